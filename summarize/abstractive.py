@@ -1,0 +1,232 @@
+"""Abstractive summaries and key points with a seq2seq model, in as many rounds as the text needs.
+
+Long input is chunked to the model's limit (measured with its own tokenizer); each chunk is
+summarized, the partial summaries are joined and summarized again until one input remains.
+Key points come from summarizing sections of the article separately (see README).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from . import extractive
+from .chunking import Chunk, chunk_text
+from .errors import GenerationError
+from .languages import language_name
+from .prompts import render
+from .sentences import split_sentences
+from .seq2seq import GenerationSettings, Seq2SeqModel, degenerate_reason
+from .textsim import is_near_duplicate
+
+LENGTH_FACTORS = {"short": 0.5, "medium": 1.0, "long": 1.75}
+PROMPT_WORDS = {"short": 40, "medium": 80, "long": 150}
+MAX_ROUNDS = 8
+# Each partial summary gets at least this many tokens, so a round always shrinks the text.
+MIN_PARTIAL_TOKENS = 40
+POINT_TOKENS = 48
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
+
+
+@dataclass
+class AbstractiveOutput:
+    summary: str
+    key_points: list[str]
+    chunks: int
+    rounds: int
+    input_tokens: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Overrides:
+    beams: int | None = None
+    max_new_tokens: int | None = None
+    batch_size: int = 8
+
+
+class AbstractiveEngine:
+    """Summarize with one loaded :class:`Seq2SeqModel`."""
+
+    def __init__(self, model: Seq2SeqModel, overrides: Overrides | None = None):
+        self.model = model
+        self.overrides = overrides or Overrides()
+
+    # --- inputs -----------------------------------------------------------------------
+    def _prepare(self, text: str, lang: str, length: str, template: str = "summary", points: int = 5) -> str:
+        if self.model.uses_prompts:
+            return render(
+                template,
+                text=text,
+                words=PROMPT_WORDS.get(length, 80),
+                points=points,
+                language=language_name(lang) if lang != "und" else "",
+            ).replace("  ", " ")
+        return self.model.prefix() + text
+
+    def _limit(self, lang: str, length: str, template: str = "summary") -> int:
+        """Tokens left for article text once the prefix or prompt is counted (with a margin)."""
+        overhead = self.model.count_tokens(self._prepare("", lang, length, template))
+        limit = self.model.max_input - overhead - 2
+        if limit < 16:
+            raise GenerationError(
+                f"model {self.model.model_id} accepts only {self.model.max_input} tokens, too few for any text",
+                hint="use a model with a longer input",
+            )
+        return limit
+
+    def settings(self, length: str, input_tokens: int) -> GenerationSettings:
+        base = self.model.base_settings()
+        factor = LENGTH_FACTORS.get(length, 1.0)
+        max_new = self.overrides.max_new_tokens or max(8, round(base.max_new_tokens * factor))
+        min_new = round(base.min_new_tokens * factor)
+        # A summary must not be longer than what it summarizes.
+        max_new = min(max_new, max(8, input_tokens))
+        min_new = min(min_new, max_new // 2)
+        beams = self.overrides.beams or base.num_beams
+        return GenerationSettings(max_new, min_new, beams, dict(base.extra))
+
+    # --- generation with guards -------------------------------------------------------
+    def _generate(self, inputs: list[str], settings: GenerationSettings, warnings: list[str]) -> list[str]:
+        outs = self.model.generate(inputs, settings, batch_size=self.overrides.batch_size)
+        bad = [i for i, o in enumerate(outs) if degenerate_reason(o)]
+        if bad:
+            # Retry only the bad ones, with settings known to break loops and forbid early stops.
+            safer = GenerationSettings(
+                settings.max_new_tokens,
+                max(settings.min_new_tokens, min(8, settings.max_new_tokens // 2)),
+                max(settings.num_beams, 2),
+                {**settings.extra, "no_repeat_ngram_size": 3, "repetition_penalty": 1.3},
+            )
+            retried = self.model.generate([inputs[i] for i in bad], safer, batch_size=self.overrides.batch_size)
+            for i, out in zip(bad, retried, strict=True):
+                reason = degenerate_reason(out)
+                if reason == "empty":
+                    raise GenerationError(
+                        f"model {self.model.model_id} produced an empty summary even with safer settings",
+                        hint="try another --model or --engine extractive",
+                    )
+                if reason:
+                    warnings.append(f"output still shows {reason} after a retry with safer settings")
+                outs[i] = out
+        return outs
+
+    def _reduce(self, text: str, lang: str, length: str) -> tuple[str, list[Chunk], list[str], int, list[str]]:
+        """Summarize ``text`` in rounds. Returns the final input, first-round chunks and their summaries."""
+        warnings: list[str] = []
+        limit = self._limit(lang, length)
+        count = self.model.count_tokens
+        first = chunk_text(text, count, limit, lang)
+        current = first
+        partials: list[str] = []
+        rounds = 1
+        while len(current) > 1:
+            if rounds > MAX_ROUNDS:
+                raise GenerationError(
+                    f"text did not shrink to one model input after {MAX_ROUNDS} rounds",
+                    hint="use a model with a longer input or --engine extractive",
+                )
+            budget = max(MIN_PARTIAL_TOKENS, limit // len(current) - 4)
+            final = self.settings(length, limit)
+            step = GenerationSettings(
+                min(final.max_new_tokens, budget), min(final.min_new_tokens, budget // 2), final.num_beams,
+                dict(final.extra),
+            )
+            outs = self._generate([self._prepare(c.text, lang, length) for c in current], step, warnings)
+            if rounds == 1:
+                partials = outs
+            current = chunk_text("\n\n".join(outs), count, limit, lang)
+            rounds += 1
+        return current[0].text if current else "", first, partials, rounds, warnings
+
+    # --- public -----------------------------------------------------------------------
+    def run(self, text: str, lang: str, *, points: int = 5, length: str = "medium") -> AbstractiveOutput:
+        input_tokens = self.model.count_tokens(text)
+        final_input, first, partials, rounds, warnings = self._reduce(text, lang, length)
+        settings = self.settings(length, self.model.count_tokens(final_input))
+        summary = self._generate([self._prepare(final_input, lang, length)], settings, warnings)[0]
+        if self.model.count_tokens(summary) > input_tokens:
+            warnings.append("summary is longer than its input")
+        key_points = self.key_points(text, lang, points, length, summary, first, partials, warnings)
+        return AbstractiveOutput(summary, key_points, len(first), rounds, input_tokens, warnings)
+
+    def key_points(
+        self,
+        text: str,
+        lang: str,
+        points: int,
+        length: str,
+        summary: str,
+        first: list[Chunk],
+        partials: list[str],
+        warnings: list[str],
+    ) -> list[str]:
+        """Up to ``points`` distinct points covering the article, none repeating the summary."""
+        if points <= 0:
+            return []
+        if self.model.uses_prompts:
+            candidates = self._prompted_points(text, lang, points, length, first, partials, warnings)
+        else:
+            candidates = self._section_points(text, lang, points, first, partials, warnings)
+        summary_sents = split_sentences(summary, lang)
+        chosen: list[str] = []
+        for cand in candidates:
+            if len(chosen) >= points:
+                break
+            if cand and not is_near_duplicate(cand, chosen + summary_sents):
+                chosen.append(cand)
+        if len(chosen) < points:
+            # Sections that only restated the summary leave gaps: fill them from the article.
+            chosen.extend(extractive.key_points(text, lang, points - len(chosen), exclude=chosen + summary_sents))
+        return chosen[:points]
+
+    def _sections(self, text: str, lang: str, points: int, first: list[Chunk], partials: list[str]) -> list[str]:
+        limit = self._limit(lang, "short")
+        if len(first) >= points and partials:
+            per = math.ceil(len(partials) / points)
+            return ["\n\n".join(partials[i : i + per]) for i in range(0, len(partials), per)]
+        total = sum(c.tokens for c in first) or self.model.count_tokens(text)
+        size = max(24, min(limit, math.ceil(total / points)))
+        return [c.text for c in chunk_text(text, self.model.count_tokens, size, lang)]
+
+    def _section_points(
+        self, text: str, lang: str, points: int, first: list[Chunk], partials: list[str], warnings: list[str]
+    ) -> list[str]:
+        sections = self._sections(text, lang, points, first, partials)
+        limit = self._limit(lang, "short")
+        # A section built from partial summaries can exceed the input in rare cases: re-chunk it.
+        inputs: list[str] = []
+        for sec in sections:
+            inputs.extend(c.text for c in chunk_text(sec, self.model.count_tokens, limit, lang)[:1])
+        settings = self.settings("short", POINT_TOKENS)
+        settings.max_new_tokens = min(settings.max_new_tokens, POINT_TOKENS)
+        settings.min_new_tokens = min(settings.min_new_tokens, 8)
+        outs = self._generate([self._prepare(s, lang, "short") for s in inputs], settings, warnings)
+        # One point per section: its first sentence keeps points short and distinct.
+        return [(split_sentences(o, lang) or [o])[0].strip() for o in outs]
+
+    def _prompted_points(
+        self,
+        text: str,
+        lang: str,
+        points: int,
+        length: str,
+        first: list[Chunk],
+        partials: list[str],
+        warnings: list[str],
+    ) -> list[str]:
+        limit = self._limit(lang, length, "key_points")
+        source = text if len(first) <= 1 else "\n\n".join(partials)
+        inputs = [c.text for c in chunk_text(source, self.model.count_tokens, limit, lang)]
+        settings = self.settings(length, limit)
+        outs = self._generate(
+            [self._prepare(i, lang, length, "key_points", points) for i in inputs], settings, warnings
+        )
+        lines: list[str] = []
+        for out in outs:
+            for line in re.split(r"\n|(?<=[.!?])\s+(?=[-*•]|\d+[.)])", out):
+                line = _BULLET.sub("", line).strip()
+                if line:
+                    lines.append(line)
+        return lines

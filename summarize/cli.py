@@ -1,0 +1,277 @@
+"""Command-line interface. The only module that knows click, messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import SummarizeError
+
+DEFAULT_COMMAND = "summarize"
+EPILOG = """\b
+Subcommands:
+  summarize models list|pull|info   manage models in the Hugging Face cache
+Run `summarize models --help` for details. Exit codes: 0 ok, 1 processing error, 2 usage error."""
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command runs when the first word is not a subcommand.
+
+    ``summarize FILE`` and ``summarize models list`` both work; a file that happens to be named
+    like a subcommand can be given as ``./models``.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args[:1] in (["-h"], ["--help"], ["--version"]):
+            return super().parse_args(ctx, args)
+        if not args or args[0] not in self.commands or args[0] == DEFAULT_COMMAND:
+            if args[:1] != [DEFAULT_COMMAND]:
+                args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # `summarize --help` shows the summarizing options, which is what people look for.
+        command = self.commands[DEFAULT_COMMAND]
+        with click.Context(command, info_name=ctx.info_name, parent=None) as sub:
+            command.format_help(sub, formatter)
+
+
+def fail(error: SummarizeError, debug: bool = False) -> None:
+    if debug:
+        traceback.print_exc()
+    click.echo(f"summarize: error: {error}", err=True)
+    sys.exit(error.exit_code)
+
+
+def run_guarded(debug: bool, fn: Callable[[], int | None]) -> None:
+    """Run ``fn``; library errors become one line on stderr and their exit code."""
+    try:
+        code = fn() or 0
+    except SummarizeError as exc:
+        fail(exc, debug)
+    except KeyboardInterrupt:
+        click.echo("summarize: interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit:
+        raise
+    except click.ClickException:
+        raise
+    except Exception as exc:  # a bug: still one line unless --debug
+        if debug:
+            traceback.print_exc()
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(
+            f"summarize: internal error: {type(exc).__name__}: {first} (run with --debug for details)",
+            err=True,
+        )
+        sys.exit(1)
+    sys.exit(code)
+
+
+def _config_default_map() -> dict[str, Any]:
+    from .config import load_config
+
+    try:
+        return {DEFAULT_COMMAND: load_config()}
+    except SummarizeError as exc:
+        click.echo(f"summarize: error: {exc}", err=True)
+        sys.exit(2)
+
+
+@click.group(cls=DefaultGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="summarize")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Summarize articles, list their key points and translate them, with local models."""
+    if ctx.default_map is None:
+        ctx.default_map = _config_default_map()
+
+
+@cli.command(DEFAULT_COMMAND, epilog=EPILOG, hidden=True)
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--model", "-m", envvar="SUMMARIZE_MODEL", metavar="NAME|HUB_ID|PATH",
+              help="Summarization model: alias, Hub id or local folder. [env SUMMARIZE_MODEL; "
+                   "default: distilbart-cnn for English, mt5-xlsum otherwise]")
+@click.option("--lang", envvar="SUMMARIZE_LANG", metavar="CODE",
+              help="Language of the input (ISO 639-1); skips detection.")
+@click.option("--points", "-p", type=click.IntRange(0, 50), default=5, show_default=True,
+              envvar="SUMMARIZE_POINTS", help="Number of key points.")
+@click.option("--length", type=click.Choice(["short", "medium", "long"]), default="medium",
+              show_default=True, envvar="SUMMARIZE_LENGTH", help="Summary length.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "markdown", "json", "jsonl"]),
+              default="text", show_default=True, envvar="SUMMARIZE_FORMAT", help="Output format.")
+@click.option("--engine", type=click.Choice(["auto", "abstractive", "extractive"]), default="auto",
+              show_default=True, envvar="SUMMARIZE_ENGINE",
+              help="auto: the model when available, else the offline extractive engine.")
+@click.option("--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE",
+              help="Never touch the network (also HF_HUB_OFFLINE=1).")
+@click.option("--device", envvar="SUMMARIZE_DEVICE", metavar="cpu|cuda|...",
+              help="Torch device. [default: cuda when present, else cpu]")
+@click.option("--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS",
+              help="CPU threads for the model.")
+@click.option("--beams", type=click.IntRange(1, 16), envvar="SUMMARIZE_BEAMS",
+              help="Beam search width (overrides the model's own setting).")
+@click.option("--max-new-tokens", type=click.IntRange(8, 2048), envvar="SUMMARIZE_MAX_NEW_TOKENS",
+              help="Summary length cap in tokens (overrides --length).")
+@click.option("--strict-lang", is_flag=True, help="Fail when the language cannot be told.")
+@click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def summarize_command(inputs: tuple[str, ...], **opts: Any) -> None:
+    """Summarize INPUTS (files; `-` or none reads stdin) and list their key points.
+
+    \b
+    Examples:
+      cat article.txt | summarize
+      summarize --format json article.md
+      summarize --engine extractive --points 3 news.txt
+    """
+    debug = bool(opts.pop("debug"))
+    run_guarded(debug, lambda: _summarize(inputs, opts))
+
+
+def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
+    from .inputs import read_path, read_stdin
+    from .output import render
+    from .pipeline import SummarizeOptions, Summarizer
+
+    quiet = bool(opts.pop("quiet"))
+    fmt = opts.pop("fmt")
+
+    def notify(message: str) -> None:
+        if not quiet:
+            click.echo(message, err=True)
+
+    options = SummarizeOptions(
+        model=opts["model"], lang=opts["lang"], points=opts["points"], length=opts["length"],
+        engine=opts["engine"], offline=bool(opts["offline"]), device=opts["device"],
+        threads=opts["threads"], strict_language=bool(opts["strict_lang"]), beams=opts["beams"],
+        max_new_tokens=opts["max_new_tokens"],
+    )
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no input: pass a file, or pipe text into summarize")
+        inputs = ("-",)
+    summarizer = Summarizer(options, notify=notify)
+    results = []
+    failed = 0
+    for item in inputs:
+        try:
+            doc = read_stdin() if item == "-" else read_path(item)
+            result = summarizer.summarize(doc.text, doc.source, title=doc.title)
+        except SummarizeError as exc:
+            from .errors import InputError
+
+            if not isinstance(exc, InputError) or len(inputs) == 1:
+                raise
+            failed += 1
+            click.echo(f"summarize: error: {exc}", err=True)
+            continue
+        for warning in result.warnings:
+            notify(f"warning: {result.source}: {warning}")
+        results.append(result)
+        if fmt == "jsonl":
+            click.echo(render([result], fmt), nl=False)
+    if results and fmt != "jsonl":
+        click.echo(render(results, fmt), nl=False)
+    return 1 if failed else 0
+
+
+@cli.group("models")
+def models_group() -> None:
+    """List, download and inspect models."""
+
+
+@models_group.command("list")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def models_list(fmt: str) -> None:
+    """Show the registry: alias, Hub id, size, licence, languages, published quality."""
+    from .models import registry
+    from .output import to_json
+
+    specs = registry()
+    if fmt == "json":
+        click.echo(to_json([{
+            "alias": s.alias, "hub_id": s.hub_id, "task": s.task, "family": s.family,
+            "languages": list(s.languages), "size": s.size, "params": s.params,
+            "licence": s.licence, "quality": s.quality,
+        } for s in specs]))
+        return
+    rows = [("ALIAS", "TASK", "HUB ID", "SIZE", "LICENCE", "LANGUAGES", "PUBLISHED QUALITY")]
+    rows += [(s.alias, s.task, s.hub_id, s.size, s.licence, s.language_label, s.quality) for s in specs]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
+
+
+@models_group.command("pull")
+@click.argument("name")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def models_pull(name: str, debug: bool) -> None:
+    """Download NAME (alias, Hub id) into the Hugging Face cache, with a progress bar."""
+
+    def go() -> int:
+        from .models import is_offline, parse_name, resolve
+
+        model_id, _, local = parse_name(name)
+        if local is not None:
+            click.echo(f"{name} is a local folder: nothing to download")
+            return 0
+        if is_offline():
+            from .errors import ModelNotAvailableError
+
+            raise ModelNotAvailableError(
+                f"cannot download {model_id}: offline mode is on (HF_HUB_OFFLINE/SUMMARIZE_OFFLINE)",
+                model=model_id, hint="unset it on a machine with network",
+            )
+        resolved = resolve(name, progress=True)
+        click.echo(f"{resolved.model_id}: {resolved.source} -> {resolved.path}")
+        return 0
+
+    run_guarded(debug, go)
+
+
+@models_group.command("info")
+@click.argument("name")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def models_info(name: str, debug: bool) -> None:
+    """Show what NAME resolves to and whether it is on disk."""
+
+    def go() -> int:
+        from .errors import ModelNotAvailableError
+        from .models import parse_name, resolve
+
+        model_id, spec, _ = parse_name(name)
+        click.echo(f"name:      {name}")
+        click.echo(f"model id:  {model_id}")
+        if spec:
+            click.echo(f"alias:     {spec.alias}")
+            click.echo(f"task:      {spec.task} ({spec.family})")
+            click.echo(f"languages: {spec.language_label}")
+            click.echo(f"size:      {spec.size} ({spec.params} parameters)")
+            click.echo(f"licence:   {spec.licence}")
+            if spec.quality:
+                click.echo(f"quality:   {spec.quality}")
+            if spec.description:
+                click.echo(f"about:     {spec.description}")
+        try:
+            resolved = resolve(name, allow_download=False)
+            click.echo(f"on disk:   yes ({resolved.source}: {resolved.path})")
+        except ModelNotAvailableError:
+            click.echo(f"on disk:   no (run `summarize models pull {name}`)")
+        return 0
+
+    run_guarded(debug, go)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point."""
+    cli.main(args=argv, prog_name="summarize")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,155 @@
+"""Language detection: langdetect, seeded, with a script check for Urdu.
+
+langdetect is random unless seeded, and on short Arabic-script text it often says Persian or
+Arabic for Urdu. Letters that only Urdu uses settle that case before langdetect is asked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .errors import LanguageDetectionError
+
+UNDETERMINED = "und"
+# Below this many letters langdetect's answer is close to a coin toss.
+MIN_LETTERS = 20
+# A top candidate below this probability is reported as undetermined rather than guessed.
+MIN_PROBABILITY = 0.50
+# Detection reads at most this many characters: enough for a stable answer, fast on long input.
+MAX_CHARS = 6000
+
+# Letters used by Urdu but not by Persian or Arabic: ٹ ڈ ڑ ں ے ۓ ہ ھ (heh goal, heh doachashmee).
+URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06d2\u06d3\u06c1\u06be]")
+# Letters used by Persian/Urdu but never in Arabic: پ چ ژ گ ک ی.
+PERSO_ARABIC = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+# Scripts that, among the languages we know, belong to one language only: settle short text.
+SINGLE_LANGUAGE_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ja", re.compile("[\u3040-\u30ff]")),  # kana: Chinese never uses it
+    ("ko", re.compile("[\uac00-\ud7af]")),
+    ("am", re.compile("[\u1200-\u137f]")),  # Ethiopic: langdetect has no Amharic profile
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("el", re.compile("[\u0370-\u03ff]")),
+    ("gu", re.compile("[\u0a80-\u0aff]")),
+    ("he", re.compile("[\u0590-\u05ff]")),
+)
+_CJK = re.compile("[\u4e00-\u9fff]")
+# langdetect says "no" for Norwegian; Bokmål is what it means and what translators call it.
+_CODE_ALIASES = {"no": "nb"}
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
+_NOISE = re.compile(r"[`*_#>\[\]()|<>{}=~^\d]+")
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    """The detected language as an ISO 639-1 code (``und`` when it cannot be told)."""
+
+    code: str
+    probability: float
+    reliable: bool
+    method: str = "langdetect"
+    candidates: tuple[tuple[str, float], ...] = field(default=())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "probability": round(self.probability, 4),
+            "reliable": self.reliable,
+            "method": self.method,
+        }
+
+
+def _clean(text: str) -> str:
+    text = _URL.sub(" ", text[: MAX_CHARS * 2])
+    text = _NOISE.sub(" ", text)
+    return " ".join(text.split())[:MAX_CHARS]
+
+
+def _normalise_code(code: str) -> str:
+    # langdetect says zh-cn / zh-tw; the rest of the tool speaks ISO 639-1.
+    code = code.split("-")[0].lower()
+    return _CODE_ALIASES.get(code, code)
+
+
+def _letter_count(text: str) -> int:
+    # A Han character carries about as much as a short word, so it counts for three letters;
+    # combining marks (Indic vowel signs) are letters for this purpose too.
+    n = 0
+    for ch in text:
+        if _CJK.match(ch):
+            n += 3
+        elif ch.isalpha() or unicodedata.category(ch).startswith("M"):
+            n += 1
+    return n
+
+
+def _script_language(text: str) -> str | None:
+    for code, pattern in SINGLE_LANGUAGE_SCRIPTS:
+        hits = len(pattern.findall(text))
+        if hits and hits >= 0.3 * sum(1 for ch in text if ch.isalpha()):
+            return code
+    return None
+
+
+def _urdu_by_script(text: str) -> float | None:
+    """Share of Arabic-script words that carry an Urdu-only letter, when the text is Arabic script."""
+    words = [w for w in text.split() if ARABIC_SCRIPT.search(w)]
+    if not words or len(words) < len(text.split()) / 2:
+        return None
+    urdu = sum(1 for w in words if URDU_ONLY.search(w))
+    return urdu / len(words)
+
+
+def detect_language(text: str, *, strict: bool = False) -> LanguageResult:
+    """Detect the language of ``text``; the same text always gives the same answer.
+
+    Too little text, or no clear winner, gives ``und`` with a low probability; with
+    ``strict=True`` that raises :class:`LanguageDetectionError` instead.
+    """
+    cleaned = _clean(text)
+    share = _urdu_by_script(cleaned)
+    # Persian and Arabic never use Urdu-only letters, so a few of them settle it even on short text.
+    if share is not None and share >= 0.08:
+        return LanguageResult("ur", round(min(1.0, 0.9 + share / 10), 4), True, method="script")
+    letters = _letter_count(cleaned)
+    script_code = _script_language(cleaned)
+    if script_code and letters >= 4:
+        return LanguageResult(script_code, 0.99, True, method="script")
+    if letters < MIN_LETTERS:
+        if strict:
+            raise LanguageDetectionError(
+                f"too little text to tell its language ({letters} letters)",
+                hint="pass --lang CODE",
+            )
+        return LanguageResult(UNDETERMINED, 0.0, False, method="too-short")
+
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        found = detect_langs(cleaned)
+    except LangDetectException as exc:
+        if strict:
+            raise LanguageDetectionError(f"could not tell the language: {exc}", hint="pass --lang CODE") from exc
+        return LanguageResult(UNDETERMINED, 0.0, False)
+
+    merged: dict[str, float] = {}
+    for cand in found:
+        code = _normalise_code(cand.lang)
+        merged[code] = merged.get(code, 0.0) + cand.prob
+    ranked = tuple(sorted(merged.items(), key=lambda kv: -kv[1]))
+    code, prob = ranked[0]
+    # langdetect's Arabic/Persian guess on text with no Arabic-only letters but Perso-Arabic
+    # ones is unreliable; Urdu letters were checked above, so here only refine ar -> fa.
+    if code == "ar" and PERSO_ARABIC.search(cleaned) and "fa" in merged:
+        code, prob = "fa", merged["fa"] + merged["ar"]
+    if prob < MIN_PROBABILITY:
+        if strict:
+            raise LanguageDetectionError(
+                f"language is ambiguous (best guess {code} at {prob:.2f})", hint="pass --lang CODE"
+            )
+        return LanguageResult(UNDETERMINED, prob, False, candidates=ranked)
+    return LanguageResult(code, prob, prob >= 0.9, candidates=ranked)

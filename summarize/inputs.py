@@ -1,0 +1,138 @@
+"""Reading inputs: files or stdin, decoded strictly, with Markdown and HTML reduced to prose."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+STDIN = "-"
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+_BINARY_SAMPLE = 8192
+
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# Pelican-style headers: "Title: ...", "Date: ..." lines at the top, up to the first blank line.
+_HEADER_BLOCK = re.compile(r"\A(?:[A-Z][A-Za-z_-]*:[^\n]*\n)+\s*\n")
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s*|\d+\.\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_EMPHASIS = re.compile(r"(\*\*|__|`)")
+
+
+@dataclass
+class Document:
+    """One input, read and decoded."""
+
+    source: str  # the path as given, or "<stdin>"
+    text: str  # prose to summarize
+    raw: str  # the decoded input as read
+    title: str | None = None
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text (a BOM is dropped); binary and undecodable input raise :class:`InputError`."""
+    if b"\x00" in data[:_BINARY_SAMPLE]:
+        raise InputError(
+            "is a binary file, not text", source=source, hint="pass a UTF-8 .txt, .md or .html article"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"is not UTF-8 text (bad byte at offset {exc.start})",
+            source=source,
+            hint=f"convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8 {source} > fixed.txt",
+        ) from None
+    return text
+
+
+def markdown_to_text(md: str) -> tuple[str, str | None]:
+    """Prose of a Markdown article: no front matter, code blocks or link-only lines; title kept."""
+    title = None
+    fm = _FRONT_MATTER.match(md)
+    if fm:
+        m = re.search(r"^title:\s*[\"']?(.*?)[\"']?\s*$", fm.group(0), re.M | re.I)
+        title = m.group(1).strip() if m else None
+        md = md[fm.end() :]
+    else:
+        hb = _HEADER_BLOCK.match(md)
+        if hb:
+            m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
+            title = m.group(1).strip() if m else None
+            md = md[hb.end() :]
+    md = _HTML_COMMENT.sub("", _FENCE.sub("", md.replace("\r\n", "\n")))
+    lines: list[str] = []
+    for line in md.split("\n"):
+        if _LINK_ONLY.match(line):
+            continue
+        if _HEADING.match(line):
+            heading = _HEADING.sub("", line).strip()
+            if title is None:
+                title = heading
+            # A heading is its own paragraph, ended like a sentence so it never merges into one.
+            line = f"\n{heading}{'' if heading[-1:] in '.!?。؟۔:' else '.'}\n" if heading else ""
+        line = _EMPHASIS.sub("", _INLINE_LINK.sub(r"\1", line))
+        lines.append(line)
+    body = "\n".join(lines)
+    if title and title not in body[: len(title) + 200]:
+        body = f"{title}.\n\n{body}"
+    return re.sub(r"\n{3,}", "\n\n", body).strip(), title
+
+
+def html_to_text(html: str, source: str) -> str:
+    """Main text of an HTML page, via trafilatura (boilerplate, menus and ads removed)."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    if not text or not text.strip():
+        raise InputError("has no article text that could be extracted", source=source, hint="pass the article as .txt")
+    return text
+
+
+def to_document(raw: str, source: str, suffix: str = "") -> Document:
+    """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`."""
+    title = None
+    suffix = suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        text, title = markdown_to_text(raw)
+    elif suffix in HTML_SUFFIXES:
+        text = html_to_text(raw, source)
+    else:
+        text = raw.replace("\r\n", "\n").strip()
+    if not text.strip():
+        raise InputError("is empty: there is no text to summarize", source=source, hint="pass an article with text")
+    return Document(source, text, raw, title)
+
+
+def read_path(path: str | Path) -> Document:
+    """Read one file (or ``-`` for stdin)."""
+    if str(path) == STDIN:
+        return read_stdin()
+    p = Path(path)
+    source = str(path)
+    if not p.exists():
+        raise InputError("no such file", source=source, hint="check the path")
+    if p.is_dir():
+        raise InputError("is a folder", source=source, hint="pass the files inside it")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror}", source=source, hint="check its permissions") from None
+    return to_document(decode(data, source), source, p.suffix)
+
+
+def read_stdin() -> Document:
+    source = "<stdin>"
+    if sys.stdin is None:
+        raise InputError("no standard input", source=source, hint="pass a file")
+    data = sys.stdin.buffer.read()
+    raw = decode(data, source)
+    # Piped Markdown is common (newsletters); treat it as such when it has front matter or headings.
+    suffix = ".md" if _FRONT_MATTER.match(raw) or re.search(r"^#{1,6} ", raw, re.M) else ""
+    return to_document(raw, source, suffix)

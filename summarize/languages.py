@@ -1,0 +1,54 @@
+"""Language codes and names (ISO 639-1). The translation layer adds per-family codes as data."""
+
+from __future__ import annotations
+
+from .errors import UnknownLanguageError
+
+# ISO 639-1 code -> English name, for the languages our detector and models cover.
+NAMES: dict[str, str] = {
+    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French",
+    "ga": "Irish", "gl": "Galician", "gu": "Gujarati", "ha": "Hausa", "he": "Hebrew",
+    "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian",
+    "ig": "Igbo", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian",
+    "kk": "Kazakh", "km": "Khmer", "kn": "Kannada", "ko": "Korean", "ky": "Kyrgyz",
+    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam", "mn": "Mongolian",
+    "mr": "Marathi", "ms": "Malay", "my": "Burmese", "nb": "Norwegian Bokmål", "ne": "Nepali",
+    "nl": "Dutch", "pa": "Punjabi", "pl": "Polish", "ps": "Pashto", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "si": "Sinhala", "sk": "Slovak", "sl": "Slovenian",
+    "so": "Somali", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "yo": "Yoruba",
+    "zh": "Chinese",
+}  # fmt: skip
+_BY_NAME = {name.lower(): code for code, name in NAMES.items()}
+_BY_NAME.update({"norwegian": "nb", "farsi": "fa", "mandarin": "zh", "filipino": "tl"})
+RTL = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "sd", "ug"})
+
+
+def language_name(code: str) -> str:
+    """English name of ``code``; the code itself when unknown."""
+    return NAMES.get(code, code)
+
+
+def normalise(value: str) -> str:
+    """An ISO 639-1 code from a code (``ur``, ``UR``, ``zh-cn``) or English name (``urdu``)."""
+    key = value.strip().lower().replace("_", "-")
+    if key in NAMES:
+        return key
+    if key.split("-")[0] in NAMES:
+        return key.split("-")[0]
+    if key in _BY_NAME:
+        return _BY_NAME[key]
+    if key == "no":
+        return "nb"
+    examples = ", ".join(["ur", "en", "fr", "ar", "hi", "zh", "urdu"])
+    raise UnknownLanguageError(
+        f"unknown language {value!r}", hint=f"use an ISO 639-1 code or English name, e.g. {examples}"
+    )
+
+
+def is_rtl(code: str) -> bool:
+    return code in RTL

@@ -1,0 +1,273 @@
+"""Model registry, name resolution and download.
+
+A model name is a short alias from the registry, any Hugging Face Hub id, or a local folder made
+by ``save_pretrained``. Resolution order: local folder, then the Hugging Face cache (huggingface_hub's
+own, so ``HF_HOME`` applies), then a download when the network is allowed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import ModelNotAvailableError, UnknownModelError
+
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
+# Files a seq2seq model needs; everything else in a repo (other frameworks' weights) is skipped.
+DOWNLOAD_PATTERNS = [
+    "*.json",
+    "*.model",
+    "*.txt",
+    "*.safetensors",
+    "spm*",
+    "*.spm",
+    "sentencepiece*",
+]
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A registry entry: where a model lives and the recipe to run it."""
+
+    alias: str
+    hub_id: str
+    task: str  # "summarization" or "translation"
+    family: str  # bart, t5, mt5, pegasus, marian, nllb, m2m100
+    languages: tuple[str, ...]  # ISO 639-1 codes; ("*",) for many
+    size: str = "?"
+    params: str = "?"
+    licence: str = "?"
+    quality: str = ""
+    prefix: str = ""  # prepended to every input (T5-style task prefix)
+    prompts: bool = False  # instruction-tuned: use the templates in prompts/
+    max_input: int | None = None  # tokens; None = read from the model's config
+    generation: dict[str, object] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def language_label(self) -> str:
+        if self.languages == ("*",):
+            return "many"
+        return ", ".join(self.languages) if len(self.languages) <= 6 else f"{len(self.languages)} languages"
+
+
+SUMMARIZERS: tuple[ModelSpec, ...] = (
+    ModelSpec(
+        alias="distilbart-cnn",
+        hub_id="sshleifer/distilbart-cnn-12-6",
+        task="summarization",
+        family="bart",
+        languages=("en",),
+        size="1.2 GB",
+        params="306M",
+        licence="Apache-2.0",
+        quality="CNN/DM ROUGE-1/2/Lsum 44.24/21.27/41.21",
+        max_input=1024,
+        description="Default for English news: distilled BART fine-tuned on CNN/DailyMail.",
+    ),
+    ModelSpec(
+        alias="bart-large-cnn",
+        hub_id="facebook/bart-large-cnn",
+        task="summarization",
+        family="bart",
+        languages=("en",),
+        size="1.6 GB",
+        params="406M",
+        licence="MIT",
+        quality="CNN/DM ROUGE-1/2/L 44.16/21.28/40.90 (BART paper)",
+        max_input=1024,
+        description="The teacher of distilbart-cnn; slower, about as good.",
+    ),
+    ModelSpec(
+        alias="mt5-xlsum",
+        hub_id="csebuetnlp/mT5_multilingual_XLSum",
+        task="summarization",
+        family="mt5",
+        languages=("*",),
+        size="2.3 GB",
+        params="582M",
+        licence="CC-BY-NC-SA-4.0",
+        quality="XL-Sum English ROUGE-1/2/L 37.60/15.15/29.88 (model card)",
+        max_input=512,
+        generation={"num_beams": 4, "no_repeat_ngram_size": 2, "max_new_tokens": 84},
+        description="Default for other languages: mT5 fine-tuned on XL-Sum, 45 languages incl. Urdu.",
+    ),
+    ModelSpec(
+        alias="flan-t5-base",
+        hub_id="google/flan-t5-base",
+        task="summarization",
+        family="t5",
+        languages=("en",),
+        size="990 MB",
+        params="248M",
+        licence="Apache-2.0",
+        quality="instruction-tuned; no CNN/DM figure published",
+        prompts=True,
+        max_input=512,
+        description="Instruction-tuned T5; summary and key points from prompts/ templates.",
+    ),
+    ModelSpec(
+        alias="flan-t5-large",
+        hub_id="google/flan-t5-large",
+        task="summarization",
+        family="t5",
+        languages=("en",),
+        size="3.1 GB",
+        params="783M",
+        licence="Apache-2.0",
+        quality="instruction-tuned; no CNN/DM figure published",
+        prompts=True,
+        max_input=512,
+        description="Larger instruction-tuned T5.",
+    ),
+)
+
+DEFAULT_ENGLISH = "distilbart-cnn"
+DEFAULT_MULTILINGUAL = "mt5-xlsum"
+
+_REGISTRY: dict[str, ModelSpec] = {}
+
+
+def register(spec: ModelSpec) -> None:
+    """Add a model to the registry (translators add theirs from ``translate``)."""
+    _REGISTRY[spec.alias] = spec
+
+
+for _spec in SUMMARIZERS:
+    register(_spec)
+
+
+def registry(task: str | None = None) -> list[ModelSpec]:
+    """Registered models, optionally only those for ``task``."""
+    return [s for s in _REGISTRY.values() if task is None or s.task == task]
+
+
+def spec_for(name: str) -> ModelSpec | None:
+    """The registry entry for an alias or Hub id, if any."""
+    if name in _REGISTRY:
+        return _REGISTRY[name]
+    for spec in _REGISTRY.values():
+        if spec.hub_id == name:
+            return spec
+    return None
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """A model name resolved to files on disk."""
+
+    name: str  # what the user asked for
+    model_id: str  # Hub id, or the absolute folder path for a local model
+    path: Path
+    source: str  # "local", "cache" or "download"
+    spec: ModelSpec | None
+
+
+def is_offline(flag: bool = False) -> bool:
+    """True when the network must not be touched (flag, SUMMARIZE_OFFLINE or HF_HUB_OFFLINE)."""
+    if flag:
+        return True
+    for var in ("SUMMARIZE_OFFLINE", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        if os.environ.get(var, "").strip().lower() in {"1", "true", "yes", "on"}:
+            return True
+    return False
+
+
+def _looks_like_path(name: str) -> bool:
+    return name.startswith((".", "/", "~")) or os.sep in name and Path(name).expanduser().exists()
+
+
+def parse_name(name: str, task: str = "summarization") -> tuple[str, ModelSpec | None, Path | None]:
+    """Classify ``name``: returns (model id, registry spec, local folder or None).
+
+    Raises :class:`UnknownModelError` listing the valid aliases when ``name`` is none of them.
+    """
+    name = name.strip()
+    path = Path(name).expanduser()
+    if _looks_like_path(name) or (path.is_dir() and (path / "config.json").is_file()):
+        if not path.is_dir():
+            raise UnknownModelError(f"model folder {name} does not exist", hint="check the path")
+        if not (path / "config.json").is_file():
+            raise UnknownModelError(
+                f"{name} is not a model folder (no config.json)",
+                hint="point --model at a folder written by save_pretrained",
+            )
+        resolved = path.resolve()
+        return str(resolved), spec_for(str(resolved)), resolved
+    spec = spec_for(name)
+    if spec is not None:
+        return spec.hub_id, spec, None
+    if _HUB_ID.match(name):
+        return name, None, None
+    valid = ", ".join(s.alias for s in registry(task))
+    raise UnknownModelError(
+        f"unknown model {name!r}",
+        hint=f"use one of: {valid}; a Hub id like owner/name; or a local folder",
+    )
+
+
+def pull_command(name: str) -> str:
+    return f"summarize models pull {name}"
+
+
+def _cached_snapshot(model_id: str) -> Path | None:
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    try:
+        folder = Path(snapshot_download(model_id, local_files_only=True, allow_patterns=DOWNLOAD_PATTERNS))
+    except (LocalEntryNotFoundError, OSError, ValueError):
+        return None
+    return folder if (folder / "config.json").is_file() else None
+
+
+def download(model_id: str, *, progress: bool = True) -> Path:
+    """Download ``model_id`` into the Hugging Face cache (with huggingface_hub's progress bars)."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.utils import disable_progress_bars, enable_progress_bars
+
+    if not progress:
+        disable_progress_bars()
+    try:
+        return Path(snapshot_download(model_id, allow_patterns=DOWNLOAD_PATTERNS))
+    except Exception as exc:  # network, auth, missing repo: all mean "not available"
+        raise ModelNotAvailableError(
+            f"could not download model {model_id}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}",
+            model=model_id,
+            hint="check the name and your network, or use a local folder with --model PATH",
+        ) from exc
+    finally:
+        if not progress:
+            enable_progress_bars()
+
+
+def resolve(
+    name: str,
+    *,
+    offline: bool = False,
+    allow_download: bool = True,
+    task: str = "summarization",
+    progress: bool = True,
+) -> ResolvedModel:
+    """Find ``name`` on disk, downloading it when online and ``allow_download`` is true."""
+    model_id, spec, local = parse_name(name, task)
+    if local is not None:
+        return ResolvedModel(name, model_id, local, "local", spec)
+    cached = _cached_snapshot(model_id)
+    if cached is not None:
+        return ResolvedModel(name, model_id, cached, "cache", spec)
+    label = spec.alias if spec else model_id
+    if is_offline(offline) or not allow_download:
+        raise ModelNotAvailableError(
+            f"model {model_id} is not downloaded and the network is off",
+            model=model_id,
+            hint=f"run `{pull_command(label)}` on a machine with network (it fills the Hugging Face "
+            "cache, HF_HOME), or pass --model PATH to a local folder",
+        )
+    return ResolvedModel(name, model_id, download(model_id, progress=progress), "download", spec)
+
+
+def with_overrides(spec: ModelSpec, **changes: object) -> ModelSpec:
+    return replace(spec, **changes)  # type: ignore[arg-type]

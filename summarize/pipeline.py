@@ -1,0 +1,177 @@
+"""detect -> summarize -> key points, for one document or many, with models loaded once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import extractive
+from .abstractive import AbstractiveEngine, Overrides
+from .detect import UNDETERMINED, LanguageResult, detect_language
+from .errors import ModelNotAvailableError, UsageError
+from .languages import normalise
+from .models import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
+from .seq2seq import Seq2SeqModel
+
+ENGINES = ("auto", "abstractive", "extractive")
+LENGTHS = ("short", "medium", "long")
+
+
+@dataclass
+class SummarizeOptions:
+    """Everything that changes a summary. Defaults match the command line's."""
+
+    model: str | None = None
+    lang: str | None = None
+    points: int = 5
+    length: str = "medium"
+    engine: str = "auto"
+    offline: bool = False
+    device: str | None = None
+    threads: int | None = None
+    strict_language: bool = False
+    beams: int | None = None
+    max_new_tokens: int | None = None
+    batch_size: int = 8
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise UsageError(f"unknown engine {self.engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
+        if self.length not in LENGTHS:
+            raise UsageError(f"unknown length {self.length!r}", hint=f"use one of: {', '.join(LENGTHS)}")
+        if self.points < 0:
+            raise UsageError("--points must be 0 or more")
+        if self.lang:
+            self.lang = normalise(self.lang)
+
+
+@dataclass
+class SummaryResult:
+    """The outcome for one input; ``to_dict`` is the JSON contract."""
+
+    source: str
+    language: LanguageResult
+    engine: str
+    model: str | None
+    summary: str
+    key_points: list[str]
+    chunks: int
+    input_tokens: int
+    timings: dict[str, float]
+    rounds: int = 1
+    warnings: list[str] = field(default_factory=list)
+    title: str | None = None
+    translation: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source,
+            "title": self.title,
+            "language": self.language.as_dict(),
+            "engine": self.engine,
+            "model": self.model,
+            "summary": self.summary,
+            "key_points": list(self.key_points),
+            "chunks": self.chunks,
+            "rounds": self.rounds,
+            "input_tokens": self.input_tokens,
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+            "warnings": list(self.warnings),
+        }
+        if self.translation is not None:
+            out["translation"] = self.translation
+        return out
+
+
+Notify = Callable[[str], None]
+
+
+class Summarizer:
+    """Runs the pipeline; keeps each model loaded for the life of the object (one load per run)."""
+
+    def __init__(self, options: SummarizeOptions | None = None, notify: Notify | None = None):
+        self.options = options or SummarizeOptions()
+        self.notify: Notify = notify or (lambda message: None)
+        self._models: dict[str, Seq2SeqModel] = {}
+        self._missing: dict[str, ModelNotAvailableError] = {}
+        self._noticed: set[str] = set()
+        self.load_seconds = 0.0
+
+    def model_name_for(self, lang: str) -> str:
+        if self.options.model:
+            return self.options.model
+        return DEFAULT_ENGLISH if lang == "en" else DEFAULT_MULTILINGUAL
+
+    def load(self, name: str) -> Seq2SeqModel:
+        """The loaded model for ``name`` (resolved and loaded on first use only)."""
+        if name in self._models:
+            return self._models[name]
+        if name in self._missing:
+            raise self._missing[name]
+        started = time.perf_counter()
+        try:
+            resolved = resolve(name, offline=is_offline(self.options.offline))
+        except ModelNotAvailableError as exc:
+            self._missing[name] = exc
+            raise
+        model = Seq2SeqModel(resolved, device=self.options.device, threads=self.options.threads)
+        self.load_seconds += time.perf_counter() - started
+        self._models[name] = model
+        return model
+
+    def detect(self, text: str) -> LanguageResult:
+        if self.options.lang:
+            return LanguageResult(self.options.lang, 1.0, True, method="--lang")
+        return detect_language(text, strict=self.options.strict_language)
+
+    def _abstractive_model(self, lang: str) -> Seq2SeqModel | None:
+        """The model to use, or None when ``auto`` falls back to the extractive engine."""
+        engine = self.options.engine
+        if engine == "extractive":
+            return None
+        name = self.model_name_for(lang)
+        try:
+            return self.load(name)
+        except ModelNotAvailableError as exc:
+            if engine == "abstractive":
+                raise
+            if name not in self._noticed:
+                self._noticed.add(name)
+                self.notify(
+                    f"note: model {exc.model} is not available ({exc.message}); using the offline "
+                    f"extractive engine. To get the model: {exc.hint}"
+                )
+            return None
+
+    def summarize(self, text: str, source: str = "<stdin>", title: str | None = None) -> SummaryResult:
+        """Summarize one text."""
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        language = self.detect(text)
+        timings["detect"] = time.perf_counter() - t0
+        lang = language.code
+        loads_before = self.load_seconds
+        model = self._abstractive_model(lang)
+        timings["load"] = self.load_seconds - loads_before
+        t2 = time.perf_counter()
+        if model is None:
+            ext = extractive.summarize(text, lang if lang != UNDETERMINED else "en",
+                                       points=self.options.points, length=self.options.length)
+            timings["summarize"] = time.perf_counter() - t2
+            timings["total"] = time.perf_counter() - t0
+            return SummaryResult(
+                source, language, "extractive", ext.method, ext.summary, ext.key_points, 1,
+                len(text.split()), timings, title=title,
+            )
+        engine = AbstractiveEngine(
+            model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
+        )
+        out = engine.run(text, lang, points=self.options.points, length=self.options.length)
+        timings["summarize"] = time.perf_counter() - t2
+        timings["total"] = time.perf_counter() - t0
+        return SummaryResult(
+            source, language, "abstractive", model.model_id, out.summary, out.key_points, out.chunks,
+            out.input_tokens, timings, rounds=out.rounds, warnings=out.warnings, title=title,
+        )

@@ -1,0 +1,31 @@
+"""Small text-similarity helpers shared by the engines: word sets and near-duplicate tests."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; Han/kana/Hangul characters count one token each."""
+    out: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if _CJK.search(word):
+            out.extend(ch for ch in word)
+        else:
+            out.append(word)
+    return out
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the smaller word set found in the other (1.0 = one contains the other)."""
+    sa, sb = set(tokens(a)), set(tokens(b))
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def is_near_duplicate(candidate: str, kept: list[str], threshold: float = 0.6) -> bool:
+    return any(overlap(candidate, other) >= threshold for other in kept)

@@ -130,7 +130,9 @@ class AbstractiveEngine:
             budget = max(MIN_PARTIAL_TOKENS, limit // len(current) - 4)
             final = self.settings(length, limit)
             step = GenerationSettings(
-                min(final.max_new_tokens, budget), min(final.min_new_tokens, budget // 2), final.num_beams,
+                min(final.max_new_tokens, budget),
+                min(final.min_new_tokens, budget // 2),
+                final.num_beams,
                 dict(final.extra),
             )
             outs = self._generate([self._prepare(c.text, lang, length) for c in current], step, warnings)

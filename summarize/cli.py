@@ -94,30 +94,74 @@ def cli(ctx: click.Context) -> None:
 
 @cli.command(DEFAULT_COMMAND, epilog=EPILOG, hidden=True)
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--model", "-m", envvar="SUMMARIZE_MODEL", metavar="NAME|HUB_ID|PATH",
-              help="Summarization model: alias, Hub id or local folder. [env SUMMARIZE_MODEL; "
-                   "default: distilbart-cnn for English, mt5-xlsum otherwise]")
-@click.option("--lang", envvar="SUMMARIZE_LANG", metavar="CODE",
-              help="Language of the input (ISO 639-1); skips detection.")
-@click.option("--points", "-p", type=click.IntRange(0, 50), default=5, show_default=True,
-              envvar="SUMMARIZE_POINTS", help="Number of key points.")
-@click.option("--length", type=click.Choice(["short", "medium", "long"]), default="medium",
-              show_default=True, envvar="SUMMARIZE_LENGTH", help="Summary length.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "markdown", "json", "jsonl"]),
-              default="text", show_default=True, envvar="SUMMARIZE_FORMAT", help="Output format.")
-@click.option("--engine", type=click.Choice(["auto", "abstractive", "extractive"]), default="auto",
-              show_default=True, envvar="SUMMARIZE_ENGINE",
-              help="auto: the model when available, else the offline extractive engine.")
-@click.option("--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE",
-              help="Never touch the network (also HF_HUB_OFFLINE=1).")
-@click.option("--device", envvar="SUMMARIZE_DEVICE", metavar="cpu|cuda|...",
-              help="Torch device. [default: cuda when present, else cpu]")
-@click.option("--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS",
-              help="CPU threads for the model.")
-@click.option("--beams", type=click.IntRange(1, 16), envvar="SUMMARIZE_BEAMS",
-              help="Beam search width (overrides the model's own setting).")
-@click.option("--max-new-tokens", type=click.IntRange(8, 2048), envvar="SUMMARIZE_MAX_NEW_TOKENS",
-              help="Summary length cap in tokens (overrides --length).")
+@click.option(
+    "--model",
+    "-m",
+    envvar="SUMMARIZE_MODEL",
+    metavar="NAME|HUB_ID|PATH",
+    help="Summarization model: alias, Hub id or local folder. [env SUMMARIZE_MODEL; "
+    "default: distilbart-cnn for English, mt5-xlsum otherwise]",
+)
+@click.option(
+    "--lang", envvar="SUMMARIZE_LANG", metavar="CODE", help="Language of the input (ISO 639-1); skips detection."
+)
+@click.option(
+    "--points",
+    "-p",
+    type=click.IntRange(0, 50),
+    default=5,
+    show_default=True,
+    envvar="SUMMARIZE_POINTS",
+    help="Number of key points.",
+)
+@click.option(
+    "--length",
+    type=click.Choice(["short", "medium", "long"]),
+    default="medium",
+    show_default=True,
+    envvar="SUMMARIZE_LENGTH",
+    help="Summary length.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    envvar="SUMMARIZE_FORMAT",
+    help="Output format.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "abstractive", "extractive"]),
+    default="auto",
+    show_default=True,
+    envvar="SUMMARIZE_ENGINE",
+    help="auto: the model when available, else the offline extractive engine.",
+)
+@click.option(
+    "--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE", help="Never touch the network (also HF_HUB_OFFLINE=1)."
+)
+@click.option(
+    "--device",
+    envvar="SUMMARIZE_DEVICE",
+    metavar="cpu|cuda|...",
+    help="Torch device. [default: cuda when present, else cpu]",
+)
+@click.option("--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS", help="CPU threads for the model.")
+@click.option(
+    "--beams",
+    type=click.IntRange(1, 16),
+    envvar="SUMMARIZE_BEAMS",
+    help="Beam search width (overrides the model's own setting).",
+)
+@click.option(
+    "--max-new-tokens",
+    type=click.IntRange(8, 2048),
+    envvar="SUMMARIZE_MAX_NEW_TOKENS",
+    help="Summary length cap in tokens (overrides --length).",
+)
 @click.option("--strict-lang", is_flag=True, help="Fail when the language cannot be told.")
 @click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
@@ -147,9 +191,16 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
             click.echo(message, err=True)
 
     options = SummarizeOptions(
-        model=opts["model"], lang=opts["lang"], points=opts["points"], length=opts["length"],
-        engine=opts["engine"], offline=bool(opts["offline"]), device=opts["device"],
-        threads=opts["threads"], strict_language=bool(opts["strict_lang"]), beams=opts["beams"],
+        model=opts["model"],
+        lang=opts["lang"],
+        points=opts["points"],
+        length=opts["length"],
+        engine=opts["engine"],
+        offline=bool(opts["offline"]),
+        device=opts["device"],
+        threads=opts["threads"],
+        strict_language=bool(opts["strict_lang"]),
+        beams=opts["beams"],
         max_new_tokens=opts["max_new_tokens"],
     )
     if not inputs:
@@ -195,11 +246,24 @@ def models_list(fmt: str) -> None:
 
     specs = registry()
     if fmt == "json":
-        click.echo(to_json([{
-            "alias": s.alias, "hub_id": s.hub_id, "task": s.task, "family": s.family,
-            "languages": list(s.languages), "size": s.size, "params": s.params,
-            "licence": s.licence, "quality": s.quality,
-        } for s in specs]))
+        click.echo(
+            to_json(
+                [
+                    {
+                        "alias": s.alias,
+                        "hub_id": s.hub_id,
+                        "task": s.task,
+                        "family": s.family,
+                        "languages": list(s.languages),
+                        "size": s.size,
+                        "params": s.params,
+                        "licence": s.licence,
+                        "quality": s.quality,
+                    }
+                    for s in specs
+                ]
+            )
+        )
         return
     rows = [("ALIAS", "TASK", "HUB ID", "SIZE", "LICENCE", "LANGUAGES", "PUBLISHED QUALITY")]
     rows += [(s.alias, s.task, s.hub_id, s.size, s.licence, s.language_label, s.quality) for s in specs]
@@ -226,7 +290,8 @@ def models_pull(name: str, debug: bool) -> None:
 
             raise ModelNotAvailableError(
                 f"cannot download {model_id}: offline mode is on (HF_HUB_OFFLINE/SUMMARIZE_OFFLINE)",
-                model=model_id, hint="unset it on a machine with network",
+                model=model_id,
+                hint="unset it on a machine with network",
             )
         resolved = resolve(name, progress=True)
         click.echo(f"{resolved.model_id}: {resolved.source} -> {resolved.path}")

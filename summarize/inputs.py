@@ -38,9 +38,7 @@ class Document:
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text (a BOM is dropped); binary and undecodable input raise :class:`InputError`."""
     if b"\x00" in data[:_BINARY_SAMPLE]:
-        raise InputError(
-            "is a binary file, not text", source=source, hint="pass a UTF-8 .txt, .md or .html article"
-        )
+        raise InputError("is a binary file, not text", source=source, hint="pass a UTF-8 .txt, .md or .html article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

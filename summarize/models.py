@@ -176,7 +176,7 @@ def is_offline(flag: bool = False) -> bool:
 
 
 def _looks_like_path(name: str) -> bool:
-    return name.startswith((".", "/", "~")) or os.sep in name and Path(name).expanduser().exists()
+    return name.startswith((".", "/", "~")) or (os.sep in name and Path(name).expanduser().exists())
 
 
 def parse_name(name: str, task: str = "summarization") -> tuple[str, ModelSpec | None, Path | None]:
@@ -195,7 +195,7 @@ def parse_name(name: str, task: str = "summarization") -> tuple[str, ModelSpec |
                 hint="point --model at a folder written by save_pretrained",
             )
         resolved = path.resolve()
-        return str(resolved), spec_for(str(resolved)), resolved
+        return str(resolved), local_spec(resolved, task), resolved
     spec = spec_for(name)
     if spec is not None:
         return spec.hub_id, spec, None
@@ -205,6 +205,45 @@ def parse_name(name: str, task: str = "summarization") -> tuple[str, ModelSpec |
     raise UnknownModelError(
         f"unknown model {name!r}",
         hint=f"use one of: {valid}; a Hub id like owner/name; or a local folder",
+    )
+
+
+RECIPE_FILE = "summarize.json"
+_RECIPE_KEYS = {"prefix", "prompts", "max_input", "generation", "languages", "licence", "family"}
+
+
+def local_spec(folder: Path, task: str = "summarization") -> ModelSpec | None:
+    """The recipe of a local model folder, from its optional ``summarize.json``.
+
+    Keys: ``prefix``, ``prompts`` (true for instruction-tuned models), ``max_input``,
+    ``generation`` (generate() settings), ``languages``, ``licence``, ``family``.
+    """
+    recipe_path = folder / RECIPE_FILE
+    if not recipe_path.is_file():
+        return None
+    import json
+
+    try:
+        recipe = json.loads(recipe_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UnknownModelError(f"{recipe_path} is not valid JSON: {exc}", hint="fix or remove it") from None
+    unknown = set(recipe) - _RECIPE_KEYS
+    if unknown:
+        raise UnknownModelError(
+            f"{recipe_path} has unknown keys {sorted(unknown)}", hint=f"use: {', '.join(sorted(_RECIPE_KEYS))}"
+        )
+    languages = recipe.get("languages", ["*"])
+    return ModelSpec(
+        alias=folder.name,
+        hub_id=str(folder),
+        task=task,
+        family=str(recipe.get("family", "")),
+        languages=tuple(languages),
+        licence=str(recipe.get("licence", "?")),
+        prefix=str(recipe.get("prefix", "")),
+        prompts=bool(recipe.get("prompts", False)),
+        max_input=recipe.get("max_input"),
+        generation=dict(recipe.get("generation", {})),
     )
 
 

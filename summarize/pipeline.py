@@ -13,7 +13,7 @@ from .detect import UNDETERMINED, LanguageResult, detect_language
 from .errors import ModelNotAvailableError, UsageError
 from .languages import normalise
 from .models import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
-from .seq2seq import Seq2SeqModel
+from .seq2seq import Seq2SeqModel, load_model
 
 ENGINES = ("auto", "abstractive", "extractive")
 LENGTHS = ("short", "medium", "long")
@@ -116,7 +116,7 @@ class Summarizer:
         except ModelNotAvailableError as exc:
             self._missing[name] = exc
             raise
-        model = Seq2SeqModel(resolved, device=self.options.device, threads=self.options.threads)
+        model = load_model(resolved, device=self.options.device, threads=self.options.threads)
         self.load_seconds += time.perf_counter() - started
         self._models[name] = model
         return model
@@ -157,13 +157,22 @@ class Summarizer:
         timings["load"] = self.load_seconds - loads_before
         t2 = time.perf_counter()
         if model is None:
-            ext = extractive.summarize(text, lang if lang != UNDETERMINED else "en",
-                                       points=self.options.points, length=self.options.length)
+            ext = extractive.summarize(
+                text, lang if lang != UNDETERMINED else "en", points=self.options.points, length=self.options.length
+            )
             timings["summarize"] = time.perf_counter() - t2
             timings["total"] = time.perf_counter() - t0
             return SummaryResult(
-                source, language, "extractive", ext.method, ext.summary, ext.key_points, 1,
-                len(text.split()), timings, title=title,
+                source,
+                language,
+                "extractive",
+                ext.method,
+                ext.summary,
+                ext.key_points,
+                1,
+                len(text.split()),
+                timings,
+                title=title,
             )
         engine = AbstractiveEngine(
             model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
@@ -172,6 +181,16 @@ class Summarizer:
         timings["summarize"] = time.perf_counter() - t2
         timings["total"] = time.perf_counter() - t0
         return SummaryResult(
-            source, language, "abstractive", model.model_id, out.summary, out.key_points, out.chunks,
-            out.input_tokens, timings, rounds=out.rounds, warnings=out.warnings, title=title,
+            source,
+            language,
+            "abstractive",
+            model.model_id,
+            out.summary,
+            out.key_points,
+            out.chunks,
+            out.input_tokens,
+            timings,
+            rounds=out.rounds,
+            warnings=out.warnings,
+            title=title,
         )

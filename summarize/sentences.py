@@ -11,7 +11,31 @@ import re
 from functools import lru_cache
 
 PYSBD_LANGUAGES = frozenset(
-    "en hi mr zh es am ar hy bg ur ru pl fa nl da fr my el it ja de kk sk".split()
+    [
+        "en",
+        "hi",
+        "mr",
+        "zh",
+        "es",
+        "am",
+        "ar",
+        "hy",
+        "bg",
+        "ur",
+        "ru",
+        "pl",
+        "fa",
+        "nl",
+        "da",
+        "fr",
+        "my",
+        "el",
+        "it",
+        "ja",
+        "de",
+        "kk",
+        "sk",
+    ]
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Closing quotes and brackets that may follow a full stop and belong to the sentence.

@@ -98,7 +98,7 @@ class Seq2SeqModel:
         self.model.eval()
         self.model.to(self.device)
         self.config = self.model.config
-        self.family = self.spec.family if self.spec else str(getattr(self.config, "model_type", "?"))
+        self.family = (self.spec.family if self.spec else "") or str(getattr(self.config, "model_type", "?"))
         self.load_seconds = time.perf_counter() - started
 
     # --- recipe -------------------------------------------------------------------------
@@ -238,3 +238,21 @@ def degenerate_reason(text: str, source_tokens: int | None = None, output_tokens
     if source_tokens is not None and output_tokens is not None and output_tokens > source_tokens:
         return "longer than input"
     return None
+
+
+BACKENDS = ("auto", "transformers", "ctranslate2")
+
+
+def load_model(
+    resolved: ResolvedModel,
+    *,
+    backend: str = "auto",
+    device: str | None = None,
+    threads: int | None = None,
+    compute_type: str | None = None,
+) -> Seq2SeqModel:
+    """Load ``resolved`` on the chosen backend. Every backend offers Seq2SeqModel's interface:
+    ``max_input``, ``count_tokens``, ``base_settings``, ``prefix``, ``uses_prompts``, ``generate``.
+    """
+    # The CTranslate2 backend plugs in here (see the speed issue); transformers is the baseline.
+    return Seq2SeqModel(resolved, device=device, threads=threads)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Tiny models run fastest on one thread; two threads on a busy 2-core machine were 5x slower.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("SUMMARIZE_THREADS", "1")
+
+from tests import tiny_models
+
+SHARED = tiny_models.SHARED
+SAMPLES = tiny_models.SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No network, an empty Hugging Face cache and no user config for every test."""
+    home = tmp_path_factory.mktemp("hf_home")
+    monkeypatch.setenv("HF_HOME", str(home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(home / "no-config.toml"))
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(home / "summarize-cache"))
+    for var in (
+        "SUMMARIZE_MODEL",
+        "SUMMARIZE_ENGINE",
+        "SUMMARIZE_OFFLINE",
+        "SUMMARIZE_LANG",
+        "SUMMARIZE_TO",
+        "SUMMARIZE_TRANSLATOR",
+        "SUMMARIZE_BACKEND",
+        "SUMMARIZE_FORMAT",
+    ):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def spm_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tiny_models.train_sentencepiece(tmp_path_factory.mktemp("spm"))
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory: pytest.TempPathFactory, spm_model: Path) -> Path:
+    """Tiny BART, 128-token input limit."""
+    return tiny_models.build_tiny_bart(tmp_path_factory.mktemp("tiny-bart"), spm_model)
+
+
+@pytest.fixture(scope="session")
+def tiny_t5(tmp_path_factory: pytest.TempPathFactory, spm_model: Path) -> Path:
+    """Tiny T5 with a `summarize: ` prefix, 256-token input limit."""
+    return tiny_models.build_tiny_t5(tmp_path_factory.mktemp("tiny-t5"), spm_model)
+
+
+@pytest.fixture(scope="session")
+def tiny_flan(tmp_path_factory: pytest.TempPathFactory, spm_model: Path) -> Path:
+    """Tiny T5 marked instruction-tuned by its summarize.json recipe: uses prompts/ templates."""
+    return tiny_models.build_tiny_t5(
+        tmp_path_factory.mktemp("tiny-flan"), spm_model, max_len=256, seed=1, recipe={"prompts": True}
+    )

@@ -29,9 +29,8 @@ class DefaultGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args[:1] in (["-h"], ["--help"], ["--version"]):
             return super().parse_args(ctx, args)
-        if not args or args[0] not in self.commands or args[0] == DEFAULT_COMMAND:
-            if args[:1] != [DEFAULT_COMMAND]:
-                args = [DEFAULT_COMMAND, *args]
+        if not args or args[0] not in self.commands:
+            args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

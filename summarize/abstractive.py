@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from . import extractive
 from .chunking import Chunk, chunk_text
-from .errors import GenerationError
+from .errors import GenerationError, SummarizeError
 from .languages import language_name
 from .prompts import render
 from .sentences import split_sentences
@@ -27,6 +29,19 @@ MAX_ROUNDS = 8
 MIN_PARTIAL_TOKENS = 40
 POINT_TOKENS = 48
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
+
+T = TypeVar("T")
+# A step generator yields (model inputs, settings), receives the outputs and returns its result.
+Steps = Generator[tuple[list[str], GenerationSettings], list[str], T]
+
+
+def _settings_key(settings: GenerationSettings) -> tuple[object, ...]:
+    return (
+        settings.max_new_tokens,
+        settings.min_new_tokens,
+        settings.num_beams,
+        tuple(sorted((k, repr(v)) for k, v in settings.extra.items())),
+    )
 
 
 @dataclass
@@ -88,8 +103,17 @@ class AbstractiveEngine:
         return GenerationSettings(max_new, min_new, beams, dict(base.extra))
 
     # --- generation with guards -------------------------------------------------------
-    def _generate(self, inputs: list[str], settings: GenerationSettings, warnings: list[str]) -> list[str]:
+    def _generate_guarded(
+        self, inputs: list[str], settings: GenerationSettings
+    ) -> tuple[list[str], dict[int, str], set[int]]:
+        """Generate, retrying degenerate outputs once with safer settings.
+
+        Returns the outputs, a warning per input index that is still degenerate, and the indexes
+        whose output stayed empty (unusable: their document fails).
+        """
         outs = self.model.generate(inputs, settings, batch_size=self.overrides.batch_size)
+        notes: dict[int, str] = {}
+        empty: set[int] = set()
         bad = [i for i, o in enumerate(outs) if degenerate_reason(o)]
         if bad:
             # Retry only the bad ones, with settings known to break loops and forbid early stops.
@@ -103,18 +127,32 @@ class AbstractiveEngine:
             for i, out in zip(bad, retried, strict=True):
                 reason = degenerate_reason(out)
                 if reason == "empty":
-                    raise GenerationError(
-                        f"model {self.model.model_id} produced an empty summary even with safer settings",
-                        hint="try another --model or --engine extractive",
-                    )
-                if reason:
-                    warnings.append(f"output still shows {reason} after a retry with safer settings")
+                    empty.add(i)
+                elif reason:
+                    notes[i] = f"output still shows {reason} after a retry with safer settings"
                 outs[i] = out
+        return outs, notes, empty
+
+    def _empty_error(self) -> GenerationError:
+        return GenerationError(
+            f"model {self.model.model_id} produced an empty summary even with safer settings",
+            hint="try another --model or --engine extractive",
+        )
+
+    def _generate(self, inputs: list[str], settings: GenerationSettings, warnings: list[str]) -> list[str]:
+        """Generate for one document (raises :class:`GenerationError` on empty output)."""
+        outs, notes, empty = self._generate_guarded(inputs, settings)
+        if empty:
+            raise self._empty_error()
+        warnings.extend(notes[i] for i in sorted(notes))
         return outs
 
-    def _reduce(self, text: str, lang: str, length: str) -> tuple[str, list[Chunk], list[str], int, list[str]]:
+    # --- the pipeline as steps ------------------------------------------------------------
+    # Each document's work is a generator that yields (inputs, settings) requests and receives the
+    # outputs. One document drives its generator alone (run); many documents advance in lockstep
+    # and requests with equal settings become one batched generate() across documents (run_many).
+    def _reduce(self, text: str, lang: str, length: str) -> Steps[tuple[str, list[Chunk], list[str], int]]:
         """Summarize ``text`` in rounds. Returns the final input, first-round chunks and their summaries."""
-        warnings: list[str] = []
         limit = self._limit(lang, length)
         count = self.model.count_tokens
         first = chunk_text(text, count, limit, lang)
@@ -135,23 +173,88 @@ class AbstractiveEngine:
                 final.num_beams,
                 dict(final.extra),
             )
-            outs = self._generate([self._prepare(c.text, lang, length) for c in current], step, warnings)
+            outs = yield [self._prepare(c.text, lang, length) for c in current], step
             if rounds == 1:
                 partials = outs
             current = chunk_text("\n\n".join(outs), count, limit, lang)
             rounds += 1
-        return current[0].text if current else "", first, partials, rounds, warnings
+        return current[0].text if current else "", first, partials, rounds
+
+    def _steps(self, text: str, lang: str, points: int, length: str, warnings: list[str]) -> Steps[AbstractiveOutput]:
+        input_tokens = self.model.count_tokens(text)
+        final_input, first, partials, rounds = yield from self._reduce(text, lang, length)
+        settings = self.settings(length, self.model.count_tokens(final_input))
+        summary = (yield [self._prepare(final_input, lang, length)], settings)[0]
+        if self.model.count_tokens(summary) > input_tokens:
+            warnings.append("summary is longer than its input")
+        key_points = yield from self._key_point_steps(text, lang, points, length, summary, first, partials, warnings)
+        return AbstractiveOutput(summary, key_points, len(first), rounds, input_tokens, warnings)
 
     # --- public -----------------------------------------------------------------------
     def run(self, text: str, lang: str, *, points: int = 5, length: str = "medium") -> AbstractiveOutput:
-        input_tokens = self.model.count_tokens(text)
-        final_input, first, partials, rounds, warnings = self._reduce(text, lang, length)
-        settings = self.settings(length, self.model.count_tokens(final_input))
-        summary = self._generate([self._prepare(final_input, lang, length)], settings, warnings)[0]
-        if self.model.count_tokens(summary) > input_tokens:
-            warnings.append("summary is longer than its input")
-        key_points = self.key_points(text, lang, points, length, summary, first, partials, warnings)
-        return AbstractiveOutput(summary, key_points, len(first), rounds, input_tokens, warnings)
+        """Summary and key points of one text."""
+        out = self.run_many([(text, lang)], points=points, length=length)[0]
+        if isinstance(out, SummarizeError):
+            raise out
+        return out
+
+    def run_many(
+        self, items: Sequence[tuple[str, str]], *, points: int = 5, length: str = "medium"
+    ) -> list[AbstractiveOutput | SummarizeError]:
+        """Summarize many ``(text, language)`` pairs; each stage is batched across documents.
+
+        First-round chunks of all documents go to generate() together, then every reduce round,
+        then all final summaries, then all key-point sections; requests are merged when their
+        generation settings are equal (documents of similar length have equal settings).
+        A document that fails gets its :class:`SummarizeError` in its slot; the others go on.
+        """
+        results: list[AbstractiveOutput | SummarizeError | None] = [None] * len(items)
+        pending: dict[int, tuple[list[str], GenerationSettings]] = {}
+        steps: list[Steps[AbstractiveOutput]] = []
+        warnings: list[list[str]] = []
+
+        def advance(i: int, send: list[str] | None = None, error: SummarizeError | None = None) -> None:
+            value: list[str] | None = send
+            while True:
+                try:
+                    request = steps[i].throw(error) if error is not None else steps[i].send(value)
+                except StopIteration as stop:
+                    results[i] = stop.value
+                    return
+                except SummarizeError as exc:
+                    results[i] = exc
+                    return
+                error = None
+                if request[0]:
+                    pending[i] = request
+                    return
+                value = []  # nothing to generate: answer at once
+
+        for i, (text, lang) in enumerate(items):
+            warnings.append([])
+            steps.append(self._steps(text, lang, points, length, warnings[i]))
+            advance(i)
+        while pending:
+            groups: dict[tuple[object, ...], list[int]] = {}
+            for i, (_, settings) in pending.items():
+                groups.setdefault(_settings_key(settings), []).append(i)
+            for members in groups.values():
+                settings = pending[members[0]][1]
+                flat: list[str] = []
+                spans: list[tuple[int, int, int]] = []
+                for i in members:
+                    spans.append((i, len(flat), len(pending[i][0])))
+                    flat.extend(pending[i][0])
+                outs, notes, empty = self._generate_guarded(flat, settings)
+                for i, start, n in spans:
+                    del pending[i]
+                    span = range(start, start + n)
+                    if any(j in empty for j in span):
+                        advance(i, error=self._empty_error())
+                        continue
+                    warnings[i].extend(notes[j] for j in span if j in notes)
+                    advance(i, send=outs[start : start + n])
+        return [r if r is not None else GenerationError("internal: document was not finished") for r in results]
 
     def key_points(
         self,
@@ -165,12 +268,27 @@ class AbstractiveEngine:
         warnings: list[str],
     ) -> list[str]:
         """Up to ``points`` distinct points covering the article, none repeating the summary."""
+        return _drive(
+            self, self._key_point_steps(text, lang, points, length, summary, first, partials, warnings), warnings
+        )
+
+    def _key_point_steps(
+        self,
+        text: str,
+        lang: str,
+        points: int,
+        length: str,
+        summary: str,
+        first: list[Chunk],
+        partials: list[str],
+        warnings: list[str],
+    ) -> Steps[list[str]]:
         if points <= 0:
             return []
         if self.model.uses_prompts:
-            candidates = self._prompted_points(text, lang, points, length, first, partials, warnings)
+            candidates = yield from self._prompted_points(text, lang, points, length, first, partials)
         else:
-            candidates = self._section_points(text, lang, points, first, partials, warnings)
+            candidates = yield from self._section_points(text, lang, points, first, partials)
         summary_sents = split_sentences(summary, lang)
         chosen: list[str] = []
         for cand in candidates:
@@ -193,8 +311,8 @@ class AbstractiveEngine:
         return [c.text for c in chunk_text(text, self.model.count_tokens, size, lang)]
 
     def _section_points(
-        self, text: str, lang: str, points: int, first: list[Chunk], partials: list[str], warnings: list[str]
-    ) -> list[str]:
+        self, text: str, lang: str, points: int, first: list[Chunk], partials: list[str]
+    ) -> Steps[list[str]]:
         sections = self._sections(text, lang, points, first, partials)
         limit = self._limit(lang, "short")
         # A section built from partial summaries can exceed the input in rare cases: re-chunk it.
@@ -204,7 +322,7 @@ class AbstractiveEngine:
         settings = self.settings("short", POINT_TOKENS)
         settings.max_new_tokens = min(settings.max_new_tokens, POINT_TOKENS)
         settings.min_new_tokens = min(settings.min_new_tokens, 8)
-        outs = self._generate([self._prepare(s, lang, "short") for s in inputs], settings, warnings)
+        outs = yield [self._prepare(s, lang, "short") for s in inputs], settings
         # One point per section: its first sentence keeps points short and distinct.
         return [(split_sentences(o, lang) or [o])[0].strip() for o in outs]
 
@@ -216,15 +334,12 @@ class AbstractiveEngine:
         length: str,
         first: list[Chunk],
         partials: list[str],
-        warnings: list[str],
-    ) -> list[str]:
+    ) -> Steps[list[str]]:
         limit = self._limit(lang, length, "key_points")
         source = text if len(first) <= 1 else "\n\n".join(partials)
         inputs = [c.text for c in chunk_text(source, self.model.count_tokens, limit, lang)]
         settings = self.settings(length, limit)
-        outs = self._generate(
-            [self._prepare(i, lang, length, "key_points", points) for i in inputs], settings, warnings
-        )
+        outs = yield [self._prepare(i, lang, length, "key_points", points) for i in inputs], settings
         lines: list[str] = []
         for out in outs:
             for line in re.split(r"\n|(?<=[.!?])\s+(?=[-*•]|\d+[.)])", out):
@@ -232,3 +347,14 @@ class AbstractiveEngine:
                 if line:
                     lines.append(line)
         return lines
+
+
+def _drive(engine: AbstractiveEngine, steps: Steps[T], warnings: list[str]) -> T:
+    """Run one document's steps alone, one generate() per request."""
+    value: list[str] | None = None
+    while True:
+        try:
+            inputs, settings = steps.send(value)  # type: ignore[arg-type]
+        except StopIteration as stop:
+            return stop.value
+        value = engine._generate(inputs, settings, warnings) if inputs else []

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import extractive
 from .abstractive import AbstractiveEngine, Overrides
 from .detect import UNDETERMINED, LanguageResult, detect_language
-from .errors import ModelNotAvailableError, UsageError
+from .errors import ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
 from .languages import normalise
 from .models import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
 from .seq2seq import Seq2SeqModel, load_model
@@ -98,6 +98,8 @@ class Summarizer:
         self._missing: dict[str, ModelNotAvailableError] = {}
         self._noticed: set[str] = set()
         self.load_seconds = 0.0
+        # Outputs computed ahead by summarize_many's cross-document batches, taken by summarize().
+        self._batched: dict[tuple[int, str, str], Any] = {}
 
     def model_name_for(self, lang: str) -> str:
         if self.options.model:
@@ -177,7 +179,9 @@ class Summarizer:
         engine = AbstractiveEngine(
             model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
         )
-        out = engine.run(text, lang, points=self.options.points, length=self.options.length)
+        out = self._batched.pop((id(model), lang, text), None) or engine.run(
+            text, lang, points=self.options.points, length=self.options.length
+        )
         timings["summarize"] = time.perf_counter() - t2
         timings["total"] = time.perf_counter() - t0
         return SummaryResult(
@@ -194,3 +198,55 @@ class Summarizer:
             warnings=out.warnings,
             title=title,
         )
+
+    def summarize_many(self, docs: Sequence[tuple[str, str, str | None]]) -> list[SummaryResult | SummarizeError]:
+        """Summarize ``(text, source, title)`` documents, batching generate() across them.
+
+        Documents that use the same model run their stages together (see
+        :meth:`AbstractiveEngine.run_many`); everything else is :meth:`summarize` per document.
+        A document that fails gets its error in its slot; errors about the run itself (a missing
+        or broken model, a usage error) are raised.
+        """
+        groups: dict[int, list[int]] = {}
+        models: dict[int, Seq2SeqModel] = {}
+        langs: dict[int, str] = {}
+        errors: dict[int, SummarizeError] = {}
+        for i, (text, _source, _title) in enumerate(docs):
+            try:
+                lang = self.detect(text).code
+            except SummarizeError as exc:
+                errors[i] = exc
+                continue
+            model = self._abstractive_model(lang)
+            if model is not None:
+                langs[i] = lang
+                models[id(model)] = model
+                groups.setdefault(id(model), []).append(i)
+        for key, members in groups.items():
+            model = models[key]
+            engine = AbstractiveEngine(
+                model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
+            )
+            outs = engine.run_many(
+                [(docs[i][0], langs[i]) for i in members], points=self.options.points, length=self.options.length
+            )
+            for i, out in zip(members, outs, strict=True):
+                if isinstance(out, SummarizeError):
+                    errors[i] = out
+                else:
+                    self._batched[(key, langs[i], docs[i][0])] = out
+        results: list[SummaryResult | SummarizeError] = []
+        for i, (text, source, title) in enumerate(docs):
+            if i in errors:
+                errors[i].source = errors[i].source or source
+                results.append(errors[i])
+                continue
+            try:
+                results.append(self.summarize(text, source, title=title))
+            except (UsageError, ModelNotAvailableError, ModelLoadError):
+                raise
+            except SummarizeError as exc:
+                exc.source = exc.source or source
+                results.append(exc)
+        self._batched.clear()
+        return results

@@ -142,8 +142,8 @@ class Summarizer:
             if name not in self._noticed:
                 self._noticed.add(name)
                 self.notify(
-                    f"note: model {exc.model} is not available ({exc.message}); using the offline "
-                    f"extractive engine. To get the model: {exc.hint}"
+                    f"note: {exc.message}; using the offline extractive engine instead. "
+                    f"To get the model {exc.model}: {exc.hint}"
                 )
             return None
 
@@ -160,7 +160,11 @@ class Summarizer:
         t2 = time.perf_counter()
         if model is None:
             ext = extractive.summarize(
-                text, lang if lang != UNDETERMINED else "en", points=self.options.points, length=self.options.length
+                text,
+                lang if lang != UNDETERMINED else "en",
+                points=self.options.points,
+                length=self.options.length,
+                title=title,
             )
             timings["summarize"] = time.perf_counter() - t2
             timings["total"] = time.perf_counter() - t0

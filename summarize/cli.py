@@ -161,33 +161,68 @@ def cli(ctx: click.Context) -> None:
     envvar="SUMMARIZE_MAX_NEW_TOKENS",
     help="Summary length cap in tokens (overrides --length).",
 )
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, writable=True),
+    metavar="DIR",
+    help="Write one NAME.summary.md (.json with --format json/jsonl) per input into DIR, mirroring the input tree.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Only files matching GLOB in folders (repeatable). [default: *.txt *.md *.markdown *.html *.htm]",
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB in folders (repeatable).")
+@click.option("--no-cache", is_flag=True, envvar="SUMMARIZE_NO_CACHE", help="Neither read nor write the result cache.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 256),
+    default=8,
+    show_default=True,
+    envvar="SUMMARIZE_BATCH_SIZE",
+    help="Model inputs per generate() call, across documents.",
+)
 @click.option("--strict-lang", is_flag=True, help="Fail when the language cannot be told.")
 @click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def summarize_command(inputs: tuple[str, ...], **opts: Any) -> None:
-    """Summarize INPUTS (files; `-` or none reads stdin) and list their key points.
+    """Summarize INPUTS (files, folders, globs; `-` or none reads stdin) and list their key points.
 
     \b
     Examples:
       cat article.txt | summarize
       summarize --format json article.md
       summarize --engine extractive --points 3 news.txt
+      summarize --format jsonl --out summaries/ articles/
     """
     debug = bool(opts.pop("debug"))
     run_guarded(debug, lambda: _summarize(inputs, opts))
 
 
 def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
-    from .inputs import read_path, read_stdin
+    from pathlib import Path
+
+    from .batch import BatchRunner, Outcome, Progress, discover
+    from .cache import ResultCache
     from .output import render
     from .pipeline import SummarizeOptions, Summarizer
 
     quiet = bool(opts.pop("quiet"))
     fmt = opts.pop("fmt")
+    progress: Progress | None = None
+
+    def to_stderr(message: str) -> None:
+        # Above the progress bar while it is drawn, so neither garbles the other.
+        if progress:
+            progress.write(message)
+        else:
+            click.echo(message, err=True)
 
     def notify(message: str) -> None:
         if not quiet:
-            click.echo(message, err=True)
+            to_stderr(message)
 
     options = SummarizeOptions(
         model=opts["model"],
@@ -201,32 +236,49 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         strict_language=bool(opts["strict_lang"]),
         beams=opts["beams"],
         max_new_tokens=opts["max_new_tokens"],
+        batch_size=opts["batch_size"],
     )
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: pass a file, or pipe text into summarize")
         inputs = ("-",)
-    summarizer = Summarizer(options, notify=notify)
-    results = []
+    items = discover(inputs, include=opts["include"], exclude=opts["exclude"])
+    if not items:
+        raise click.UsageError(
+            f"no input files found in {', '.join(inputs)} (default types: .txt .md .markdown .html .htm; see --include)"
+        )
+    out_dir = Path(opts["out_dir"]) if opts["out_dir"] else None
     failed = 0
-    for item in inputs:
-        try:
-            doc = read_stdin() if item == "-" else read_path(item)
-            result = summarizer.summarize(doc.text, doc.source, title=doc.title)
-        except SummarizeError as exc:
-            from .errors import InputError
 
-            if not isinstance(exc, InputError) or len(inputs) == 1:
-                raise
+    def report(outcome: Outcome) -> None:
+        nonlocal failed
+        if progress:
+            progress.update()
+        if outcome.error is not None:
             failed += 1
-            click.echo(f"summarize: error: {exc}", err=True)
-            continue
-        for warning in result.warnings:
-            notify(f"warning: {result.source}: {warning}")
-        results.append(result)
+            to_stderr(f"summarize: error: {outcome.error}")
+        elif outcome.result is not None:
+            for warning in outcome.result.warnings:
+                notify(f"warning: {outcome.result.source}: {warning}")
         if fmt == "jsonl":
-            click.echo(render([result], fmt), nl=False)
-    if results and fmt != "jsonl":
+            # One complete line per input as it finishes; failures carry an "error" field.
+            from .output import to_json
+
+            click.echo(to_json(outcome.to_dict(), indent=None))
+
+    summarizer = Summarizer(options, notify=notify)
+    cache = ResultCache(enabled=not opts["no_cache"])
+    runner = BatchRunner(summarizer, cache, out_dir=out_dir, fmt=fmt, on_outcome=report)
+    progress = Progress(len(items), enabled=not quiet and sys.stderr is not None and sys.stderr.isatty())
+    try:
+        outcomes = runner.run(items)
+    finally:
+        progress.close()
+        progress = None
+    results = [o.result for o in outcomes if o.result is not None]
+    if out_dir is not None:
+        notify(f"summarize: wrote {sum(o.output is not None for o in outcomes)} file(s) to {out_dir}")
+    elif results and fmt != "jsonl":
         click.echo(render(results, fmt), nl=False)
     return 1 if failed else 0
 

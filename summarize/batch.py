@@ -1,0 +1,275 @@
+"""Many inputs in one run: finding the files, summarizing them cached and batched, writing outputs.
+
+Folders are walked recursively (hidden files and folders skipped) for the default article types;
+globs are expanded here too, so a quoted ``'notes/**/*.md'`` works; ``--include``/``--exclude``
+patterns are shell-style and match a file's path below its input folder or its bare name.
+Documents are taken in windows of ``batch_size``, smallest first, so each window holds documents
+of similar length and its generate() calls are batched across them (see
+:meth:`Summarizer.summarize_many`). Results stream out window by window, as they finish.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import atomic
+from .cache import ResultCache
+from .errors import InputError, SummarizeError, UsageError
+from .inputs import Document, read_path, read_stdin
+from .pipeline import Summarizer, SummaryResult
+
+DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+STDIN = "-"
+_MAGIC = re.compile(r"[*?[]")
+
+
+@dataclass(frozen=True)
+class InputItem:
+    """One input file (or stdin when ``path`` is None) and where it sits below its input root."""
+
+    source: str  # as shown in messages and in the JSON "source" field
+    path: Path | None
+    relative: PurePosixPath  # below the folder or glob base it was found in; mirrored by --out
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size if self.path is not None else 0
+        except OSError:
+            return 0
+
+
+def _matches(relative: str, patterns: Iterable[str]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    if exclude and _matches(relative, exclude):
+        return False
+    if include:
+        return _matches(relative, include)
+    return relative.lower().endswith(DEFAULT_SUFFIXES)
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        # Hidden folders are tool state (.git, .venv, .cache), never articles.
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder) / f for f in sorted(files) if not f.startswith("."))
+    return found
+
+
+def _glob_base(pattern: str) -> Path:
+    parts = Path(pattern).parts
+    base: list[str] = []
+    for part in parts:
+        if _MAGIC.search(part):
+            break
+        base.append(part)
+    return Path(*base) if base else Path(".")
+
+
+def discover(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[InputItem]:
+    """The input files named by ``inputs`` (files, folders, globs, ``-``), in a stable order.
+
+    A file named explicitly is always taken (a missing one becomes an input error later, so the
+    run goes on); files found in folders or by globs are filtered by ``include``/``exclude`` and,
+    without ``include``, by the default types (.txt .md .markdown .html .htm).
+    """
+    items: list[InputItem] = []
+    seen: set[str] = set()
+
+    def add(source: str, path: Path | None, relative: PurePosixPath) -> None:
+        key = str(path.resolve()) if path is not None else STDIN
+        if key not in seen:
+            seen.add(key)
+            items.append(InputItem(source, path, relative))
+
+    def add_found(root: Path, files: Iterable[Path]) -> None:
+        for f in files:
+            rel = PurePosixPath(f.relative_to(root).as_posix()) if f.is_relative_to(root) else PurePosixPath(f.name)
+            if _wanted(rel.as_posix(), include, exclude):
+                add(str(f), f, rel)
+
+    for raw in inputs:
+        if raw == STDIN:
+            add("<stdin>", None, PurePosixPath("stdin"))
+            continue
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            add_found(path, _walk(path))
+        elif path.exists() or not _MAGIC.search(raw):
+            add(raw, path, PurePosixPath(path.name))
+        else:
+            base = _glob_base(raw)
+            matched: list[Path] = []
+            for hit in sorted(glob.glob(raw, recursive=True)):
+                p = Path(hit)
+                matched.extend(_walk(p) if p.is_dir() else [p] if p.is_file() else [])
+            before = len(items)
+            for f in matched:
+                rel = PurePosixPath(f.relative_to(base).as_posix()) if f.is_relative_to(base) else PurePosixPath(f.name)
+                # A glob names its file types itself, so only --exclude (and --include) filter it.
+                if not (exclude and _matches(rel.as_posix(), exclude)) and (
+                    not include or _matches(rel.as_posix(), include)
+                ):
+                    add(str(f), f, rel)
+            if len(items) == before and not matched:
+                raise UsageError(f"no files match {raw!r}", hint="check the pattern; quote it to stop the shell")
+    return items
+
+
+def output_paths(items: Sequence[InputItem], out_dir: Path, fmt: str) -> dict[InputItem, Path]:
+    """``--out`` targets: the input tree mirrored, ``NAME.summary.md`` (or ``.json`` for json/jsonl).
+
+    NAME is the file's stem; where two inputs would share one target (``a.md`` and ``a.html``),
+    both keep their full file name instead (``a.md.summary.md``).
+    """
+    ext = ".json" if fmt in ("json", "jsonl") else ".md"
+    stems: dict[PurePosixPath, list[InputItem]] = {}
+    for item in items:
+        target = item.relative.parent / f"{PurePosixPath(item.relative.name).stem}.summary{ext}"
+        stems.setdefault(target, []).append(item)
+    out: dict[InputItem, Path] = {}
+    for target, group in stems.items():
+        for item in group:
+            rel = target if len(group) == 1 else item.relative.parent / f"{item.relative.name}.summary{ext}"
+            out[item] = out_dir / rel
+    if len(set(out.values())) != len(out):
+        clash = sorted(str(p) for p in out.values() if list(out.values()).count(p) > 1)[0]
+        raise UsageError(f"two inputs would write the same output {clash}", hint="summarize them in separate runs")
+    return out
+
+
+@dataclass
+class Outcome:
+    """What happened to one input: a result (maybe from the cache) or an error."""
+
+    item: InputItem
+    index: int  # position in the input order
+    result: SummaryResult | None = None
+    error: SummarizeError | None = None
+    cached: bool = False
+    output: Path | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this input; a failed input has ``error`` (and ``error_type``)."""
+        if self.result is not None:
+            return self.result.to_dict()
+        assert self.error is not None
+        message = self.error.message + (f" ({self.error.hint})" if self.error.hint else "")
+        return {"source": self.item.source, "error": message, "error_type": type(self.error).__name__}
+
+
+OutcomeCallback = Callable[[Outcome], None]
+
+
+class BatchRunner:
+    """Summarize many inputs with one :class:`Summarizer` (one model load) and a result cache."""
+
+    def __init__(
+        self,
+        summarizer: Summarizer,
+        cache: ResultCache | None = None,
+        *,
+        out_dir: Path | None = None,
+        fmt: str = "text",
+        on_outcome: OutcomeCallback | None = None,
+    ):
+        self.summarizer = summarizer
+        self.cache = cache or ResultCache(enabled=False)
+        self.out_dir = out_dir
+        self.fmt = fmt
+        self.on_outcome = on_outcome or (lambda outcome: None)
+        self.outcomes: list[Outcome] = []
+        self._targets: dict[InputItem, Path] = {}
+
+    @property
+    def batch_size(self) -> int:
+        return max(1, int(self.summarizer.options.batch_size or 1))
+
+    def run(self, items: Sequence[InputItem]) -> list[Outcome]:
+        """Process ``items``; outcomes are reported as they finish and returned in input order."""
+        if self.out_dir is not None:
+            self._targets = output_paths(items, self.out_dir, self.fmt)
+        # Smallest first: each window holds documents of similar length, which batch well.
+        order = sorted(range(len(items)), key=lambda i: (items[i].size, i))
+        for start in range(0, len(order), self.batch_size):
+            self._window([(i, items[i]) for i in order[start : start + self.batch_size]])
+        return sorted(self.outcomes, key=lambda o: o.index)
+
+    def _window(self, window: list[tuple[int, InputItem]]) -> None:
+        todo: list[tuple[int, InputItem, Document]] = []
+        for index, item in window:
+            try:
+                doc = read_stdin() if item.path is None else read_path(item.path)
+            except InputError as exc:
+                exc.source = item.source
+                self._emit(Outcome(item, index, error=exc))
+                continue
+            doc.source = item.source
+            hit = self.cache.get(self.cache.key(doc.text, doc.title, self.summarizer), item.source)
+            if hit is not None:
+                self._emit(Outcome(item, index, result=hit, cached=True))
+            else:
+                todo.append((index, item, doc))
+        if not todo:
+            return
+        results = self.summarizer.summarize_many([(d.text, d.source, d.title) for _, _, d in todo])
+        for (index, item, doc), res in zip(todo, results, strict=True):
+            if isinstance(res, SummarizeError):
+                self._emit(Outcome(item, index, error=res))
+                continue
+            # The key is taken again: a model downloaded during this run has a new fingerprint.
+            self.cache.put(self.cache.key(doc.text, doc.title, self.summarizer), res)
+            self._emit(Outcome(item, index, result=res))
+
+    def _emit(self, outcome: Outcome) -> None:
+        target = self._targets.get(outcome.item)
+        if target is not None and outcome.result is not None:
+            from .output import render
+
+            fmt = "json" if self.fmt in ("json", "jsonl") else "markdown"
+            atomic.write_text(target, render([outcome.result], fmt))
+            outcome.output = target
+        self.outcomes.append(outcome)
+        self.on_outcome(outcome)
+
+
+class Progress:
+    """A tqdm bar on stderr (files done, rate, ETA) when ``enabled``; otherwise does nothing."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.bar = None
+        if enabled and total > 1:
+            import sys
+
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def update(self, outcome: Outcome | None = None) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def write(self, message: str) -> None:
+        """A message above the bar (it would otherwise be drawn over)."""
+        import sys
+
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()

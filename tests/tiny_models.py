@@ -142,3 +142,172 @@ def build_tiny_t5(out: Path, spm_model: Path, max_len: int = 256, seed: int = 0,
     if recipe is not None:
         (out / "summarize.json").write_text(json.dumps(recipe), encoding="utf-8")
     return out
+
+
+# --- translators (issue 4) ------------------------------------------------------------------
+
+
+def flores_text(side: str) -> str:
+    """One side (``en`` or ``ur``) of the shared FLORES-200 English-Urdu pairs, one sentence a line."""
+    with open(SHARED / "flores_en_ur_200.jsonl", encoding="utf-8") as fh:
+        return "\n".join(json.loads(line)[side] for line in fh)
+
+
+def _train_bpe(folder: Path, text: str, prefix: str, vocab_size: int, fairseq_ids: bool) -> Path:
+    """A sentencepiece model; ``fairseq_ids`` gives <s>=0 <pad>=1 </s>=2 <unk>=3 like NLLB/M2M100."""
+    import sentencepiece as spm
+
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = folder / f"{prefix}.corpus.txt"
+    corpus.write_text(text, encoding="utf-8")
+    if fairseq_ids:
+        ids = {"bos_id": 0, "pad_id": 1, "eos_id": 2, "unk_id": 3}
+    else:  # Marian: </s>=0 <unk>=1, <pad> comes last in the joint vocabulary
+        ids = {"bos_id": -1, "eos_id": 0, "unk_id": 1, "pad_id": -1}
+    spm.SentencePieceTrainer.train(
+        input=str(corpus),
+        model_prefix=str(folder / prefix),
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=1.0,
+        minloglevel=2,
+        num_threads=1,
+        **ids,
+    )
+    corpus.unlink()
+    return folder / f"{prefix}.model"
+
+
+def _small_m2m_config(vocab_size: int, max_positions: int, **ids: int):
+    from transformers import M2M100Config
+
+    return M2M100Config(
+        vocab_size=vocab_size,
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=max_positions,
+        bos_token_id=0,
+        pad_token_id=1,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        **ids,
+    )
+
+
+def build_tiny_marian(
+    out: Path, src: str = "en", tgt: str = "ur", max_len: int = 64, seed: int = 0, src_text: str | None = None
+) -> Path:
+    """A tiny Marian ``src``->``tgt`` with its own source and target sentencepiece models (like opus-mt).
+
+    ``src_text`` trains the source model (default: the FLORES side named ``src``, else English).
+    """
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    work = out.parent / f"{out.name}-spm"
+    sides = {"en": "en", "ur": "ur"}
+    source_text = src_text if src_text is not None else flores_text(sides.get(src, "en"))
+    target_text = flores_text(sides.get(tgt, "en"))
+    src_spm = _train_bpe(work, source_text, "source", 400, fairseq_ids=False)
+    tgt_spm = _train_bpe(work, target_text, "target", 400, fairseq_ids=False)
+    import sentencepiece as spm
+
+    vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
+    for model_file in (src_spm, tgt_spm):
+        proc = spm.SentencePieceProcessor(model_file=str(model_file))
+        for i in range(proc.get_piece_size()):
+            vocab.setdefault(proc.id_to_piece(i), len(vocab))
+    vocab["<pad>"] = len(vocab)
+    out.mkdir(parents=True, exist_ok=True)
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tok = MarianTokenizer(
+        source_spm=str(src_spm),
+        target_spm=str(tgt_spm),
+        vocab=str(work / "vocab.json"),
+        source_lang=src,
+        target_lang=tgt,
+        model_max_length=max_len,
+    )
+    tok.save_pretrained(str(out))
+    shutil.rmtree(work)
+    torch.manual_seed(seed)
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=max_len,
+        pad_token_id=pad,
+        eos_token_id=0,
+        decoder_start_token_id=pad,
+        forced_eos_token_id=0,
+    )
+    MarianMTModel(config).save_pretrained(str(out))
+    return out
+
+
+def build_tiny_m2m100(out: Path, max_len: int = 64, seed: int = 0) -> Path:
+    """A tiny M2M100 with the real tokenizer class and its ``__xx__`` language tokens (not special in files)."""
+    import sentencepiece as spm
+    import torch
+    from transformers import M2M100ForConditionalGeneration, M2M100Tokenizer
+
+    work = out.parent / f"{out.name}-spm"
+    spm_file = _train_bpe(work, flores_text("en") + "\n" + flores_text("ur"), "sentencepiece.bpe", 600, True)
+    proc = spm.SentencePieceProcessor(model_file=str(spm_file))
+    (work / "vocab.json").write_text(
+        json.dumps({proc.id_to_piece(i): i for i in range(proc.get_piece_size())}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    tok = M2M100Tokenizer(vocab_file=str(work / "vocab.json"), spm_file=str(spm_file), model_max_length=max_len)
+    tok.save_pretrained(str(out))
+    shutil.rmtree(work)
+    # Language tokens sit after the sentencepiece vocabulary, followed by fairseq's made-up words.
+    vocab_size = max(tok.lang_token_to_id.values()) + 1 + 8
+    torch.manual_seed(seed)
+    M2M100ForConditionalGeneration(_small_m2m_config(vocab_size, max_len)).save_pretrained(str(out))
+    return out
+
+
+def build_tiny_nllb(out: Path, max_len: int = 64, seed: int = 0) -> Path:
+    """A tiny NLLB-style model: M2M100 architecture, NllbTokenizer with the FLORES-200 codes as special tokens."""
+    import torch
+    from transformers import M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+    work = out.parent / f"{out.name}-spm"
+    _train_bpe(work, flores_text("en") + "\n" + flores_text("ur"), "sentencepiece.bpe", 600, True)
+    tok = NllbTokenizer.from_pretrained(str(work), model_max_length=max_len)
+    tok.add_tokens(list(FAIRSEQ_LANGUAGE_CODES), special_tokens=True)
+    tok.save_pretrained(str(out))
+    shutil.rmtree(work)
+    torch.manual_seed(seed)
+    M2M100ForConditionalGeneration(_small_m2m_config(len(tok), max_len)).save_pretrained(str(out))
+    return out
+
+
+def install_in_hf_cache(folder: Path, hub_id: str, hf_home: Path) -> Path:
+    """Place a model folder in a Hugging Face cache as if ``hub_id`` had been downloaded.
+
+    Uses huggingface_hub's own cache layout (``hub/models--owner--name/snapshots/<rev>`` and
+    ``refs/main``), so resolution by Hub id runs for real without a network.
+    """
+    repo = hf_home / "hub" / ("models--" + hub_id.replace("/", "--"))
+    revision = "0" * 40
+    snapshot = repo / "snapshots" / revision
+    if snapshot.exists():
+        shutil.rmtree(snapshot)
+    shutil.copytree(folder, snapshot)
+    (repo / "refs").mkdir(parents=True, exist_ok=True)
+    (repo / "refs" / "main").write_text(revision, encoding="utf-8")
+    return snapshot

@@ -75,6 +75,10 @@ _CLUTTER = [
 ]
 
 
+# Chinese and Japanese put no space between sentences.
+_NO_SPACE_AFTER = re.compile("[。！？」』）]$")
+
+
 @dataclass
 class ExtractiveSummary:
     summary: str
@@ -213,7 +217,17 @@ def summarize(
     n = SUMMARY_SENTENCES.get(length, 3)
     ranked = _rank(text, lang, title=title, limit=max(n, points))
     summary = sorted(ranked[:n], key=lambda c: c.index)
-    return ExtractiveSummary(" ".join(c.text for c in summary), [c.text for c in ranked[:points]])
+    return ExtractiveSummary(join_sentences([c.text for c in summary]), [c.text for c in ranked[:points]])
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences as one paragraph: a space after Latin-style stops, none after CJK ones (。！？)."""
+    out = ""
+    for sent in sentences:
+        if out and not _NO_SPACE_AFTER.search(out):
+            out += " "
+        out += sent
+    return out
 
 
 def key_points(text: str, lang: str, points: int, exclude: list[str] | None = None) -> list[str]:

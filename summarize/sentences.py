@@ -44,7 +44,9 @@ _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
     rf"|[。！？؟۔।॥။]+[{_CLOSERS}]*(?=\s*\S)"  # these scripts often need none
 )
-_LEADING_CLOSER = re.compile(rf"^([{_CLOSERS}]+)(\s+|$)")
+_LEADING_CLOSER = re.compile(rf"^([{_CLOSERS}]+)(\s*)")
+# Closers that never open anything; a straight quote may open the next sentence instead.
+_ALWAYS_CLOSE = frozenset("”)]\u300d\u300f")
 
 
 @lru_cache(maxsize=32)
@@ -73,12 +75,26 @@ def _reattach_closers(sentences: list[str]) -> list[str]:
     out: list[str] = []
     for sent in sentences:
         m = _LEADING_CLOSER.match(sent)
+        if out and m and not _closes_previous(m.group(1), bool(m.group(2)) or m.end() == len(sent), out):
+            m = None
         if out and m:
             out[-1] += m.group(1)
             sent = sent[m.end() :].strip()
         if sent:
             out.append(sent)
     return out
+
+
+def _closes_previous(closers: str, spaced: bool, before: list[str]) -> bool:
+    """Whether closers at the start of a sentence end the previous one (``۔"`` split before ``"``)."""
+    if spaced or all(ch in _ALWAYS_CLOSE for ch in closers):
+        return True
+    # An unspaced straight quote may open the next sentence instead: " closes only when the
+    # paragraph so far has an unmatched one (a quote can span several sentences); ' is also an
+    # apostrophe, so it cannot be counted and stays where the splitter put it.
+    if "'" in closers:
+        return False
+    return all(sum(s.count(ch) for s in before) % 2 == 1 for ch in closers if ch == '"')
 
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:

@@ -1,0 +1,186 @@
+"""The offline extractive engine: output shape, determinism, clutter trimming, scripts, speed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarize import extractive
+from summarize.sentences import split_sentences
+from summarize.textsim import overlap
+from tests.conftest import SHARED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _jsonl(name: str) -> list[dict]:
+    with open(SHARED / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[str]:
+    return [row["article"] for row in _jsonl("cnndm_dev_100.jsonl")[:8]]
+
+
+@pytest.fixture(scope="module")
+def urdu_article() -> str:
+    rows = [r["ur"].strip() for r in _jsonl("flores_en_ur_200.jsonl")[:24]]
+    return "\n\n".join(" ".join(rows[i : i + 4]) for i in range(0, len(rows), 4))
+
+
+@pytest.fixture(scope="module")
+def chinese_article() -> str:
+    return "".join(r["text"].strip() for r in _jsonl("langid_news_40langs.jsonl") if r["lang"] == "zh")
+
+
+def test_shape_summary_in_reading_order_and_distinct_key_points(articles: list[str]) -> None:
+    for raw in articles:
+        out = extractive.summarize(raw, "en", points=5, length="medium")
+        text = " ".join(raw.split())  # the splitter folds runs of spaces
+        assert out.method == extractive.METHOD == "lead-centrality-mmr"
+        sentences = split_sentences(out.summary, "en")
+        assert 1 <= len(sentences) <= 3
+        # Extractive: every summary sentence and key point comes from the article, in reading order.
+        positions = [text.find(s) for s in sentences]
+        assert all(p >= 0 for p in positions), sentences
+        assert positions == sorted(positions)
+        assert 1 <= len(out.key_points) <= 5
+        assert all(kp in text for kp in out.key_points)
+        for i, a in enumerate(out.key_points):
+            assert all(overlap(a, b) < 0.8 for b in out.key_points[i + 1 :])
+        # Key points are ordered by importance: the summary's sentences are the first picks.
+        assert set(out.key_points[:3]) == set(sentences)
+
+
+def test_length_and_points_options(articles: list[str]) -> None:
+    text = articles[0]
+    counts = [
+        len(split_sentences(extractive.summarize(text, "en", length=n).summary, "en"))
+        for n in ("short", "medium", "long")
+    ]
+    assert counts == [2, 3, 5]
+    assert extractive.summarize(text, "en", points=0).key_points == []
+    assert len(extractive.summarize(text, "en", points=2).key_points) == 2
+
+
+def test_deterministic_across_processes_and_hash_seeds(articles: list[str]) -> None:
+    code = (
+        "import json, sys; from summarize import extractive; "
+        "out = extractive.summarize(sys.stdin.read(), 'en', points=6); print(json.dumps([out.summary, out.key_points]))"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            input=articles[3],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            cwd=ROOT,
+        )
+        outputs.add(proc.stdout)
+    out = extractive.summarize(articles[3], "en", points=6)
+    outputs.add(json.dumps([out.summary, out.key_points]) + "\n")
+    assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "trimmed"),
+    [
+        ("LONDON (Reuters) - Oil prices rose on Monday.", "Oil prices rose on Monday."),
+        ("(CNN)They may not be aliens, a scientist says.", "They may not be aliens, a scientist says."),
+        ("(CNN) -- The storm hit the coast.", "The storm hit the coast."),
+        ("New Delhi, India (CNN)As the earth shook, India acted.", "As the earth shook, India acted."),
+        ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
+        ("ISLAMABAD: The cabinet met on Friday.", "The cabinet met on Friday."),
+        ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),
+        (
+            "By . Daily Mail Reporter . PUBLISHED: 10:58 EST, 1 January 2014 . | . UPDATED: 11:24 EST, "
+            "1 January 2014 . A man was arrested.",
+            "A man was arrested.",
+        ),
+        ("Last updated at 10:15 AM on 1st January 2011 . Rain fell.", "Rain fell."),
+        # Not clutter: must stay as they are.
+        ("By the end of the day the talks had failed.", "By the end of the day the talks had failed."),
+        ("John Smith (R-Texas) said he would vote no.", "John Smith (R-Texas) said he would vote no."),
+        ("Reuters reported the deal on Monday.", "Reuters reported the deal on Monday."),
+    ],
+)
+def test_trim_clutter(raw: str, trimmed: str) -> None:
+    assert extractive.trim_clutter(raw) == trimmed
+
+
+def test_datelines_and_bylines_are_trimmed_from_summary_and_key_points(articles: list[str]) -> None:
+    body = articles[1]
+    text = (
+        "By . Jane Doe . PUBLISHED: 10:58 EST, 1 January 2014 . | . UPDATED: 11:24 EST, 1 January 2014 . "
+        f"LOS ANGELES (Reuters) - {body}"
+    )
+    out = extractive.summarize(text, "en", points=5)
+    assert out.summary.startswith(body[:40])
+    for sent in [out.summary, *out.key_points]:
+        assert not sent.startswith(("By", "PUBLISHED", "UPDATED", "LOS ANGELES", "|", "."))
+
+
+def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
+    text = articles[0]
+    plain = extractive.rank(text, "en")
+    target = plain[-1]  # the least important sentence without a title
+    titled = extractive.rank(text, "en", title=target)
+    assert titled.index(target) < plain.index(target)
+
+
+def test_key_points_exclude_what_is_already_said(articles: list[str]) -> None:
+    text = articles[2]
+    top = extractive.key_points(text, "en", 2)
+    rest = extractive.key_points(text, "en", 3, exclude=top)
+    assert len(rest) == 3
+    assert not set(top) & set(rest)
+    assert extractive.key_points(text, "en", 0) == []
+
+
+def test_urdu(urdu_article: str) -> None:
+    out = extractive.summarize(urdu_article, "ur", points=4)
+    sentences = split_sentences(out.summary, "ur")
+    assert len(sentences) == 3
+    assert all(s in urdu_article for s in sentences)
+    assert len(out.key_points) == 4
+    assert all(kp in urdu_article for kp in out.key_points)
+
+
+def test_chinese_sentences_join_without_spaces(chinese_article: str) -> None:
+    out = extractive.summarize(chinese_article, "zh", points=3)
+    sentences = split_sentences(out.summary, "zh")
+    assert len(sentences) == 3
+    assert out.summary == "".join(sentences)
+    assert all(kp in chinese_article for kp in out.key_points)
+
+
+def test_text_of_short_lines_still_gives_a_summary() -> None:
+    out = extractive.summarize("Rain today. Sun later. Wind too.", "en", points=2)
+    assert out.summary and len(out.key_points) == 2
+    assert extractive.summarize("", "en").summary == ""
+
+
+def test_thousand_words_well_under_a_second_without_torch(articles: list[str]) -> None:
+    words = " ".join(articles).split()[:1000]
+    text = " ".join(words)
+    code = (
+        "import sys, time; from summarize import extractive; text = sys.stdin.read(); "
+        "extractive.summarize(text[:200], 'en'); t = time.perf_counter(); "
+        "extractive.summarize(text, 'en'); print(time.perf_counter() - t); "
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    # Typically ~0.05 s; the bound leaves room for a busy CI machine.
+    assert float(proc.stdout) < 0.5

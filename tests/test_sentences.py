@@ -1,0 +1,95 @@
+"""Sentence splitting on real Urdu and Chinese text from ../shared/data, and the English basics."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from summarize.sentences import split_paragraphs, split_sentences
+from tests.conftest import SHARED
+
+_URDU_END = re.compile(r"[۔؟!][”\"']*$")
+
+
+def _jsonl(name: str) -> list[dict[str, str]]:
+    with open(SHARED / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def urdu_rows() -> list[str]:
+    # FLORES rows that end with a full stop and have balanced quotes: their own splits are the
+    # reference for the same rows run together.
+    rows = [r["ur"].strip() for r in _jsonl("flores_en_ur_200.jsonl")]
+    return [r for r in rows if _URDU_END.search(r) and r.count('"') % 2 == 0]
+
+
+@pytest.fixture(scope="module")
+def chinese_rows() -> list[str]:
+    return [r["text"].strip() for r in _jsonl("langid_news_40langs.jsonl") if r["lang"] == "zh"]
+
+
+@pytest.mark.parametrize("joiner", [" ", ""], ids=["spaced", "unspaced"])
+def test_urdu_rows_run_together_split_at_the_same_places(urdu_rows: list[str], joiner: str) -> None:
+    per_row = [s for row in urdu_rows for s in split_sentences(row, "ur")]
+    # Article-like: paragraphs of four sentences; Urdu often has no space after ۔
+    text = "\n\n".join(joiner.join(urdu_rows[i : i + 4]) for i in range(0, len(urdu_rows), 4))
+    together = split_sentences(text, "ur")
+    assert len(urdu_rows) > 150
+    assert together == per_row
+    # Every sentence ends at a stop (one FLORES sentence ends with "..." mid-row: allowed).
+    assert all(_URDU_END.search(s) or s.endswith("...") for s in together)
+
+
+def test_urdu_stops_split_without_spaces() -> None:
+    # ۔ (full stop), ؟ (question mark) and ! all end a sentence, with or without a space.
+    rows = [r["ur"].strip() for r in _jsonl("flores_en_ur_200.jsonl")]
+    # Two single-sentence rows without quotes, their own full stop taken off.
+    single = [r[:-1] for r in rows if r.endswith("۔") and '"' not in r and len(split_sentences(r, "ur")) == 1]
+    first, second = single[0], single[1]
+    for stop in ("۔", "؟", "!"):
+        assert split_sentences(f"{first}{stop}{second}۔", "ur") == [f"{first}{stop}", f"{second}۔"]
+
+
+def test_chinese_news_rows_run_together(chinese_rows: list[str]) -> None:
+    text = "".join(chinese_rows)  # Chinese puts no space between sentences
+    per_row = [s for row in chinese_rows for s in split_sentences(row, "zh")]
+    assert split_sentences(text, "zh") == per_row
+    assert len(per_row) >= len(chinese_rows) == 20
+    assert all(re.search("[。！？”」]$", s) for s in per_row)
+
+
+def test_chinese_closing_quotes_stay_with_their_sentence() -> None:
+    assert split_sentences("他说：“我们走。”然后离开了。「好。」她说。", "zh") == [
+        "他说：“我们走。”",
+        "然后离开了。",
+        "「好。」",
+        "她说。",
+    ]
+
+
+def test_english_abbreviations_and_decimals_do_not_split() -> None:
+    text = "Mr. Smith paid $3.50 for it. Dr. Jones did not. The U.S. economy grew 2.5 percent."
+    assert split_sentences(text, "en") == [
+        "Mr. Smith paid $3.50 for it.",
+        "Dr. Jones did not.",
+        "The U.S. economy grew 2.5 percent.",
+    ]
+
+
+def test_paragraph_break_ends_a_sentence_and_soft_wraps_join() -> None:
+    text = "A heading without a stop\n\nFirst line of a\nwrapped sentence. Second one."
+    assert split_paragraphs(text) == ["A heading without a stop", "First line of a\nwrapped sentence. Second one."]
+    assert split_sentences(text, "en") == [
+        "A heading without a stop",
+        "First line of a wrapped sentence.",
+        "Second one.",
+    ]
+
+
+def test_languages_without_pysbd_use_rules() -> None:
+    # Thai has no pysbd profile; Hindi's danda is a stop too.
+    assert split_sentences("Ce n'est pas fini! Vraiment? Oui.", "xx") == ["Ce n'est pas fini!", "Vraiment?", "Oui."]
+    assert split_sentences("यह पहला वाक्य है। यह दूसरा है।", "hi") == ["यह पहला वाक्य है।", "यह दूसरा है।"]

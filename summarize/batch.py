@@ -158,7 +158,6 @@ class Outcome:
     index: int  # position in the input order
     result: SummaryResult | None = None
     error: SummarizeError | None = None
-    cached: bool = False
     output: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -217,21 +216,15 @@ class BatchRunner:
                 self._emit(Outcome(item, index, error=exc))
                 continue
             doc.source = item.source
-            hit = self.cache.get(self.cache.key(doc.text, doc.title, self.summarizer), item.source)
-            if hit is not None:
-                self._emit(Outcome(item, index, result=hit, cached=True))
-            else:
-                todo.append((index, item, doc))
+            todo.append((index, item, doc))
         if not todo:
             return
-        results = self.summarizer.summarize_many([(d.text, d.source, d.title) for _, _, d in todo])
-        for (index, item, doc), res in zip(todo, results, strict=True):
+        results = summarize_documents(self.summarizer, self.cache, [d for _, _, d in todo])
+        for (index, item, _), res in zip(todo, results, strict=True):
             if isinstance(res, SummarizeError):
                 self._emit(Outcome(item, index, error=res))
-                continue
-            # The key is taken again: a model downloaded during this run has a new fingerprint.
-            self.cache.put(self.cache.key(doc.text, doc.title, self.summarizer), res)
-            self._emit(Outcome(item, index, result=res))
+            else:
+                self._emit(Outcome(item, index, result=res))
 
     def _emit(self, outcome: Outcome) -> None:
         target = self._targets.get(outcome.item)
@@ -243,6 +236,30 @@ class BatchRunner:
             outcome.output = target
         self.outcomes.append(outcome)
         self.on_outcome(outcome)
+
+
+def summarize_documents(
+    summarizer: Summarizer, cache: ResultCache, docs: Sequence[Document]
+) -> list[SummaryResult | SummarizeError]:
+    """Results for ``docs``: from the cache where present, the rest in one batched pass, then cached.
+
+    A document's error is returned in its slot; errors about the whole run are raised.
+    """
+    results: list[SummaryResult | SummarizeError | None] = []
+    misses: list[int] = []
+    for i, doc in enumerate(docs):
+        hit = cache.get(cache.key(doc.text, doc.title, summarizer), doc.source)
+        results.append(hit)
+        if hit is None:
+            misses.append(i)
+    if misses:
+        fresh = summarizer.summarize_many([(docs[i].text, docs[i].source, docs[i].title) for i in misses])
+        for i, res in zip(misses, fresh, strict=True):
+            results[i] = res
+            if not isinstance(res, SummarizeError):
+                # The key is taken again: a model downloaded during this run has a new fingerprint.
+                cache.put(cache.key(docs[i].text, docs[i].title, summarizer), res)
+    return [r for r in results if r is not None]
 
 
 class Progress:

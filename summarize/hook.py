@@ -1,0 +1,405 @@
+"""``summarize-newsletter``: a pre-commit hook that keeps a summary block in Markdown files fresh.
+
+The block sits between two HTML comments, invisible in rendered Markdown::
+
+    <!-- summarize:start -->
+    **Summary:** ...
+    <!-- summarize:end -->
+
+A file without the markers gets them after its front matter (YAML/TOML ``---``/``+++`` or a
+Pelican ``Title:`` header block) and its title line; a file with them gets only the text between
+them replaced. Every byte outside the block is kept as it was (BOM, CRLF, trailing newline). The
+summary is computed from the text outside the block, so the block never feeds itself, and the
+same text gives the same block (the result cache makes the second run instant): running the hook
+twice changes nothing the second time.
+
+Options: hook ``args`` > ``SUMMARIZE_*`` environment variables > ``[tool.summarize]`` in the
+repository's ``pyproject.toml`` > defaults. Exit codes follow pre-commit: 1 when a file was
+changed (or is stale with ``--check``) or could not be processed, 0 when nothing needed changing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import re
+import sys
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
+
+PROG = "summarize-newsletter"
+START = "<!-- summarize:start -->"
+END = "<!-- summarize:end -->"
+PLACEMENTS = ("after-title", "after-front-matter", "end")
+BOM = "\ufeff"
+# The hook's default engine: a missing model fails loudly instead of silently writing extractive
+# blocks on a machine without the model (pre-commit.ci), which would then disagree with the blocks
+# written where the model is. Set engine = "extractive" (or "auto") in [tool.summarize] to choose.
+DEFAULT_ENGINE = "abstractive"
+
+_EOL = r"(?:\r\n|\n|\r)"
+_START_RE = re.compile(rf"^[ \t]*<!--[ \t]*summarize:start\b.*?-->[ \t]*{_EOL}?", re.M)
+_END_RE = re.compile(rf"^[ \t]*<!--[ \t]*summarize:end\b.*?-->[ \t]*{_EOL}?", re.M)
+_FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{_EOL}.*?{_EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{_EOL}|\Z)", re.S)
+_HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{_EOL})+")
+_LINE = re.compile(rf"[^\r\n]*(?:{_EOL}|\Z)")
+_ATX_TITLE = re.compile(r"^#[ \t]+\S")
+_SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
+
+CONFIG_KEYS = {
+    "model": str,
+    "to": str,
+    "translator": str,
+    "lang": str,
+    "points": int,
+    "length": str,
+    "engine": str,
+    "placement": str,
+    "offline": bool,
+    "batch_size": int,
+    "no_cache": bool,
+}
+
+
+class HookError(SummarizeError):
+    """A file the hook cannot safely rewrite (markers out of order, duplicated)."""
+
+
+# --- the file's layout ------------------------------------------------------------------------
+@dataclass
+class Layout:
+    """A Markdown file cut into the text before the block, the block, and the text after it."""
+
+    bom: str
+    before: str
+    block: str | None  # the existing block with its markers, or None
+    after: str
+    eol: str
+
+    @property
+    def outside(self) -> str:
+        """The file without the block: what the summary is computed from."""
+        return self.before + self.after
+
+
+def _eol_of(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def _skip_blank_lines(text: str, pos: int) -> int:
+    while pos < len(text):
+        m = _LINE.match(text, pos)
+        if m is None or m.end() == pos or m.group(0).strip():
+            break
+        pos = m.end()
+    return pos
+
+
+def insertion_point(text: str, placement: str = "after-title") -> int:
+    """Where a new block goes: after front matter (and the title line, for ``after-title``)."""
+    if placement == "end":
+        return len(text)
+    pos = 0
+    fm = _FRONT_MATTER.match(text) or _HEADER_BLOCK.match(text)
+    if fm:
+        pos = fm.end()
+    pos = _skip_blank_lines(text, pos)
+    if placement == "after-title" and pos < len(text):
+        line = _LINE.match(text, pos)
+        assert line is not None
+        nxt = _LINE.match(text, line.end())
+        if _ATX_TITLE.match(line.group(0)):
+            pos = _skip_blank_lines(text, line.end())
+        elif line.group(0).strip() and nxt is not None and _SETEXT_UNDERLINE.match(nxt.group(0).rstrip("\r\n")):
+            pos = _skip_blank_lines(text, nxt.end())
+    return pos
+
+
+def parse(text: str, source: str) -> Layout:
+    """Split decoded file text (BOM included) around its summary block."""
+    bom = BOM if text.startswith(BOM) else ""
+    body = text[len(bom) :]
+    starts = list(_START_RE.finditer(body))
+    ends = list(_END_RE.finditer(body))
+    if not starts and not ends:
+        return Layout(bom, body, None, "", _eol_of(body))
+    if len(starts) != 1 or len(ends) != 1 or ends[0].start() < starts[0].end():
+        raise HookError(
+            f"has {len(starts)} start and {len(ends)} end summary markers, not one pair in order",
+            source=source,
+            hint=f"leave exactly one {START} ... {END} pair, or delete both to have it re-created",
+        )
+    start, end = starts[0], ends[0]
+    eol_match = re.search(_EOL + r"\Z", start.group(0))
+    eol = eol_match.group(0) if eol_match else _eol_of(body)
+    return Layout(bom, body[: start.start()], body[start.start() : end.end()], body[end.end() :], eol)
+
+
+def render_block(result: Any, eol: str, *, final_eol: bool = True) -> str:
+    """The block's text, markers included, with the file's own line ending."""
+    lines = [START, f"**Summary:** {result.summary}"]
+    if result.key_points:
+        lines += ["", "**Key points:**", ""]
+        lines += [f"- {p}" for p in result.key_points]
+    translation = result.translation if isinstance(result.translation, dict) else None
+    if translation:
+        target = translation.get("to") or translation.get("lang") or translation.get("target") or ""
+        label = f" ({target})" if target else ""
+        if translation.get("summary"):
+            lines += ["", f"**Summary{label}:** {translation['summary']}"]
+        points = translation.get("key_points") or []
+        if points:
+            lines += ["", f"**Key points{label}:**", ""]
+            lines += [f"- {p}" for p in points]
+    lines.append(END)
+    # A model's text has no line breaks (clean_output); keep it so in case another engine adds some.
+    text = eol.join(" ".join(line.split()) for line in lines)
+    return text + (eol if final_eol else "")
+
+
+def updated_text(layout: Layout, block: str, placement: str) -> str:
+    """The new file text: ``block`` replacing the old one, or inserted at ``placement``."""
+    if layout.block is not None:
+        return layout.bom + layout.before + block + layout.after
+    text = layout.before
+    pos = insertion_point(text, placement)
+    before, after = text[:pos], text[pos:]
+    eol = layout.eol
+    pad_before = ""
+    if before and not before.endswith(("\n", "\r")):
+        pad_before = eol + eol  # a last line without its newline, then a blank line
+    elif before and not re.search(rf"{_EOL}[ \t]*{_EOL}\Z", before) and before.strip():
+        pad_before = eol  # Markdown needs a blank line between a paragraph and the block
+    pad_after = eol if after and not re.match(rf"[ \t]*{_EOL}", after) else ""
+    return layout.bom + before + pad_before + block + pad_after + after
+
+
+# --- configuration ----------------------------------------------------------------------------
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` from ``start`` up to the repository root."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_pyproject(path: Path | None) -> dict[str, Any]:
+    """``[tool.summarize]`` of ``path`` with ``-`` in keys turned into ``_``."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path} is not valid TOML: {exc}", hint="fix it") from None
+    section = data.get("tool", {}).get("summarize", {})
+    if not isinstance(section, dict):
+        raise UsageError(f"[tool.summarize] in {path} is not a table")
+    out: dict[str, Any] = {}
+    for key, value in section.items():
+        name = str(key).replace("-", "_")
+        if name == "marker_placement":
+            name = "placement"
+        if name not in CONFIG_KEYS:
+            raise UsageError(
+                f"[tool.summarize] in {path} has unknown key {key!r}", hint=f"use: {', '.join(sorted(CONFIG_KEYS))}"
+            )
+        kind = CONFIG_KEYS[name]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise UsageError(f"[tool.summarize] {key} in {path} must be a {kind.__name__}")
+        out[name] = value
+    return out
+
+
+def _env_value(name: str, kind: type) -> Any:
+    raw = os.environ.get(f"SUMMARIZE_{name.upper()}")
+    if raw is None or raw == "":
+        return None
+    if kind is bool:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise UsageError(f"SUMMARIZE_{name.upper()}={raw!r} is not a number") from None
+    return raw
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Write or refresh a summary block (summary + key points) in Markdown files, "
+        f"between {START} and {END}.",
+        epilog="Options also come from SUMMARIZE_* environment variables and [tool.summarize] in pyproject.toml. "
+        "Exit codes: 0 nothing changed, 1 a file changed or failed, 2 usage error.",
+    )
+    p.add_argument("files", nargs="*", help="Markdown files (pre-commit passes the staged ones)")
+    p.add_argument("--check", action="store_true", help="report missing or stale blocks, write nothing")
+    p.add_argument("--model", "-m", help="summarization model: alias, Hub id or local folder")
+    p.add_argument("--to", help="also translate the summary and key points into this language (e.g. ur)")
+    p.add_argument("--translator", help="translation model (with --to)")
+    p.add_argument("--lang", help="language of the files (skips detection)")
+    p.add_argument("--points", "-p", type=int, help="number of key points [default: 5]")
+    p.add_argument("--length", choices=["short", "medium", "long"], help="summary length [default: medium]")
+    p.add_argument(
+        "--engine",
+        choices=["auto", "abstractive", "extractive"],
+        help=f"[default: {DEFAULT_ENGINE}; auto falls back to the offline extractive engine]",
+    )
+    p.add_argument("--placement", choices=PLACEMENTS, help="where a new block goes [default: after-title]")
+    p.add_argument("--offline", action="store_true", default=None, help="never touch the network")
+    p.add_argument("--batch-size", type=int, help="model inputs per generate() call")
+    p.add_argument("--no-cache", action="store_true", default=None, help="bypass the result cache")
+    p.add_argument("--config", type=Path, help="pyproject.toml to read [tool.summarize] from")
+    p.add_argument("--quiet", "-q", action="store_true", help="only errors and changed files")
+    return p
+
+
+def settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Hook args > SUMMARIZE_* env > [tool.summarize] > defaults."""
+    config = load_pyproject(args.config if args.config else find_pyproject(Path.cwd()))
+    merged: dict[str, Any] = {"points": 5, "length": "medium", "engine": DEFAULT_ENGINE, "placement": "after-title"}
+    for name, kind in CONFIG_KEYS.items():
+        for value in (getattr(args, name, None), _env_value(name, kind), config.get(name)):
+            if value is not None:
+                merged[name] = value
+                break
+    if merged["placement"] not in PLACEMENTS:
+        raise UsageError(f"unknown placement {merged['placement']!r}", hint=f"use one of: {', '.join(PLACEMENTS)}")
+    return merged
+
+
+def summarize_options(values: dict[str, Any]) -> Any:
+    from .pipeline import SummarizeOptions
+
+    fields = {f.name for f in dataclasses.fields(SummarizeOptions)}
+    kwargs: dict[str, Any] = {}
+    for key in ("model", "lang", "points", "length", "engine", "offline", "batch_size", "to", "translator"):
+        if values.get(key) is None:
+            continue
+        if key not in fields:
+            raise UsageError(f"this version of summarize has no {key!r} option")
+        kwargs[key] = values[key]
+    if not 0 <= int(kwargs.get("points", 5)) <= 50:
+        raise UsageError("points must be between 0 and 50")
+    return SummarizeOptions(**kwargs)
+
+
+# --- running ----------------------------------------------------------------------------------
+OFFLINE_HELP = (
+    "the model must be on this machine: pre-download it where there is network with "
+    "`summarize models pull NAME` (it fills the Hugging Face cache, HF_HOME), or point SUMMARIZE_MODEL "
+    "or `model` in [tool.summarize] at a local folder. Where there is no network (pre-commit.ci), skip "
+    "the hook: `SKIP=summarize-newsletter git commit ...`, or `ci: skip: [summarize-newsletter]` in "
+    '.pre-commit-config.yaml; or set engine = "extractive" in [tool.summarize] to use the offline engine '
+    "everywhere"
+)
+
+
+@dataclass
+class _Job:
+    path: Path
+    raw: bytes
+    layout: Layout
+    doc: Any
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The hook's entry point: returns 0 when nothing changed, 1 when a file changed or failed."""
+    args = parser().parse_args(list(argv) if argv is not None else None)
+    try:
+        values = settings(args)
+        options = summarize_options(values)
+    except UsageError as exc:
+        _say(f"{PROG}: error: {exc}")
+        return 2
+    from .batch import summarize_documents
+    from .cache import ResultCache
+    from .inputs import decode, to_document
+    from .pipeline import Summarizer
+
+    failed = False
+    jobs: list[_Job] = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                raise InputError(f"cannot be read: {exc.strerror}", source=name) from None
+            # decode() checks for binary data and strict UTF-8; the BOM is kept apart from the text.
+            bom = BOM if raw.startswith(b"\xef\xbb\xbf") else ""
+            text = bom + decode(raw[3:] if bom else raw, name)
+            layout = parse(text, name)
+            try:
+                doc = to_document(layout.outside, name, ".md")
+            except InputError:
+                if not args.quiet:
+                    _say(f"{PROG}: {name}: no text to summarize, left as is")
+                continue
+            jobs.append(_Job(path, raw, layout, doc))
+        except SummarizeError as exc:
+            _say(f"{PROG}: error: {exc} (file left untouched)")
+            failed = True
+    if not jobs:
+        return 1 if failed else 0
+
+    summarizer = Summarizer(options, notify=(lambda m: None) if args.quiet else _say)
+    cache = ResultCache(enabled=not values.get("no_cache"))
+    try:
+        results = summarize_documents(summarizer, cache, [job.doc for job in jobs])
+    except (ModelNotAvailableError, ModelLoadError) as exc:
+        _say(f"{PROG}: error: {exc}")
+        _say(f"{PROG}: {OFFLINE_HELP}")
+        return 1
+    except UsageError as exc:
+        _say(f"{PROG}: error: {exc}")
+        return 2
+    except SummarizeError as exc:
+        _say(f"{PROG}: error: {exc} (no file was changed)")
+        return 1
+
+    changed: list[str] = []
+    for job, result in zip(jobs, results, strict=True):
+        name = str(job.path)
+        if isinstance(result, SummarizeError):
+            _say(f"{PROG}: error: {result} (file left untouched)")
+            failed = True
+            continue
+        old_block = job.layout.block
+        final_eol = old_block is None or bool(re.search(_EOL + r"\Z", old_block))
+        block = render_block(result, job.layout.eol, final_eol=final_eol)
+        new = updated_text(job.layout, block, values["placement"]).encode("utf-8")
+        if new == job.raw:
+            continue
+        changed.append(name)
+        if args.check:
+            _say(f"{PROG}: {name}: summary block is {'stale' if old_block is not None else 'missing'}")
+            continue
+        try:
+            from . import atomic
+
+            atomic.write_bytes(job.path, new, make_dirs=False)
+        except OSError as exc:
+            _say(f"{PROG}: error: {name}: cannot be written: {exc.strerror} (file left untouched)")
+            failed = True
+            continue
+        _say(f"{PROG}: updated the summary block in {name}")
+    return 1 if changed or failed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

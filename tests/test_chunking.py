@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from summarize.chunking import chunk_text
+from summarize.sentences import split_sentences
+from tests.conftest import SHARED
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _articles(n: int) -> str:
+    with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:
+        return "\n\n".join(json.loads(line)["article"] for _, line in zip(range(n), fh, strict=False))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@pytest.fixture(scope="module")
+def tokenizer(tiny_bart: Path):
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(tiny_bart))
+
+
+def test_every_sentence_lands_in_exactly_one_chunk_in_order(tokenizer) -> None:
+    text = _articles(4)
+
+    def count(t: str) -> int:
+        return len(tokenizer(t)["input_ids"])
+
+    chunks = chunk_text(text, count, 120, "en")
+    assert len(chunks) > 5
+    assert all(count(c.text) <= 120 for c in chunks)
+    assert all(c.tokens == count(c.text) for c in chunks)
+    # Nothing lost, nothing repeated, order kept: the words of all chunks are the input's words.
+    assert [w for c in chunks for w in _words(c.text)] == _words(text)
+    # Each sentence is one piece, or (when longer than the limit) a run of consecutive pieces.
+    pieces = iter(s for c in chunks for s in c.sentences)
+    for sentence in split_sentences(text, "en"):
+        built = next(pieces)
+        while _words(built) != _words(sentence):
+            assert len(_words(built)) < len(_words(sentence)), sentence
+            built += " " + next(pieces)
+    assert next(pieces, None) is None
+
+
+def test_overlong_sentence_is_split_without_losing_words() -> None:
+    sentence = ", ".join(f"clause number {i} of a run-on sentence with no full stop" for i in range(60))
+    chunks = chunk_text(sentence, word_count, 40, "en")
+    assert len(chunks) > 1
+    assert all(word_count(c.text) <= 40 for c in chunks)
+    assert [w for c in chunks for w in _words(c.text)] == _words(sentence)
+
+
+def test_text_without_spaces_is_split_by_characters() -> None:
+    text = "汉" * 500  # no punctuation, no spaces: only character cuts are possible
+
+    def count(t: str) -> int:
+        return len(t)
+
+    chunks = chunk_text(text, count, 64, "zh")
+    assert all(len(c.text) <= 64 for c in chunks)
+    assert "".join(c.text for c in chunks) == text
+
+
+def test_urdu_chunks_respect_urdu_full_stops() -> None:
+    with open(SHARED / "flores_en_ur_200.jsonl", encoding="utf-8") as fh:
+        urdu = " ".join(json.loads(line)["ur"] for _, line in zip(range(40), fh, strict=False))
+    chunks = chunk_text(urdu, word_count, 80, "ur")
+    assert all(word_count(c.text) <= 80 for c in chunks)
+    assert [w for c in chunks for w in _words(c.text)] == _words(urdu)
+    # Chunk boundaries fall after a sentence end, not mid-sentence (no sentence here is 80 words).
+    assert all(c.text.rstrip("\"”'")[-1] in "۔؟!." for c in chunks[:-1])
+
+
+def test_limit_too_small_is_refused() -> None:
+    with pytest.raises(ValueError):
+        chunk_text("Some text.", word_count, 2)

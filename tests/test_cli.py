@@ -1,0 +1,247 @@
+"""The command line end to end on tiny local models: real loading, tokenizing, generating."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli import cli
+from summarize.seq2seq import Seq2SeqModel
+from tests.conftest import SAMPLES, SHARED
+
+SEED_ARTICLE = SHARED / "seed" / "000_82e42e668d2720ca.txt"
+
+
+def run(args: list[str], input: str | bytes | None = None):
+    return CliRunner().invoke(cli, args, input=input, catch_exceptions=False)
+
+
+@pytest.fixture()
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], object, Seq2SeqModel]]:
+    """Records every generate() call and still runs the real model."""
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")
+    seen: list[tuple[list[str], object, Seq2SeqModel]] = []
+    real = Seq2SeqModel.generate
+
+    def spy(self: Seq2SeqModel, texts: list[str], settings, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append((list(texts), settings, self))
+        return real(self, texts, settings, **kwargs)
+
+    monkeypatch.setattr(Seq2SeqModel, "generate", spy)
+    return seen
+
+
+def _first_paragraphs(path: Path, n: int) -> str:
+    return "\n\n".join(path.read_text(encoding="utf-8").split("\n\n")[:n])
+
+
+def test_stdin_text_output(tiny_t5: Path) -> None:
+    text = _first_paragraphs(SEED_ARTICLE, 3)
+    result = run(["--model", str(tiny_t5), "--points", "3"], input=text)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Language: en")
+    assert "engine: abstractive" in out and str(tiny_t5) in out
+    summary = out.split("Summary:\n")[1].split("\n\nKey points:")[0]
+    assert summary.strip()
+    points = [line for line in out.split("Key points:\n")[1].splitlines() if line.startswith("- ")]
+    assert len(points) == 3
+
+
+def test_json_fields_for_a_file(tiny_bart: Path, tmp_path: Path, calls: list) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(_first_paragraphs(SEED_ARTICLE, 5), encoding="utf-8")
+    result = run(["--model", str(tiny_bart), "--format", "json", str(article)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source"] == str(article)
+    assert data["language"]["code"] == "en" and 0.5 < data["language"]["probability"] <= 1.0
+    assert data["engine"] == "abstractive"
+    assert data["model"] == str(tiny_bart.resolve())
+    assert isinstance(data["summary"], str) and data["summary"]
+    assert isinstance(data["key_points"], list) and len(data["key_points"]) == 5
+    assert len({p.lower() for p in data["key_points"]}) == 5
+    assert isinstance(data["chunks"], int) and data["chunks"] >= 1
+    model = calls[0][2]
+    assert data["input_tokens"] == model.count_tokens(article.read_text(encoding="utf-8").strip())
+    assert {"detect", "load", "summarize", "total"} <= set(data["timings"])
+
+
+def test_model_from_environment_variable(tiny_t5: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_MODEL", str(tiny_t5))
+    result = run(["--format", "json", "--points", "1"], input=_first_paragraphs(SEED_ARTICLE, 1))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["model"] == str(tiny_t5.resolve())
+
+
+def test_flag_beats_env_beats_config_file(
+    tiny_t5: Path, tiny_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('model = "no-such-alias"\npoints = 2\n', encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(config))
+    text = _first_paragraphs(SEED_ARTICLE, 1)
+    from_config = run(["--format", "json"], input=text)
+    assert from_config.exit_code == 2 and "no-such-alias" in from_config.stderr
+    monkeypatch.setenv("SUMMARIZE_MODEL", str(tiny_t5))
+    from_env = json.loads(run(["--format", "json"], input=text).stdout)
+    assert from_env["model"] == str(tiny_t5.resolve()) and len(from_env["key_points"]) <= 2
+    from_flag = json.loads(run(["--format", "json", "--model", str(tiny_bart)], input=text).stdout)
+    assert from_flag["model"] == str(tiny_bart.resolve())
+
+
+def test_markdown_output(tiny_t5: Path) -> None:
+    result = run(["--model", str(tiny_t5), "--format", "markdown"], input=_first_paragraphs(SEED_ARTICLE, 2))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("## Summary")
+    assert "\n### Key points\n\n- " in result.stdout
+
+
+def test_non_ascii_is_written_as_is(tiny_t5: Path) -> None:
+    urdu = (SAMPLES / "ur_article.txt").read_text(encoding="utf-8")
+    result = run(["--model", str(tiny_t5), "--format", "json", "--points", "2"], input=urdu)
+    assert result.exit_code == 0, result.output
+    assert "\\u" not in result.stdout
+    data = json.loads(result.stdout)
+    assert data["language"]["code"] == "ur"
+    assert any(ch in result.stdout for ch in "ےںہ")
+
+
+def test_long_input_is_chunked_and_nothing_is_cut(tiny_bart: Path, calls: list) -> None:
+    text = (SAMPLES / "long_en.md").read_text(encoding="utf-8")
+    result = run(["--model", str(tiny_bart), "--format", "json", "--points", "3", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    first_round, _, model = calls[0]
+    assert data["chunks"] == len(first_round) > 10
+    assert data["rounds"] >= 2
+    # No model input ever exceeds the limit measured with the model's own tokenizer.
+    assert all(model.count_tokens(t) <= model.max_input == 128 for texts, _, _ in calls for t in texts)
+    # Every sentence of the article is in some first-round input.
+    from summarize.inputs import markdown_to_text
+    from summarize.sentences import split_sentences
+
+    prose, _ = markdown_to_text(text)
+    joined = " ".join(" ".join(first_round).split())
+    missing = [s for s in split_sentences(prose, "en") if " ".join(s.split()) not in joined]
+    assert not missing
+
+
+def test_task_specific_params_and_overrides(tiny_bart: Path, calls: list) -> None:
+    text = _first_paragraphs(SEED_ARTICLE, 1)
+    assert run(["--model", str(tiny_bart), "--points", "0"], input=text).exit_code == 0
+    settings = calls[-1][1]
+    # tiny_bart's task_specific_params: num_beams 2, max_length 40, min_length 12, no_repeat_ngram_size 3.
+    assert settings.num_beams == 2
+    assert settings.max_new_tokens == 39 and settings.min_new_tokens == 11
+    assert settings.extra["no_repeat_ngram_size"] == 3
+    calls.clear()
+    assert (
+        run(["--model", str(tiny_bart), "--points", "0", "--beams", "1", "--length", "short"], input=text).exit_code
+        == 0
+    )
+    assert calls[-1][1].num_beams == 1 and calls[-1][1].max_new_tokens == 20
+
+
+def test_t5_prefix_from_task_params(tiny_t5: Path, calls: list) -> None:
+    assert run(["--model", str(tiny_t5), "--points", "0"], input=_first_paragraphs(SEED_ARTICLE, 1)).exit_code == 0
+    assert all(t.startswith("summarize: ") for texts, _, _ in calls for t in texts)
+
+
+def test_instruction_model_uses_prompt_templates(tiny_flan: Path, calls: list) -> None:
+    from summarize.prompts import load_template
+
+    result = run(["--model", str(tiny_flan), "--points", "3"], input=_first_paragraphs(SEED_ARTICLE, 2))
+    assert result.exit_code == 0, result.output
+    inputs = [t for texts, _, _ in calls for t in texts]
+    summary_head = load_template("summary").split("{")[0]
+    points_head = load_template("key_points").split("{")[0]
+    assert any(t.startswith(summary_head) and "English article in about 80 words" in t for t in inputs)
+    assert any(t.startswith(points_head) and "3 most important" in t for t in inputs)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e.".encode("latin-1"), "not UTF-8"),
+        (b"   \n\n  ", "empty"),
+    ],
+)
+def test_bad_inputs_give_one_line_errors(tmp_path: Path, content: bytes | None, expected: str) -> None:
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run(["--engine", "extractive", str(path)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0] and expected in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_empty_stdin_is_an_error() -> None:
+    result = run(["--engine", "extractive"], input="")
+    assert result.exit_code == 1 and "<stdin>" in result.stderr and "empty" in result.stderr
+
+
+def test_unknown_alias_lists_the_valid_ones() -> None:
+    result = run(["--model", "distilbart"], input="Some text that is long enough to summarize here.")
+    assert result.exit_code == 2
+    assert "unknown model 'distilbart'" in result.stderr
+    assert "distilbart-cnn" in result.stderr and "mt5-xlsum" in result.stderr
+
+
+def test_offline_missing_model_names_the_fetch_command() -> None:
+    text = _first_paragraphs(SEED_ARTICLE, 1)
+    result = run(["--engine", "abstractive", "--offline"], input=text)
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert len(line.splitlines()) == 1
+    assert "sshleifer/distilbart-cnn-12-6" in line and "summarize models pull distilbart-cnn" in line
+
+
+def test_models_list_and_info() -> None:
+    listing = run(["models", "list"])
+    assert listing.exit_code == 0
+    for expected in (
+        "distilbart-cnn",
+        "sshleifer/distilbart-cnn-12-6",
+        "Apache-2.0",
+        "44.24/21.27/41.21",
+        "mt5-xlsum",
+        "CC-BY-NC-SA-4.0",
+        "flan-t5-base",
+    ):
+        assert expected in listing.stdout
+    info = run(["models", "info", "distilbart-cnn"])
+    assert info.exit_code == 0
+    assert "on disk:   no" in info.stdout and "summarize models pull distilbart-cnn" in info.stdout
+
+
+def test_models_pull_offline_fails_clearly() -> None:
+    result = run(["models", "pull", "distilbart-cnn"])
+    assert result.exit_code == 1 and "offline" in result.stderr
+
+
+def test_local_model_info(tiny_t5: Path) -> None:
+    result = run(["models", "info", str(tiny_t5)])
+    assert result.exit_code == 0 and "on disk:   yes (local" in result.stdout
+
+
+def test_help_does_not_import_torch_or_transformers() -> None:
+    code = (
+        "import sys\nfrom summarize.cli import cli\n"
+        "try:\n    cli.main(['--help'], prog_name='summarize')\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', 'torch' in sys.modules, 'transformers' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Usage: summarize [OPTIONS] [INPUTS]..." in out
+    assert "--model" in out and "models list" in out
+    assert "LOADED False False" in out

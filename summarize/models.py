@@ -262,6 +262,21 @@ def _cached_snapshot(model_id: str) -> Path | None:
     return folder if (folder / "config.json").is_file() else None
 
 
+def download_patterns(model_id: str, files: list[str] | None = None) -> list[str]:
+    """What to fetch: safetensors weights when the repo has them, else the PyTorch ``.bin`` ones.
+
+    Older repos (distilbart-cnn, mT5 XL-Sum) ship only ``pytorch_model.bin``; fetching both kinds
+    where both exist would double the download.
+    """
+    if files is None:
+        from huggingface_hub import HfApi
+
+        files = [s.rfilename for s in (HfApi().model_info(model_id, files_metadata=False).siblings or [])]
+    if any(f.endswith(".safetensors") for f in files):
+        return DOWNLOAD_PATTERNS
+    return [*DOWNLOAD_PATTERNS, "pytorch_model*.bin"]
+
+
 def download(model_id: str, *, progress: bool = True) -> Path:
     """Download ``model_id`` into the Hugging Face cache (with huggingface_hub's progress bars)."""
     from huggingface_hub import snapshot_download
@@ -270,7 +285,7 @@ def download(model_id: str, *, progress: bool = True) -> Path:
     if not progress:
         disable_progress_bars()
     try:
-        return Path(snapshot_download(model_id, allow_patterns=DOWNLOAD_PATTERNS))
+        return Path(snapshot_download(model_id, allow_patterns=download_patterns(model_id)))
     except Exception as exc:  # network, auth, missing repo: all mean "not available"
         raise ModelNotAvailableError(
             f"could not download model {model_id}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}",

@@ -3,7 +3,9 @@
 Reads a JSONL of articles with reference summaries, runs every chosen system on the same
 articles and prints ROUGE-1/2/Lsum F1 (rouge-score, stemming on, one sentence per line for Lsum),
 key-point recall (share of reference highlights matched by some key point with ROUGE-1 recall
->= 0.5), the average summary length in words and the seconds per article.
+>= 0.5), coverage (the same match against the summary's sentences and the key points together:
+our engines' key points do not repeat the summary, Lead-k's and sumy's do), the average summary
+length in words and the seconds per article (model loading excluded).
 
 Systems:
   extractive   our offline engine, through the real pipeline (detection included)
@@ -199,7 +201,7 @@ def score(system: Callable[[str], Output], articles: list[Article]) -> Scores:
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     recall_scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
     totals = Scores()
-    matched = gold = 0
+    matched = covered = gold = 0
     seconds = 0.0
     for art in articles:
         started = time.perf_counter()
@@ -213,8 +215,11 @@ def score(system: Callable[[str], Output], articles: list[Article]) -> Scores:
         totals.summary_words += len(_WORD.findall(" ".join(out.summary)))
         for ref in art.references:
             gold += 1
-            if any(recall_scorer.score(ref, kp)["rouge1"].recall >= KEY_POINT_RECALL for kp in out.key_points):
-                matched += 1
+            hits = [recall_scorer.score(ref, s)["rouge1"].recall >= KEY_POINT_RECALL for s in out.key_points]
+            matched += any(hits)
+            covered += any(hits) or any(
+                recall_scorer.score(ref, s)["rouge1"].recall >= KEY_POINT_RECALL for s in out.summary
+            )
     n = max(len(articles), 1)
     return Scores(
         100 * totals.rouge1 / n,
@@ -224,6 +229,7 @@ def score(system: Callable[[str], Output], articles: list[Article]) -> Scores:
         totals.summary_words / n,
         seconds / n,
         len(articles),
+        {"coverage": round(100 * covered / max(gold, 1), 2)},
     )
 
 
@@ -255,11 +261,14 @@ def build_systems(names: list[str], args: argparse.Namespace, notes: list[str]) 
 
 
 def table(results: dict[str, Scores]) -> str:
-    head = f"{'system':<24} {'R-1':>6} {'R-2':>6} {'R-Lsum':>7} {'KP-rec':>7} {'words':>6} {'s/article':>10}"
+    head = (
+        f"{'system':<24} {'R-1':>6} {'R-2':>6} {'R-Lsum':>7} {'KP-rec':>7} {'cover':>6} {'words':>6} {'s/article':>10}"
+    )
     lines = [head, "-" * len(head)]
     for name, s in results.items():
         lines.append(
             f"{name:<24} {s.rouge1:6.2f} {s.rouge2:6.2f} {s.rougeLsum:7.2f} {s.key_point_recall:7.1f} "
+            f"{s.extra.get('coverage', 0.0):6.1f} "
             f"{s.summary_words:6.1f} {s.seconds_per_article:10.4f}"
         )
     return "\n".join(lines)

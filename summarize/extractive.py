@@ -215,9 +215,10 @@ def summarize(
 ) -> ExtractiveSummary:
     """Summary (the top sentences, in reading order) and key points (most important first)."""
     n = SUMMARY_SENTENCES.get(length, 3)
-    ranked = _rank(text, lang, title=title, limit=max(n, points))
+    ranked = _rank(text, lang, title=title, limit=n + points)
     summary = sorted(ranked[:n], key=lambda c: c.index)
-    return ExtractiveSummary(join_sentences([c.text for c in summary]), [c.text for c in ranked[:points]])
+    # Key points add what the summary does not say, as the abstractive engine's do.
+    return ExtractiveSummary(join_sentences([c.text for c in summary]), [c.text for c in ranked[n : n + points]])
 
 
 def join_sentences(sentences: list[str]) -> str:

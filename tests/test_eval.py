@@ -1,0 +1,134 @@
+"""Smoke tests of the benchmark scripts on small slices; the real figures come from full runs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SYSTEMS = ("extractive", "lead3", "lead1", "lexrank", "textrank")
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def eval_summaries() -> ModuleType:
+    return _load("eval_summaries")
+
+
+@pytest.fixture(scope="module")
+def five_article_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, subprocess.CompletedProcess]:
+    """The harness as a user runs it: a subprocess, offline with an empty model cache (conftest)."""
+    out = tmp_path_factory.mktemp("eval") / "figures.json"
+    proc = subprocess.run(
+        [sys.executable, "bench/eval_summaries.py", "--limit", "5", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(out.read_text(encoding="utf-8")), proc
+
+
+def test_harness_runs_on_five_articles_with_numbers_in_range(five_article_run: tuple) -> None:
+    figures, proc = five_article_run
+    assert figures["articles"] == 5
+    assert set(figures["systems"]) == set(SYSTEMS)  # abstractive skipped: no model offline
+    for name, s in figures["systems"].items():
+        for key in ("rouge1", "rouge2", "rougeLsum", "key_point_recall", "coverage"):
+            assert 0 <= s[key] <= 100, (name, key)
+        assert s["rouge1"] > s["rouge2"] > 0, name
+        assert s["rouge1"] >= s["rougeLsum"] > 0, name
+        assert s["summary_words"] > 0 and s["seconds_per_article"] > 0
+        assert s["coverage"] >= s["key_point_recall"]
+    lead1, lead3 = figures["systems"]["lead1"], figures["systems"]["lead3"]
+    assert lead1["summary_words"] < lead3["summary_words"]
+    assert figures["systems"]["extractive"]["seconds_per_article"] < 1.0
+    # The skipped model is named, with the reason, on stderr and in the JSON.
+    assert any(n.startswith("abstractive: skipped") for n in figures["notes"])
+    assert "abstractive: skipped" in proc.stderr
+    # The table has a row per system.
+    for name in SYSTEMS:
+        assert any(line.startswith(name) for line in proc.stdout.splitlines())
+
+
+def test_lead3_rouge_matches_rouge_score_computed_directly(eval_summaries: ModuleType) -> None:
+    """The harness's scoring path against rouge-score called by hand, one sentence per line."""
+    from rouge_score import rouge_scorer
+
+    from summarize.sentences import split_sentences
+
+    articles = eval_summaries.load_articles("cnndm", limit=3)
+    got = eval_summaries.score(eval_summaries.lead(3, 5), articles)
+    scorer = rouge_scorer.RougeScorer(["rouge2", "rougeLsum"], use_stemmer=True)
+    r2 = lsum = 0.0
+    for art in articles:
+        lead = split_sentences(art.text, "en")[:3]
+        s = scorer.score("\n".join(art.references), "\n".join(lead))
+        r2 += s["rouge2"].fmeasure
+        lsum += s["rougeLsum"].fmeasure
+    assert got.rouge2 == pytest.approx(100 * r2 / 3)
+    assert got.rougeLsum == pytest.approx(100 * lsum / 3)
+
+
+def test_key_point_recall_counts_highlights_matched(eval_summaries: ModuleType) -> None:
+    art = eval_summaries.Article("x", "unused", ["The cat sat on the mat.", "Stocks fell sharply in Tokyo."])
+
+    def system(_: str) -> object:
+        return eval_summaries.Output(["A dog barked."], ["The cat sat on a mat today.", "Rain is due."])
+
+    s = eval_summaries.score(system, [art])
+    assert s.key_point_recall == pytest.approx(50.0)  # one of two highlights matched
+
+
+def test_datasets_load_with_references(eval_summaries: ModuleType) -> None:
+    cnndm = eval_summaries.load_articles("cnndm", limit=2)
+    xsum = eval_summaries.load_articles("xsum", limit=2)
+    assert len(cnndm) == len(xsum) == 2
+    with open(eval_summaries.DATASETS["cnndm"], encoding="utf-8") as fh:
+        first = json.loads(fh.readline())
+    assert cnndm[0].references == first["highlights_list"]  # one highlight per item
+    assert all(a.text and a.references for a in xsum)
+
+
+def test_abstractive_runs_in_the_harness_with_a_local_model(
+    eval_summaries: ModuleType, tiny_bart: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "abstractive.json"
+    args = ["--limit", "1", "--engines", "abstractive,lead1", "--model", str(tiny_bart), "--points", "1"]
+    assert eval_summaries.main([*args, "--length", "short", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["notes"] == []
+    s = figures["systems"][f"abstractive:{tiny_bart}"]
+    # A random-weight model writes gibberish: only the mechanics are checked, not the scores.
+    assert 0 <= s["rouge1"] <= 100 and s["summary_words"] > 0 and s["seconds_per_article"] > 0
+
+
+def test_langid_bench(tmp_path: Path) -> None:
+    out = tmp_path / "langid.json"
+    eval_langid = _load("eval_langid")
+    assert eval_langid.main(["--json", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["texts"] == 800
+    assert 0 <= figures["accuracy"] <= 100
+    assert len(figures["per_language"]) == 40
+    assert all(0 <= v <= 100 for v in figures["per_language"].values())
+    assert figures["texts_per_second"] > 0
+    # Urdu is what this tool is for: the script check must keep it right.
+    assert figures["per_language"]["ur"] >= 90

@@ -15,6 +15,7 @@ from .errors import SummarizeError
 DEFAULT_COMMAND = "summarize"
 EPILOG = """\b
 Subcommands:
+  summarize translate FILE... --to LANG   translate whole documents (no summary)
   summarize models list|pull|info   manage models in the Hugging Face cache
 Run `summarize models --help` for details. Exit codes: 0 ok, 1 processing error, 2 usage error."""
 
@@ -150,6 +151,24 @@ def cli(ctx: click.Context) -> None:
 )
 @click.option("--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS", help="CPU threads for the model.")
 @click.option(
+    "--backend",
+    type=click.Choice(["auto", "transformers", "ctranslate2"]),
+    default="auto",
+    show_default=True,
+    envvar="SUMMARIZE_BACKEND",
+    help="Model runtime. auto: CTranslate2 when installed (pip install 'summarize[fast]'), else transformers.",
+)
+@click.option(
+    "--compute-type",
+    type=click.Choice(
+        ["auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"]
+    ),
+    default="auto",
+    show_default=True,
+    envvar="SUMMARIZE_COMPUTE_TYPE",
+    help="CTranslate2 weights/arithmetic. auto: int8 on CPU, int8_float16 on CUDA.",
+)
+@click.option(
     "--beams",
     type=click.IntRange(1, 16),
     envvar="SUMMARIZE_BEAMS",
@@ -184,6 +203,20 @@ def cli(ctx: click.Context) -> None:
     envvar="SUMMARIZE_BATCH_SIZE",
     help="Model inputs per generate() call, across documents.",
 )
+@click.option(
+    "--to",
+    envvar="SUMMARIZE_TO",
+    metavar="LANG",
+    help="Also translate the summary and key points into LANG (ISO 639-1 code or English name, e.g. ur, urdu).",
+)
+@click.option(
+    "--translator",
+    envvar="SUMMARIZE_TRANSLATOR",
+    metavar="NAME|HUB_ID|PATH",
+    help="Translation model: nllb-600m, m2m100, opus-mt, a Hub id or a local folder. "
+    "[env SUMMARIZE_TRANSLATOR; default: the best one downloaded for the pair, nllb-600m first]",
+)
+@click.option("--translation-only", is_flag=True, help="Show the translation instead of the original (with --to).")
 @click.option("--strict-lang", is_flag=True, help="Fail when the language cannot be told.")
 @click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
@@ -233,10 +266,15 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         offline=bool(opts["offline"]),
         device=opts["device"],
         threads=opts["threads"],
+        backend=opts["backend"],
+        compute_type=opts["compute_type"],
         strict_language=bool(opts["strict_lang"]),
         beams=opts["beams"],
         max_new_tokens=opts["max_new_tokens"],
         batch_size=opts["batch_size"],
+        to=opts["to"],
+        translator=opts["translator"],
+        translation_only=bool(opts["translation_only"]),
     )
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -279,7 +317,168 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     if out_dir is not None:
         notify(f"summarize: wrote {sum(o.output is not None for o in outcomes)} file(s) to {out_dir}")
     elif results and fmt != "jsonl":
-        click.echo(render(results, fmt), nl=False)
+        click.echo(render(results, fmt, translation_only=options.translation_only), nl=False)
+    return 1 if failed else 0
+
+
+@cli.command("translate")
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--to",
+    required=True,
+    envvar="SUMMARIZE_TO",
+    metavar="LANG",
+    help="Target language: ISO 639-1 code or English name (ur, urdu, fr, ...).",
+)
+@click.option(
+    "--lang", envvar="SUMMARIZE_LANG", metavar="CODE", help="Language of the input (ISO 639-1); skips detection."
+)
+@click.option(
+    "--translator",
+    envvar="SUMMARIZE_TRANSLATOR",
+    metavar="NAME|HUB_ID|PATH",
+    help="nllb-600m, m2m100, opus-mt, a Hub id or a local folder. [default: best downloaded for the pair]",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["auto", "text", "markdown", "json"]),
+    default="auto",
+    show_default=True,
+    help="auto: markdown for .md input (right-to-left text wrapped in <div dir=rtl>), else text.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    help="Write the translation to FILE (atomically) instead of stdout; one input only.",
+)
+@click.option(
+    "--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE", help="Never touch the network (also HF_HUB_OFFLINE=1)."
+)
+@click.option("--device", envvar="SUMMARIZE_DEVICE", metavar="cpu|cuda|...", help="Torch device.")
+@click.option("--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS", help="CPU threads for the model.")
+@click.option(
+    "--backend",
+    type=click.Choice(["auto", "transformers", "ctranslate2"]),
+    default="auto",
+    show_default=True,
+    envvar="SUMMARIZE_BACKEND",
+    help="Model runtime. auto: CTranslate2 when installed, else transformers.",
+)
+@click.option(
+    "--batch-size", type=click.IntRange(1, 256), default=8, show_default=True, help="Sentences per generate() call."
+)
+@click.option("--quiet", "-q", is_flag=True, help="No notices on stderr.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def translate_command(inputs: tuple[str, ...], **opts: Any) -> None:
+    """Translate whole documents (no summarizing), keeping their Markdown structure.
+
+    \b
+    Examples:
+      summarize translate --to ur article.md
+      summarize translate --to urdu --translator opus-mt -o article.ur.md article.md
+      cat news.txt | summarize translate --to fr --format json
+    """
+    debug = bool(opts.pop("debug"))
+    run_guarded(debug, lambda: _translate(inputs, opts))
+
+
+def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
+    from .detect import UNDETERMINED, LanguageResult, detect_language
+    from .errors import InputError
+    from .inputs import HTML_SUFFIXES, read_path
+    from .languages import language_name, normalise
+    from .output import rtl_block, to_json
+    from .translate import Translator
+
+    quiet = bool(opts["quiet"])
+
+    def notify(message: str) -> None:
+        if not quiet:
+            click.echo(message, err=True)
+
+    target = normalise(opts["to"])
+    source_lang = normalise(opts["lang"]) if opts["lang"] else None
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no input: pass a file, or pipe text into summarize translate")
+        inputs = ("-",)
+    if opts["output"] and len(inputs) > 1:
+        raise click.UsageError("--output takes one input; translate files one at a time")
+    translator = Translator(
+        opts["translator"],
+        offline=bool(opts["offline"]),
+        device=opts["device"],
+        threads=opts["threads"],
+        backend=opts["backend"],
+        batch_size=opts["batch_size"],
+        notify=notify,
+    )
+    payloads: list[dict[str, Any]] = []
+    rendered: list[str] = []
+    failed = 0
+    for item in inputs:
+        try:
+            doc = read_path(item)
+        except InputError as exc:
+            if len(inputs) == 1:
+                raise
+            failed += 1
+            click.echo(f"summarize: error: {exc}", err=True)
+            continue
+        # HTML is reduced to its prose; Markdown and plain text are translated as written.
+        is_html = any(doc.source.lower().endswith(suffix) for suffix in HTML_SUFFIXES)
+        text = doc.text if is_html else doc.raw
+        is_markdown = doc.source.lower().endswith((".md", ".markdown")) or (doc.source == "<stdin>" and doc.title)
+        fmt = opts["fmt"] if opts["fmt"] != "auto" else ("markdown" if is_markdown else "text")
+        language = (
+            LanguageResult(source_lang, 1.0, True, method="--lang") if source_lang else detect_language(doc.text)
+        )
+        entry: dict[str, Any] = {"source": doc.source, "language": language.as_dict(), "warnings": []}
+        if language.code == target:
+            notify(f"note: {doc.source} is already in {language_name(target)}; not translating")
+            out_text = text
+            entry["translation"] = {
+                "language": target,
+                "model": None,
+                "text": text,
+                "skipped": f"already in {language_name(target)}",
+            }
+        else:
+            src = language.code
+            if src == UNDETERMINED:
+                src = "en"
+                entry["warnings"].append("the source language could not be told; assumed English (--lang)")
+            done = translator.translate_markdown(text, src, target)
+            out_text = done.texts[0]
+            entry["translation"] = {"language": target, "model": done.model, "text": out_text}
+            if done.pivot:
+                entry["translation"]["pivot"] = done.pivot
+            entry["warnings"].extend(done.warnings)
+        for warning in entry["warnings"]:
+            notify(f"warning: {doc.source}: {warning}")
+        payloads.append(entry)
+        if fmt == "markdown" and not entry["translation"].get("skipped"):
+            out_text = rtl_block(out_text, target)
+        if fmt != "json":
+            header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
+            rendered.append(header + out_text + ("" if out_text.endswith("\n") else "\n"))
+    if not payloads:
+        return 1
+    if opts["fmt"] == "json":
+        output = to_json(payloads if len(inputs) > 1 else payloads[0]) + "\n"
+    else:
+        output = "\n".join(rendered)
+    if opts["output"]:
+        from .atomic import write_text
+
+        write_text(opts["output"], output)
+        notify(f"summarize: wrote {opts['output']}")
+    else:
+        click.echo(output, nl=False)
     return 1 if failed else 0
 
 

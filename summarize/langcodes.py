@@ -30,13 +30,12 @@ FLORES200: dict[str, str] = {
 }  # fmt: skip
 FLORES200_TO_ISO: dict[str, str] = {v: k for k, v in FLORES200.items()}
 
-# The 100 languages of M2M100 (its ``__xx__`` tokens), ISO 639-1 where one exists.
-
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
+# The 100 languages of M2M100 (its ``__xx__`` tokens), ISO 639-1 where one exists.
 M2M100_CODES: frozenset[str] = frozenset(
     _words(
         "af am ar ast az ba be bg bn br bs ca ceb cs cy da de el en es et fa ff fi fr fy ga gd gl gu ha he "

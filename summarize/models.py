@@ -124,6 +124,60 @@ SUMMARIZERS: tuple[ModelSpec, ...] = (
     ),
 )
 
+# Translators (issue 4): the recipes per family live in translate.py; choice order there too.
+TRANSLATORS: tuple[ModelSpec, ...] = (
+    ModelSpec(
+        alias="nllb-600m",
+        hub_id="facebook/nllb-200-distilled-600M",
+        task="translation",
+        family="nllb",
+        languages=("*",),
+        size="2.5 GB",
+        params="600M",
+        licence="CC-BY-NC-4.0",
+        quality="FLORES-200 devtest en→ur chrF++ 44.95",
+        generation={"num_beams": 4},
+        description="Default: NLLB-200 distilled, 200 languages (FLORES-200 codes). Non-commercial licence.",
+    ),
+    ModelSpec(
+        alias="m2m100",
+        hub_id="facebook/m2m100_418M",
+        task="translation",
+        family="m2m100",
+        languages=("*",),
+        size="1.9 GB",
+        params="418M",
+        licence="MIT",
+        quality="FLORES-200 devtest en→ur chrF++ 37.8",
+        generation={"num_beams": 4},
+        description="Permissive many-to-many translator, 100 languages.",
+    ),
+    ModelSpec(
+        alias="opus-mt-en-ur",
+        hub_id="Helsinki-NLP/opus-mt-en-ur",
+        task="translation",
+        family="marian",
+        languages=("en", "ur"),
+        size="300 MB",
+        params="~75M",
+        licence="CC-BY-4.0 / Apache-2.0",
+        quality="FLORES-200 devtest en→ur chrF++ ≤36.8 (best OPUS-MT en-ur model: 36.8)",
+        description="Small, fast Marian model; one of the OPUS-MT family (`--translator opus-mt`).",
+    ),
+    ModelSpec(
+        alias="opus-mt-ur-en",
+        hub_id="Helsinki-NLP/opus-mt-ur-en",
+        task="translation",
+        family="marian",
+        languages=("ur", "en"),
+        size="300 MB",
+        params="~75M",
+        licence="CC-BY-4.0 / Apache-2.0",
+        quality="see the Helsinki-NLP OPUS-MT leaderboard",
+        description="Urdu to English; also the first leg of Urdu->X pivots.",
+    ),
+)
+
 DEFAULT_ENGLISH = "distilbart-cnn"
 DEFAULT_MULTILINGUAL = "mt5-xlsum"
 
@@ -135,7 +189,7 @@ def register(spec: ModelSpec) -> None:
     _REGISTRY[spec.alias] = spec
 
 
-for _spec in SUMMARIZERS:
+for _spec in (*SUMMARIZERS, *TRANSLATORS):
     register(_spec)
 
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .languages import is_rtl, language_name
 from .pipeline import SummaryResult
 
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -23,35 +24,90 @@ def _language_line(r: SummaryResult) -> str:
     return f"Language: {text} · engine: {r.engine}{model} · chunks: {r.chunks}"
 
 
-def render_text(r: SummaryResult, *, show_source: bool = False) -> str:
+def _translation_line(t: dict[str, Any]) -> str:
+    name = language_name(str(t.get("language")))
+    if t.get("skipped"):
+        return f"Translation to {name}: skipped ({t['skipped']})"
+    via = f" via {language_name(str(t['pivot']))}" if t.get("pivot") else ""
+    return f"Translation to {name}{via} · model {t.get('model')}"
+
+
+def _translated(r: SummaryResult, translation_only: bool) -> tuple[bool, bool]:
+    """(show the original, show the translation); a skipped translation is the original itself."""
+    t = r.translation
+    if not t:
+        return True, False
+    if t.get("skipped"):
+        return True, False
+    return not translation_only, True
+
+
+def render_text(r: SummaryResult, *, show_source: bool = False, translation_only: bool = False) -> str:
     lines: list[str] = []
     if show_source:
         lines.append(f"== {r.source} ==")
     lines.append(_language_line(r))
-    lines.append("")
-    lines.append("Summary:")
-    lines.append(r.summary)
-    if r.key_points:
+    if r.translation:
+        lines.append(_translation_line(r.translation))
+    original, translated = _translated(r, translation_only)
+    if original:
         lines.append("")
-        lines.append("Key points:")
-        lines.extend(f"- {p}" for p in r.key_points)
+        lines.append("Summary:")
+        lines.append(r.summary)
+        if r.key_points:
+            lines.append("")
+            lines.append("Key points:")
+            lines.extend(f"- {p}" for p in r.key_points)
+    if translated and r.translation:
+        # Plain text keeps logical order; the terminal's bidi support lays Urdu out right to left.
+        name = language_name(str(r.translation["language"]))
+        lines.append("")
+        lines.append(f"Summary ({name}):")
+        lines.append(str(r.translation["summary"]))
+        if r.translation.get("key_points"):
+            lines.append("")
+            lines.append(f"Key points ({name}):")
+            lines.extend(f"- {p}" for p in r.translation["key_points"])
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(r: SummaryResult, *, show_source: bool = False) -> str:
+def rtl_block(markdown: str, lang: str) -> str:
+    """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
+    if not is_rtl(lang):
+        return markdown
+    return f'<div dir="rtl" lang="{lang}">\n\n{markdown.strip(chr(10))}\n\n</div>\n'
+
+
+def render_markdown(r: SummaryResult, *, show_source: bool = False, translation_only: bool = False) -> str:
     title = r.title or (r.source if show_source or r.source != "<stdin>" else None)
     lines = [f"## Summary{f' of {title}' if title else ''}", ""]
     lines.append(f"*{_language_line(r)}*")
-    lines.append("")
-    lines.append(r.summary)
-    if r.key_points:
-        lines.extend(["", "### Key points", ""])
-        lines.extend(f"- {p}" for p in r.key_points)
+    if r.translation:
+        lines.append("")
+        lines.append(f"*{_translation_line(r.translation)}*")
+    original, translated = _translated(r, translation_only)
+    if original:
+        lines.append("")
+        lines.append(r.summary)
+        if r.key_points:
+            lines.extend(["", "### Key points", ""])
+            lines.extend(f"- {p}" for p in r.key_points)
+    if translated and r.translation:
+        lang = str(r.translation["language"])
+        body = [str(r.translation["summary"])]
+        if r.translation.get("key_points"):
+            body.extend(["", *(f"- {p}" for p in r.translation["key_points"])])
+        if original:
+            lines.extend(["", f"### {language_name(lang)} translation"])
+        lines.extend(["", rtl_block("\n".join(body), lang).rstrip("\n")])
     return "\n".join(lines) + "\n"
 
 
-def render(results: Sequence[SummaryResult], fmt: str) -> str:
-    """All results in one string (``json`` gives an object for one input, an array for several)."""
+def render(results: Sequence[SummaryResult], fmt: str, *, translation_only: bool = False) -> str:
+    """All results in one string (``json`` gives an object for one input, an array for several).
+
+    ``translation_only``: text and Markdown show the translation instead of the original (JSON
+    always carries both)."""
     many = len(results) > 1
     if fmt == "json":
         payload: Any = [r.to_dict() for r in results] if many else results[0].to_dict()
@@ -59,5 +115,5 @@ def render(results: Sequence[SummaryResult], fmt: str) -> str:
     if fmt == "jsonl":
         return "".join(to_json(r.to_dict(), indent=None) + "\n" for r in results)
     if fmt == "markdown":
-        return "\n".join(render_markdown(r, show_source=many) for r in results)
-    return "\n".join(render_text(r, show_source=many) for r in results)
+        return "\n".join(render_markdown(r, show_source=many, translation_only=translation_only) for r in results)
+    return "\n".join(render_text(r, show_source=many, translation_only=translation_only) for r in results)

@@ -11,9 +11,9 @@ from . import extractive
 from .abstractive import AbstractiveEngine, Overrides
 from .detect import UNDETERMINED, LanguageResult, detect_language
 from .errors import ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
-from .languages import normalise
+from .languages import language_name, normalise
 from .models import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
-from .seq2seq import Seq2SeqModel, load_model
+from .seq2seq import BACKENDS, Seq2SeqModel, load_model
 
 ENGINES = ("auto", "abstractive", "extractive")
 LENGTHS = ("short", "medium", "long")
@@ -35,6 +35,11 @@ class SummarizeOptions:
     beams: int | None = None
     max_new_tokens: int | None = None
     batch_size: int = 8
+    backend: str = "auto"  # auto, transformers or ctranslate2 (see seq2seq.load_model)
+    compute_type: str | None = None  # CTranslate2 only; None: int8 on CPU, int8_float16 on CUDA
+    to: str | None = None  # translate the summary and key points into this language (ISO 639-1)
+    translator: str | None = None  # alias, Hub id or folder; None picks the best one per pair
+    translation_only: bool = False  # output shows the translation instead of the original
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -45,6 +50,16 @@ class SummarizeOptions:
             raise UsageError("--points must be 0 or more")
         if self.lang:
             self.lang = normalise(self.lang)
+        if self.backend not in BACKENDS:
+            raise UsageError(f"unknown backend {self.backend!r}", hint=f"use one of: {', '.join(BACKENDS)}")
+        if self.backend == "ctranslate2":
+            from .ct2 import require
+
+            require()  # fail before any work when the optional extra is missing
+        if self.to:
+            self.to = normalise(self.to)
+        if self.translation_only and not self.to:
+            raise UsageError("--translation-only needs --to LANG")
 
 
 @dataclass
@@ -100,6 +115,7 @@ class Summarizer:
         self.load_seconds = 0.0
         # Outputs computed ahead by summarize_many's cross-document batches, taken by summarize().
         self._batched: dict[tuple[int, str, str], Any] = {}
+        self._translator: Any = None  # translate.Translator, made on first use
 
     def model_name_for(self, lang: str) -> str:
         if self.options.model:
@@ -118,7 +134,14 @@ class Summarizer:
         except ModelNotAvailableError as exc:
             self._missing[name] = exc
             raise
-        model = load_model(resolved, device=self.options.device, threads=self.options.threads)
+        model = load_model(
+            resolved,
+            backend=self.options.backend,
+            device=self.options.device,
+            threads=self.options.threads,
+            compute_type=self.options.compute_type,
+            notify=self.notify,
+        )
         self.load_seconds += time.perf_counter() - started
         self._models[name] = model
         return model
@@ -168,17 +191,19 @@ class Summarizer:
             )
             timings["summarize"] = time.perf_counter() - t2
             timings["total"] = time.perf_counter() - t0
-            return SummaryResult(
-                source,
-                language,
-                "extractive",
-                ext.method,
-                ext.summary,
-                ext.key_points,
-                1,
-                len(text.split()),
-                timings,
-                title=title,
+            return self._translated(
+                SummaryResult(
+                    source,
+                    language,
+                    "extractive",
+                    ext.method,
+                    ext.summary,
+                    ext.key_points,
+                    1,
+                    len(text.split()),
+                    timings,
+                    title=title,
+                )
             )
         engine = AbstractiveEngine(
             model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
@@ -188,20 +213,75 @@ class Summarizer:
         )
         timings["summarize"] = time.perf_counter() - t2
         timings["total"] = time.perf_counter() - t0
-        return SummaryResult(
-            source,
-            language,
-            "abstractive",
-            model.model_id,
-            out.summary,
-            out.key_points,
-            out.chunks,
-            out.input_tokens,
-            timings,
-            rounds=out.rounds,
-            warnings=out.warnings,
-            title=title,
+        return self._translated(
+            SummaryResult(
+                source,
+                language,
+                "abstractive",
+                model.model_id,
+                out.summary,
+                out.key_points,
+                out.chunks,
+                out.input_tokens,
+                timings,
+                rounds=out.rounds,
+                warnings=out.warnings,
+                title=title,
+            )
         )
+
+    @property
+    def translator(self) -> Any:
+        """The :class:`summarize.translate.Translator` for ``--to`` (made once, models loaded once)."""
+        if self._translator is None:
+            from .translate import Translator
+
+            self._translator = Translator(
+                self.options.translator,
+                offline=is_offline(self.options.offline),
+                device=self.options.device,
+                threads=self.options.threads,
+                backend=str(getattr(self.options, "backend", None) or "auto"),
+                batch_size=self.options.batch_size,
+                notify=self.notify,
+            )
+        return self._translator
+
+    def _translated(self, result: SummaryResult) -> SummaryResult:
+        """Fill ``result.translation`` when ``--to`` is set (see README, Translation)."""
+        target = self.options.to
+        if not target:
+            return result
+        source = result.language.code
+        if source == target:
+            # Already in the target language: nothing to translate; the texts are copied so that
+            # readers of ``translation`` always find text in the language they asked for.
+            self.notify(f"note: {result.source} is already in {language_name(target)}; not translating")
+            result.translation = {
+                "language": target,
+                "model": None,
+                "summary": result.summary,
+                "key_points": list(result.key_points),
+                "skipped": f"already in {language_name(target)}",
+            }
+            return result
+        if source == UNDETERMINED:
+            source = "en"
+            result.warnings.append("translation: the source language could not be told; assumed English (--lang)")
+        started = time.perf_counter()
+        done = self.translator.translate([result.summary, *result.key_points], source, target)
+        result.timings["translate"] = time.perf_counter() - started
+        result.timings["total"] = result.timings.get("total", 0.0) + result.timings["translate"]
+        result.translation = {
+            "language": target,
+            "model": done.model,
+            "summary": done.texts[0],
+            "key_points": done.texts[1:],
+        }
+        if done.pivot:
+            result.translation["pivot"] = done.pivot
+        result.warnings.extend(f"translation: {w}" for w in done.warnings)
+        return result
 
     def summarize_many(self, docs: Sequence[tuple[str, str, str | None]]) -> list[SummaryResult | SummarizeError]:
         """Summarize ``(text, source, title)`` documents, batching generate() across them.

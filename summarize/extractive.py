@@ -4,7 +4,9 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
 
 1. The text is split into sentences (:mod:`summarize.sentences`) and leading clutter is cut from
    each one: datelines (``LONDON (Reuters) -``, ``(CNN)``), bylines (``By Jane Doe``) and
-   ``PUBLISHED: ... | UPDATED: ...`` stamps. Sentences left with too few words are not candidates.
+   ``PUBLISHED: ... | UPDATED: ...`` stamps, and Markdown quote/list markers. Sentences left with
+   too few words, link lists (mostly web addresses) and lead-ins ending with a colon are not
+   candidates.
 2. Each candidate gets an importance score, the weighted sum of
    - *position*: news puts its key facts first, so early sentences score higher
      (``1 / (1 + i) ** POSITION_DECAY`` for the i-th sentence);
@@ -70,9 +72,15 @@ _CLUTTER = [
         r"^By\s+(?:\.\s+)?(?:(?:[A-Z][\w'’.-]*|and|for|of|in|the|de|van|von|al|,)\s*){1,10}?"
         r"(?:\.\s+|\|\s*|\n|(?=PUBLISHED|UPDATED|Last updated)|$)"
     ),
+    # Markdown left in the text: quote markers, list bullets, heading hashes
+    re.compile(r"^(?:>\s*)+|^(?:[-*+•]|\d{1,2}[.)])\s+|^#{1,6}\s+"),
     # separators left over between the pieces above
     re.compile(r"^[|•·.\-–—:\s]+(?=\S)"),
 ]
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")
+# A sentence that is mostly web addresses is a link list, not prose.
+MAX_URL_SHARE = 0.3
 
 
 # Chinese and Japanese put no space between sentences.
@@ -149,6 +157,10 @@ def candidates(text: str, lang: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     for i, raw in enumerate(split_sentences(text, lang)):
         sent = trim_clutter(raw)
+        if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
+            continue
+        if sent.endswith((":", "：")):  # introduces a list or a quote; says little by itself
+            continue
         terms = Counter(tokens(sent))
         if sum(terms.values()) >= MIN_TOKENS:
             out.append(_Candidate(i, sent, terms))

@@ -109,6 +109,8 @@ def test_deterministic_across_processes_and_hash_seeds(articles: list[str]) -> N
             "A man was arrested.",
         ),
         ("Last updated at 10:15 AM on 1st January 2011 . Rain fell.", "Rain fell."),
+        ("> > Note this proposal runs concurrently.", "Note this proposal runs concurrently."),
+        ("- A list item that is a sentence.", "A list item that is a sentence."),
         # Not clutter: must stay as they are.
         ("By the end of the day the talks had failed.", "By the end of the day the talks had failed."),
         ("John Smith (R-Texas) said he would vote no.", "John Smith (R-Texas) said he would vote no."),
@@ -129,6 +131,20 @@ def test_datelines_and_bylines_are_trimmed_from_summary_and_key_points(articles:
     assert out.summary.startswith(body[:40])
     for sent in [out.summary, *out.key_points]:
         assert not sent.startswith(("By", "PUBLISHED", "UPDATED", "LOS ANGELES", "|", "."))
+
+
+def test_link_lists_and_lead_ins_are_not_candidates() -> None:
+    text = (
+        "The council approved the new budget for schools on Monday night.\n\n"
+        "These are the items that were approved this week:\n\n"
+        "[budget]: https://example.org/council/budget-2024-final-version.pdf\n\n"
+        "See https://example.org/council/minutes/2024/03/11/full-text.html and https://example.org/a/b/c.\n\n"
+        "Teachers welcomed the decision, which adds two hundred posts across the district."
+    )
+    assert extractive.rank(text, "en") == [
+        "The council approved the new budget for schools on Monday night.",
+        "Teachers welcomed the decision, which adds two hundred posts across the district.",
+    ]
 
 
 def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:

@@ -524,14 +524,40 @@ def models_list(fmt: str) -> None:
 
 @models_group.command("pull")
 @click.argument("name")
+@click.option(
+    "--backend",
+    type=click.Choice(["transformers", "ctranslate2"]),
+    default="transformers",
+    show_default=True,
+    help="ctranslate2: also convert the model for the CTranslate2 backend now (for offline use).",
+)
+@click.option(
+    "--compute-type",
+    type=click.Choice(
+        ["auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"]
+    ),
+    default="auto",
+    show_default=True,
+    envvar="SUMMARIZE_COMPUTE_TYPE",
+    help="Quantization to convert to (with --backend ctranslate2). auto: int8 on CPU, int8_float16 on CUDA.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def models_pull(name: str, debug: bool) -> None:
+def models_pull(name: str, backend: str, compute_type: str, debug: bool) -> None:
     """Download NAME (alias, Hub id) into the Hugging Face cache, with a progress bar."""
 
     def go() -> int:
         from .models import is_offline, parse_name, resolve
 
+        if backend == "ctranslate2":
+            from . import ct2
+
+            ct2.require()
         model_id, _, local = parse_name(name)
+        if backend == "ctranslate2" and (local is not None or is_offline()):
+            # Nothing to download (a local folder, or offline with the model cached): convert only.
+            resolved = resolve(name, allow_download=False)
+            _convert_for_ct2(resolved, compute_type)
+            return 0
         if local is not None:
             click.echo(f"{name} is a local folder: nothing to download")
             return 0
@@ -545,9 +571,27 @@ def models_pull(name: str, debug: bool) -> None:
             )
         resolved = resolve(name, progress=True)
         click.echo(f"{resolved.model_id}: {resolved.source} -> {resolved.path}")
+        if backend == "ctranslate2":
+            _convert_for_ct2(resolved, compute_type)
         return 0
 
     run_guarded(debug, go)
+
+
+def _convert_for_ct2(resolved: Any, compute_type: str) -> None:
+    """Convert a resolved model into the CTranslate2 cache (``models pull --backend ctranslate2``)."""
+    from . import ct2
+    from .errors import UsageError
+
+    if not ct2.supports(resolved):
+        raise UsageError(
+            f"the ctranslate2 backend cannot run {resolved.model_id} "
+            f"(architecture {ct2.model_type(resolved.path) or 'unknown'})"
+        )
+    device, _ = ct2.parse_device(None)
+    quantization = ct2.check_compute_type(compute_type, device)
+    path = ct2.convert(resolved, quantization, notify=lambda message: click.echo(message, err=True))
+    click.echo(f"{resolved.model_id}: CTranslate2 {quantization} -> {path}")
 
 
 @models_group.command("info")

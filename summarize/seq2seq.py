@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import GenerationError, ModelLoadError
+from .errors import GenerationError, ModelLoadError, UsageError
 from .models import ModelSpec, ResolvedModel
 
 # Generation keys we take from a model's own config and pass through to generate().
@@ -133,7 +134,8 @@ class Seq2SeqModel:
     def base_settings(self, task: str = "summarization") -> GenerationSettings:
         """Settings from the model's generation config, its task params and the registry recipe."""
         merged: dict[str, Any] = {}
-        gen = getattr(self.model, "generation_config", None)
+        # The transformers model carries it; the CTranslate2 backend loads it from the folder.
+        gen = getattr(self, "generation_config", None) or getattr(self.model, "generation_config", None)
         if gen is not None:
             for key in (*_GEN_KEYS, "max_length", "min_length", "max_new_tokens", "min_new_tokens"):
                 value = getattr(gen, key, None)
@@ -163,10 +165,12 @@ class Seq2SeqModel:
 
     def _suppressed(self) -> list[int]:
         # A summary never needs <unk> or <pad>; random or weak models emit them and decode to nothing.
+        # <pad> is suppressed even where it is the decoder start token (T5, Marian): the start token
+        # is given, never generated. Backends differ on whether it counts for no_repeat_ngram_size,
+        # so generating it would also make their outputs differ.
         ids = {self.tokenizer.unk_token_id, self.tokenizer.pad_token_id}
-        start = getattr(self.config, "decoder_start_token_id", None)
         eos = self.tokenizer.eos_token_id
-        return sorted(i for i in ids if i is not None and i != eos and i != start) or []
+        return sorted(i for i in ids if i is not None and i != eos) or []
 
     # --- generation ---------------------------------------------------------------------
     def generate(
@@ -182,8 +186,6 @@ class Seq2SeqModel:
 
         Inputs must already fit ``max_input``: this never truncates, it raises instead.
         """
-        import torch
-
         if not texts:
             return []
         lengths = [self.count_tokens(t) for t in texts]
@@ -193,6 +195,23 @@ class Seq2SeqModel:
                 f"internal: input of {max(too_long)} tokens exceeds the model limit {self.max_input}",
                 hint="this is a bug in chunking; please report it",
             )
+        return self._generate(
+            texts, lengths, settings, batch_size=batch_size, extra=extra or {}, tokenizer_kwargs=tokenizer_kwargs or {}
+        )
+
+    def _generate(
+        self,
+        texts: list[str],
+        lengths: list[int],
+        settings: GenerationSettings,
+        *,
+        batch_size: int,
+        extra: dict[str, Any],
+        tokenizer_kwargs: dict[str, Any],
+    ) -> list[str]:
+        """The backend's part of :meth:`generate`: inputs are checked, outputs keep input order."""
+        import torch
+
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         outputs: list[str] = [""] * len(texts)
         kwargs = settings.kwargs()
@@ -250,9 +269,33 @@ def load_model(
     device: str | None = None,
     threads: int | None = None,
     compute_type: str | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> Seq2SeqModel:
     """Load ``resolved`` on the chosen backend. Every backend offers Seq2SeqModel's interface:
     ``max_input``, ``count_tokens``, ``base_settings``, ``prefix``, ``uses_prompts``, ``generate``.
+
+    ``auto`` picks CTranslate2 when it is installed and supports the model's architecture, else
+    transformers; if the conversion to CTranslate2 fails, ``auto`` says so and uses transformers.
+    ``compute_type`` applies to CTranslate2 only (default int8 on CPU, int8_float16 on CUDA).
     """
-    # The CTranslate2 backend plugs in here (see the speed issue); transformers is the baseline.
+    from . import ct2
+
+    if backend not in BACKENDS:
+        raise UsageError(f"unknown backend {backend!r}", hint=f"use one of: {', '.join(BACKENDS)}")
+    if backend == "ctranslate2":
+        ct2.require()
+        if not ct2.supports(resolved):
+            raise UsageError(
+                f"the ctranslate2 backend cannot run {resolved.model_id} "
+                f"(architecture {ct2.model_type(resolved.path) or 'unknown'})",
+                hint="use --backend transformers",
+            )
+        return ct2.CT2Model(resolved, device=device, threads=threads, compute_type=compute_type, notify=notify)
+    on_ct2_device = (device or "cpu").partition(":")[0] in {"cpu", "cuda"}
+    if backend == "auto" and on_ct2_device and ct2.available() and ct2.supports(resolved):
+        try:
+            return ct2.CT2Model(resolved, device=device, threads=threads, compute_type=compute_type, notify=notify)
+        except ModelLoadError as exc:
+            if notify:
+                notify(f"note: {exc.message}; using transformers instead")
     return Seq2SeqModel(resolved, device=device, threads=threads)

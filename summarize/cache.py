@@ -3,9 +3,10 @@
 The key is the SHA-256 of everything that changes a result: the prose to summarize and its title,
 the model that would run (its id plus the Hugging Face snapshot revision, or a local folder's file
 sizes and modification times), every option that changes output (translation target included) and
-the tool's version. Entries are JSON files in ``$SUMMARIZE_CACHE_DIR``, else the user cache folder
-(``~/.cache/summarize/results`` on Linux), written atomically. An entry that cannot be read or
-does not match its key is treated as a miss and rewritten; the cache never fails a run.
+the tool's version. Entries are JSON files in ``results/`` of ``$SUMMARIZE_CACHE_DIR``, else of the
+user cache folder (``~/.cache/summarize/results`` on Linux), written atomically. An entry that
+cannot be read or does not match its key is treated as a miss and rewritten; the cache never fails
+a run.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ _NEUTRAL_OPTIONS = frozenset({"device", "threads", "batch_size", "offline"})
 
 
 def cache_dir() -> Path:
-    """Where entries live: ``$SUMMARIZE_CACHE_DIR`` or platformdirs' user cache dir."""
+    """Where entries live: ``results/`` in ``$SUMMARIZE_CACHE_DIR`` or platformdirs' user cache dir."""
     env = os.environ.get("SUMMARIZE_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
+        # The folder is shared with other caches (converted models): results get their own.
+        return Path(env).expanduser() / "results"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("summarize")) / "results"

@@ -1,0 +1,218 @@
+"""Batch runs on tiny local models: folders, JSONL with errors, --out mirroring, cache, Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarize import atomic
+from summarize.batch import discover, output_paths
+from summarize.cache import cache_dir
+from summarize.cli import cli
+from summarize.pipeline import SummarizeOptions, Summarizer
+from summarize.seq2seq import Seq2SeqModel
+from tests.conftest import SHARED
+
+
+def _articles(n: int, start: int = 0) -> list[str]:
+    with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:
+        rows = [json.loads(line)["article"] for line in fh]
+    return rows[start : start + n]
+
+
+def run(args: list[str]):
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+@pytest.fixture()
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Records every generate() call's inputs and still runs the real model."""
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")
+    seen: list[list[str]] = []
+    real = Seq2SeqModel.generate
+
+    def spy(self: Seq2SeqModel, texts: list[str], settings, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(list(texts))
+        return real(self, texts, settings, **kwargs)
+
+    monkeypatch.setattr(Seq2SeqModel, "generate", spy)
+    return seen
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    """Good articles (.txt, .md, .html in a subfolder) and bad ones (empty, binary, not UTF-8)."""
+    root = tmp_path / "articles"
+    (root / "sub").mkdir(parents=True)
+    (root / ".git").mkdir()
+    a, b, c = (text[:1500] for text in _articles(3))
+    (root / "a.txt").write_text(a, encoding="utf-8")
+    (root / "sub" / "b.md").write_text(f"---\ntitle: B\n---\n\n# Story B\n\n{b}\n", encoding="utf-8")
+    (root / "sub" / "c.html").write_text(
+        f"<html><body><nav>Home</nav><article><h1>Story C</h1><p>{c}</p></article></body></html>", encoding="utf-8"
+    )
+    (root / "empty.txt").write_text("   \n", encoding="utf-8")
+    (root / "sub" / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    (root / "latin1.md").write_bytes("Caf\xe9 cr\xe8me. ".encode("latin-1") * 20)
+    (root / "photo.png").write_bytes(b"\x89PNG")  # not an article type: skipped
+    (root / ".git" / "HEAD.txt").write_text("hidden folders are skipped", encoding="utf-8")
+    return root
+
+
+GOOD = {"a.txt", "sub/b.md", "sub/c.html"}
+BAD = {"empty.txt", "sub/binary.txt", "latin1.md"}
+
+
+def _rel(source: str, root: Path) -> str:
+    return Path(source).relative_to(root).as_posix()
+
+
+def test_discover_folders_globs_include_exclude(tree: Path) -> None:
+    found = {i.relative.as_posix() for i in discover([str(tree)])}
+    assert found == GOOD | BAD
+    assert {i.relative.as_posix() for i in discover([str(tree)], exclude=["sub/*"])} == {
+        "a.txt",
+        "empty.txt",
+        "latin1.md",
+    }
+    assert {i.relative.as_posix() for i in discover([str(tree)], include=["*.png"])} == {"photo.png"}
+    globbed = discover([str(tree / "**" / "*.md")])
+    assert {i.relative.as_posix() for i in globbed} == {"sub/b.md", "latin1.md"}
+    # A file named explicitly is taken whatever its type; duplicates are dropped.
+    explicit = discover([str(tree / "photo.png"), str(tree), str(tree / "a.txt")])
+    assert [i.relative.as_posix() for i in explicit].count("a.txt") == 1
+    assert explicit[0].relative.as_posix() == "photo.png"
+
+
+def test_output_names_mirror_the_tree_and_avoid_clashes(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    for name in ("x.md", "x.html", "y.txt"):
+        (tmp_path / "d" / name).write_text("text", encoding="utf-8")
+    items = discover([str(tmp_path / "d")])
+    targets = {
+        i.relative.as_posix(): p.relative_to(tmp_path / "o").as_posix()
+        for i, p in output_paths(items, tmp_path / "o", "markdown").items()
+    }
+    assert targets == {"x.md": "x.md.summary.md", "x.html": "x.html.summary.md", "y.txt": "y.summary.md"}
+
+
+def test_tree_jsonl_marks_errors_mirrors_outputs_and_second_run_is_cached(
+    tree: Path, tmp_path: Path, tiny_bart: Path, calls: list[list[str]]
+) -> None:
+    out = tmp_path / "out"
+    args = ["--model", str(tiny_bart), "--format", "jsonl", "--points", "2", "--out", str(out), str(tree)]
+    first = run(args)
+    assert first.exit_code == 1, first.output
+    lines = [json.loads(line) for line in first.stdout.splitlines()]
+    by_file = {_rel(row["source"], tree): row for row in lines}
+    assert len(lines) == len(by_file) == 6
+    assert {k for k, v in by_file.items() if "error" in v} == BAD
+    for name in BAD:
+        assert by_file[name]["error_type"] == "InputError"
+        assert name in first.stderr
+    for name in GOOD:
+        assert by_file[name]["summary"] and len(by_file[name]["key_points"]) == 2
+        assert by_file[name]["engine"] == "abstractive"
+    assert by_file["sub/b.md"]["title"] == "B"
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert written == {"a.summary.json", "sub/b.summary.json", "sub/c.summary.json"}
+    assert json.loads((out / "sub" / "b.summary.json").read_text(encoding="utf-8")) == by_file["sub/b.md"]
+    assert calls, "the first run must generate"
+
+    # Second run over the unchanged tree: served from the cache, the model never generates.
+    calls.clear()
+    second = run(args)
+    assert second.exit_code == 1
+    assert calls == []
+    again = {_rel(row["source"], tree): row for row in map(json.loads, second.stdout.splitlines())}
+    for name in GOOD:
+        assert again[name]["summary"] == by_file[name]["summary"]
+        assert again[name]["key_points"] == by_file[name]["key_points"]
+
+    # --no-cache bypasses it; a changed file is recomputed alone.
+    assert run([*args, "--no-cache"]).exit_code == 1 and calls
+    calls.clear()
+    (tree / "a.txt").write_text(_articles(1, start=5)[0][:1500], encoding="utf-8")
+    third = run(args)
+    assert calls and all("Story" not in text for batch in calls for text in batch)
+    assert {_rel(r["source"], tree) for r in map(json.loads, third.stdout.splitlines())} == GOOD | BAD
+
+
+def test_corrupt_cache_entries_are_ignored_and_rewritten(tmp_path: Path, tiny_t5: Path, calls: list) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text(_articles(1)[0][:800], encoding="utf-8")
+    args = ["--model", str(tiny_t5), "--format", "json", str(article)]
+    first = run(args)
+    assert first.exit_code == 0
+    entries = list(cache_dir().rglob("*.json"))
+    assert len(entries) == 1
+    entries[0].write_text(entries[0].read_text(encoding="utf-8")[:40], encoding="utf-8")  # a partial write
+    calls.clear()
+    second = run(args)
+    assert second.exit_code == 0, second.output
+    assert calls, "a corrupt entry is a miss"
+    assert json.loads(second.stdout)["summary"] == json.loads(first.stdout)["summary"]
+    json.loads(entries[0].read_text(encoding="utf-8"))  # rewritten whole
+
+
+def test_batching_across_documents_matches_one_at_a_time(tiny_bart: Path, calls: list[list[str]]) -> None:
+    docs = [(text[: 900 + 300 * i], f"doc{i}", None) for i, text in enumerate(_articles(4, start=10))]
+    summarizer = Summarizer(SummarizeOptions(model=str(tiny_bart), lang="en", points=2, batch_size=8))
+    alone = [summarizer.summarize(*doc) for doc in docs]
+    calls_alone = len(calls)
+    calls.clear()
+    together = summarizer.summarize_many(docs)
+    assert [r.summary for r in together] == [r.summary for r in alone]  # type: ignore[union-attr]
+    assert [r.key_points for r in together] == [r.key_points for r in alone]  # type: ignore[union-attr]
+    # Each stage is one generate() across all documents, not one per document.
+    assert len(calls) < calls_alone
+    assert max(len(batch) for batch in calls) > max(1, max(r.chunks for r in alone))  # type: ignore[union-attr]
+
+
+def test_ctrl_c_leaves_only_complete_outputs(tmp_path: Path, tiny_t5: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(_articles(4, start=20)):
+        (folder / f"n{i}.txt").write_text(text[: 600 + 100 * i], encoding="utf-8")
+    real = Seq2SeqModel.generate
+    seen = {"n": 0}
+
+    def interrupted(self: Seq2SeqModel, texts: list[str], settings, **kwargs):  # type: ignore[no-untyped-def]
+        seen["n"] += 1
+        if seen["n"] > 4:  # past the first document's stages: the user presses Ctrl-C
+            raise KeyboardInterrupt
+        return real(self, texts, settings, **kwargs)
+
+    monkeypatch.setattr(Seq2SeqModel, "generate", interrupted)
+    out = tmp_path / "out"
+    result = run(["--model", str(tiny_t5), "--batch-size", "1", "--format", "json", "--out", str(out), str(folder)])
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert 1 <= len(files) < 4
+    for path in files:
+        assert path.name.endswith(".summary.json")
+        assert json.loads(path.read_text(encoding="utf-8"))["summary"]
+
+
+def test_atomic_write_interrupted_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "keep.md"
+    target.write_bytes(b"old\r\n")
+    os.chmod(target, 0o640)
+
+    def boom(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_bytes(target, b"new" * 1000)
+    assert target.read_bytes() == b"old\r\n"
+    assert os.listdir(tmp_path) == ["keep.md"]
+    monkeypatch.undo()
+    atomic.write_bytes(target, b"new\n")
+    assert target.read_bytes() == b"new\n" and (target.stat().st_mode & 0o777) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["keep.md"]

@@ -184,11 +184,14 @@ def _rank(text: str, lang: str, *, title: str | None = None, limit: int | None =
     for vec in vectors:
         for t, v in vec.items():
             centroid[t] = centroid.get(t, 0.0) + v
+    centroid_sq = sum(v * v for v in centroid.values())
     centrality = []
     for vec in vectors:
-        rest = {t: centroid[t] - vec.get(t, 0.0) for t in centroid}
-        norm = math.sqrt(sum(v * v for v in rest.values())) or 1.0
-        centrality.append(_cosine(vec, rest) / norm)
+        # cos(v, C - v) from v·C and |C - v|² = |C|² - 2 v·C + |v|², without building C - v.
+        dot = _cosine(vec, centroid)
+        self_sq = sum(v * v for v in vec.values())
+        rest_norm = math.sqrt(max(centroid_sq - 2 * dot + self_sq, 0.0)) or 1.0
+        centrality.append((dot - self_sq) / rest_norm)
     centrality = _normalise(centrality)
     title_sim = [0.0] * len(cands)
     if title:

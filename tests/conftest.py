@@ -59,3 +59,30 @@ def tiny_flan(tmp_path_factory: pytest.TempPathFactory, spm_model: Path) -> Path
     return tiny_models.build_tiny_t5(
         tmp_path_factory.mktemp("tiny-flan"), spm_model, max_len=256, seed=1, recipe={"prompts": True}
     )
+
+
+# --- translators (issue 4) ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_en_ur(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tiny Marian en->ur with separate English source and Urdu target sentencepiece models."""
+    return tiny_models.build_tiny_marian(tmp_path_factory.mktemp("marian-en-ur") / "model", "en", "ur")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_fr_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tiny Marian standing in for opus-mt-fr-en: the first leg of a fr->ur pivot."""
+    return tiny_models.build_tiny_marian(tmp_path_factory.mktemp("marian-fr-en") / "model", "fr", "en", seed=1)
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tiny M2M100 with its real tokenizer class and __xx__ language tokens, 64-token limit."""
+    return tiny_models.build_tiny_m2m100(tmp_path_factory.mktemp("m2m100") / "model")
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tiny NLLB-style model (M2M100 architecture, NllbTokenizer with FLORES-200 codes), 64-token limit."""
+    return tiny_models.build_tiny_nllb(tmp_path_factory.mktemp("nllb") / "model")

@@ -296,13 +296,14 @@ def build_tiny_nllb(out: Path, max_len: int = 64, seed: int = 0) -> Path:
     return out
 
 
-def install_in_hf_cache(folder: Path, hub_id: str, hf_home: Path) -> Path:
-    """Place a model folder in a Hugging Face cache as if ``hub_id`` had been downloaded.
+def install_in_hf_cache(folder: Path, hub_id: str, hub_cache: Path) -> Path:
+    """Place a model folder in a Hugging Face hub cache as if ``hub_id`` had been downloaded.
 
-    Uses huggingface_hub's own cache layout (``hub/models--owner--name/snapshots/<rev>`` and
-    ``refs/main``), so resolution by Hub id runs for real without a network.
+    Uses huggingface_hub's own layout (``models--owner--name/snapshots/<rev>`` and ``refs/main``)
+    so resolution by Hub id runs for real without a network. ``hub_cache`` is the hub cache folder
+    (``huggingface_hub.constants.HF_HUB_CACHE``, fixed when huggingface_hub is first imported).
     """
-    repo = hf_home / "hub" / ("models--" + hub_id.replace("/", "--"))
+    repo = hub_cache / ("models--" + hub_id.replace("/", "--"))
     revision = "0" * 40
     snapshot = repo / "snapshots" / revision
     if snapshot.exists():

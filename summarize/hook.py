@@ -63,6 +63,8 @@ CONFIG_KEYS = {
     "placement": str,
     "offline": bool,
     "batch_size": int,
+    "backend": str,
+    "compute_type": str,
     "no_cache": bool,
 }
 
@@ -150,7 +152,7 @@ def render_block(result: Any, eol: str, *, final_eol: bool = True) -> str:
         lines += [f"- {p}" for p in result.key_points]
     translation = result.translation if isinstance(result.translation, dict) else None
     if translation:
-        target = translation.get("to") or translation.get("lang") or translation.get("target") or ""
+        target = translation.get("language") or ""
         label = f" ({target})" if target else ""
         if translation.get("summary"):
             lines += ["", f"**Summary{label}:** {translation['summary']}"]
@@ -258,6 +260,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--placement", choices=PLACEMENTS, help="where a new block goes [default: after-title]")
     p.add_argument("--offline", action="store_true", default=None, help="never touch the network")
     p.add_argument("--batch-size", type=int, help="model inputs per generate() call")
+    p.add_argument("--backend", choices=["auto", "transformers", "ctranslate2"], help="model runtime [default: auto]")
+    p.add_argument("--compute-type", help="CTranslate2 quantization (with --backend ctranslate2)")
     p.add_argument("--no-cache", action="store_true", default=None, help="bypass the result cache")
     p.add_argument("--config", type=Path, help="pyproject.toml to read [tool.summarize] from")
     p.add_argument("--quiet", "-q", action="store_true", help="only errors and changed files")
@@ -283,7 +287,8 @@ def summarize_options(values: dict[str, Any]) -> Any:
 
     fields = {f.name for f in dataclasses.fields(SummarizeOptions)}
     kwargs: dict[str, Any] = {}
-    for key in ("model", "lang", "points", "length", "engine", "offline", "batch_size", "to", "translator"):
+    keys = ("model", "lang", "points", "length", "engine", "offline", "batch_size", "to", "translator", "backend")
+    for key in (*keys, "compute_type"):
         if values.get(key) is None:
             continue
         if key not in fields:

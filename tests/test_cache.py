@@ -1,0 +1,108 @@
+"""The result cache: what its key depends on, and that bad entries never fail a run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from summarize import cache as cache_mod
+from summarize.cache import ResultCache, cache_dir, cache_key, result_from_dict
+from summarize.detect import LanguageResult
+from summarize.pipeline import SummarizeOptions, Summarizer, SummaryResult
+
+TEXT = "The council approved the new bridge on Monday. Work starts in May and ends in two years."
+
+
+def _result(source: str = "a.txt") -> SummaryResult:
+    return SummaryResult(
+        source,
+        LanguageResult("en", 0.99, True),
+        "abstractive",
+        "some/model",
+        "A bridge was approved.",
+        ["Work starts in May.", "It takes two years."],
+        1,
+        20,
+        {"total": 0.5},
+        warnings=["w"],
+        title="Bridge",
+        translation={"to": "ur", "summary": "پل"},
+    )
+
+
+def _key(**options: object) -> str:
+    return cache_key(TEXT, "Bridge", Summarizer(SummarizeOptions(**options)))  # type: ignore[arg-type]
+
+
+def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "c"))
+    assert cache_dir() == tmp_path / "c" / "results"
+    monkeypatch.delenv("SUMMARIZE_CACHE_DIR")
+    assert cache_dir().name == "results" and "summarize" in str(cache_dir())
+
+
+def test_key_changes_with_everything_that_changes_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = _key(engine="extractive")
+    assert base == _key(engine="extractive")
+    assert base != cache_key(TEXT + " More.", "Bridge", Summarizer(SummarizeOptions(engine="extractive")))
+    assert base != cache_key(TEXT, "Other title", Summarizer(SummarizeOptions(engine="extractive")))
+    assert base != _key(engine="extractive", points=3)
+    assert base != _key(engine="extractive", length="short")
+    assert base != _key(engine="abstractive")
+    # Speed and placement options do not change the words: same key.
+    assert base == _key(engine="extractive", threads=3, batch_size=2, device="cpu", offline=True)
+    monkeypatch.setattr(cache_mod, "__version__", "999.0")
+    assert base != _key(engine="extractive")
+
+
+def test_key_follows_the_model_files(tmp_path: Path, tiny_t5: Path) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(tiny_t5, model)
+    first = _key(model=str(model))
+    assert first == _key(model=str(model))
+    weights = model / "model.safetensors"
+    stat = weights.stat()
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # retrained in place
+    assert _key(model=str(model)) != first
+    # A Hub model that is not downloaded has a placeholder fingerprint, replaced once it is.
+    assert cache_mod.model_fingerprint("facebook/bart-large-cnn").endswith(":not-downloaded")
+
+
+def test_get_put_round_trip_and_bad_entries(tmp_path: Path) -> None:
+    store = ResultCache(tmp_path / "results")
+    key = "ab" + "0" * 62
+    assert store.get(key, "a.txt") is None
+    store.put(key, _result())
+    hit = store.get(key, "renamed.txt")
+    assert hit is not None and hit.source == "renamed.txt"
+    assert hit.to_dict() | {"source": "a.txt"} == _result().to_dict()
+    path = store.path_for(key)
+    for bad in ("", "{", "[]", json.dumps({"format": 1, "key": "other", "result": {}}), "\x00\x01"):
+        path.write_text(bad, encoding="utf-8")
+        assert store.get(key, "a.txt") is None
+    entry = {"format": 1, "key": key, "result": {"source": "a.txt"}}  # fields missing
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    assert store.get(key, "a.txt") is None
+    store.put(key, _result())
+    assert store.get(key, "a.txt") is not None
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary files left
+
+
+def test_disabled_and_unwritable_caches_do_not_fail(tmp_path: Path) -> None:
+    off = ResultCache(tmp_path / "off", enabled=False)
+    off.put("cd" + "1" * 62, _result())
+    assert off.get("cd" + "1" * 62, "a") is None and not (tmp_path / "off").exists()
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    stuck = ResultCache(blocker / "results")
+    stuck.put("ef" + "2" * 62, _result())  # cannot create the folder: skipped silently
+    assert stuck.get("ef" + "2" * 62, "a") is None
+
+
+def test_result_from_dict_rejects_malformed_data() -> None:
+    with pytest.raises((KeyError, TypeError, ValueError)):
+        result_from_dict({"source": "x", "language": {"code": "en"}})

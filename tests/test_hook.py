@@ -1,0 +1,220 @@
+"""The pre-commit hook's entry point on copies of real newsletters, with a tiny local model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from summarize import hook
+from summarize.hook import END, START, insertion_point, main, parse
+from summarize.inputs import to_document
+from summarize.seq2seq import Seq2SeqModel
+from tests.conftest import SHARED
+
+NEWSLETTERS = sorted((SHARED / "newsletters").glob("*.md"))
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.fixture()
+def letters(tmp_path: Path, tiny_bart: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Copies of every newsletter, plus a CRLF variant, a BOM variant and one without a final newline."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUMMARIZE_MODEL", str(tiny_bart))
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")
+    out: dict[str, Path] = {}
+    for src in NEWSLETTERS:
+        out[src.name] = Path(shutil.copy(src, tmp_path / src.name))
+    twir = (SHARED / "newsletters" / "twir_2019-06-25.md").read_bytes()
+    short = (SHARED / "newsletters" / "swiftweekly_issue-201_short.md").read_bytes()
+    variants = {
+        "twir_crlf.md": twir.replace(b"\n", b"\r\n"),
+        "short_crlf_bom.md": BOM + short.replace(b"\n", b"\r\n"),
+        "short_no_final_newline.md": short.rstrip(b"\n"),
+    }
+    for name, data in variants.items():
+        (tmp_path / name).write_bytes(data)
+        out[name] = tmp_path / name
+    return out
+
+
+def _eol(data: bytes) -> bytes:
+    return b"\r\n" if b"\r\n" in data else b"\n"
+
+
+def assert_only_block_added(original: bytes, new: bytes) -> None:
+    """Every byte outside the block is the original's; the block and its blank-line padding use its EOL."""
+    eol = _eol(original)
+    i = new.index(START.encode())
+    j = new.index(END.encode()) + len(END)
+    pre, block, post = new[:i], new[i:j], new[j:]
+    if eol == b"\r\n":
+        assert block.count(b"\n") == block.count(b"\r\n"), "block must use the file's CRLF"
+    else:
+        assert b"\r" not in block
+    for pad_before in (b"", eol, eol * 2):
+        for pad_after in (b"", eol, eol * 2):
+            if pre.endswith(pad_before) and post.startswith(pad_after):
+                head = pre[: len(pre) - len(pad_before)]
+                tail = post[len(pad_after) :]
+                if head + tail == original:
+                    return
+    raise AssertionError("bytes outside the summary block changed")
+
+
+def test_blocks_are_added_preserving_every_byte_and_runs_are_idempotent(
+    letters: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = {name: p.read_bytes() for name, p in letters.items()}
+    files = [str(p) for p in letters.values()]
+    assert main(files) == 1
+    err = capsys.readouterr().err
+    after = {name: p.read_bytes() for name, p in letters.items()}
+    for name in letters:
+        assert f"updated the summary block in {letters[name]}" in err
+        assert_only_block_added(before[name], after[name])
+        assert after[name].count(START.encode()) == 1
+    assert after["short_crlf_bom.md"].startswith(BOM + b"---\r\n")
+    assert not after["short_no_final_newline.md"].endswith(b"\n")
+    assert after["twir_crlf.md"].endswith(b"\r\n")
+    # Placement: after the front matter / Pelican header and after a "# " title line.
+    twir = after["twir_2019-06-25.md"].decode()
+    assert twir.index("Category: This Week in Rust") < twir.index(START) < twir.index("Hello and welcome")
+    zh = after["ruanyf_weekly_issue-406_zh.md"].decode()
+    assert zh.startswith("# 科技爱好者周刊") and zh.index(START) < zh.index("这里记录每周")
+    swift = after["swiftweekly_issue-199.md"].decode()
+    assert swift.index("displaylink:") < swift.index(START) < swift.index("Hello all!")
+    block = swift[swift.index(START) : swift.index(END)]
+    assert "**Summary:** " in block and block.count("\n- ") == 5
+
+    # Second run: nothing to change, nothing said, exit 0.
+    assert main(files) == 0
+    assert "updated" not in capsys.readouterr().err
+    assert {name: p.read_bytes() for name, p in letters.items()} == after
+    # --check agrees, and without the cache the same text gives the same block.
+    assert main(["--check", *files]) == 0
+    assert main(["--no-cache", str(letters["twir_crlf.md"]), str(letters["short_crlf_bom.md"])]) == 0
+    assert {name: p.read_bytes() for name, p in letters.items()} == after
+
+
+def test_the_block_never_feeds_the_summary(letters: dict[str, Path]) -> None:
+    path = letters["twir_2019-06-25.md"]
+    original = path.read_text(encoding="utf-8")
+    assert main([str(path)]) == 1
+    layout = parse(path.read_text(encoding="utf-8"), str(path))
+    assert layout.block is not None and "**Summary:**" in layout.block
+    assert to_document(layout.outside, "x", ".md").text == to_document(original, "x", ".md").text
+
+
+def test_only_the_block_is_replaced_when_it_exists(letters: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = letters["twir_crlf.md"]
+    assert main([str(path)]) == 1
+    fresh = path.read_bytes()
+    i, j = fresh.index(START.encode()), fresh.index(END.encode())
+    edited = fresh[:i] + START.encode() + b"\r\n**Summary:** hand-written and stale\r\n" + fresh[j:]
+    # Text elsewhere changes too: the block follows the text outside it.
+    edited = edited.replace(b"Hello and welcome", b"Hello and welcome back", 1)
+    path.write_bytes(edited)
+    calls: list[list[str]] = []
+    real = Seq2SeqModel.generate
+
+    def spy(self: Seq2SeqModel, texts: list[str], settings, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(list(texts))
+        return real(self, texts, settings, **kwargs)
+
+    monkeypatch.setattr(Seq2SeqModel, "generate", spy)
+    assert main(["--check", str(path)]) == 1
+    assert path.read_bytes() == edited  # --check writes nothing
+    assert main([str(path)]) == 1
+    assert calls and not any("hand-written" in t for batch in calls for t in batch)
+    new = path.read_bytes()
+    k, m = new.index(START.encode()), new.index(END.encode())
+    assert new[:k] == edited[: edited.index(START.encode())] and new[m:] == edited[edited.index(END.encode()) :]
+    assert b"hand-written" not in new
+    assert main([str(path)]) == 0
+
+
+def test_broken_markers_leave_the_file_untouched(letters: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    path = letters["swiftweekly_issue-201_short.md"]
+    broken = path.read_bytes() + f"\n{START}\n{START}\n{END}\n".encode()
+    path.write_bytes(broken)
+    good = letters["twir_2019-06-25.md"]
+    assert main([str(path), str(good)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: has 2 start and 1 end summary markers" in err and "file left untouched" in err
+    assert path.read_bytes() == broken
+    assert START.encode() in good.read_bytes()  # the other file is still done
+
+
+def test_binary_and_empty_files(letters: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "img.md"
+    binary.write_bytes(b"\x89PNG\x00\x00")
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"---\nlayout: post\n---\n")
+    assert main([str(empty)]) == 0
+    assert main([str(binary)]) == 1
+    err = capsys.readouterr().err
+    assert "empty.md: no text to summarize, left as is" in err and "img.md: is a binary file" in err
+    assert empty.read_bytes() == b"---\nlayout: post\n---\n" and binary.read_bytes() == b"\x89PNG\x00\x00"
+
+
+def test_options_from_pyproject_env_and_args(letters: dict[str, Path], tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("SUMMARIZE_MODEL")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.summarize]\nengine = "extractive"\npoints = 2\nmarker-placement = "end"\n', encoding="utf-8"
+    )
+    path = letters["swiftweekly_issue-199.md"]
+
+    def points() -> int:
+        text = path.read_text(encoding="utf-8")
+        return text[text.index(START) : text.index(END)].count("\n- ")
+
+    assert main([str(path)]) == 1
+    assert points() == 2
+    assert path.read_text(encoding="utf-8").rstrip().endswith(END)  # placement = end
+    monkeypatch.setenv("SUMMARIZE_POINTS", "3")
+    assert main([str(path)]) == 1 and points() == 3
+    assert main(["--points", "1", str(path)]) == 1 and points() == 1
+    (tmp_path / "pyproject.toml").write_text("[tool.summarize]\npoint = 2\n", encoding="utf-8")
+    assert main([str(path)]) == 2  # a typo in the config is a usage error, not silently ignored
+
+
+def test_offline_without_the_model_says_how_to_fix(
+    letters: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("SUMMARIZE_MODEL")  # the default model is not in the (empty) HF cache
+    path = letters["twir_2019-06-25.md"]
+    before = path.read_bytes()
+    assert main([str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "summarize models pull" in err and "SKIP=summarize-newsletter" in err and 'engine = "extractive"' in err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "placement", "expected"),
+    [
+        ("# Title\n\nBody\n", "after-title", "# Title\n\n"),
+        ("# Title\n\nBody\n", "after-front-matter", ""),
+        ("Title\n=====\nBody\n", "after-title", "Title\n=====\n"),
+        ("---\na: 1\n---\n# T\nBody\n", "after-title", "---\na: 1\n---\n# T\n"),
+        ("---\na: 1\n---\n# T\nBody\n", "after-front-matter", "---\na: 1\n---\n"),
+        ("Title: X\r\nDate: 1\r\n\r\nBody\r\n", "after-title", "Title: X\r\nDate: 1\r\n\r\n"),
+        ("Body only\n", "after-title", ""),
+        ("Body\n", "end", "Body\n"),
+    ],
+)
+def test_insertion_point(text: str, placement: str, expected: str) -> None:
+    assert text[: insertion_point(text, placement)] == expected
+
+
+def test_new_block_is_separated_by_blank_lines() -> None:
+    class R:
+        summary = "S."
+        key_points = ()
+        translation = None
+
+    layout = parse("# T\nBody\n", "x.md")
+    new = hook.updated_text(layout, hook.render_block(R(), layout.eol), "after-title")
+    assert new == f"# T\n\n{START}\n**Summary:** S.\n{END}\n\nBody\n"

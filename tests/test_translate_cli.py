@@ -1,0 +1,90 @@
+"""Command line: `summarize --to ur` and `summarize translate --to ur`, end to end with tiny models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli import cli
+from tests import tiny_models
+
+SEED = tiny_models.SHARED / "seed" / "000_82e42e668d2720ca.txt"
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")  # the CTranslate2 backend is tested on its own
+    return CliRunner()
+
+
+def test_summarize_to_urdu_json(runner: CliRunner, tiny_nllb: Path) -> None:
+    args = ["--engine", "extractive", "--points", "3", "--to", "ur", "--translator", str(tiny_nllb), "-f", "json"]
+    res = runner.invoke(cli, [*args, str(SEED)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    t = data["translation"]
+    assert set(t) >= {"language", "model", "summary", "key_points"}
+    assert t["language"] == "ur" and t["model"] == str(tiny_nllb)
+    assert len(t["key_points"]) == len(data["key_points"]) == 3
+    assert data["summary"] and t["summary"]
+
+
+def test_to_accepts_english_names_from_the_environment(
+    runner: CliRunner, tiny_nllb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_TO", "Urdu")
+    monkeypatch.setenv("SUMMARIZE_TRANSLATOR", str(tiny_nllb))
+    res = runner.invoke(cli, ["--engine", "extractive", "-p", "1", "-f", "markdown", "--translation-only", str(SEED)])
+    assert res.exit_code == 0, res.output
+    assert '<div dir="rtl" lang="ur">' in res.stdout and res.stdout.rstrip().endswith("</div>")
+    assert "Translation to Urdu" in res.stdout
+
+
+def test_unknown_target_language_is_a_usage_error(runner: CliRunner) -> None:
+    res = runner.invoke(cli, ["--engine", "extractive", "--to", "xx", str(SEED)])
+    assert res.exit_code == 2
+    assert "unknown language 'xx'" in res.stderr and "ur" in res.stderr
+    res = runner.invoke(cli, ["translate", "--to", "elvish", str(SEED)])
+    assert res.exit_code == 2
+
+
+def test_translate_subcommand_json(runner: CliRunner, tiny_m2m100: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "note.md"
+    doc.write_text(
+        "# Budget news\n\nThe budget was approved on Monday by 200 votes. See `docs` at https://example.com/x.\n\n"
+        "- Taxes fall.\n- Spending rises.\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(cli, ["translate", "--to", "ur", "--translator", str(tiny_m2m100), "-f", "json", str(doc)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["source"] == str(doc) and data["language"]["code"] == "en"
+    t = data["translation"]
+    assert t["language"] == "ur" and t["model"] == str(tiny_m2m100)
+    text = t["text"]
+    assert text.startswith("# ") and "`docs`" in text and "https://example.com/x" in text and "200" in text
+    assert [line[:2] for line in text.splitlines() if line.startswith("- ")] == ["- ", "- "]
+    assert "__ur__" not in text
+
+
+def test_translate_subcommand_markdown_to_file(runner: CliRunner, tiny_nllb: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_text("## Title here\n\nOne sentence here. Another one follows.\n", encoding="utf-8")
+    out = tmp_path / "a.ur.md"
+    res = runner.invoke(cli, ["translate", "--to", "ur", "--translator", str(tiny_nllb), "-o", str(out), str(doc)])
+    assert res.exit_code == 0, res.output
+    written = out.read_text(encoding="utf-8")
+    assert written.startswith('<div dir="rtl" lang="ur">\n\n## ') and written.endswith("</div>\n")
+
+
+def test_translate_skips_text_already_in_target(runner: CliRunner, tmp_path: Path) -> None:
+    doc = tmp_path / "ur.txt"
+    doc.write_text("\n".join(tiny_models.flores_text("ur").splitlines()[:3]) + "\n", encoding="utf-8")
+    res = runner.invoke(cli, ["translate", "--to", "ur", "--translator", "/nonexistent", "-f", "json", str(doc)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["translation"]["skipped"] and data["translation"]["text"] == doc.read_text(encoding="utf-8")
+    assert "already in Urdu" in res.stderr

@@ -150,6 +150,26 @@ def is_complete(folder: Path) -> bool:
     return (folder / MARKER).is_file() and (folder / "model.bin").is_file() and (folder / "config.json").is_file()
 
 
+class _FullVocabulary:
+    """A tokenizer whose ``get_vocab()`` also lists M2M100's language tokens.
+
+    transformers 5's M2M100Tokenizer leaves its ``__xx__`` tokens out of ``get_vocab()``, so the
+    converter would build a vocabulary shorter than the model's; everything else is the tokenizer's.
+    """
+
+    def __init__(self, tokenizer: Any):
+        self._tokenizer = tokenizer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tokenizer, name)
+
+    def get_vocab(self) -> dict[str, int]:
+        vocab = dict(self._tokenizer.get_vocab())
+        for token, index in (getattr(self._tokenizer, "lang_token_to_id", None) or {}).items():
+            vocab.setdefault(token, index)
+        return vocab
+
+
 def _run_converter(source: Path, target: Path, quantization: str) -> None:
     """Convert with CTranslate2's TransformersConverter into ``target`` (an existing, empty folder)."""
     from ctranslate2.converters import TransformersConverter
@@ -166,6 +186,9 @@ def _run_converter(source: Path, target: Path, quantization: str) -> None:
             if model.config.model_type in {"bart", "mbart"} and not hasattr(model.config, "normalize_before"):
                 model.config.normalize_before = False
             return model
+
+        def load_tokenizer(self, tokenizer_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            return _FullVocabulary(super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs))
 
     _Converter(str(source)).convert(str(target), quantization=quantization, force=True)
     # Tokenizers without a BOS token (T5-style sentencepiece) leave bos_token null, which
@@ -231,6 +254,15 @@ def convert(resolved: ResolvedModel, quantization: str, *, notify: Notify | None
         # Also on Ctrl-C: a partial conversion is removed, never renamed into place.
         shutil.rmtree(temp, ignore_errors=True)
     return final
+
+
+def _target_vocabulary(folder: Path) -> frozenset[str]:
+    """The tokens a converted model can generate (its target or shared vocabulary file)."""
+    for name in ("target_vocabulary.json", "shared_vocabulary.json"):
+        path = folder / name
+        if path.is_file():
+            return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    return frozenset()
 
 
 def default_threads(threads: int | None) -> int:
@@ -301,6 +333,7 @@ class CT2Model(Seq2SeqModel):
                 hint=f"delete {self.converted} to convert again, or use --backend transformers",
             ) from exc
         self.model = self.translator
+        self.target_vocabulary = _target_vocabulary(self.converted)
         self.family = (self.spec.family if self.spec else "") or str(getattr(self.config, "model_type", "?"))
         self.load_seconds = time.perf_counter() - started
 
@@ -340,6 +373,9 @@ class CT2Model(Seq2SeqModel):
         sequences.extend([tok] for tok in self._ids_to_tokens(sorted(suppressed)))
         for seq in getattr(gen, "bad_words_ids", None) or []:
             sequences.append(self._ids_to_tokens(list(seq)))
+        # CTranslate2 rejects tokens outside its vocabulary; Marian's <pad> is dropped by its converter
+        # (it can never be generated there anyway).
+        sequences = [seq for seq in sequences if seq and all(tok in self.target_vocabulary for tok in seq)]
         if sequences:
             options["suppress_sequences"] = sequences
         return options

@@ -168,6 +168,26 @@ def test_greedy_outputs_match_transformers(fixture: str, request: pytest.Fixture
     assert short != fast.generate(inputs, cases[0][0], batch_size=2)
 
 
+@pytest.mark.parametrize("fixture", ["tiny_marian_en_ur", "tiny_m2m100", "tiny_nllb"])
+def test_translators_match_transformers(fixture: str, request: pytest.FixtureRequest) -> None:
+    """Marian, M2M100 and NLLB with the source language and forced target token that translate.py sets."""
+    from summarize.translate import ModelTranslator
+
+    resolved = resolve(str(request.getfixturevalue(fixture)), task="translation")
+    reference = load_model(resolved, backend="transformers")
+    fast = load_model(resolved, backend="ctranslate2", compute_type="float32")
+    extras = [ModelTranslator(m).prepare("en", "ur") for m in (reference, fast)]
+    assert extras[0] == extras[1]
+    if fixture != "tiny_marian_en_ur":
+        assert "forced_bos_token_id" in extras[0]
+    with open(SHARED / "flores_en_ur_200.jsonl", encoding="utf-8") as fh:
+        sentences = [" ".join(json.loads(next(fh))["en"].split()[:12]) for _ in range(4)]
+    for settings in (GenerationSettings(12, 4, 1), GenerationSettings(12, 4, 1, {"no_repeat_ngram_size": 2})):
+        expected = reference.generate(sentences, settings, batch_size=2, extra=extras[0])
+        assert all(expected)
+        assert fast.generate(sentences, settings, batch_size=2, extra=extras[1]) == expected
+
+
 def test_auto_prefers_ctranslate2_and_cli_uses_it(tiny_bart: Path, texts: list[str]) -> None:
     resolved = resolve(str(tiny_bart))
     assert isinstance(load_model(resolved), ct2.CT2Model)

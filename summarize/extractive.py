@@ -12,9 +12,11 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
      (``1 / (1 + i) ** POSITION_DECAY`` for the i-th sentence);
    - *centrality*: TF-IDF cosine between the sentence and the rest of the document, i.e. how
      much of what the whole text talks about the sentence covers;
-   - *title overlap*: TF-IDF cosine with the title when there is one;
+   - *title overlap*: TF-IDF cosine with the title when there is one (given by the input, or the
+     text's first line when it reads as a headline: its own paragraph, short, no final stop);
    multiplied by two priors: a *length prior* (very short and very long sentences rarely summarize
    well) and a *quote prior* (a sentence that is mostly someone's quoted words is colour, not a fact).
+   A sentence that only repeats the title is not a candidate: the title is shown on its own.
 3. Sentences are taken greedily by maximal marginal relevance (MMR): importance minus the
    similarity to what was already taken, so the picks do not repeat each other.
 
@@ -31,7 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .sentences import split_sentences
+from .sentences import split_paragraphs, split_sentences
 from .textsim import is_near_duplicate, tokens
 
 METHOD = "lead-centrality-mmr"
@@ -79,6 +81,11 @@ _CLUTTER = [
 ]
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")
+# A first line with no final stop and at most this many tokens is a headline (see ``headline``).
+MAX_HEADLINE_TOKENS = 25
+# A sentence sharing this much of its vocabulary with the title (Jaccard) only repeats it.
+TITLE_REPEAT = 0.7
+_FINAL_STOP = re.compile(r"[.!?。！？؟۔।॥။…\"'”’»)\]]$")
 # A sentence that is mostly web addresses is a link list, not prose.
 MAX_URL_SHARE = 0.3
 
@@ -167,13 +174,33 @@ def candidates(text: str, lang: str) -> list[_Candidate]:
     return out
 
 
+def headline(text: str) -> str | None:
+    """The first line of ``text`` when it reads as a headline: its own paragraph, short, no final stop."""
+    paragraphs = split_paragraphs(text)
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0]
+    if "\n" in first or _FINAL_STOP.search(first) or len(tokens(first)) > MAX_HEADLINE_TOKENS:
+        return None
+    return first
+
+
+def _repeats_title(terms: Counter[str], title_terms: Counter[str]) -> bool:
+    # Jaccard, not containment: a lede that contains every word of a short title still says more.
+    a, b = set(terms), set(title_terms)
+    return bool(a and b) and len(a & b) / len(a | b) >= TITLE_REPEAT
+
+
 def rank(text: str, lang: str, *, title: str | None = None, limit: int | None = None) -> list[str]:
     """Distinct sentences of ``text`` (trimmed), most important first, chosen by MMR."""
     return [c.text for c in _rank(text, lang, title=title, limit=limit)]
 
 
 def _rank(text: str, lang: str, *, title: str | None = None, limit: int | None = None) -> list[_Candidate]:
-    cands = candidates(text, lang)
+    title = title or headline(text)
+    title_terms = Counter(tokens(title or ""))
+    # The title is shown apart from the summary: a sentence that only repeats it is not a pick.
+    cands = [c for c in candidates(text, lang) if not _repeats_title(c.terms, title_terms)]
     if not cands:
         # Nothing long enough: fall back to whatever sentences there are.
         short = [_Candidate(i, trim_clutter(s), Counter()) for i, s in enumerate(split_sentences(text, lang))]
@@ -194,11 +221,9 @@ def _rank(text: str, lang: str, *, title: str | None = None, limit: int | None =
         centrality.append((dot - self_sq) / rest_norm)
     centrality = _normalise(centrality)
     title_sim = [0.0] * len(cands)
-    if title:
-        title_terms = Counter(tokens(title))
-        if title_terms:
-            idf_vectors = _tfidf([*cands, _Candidate(-1, title, title_terms)])
-            title_sim = _normalise([_cosine(v, idf_vectors[-1]) for v in idf_vectors[:-1]])
+    if title_terms:
+        idf_vectors = _tfidf([*cands, _Candidate(-1, title or "", title_terms)])
+        title_sim = _normalise([_cosine(v, idf_vectors[-1]) for v in idf_vectors[:-1]])
     scores = []
     for k, c in enumerate(cands):
         position = 1.0 / (1 + k) ** POSITION_DECAY

@@ -28,4 +28,5 @@ def overlap(a: str, b: str) -> float:
 
 
 def is_near_duplicate(candidate: str, kept: list[str], threshold: float = 0.6) -> bool:
+    """Whether ``candidate`` shares at least ``threshold`` of its (or the other's) words with any of ``kept``."""
     return any(overlap(candidate, other) >= threshold for other in kept)

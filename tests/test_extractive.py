@@ -151,8 +151,22 @@ def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
     text = articles[0]
     plain = extractive.rank(text, "en")
     target = plain[-1]  # the least important sentence without a title
-    titled = extractive.rank(text, "en", title=target)
+    title = " ".join(sorted(target.split(), key=len)[-4:])  # a headline made of its longest words
+    titled = extractive.rank(text, "en", title=title)
     assert titled.index(target) < plain.index(target)
+
+
+def test_headline_is_the_title_not_a_summary_sentence(articles: list[str]) -> None:
+    body = articles[4]
+    text = f"Klopp tipped to shine in the Premier League\n\n{body}"
+    assert extractive.headline(text) == "Klopp tipped to shine in the Premier League"
+    assert extractive.headline(body) is None  # one paragraph: no headline
+    assert extractive.headline(f"A full sentence ends with a stop.\n\n{body}") is None
+    out = extractive.summarize(text, "en")
+    assert "tipped to shine" not in out.summary and all("tipped to shine" not in kp for kp in out.key_points)
+    # A given title that a sentence repeats keeps that sentence out too.
+    first = split_sentences(body, "en")[0]
+    assert first not in extractive.rank(body, "en", title=first.rstrip("."))
 
 
 def test_key_points_exclude_what_is_already_said(articles: list[str]) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -438,7 +439,7 @@ class Translator:
                 raise ModelNotAvailableError(
                     f"no translator for {src}->{tgt} is downloaded (tried {names})",
                     model=first_error.model,
-                    hint=first_error.hint,
+                    hint=(first_error.hint or "").replace("--model PATH", "--translator PATH"),
                 )
             chosen = [(step, self._resolve(step.name, allow_download=True)) for step in plans[0]]
         elif plans and chosen[0][0] != plans[0][0] and not self.translator:
@@ -456,7 +457,10 @@ class Translator:
         """The loaded model for ``resolved`` (loaded on first use only)."""
         if resolved.model_id not in self._engines:
             started = time.perf_counter()
-            model = load_model(resolved, backend=self.backend, device=self.device, threads=self.threads)
+            with warnings.catch_warnings():
+                # MarianTokenizer asks for sacremoses on every load; it is optional, the advice is noise.
+                warnings.filterwarnings("ignore", message=".*sacremoses.*")
+                model = load_model(resolved, backend=self.backend, device=self.device, threads=self.threads)
             self.load_seconds += time.perf_counter() - started
             self._engines[resolved.model_id] = ModelTranslator(
                 model, batch_size=self.batch_size, max_batch_tokens=self.max_batch_tokens

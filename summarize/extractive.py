@@ -20,10 +20,10 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
 3. Sentences are taken greedily by maximal marginal relevance (MMR): importance minus the
    similarity to what was already taken, so the picks do not repeat each other.
 
-The summary is the first few picks put back in reading order; the key points are the picks in
-order of importance (most important first). Everything works on word tokens, or on single
-characters for Chinese and Japanese, so any language and script works. It needs no torch and
-runs in milliseconds.
+The summary is the first few picks put back in reading order; the key points are the next picks,
+in order of importance (most important first), so they never repeat the summary. Everything
+works on word tokens, or on single characters for Chinese and Japanese, so any language and
+script works. It needs no torch and runs in milliseconds.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ CENTRALITY_WEIGHT = 1.0
 TITLE_WEIGHT = 0.5
 # MMR: how much similarity to an already chosen sentence costs (0 = none, 1 = as much as importance).
 REDUNDANCY_WEIGHT = 0.5
-# Sentences of about this many tokens are the most summary-like; the prior halves at 2x/0.5x off it.
+# Sentences of about this many tokens are the most summary-like; the prior halves at
+# LENGTH_WIDTH doublings (or halvings) off it: with 2, at 7.5 and 120 tokens.
 IDEAL_TOKENS = 30
 LENGTH_WIDTH = 2.0
 MIN_TOKENS = 5
@@ -96,6 +97,8 @@ _NO_SPACE_AFTER = re.compile("[。！？」』）]$")
 
 @dataclass
 class ExtractiveSummary:
+    """What the engine returns: ``method`` goes into the JSON ``model`` field."""
+
     summary: str
     key_points: list[str]
     method: str = METHOD

@@ -344,7 +344,7 @@ class ModelTranslator:
                 if reason:
                     still[reason] = still.get(reason, 0) + 1
             for reason, n in still.items():
-                warnings.append(f"{self.model_id}: {n} sentence(s) still {reason} after a retry with safer settings")
+                warnings.append(f"{self.model_id}: {n} segment(s) still {reason} after a retry with safer settings")
         joiner = "" if tgt in NO_SPACE_LANGUAGES else " "
         return [joiner.join(jobs[i].output for i in idx) for idx in owners]
 
@@ -484,6 +484,7 @@ class Translator:
         if tgt == "ur":
             current = [_normalise_prose(t, urdu.normalise) for t in current]
         result.texts = current
+        result.warnings = merge_warnings(result.warnings)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -572,6 +573,23 @@ class Translator:
             out.append(block.prefix + next(it) + block.ending if block.translate else block.raw)
         result.texts = ["".join(out)]
         return result
+
+
+_COUNTED = re.compile(r"^(?P<model>.*): (?P<n>\d+) segment\(s\) still (?P<reason>.*)$")
+
+
+def merge_warnings(warnings: list[str]) -> list[str]:
+    """One warning per model and reason, counts summed (several passes may report the same)."""
+    counts: dict[tuple[str, str], int] = {}
+    other: list[str] = []
+    for warning in warnings:
+        m = _COUNTED.match(warning)
+        if m:
+            key = (m.group("model"), m.group("reason"))
+            counts[key] = counts.get(key, 0) + int(m.group("n"))
+        elif warning not in other:
+            other.append(warning)
+    return other + [f"{model}: {n} segment(s) still {reason}" for (model, reason), n in counts.items()]
 
 
 def _normalise_prose(text: str, fn: Callable[[str], str]) -> str:

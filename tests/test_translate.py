@@ -429,3 +429,12 @@ def test_render_shows_translation_with_rtl_markup() -> None:
     assert "ترجمہ۔" in only and "Original summary." not in only
     both = render([result], "text")
     assert both.index("Original summary.") < both.index("ترجمہ۔")
+
+
+def test_warnings_of_several_passes_are_merged() -> None:
+    from summarize.translate import merge_warnings
+
+    merged = merge_warnings(
+        ["m: 2 segment(s) still repetition after x", "other", "m: 3 segment(s) still repetition after x", "other"]
+    )
+    assert merged == ["other", "m: 5 segment(s) still repetition after x"]

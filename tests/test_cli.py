@@ -102,14 +102,15 @@ def test_markdown_output(tiny_t5: Path) -> None:
     assert "\n### Key points\n\n- " in result.stdout
 
 
-def test_non_ascii_is_written_as_is(tiny_t5: Path) -> None:
+def test_non_ascii_is_written_as_is() -> None:
     urdu = (SAMPLES / "ur_article.txt").read_text(encoding="utf-8")
-    result = run(["--model", str(tiny_t5), "--format", "json", "--points", "2"], input=urdu)
+    # The extractive engine quotes the article, so the output is certain to hold Urdu letters.
+    result = run(["--engine", "extractive", "--format", "json", "--points", "2"], input=urdu)
     assert result.exit_code == 0, result.output
     assert "\\u" not in result.stdout
     data = json.loads(result.stdout)
     assert data["language"]["code"] == "ur"
-    assert any(ch in result.stdout for ch in "ےںہ")
+    assert data["summary"] in result.stdout and any(ch in data["summary"] for ch in "ےںہ")
 
 
 def test_long_input_is_chunked_and_nothing_is_cut(tiny_bart: Path, calls: list) -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarize import atomic
-from summarize.batch import discover, output_paths
+from summarize.batch import Progress, discover, output_paths
 from summarize.cache import cache_dir
 from summarize.cli import cli
 from summarize.pipeline import SummarizeOptions, Summarizer
@@ -122,6 +122,7 @@ def test_tree_jsonl_marks_errors_mirrors_outputs_and_second_run_is_cached(
     assert written == {"a.summary.json", "sub/b.summary.json", "sub/c.summary.json"}
     assert json.loads((out / "sub" / "b.summary.json").read_text(encoding="utf-8")) == by_file["sub/b.md"]
     assert calls, "the first run must generate"
+    assert "file/s" not in first.stderr and "%|" not in first.stderr  # no progress bar: not a terminal
 
     # Second run over the unchanged tree: served from the cache, the model never generates.
     calls.clear()
@@ -216,3 +217,17 @@ def test_atomic_write_interrupted_keeps_the_old_file(tmp_path: Path, monkeypatch
     atomic.write_bytes(target, b"new\n")
     assert target.read_bytes() == b"new\n" and (target.stat().st_mode & 0o777) == 0o640
     assert sorted(os.listdir(tmp_path)) == ["keep.md"]
+
+
+def test_progress_bar_counts_files_when_enabled(capsys: pytest.CaptureFixture[str]) -> None:
+    bar = Progress(3, enabled=True)
+    for _ in range(3):
+        bar.update()
+    bar.write("note: above the bar")
+    bar.close()
+    err = capsys.readouterr().err
+    assert "3/3" in err and "file" in err and "note: above the bar" in err
+    quiet = Progress(3, enabled=False)
+    quiet.update()
+    quiet.close()
+    assert capsys.readouterr().err == ""

@@ -218,3 +218,13 @@ def test_new_block_is_separated_by_blank_lines() -> None:
     layout = parse("# T\nBody\n", "x.md")
     new = hook.updated_text(layout, hook.render_block(R(), layout.eol), "after-title")
     assert new == f"# T\n\n{START}\n**Summary:** S.\n{END}\n\nBody\n"
+
+
+def test_block_shows_the_translation() -> None:
+    from types import SimpleNamespace
+
+    translation = {"language": "ur", "summary": "خلاصہ۔", "key_points": ["ایک نکتہ۔"]}
+    result = SimpleNamespace(summary="The summary.", key_points=["One point."], translation=translation)
+    block = hook.render_block(result, "\r\n")
+    assert block.endswith(f"{END}\r\n") and "\n" not in block.replace("\r\n", "")
+    assert "**Summary (ur):** خلاصہ۔" in block and "- ایک نکتہ۔" in block and "- One point." in block

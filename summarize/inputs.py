@@ -23,6 +23,13 @@ _HEADING = re.compile(r"^#{1,6}\s+")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
+_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
+_REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 
 
 @dataclass
@@ -55,8 +62,9 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
     title = None
     fm = _FRONT_MATTER.match(md)
     if fm:
-        m = re.search(r"^title:\s*[\"']?(.*?)[\"']?\s*$", fm.group(0), re.M | re.I)
-        title = m.group(1).strip() if m else None
+        m = re.search(r"^title:[ \t]*(.*?)[ \t]*$", fm.group(0), re.M | re.I)
+        # YAML's "! 'text'" (a non-specific tag, as Jekyll exports write it) and quotes are not the title.
+        title = re.sub(r"^!\s*", "", m.group(1)).strip().strip("'\"").strip() or None if m else None
         md = md[fm.end() :]
     else:
         hb = _HEADER_BLOCK.match(md)
@@ -64,10 +72,12 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
-    md = _HTML_COMMENT.sub("", _FENCE.sub("", md.replace("\r\n", "\n")))
+    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _FENCE.sub("", md.replace("\r\n", "\n"))))
     lines: list[str] = []
     for line in md.split("\n"):
-        if _LINK_ONLY.match(line):
+        # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
+        line = _BLOCKQUOTE.sub("", line)
+        if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
             continue
         if _HEADING.match(line):
             heading = _HEADING.sub("", line).strip()
@@ -75,7 +85,8 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
                 title = heading
             # A heading is its own paragraph, ended like a sentence so it never merges into one.
             line = f"\n{heading}{'' if heading[-1:] in '.!?。؟۔:' else '.'}\n" if heading else ""
-        line = _EMPHASIS.sub("", _INLINE_LINK.sub(r"\1", line))
+        line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(r"\1", line))
+        line = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
         lines.append(line)
     body = "\n".join(lines)
     if title and title not in body[: len(title) + 200]:

@@ -231,3 +231,19 @@ def test_progress_bar_counts_files_when_enabled(capsys: pytest.CaptureFixture[st
     quiet.update()
     quiet.close()
     assert capsys.readouterr().err == ""
+
+
+def test_markdown_is_reduced_to_prose() -> None:
+    from summarize.inputs import markdown_to_text
+
+    md = (
+        "---\ntitle: ! 'Issue #7'\n---\n\n{% include sponsor.html %}\n\nSee *this*, _that_ and the [calendar], "
+        "[docs][1] and snake_case_name.\n\n> Quoted [news](https://x.org) matter.\n\n[1]: https://example.org\n"
+        "- [A link only](https://x.org)\n\n```\ncode()\n```\n\n<small>Small print</small> says 2 < 3.\n"
+    )
+    text, title = markdown_to_text(md)
+    assert title == "Issue #7"
+    assert text == (
+        "Issue #7.\n\nSee this, that and the calendar, docs and snake_case_name.\n\nQuoted news matter.\n\n"
+        "Small print says 2 < 3."
+    )

@@ -78,18 +78,27 @@ def _glob_base(pattern: str) -> Path:
     return Path(*base) if base else Path(".")
 
 
-def discover(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[InputItem]:
+def discover(
+    inputs: Sequence[str],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    skip_dir: Path | None = None,
+) -> list[InputItem]:
     """The input files named by ``inputs`` (files, folders, globs, ``-``), in a stable order.
 
     A file named explicitly is always taken (a missing one becomes an input error later, so the
     run goes on); files found in folders or by globs are filtered by ``include``/``exclude`` and,
-    without ``include``, by the default types (.txt .md .markdown .html .htm).
+    without ``include``, by the default types (.txt .md .markdown .html .htm). Files found below
+    ``skip_dir`` (the ``--out`` folder) are left out, so outputs never become inputs.
     """
     items: list[InputItem] = []
     seen: set[str] = set()
+    skip = skip_dir.resolve() if skip_dir is not None else None
 
-    def add(source: str, path: Path | None, relative: PurePosixPath) -> None:
+    def add(source: str, path: Path | None, relative: PurePosixPath, found: bool = True) -> None:
         key = str(path.resolve()) if path is not None else STDIN
+        if found and skip is not None and path is not None and path.resolve().is_relative_to(skip):
+            return
         if key not in seen:
             seen.add(key)
             items.append(InputItem(source, path, relative))
@@ -108,7 +117,7 @@ def discover(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequen
         if path.is_dir():
             add_found(path, _walk(path))
         elif path.exists() or not _MAGIC.search(raw):
-            add(raw, path, PurePosixPath(path.name))
+            add(raw, path, PurePosixPath(path.name), found=False)
         else:
             base = _glob_base(raw)
             matched: list[Path] = []

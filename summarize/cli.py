@@ -280,12 +280,12 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: pass a file, or pipe text into summarize")
         inputs = ("-",)
-    items = discover(inputs, include=opts["include"], exclude=opts["exclude"])
+    out_dir = Path(opts["out_dir"]) if opts["out_dir"] else None
+    items = discover(inputs, include=opts["include"], exclude=opts["exclude"], skip_dir=out_dir)
     if not items:
         raise click.UsageError(
             f"no input files found in {', '.join(inputs)} (default types: .txt .md .markdown .html .htm; see --include)"
         )
-    out_dir = Path(opts["out_dir"]) if opts["out_dir"] else None
     failed = 0
 
     def report(outcome: Outcome) -> None:

@@ -83,6 +83,13 @@ def test_discover_folders_globs_include_exclude(tree: Path) -> None:
     globbed = discover([str(tree / "**" / "*.md")])
     assert {i.relative.as_posix() for i in globbed} == {"sub/b.md", "latin1.md"}
     # A file named explicitly is taken whatever its type; duplicates are dropped.
+    (tree / "summaries").mkdir()
+    (tree / "summaries" / "a.summary.md").write_text("an output of an earlier run", encoding="utf-8")
+    assert "summaries/a.summary.md" not in {
+        i.relative.as_posix() for i in discover([str(tree)], skip_dir=tree / "summaries")
+    }
+    assert "summaries/a.summary.md" in {i.relative.as_posix() for i in discover([str(tree)])}
+    (tree / "summaries" / "a.summary.md").unlink()
     explicit = discover([str(tree / "photo.png"), str(tree), str(tree / "a.txt")])
     assert [i.relative.as_posix() for i in explicit].count("a.txt") == 1
     assert explicit[0].relative.as_posix() == "photo.png"

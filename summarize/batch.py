@@ -21,7 +21,7 @@ from typing import Any
 
 from . import atomic
 from .cache import ResultCache
-from .errors import InputError, SummarizeError, UsageError
+from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
 from .inputs import Document, read_path, read_stdin
 from .pipeline import Summarizer, SummaryResult
 
@@ -257,7 +257,15 @@ def summarize_documents(
     results: list[SummaryResult | SummarizeError | None] = []
     misses: list[int] = []
     for i, doc in enumerate(docs):
-        hit = cache.get(cache.key(doc.text, doc.title, summarizer), doc.source)
+        try:
+            hit: SummaryResult | SummarizeError | None = cache.get(
+                cache.key(doc.text, doc.title, summarizer), doc.source
+            )
+        except (UsageError, ModelNotAvailableError, ModelLoadError):
+            raise
+        except SummarizeError as exc:  # e.g. --strict-lang and a text whose language cannot be told
+            exc.source = exc.source or doc.source
+            hit = exc
         results.append(hit)
         if hit is None:
             misses.append(i)

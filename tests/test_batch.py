@@ -254,3 +254,13 @@ def test_markdown_is_reduced_to_prose() -> None:
         "Issue #7.\n\nSee this, that and the calendar, docs and snake_case_name.\n\nQuoted news matter.\n\n"
         "Small print says 2 < 3."
     )
+
+
+def test_strict_language_failure_is_one_bad_file(tmp_path: Path, tiny_t5: Path) -> None:
+    (tmp_path / "good.txt").write_text(_articles(1)[0][:600], encoding="utf-8")
+    (tmp_path / "numbers.txt").write_text("12 34 56 78 90 " * 20, encoding="utf-8")
+    args = ["--model", str(tiny_t5), "--strict-lang", "--format", "jsonl", "--points", "1", str(tmp_path)]
+    result = run(args)
+    assert result.exit_code == 1
+    rows = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert "error" in rows["numbers.txt"] and rows["good.txt"]["summary"]

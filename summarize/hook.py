@@ -44,10 +44,13 @@ BOM = "\ufeff"
 DEFAULT_ENGINE = "abstractive"
 
 _EOL = r"(?:\r\n|\n|\r)"
-_START_RE = re.compile(rf"^[ \t]*<!--[ \t]*summarize:start\b.*?-->[ \t]*{_EOL}?", re.M)
-_END_RE = re.compile(rf"^[ \t]*<!--[ \t]*summarize:end\b.*?-->[ \t]*{_EOL}?", re.M)
+# A marker is a line of its own, indented less than a code block (4 spaces) would be.
+_START_RE = re.compile(rf"^ {{0,3}}<!--[ \t]*summarize:start\b.*?-->[ \t]*{_EOL}?", re.M)
+_END_RE = re.compile(rf"^ {{0,3}}<!--[ \t]*summarize:end\b.*?-->[ \t]*{_EOL}?", re.M)
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{_EOL}.*?{_EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{_EOL}|\Z)", re.S)
-_HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{_EOL})+")
+# Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line.
+_HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{_EOL})+(?=[ \t]*{_EOL})")
 _LINE = re.compile(rf"[^\r\n]*(?:{_EOL}|\Z)")
 _ATX_TITLE = re.compile(r"^#[ \t]+\S")
 _SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
@@ -124,12 +127,42 @@ def insertion_point(text: str, placement: str = "after-title") -> int:
     return pos
 
 
+def _fenced_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code blocks (``` or ~~~, CommonMark rules for closing)."""
+    spans: list[tuple[int, int]] = []
+    opened: tuple[str, int] | None = None
+    for line in _LINE.finditer(text):
+        if line.start() == line.end():
+            break
+        fence = _FENCE_OPEN.match(line.group(0))
+        if opened is None:
+            if fence:
+                opened = (fence.group(1), line.start())
+        elif (
+            fence
+            and fence.group(1)[0] == opened[0][0]
+            and len(fence.group(1)) >= len(opened[0])
+            and not line.group(0)[fence.end() :].strip()
+        ):
+            spans.append((opened[1], line.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened[1], len(text)))  # an unclosed fence runs to the end
+    return spans
+
+
 def parse(text: str, source: str) -> Layout:
     """Split decoded file text (BOM included) around its summary block."""
     bom = BOM if text.startswith(BOM) else ""
     body = text[len(bom) :]
-    starts = list(_START_RE.finditer(body))
-    ends = list(_END_RE.finditer(body))
+    # Markers shown inside fenced code (documentation about this hook) are text, not markers.
+    fences = _fenced_spans(body)
+
+    def outside_code(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in fences)
+
+    starts = [m for m in _START_RE.finditer(body) if outside_code(m)]
+    ends = [m for m in _END_RE.finditer(body) if outside_code(m)]
     if not starts and not ends:
         return Layout(bom, body, None, "", _eol_of(body))
     if len(starts) != 1 or len(ends) != 1 or ends[0].start() < starts[0].end():

@@ -203,6 +203,7 @@ def test_offline_without_the_model_says_how_to_fix(
         ("Title: X\r\nDate: 1\r\n\r\nBody\r\n", "after-title", "Title: X\r\nDate: 1\r\n\r\n"),
         ("Body only\n", "after-title", ""),
         ("Body\n", "end", "Body\n"),
+        ("Note: no header block\nBody\n", "after-title", ""),
     ],
 )
 def test_insertion_point(text: str, placement: str, expected: str) -> None:
@@ -228,3 +229,15 @@ def test_block_shows_the_translation() -> None:
     block = hook.render_block(result, "\r\n")
     assert block.endswith(f"{END}\r\n") and "\n" not in block.replace("\r\n", "")
     assert "**Summary (ur):** خلاصہ۔" in block and "- ایک نکتہ۔" in block and "- One point." in block
+
+
+def test_markers_inside_code_fences_are_text(letters: dict[str, Path]) -> None:
+    doc = letters["swiftweekly_issue-201_short.md"]
+    example = f"\n## How to\n\n```markdown\n{START}\n**Summary:** an example\n{END}\n```\n\n~~~\n{START}\n~~~\n"
+    original = doc.read_bytes() + example.encode()
+    doc.write_bytes(original)
+    assert main([str(doc)]) == 1
+    new = doc.read_bytes()
+    assert new.count(START.encode()) == 3 and new.endswith(example.encode())
+    assert_only_block_added(original, new)
+    assert main([str(doc)]) == 0

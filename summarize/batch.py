@@ -241,7 +241,8 @@ class BatchRunner:
             from .output import render
 
             fmt = "json" if self.fmt in ("json", "jsonl") else "markdown"
-            atomic.write_text(target, render([outcome.result], fmt))
+            only = self.summarizer.options.translation_only
+            atomic.write_text(target, render([outcome.result], fmt, translation_only=only))
             outcome.output = target
         self.outcomes.append(outcome)
         self.on_outcome(outcome)

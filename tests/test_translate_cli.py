@@ -88,3 +88,18 @@ def test_translate_skips_text_already_in_target(runner: CliRunner, tmp_path: Pat
     data = json.loads(res.stdout)
     assert data["translation"]["skipped"] and data["translation"]["text"] == doc.read_text(encoding="utf-8")
     assert "already in Urdu" in res.stderr
+
+
+def test_out_files_honour_translation_only(runner: CliRunner, tiny_nllb: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["--engine", "extractive", "-p", "2", "--to", "ur", "--translator", str(tiny_nllb)]
+    res = runner.invoke(cli, [*args, "--translation-only", "--out", str(out), str(src)])
+    assert res.exit_code == 0, res.output
+    written = (out / "a.summary.md").read_text(encoding="utf-8")
+    full = runner.invoke(cli, [*args, "-f", "json", "--no-cache", str(src / "a.txt")])
+    original_summary = json.loads(full.stdout)["summary"]
+    assert '<div dir="rtl" lang="ur">' in written
+    assert original_summary not in written

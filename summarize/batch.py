@@ -270,6 +270,8 @@ def summarize_documents(
         results.append(hit)
         if hit is None:
             misses.append(i)
+        elif isinstance(hit, SummaryResult):
+            summarizer.notice_cached_fallback(hit)
     if misses:
         fresh = summarizer.summarize_many([(docs[i].text, docs[i].source, docs[i].title) for i in misses])
         for i, res in zip(misses, fresh, strict=True):

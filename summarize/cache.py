@@ -40,9 +40,9 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("summarize")) / "results"
 
 
-def model_fingerprint(name: str) -> str:
+def model_fingerprint(name: str, offline: bool = False) -> str:
     """What identifies a model's weights without loading it: revision or local files' stats."""
-    from .models import _cached_snapshot, parse_name
+    from .models import _cached_snapshot, is_offline, parse_name
 
     try:
         model_id, _, local = parse_name(name)
@@ -57,7 +57,11 @@ def model_fingerprint(name: str) -> str:
         return f"local:{local}:" + hashlib.sha256("\n".join(stats).encode()).hexdigest()
     snapshot = _cached_snapshot(model_id)
     # The snapshot folder's name is the Hub commit hash: a new revision gives a new key.
-    return f"hub:{model_id}:{snapshot.name if snapshot else 'not-downloaded'}"
+    if snapshot is not None:
+        return f"hub:{model_id}:{snapshot.name}"
+    # Not on disk: offline that means the extractive fallback; online, a download will be tried,
+    # so a fallback result cached offline must not be served then.
+    return f"hub:{model_id}:not-downloaded:{'offline' if is_offline(offline) else 'online'}"
 
 
 def options_fingerprint(options: SummarizeOptions) -> dict[str, Any]:
@@ -72,7 +76,7 @@ def cache_key(text: str, title: str | None, summarizer: Summarizer, fingerprint:
         model = "extractive"
     else:
         lang = summarizer.detect(text).code
-        model = fingerprint(summarizer.model_name_for(lang))
+        model = fingerprint(summarizer.model_name_for(lang), options.offline)
     payload = json.dumps(
         {
             "text": text,
@@ -121,12 +125,12 @@ class ResultCache:
         self.misses = 0
         self._fingerprints: dict[str, str] = {}
 
-    def fingerprint(self, name: str) -> str:
+    def fingerprint(self, name: str, offline: bool = False) -> str:
         """:func:`model_fingerprint`, remembered for the run once the model is on disk."""
         if name in self._fingerprints:
             return self._fingerprints[name]
-        value = model_fingerprint(name)
-        if not value.endswith(":not-downloaded"):
+        value = model_fingerprint(name, offline)
+        if ":not-downloaded" not in value:
             self._fingerprints[name] = value
         return value
 

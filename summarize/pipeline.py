@@ -162,13 +162,30 @@ class Summarizer:
         except ModelNotAvailableError as exc:
             if engine == "abstractive":
                 raise
-            if name not in self._noticed:
-                self._noticed.add(name)
-                self.notify(
-                    f"note: {exc.message}; using the offline extractive engine instead. "
-                    f"To get the model {exc.model}: {exc.hint}"
-                )
+            self._notice_fallback(
+                name, f"note: {exc.message}; using the offline extractive engine instead. "
+                f"To get the model {exc.model}: {exc.hint}"
+            )
             return None
+
+    def _notice_fallback(self, name: str, message: str) -> None:
+        # Once per model and run, however many files fall back.
+        if name not in self._noticed:
+            self._noticed.add(name)
+            self.notify(message)
+
+    def notice_cached_fallback(self, result: SummaryResult) -> None:
+        """A cached extractive result under ``auto`` still says why no model ran."""
+        if self.options.engine != "auto" or result.engine != "extractive":
+            return
+        name = self.model_name_for(result.language.code)
+        try:
+            resolve(name, allow_download=False)
+        except ModelNotAvailableError as exc:
+            self._notice_fallback(
+                name, f"note: model {exc.model} is not downloaded; cached results from the offline "
+                f"extractive engine are used instead. To get the model: {exc.hint}"
+            )
 
     def summarize(self, text: str, source: str = "<stdin>", title: str | None = None) -> SummaryResult:
         """Summarize one text."""

@@ -69,7 +69,17 @@ def test_key_follows_the_model_files(tmp_path: Path, tiny_t5: Path) -> None:
     os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # retrained in place
     assert _key(model=str(model)) != first
     # A Hub model that is not downloaded has a placeholder fingerprint, replaced once it is.
-    assert cache_mod.model_fingerprint("facebook/bart-large-cnn").endswith(":not-downloaded")
+    assert cache_mod.model_fingerprint("facebook/bart-large-cnn").endswith(":not-downloaded:offline")
+
+
+def test_offline_fallback_results_are_not_served_online(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result cached while the model could not be had must not stop a download once online."""
+    offline = cache_mod.model_fingerprint("facebook/bart-large-cnn")
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    online = cache_mod.model_fingerprint("facebook/bart-large-cnn")
+    assert online != offline and online.endswith(":online")
+    assert cache_mod.model_fingerprint("facebook/bart-large-cnn", offline=True) == offline
 
 
 def test_get_put_round_trip_and_bad_entries(tmp_path: Path) -> None:

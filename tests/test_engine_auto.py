@@ -60,6 +60,16 @@ def test_auto_falls_back_with_one_notice_naming_the_model(article_files: list[Pa
     assert f"summarize models pull {spec.alias}" in lines[0]
 
 
+def test_cached_fallback_results_still_carry_the_notice(article_files: list[Path]) -> None:
+    first = CliRunner().invoke(cli, ["--format", "json", str(article_files[0])])
+    again = CliRunner().invoke(cli, ["--format", "json", str(article_files[0])])
+    assert first.exit_code == again.exit_code == 0
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+    lines = _notes(again.stderr)
+    assert len(lines) == 1, lines
+    assert "cached" in lines[0] and "summarize models pull" in lines[0]
+
+
 def test_auto_is_the_default_and_env_can_choose_extractive(
     article_files: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

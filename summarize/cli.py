@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .ct2 import COMPUTE_TYPES  # no ctranslate2 import: that happens on first use
 from .errors import SummarizeError
 
 DEFAULT_COMMAND = "summarize"
@@ -18,6 +19,41 @@ Subcommands:
   summarize translate FILE... --to LANG   translate whole documents (no summary)
   summarize models list|pull|info   manage models in the Hugging Face cache
 Run `summarize models --help` for details. Exit codes: 0 ok, 1 processing error, 2 usage error."""
+
+
+# Options the summarize and translate commands share, defined once so their names, env vars and
+# help never drift apart.
+lang_option = click.option(
+    "--lang", envvar="SUMMARIZE_LANG", metavar="CODE", help="Language of the input (ISO 639-1); skips detection."
+)
+offline_option = click.option(
+    "--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE", help="Never touch the network (also HF_HUB_OFFLINE=1)."
+)
+device_option = click.option(
+    "--device",
+    envvar="SUMMARIZE_DEVICE",
+    metavar="cpu|cuda|...",
+    help="Torch device. [default: cuda when present, else cpu]",
+)
+threads_option = click.option(
+    "--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS", help="CPU threads for the model."
+)
+backend_option = click.option(
+    "--backend",
+    type=click.Choice(["auto", "transformers", "ctranslate2"]),
+    default="auto",
+    show_default=True,
+    envvar="SUMMARIZE_BACKEND",
+    help="Model runtime. auto: CTranslate2 when installed (pip install 'summarize[fast]'), else transformers.",
+)
+compute_type_option = click.option(
+    "--compute-type",
+    type=click.Choice(COMPUTE_TYPES),
+    default="auto",
+    show_default=True,
+    envvar="SUMMARIZE_COMPUTE_TYPE",
+    help="CTranslate2 weights/arithmetic. auto: int8 on CPU, int8_float16 on CUDA.",
+)
 
 
 class DefaultGroup(click.Group):
@@ -102,9 +138,7 @@ def cli(ctx: click.Context) -> None:
     help="Summarization model: alias, Hub id or local folder. [env SUMMARIZE_MODEL; "
     "default: distilbart-cnn for English, mt5-xlsum otherwise]",
 )
-@click.option(
-    "--lang", envvar="SUMMARIZE_LANG", metavar="CODE", help="Language of the input (ISO 639-1); skips detection."
-)
+@lang_option
 @click.option(
     "--points",
     "-p",
@@ -140,34 +174,11 @@ def cli(ctx: click.Context) -> None:
     envvar="SUMMARIZE_ENGINE",
     help="auto: the model when available, else the offline extractive engine.",
 )
-@click.option(
-    "--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE", help="Never touch the network (also HF_HUB_OFFLINE=1)."
-)
-@click.option(
-    "--device",
-    envvar="SUMMARIZE_DEVICE",
-    metavar="cpu|cuda|...",
-    help="Torch device. [default: cuda when present, else cpu]",
-)
-@click.option("--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS", help="CPU threads for the model.")
-@click.option(
-    "--backend",
-    type=click.Choice(["auto", "transformers", "ctranslate2"]),
-    default="auto",
-    show_default=True,
-    envvar="SUMMARIZE_BACKEND",
-    help="Model runtime. auto: CTranslate2 when installed (pip install 'summarize[fast]'), else transformers.",
-)
-@click.option(
-    "--compute-type",
-    type=click.Choice(
-        ["auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"]
-    ),
-    default="auto",
-    show_default=True,
-    envvar="SUMMARIZE_COMPUTE_TYPE",
-    help="CTranslate2 weights/arithmetic. auto: int8 on CPU, int8_float16 on CUDA.",
-)
+@offline_option
+@device_option
+@threads_option
+@backend_option
+@compute_type_option
 @click.option(
     "--beams",
     type=click.IntRange(1, 16),
@@ -330,9 +341,7 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     metavar="LANG",
     help="Target language: ISO 639-1 code or English name (ur, urdu, fr, ...).",
 )
-@click.option(
-    "--lang", envvar="SUMMARIZE_LANG", metavar="CODE", help="Language of the input (ISO 639-1); skips detection."
-)
+@lang_option
 @click.option(
     "--translator",
     envvar="SUMMARIZE_TRANSLATOR",
@@ -355,19 +364,11 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     metavar="FILE",
     help="Write the translation to FILE (atomically) instead of stdout; one input only.",
 )
-@click.option(
-    "--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE", help="Never touch the network (also HF_HUB_OFFLINE=1)."
-)
-@click.option("--device", envvar="SUMMARIZE_DEVICE", metavar="cpu|cuda|...", help="Torch device.")
-@click.option("--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS", help="CPU threads for the model.")
-@click.option(
-    "--backend",
-    type=click.Choice(["auto", "transformers", "ctranslate2"]),
-    default="auto",
-    show_default=True,
-    envvar="SUMMARIZE_BACKEND",
-    help="Model runtime. auto: CTranslate2 when installed, else transformers.",
-)
+@offline_option
+@device_option
+@threads_option
+@backend_option
+@compute_type_option
 @click.option(
     "--batch-size", type=click.IntRange(1, 256), default=8, show_default=True, help="Sentences per generate() call."
 )
@@ -414,6 +415,7 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         device=opts["device"],
         threads=opts["threads"],
         backend=opts["backend"],
+        compute_type=opts["compute_type"],
         batch_size=opts["batch_size"],
         notify=notify,
     )
@@ -531,9 +533,7 @@ def models_list(fmt: str) -> None:
 )
 @click.option(
     "--compute-type",
-    type=click.Choice(
-        ["auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"]
-    ),
+    type=click.Choice(COMPUTE_TYPES),
     default="auto",
     show_default=True,
     envvar="SUMMARIZE_COMPUTE_TYPE",

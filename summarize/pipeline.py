@@ -258,7 +258,8 @@ class Summarizer:
                 offline=is_offline(self.options.offline),
                 device=self.options.device,
                 threads=self.options.threads,
-                backend=str(getattr(self.options, "backend", None) or "auto"),
+                backend=self.options.backend,
+                compute_type=self.options.compute_type,
                 batch_size=self.options.batch_size,
                 notify=self.notify,
             )

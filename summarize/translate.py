@@ -384,6 +384,7 @@ class Translator:
         device: str | None = None,
         threads: int | None = None,
         backend: str = "auto",
+        compute_type: str | None = None,
         batch_size: int = 8,
         max_batch_tokens: int = 4096,
         notify: Notify | None = None,
@@ -393,6 +394,7 @@ class Translator:
         self.device = device
         self.threads = threads
         self.backend = backend
+        self.compute_type = compute_type
         self.batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
         self.notify: Notify = notify or (lambda message: None)
@@ -460,7 +462,13 @@ class Translator:
             with warnings.catch_warnings():
                 # MarianTokenizer asks for sacremoses on every load; it is optional, the advice is noise.
                 warnings.filterwarnings("ignore", message=".*sacremoses.*")
-                model = load_model(resolved, backend=self.backend, device=self.device, threads=self.threads)
+                model = load_model(
+                    resolved,
+                    backend=self.backend,
+                    device=self.device,
+                    threads=self.threads,
+                    compute_type=self.compute_type,
+                )
             self.load_seconds += time.perf_counter() - started
             self._engines[resolved.model_id] = ModelTranslator(
                 model, batch_size=self.batch_size, max_batch_tokens=self.max_batch_tokens

@@ -233,3 +233,12 @@ def test_compute_type_checks() -> None:
         ct2.check_compute_type("int3", "cpu")
     with pytest.raises(UsageError):
         ct2.parse_device("mps")
+
+
+def test_compute_type_reaches_the_translator(tiny_nllb: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text("The council approved the budget on Monday after a long debate.\n", encoding="utf-8")
+    args = ["translate", "--to", "ur", "--lang", "en", "--translator", str(tiny_nllb), "--backend", "ctranslate2"]
+    result = CliRunner().invoke(cli, [*args, "--compute-type", "int8_float32", str(doc)])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert list((Path(os.environ["SUMMARIZE_CACHE_DIR"]) / "ct2").glob("*--int8_float32"))

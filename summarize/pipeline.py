@@ -163,8 +163,9 @@ class Summarizer:
             if engine == "abstractive":
                 raise
             self._notice_fallback(
-                name, f"note: {exc.message}; using the offline extractive engine instead. "
-                f"To get the model {exc.model}: {exc.hint}"
+                name,
+                f"note: {exc.message}; using the offline extractive engine instead. "
+                f"To get the model {exc.model}: {exc.hint}",
             )
             return None
 
@@ -183,8 +184,9 @@ class Summarizer:
             resolve(name, allow_download=False)
         except ModelNotAvailableError as exc:
             self._notice_fallback(
-                name, f"note: model {exc.model} is not downloaded; cached results from the offline "
-                f"extractive engine are used instead. To get the model: {exc.hint}"
+                name,
+                f"note: model {exc.model} is not downloaded; cached results from the offline "
+                f"extractive engine are used instead. To get the model: {exc.hint}",
             )
 
     def summarize(self, text: str, source: str = "<stdin>", title: str | None = None) -> SummaryResult:
@@ -206,46 +208,35 @@ class Summarizer:
                 length=self.options.length,
                 title=title,
             )
-            timings["summarize"] = time.perf_counter() - t2
-            timings["total"] = time.perf_counter() - t0
-            return self._translated(
-                SummaryResult(
-                    source,
-                    language,
-                    "extractive",
-                    ext.method,
-                    ext.summary,
-                    ext.key_points,
-                    1,
-                    len(text.split()),
-                    timings,
-                    title=title,
-                )
+            engine_name, model_name, summary, points = "extractive", ext.method, ext.summary, ext.key_points
+            # The extractive engine reads words, not model tokens: it reports one chunk of words.
+            chunks, input_tokens, rounds, warnings = 1, len(text.split()), 1, []
+        else:
+            engine = AbstractiveEngine(
+                model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
             )
-        engine = AbstractiveEngine(
-            model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
-        )
-        out = self._batched.pop((id(model), lang, text), None) or engine.run(
-            text, lang, points=self.options.points, length=self.options.length
-        )
+            out = self._batched.pop((id(model), lang, text), None) or engine.run(
+                text, lang, points=self.options.points, length=self.options.length
+            )
+            engine_name, model_name, summary, points = "abstractive", model.model_id, out.summary, out.key_points
+            chunks, input_tokens, rounds, warnings = out.chunks, out.input_tokens, out.rounds, out.warnings
         timings["summarize"] = time.perf_counter() - t2
         timings["total"] = time.perf_counter() - t0
-        return self._translated(
-            SummaryResult(
-                source,
-                language,
-                "abstractive",
-                model.model_id,
-                out.summary,
-                out.key_points,
-                out.chunks,
-                out.input_tokens,
-                timings,
-                rounds=out.rounds,
-                warnings=out.warnings,
-                title=title,
-            )
+        result = SummaryResult(
+            source,
+            language,
+            engine_name,
+            model_name,
+            summary,
+            points,
+            chunks,
+            input_tokens,
+            timings,
+            rounds=rounds,
+            warnings=warnings,
+            title=title,
         )
+        return self._translated(result)
 
     @property
     def translator(self) -> Any:

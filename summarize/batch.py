@@ -11,7 +11,6 @@ of similar length and its generate() calls are batched across them (see
 from __future__ import annotations
 
 import fnmatch
-import glob
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -59,12 +58,26 @@ def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bo
     return relative.lower().endswith(DEFAULT_SUFFIXES)
 
 
+def _real(path: Path) -> Path:
+    # os.path.realpath, unlike Path.resolve() on Python 3.11, does not raise on a symlink loop.
+    return Path(os.path.realpath(path))
+
+
+def _is_candidate(path: Path) -> bool:
+    """A regular file (or a link to one), or a broken link, which is then reported as a bad input.
+
+    FIFOs, sockets and devices found in a folder are not articles: reading a FIFO blocks forever.
+    """
+    return path.is_file() or (path.is_symlink() and not path.exists())
+
+
 def _walk(root: Path) -> list[Path]:
     found: list[Path] = []
+    # os.walk does not follow links to folders, so a link back up the tree cannot loop.
     for folder, dirs, files in os.walk(root):
         # Hidden folders are tool state (.git, .venv, .cache), never articles.
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder) / f for f in sorted(files) if not f.startswith("."))
+        found.extend(p for p in (Path(folder) / f for f in sorted(files) if not f.startswith(".")) if _is_candidate(p))
     return found
 
 
@@ -78,6 +91,24 @@ def _glob_base(pattern: str) -> Path:
     return Path(*base) if base else Path(".")
 
 
+def _glob(raw: str, base: Path) -> list[Path]:
+    """Matches of ``raw`` below ``base``, hidden names skipped unless the pattern names them.
+
+    pathlib's ``**`` does not follow links to folders; glob.glob's does, and two links back up
+    the tree (``a -> ..``, ``b -> ..``) make it run for ever.
+    """
+    # "**" inside a name ("a**.md") is "*" to glob.glob and an error to pathlib: keep glob's meaning.
+    rest = [part if part == "**" else re.sub(r"\*{2,}", "*", part) for part in Path(raw).parts[len(base.parts) :]]
+    hits = sorted(base.glob(str(PurePosixPath(*rest))))
+    if any(part.startswith(".") for part in rest):
+        return hits
+    return [h for h in hits if not any(part.startswith(".") for part in h.relative_to(base).parts)]
+
+
+def _output_name(name: str) -> bool:
+    return name.endswith((".summary.md", ".summary.json"))
+
+
 def discover(
     inputs: Sequence[str],
     include: Sequence[str] = (),
@@ -89,24 +120,34 @@ def discover(
     A file named explicitly is always taken (a missing one becomes an input error later, so the
     run goes on); files found in folders or by globs are filtered by ``include``/``exclude`` and,
     without ``include``, by the default types (.txt .md .markdown .html .htm). Files found below
-    ``skip_dir`` (the ``--out`` folder) are left out, so outputs never become inputs.
+    ``skip_dir`` (the ``--out`` folder) are left out, so outputs never become inputs; where that
+    folder is the input folder itself, only the outputs' names (``*.summary.md``, ``*.summary.json``).
+    FIFOs, sockets and devices in folders are skipped; a broken link is kept and reported later.
     """
     items: list[InputItem] = []
     seen: set[str] = set()
-    skip = skip_dir.resolve() if skip_dir is not None else None
+    skip = _real(skip_dir) if skip_dir is not None else None
 
-    def add(source: str, path: Path | None, relative: PurePosixPath, found: bool = True) -> None:
-        key = str(path.resolve()) if path is not None else STDIN
-        if found and skip is not None and path is not None and path.resolve().is_relative_to(skip):
-            return
+    def is_output(path: Path, root: Path) -> bool:
+        # Outputs never become inputs. Where --out is the input folder itself (or above it),
+        # summaries sit beside the articles, so only the output names are left out there.
+        if skip is None or not _real(path).is_relative_to(skip):
+            return False
+        return _output_name(path.name) or not _real(root).is_relative_to(skip)
+
+    def add(source: str, path: Path | None, relative: PurePosixPath) -> None:
+        key = str(_real(path)) if path is not None else STDIN
         if key not in seen:
             seen.add(key)
             items.append(InputItem(source, path, relative))
 
+    def below(root: Path, f: Path) -> PurePosixPath:
+        return PurePosixPath(f.relative_to(root).as_posix()) if f.is_relative_to(root) else PurePosixPath(f.name)
+
     def add_found(root: Path, files: Iterable[Path]) -> None:
         for f in files:
-            rel = PurePosixPath(f.relative_to(root).as_posix()) if f.is_relative_to(root) else PurePosixPath(f.name)
-            if _wanted(rel.as_posix(), include, exclude):
+            rel = below(root, f)
+            if _wanted(rel.as_posix(), include, exclude) and not is_output(f, root):
                 add(str(f), f, rel)
 
     for raw in inputs:
@@ -116,24 +157,27 @@ def discover(
         path = Path(raw).expanduser()
         if path.is_dir():
             add_found(path, _walk(path))
-        elif path.exists() or not _MAGIC.search(raw):
-            add(raw, path, PurePosixPath(path.name), found=False)
+        elif path.exists() or path.is_symlink() or not _MAGIC.search(raw):
+            add(raw, path, PurePosixPath(path.name))
         else:
             base = _glob_base(raw)
-            matched: list[Path] = []
-            for hit in sorted(glob.glob(raw, recursive=True)):
-                p = Path(hit)
-                matched.extend(_walk(p) if p.is_dir() else [p] if p.is_file() else [])
-            before = len(items)
-            for f in matched:
-                rel = PurePosixPath(f.relative_to(base).as_posix()) if f.is_relative_to(base) else PurePosixPath(f.name)
-                # A glob names its file types itself, so only --exclude (and --include) filter it.
-                if not (exclude and _matches(rel.as_posix(), exclude)) and (
-                    not include or _matches(rel.as_posix(), include)
-                ):
-                    add(str(f), f, rel)
-            if len(items) == before and not matched:
+            hits = _glob(raw, base)
+            if not hits:
                 raise UsageError(f"no files match {raw!r}", hint="check the pattern; quote it to stop the shell")
+            for hit in hits:
+                if hit.is_dir():
+                    # A folder the pattern matched is searched like a folder given by name.
+                    add_found(base, _walk(hit))
+                    continue
+                rel = below(base, hit)
+                # A glob names its file types itself, so only --exclude (and --include) filter it.
+                if (
+                    _is_candidate(hit)
+                    and not (exclude and _matches(rel.as_posix(), exclude))
+                    and (not include or _matches(rel.as_posix(), include))
+                    and not is_output(hit, base)
+                ):
+                    add(str(hit), hit, rel)
     return items
 
 

@@ -126,6 +126,8 @@ def read_path(path: str | Path) -> Document:
     p = Path(path)
     source = str(path)
     if not p.exists():
+        if p.is_symlink():  # dangling, or a loop of links
+            raise InputError("is a broken symbolic link", source=source, hint="fix or remove the link")
         raise InputError("no such file", source=source, hint="check the path")
     if p.is_dir():
         raise InputError("is a folder", source=source, hint="pass the files inside it")

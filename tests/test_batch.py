@@ -13,6 +13,8 @@ from summarize import atomic
 from summarize.batch import Progress, discover, output_paths
 from summarize.cache import cache_dir
 from summarize.cli import cli
+from summarize.errors import InputError
+from summarize.inputs import read_path
 from summarize.pipeline import SummarizeOptions, Summarizer
 from summarize.seq2seq import Seq2SeqModel
 from tests.conftest import SHARED
@@ -264,3 +266,35 @@ def test_strict_language_failure_is_one_bad_file(tmp_path: Path, tiny_t5: Path) 
     assert result.exit_code == 1
     rows = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
     assert "error" in rows["numbers.txt"] and rows["good.txt"]["summary"]
+
+
+def test_links_loops_and_fifos_neither_crash_nor_hang_discovery(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    (root / "sub" / "b.txt").write_text("Text.", encoding="utf-8")
+    (root / "sub" / "up").symlink_to("..")  # a link back up the tree: followed, it never ends
+    (root / "dangling.txt").symlink_to("nowhere.txt")
+    (root / "loop1.txt").symlink_to("loop2.txt")
+    (root / "loop2.txt").symlink_to("loop1.txt")
+    os.mkfifo(root / "pipe.txt")  # reading it would block for ever
+    expected = {"a.md", "sub/b.txt", "dangling.txt", "loop1.txt", "loop2.txt"}
+    assert {i.relative.as_posix() for i in discover([str(root)])} == expected
+    assert {i.relative.as_posix() for i in discover([str(root / "**" / "*.md")])} == {"a.md"}
+    assert {i.relative.as_posix() for i in discover([str(root / "**")])} == expected
+    assert {i.relative.as_posix() for i in discover([str(root / "a**.md")])} == {"a.md"}  # glob.glob's meaning
+    with pytest.raises(InputError, match="broken symbolic link"):
+        read_path(root / "loop1.txt")
+
+
+def test_out_folder_can_be_the_input_folder(tmp_path: Path) -> None:
+    root = tmp_path / "notes"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "n.md").write_text(f"# N\n\n{_articles(1)[0][:600]}\n", encoding="utf-8")
+    (root / "sub" / "n.summary.md").write_text("an earlier run's output", encoding="utf-8")
+    assert [i.relative.as_posix() for i in discover([str(root)], skip_dir=root)] == ["sub/n.md"]
+    assert [i.relative.as_posix() for i in discover([str(tmp_path)], skip_dir=root)] == []  # --out below the input
+    result = run(["--engine", "extractive", "-q", "--points", "1", "--out", str(root), str(root)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == ["sub", "sub/n.md", "sub/n.summary.md"]
+    assert (root / "sub" / "n.summary.md").read_text(encoding="utf-8") != "an earlier run's output"

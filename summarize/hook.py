@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
+from .inputs import decode, to_document
 
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
@@ -44,9 +45,12 @@ BOM = "\ufeff"
 DEFAULT_ENGINE = "abstractive"
 
 _EOL = r"(?:\r\n|\n|\r)"
+# The start of a line, whatever its file's line ending: re.M's "^" knows only "\n" (a file with
+# old Mac "\r" endings would get a block it could not find again the next time).
+_BOL = r"(?:^|(?<=\r))"
 # A marker is a line of its own, indented less than a code block (4 spaces) would be.
-_START_RE = re.compile(rf"^ {{0,3}}<!--[ \t]*summarize:start\b.*?-->[ \t]*{_EOL}?", re.M)
-_END_RE = re.compile(rf"^ {{0,3}}<!--[ \t]*summarize:end\b.*?-->[ \t]*{_EOL}?", re.M)
+_START_RE = re.compile(rf"{_BOL} {{0,3}}<!--[ \t]*summarize:start\b.*?-->[ \t]*{_EOL}?", re.M)
+_END_RE = re.compile(rf"{_BOL} {{0,3}}<!--[ \t]*summarize:end\b.*?-->[ \t]*{_EOL}?", re.M)
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{_EOL}.*?{_EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{_EOL}|\Z)", re.S)
 # Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line.
@@ -71,6 +75,8 @@ CONFIG_KEYS = {
     "no_cache": bool,
 }
 
+_KIND_NAMES = {str: "a string", int: "a whole number", bool: "true or false"}
+
 
 class HookError(SummarizeError):
     """A file the hook cannot safely rewrite (markers out of order, duplicated)."""
@@ -94,8 +100,13 @@ class Layout:
 
 
 def _eol_of(text: str) -> str:
+    """The file's most common line ending ("\\n" for a file without any)."""
     crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+    counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
+    if not any(counts.values()):
+        return "\n"
+    # A tie between CRLF and LF goes to CRLF: a Windows editor's file with a few stray LFs.
+    return max(("\r\n", "\n", "\r"), key=lambda eol: counts[eol])
 
 
 def _skip_blank_lines(text: str, pos: int) -> int:
@@ -250,7 +261,7 @@ def load_pyproject(path: Path | None) -> dict[str, Any]:
             )
         kind = CONFIG_KEYS[name]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise UsageError(f"[tool.summarize] {key} in {path} must be a {kind.__name__}")
+            raise UsageError(f"[tool.summarize] {key} in {path} must be {_KIND_NAMES[kind]}, not {value!r}")
         out[name] = value
     return out
 
@@ -329,6 +340,9 @@ def summarize_options(values: dict[str, Any]) -> Any:
         kwargs[key] = values[key]
     if not 0 <= int(kwargs.get("points", 5)) <= 50:
         raise UsageError("points must be between 0 and 50")
+    # The same range as the command line's --batch-size; 0 or less would be silently taken as 1.
+    if not 1 <= int(kwargs.get("batch_size", 8)) <= 256:
+        raise UsageError("batch size must be between 1 and 256")
     return SummarizeOptions(**kwargs)
 
 
@@ -366,7 +380,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from .batch import summarize_documents
     from .cache import ResultCache
-    from .inputs import decode, to_document
     from .pipeline import Summarizer
 
     failed = False
@@ -430,7 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             from . import atomic
 
-            atomic.write_bytes(job.path, new, make_dirs=False)
+            # Through a symbolic link to its file: replacing the link itself would turn it into a copy.
+            atomic.write_bytes(os.path.realpath(job.path), new, make_dirs=False)
         except OSError as exc:
             _say(f"{PROG}: error: {name}: cannot be written: {exc.strerror} (file left untouched)")
             failed = True

@@ -28,6 +28,7 @@ _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 
@@ -57,9 +58,15 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
+def _unify_eol(text: str) -> str:
+    # CRLF (Windows) and lone CR (old Mac) both become "\n", so line-based rules see lines.
+    return re.sub(r"\r\n?", "\n", text)
+
+
 def markdown_to_text(md: str) -> tuple[str, str | None]:
     """Prose of a Markdown article: no front matter, code blocks or link-only lines; title kept."""
     title = None
+    md = _unify_eol(md)
     fm = _FRONT_MATTER.match(md)
     if fm:
         m = re.search(r"^title:[ \t]*(.*?)[ \t]*$", fm.group(0), re.M | re.I)
@@ -72,7 +79,7 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
-    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _FENCE.sub("", md.replace("\r\n", "\n"))))
+    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _FENCE.sub("", md)))
     lines: list[str] = []
     for line in md.split("\n"):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
@@ -84,11 +91,13 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             if title is None:
                 title = heading
             # A heading is its own paragraph, ended like a sentence so it never merges into one.
-            line = f"\n{heading}{'' if heading[-1:] in '.!?。؟۔:' else '.'}\n" if heading else ""
+            line = f"\n{heading}{'' if heading[-1:] in _STOPS else '.'}\n" if heading else ""
         line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(r"\1", line))
         line = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
         lines.append(line)
     body = "\n".join(lines)
+    if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
+        return "", title  # a title and nothing else: there is nothing to summarize
     if title and title not in body[: len(title) + 200]:
         body = f"{title}.\n\n{body}"
     return re.sub(r"\n{3,}", "\n\n", body).strip(), title
@@ -113,7 +122,7 @@ def to_document(raw: str, source: str, suffix: str = "") -> Document:
     elif suffix in HTML_SUFFIXES:
         text = html_to_text(raw, source)
     else:
-        text = raw.replace("\r\n", "\n").strip()
+        text = _unify_eol(raw).strip()
     if not text.strip():
         raise InputError("is empty: there is no text to summarize", source=source, hint="pass an article with text")
     return Document(source, text, raw, title)

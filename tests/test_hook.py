@@ -40,7 +40,7 @@ def letters(tmp_path: Path, tiny_bart: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def _eol(data: bytes) -> bytes:
-    return b"\r\n" if b"\r\n" in data else b"\n"
+    return b"\r\n" if b"\r\n" in data else b"\n" if b"\n" in data or b"\r" not in data else b"\r"
 
 
 def assert_only_block_added(original: bytes, new: bytes) -> None:
@@ -51,6 +51,8 @@ def assert_only_block_added(original: bytes, new: bytes) -> None:
     pre, block, post = new[:i], new[i:j], new[j:]
     if eol == b"\r\n":
         assert block.count(b"\n") == block.count(b"\r\n"), "block must use the file's CRLF"
+    elif eol == b"\r":
+        assert b"\n" not in block, "block must use the file's CR"
     else:
         assert b"\r" not in block
     for pad_before in (b"", eol, eol * 2):
@@ -241,3 +243,51 @@ def test_markers_inside_code_fences_are_text(letters: dict[str, Path]) -> None:
     assert new.count(START.encode()) == 3 and new.endswith(example.encode())
     assert_only_block_added(original, new)
     assert main([str(doc)]) == 0
+
+
+def test_old_mac_line_endings_are_kept_and_the_block_is_found_again(letters: dict[str, Path]) -> None:
+    path = letters["swiftweekly_issue-201_short.md"]
+    original = path.read_bytes().replace(b"\n", b"\r")  # CR only: "^" in a re.M pattern never matches
+    path.write_bytes(original)
+    assert main([str(path)]) == 1
+    new = path.read_bytes()
+    assert_only_block_added(original, new)
+    assert parse(new.decode(), str(path)).block is not None
+    assert main([str(path)]) == 0 and path.read_bytes() == new
+
+
+def test_title_only_files_are_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = {
+        "title.md": b"# Just a title\n",
+        "front.md": b"---\ntitle: Only a title\ndate: 2024-01-01\n---\n",
+        "both.md": b"---\ntitle: Only\n---\n\n# Only\n",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    assert main(["--engine", "extractive", *(str(tmp_path / name) for name in files)]) == 0
+    assert {name: (tmp_path / name).read_bytes() for name in files} == files
+    assert capsys.readouterr().err.count("no text to summarize, left as is") == 3
+
+
+def test_a_symlinked_file_is_updated_through_its_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    shutil.copy(SHARED / "newsletters" / "swiftweekly_issue-201_short.md", real)
+    link = tmp_path / "link.md"
+    link.symlink_to(real.name)
+    assert main(["--engine", "extractive", str(link)]) == 1
+    assert link.is_symlink() and START.encode() in real.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("batch-size = 0", "batch size must be between 1 and 256"), ("points = true", "must be a whole number")],
+)
+def test_bad_config_values_are_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], line: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(f'[tool.summarize]\nengine = "extractive"\n{line}\n', encoding="utf-8")
+    path = Path(shutil.copy(SHARED / "newsletters" / "swiftweekly_issue-201_short.md", tmp_path / "a.md"))
+    before = path.read_bytes()
+    assert main([str(path)]) == 2
+    assert message in capsys.readouterr().err and path.read_bytes() == before

@@ -139,25 +139,17 @@ class AbstractiveEngine:
             hint="try another --model or --engine extractive",
         )
 
-    def _generate(self, inputs: list[str], settings: GenerationSettings, warnings: list[str]) -> list[str]:
-        """Generate for one document (raises :class:`GenerationError` on empty output)."""
-        outs, notes, empty = self._generate_guarded(inputs, settings)
-        if empty:
-            raise self._empty_error()
-        warnings.extend(notes[i] for i in sorted(notes))
-        return outs
-
     # --- the pipeline as steps ------------------------------------------------------------
     # Each document's work is a generator that yields (inputs, settings) requests and receives the
-    # outputs. One document drives its generator alone (run); many documents advance in lockstep
-    # and requests with equal settings become one batched generate() across documents (run_many).
-    def _reduce(self, text: str, lang: str, length: str) -> Steps[tuple[str, list[Chunk], list[str], int]]:
-        """Summarize ``text`` in rounds. Returns the final input, first-round chunks and their summaries."""
+    # outputs. Documents advance in lockstep and requests with equal settings become one batched
+    # generate() across documents (run_many; run is run_many of one).
+    def _reduce(self, text: str, lang: str, length: str) -> Steps[tuple[str, list[Chunk], list[list[str]], int]]:
+        """Summarize ``text`` in rounds. Returns the final input, first-round chunks, each round's outputs."""
         limit = self._limit(lang, length)
         count = self.model.count_tokens
         first = chunk_text(text, count, limit, lang)
         current = first
-        partials: list[str] = []
+        levels: list[list[str]] = []
         rounds = 1
         while len(current) > 1:
             if rounds > MAX_ROUNDS:
@@ -174,19 +166,23 @@ class AbstractiveEngine:
                 dict(final.extra),
             )
             outs = yield [self._prepare(c.text, lang, length) for c in current], step
-            if rounds == 1:
-                partials = outs
+            levels.append(outs)
             current = chunk_text("\n\n".join(outs), count, limit, lang)
             rounds += 1
-        return current[0].text if current else "", first, partials, rounds
+        return current[0].text if current else "", first, levels, rounds
 
     def _steps(self, text: str, lang: str, points: int, length: str, warnings: list[str]) -> Steps[AbstractiveOutput]:
         input_tokens = self.model.count_tokens(text)
-        final_input, first, partials, rounds = yield from self._reduce(text, lang, length)
+        final_input, first, levels, rounds = yield from self._reduce(text, lang, length)
+        # Each round's outputs together cover the whole article; the round with the fewest that still
+        # number ``points`` gives key-point sections that fit one model input each.
+        partials = next((level for level in reversed(levels) if len(level) >= points), levels[0] if levels else [])
         settings = self.settings(length, self.model.count_tokens(final_input))
         summary = (yield [self._prepare(final_input, lang, length)], settings)[0]
         if self.model.count_tokens(summary) > input_tokens:
-            warnings.append("summary is longer than its input")
+            # A text shorter than what the model writes about it is its own best summary.
+            summary = " ".join(text.split())
+            warnings.append("the model's summary was longer than the input; the input is given as its summary")
         key_points = yield from self._key_point_steps(text, lang, points, length, summary, first, partials, warnings)
         return AbstractiveOutput(summary, key_points, len(first), rounds, input_tokens, warnings)
 
@@ -256,22 +252,6 @@ class AbstractiveEngine:
                     advance(i, send=outs[start : start + n])
         return [r if r is not None else GenerationError("internal: document was not finished") for r in results]
 
-    def key_points(
-        self,
-        text: str,
-        lang: str,
-        points: int,
-        length: str,
-        summary: str,
-        first: list[Chunk],
-        partials: list[str],
-        warnings: list[str],
-    ) -> list[str]:
-        """Up to ``points`` distinct points covering the article, none repeating the summary."""
-        return _drive(
-            self, self._key_point_steps(text, lang, points, length, summary, first, partials, warnings), warnings
-        )
-
     def _key_point_steps(
         self,
         text: str,
@@ -315,10 +295,10 @@ class AbstractiveEngine:
     ) -> Steps[list[str]]:
         sections = self._sections(text, lang, points, first, partials)
         limit = self._limit(lang, "short")
-        # A section built from partial summaries can exceed the input in rare cases: re-chunk it.
+        # A section built from partial summaries can exceed the input: all of its chunks are read.
         inputs: list[str] = []
         for sec in sections:
-            inputs.extend(c.text for c in chunk_text(sec, self.model.count_tokens, limit, lang)[:1])
+            inputs.extend(c.text for c in chunk_text(sec, self.model.count_tokens, limit, lang))
         settings = self.settings("short", POINT_TOKENS)
         settings.max_new_tokens = min(settings.max_new_tokens, POINT_TOKENS)
         settings.min_new_tokens = min(settings.min_new_tokens, 8)
@@ -347,14 +327,3 @@ class AbstractiveEngine:
                 if line:
                     lines.append(line)
         return lines
-
-
-def _drive(engine: AbstractiveEngine, steps: Steps[T], warnings: list[str]) -> T:
-    """Run one document's steps alone, one generate() per request."""
-    value: list[str] | None = None
-    while True:
-        try:
-            inputs, settings = steps.send(value)  # type: ignore[arg-type]
-        except StopIteration as stop:
-            return stop.value
-        value = engine._generate(inputs, settings, warnings) if inputs else []

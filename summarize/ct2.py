@@ -93,6 +93,9 @@ def parse_device(device: str | None) -> tuple[str, int]:
     name, _, index = device.partition(":")
     if name not in {"cpu", "cuda"} or (index and not index.isdigit()):
         raise UsageError(f"the ctranslate2 backend runs on cpu or cuda[:N], not {device!r}")
+    # Checked before converting: a conversion for a GPU that is not there would be wasted minutes.
+    if name == "cuda" and ct2.get_cuda_device_count() <= int(index or 0):
+        raise UsageError(f"device {device!r} cannot be used here: no such CUDA device", hint="use --device cpu")
     return name, int(index or 0)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ModelNotAvailableError, UnknownModelError
@@ -375,7 +375,3 @@ def resolve(
             "cache, HF_HOME), or pass --model PATH to a local folder",
         )
     return ResolvedModel(name, model_id, download(model_id, progress=progress), "download", spec)
-
-
-def with_overrides(spec: ModelSpec, **changes: object) -> ModelSpec:
-    return replace(spec, **changes)  # type: ignore[arg-type]

@@ -113,8 +113,9 @@ class Summarizer:
         self._missing: dict[str, ModelNotAvailableError] = {}
         self._noticed: set[str] = set()
         self.load_seconds = 0.0
-        # Outputs computed ahead by summarize_many's cross-document batches, taken by summarize().
-        self._batched: dict[tuple[int, str, str], Any] = {}
+        # Outputs computed ahead by summarize_many's cross-document batches, taken by summarize(),
+        # with the load and summarize seconds they cost (summarize() itself then spends none).
+        self._batched: dict[tuple[int, str, str], tuple[Any, float, float]] = {}
         self._translator: Any = None  # translate.Translator, made on first use
 
     def model_name_for(self, lang: str) -> str:
@@ -200,6 +201,7 @@ class Summarizer:
         model = self._abstractive_model(lang)
         timings["load"] = self.load_seconds - loads_before
         t2 = time.perf_counter()
+        spent: float | None = None
         if model is None:
             ext = extractive.summarize(
                 text,
@@ -215,13 +217,15 @@ class Summarizer:
             engine = AbstractiveEngine(
                 model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
             )
-            out = self._batched.pop((id(model), lang, text), None) or engine.run(
-                text, lang, points=self.options.points, length=self.options.length
-            )
+            batched = self._batched.pop((id(model), lang, text), None)
+            if batched is not None:
+                out, timings["load"], spent = batched
+            else:
+                out = engine.run(text, lang, points=self.options.points, length=self.options.length)
             engine_name, model_name, summary, points = "abstractive", model.model_id, out.summary, out.key_points
             chunks, input_tokens, rounds, warnings = out.chunks, out.input_tokens, out.rounds, out.warnings
-        timings["summarize"] = time.perf_counter() - t2
-        timings["total"] = time.perf_counter() - t0
+        timings["summarize"] = time.perf_counter() - t2 if spent is None else spent
+        timings["total"] = sum(timings.values())
         result = SummaryResult(
             source,
             language,
@@ -304,13 +308,16 @@ class Summarizer:
         models: dict[int, Seq2SeqModel] = {}
         langs: dict[int, str] = {}
         errors: dict[int, SummarizeError] = {}
+        loads: dict[int, float] = {}
         for i, (text, _source, _title) in enumerate(docs):
             try:
                 lang = self.detect(text).code
             except SummarizeError as exc:
                 errors[i] = exc
                 continue
+            loads_before = self.load_seconds
             model = self._abstractive_model(lang)
+            loads[i] = self.load_seconds - loads_before
             if model is not None:
                 langs[i] = lang
                 models[id(model)] = model
@@ -320,14 +327,18 @@ class Summarizer:
             engine = AbstractiveEngine(
                 model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
             )
+            started = time.perf_counter()
             outs = engine.run_many(
                 [(docs[i][0], langs[i]) for i in members], points=self.options.points, length=self.options.length
             )
+            # The documents shared each generate() call: each is charged its share of input tokens.
+            spent = time.perf_counter() - started
+            tokens = sum(o.input_tokens for o in outs if not isinstance(o, SummarizeError)) or 1
             for i, out in zip(members, outs, strict=True):
                 if isinstance(out, SummarizeError):
                     errors[i] = out
                 else:
-                    self._batched[(key, langs[i], docs[i][0])] = out
+                    self._batched[(key, langs[i], docs[i][0])] = (out, loads[i], spent * out.input_tokens / tokens)
         results: list[SummaryResult | SummarizeError] = []
         for i, (text, source, title) in enumerate(docs):
             if i in errors:

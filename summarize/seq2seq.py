@@ -56,6 +56,24 @@ def default_device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def check_device(device: str | None) -> str:
+    """``device`` (default: :func:`default_device`) once torch has shown it can put a tensor there."""
+    import torch
+
+    if not device:
+        return default_device()
+    try:
+        parsed = torch.device(device)
+    except RuntimeError:
+        raise UsageError(f"unknown device {device!r}", hint="use cpu, cuda, cuda:N or mps") from None
+    try:
+        torch.empty(0, device=parsed)
+    except (RuntimeError, AssertionError) as exc:  # torch built without that device, or none present
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise UsageError(f"device {device!r} cannot be used here: {reason}", hint="use --device cpu") from None
+    return device
+
+
 def configure_threads(threads: int | None) -> None:
     """Set torch's intra-op threads (``--threads``, else ``SUMMARIZE_THREADS``)."""
     import torch
@@ -86,7 +104,7 @@ class Seq2SeqModel:
         self.resolved = resolved
         self.spec: ModelSpec | None = resolved.spec
         self.model_id = resolved.model_id
-        self.device = device or default_device()
+        self.device = check_device(device)
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(str(resolved.path))
             self.model = AutoModelForSeq2SeqLM.from_pretrained(str(resolved.path))
@@ -241,8 +259,8 @@ def clean_output(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def degenerate_reason(text: str, source_tokens: int | None = None, output_tokens: int | None = None) -> str | None:
-    """Why an output is unusable: ``empty``, ``repetition`` or ``longer than input``; else None."""
+def degenerate_reason(text: str) -> str | None:
+    """Why an output is unusable: ``empty`` or ``repetition`` (an n-gram loop); else None."""
     if not text.strip():
         return "empty"
     words = text.split()
@@ -254,12 +272,24 @@ def degenerate_reason(text: str, source_tokens: int | None = None, output_tokens
             counts[g] = counts.get(g, 0) + 1
         if max(counts.values()) >= 4 or len(counts) / len(grams) < 0.5:
             return "repetition"
-    if source_tokens is not None and output_tokens is not None and output_tokens > source_tokens:
-        return "longer than input"
     return None
 
 
 BACKENDS = ("auto", "transformers", "ctranslate2")
+
+
+def check_seq2seq(resolved: ResolvedModel) -> None:
+    """Refuse a model that no backend could run (BERT, GPT-2, ...) with what it is, before any loading."""
+    from transformers.models.auto.modeling_auto import MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
+
+    from .ct2 import model_type
+
+    kind = model_type(resolved.path)
+    if kind and kind not in MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES:
+        raise UsageError(
+            f"model {resolved.model_id} is a {kind} model, not a seq2seq (encoder-decoder) one",
+            hint="use a model from `summarize models list` or a folder saved from AutoModelForSeq2SeqLM",
+        )
 
 
 def load_model(
@@ -282,6 +312,7 @@ def load_model(
 
     if backend not in BACKENDS:
         raise UsageError(f"unknown backend {backend!r}", hint=f"use one of: {', '.join(BACKENDS)}")
+    check_seq2seq(resolved)
     if backend == "ctranslate2":
         ct2.require()
         if not ct2.supports(resolved):

@@ -246,3 +246,81 @@ def test_help_does_not_import_torch_or_transformers() -> None:
     assert "Usage: summarize [OPTIONS] [INPUTS]..." in out
     assert "--model" in out and "models list" in out
     assert "LOADED False False" in out
+
+
+def test_timings_are_measured_for_every_input(tiny_bart: Path, tmp_path: Path) -> None:
+    # Several inputs share batched generate() calls; each still reports the time it cost.
+    paths = []
+    for i in range(2):
+        path = tmp_path / f"a{i}.txt"
+        path.write_text(_first_paragraphs(SEED_ARTICLE, 2 + i), encoding="utf-8")
+        paths.append(str(path))
+    result = run(["--model", str(tiny_bart), "--format", "json", "--points", "1", *paths])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [d["source"] for d in data] == paths
+    assert all(d["timings"]["summarize"] > 0 for d in data)
+    assert data[0]["timings"]["load"] > 0  # the first input paid for loading the model
+    for d in data:
+        t = d["timings"]
+        assert t["total"] >= t["detect"] + t["load"] + t["summarize"] - 1e-3
+
+
+def test_summary_never_longer_than_a_tiny_input(tiny_bart: Path, calls: list) -> None:
+    text = "The council approved the new budget for schools on Monday."
+    result = run(["--model", str(tiny_bart), "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    model = calls[0][2]
+    # The random model writes more than ten words; the input is then its own summary.
+    assert model.count_tokens(data["summary"]) <= data["input_tokens"]
+    assert data["summary"] == text
+    assert any("longer than the input" in w for w in data["warnings"])
+    assert "longer than the input" in result.stderr
+
+
+@pytest.mark.parametrize("device", ["bogus", "cuda:7"])
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_unusable_device_is_a_usage_error(tiny_bart: Path, device: str, backend: str) -> None:
+    result = run(["--model", str(tiny_bart), "--backend", backend, "--device", device], input="Some text to read.")
+    assert result.exit_code == 2, result.output
+    line = result.stderr.strip()
+    assert len(line.splitlines()) == 1 and repr(device) in line and "internal error" not in line
+
+
+@pytest.fixture(scope="module")
+def broken_models(tmp_path_factory: pytest.TempPathFactory, tiny_bart: Path) -> dict[str, Path]:
+    """A BERT folder (not seq2seq) and a copy of tiny BART whose safetensors file is cut short."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("broken")
+    bert = root / "bert"
+    bert.mkdir()
+    (bert / "config.json").write_text(json.dumps({"model_type": "bert", "hidden_size": 32}), encoding="utf-8")
+    corrupt = root / "corrupt"
+    shutil.copytree(tiny_bart, corrupt)
+    weights = corrupt / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])
+    return {"bert": bert, "corrupt": corrupt}
+
+
+@pytest.mark.parametrize(("name", "code", "expected"), [("bert", 2, "not a seq2seq"), ("corrupt", 1, "could not")])
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2", "auto"])
+def test_unusable_model_folder_is_one_line(
+    broken_models: dict[str, Path], name: str, code: int, expected: str, backend: str
+) -> None:
+    args = ["--model", str(broken_models[name]), "--backend", backend]
+    result = run(args, input="Some text that is long enough to summarize here, about a council.")
+    assert result.exit_code == code, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("summarize: error")]
+    assert len(errors) == 1 and expected in errors[0] and str(broken_models[name]) in errors[0]
+    assert "Traceback" not in result.output
+
+
+def test_bad_config_toml_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('model = "unterminated\n', encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(config))
+    result = run(["--engine", "extractive"], input="Some text that is long enough to summarize here.")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and str(config) in result.stderr and "TOML" in result.stderr

@@ -391,7 +391,8 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     from .detect import UNDETERMINED, LanguageResult, detect_language
     from .errors import InputError
     from .inputs import HTML_SUFFIXES, read_path
-    from .languages import language_name, normalise
+    from .languages import is_rtl, language_name, normalise
+    from .mdsyntax import front_matter
     from .output import rtl_block, to_json
     from .translate import Translator
 
@@ -461,8 +462,12 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         for warning in entry["warnings"]:
             notify(f"warning: {doc.source}: {warning}")
         payloads.append(entry)
-        if fmt == "markdown" and not entry["translation"].get("skipped"):
-            out_text = rtl_block(out_text, target)
+        if fmt == "markdown" and is_rtl(target) and not entry["translation"].get("skipped"):
+            # Front matter must stay the file's first lines (site generators look for it there),
+            # followed by a blank line (it ends a Pelican header block).
+            head = front_matter(out_text)
+            cut = head.end() if head else 0
+            out_text = out_text[:cut] + ("\n" if cut else "") + rtl_block(out_text[cut:], target)
         if fmt != "json":
             header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
             rendered.append(header + out_text + ("" if out_text.endswith("\n") else "\n"))

@@ -31,8 +31,10 @@ from typing import Any
 
 from . import langcodes, urdu
 from .chunking import chunk_text
-from .errors import ModelNotAvailableError, UsageError
+from .errors import ModelNotAvailableError, UnknownLanguageError, UsageError
 from .languages import language_name
+from .languages import normalise as normalise_language
+from .mdsyntax import FENCE_OPEN, REFERENCE_DEFINITION, TEMPLATE_TAG, closes_fence, front_matter
 from .models import ResolvedModel, is_offline, resolve, spec_for
 from .sentences import split_sentences
 from .seq2seq import GenerationSettings, Seq2SeqModel, degenerate_reason, load_model
@@ -142,7 +144,11 @@ PROTECTED = re.compile(
     r"|(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|<!--.*?-->)"
     r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<emphasis>\*\*|__|~~)"
+    r"|(?P<template>" + TEMPLATE_TAG.pattern + ")"
+    # Emphasis delimiters: ** __ ~~ anywhere, a single * or _ only where it opens (before a
+    # non-space, not inside a word) or closes (after a non-space, not before a word): snake_case,
+    # 2*3 and "a * b" are prose.
+    r"|(?P<emphasis>\*\*|__|~~|(?<![\w*\\])[*_](?=[^\s*_])|(?<=[^\s*_\\])[*_](?![\w*]))"
 )
 NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -259,8 +265,27 @@ class ModelTranslator:
     def language_token(self, code: str) -> str | None:
         return langcodes.family_code(self.family, code)
 
+    def direction(self) -> tuple[str, str] | None:
+        """A Marian model's (source, target) from its tokenizer, when it says and we know both codes."""
+        tok = self.model.tokenizer
+        codes = [getattr(tok, "source_lang", None), getattr(tok, "target_lang", None)]
+        try:
+            src, tgt = (normalise_language(str(c)) for c in codes if c)
+        except (UnknownLanguageError, ValueError):
+            return None  # not said, or codes we cannot compare (eng, multi-target "mul")
+        return src, tgt
+
     def prepare(self, src: str, tgt: str) -> dict[str, Any]:
         """Set the tokenizer's source language and return generate()'s extra arguments."""
+        if self.family == "marian":
+            # One direction per model: a folder for another pair would silently give nonsense.
+            direction = self.direction()
+            if direction is not None and direction != (src, tgt):
+                raise UsageError(
+                    f"translator {self.model_id} translates {direction[0]}->{direction[1]}, not {src}->{tgt}",
+                    hint="pass the folder of a model for this pair, or --translator opus-mt",
+                )
+            return {}
         if self.family not in {"nllb", "m2m100"}:
             return {}
         src_token = self.language_token(src)
@@ -448,8 +473,9 @@ class Translator:
             best = plans[0][0].name
             if best not in self._noticed:
                 self._noticed.add(best)
+                used = " -> ".join(resolved.model_id for _, resolved in chosen)
                 self.notify(
-                    f"note: translator {best} is not downloaded; using {chosen[0][1].model_id} "
+                    f"note: translator {best} is not downloaded; using {used} "
                     f"(`summarize models pull {best}` for the best quality)"
                 )
         self._plans[key] = chosen
@@ -621,13 +647,11 @@ class Block:
     ending: str = ""
 
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_FRONT = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_HEADER_LINES = re.compile(r"\A(?:[A-Z][A-Za-z_-]*:[^\n]*\n)+(?=\s*\n)")
 _MARKER = re.compile(r"^(\s*(?:>\s?)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?)")
 _HEADING = re.compile(r"^\s*(?:>\s?)*#{1,6}[ \t]")
 _LIST = re.compile(r"^\s*(?:>\s?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _TABLE = re.compile(r"^\s*\|")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _CELL = re.compile(r"(\|)")
 
 
@@ -635,7 +659,7 @@ def markdown_blocks(text: str) -> list[Block]:
     """Split a Markdown document into kept and translatable blocks, in order (the ``raw`` of all
     blocks concatenated is the document; a translatable block's lines are joined into one)."""
     blocks: list[Block] = []
-    head = _FRONT.match(text) or _HEADER_LINES.match(text)
+    head = front_matter(text)
     if head:
         blocks.append(Block(head.group(0)))
         text = text[head.end() :]
@@ -649,19 +673,20 @@ def markdown_blocks(text: str) -> list[Block]:
         ending = line[len(body) :]
         if fence is not None:
             blocks.append(Block(line))
-            if body.strip().startswith(fence):
+            if closes_fence(fence, body):
                 fence = None
             i += 1
             continue
-        m = _FENCE.match(body)
+        m = FENCE_OPEN.match(body)
         if m:
-            fence = m.group(1)[0] * 3
+            fence = m.group(1)
             blocks.append(Block(line))
             i += 1
             continue
         code = prev_blank and body.startswith(("    ", "\t")) and not _LIST.match(body)
-        if not body.strip() or not has_letters(body) or code:
-            # Blank lines, rules and underlines, number-only lines and indented code stay as they are.
+        if not body.strip() or not has_letters(body) or code or REFERENCE_DEFINITION.match(body):
+            # Blank lines, rules and underlines, number-only lines, indented code and link reference
+            # definitions ("[label]: url", which must stay one per line) stay as they are.
             blocks.append(Block(line))
             prev_blank = not body.strip() or code
             i += 1
@@ -683,22 +708,32 @@ def markdown_blocks(text: str) -> list[Block]:
         content = [body[len(prefix) :]]
         raw = line
         i += 1
-        # A paragraph or list item goes on over the following lines that start nothing new.
+        depth = _quote_depth(body)
+        # A paragraph or list item goes on over the following lines that start nothing new; in a
+        # quote, over lines of the same depth (their ">" markers are not content) or lazy ones.
         if not _HEADING.match(body):
             while i < len(lines):
                 nxt = lines[i].rstrip("\r\n")
                 if (
                     not nxt.strip()
-                    or _FENCE.match(nxt)
+                    or FENCE_OPEN.match(nxt)
+                    or REFERENCE_DEFINITION.match(nxt)
+                    or _quote_depth(nxt) not in {0, depth}
                     or _HEADING.match(nxt)
                     or _LIST.match(nxt)
                     or _TABLE.match(nxt)
                     or not has_letters(nxt)
                 ):
                     break
-                content.append(nxt.strip())
+                content.append(_QUOTE.sub("", nxt).strip() if depth else nxt.strip())
                 ending = lines[i][len(nxt) :]
                 raw += lines[i]
                 i += 1
         blocks.append(Block(raw, True, prefix, " ".join(c.strip() for c in content), ending))
     return blocks
+
+
+def _quote_depth(line: str) -> int:
+    """How many ``>`` quote markers open ``line``."""
+    m = _QUOTE.match(line)
+    return m.group(0).count(">") if m else 0

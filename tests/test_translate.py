@@ -438,3 +438,47 @@ def test_warnings_of_several_passes_are_merged() -> None:
         ["m: 2 segment(s) still repetition after x", "other", "m: 3 segment(s) still repetition after x", "other"]
     )
     assert merged == ["other", "m: 5 segment(s) still repetition after x"]
+
+
+# --- second review: structure a real newsletter has ---------------------------------------------
+
+
+def test_reference_definitions_stay_lines_of_their_own() -> None:
+    doc = "Email the [team][community] for access.\n[calendar]: https://example.com/cal\n[community]: mailto:t@x.org\n"
+    blocks = markdown_blocks(doc)
+    assert "".join(b.raw for b in blocks) == doc
+    assert [b.content for b in blocks if b.translate] == ["Email the [team][community] for access."]
+
+
+def test_quote_continuation_markers_are_not_content() -> None:
+    doc = "> First quoted line goes\n> on here.\n>> Nested starts anew.\nlazy line\n"
+    blocks = [b for b in markdown_blocks(doc) if b.translate]
+    assert [(b.prefix, b.content) for b in blocks] == [
+        ("> ", "First quoted line goes on here."),
+        (">> ", "Nested starts anew. lazy line"),
+    ]
+
+
+def test_fence_closes_only_with_a_fence_as_long() -> None:
+    doc = "````md\n```py\nnot prose here\n```\n````\nProse after.\n"
+    assert [b.content for b in markdown_blocks(doc) if b.translate] == ["Prose after."]
+
+
+def test_template_tags_and_single_emphasis_are_protected() -> None:
+    text = "See {% include sponsor.html %} and {{ page.title }} in *this issue* or _that one_."
+    assert protected_spans(text) == ["{% include sponsor.html %}", "{{ page.title }}", "*", "*", "_", "_"]
+    # Not emphasis: products, spaced operators, snake_case.
+    assert protected_spans("2*3 and a * b and snake_case_name") == []
+
+
+def test_local_marian_folder_for_another_direction_is_refused(tiny_marian_fr_en: Path) -> None:
+    with pytest.raises(UsageError, match=r"translates fr->en, not en->ur"):
+        _translator(tiny_marian_fr_en).translate(["The government announced a plan."], "en", "ur")
+
+
+def test_pivot_notice_names_both_legs(tiny_marian_fr_en: Path, tiny_marian_en_ur: Path, hub_cache: Path) -> None:
+    tiny_models.install_in_hf_cache(tiny_marian_fr_en, "Helsinki-NLP/opus-mt-fr-en", hub_cache)
+    tiny_models.install_in_hf_cache(tiny_marian_en_ur, "Helsinki-NLP/opus-mt-en-ur", hub_cache)
+    notices: list[str] = []
+    _translator(None, notify=notices.append).plan("fr", "ur")
+    assert any("Helsinki-NLP/opus-mt-fr-en -> Helsinki-NLP/opus-mt-en-ur" in n for n in notices), notices

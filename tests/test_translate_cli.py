@@ -103,3 +103,12 @@ def test_out_files_honour_translation_only(runner: CliRunner, tiny_nllb: Path, t
     original_summary = json.loads(full.stdout)["summary"]
     assert '<div dir="rtl" lang="ur">' in written
     assert original_summary not in written
+
+
+def test_rtl_markdown_keeps_front_matter_first(runner: CliRunner, tiny_nllb: Path, tmp_path: Path) -> None:
+    for head in ("---\ntitle: Issue 1\n---\n", "Title: Issue 1\nDate: 2024-01-01\n"):
+        doc = tmp_path / "a.md"
+        doc.write_text(head + "\n# Title here\n\nOne sentence here.\n", encoding="utf-8")
+        res = runner.invoke(cli, ["translate", "--to", "ur", "--translator", str(tiny_nllb), str(doc)])
+        assert res.exit_code == 0, res.output
+        assert res.stdout.startswith(head + '\n<div dir="rtl" lang="ur">\n\n# '), res.stdout

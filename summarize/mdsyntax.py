@@ -1,0 +1,36 @@
+"""Markdown structure shared by the readers (inputs), the hook and the document translator.
+
+One definition of front matter, fences and reference definitions, so that the three agree on
+where a document's prose starts and which lines are markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+EOL = r"(?:\r\n|\n|\r)"
+# YAML (---) or TOML (+++) front matter at the very top.
+FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{EOL}.*?{EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{EOL}|\Z)", re.S)
+# Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line (not included).
+HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{EOL})+(?=[ \t]*{EOL})")
+# A fence opens a code block: up to 3 spaces, then 3+ backticks or tildes.
+FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# [label]: destination — a link reference definition (markup, never prose).
+REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
+# Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
+TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+
+
+def front_matter(text: str) -> re.Match[str] | None:
+    """The front matter (YAML/TOML) or Pelican header block at the top of ``text``, if any."""
+    return FRONT_MATTER.match(text) or HEADER_BLOCK.match(text)
+
+
+def closes_fence(opening: str, line: str) -> bool:
+    """Whether ``line`` closes a code block opened by the fence ``opening`` (CommonMark: the same
+    character, at least as many, nothing after it)."""
+    m = FENCE_OPEN.match(line)
+    if not m:
+        return False
+    fence = m.group(1)
+    return fence[0] == opening[0] and len(fence) >= len(opening) and not line[m.end() :].strip()

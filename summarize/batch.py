@@ -181,26 +181,46 @@ def discover(
     return items
 
 
+def _targets(
+    items: Sequence[InputItem], relative: Callable[[InputItem], PurePosixPath], ext: str
+) -> dict[InputItem, PurePosixPath]:
+    stems: dict[PurePosixPath, list[InputItem]] = {}
+    for item in items:
+        rel = relative(item)
+        stems.setdefault(rel.parent / f"{PurePosixPath(rel.name).stem}.summary{ext}", []).append(item)
+    out: dict[InputItem, PurePosixPath] = {}
+    for target, group in stems.items():
+        for item in group:
+            rel = relative(item)
+            out[item] = target if len(group) == 1 else rel.parent / f"{rel.name}.summary{ext}"
+    return out
+
+
 def output_paths(items: Sequence[InputItem], out_dir: Path, fmt: str) -> dict[InputItem, Path]:
     """``--out`` targets: the input tree mirrored, ``NAME.summary.md`` (or ``.json`` for json/jsonl).
 
     NAME is the file's stem; where two inputs would share one target (``a.md`` and ``a.html``),
-    both keep their full file name instead (``a.md.summary.md``).
+    both keep their full file name instead (``a.md.summary.md``). Where inputs from different
+    folders still share one (``2023/index.md`` and ``2024/index.md`` given as two folders), every
+    input is mirrored from the folder that holds them all (``2023/index.summary.md``).
     """
     ext = ".json" if fmt in ("json", "jsonl") else ".md"
-    stems: dict[PurePosixPath, list[InputItem]] = {}
-    for item in items:
-        target = item.relative.parent / f"{PurePosixPath(item.relative.name).stem}.summary{ext}"
-        stems.setdefault(target, []).append(item)
-    out: dict[InputItem, Path] = {}
-    for target, group in stems.items():
-        for item in group:
-            rel = target if len(group) == 1 else item.relative.parent / f"{item.relative.name}.summary{ext}"
-            out[item] = out_dir / rel
+    out = _targets(items, lambda item: item.relative, ext)
     if len(set(out.values())) != len(out):
-        clash = sorted(str(p) for p in out.values() if list(out.values()).count(p) > 1)[0]
+        files = [Path(os.path.abspath(item.path)) for item in items if item.path is not None]
+        common = Path(os.path.commonpath(files)) if files else Path.cwd()
+
+        def from_common(item: InputItem) -> PurePosixPath:
+            if item.path is None:
+                return item.relative
+            return PurePosixPath(Path(os.path.abspath(item.path)).relative_to(common).as_posix())
+
+        out = _targets(items, from_common, ext)
+    targets = list(out.values())
+    if len(set(targets)) != len(targets):
+        clash = sorted(str(p) for p in targets if targets.count(p) > 1)[0]
         raise UsageError(f"two inputs would write the same output {clash}", hint="summarize them in separate runs")
-    return out
+    return {item: out_dir / rel for item, rel in out.items()}
 
 
 @dataclass

@@ -107,6 +107,17 @@ def test_output_names_mirror_the_tree_and_avoid_clashes(tmp_path: Path) -> None:
         for i, p in output_paths(items, tmp_path / "o", "markdown").items()
     }
     assert targets == {"x.md": "x.md.summary.md", "x.html": "x.html.summary.md", "y.txt": "y.summary.md"}
+    # The same names in two input folders: both mirrored from the folder above them.
+    for year in ("2023", "2024"):
+        (tmp_path / "news" / year).mkdir(parents=True)
+        (tmp_path / "news" / year / "index.md").write_text("text", encoding="utf-8")
+    items = discover([str(tmp_path / "news" / "2023"), str(tmp_path / "news" / "2024")])
+    assert sorted(
+        p.relative_to(tmp_path / "o").as_posix() for p in output_paths(items, tmp_path / "o", "json").values()
+    ) == [
+        "2023/index.summary.json",
+        "2024/index.summary.json",
+    ]
 
 
 def test_tree_jsonl_marks_errors_mirrors_outputs_and_second_run_is_cached(

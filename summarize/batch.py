@@ -223,6 +223,10 @@ def output_paths(items: Sequence[InputItem], out_dir: Path, fmt: str) -> dict[In
     return {item: out_dir / rel for item, rel in out.items()}
 
 
+class OutputError(SummarizeError):
+    """A ``--out`` file that could not be written."""
+
+
 @dataclass
 class Outcome:
     """What happened to one input: a result (maybe from the cache) or an error."""
@@ -306,8 +310,16 @@ class BatchRunner:
 
             fmt = "json" if self.fmt in ("json", "jsonl") else "markdown"
             only = self.summarizer.options.translation_only
-            atomic.write_text(target, render([outcome.result], fmt, translation_only=only))
-            outcome.output = target
+            try:
+                atomic.write_text(target, render([outcome.result], fmt, translation_only=only))
+                outcome.output = target
+            except OSError as exc:
+                # One output that cannot be written (a folder in the way, a full disk) fails that
+                # input only, like an unreadable input does.
+                outcome.result = None
+                outcome.error = OutputError(
+                    f"cannot write {target}: {exc.strerror or exc}", source=outcome.item.source, hint="check --out"
+                )
         self.outcomes.append(outcome)
         self.on_outcome(outcome)
 

@@ -309,3 +309,17 @@ def test_out_folder_can_be_the_input_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == ["sub", "sub/n.md", "sub/n.summary.md"]
     assert (root / "sub" / "n.summary.md").read_text(encoding="utf-8") != "an earlier run's output"
+
+
+def test_an_output_that_cannot_be_written_fails_that_input_only(tmp_path: Path) -> None:
+    for name, text in zip(("a.txt", "b.txt"), _articles(2), strict=True):
+        (tmp_path / name).write_text(text[:600], encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "a.summary.json").mkdir(parents=True)  # a folder where the output file should go
+    args = ["--engine", "extractive", "-p", "1", "--format", "jsonl", "--out", str(out)]
+    result = run([*args, str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 1, result.output
+    rows = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert rows["a.txt"]["error_type"] == "OutputError" and "cannot write" in result.stderr
+    assert rows["b.txt"]["summary"] and (out / "b.summary.json").is_file()
+    assert not [p for p in out.iterdir() if p.name.endswith(atomic.TEMP_SUFFIX)]

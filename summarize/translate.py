@@ -164,14 +164,31 @@ def protected_spans(text: str) -> list[str]:
     return [m.group(0) for m in PROTECTED.finditer(text)]
 
 
-def _mask(text: str) -> tuple[str, list[str]]:
+def _reference_pattern(labels: Sequence[str]) -> re.Pattern[str] | None:
+    """Shortcut (``[label]``) and collapsed (``[label][]``) reference links to these labels."""
+    if not labels:
+        return None
+    alternatives = "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    return re.compile(rf"(?P<reference>\[(?P<label>(?i:{alternatives}))\](?:\[\])?(?![(\[:]))|" + PROTECTED.pattern)
+
+
+def _mask(text: str, references: re.Pattern[str] | None = None) -> tuple[str, list[str]]:
     spans: list[str] = []
 
-    def sub(m: re.Match[str]) -> str:
-        spans.append(m.group(0))
+    def keep(span: str) -> str:
+        spans.append(span)
         return chr(_MASK_BASE + len(spans) - 1)
 
-    return PROTECTED.sub(sub, text), spans
+    def sub(m: re.Match[str]) -> str:
+        if references is not None and m.group("reference"):
+            # The link text is translated; naming the label keeps the link working ([text][label]).
+            label = m.group("label")
+            if not has_letters(label):  # [1]: nothing to translate
+                return keep(m.group(0))
+            return keep("[") + label + keep(f"][{label}]")
+        return keep(m.group(0))
+
+    return (references or PROTECTED).sub(sub, text), spans
 
 
 _MASKED = re.compile("[\ue000-\uf8ff]")
@@ -502,19 +519,23 @@ class Translator:
         return self._engines[resolved.model_id]
 
     # --- text ---------------------------------------------------------------------------
-    def translate(self, texts: Sequence[str], src: str, tgt: str) -> Translation:
+    def translate(self, texts: Sequence[str], src: str, tgt: str, *, references: Sequence[str] = ()) -> Translation:
         """Translate each text (a summary, a key point, a paragraph) from ``src`` to ``tgt``.
 
         Protected spans come back byte for byte; every sentence is translated (none dropped).
+        ``references``: labels of the document's link reference definitions; a shortcut link
+        ``[label]`` comes back as ``[translated text][label]``.
         """
         started = time.perf_counter()
         steps = self.plan(src, tgt)
         result = Translation(list(texts), src, tgt, pivot=PIVOT if len(steps) > 1 else None)
         current = list(texts)
+        pattern = _reference_pattern(references)
         for step, resolved in steps:
             engine = self.engine(resolved)
             result.models.append(resolved.model_id)
-            current = self._translate_step(engine, current, step.src, step.tgt, result.warnings)
+            current = self._translate_step(engine, current, step.src, step.tgt, result.warnings, pattern)
+            pattern = None  # the first step wrote every shortcut link out in full
         if tgt == "ur":
             current = [_normalise_prose(t, urdu.normalise) for t in current]
         result.texts = current
@@ -523,13 +544,19 @@ class Translator:
         return result
 
     def _translate_step(
-        self, engine: ModelTranslator, texts: list[str], src: str, tgt: str, warnings: list[str]
+        self,
+        engine: ModelTranslator,
+        texts: list[str],
+        src: str,
+        tgt: str,
+        warnings: list[str],
+        references: re.Pattern[str] | None = None,
     ) -> list[str]:
         # Each text -> sentences -> pieces; prose pieces are translated in one batched call.
         layout: list[list[list[tuple[bool, str]]]] = []
         prose: list[str] = []
         for text in texts:
-            masked, spans = _mask(text)
+            masked, spans = _mask(text, references)
             sentences = split_sentences(masked, src) if has_letters(masked) else ([masked] if masked else [])
             layout.append([_pieces(s, spans) for s in sentences])
             for sentence in layout[-1]:
@@ -600,7 +627,8 @@ class Translator:
         front matter, code blocks, blank lines and markers stay; prose in them is translated."""
         blocks = markdown_blocks(text)
         units = [b.content for b in blocks if b.translate]
-        result = self.translate(units, src, tgt) if units else Translation([], src, tgt)
+        labels = [b.raw.split("]", 1)[0].strip().lstrip("[") for b in blocks if REFERENCE_DEFINITION.match(b.raw)]
+        result = self.translate(units, src, tgt, references=labels) if units else Translation([], src, tgt)
         it = iter(result.texts)
         out = []
         for block in blocks:

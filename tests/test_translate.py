@@ -482,3 +482,15 @@ def test_pivot_notice_names_both_legs(tiny_marian_fr_en: Path, tiny_marian_en_ur
     notices: list[str] = []
     _translator(None, notify=notices.append).plan("fr", "ur")
     assert any("Helsinki-NLP/opus-mt-fr-en -> Helsinki-NLP/opus-mt-en-ur" in n for n in notices), notices
+
+
+def test_shortcut_reference_links_keep_their_target(tiny_nllb: Path, spy: list[dict[str, Any]]) -> None:
+    definitions = "[calendar]: https://x.org/c\n[the team]: https://x.org/t\n[1]: https://x.org/1\n"
+    doc = "Add it to the [Calendar] and see [the team][] or [1].\n\n" + definitions
+    out = _translator(tiny_nllb).translate_markdown(doc, "en", "ur").texts[0]
+    assert out.endswith("\n\n" + definitions)
+    # Link texts are translated and name their label, so each link still resolves.
+    assert re.search(r"\[[^\]]+\]\[Calendar\]", out) and re.search(r"\[[^\]]+\]\[the team\]", out), out
+    assert " [1]" in out
+    seen = " ".join(t for c in spy for t in c["texts"])
+    assert "Calendar" in seen and "[" not in seen

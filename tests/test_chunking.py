@@ -85,3 +85,20 @@ def test_urdu_chunks_respect_urdu_full_stops() -> None:
 def test_limit_too_small_is_refused() -> None:
     with pytest.raises(ValueError):
         chunk_text("Some text.", word_count, 2)
+
+
+def test_key_point_sections_are_read_whole(tiny_bart: Path) -> None:
+    # Sections of many partial summaries exceed one model input; every chunk of them is read.
+    from summarize.abstractive import AbstractiveEngine
+    from summarize.chunking import Chunk
+    from summarize.models import resolve
+    from summarize.seq2seq import Seq2SeqModel
+
+    engine = AbstractiveEngine(Seq2SeqModel(resolve(str(tiny_bart)), device="cpu"))
+    partials = [s for s in split_sentences(_articles(8), "en") if engine.model.count_tokens(s) < 60][:30]
+    first = [Chunk(p, [p], engine.model.count_tokens(p)) for p in partials]
+    steps = engine._section_points(" ".join(partials), "en", 3, first, partials)
+    inputs, _settings = next(steps)
+    assert all(engine.model.count_tokens(i) <= engine.model.max_input for i in inputs)
+    assert len(inputs) > 3
+    assert _words(" ".join(inputs)) == _words(" ".join(partials))

@@ -91,3 +91,23 @@ def tiny_m2m100(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Tiny NLLB-style model (M2M100 architecture, NllbTokenizer with FLORES-200 codes), 64-token limit."""
     return tiny_models.build_tiny_nllb(tmp_path_factory.mktemp("nllb") / "model")
+
+
+# --- batch and hook (issue 5) ---------------------------------------------------------------
+
+
+@pytest.fixture()
+def generate_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The inputs of every Seq2SeqModel.generate() call; the real model still runs (transformers backend)."""
+    from summarize.seq2seq import Seq2SeqModel
+
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")  # CTranslate2 generates elsewhere
+    seen: list[list[str]] = []
+    real = Seq2SeqModel.generate
+
+    def spy(self: Seq2SeqModel, texts: list[str], settings, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(list(texts))
+        return real(self, texts, settings, **kwargs)
+
+    monkeypatch.setattr(Seq2SeqModel, "generate", spy)
+    return seen

@@ -31,21 +31,6 @@ def run(args: list[str]):
 
 
 @pytest.fixture()
-def calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """Records every generate() call's inputs and still runs the real model."""
-    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")
-    seen: list[list[str]] = []
-    real = Seq2SeqModel.generate
-
-    def spy(self: Seq2SeqModel, texts: list[str], settings, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(list(texts))
-        return real(self, texts, settings, **kwargs)
-
-    monkeypatch.setattr(Seq2SeqModel, "generate", spy)
-    return seen
-
-
-@pytest.fixture()
 def tree(tmp_path: Path) -> Path:
     """Good articles (.txt, .md, .html in a subfolder) and bad ones (empty, binary, not UTF-8)."""
     root = tmp_path / "articles"
@@ -121,7 +106,7 @@ def test_output_names_mirror_the_tree_and_avoid_clashes(tmp_path: Path) -> None:
 
 
 def test_tree_jsonl_marks_errors_mirrors_outputs_and_second_run_is_cached(
-    tree: Path, tmp_path: Path, tiny_bart: Path, calls: list[list[str]]
+    tree: Path, tmp_path: Path, tiny_bart: Path, generate_calls: list[list[str]]
 ) -> None:
     out = tmp_path / "out"
     args = ["--model", str(tiny_bart), "--format", "jsonl", "--points", "2", "--out", str(out), str(tree)]
@@ -141,29 +126,29 @@ def test_tree_jsonl_marks_errors_mirrors_outputs_and_second_run_is_cached(
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert written == {"a.summary.json", "sub/b.summary.json", "sub/c.summary.json"}
     assert json.loads((out / "sub" / "b.summary.json").read_text(encoding="utf-8")) == by_file["sub/b.md"]
-    assert calls, "the first run must generate"
+    assert generate_calls, "the first run must generate"
     assert "file/s" not in first.stderr and "%|" not in first.stderr  # no progress bar: not a terminal
 
     # Second run over the unchanged tree: served from the cache, the model never generates.
-    calls.clear()
+    generate_calls.clear()
     second = run(args)
     assert second.exit_code == 1
-    assert calls == []
+    assert generate_calls == []
     again = {_rel(row["source"], tree): row for row in map(json.loads, second.stdout.splitlines())}
     for name in GOOD:
         assert again[name]["summary"] == by_file[name]["summary"]
         assert again[name]["key_points"] == by_file[name]["key_points"]
 
     # --no-cache bypasses it; a changed file is recomputed alone.
-    assert run([*args, "--no-cache"]).exit_code == 1 and calls
-    calls.clear()
+    assert run([*args, "--no-cache"]).exit_code == 1 and generate_calls
+    generate_calls.clear()
     (tree / "a.txt").write_text(_articles(1, start=5)[0][:1500], encoding="utf-8")
     third = run(args)
-    assert calls and all("Story" not in text for batch in calls for text in batch)
+    assert generate_calls and all("Story" not in text for batch in generate_calls for text in batch)
     assert {_rel(r["source"], tree) for r in map(json.loads, third.stdout.splitlines())} == GOOD | BAD
 
 
-def test_corrupt_cache_entries_are_ignored_and_rewritten(tmp_path: Path, tiny_t5: Path, calls: list) -> None:
+def test_corrupt_cache_entries_are_ignored_and_rewritten(tmp_path: Path, tiny_t5: Path, generate_calls: list) -> None:
     article = tmp_path / "one.txt"
     article.write_text(_articles(1)[0][:800], encoding="utf-8")
     args = ["--model", str(tiny_t5), "--format", "json", str(article)]
@@ -172,26 +157,26 @@ def test_corrupt_cache_entries_are_ignored_and_rewritten(tmp_path: Path, tiny_t5
     entries = list(cache_dir().rglob("*.json"))
     assert len(entries) == 1
     entries[0].write_text(entries[0].read_text(encoding="utf-8")[:40], encoding="utf-8")  # a partial write
-    calls.clear()
+    generate_calls.clear()
     second = run(args)
     assert second.exit_code == 0, second.output
-    assert calls, "a corrupt entry is a miss"
+    assert generate_calls, "a corrupt entry is a miss"
     assert json.loads(second.stdout)["summary"] == json.loads(first.stdout)["summary"]
     json.loads(entries[0].read_text(encoding="utf-8"))  # rewritten whole
 
 
-def test_batching_across_documents_matches_one_at_a_time(tiny_bart: Path, calls: list[list[str]]) -> None:
+def test_batching_across_documents_matches_one_at_a_time(tiny_bart: Path, generate_calls: list[list[str]]) -> None:
     docs = [(text[: 900 + 300 * i], f"doc{i}", None) for i, text in enumerate(_articles(4, start=10))]
     summarizer = Summarizer(SummarizeOptions(model=str(tiny_bart), lang="en", points=2, batch_size=8))
     alone = [summarizer.summarize(*doc) for doc in docs]
-    calls_alone = len(calls)
-    calls.clear()
+    calls_alone = len(generate_calls)
+    generate_calls.clear()
     together = summarizer.summarize_many(docs)
     assert [r.summary for r in together] == [r.summary for r in alone]  # type: ignore[union-attr]
     assert [r.key_points for r in together] == [r.key_points for r in alone]  # type: ignore[union-attr]
     # Each stage is one generate() across all documents, not one per document.
-    assert len(calls) < calls_alone
-    assert max(len(batch) for batch in calls) > max(1, max(r.chunks for r in alone))  # type: ignore[union-attr]
+    assert len(generate_calls) < calls_alone
+    assert max(len(batch) for batch in generate_calls) > max(1, max(r.chunks for r in alone))  # type: ignore[union-attr]
 
 
 def test_ctrl_c_leaves_only_complete_outputs(tmp_path: Path, tiny_t5: Path, monkeypatch: pytest.MonkeyPatch) -> None:

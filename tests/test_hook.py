@@ -10,7 +10,6 @@ import pytest
 from summarize import hook
 from summarize.hook import END, START, insertion_point, main, parse
 from summarize.inputs import to_document
-from summarize.seq2seq import Seq2SeqModel
 from tests.conftest import SHARED
 
 NEWSLETTERS = sorted((SHARED / "newsletters").glob("*.md"))
@@ -109,7 +108,7 @@ def test_the_block_never_feeds_the_summary(letters: dict[str, Path]) -> None:
     assert to_document(layout.outside, "x", ".md").text == to_document(original, "x", ".md").text
 
 
-def test_only_the_block_is_replaced_when_it_exists(letters: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_block_is_replaced_when_it_exists(letters: dict[str, Path], generate_calls: list[list[str]]) -> None:
     path = letters["twir_crlf.md"]
     assert main([str(path)]) == 1
     fresh = path.read_bytes()
@@ -118,18 +117,11 @@ def test_only_the_block_is_replaced_when_it_exists(letters: dict[str, Path], mon
     # Text elsewhere changes too: the block follows the text outside it.
     edited = edited.replace(b"Hello and welcome", b"Hello and welcome back", 1)
     path.write_bytes(edited)
-    calls: list[list[str]] = []
-    real = Seq2SeqModel.generate
-
-    def spy(self: Seq2SeqModel, texts: list[str], settings, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(list(texts))
-        return real(self, texts, settings, **kwargs)
-
-    monkeypatch.setattr(Seq2SeqModel, "generate", spy)
+    generate_calls.clear()
     assert main(["--check", str(path)]) == 1
     assert path.read_bytes() == edited  # --check writes nothing
     assert main([str(path)]) == 1
-    assert calls and not any("hand-written" in t for batch in calls for t in batch)
+    assert generate_calls and not any("hand-written" in t for batch in generate_calls for t in batch)
     new = path.read_bytes()
     k, m = new.index(START.encode()), new.index(END.encode())
     assert new[:k] == edited[: edited.index(START.encode())] and new[m:] == edited[edited.index(END.encode()) :]

@@ -46,6 +46,13 @@ backend_option = click.option(
     envvar="SUMMARIZE_BACKEND",
     help="Model runtime. auto: CTranslate2 when installed (pip install 'summarize[fast]'), else transformers.",
 )
+translator_option = click.option(
+    "--translator",
+    envvar="SUMMARIZE_TRANSLATOR",
+    metavar="NAME|HUB_ID|PATH",
+    help="Translation model: nllb-600m, m2m100, opus-mt, a Hub id or a local folder. "
+    "[env SUMMARIZE_TRANSLATOR; default: the best one downloaded for the pair, nllb-600m first]",
+)
 compute_type_option = click.option(
     "--compute-type",
     type=click.Choice(COMPUTE_TYPES),
@@ -220,13 +227,7 @@ def cli(ctx: click.Context) -> None:
     metavar="LANG",
     help="Also translate the summary and key points into LANG (ISO 639-1 code or English name, e.g. ur, urdu).",
 )
-@click.option(
-    "--translator",
-    envvar="SUMMARIZE_TRANSLATOR",
-    metavar="NAME|HUB_ID|PATH",
-    help="Translation model: nllb-600m, m2m100, opus-mt, a Hub id or a local folder. "
-    "[env SUMMARIZE_TRANSLATOR; default: the best one downloaded for the pair, nllb-600m first]",
-)
+@translator_option
 @click.option("--translation-only", is_flag=True, help="Show the translation instead of the original (with --to).")
 @click.option("--strict-lang", is_flag=True, help="Fail when the language cannot be told.")
 @click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr.")
@@ -342,12 +343,7 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     help="Target language: ISO 639-1 code or English name (ur, urdu, fr, ...).",
 )
 @lang_option
-@click.option(
-    "--translator",
-    envvar="SUMMARIZE_TRANSLATOR",
-    metavar="NAME|HUB_ID|PATH",
-    help="nllb-600m, m2m100, opus-mt, a Hub id or a local folder. [default: best downloaded for the pair]",
-)
+@translator_option
 @click.option(
     "--format",
     "-f",

@@ -33,6 +33,9 @@ from typing import Any
 
 from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
 from .inputs import decode, to_document
+from .mdsyntax import EOL as _EOL
+from .mdsyntax import FENCE_OPEN as _FENCE_OPEN
+from .mdsyntax import front_matter
 
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
@@ -44,17 +47,12 @@ BOM = "\ufeff"
 # written where the model is. Set engine = "extractive" (or "auto") in [tool.summarize] to choose.
 DEFAULT_ENGINE = "abstractive"
 
-_EOL = r"(?:\r\n|\n|\r)"
 # The start of a line, whatever its file's line ending: re.M's "^" knows only "\n" (a file with
 # old Mac "\r" endings would get a block it could not find again the next time).
 _BOL = r"(?:^|(?<=\r))"
 # A marker is a line of its own, indented less than a code block (4 spaces) would be.
 _START_RE = re.compile(rf"{_BOL} {{0,3}}<!--[ \t]*summarize:start\b.*?-->[ \t]*{_EOL}?", re.M)
 _END_RE = re.compile(rf"{_BOL} {{0,3}}<!--[ \t]*summarize:end\b.*?-->[ \t]*{_EOL}?", re.M)
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{_EOL}.*?{_EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{_EOL}|\Z)", re.S)
-# Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line.
-_HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{_EOL})+(?=[ \t]*{_EOL})")
 _LINE = re.compile(rf"[^\r\n]*(?:{_EOL}|\Z)")
 _ATX_TITLE = re.compile(r"^#[ \t]+\S")
 _SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
@@ -123,7 +121,7 @@ def insertion_point(text: str, placement: str = "after-title") -> int:
     if placement == "end":
         return len(text)
     pos = 0
-    fm = _FRONT_MATTER.match(text) or _HEADER_BLOCK.match(text)
+    fm = front_matter(text)
     if fm:
         pos = fm.end()
     pos = _skip_blank_lines(text, pos)

@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .mdsyntax import FRONT_MATTER as _FRONT_MATTER
+from .mdsyntax import HEADER_BLOCK as _HEADER_BLOCK
+from .mdsyntax import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
+from .mdsyntax import TEMPLATE_TAG as _TEMPLATE_TAG
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 _BINARY_SAMPLE = 8192
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-# Pelican-style headers: "Title: ...", "Date: ..." lines at the top, up to the first blank line.
-_HEADER_BLOCK = re.compile(r"\A(?:[A-Z][A-Za-z_-]*:[^\n]*\n)+\s*\n")
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s*|\d+\.\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -25,12 +26,9 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
-# Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
-_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 
 
 @dataclass

@@ -33,20 +33,13 @@ SHARED = ROOT.parent / "shared" / "data"
 
 def build_model(folder: Path, vocab_size: int) -> Path:
     """A small BART with summarization settings; tokenizer trained on the shared data."""
-    import torch
-    from transformers import BartConfig, BartForConditionalGeneration, T5Tokenizer
-
-    from tests.tiny_models import corpus_text, train_sentencepiece
+    from tests.tiny_models import build_tiny_bart, corpus_text, train_sentencepiece
 
     spm = train_sentencepiece(folder / "spm", vocab_size=vocab_size, text=corpus_text(limit_articles=100))
-    out = folder / "model"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "spiece.model").write_bytes(spm.read_bytes())
-    tok = T5Tokenizer.from_pretrained(str(out), extra_ids=0, model_max_length=512)
-    tok.save_pretrained(str(out))
-    torch.manual_seed(0)
-    config = BartConfig(
-        vocab_size=len(tok),
+    return build_tiny_bart(
+        folder / "model",
+        spm,
+        max_positions=512,
         d_model=256,
         encoder_layers=3,
         decoder_layers=3,
@@ -54,18 +47,10 @@ def build_model(folder: Path, vocab_size: int) -> Path:
         decoder_attention_heads=4,
         encoder_ffn_dim=1024,
         decoder_ffn_dim=1024,
-        max_position_embeddings=512,
-        pad_token_id=0,
-        eos_token_id=1,
-        bos_token_id=1,
-        decoder_start_token_id=1,
-        forced_eos_token_id=1,
         task_specific_params={
             "summarization": {"min_length": 20, "max_length": 60, "num_beams": 2, "no_repeat_ngram_size": 3}
         },
     )
-    BartForConditionalGeneration(config).save_pretrained(str(out))
-    return out
 
 
 def articles(n: int) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -73,14 +74,17 @@ def _t5_tokenizer(spm_model: Path, out: Path, max_len: int):
     return tok
 
 
-def build_tiny_bart(out: Path, spm_model: Path, max_positions: int = 128, seed: int = 0) -> Path:
-    """A 2-layer BART with a small input limit (exercises chunking) and summarization params."""
+def build_tiny_bart(out: Path, spm_model: Path, max_positions: int = 128, seed: int = 0, **overrides: Any) -> Path:
+    """A 2-layer BART with a small input limit (exercises chunking) and summarization params.
+
+    ``overrides`` replace BartConfig settings (bench/batch_speed.py builds a larger one this way).
+    """
     import torch
     from transformers import BartConfig, BartForConditionalGeneration
 
     tok = _t5_tokenizer(spm_model, out, max_positions)
     torch.manual_seed(seed)
-    config = BartConfig(
+    settings: dict[str, Any] = dict(
         vocab_size=len(tok),
         d_model=32,
         encoder_layers=1,
@@ -106,7 +110,7 @@ def build_tiny_bart(out: Path, spm_model: Path, max_positions: int = 128, seed: 
             }
         },
     )
-    BartForConditionalGeneration(config).save_pretrained(str(out))
+    BartForConditionalGeneration(BartConfig(**{**settings, **overrides})).save_pretrained(str(out))
     return out
 
 

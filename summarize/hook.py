@@ -371,6 +371,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The hook's entry point: returns 0 when nothing changed, 1 when a file changed or failed."""
     args = parser().parse_args(list(argv) if argv is not None else None)
     try:
+        return _run(args)
+    except KeyboardInterrupt:
+        # Files are replaced atomically one at a time: each is either as it was or fully updated.
+        _say(f"{PROG}: interrupted")
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         values = settings(args)
         options = summarize_options(values)
     except UsageError as exc:

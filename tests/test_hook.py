@@ -10,6 +10,7 @@ import pytest
 from summarize import hook
 from summarize.hook import END, START, insertion_point, main, parse
 from summarize.inputs import to_document
+from summarize.seq2seq import Seq2SeqModel
 from tests.conftest import SHARED
 
 NEWSLETTERS = sorted((SHARED / "newsletters").glob("*.md"))
@@ -283,3 +284,17 @@ def test_bad_config_values_are_usage_errors(
     before = path.read_bytes()
     assert main([str(path)]) == 2
     assert message in capsys.readouterr().err and path.read_bytes() == before
+
+
+def test_ctrl_c_leaves_files_untouched(letters: dict[str, Path], monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Seq2SeqModel, "generate", interrupted)
+    path = letters["twir_2019-06-25.md"]
+    before = path.read_bytes()
+    assert main(["--no-cache", str(path)]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert path.read_bytes() == before and sorted(p.name for p in path.parent.iterdir()) == sorted(
+        p.name for p in letters.values()
+    )

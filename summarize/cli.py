@@ -100,6 +100,13 @@ def run_guarded(debug: bool, fn: Callable[[], int | None]) -> None:
     except KeyboardInterrupt:
         click.echo("summarize: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`summarize --format jsonl dir/ | head -1`): stop quietly, as cat does.
+        # stdout points at /dev/null from here, so the final flush at exit cannot fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a command killed by it
     except click.exceptions.Exit:
         raise
     except click.ClickException:

@@ -308,3 +308,19 @@ def test_an_output_that_cannot_be_written_fails_that_input_only(tmp_path: Path) 
     assert rows["a.txt"]["error_type"] == "OutputError" and "cannot write" in result.stderr
     assert rows["b.txt"]["summary"] and (out / "b.summary.json").is_file()
     assert not [p for p in out.iterdir() if p.name.endswith(atomic.TEMP_SUFFIX)]
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
+    """`summarize --format jsonl dir/ | head -1`: a closed stdout stops the run quietly."""
+    import subprocess
+    import sys
+
+    for i, text in enumerate(_articles(2)):
+        (tmp_path / f"a{i}.txt").write_text(text[:600], encoding="utf-8")
+    cmd = [sys.executable, "-m", "summarize", "--engine", "extractive", "-p", "1", "--format", "jsonl", str(tmp_path)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "internal error" not in err and "Broken pipe" not in err and "Exception ignored" not in err

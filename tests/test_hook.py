@@ -298,3 +298,15 @@ def test_ctrl_c_leaves_files_untouched(letters: dict[str, Path], monkeypatch, ca
     assert path.read_bytes() == before and sorted(p.name for p in path.parent.iterdir()) == sorted(
         p.name for p in letters.values()
     )
+
+
+def test_translation_block_with_a_local_translator(letters: dict[str, Path], tiny_marian_en_ur: Path) -> None:
+    path = letters["swiftweekly_issue-201_short.md"]
+    original = path.read_bytes()
+    args = ["--engine", "extractive", "--points", "2", "--to", "ur", "--translator", str(tiny_marian_en_ur)]
+    assert main([*args, str(path)]) == 1
+    new = path.read_bytes()
+    assert_only_block_added(original, new)
+    block = new.decode()[new.decode().index(START) : new.decode().index(END)]
+    assert "**Summary (ur):**" in block and block.count("\n- ") == 4  # two points, then their translations
+    assert main([*args, str(path)]) == 0 and path.read_bytes() == new

@@ -45,13 +45,22 @@ class InputItem:
             return 0
 
 
-def _matches(relative: str, patterns: Iterable[str]) -> bool:
-    name = relative.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+def _matches(relative: str, patterns: Iterable[str], folders: bool = False) -> bool:
+    """Whether the path below its input folder or its file name matches; with ``folders``, also a
+    folder it is in, so ``--exclude drafts`` (or ``drafts/``) leaves out everything in ``drafts``.
+    """
+    parts = relative.split("/")
+    names = set(parts) if folders else {parts[-1]}
+    paths = {"/".join(parts[: i + 1]) for i in range(len(parts))} if folders else {relative}
+    for pattern in patterns:
+        pattern = pattern.rstrip("/") or pattern
+        if any(fnmatch.fnmatchcase(n, pattern) for n in names | paths):
+            return True
+    return False
 
 
 def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
-    if exclude and _matches(relative, exclude):
+    if exclude and _matches(relative, exclude, folders=True):
         return False
     if include:
         return _matches(relative, include)
@@ -173,7 +182,7 @@ def discover(
                 # A glob names its file types itself, so only --exclude (and --include) filter it.
                 if (
                     _is_candidate(hit)
-                    and not (exclude and _matches(rel.as_posix(), exclude))
+                    and not (exclude and _matches(rel.as_posix(), exclude, folders=True))
                     and (not include or _matches(rel.as_posix(), include))
                     and not is_output(hit, base)
                 ):

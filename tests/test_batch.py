@@ -67,6 +67,12 @@ def test_discover_folders_globs_include_exclude(tree: Path) -> None:
         "latin1.md",
     }
     assert {i.relative.as_posix() for i in discover([str(tree)], include=["*.png"])} == {"photo.png"}
+    for folder in ("sub", "sub/"):  # a folder's name excludes everything in it
+        assert {i.relative.as_posix() for i in discover([str(tree)], exclude=[folder])} == (GOOD | BAD) - {
+            "sub/b.md",
+            "sub/c.html",
+            "sub/binary.txt",
+        }
     globbed = discover([str(tree / "**" / "*.md")])
     assert {i.relative.as_posix() for i in globbed} == {"sub/b.md", "latin1.md"}
     # A file named explicitly is taken whatever its type; duplicates are dropped.

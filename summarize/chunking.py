@@ -25,10 +25,57 @@ class Chunk:
     tokens: int = 0
 
 
-def _split_long(sentence: str, count: TokenCounter, limit: int) -> list[str]:
-    """Cut one over-long sentence into pieces of at most ``limit`` tokens."""
-    if count(sentence) <= limit:
-        return [sentence]
+def _pack(items: list[tuple[str, str, int]], count: TokenCounter, limit: int) -> list[Chunk]:
+    """Greedily join ``(separator, piece, piece tokens)`` items into chunks of at most ``limit`` tokens.
+
+    Greedy packing counts the chunk-so-far once per added piece, which tokenizes each chunk once per
+    piece: quadratic in the chunk's length (slow for a 1024-token model, or for a run-on sentence cut
+    into single words). Here the sum of the pieces' own counts guesses how many pieces fit, and a few
+    counts of whole candidates around the guess find the exact boundary; the chunks are the same as
+    greedy packing's. A single piece longer than the limit becomes a chunk of its own (the caller cuts it).
+    """
+    specials = count("")  # what every count adds (BOS/EOS): left out of the pieces' sum
+    chunks: list[Chunk] = []
+    while items:
+        chunk = _first_chunk(items, count, limit, specials)
+        chunks.append(chunk)
+        items = items[len(chunk.sentences) :]
+    return chunks
+
+
+def _first_chunk(items: list[tuple[str, str, int]], count: TokenCounter, limit: int, specials: int) -> Chunk:
+    """The longest run of leading ``items`` that fits ``limit`` (at least one item)."""
+    counted: dict[int, int] = {1: items[0][2]}
+
+    def text_of(k: int) -> str:
+        return "".join((sep if j else "") + piece for j, (sep, piece, _) in enumerate(items[:k]))
+
+    def fits(k: int) -> bool:
+        if k not in counted:
+            counted[k] = count(text_of(k))
+        return counted[k] <= limit
+
+    guess, total = 1, items[0][2]
+    while guess < len(items) and total + items[guess][2] - specials <= limit:
+        total += items[guess][2] - specials
+        guess += 1
+    # Bisect between ``lo`` items (fit, or a single one) and ``hi`` (do not fit, or past the end),
+    # probing the guess and its neighbour first: with a good guess that is all it takes.
+    lo, hi = 1, len(items) + 1
+    for k in (guess, guess + 1 if fits(guess) else guess - 1):
+        if 1 < k <= len(items):
+            lo, hi = (k, hi) if fits(k) else (lo, k)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid)
+    return Chunk(text_of(lo), [piece for _, piece, _ in items[:lo]], counted[lo])
+
+
+def _split_long(sentence: str, count: TokenCounter, limit: int, tokens: int | None = None) -> list[tuple[str, int]]:
+    """Cut one over-long sentence into ``(piece, tokens)`` of at most ``limit`` tokens each."""
+    tokens = count(sentence) if tokens is None else tokens
+    if tokens <= limit:
+        return [(sentence, tokens)]
     spaced = " " in sentence.strip()
     attempts = (
         ([p for p in _CLAUSE.split(sentence) if p], " " if spaced else ""),
@@ -38,21 +85,12 @@ def _split_long(sentence: str, count: TokenCounter, limit: int) -> list[str]:
     for parts, joiner in attempts:
         if len(parts) < 2:
             continue
-        pieces: list[str] = []
-        current = ""
-        for part in parts:
-            candidate = f"{current}{joiner}{part}" if current else part
-            if current and count(candidate) > limit:
-                pieces.append(current)
-                current = part
-            else:
-                current = candidate
-        pieces.append(current)
-        result: list[str] = []
-        for piece in pieces:
-            result.extend(_split_long(piece, count, limit))
-        return [p.strip() for p in result if p.strip()]
-    return [sentence]
+        result: list[tuple[str, int]] = []
+        for chunk in _pack([(joiner, part, count(part)) for part in parts], count, limit):
+            result.extend(_split_long(chunk.text, count, limit, chunk.tokens))
+        stripped = [(p.strip(), n if p.strip() == p else count(p.strip())) for p, n in result]
+        return [(p, n) for p, n in stripped if p]
+    return [(sentence, tokens)]
 
 
 def chunk_text(text: str, count: TokenCounter, limit: int, lang: str = "en") -> list[Chunk]:
@@ -62,25 +100,9 @@ def chunk_text(text: str, count: TokenCounter, limit: int, lang: str = "en") -> 
     """
     if limit < 8:
         raise ValueError(f"chunk limit too small: {limit}")
-    chunks: list[Chunk] = []
-    current: list[str] = []
-    current_text = ""
-
-    def flush() -> None:
-        nonlocal current, current_text
-        if current:
-            chunks.append(Chunk(current_text, current, count(current_text)))
-        current, current_text = [], ""
-
+    items: list[tuple[str, str, int]] = []
     for p_index, para in enumerate(split_paragraphs(text)):
         for s_index, sentence in enumerate(split_sentences(para, lang)):
-            for piece in _split_long(sentence, count, limit):
-                sep = "\n\n" if (s_index == 0 and p_index > 0) else " "
-                candidate = f"{current_text}{sep}{piece}" if current_text else piece
-                if current and count(candidate) > limit:
-                    flush()
-                    candidate = piece
-                current.append(piece)
-                current_text = candidate
-    flush()
-    return chunks
+            for piece, tokens in _split_long(sentence, count, limit):
+                items.append(("\n\n" if (s_index == 0 and p_index > 0) else " ", piece, tokens))
+    return _pack(items, count, limit)

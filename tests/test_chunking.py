@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -102,3 +103,37 @@ def test_key_point_sections_are_read_whole(tiny_bart: Path) -> None:
     assert all(engine.model.count_tokens(i) <= engine.model.max_input for i in inputs)
     assert len(inputs) > 3
     assert _words(" ".join(inputs)) == _words(" ".join(partials))
+
+
+class _CountingCounter:
+    """Words as tokens, plus one per ``every`` spaces (a tokenizer whose counts do not add up); tallies work."""
+
+    def __init__(self, every: int = 0):
+        self.every = every
+        self.chars = 0
+
+    def __call__(self, text: str) -> int:
+        self.chars += len(text)
+        return len(text.split()) + (text.count(" ") // self.every if self.every else 0)
+
+
+def test_chunking_counts_a_long_run_on_sentence_in_linear_work() -> None:
+    # Counting every growing candidate would tokenize each chunk once per word (about 250x the text here).
+    text = " ".join(_words(_articles(6))[:5000])
+    count = _CountingCounter()
+    chunks = chunk_text(text, count, 500, "en")
+    assert all(c.tokens == count(c.text) <= 500 for c in chunks)
+    assert [w for c in chunks for w in _words(c.text)] == _words(text)
+    assert count.chars < 8 * len(text)
+
+
+def test_chunks_stay_within_the_limit_when_counts_do_not_add_up() -> None:
+    # Joined text counts more than its pieces: the guess from their sum is too long; counting finds the boundary.
+    text = _articles(3)
+    count = _CountingCounter(every=5)
+    chunks = chunk_text(text, count, 100, "en")
+    assert all(c.tokens == count(c.text) <= 100 for c in chunks)
+    assert [w for c in chunks for w in _words(c.text)] == _words(text)
+    # Each chunk is as full as greedy packing makes it: the next sentence would not have fitted.
+    for a, b in itertools.pairwise(chunks):
+        assert count(a.text + " " + b.sentences[0]) > 100

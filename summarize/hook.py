@@ -193,15 +193,22 @@ def render_block(result: Any, eol: str, *, final_eol: bool = True) -> str:
         lines += ["", "**Key points:**", ""]
         lines += [f"- {p}" for p in result.key_points]
     translation = result.translation if isinstance(result.translation, dict) else None
-    if translation:
+    # A skipped translation (the file is already in that language) would only repeat the original.
+    if translation and not translation.get("skipped"):
+        from .output import rtl_block
+
         target = translation.get("language") or ""
         label = f" ({target})" if target else ""
+        translated: list[str] = []
         if translation.get("summary"):
-            lines += ["", f"**Summary{label}:** {translation['summary']}"]
+            translated += [f"**Summary{label}:** {translation['summary']}"]
         points = translation.get("key_points") or []
         if points:
-            lines += ["", f"**Key points{label}:**", ""]
-            lines += [f"- {p}" for p in points]
+            translated += ["", f"**Key points{label}:**", ""]
+            translated += [f"- {p}" for p in points]
+        if translated:
+            # Right-to-left text (Urdu) is marked as such, like every Markdown output of the tool.
+            lines += ["", *rtl_block("\n".join(translated).strip("\n"), target).rstrip("\n").split("\n")]
     lines.append(END)
     # A model's text has no line breaks (clean_output); keep it so in case another engine adds some.
     text = eol.join(" ".join(line.split()) for line in lines)

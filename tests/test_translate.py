@@ -494,3 +494,21 @@ def test_shortcut_reference_links_keep_their_target(tiny_nllb: Path, spy: list[d
     assert " [1]" in out
     seen = " ".join(t for c in spy for t in c["texts"])
     assert "Calendar" in seen and "[" not in seen
+
+
+def test_hook_block_marks_rtl_translation_and_skips_a_skipped_one() -> None:
+    from types import SimpleNamespace
+
+    from summarize import hook
+
+    translation = {"language": "ur", "summary": "خلاصہ۔", "key_points": ["ایک نکتہ۔"]}
+    result = SimpleNamespace(summary="The summary.", key_points=["One point."], translation=translation)
+    lines = hook.render_block(result, "\n").split("\n")
+    start = lines.index('<div dir="rtl" lang="ur">')
+    assert lines[start - 1] == "" and lines[start + 1] == "" and "**Summary (ur):** خلاصہ۔" in lines[start:]
+    assert lines[lines.index("</div>") - 1] == "" and lines.index("</div>") > lines.index("- ایک نکتہ۔")
+    skipped = dict(translation, summary="The summary.", key_points=["One point."], skipped="already in Urdu")
+    block = hook.render_block(
+        SimpleNamespace(summary="The summary.", key_points=["One point."], translation=skipped), "\n"
+    )
+    assert block.count("The summary.") == 1 and "dir=" not in block

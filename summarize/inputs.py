@@ -43,6 +43,13 @@ class Document:
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text (a BOM is dropped); binary and undecodable input raise :class:`InputError`."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Windows editors save "Unicode" as UTF-16; its NUL bytes would otherwise read as binary.
+        raise InputError(
+            "is UTF-16 text, not UTF-8",
+            source=source,
+            hint=f"convert it first, e.g. iconv -f UTF-16 -t UTF-8 {source} > fixed.txt",
+        )
     if b"\x00" in data[:_BINARY_SAMPLE]:
         raise InputError("is a binary file, not text", source=source, hint="pass a UTF-8 .txt, .md or .html article")
     try:

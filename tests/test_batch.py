@@ -45,13 +45,14 @@ def tree(tmp_path: Path) -> Path:
     (root / "empty.txt").write_text("   \n", encoding="utf-8")
     (root / "sub" / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
     (root / "latin1.md").write_bytes("Caf\xe9 cr\xe8me. ".encode("latin-1") * 20)
+    (root / "utf16.txt").write_bytes("A Windows editor's text. ".encode("utf-16") * 20)
     (root / "photo.png").write_bytes(b"\x89PNG")  # not an article type: skipped
     (root / ".git" / "HEAD.txt").write_text("hidden folders are skipped", encoding="utf-8")
     return root
 
 
 GOOD = {"a.txt", "sub/b.md", "sub/c.html"}
-BAD = {"empty.txt", "sub/binary.txt", "latin1.md"}
+BAD = {"empty.txt", "sub/binary.txt", "latin1.md", "utf16.txt"}
 
 
 def _rel(source: str, root: Path) -> str:
@@ -65,6 +66,7 @@ def test_discover_folders_globs_include_exclude(tree: Path) -> None:
         "a.txt",
         "empty.txt",
         "latin1.md",
+        "utf16.txt",
     }
     assert {i.relative.as_posix() for i in discover([str(tree)], include=["*.png"])} == {"photo.png"}
     for folder in ("sub", "sub/"):  # a folder's name excludes everything in it
@@ -120,7 +122,8 @@ def test_tree_jsonl_marks_errors_mirrors_outputs_and_second_run_is_cached(
     assert first.exit_code == 1, first.output
     lines = [json.loads(line) for line in first.stdout.splitlines()]
     by_file = {_rel(row["source"], tree): row for row in lines}
-    assert len(lines) == len(by_file) == 6
+    assert len(lines) == len(by_file) == 7
+    assert "is UTF-16 text" in by_file["utf16.txt"]["error"]
     assert {k for k, v in by_file.items() if "error" in v} == BAD
     for name in BAD:
         assert by_file[name]["error_type"] == "InputError"

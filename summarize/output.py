@@ -87,11 +87,12 @@ def render_markdown(r: SummaryResult, *, show_source: bool = False, translation_
         lines.append(f"*{_translation_line(r.translation)}*")
     original, translated = _translated(r, translation_only)
     if original:
-        lines.append("")
-        lines.append(r.summary)
+        # Urdu (or any right-to-left) summaries are laid out right to left, as translations are.
+        lang = r.language.code
+        lines.extend(["", rtl_block(r.summary, lang).rstrip("\n")])
         if r.key_points:
             lines.extend(["", "### Key points", ""])
-            lines.extend(f"- {p}" for p in r.key_points)
+            lines.append(rtl_block("\n".join(f"- {p}" for p in r.key_points), lang).rstrip("\n"))
     if translated and r.translation:
         lang = str(r.translation["language"])
         body = [str(r.translation["summary"])]

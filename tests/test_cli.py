@@ -324,3 +324,20 @@ def test_bad_config_toml_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Mo
     result = run(["--engine", "extractive"], input="Some text that is long enough to summarize here.")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and str(config) in result.stderr and "TOML" in result.stderr
+
+
+def test_formats_for_several_inputs(tmp_path: Path) -> None:
+    paths = [tmp_path / "en.txt", tmp_path / "ur.txt"]
+    paths[0].write_text(_first_paragraphs(SEED_ARTICLE, 3), encoding="utf-8")
+    paths[1].write_text((SAMPLES / "ur_article.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["--engine", "extractive", "--points", "2", *map(str, paths)]
+    data = json.loads(run([*args, "--format", "json"]).stdout)
+    assert [d["source"] for d in data] == [str(p) for p in paths]
+    text = run([*args, "--format", "text"]).stdout
+    assert text.index(f"== {paths[0]} ==") < text.index(f"== {paths[1]} ==")
+    md = run([*args, "--format", "markdown"]).stdout
+    en_md, ur_md = md.split(f"## Summary of {paths[1]}")
+    assert en_md.startswith(f"## Summary of {paths[0]}") and "dir=" not in en_md
+    # The Urdu summary and its key points are marked right to left; the headings stay outside.
+    assert f'<div dir="rtl" lang="ur">\n\n{data[1]["summary"]}\n\n</div>' in ur_md
+    assert f'<div dir="rtl" lang="ur">\n\n- {data[1]["key_points"][0]}' in ur_md

@@ -28,6 +28,15 @@ FLORES200: dict[str, str] = {
     "uk": "ukr_Cyrl", "ur": "urd_Arab", "uz": "uzn_Latn", "vi": "vie_Latn", "yo": "yor_Latn",
     "zh": "zho_Hans",
 }  # fmt: skip
+FLORES200.update({
+    "ba": "bak_Cyrl", "eo": "epo_Latn", "eu": "eus_Latn", "ff": "fuv_Latn", "gd": "gla_Latn",
+    "ht": "hat_Latn", "jv": "jav_Latn", "lb": "ltz_Latn", "lg": "lug_Latn", "ln": "lin_Latn",
+    "lo": "lao_Laoo", "mg": "plt_Latn", "mi": "mri_Latn", "mt": "mlt_Latn", "ny": "nya_Latn",
+    "oc": "oci_Latn", "or": "ory_Orya", "rw": "kin_Latn", "sd": "snd_Arab", "sm": "smo_Latn",
+    "sn": "sna_Latn", "ss": "ssw_Latn", "st": "sot_Latn", "su": "sun_Latn", "tg": "tgk_Cyrl",
+    "tk": "tuk_Latn", "tn": "tsn_Latn", "tt": "tat_Cyrl", "ug": "uig_Arab", "wo": "wol_Latn",
+    "xh": "xho_Latn", "yi": "ydd_Hebr", "zu": "zul_Latn",
+})  # fmt: skip
 FLORES200_TO_ISO: dict[str, str] = {v: k for k, v in FLORES200.items()}
 
 

@@ -23,8 +23,18 @@ NAMES: dict[str, str] = {
     "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "yo": "Yoruba",
     "zh": "Chinese",
 }  # fmt: skip
+# More targets the translators know (M2M100 and/or NLLB-200); the detector may not tell them.
+NAMES.update({
+    "ba": "Bashkir", "eo": "Esperanto", "eu": "Basque", "ff": "Fula", "gd": "Scottish Gaelic",
+    "ht": "Haitian Creole", "jv": "Javanese", "lb": "Luxembourgish", "lg": "Ganda", "ln": "Lingala",
+    "lo": "Lao", "mg": "Malagasy", "mi": "Maori", "mt": "Maltese", "ny": "Chichewa",
+    "oc": "Occitan", "or": "Odia", "rw": "Kinyarwanda", "sd": "Sindhi", "sm": "Samoan",
+    "sn": "Shona", "ss": "Swati", "st": "Southern Sotho", "su": "Sundanese", "tg": "Tajik",
+    "tk": "Turkmen", "tn": "Tswana", "tt": "Tatar", "ug": "Uyghur", "wo": "Wolof", "xh": "Xhosa",
+    "yi": "Yiddish", "zu": "Zulu",
+})  # fmt: skip
 _BY_NAME = {name.lower(): code for code, name in NAMES.items()}
-_BY_NAME.update({"norwegian": "nb", "farsi": "fa", "mandarin": "zh", "filipino": "tl"})
+_BY_NAME.update({"norwegian": "nb", "farsi": "fa", "mandarin": "zh", "filipino": "tl", "haitian": "ht", "oriya": "or"})
 RTL = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "sd", "ug"})
 
 

@@ -512,3 +512,13 @@ def test_hook_block_marks_rtl_translation_and_skips_a_skipped_one() -> None:
         SimpleNamespace(summary="The summary.", key_points=["One point."], translation=skipped), "\n"
     )
     assert block.count("The summary.") == 1 and "dir=" not in block
+
+
+def test_every_two_letter_m2m100_language_can_be_asked_for() -> None:
+    from summarize.languages import normalise
+
+    # br and fy have no NLLB code (every named language must be one); no and ns are aliases/not ISO 639-1.
+    two_letter = {c for c in langcodes.M2M100_CODES if len(c) == 2} - {"br", "fy", "no", "ns"}
+    assert two_letter <= set(NAMES)
+    assert normalise("zulu") == "zu" and langcodes.family_code("m2m100", "zu") == "__zu__"
+    assert langcodes.family_code("nllb", "yi") == "ydd_Hebr"

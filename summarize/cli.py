@@ -468,9 +468,13 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         if fmt == "markdown" and is_rtl(target) and not entry["translation"].get("skipped"):
             # Front matter must stay the file's first lines (site generators look for it there),
             # followed by a blank line (it ends a Pelican header block).
+            # The div's lines use the document's own line ending (CRLF files stay CRLF).
             head = front_matter(out_text)
             cut = head.end() if head else 0
-            out_text = out_text[:cut] + ("\n" if cut else "") + rtl_block(out_text[cut:], target)
+            body = out_text[cut:].replace("\r\n", "\n")
+            eol = "\r\n" if len(body) < len(out_text) - cut else "\n"
+            wrapped = rtl_block(body, target).replace("\n", eol)
+            out_text = out_text[:cut] + (eol if cut else "") + wrapped
         if fmt != "json":
             header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
             rendered.append(header + out_text + ("" if out_text.endswith("\n") else "\n"))

@@ -112,3 +112,14 @@ def test_rtl_markdown_keeps_front_matter_first(runner: CliRunner, tiny_nllb: Pat
         res = runner.invoke(cli, ["translate", "--to", "ur", "--translator", str(tiny_nllb), str(doc)])
         assert res.exit_code == 0, res.output
         assert res.stdout.startswith(head + '\n<div dir="rtl" lang="ur">\n\n# '), res.stdout
+
+
+def test_rtl_markdown_of_a_crlf_file_stays_crlf(runner: CliRunner, tiny_nllb: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_bytes(b"---\r\ntitle: x\r\n---\r\n\r\n# Head line\r\n\r\nOne sentence here.\r\n")
+    out = tmp_path / "a.ur.md"
+    res = runner.invoke(cli, ["translate", "--to", "ur", "--translator", str(tiny_nllb), "-o", str(out), str(doc)])
+    assert res.exit_code == 0, res.output
+    data = out.read_bytes()
+    assert data.startswith(b'---\r\ntitle: x\r\n---\r\n\r\n<div dir="rtl" lang="ur">\r\n\r\n# ')
+    assert b"\n" not in data.replace(b"\r\n", b"") and data.endswith(b"\r\n</div>\r\n")

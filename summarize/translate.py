@@ -480,10 +480,13 @@ class Translator:
             if is_offline(self.offline):
                 assert first_error is not None
                 names = ", ".join(" + ".join(s.name for s in p) for p in plans)
+                # A pivot may miss both of its models: name every pull the best plan needs.
+                pulls = " && ".join(f"summarize models pull {s.name}" for s in plans[0] if not self._cached(s.name))
+                hint = (first_error.hint or "").replace("--model PATH", "--translator PATH")
                 raise ModelNotAvailableError(
                     f"no translator for {src}->{tgt} is downloaded (tried {names})",
                     model=first_error.model,
-                    hint=(first_error.hint or "").replace("--model PATH", "--translator PATH"),
+                    hint=re.sub(r"`summarize models pull [^`]+`", lambda _m: f"`{pulls}`", hint) if pulls else hint,
                 )
             chosen = [(step, self._resolve(step.name, allow_download=True)) for step in plans[0]]
         elif plans and chosen[0][0] != plans[0][0] and not self.translator:

@@ -522,3 +522,15 @@ def test_every_two_letter_m2m100_language_can_be_asked_for() -> None:
     assert two_letter <= set(NAMES)
     assert normalise("zulu") == "zu" and langcodes.family_code("m2m100", "zu") == "__zu__"
     assert langcodes.family_code("nllb", "yi") == "ydd_Hebr"
+
+
+def test_offline_pivot_error_names_every_missing_pull(tiny_marian_fr_en: Path, hub_cache: Path) -> None:
+    with pytest.raises(ModelNotAvailableError) as info:
+        _translator(OPUS, offline=True).plan("fr", "ur")
+    assert "summarize models pull Helsinki-NLP/opus-mt-fr-en && summarize models pull Helsinki-NLP/opus-mt-en-ur" in (
+        info.value.hint or ""
+    )
+    tiny_models.install_in_hf_cache(tiny_marian_fr_en, "Helsinki-NLP/opus-mt-fr-en", hub_cache)
+    with pytest.raises(ModelNotAvailableError) as info:
+        _translator(OPUS, offline=True).plan("fr", "ur")
+    assert "`summarize models pull Helsinki-NLP/opus-mt-en-ur`" in (info.value.hint or "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -265,13 +266,14 @@ def degenerate_reason(text: str) -> str | None:
         return "empty"
     words = text.split()
     units = words if len(words) >= 6 else list(text.replace(" ", ""))
-    grams = [tuple(units[i : i + 3]) for i in range(len(units) - 2)]
-    if len(grams) >= 8:
-        counts: dict[tuple[str, ...], int] = {}
-        for g in grams:
-            counts[g] = counts.get(g, 0) + 1
-        if max(counts.values()) >= 4 or len(counts) / len(grams) < 0.5:
-            return "repetition"
+    # One word making up half the text is a loop that no_repeat_ngram_size only breaks up
+    # ("the the X the the Y"): no sentence of eight words or more reads like that.
+    if len(units) >= 8 and Counter(units).most_common(1)[0][1] * 2 >= len(units):
+        return "repetition"
+    grams = Counter(tuple(units[i : i + 3]) for i in range(len(units) - 2))
+    total = sum(grams.values())
+    if total >= 8 and (max(grams.values()) >= 4 or len(grams) / total < 0.5):
+        return "repetition"
     return None
 
 

@@ -341,3 +341,34 @@ def test_formats_for_several_inputs(tmp_path: Path) -> None:
     # The Urdu summary and its key points are marked right to left; the headings stay outside.
     assert f'<div dir="rtl" lang="ur">\n\n{data[1]["summary"]}\n\n</div>' in ur_md
     assert f'<div dir="rtl" lang="ur">\n\n- {data[1]["key_points"][0]}' in ur_md
+
+
+@pytest.fixture(scope="module")
+def looping_bart(tmp_path_factory: pytest.TempPathFactory, tiny_bart: Path) -> Path:
+    """Tiny BART whose output bias favours one word: it writes "the the the ..." unless stopped."""
+    import torch
+    from transformers import AutoTokenizer, BartForConditionalGeneration
+
+    out = tmp_path_factory.mktemp("looping-bart")
+    tokenizer = AutoTokenizer.from_pretrained(str(tiny_bart))
+    model = BartForConditionalGeneration.from_pretrained(str(tiny_bart))
+    model.config.task_specific_params = {"summarization": {"min_length": 12, "max_length": 40, "num_beams": 1}}
+    with torch.no_grad():
+        model.final_logits_bias[0, tokenizer.convert_tokens_to_ids("▁the")] = 30.0
+    model.save_pretrained(str(out))
+    tokenizer.save_pretrained(str(out))
+    return out
+
+
+def test_degenerate_summary_is_retried_with_safer_settings(looping_bart: Path, calls: list) -> None:
+    text = _first_paragraphs(SEED_ARTICLE, 1)
+    result = run(["--model", str(looping_bart), "--format", "json", "--points", "0"], input=text)
+    assert result.exit_code == 0, result.output
+    (first, plain, _), (again, safer, _) = calls[:2]
+    assert again == first and plain.extra.get("no_repeat_ngram_size") is None
+    assert safer.extra["no_repeat_ngram_size"] == 3 and safer.extra["repetition_penalty"] > 1
+    assert safer.num_beams >= 2 and safer.min_new_tokens >= 1
+    # Even the safer settings cannot stop a model this broken: the result says so.
+    data = json.loads(result.stdout)
+    assert data["summary"].split().count("the") * 2 >= len(data["summary"].split())
+    assert set(data["warnings"]) == {"output still shows repetition after a retry with safer settings"}

@@ -169,8 +169,9 @@ def discover(
         elif path.exists() or path.is_symlink() or not _MAGIC.search(raw):
             add(raw, path, PurePosixPath(path.name))
         else:
-            base = _glob_base(raw)
-            hits = _glob(raw, base)
+            # The shell expands neither ~ nor the pattern when it is quoted: '~/notes/*.md'.
+            base = _glob_base(str(path))
+            hits = _glob(str(path), base)
             if not hits:
                 raise UsageError(f"no files match {raw!r}", hint="check the pattern; quote it to stop the shell")
             for hit in hits:

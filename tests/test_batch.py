@@ -273,7 +273,9 @@ def test_strict_language_failure_is_one_bad_file(tmp_path: Path, tiny_t5: Path) 
     assert "error" in rows["numbers.txt"] and rows["good.txt"]["summary"]
 
 
-def test_links_loops_and_fifos_neither_crash_nor_hang_discovery(tmp_path: Path) -> None:
+def test_links_loops_and_fifos_neither_crash_nor_hang_discovery(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = tmp_path / "in"
     (root / "sub").mkdir(parents=True)
     (root / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
@@ -288,6 +290,8 @@ def test_links_loops_and_fifos_neither_crash_nor_hang_discovery(tmp_path: Path) 
     assert {i.relative.as_posix() for i in discover([str(root / "**" / "*.md")])} == {"a.md"}
     assert {i.relative.as_posix() for i in discover([str(root / "**")])} == expected
     assert {i.relative.as_posix() for i in discover([str(root / "a**.md")])} == {"a.md"}  # glob.glob's meaning
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert {i.relative.as_posix() for i in discover(["~/in/*.md"])} == {"a.md"}  # quoted: no shell to expand ~
     with pytest.raises(InputError, match="broken symbolic link"):
         read_path(root / "loop1.txt")
 

@@ -35,7 +35,7 @@ from .errors import InputError, ModelLoadError, ModelNotAvailableError, Summariz
 from .inputs import decode, to_document
 from .mdsyntax import EOL as _EOL
 from .mdsyntax import FENCE_OPEN as _FENCE_OPEN
-from .mdsyntax import front_matter
+from .mdsyntax import closes_fence, front_matter
 
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
@@ -143,16 +143,11 @@ def _fenced_spans(text: str) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         if line.start() == line.end():
             break
-        fence = _FENCE_OPEN.match(line.group(0))
         if opened is None:
+            fence = _FENCE_OPEN.match(line.group(0))
             if fence:
                 opened = (fence.group(1), line.start())
-        elif (
-            fence
-            and fence.group(1)[0] == opened[0][0]
-            and len(fence.group(1)) >= len(opened[0])
-            and not line.group(0)[fence.end() :].strip()
-        ):
+        elif closes_fence(opened[0], line.group(0)):
             spans.append((opened[1], line.end()))
             opened = None
     if opened is not None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .mdsyntax import FENCE_OPEN, closes_fence
 from .mdsyntax import FRONT_MATTER as _FRONT_MATTER
 from .mdsyntax import HEADER_BLOCK as _HEADER_BLOCK
 from .mdsyntax import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
@@ -18,7 +19,6 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 _BINARY_SAMPLE = 8192
 
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s*|\d+\.\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -68,6 +68,24 @@ def _unify_eol(text: str) -> str:
     return re.sub(r"\r\n?", "\n", text)
 
 
+def _drop_fenced_code(md: str) -> str:
+    """``md`` without its fenced code blocks (CommonMark rules, as the hook and translator use):
+    indented up to 3 spaces, closed by a longer fence too, an unclosed one runs to the end."""
+    lines: list[str] = []
+    fence: str | None = None
+    for line in md.split("\n"):
+        if fence is None:
+            opening = FENCE_OPEN.match(line)
+            if opening:
+                fence = opening.group(1)
+                lines.append("")  # the block still ends the paragraph before it
+            else:
+                lines.append(line)
+        elif closes_fence(fence, line):
+            fence = None
+    return "\n".join(lines)
+
+
 def markdown_to_text(md: str) -> tuple[str, str | None]:
     """Prose of a Markdown article: no front matter, code blocks or link-only lines; title kept."""
     title = None
@@ -84,7 +102,7 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
-    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _FENCE.sub("", md)))
+    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _drop_fenced_code(md)))
     lines: list[str] = []
     for line in md.split("\n"):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.

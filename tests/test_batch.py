@@ -337,3 +337,11 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "internal error" not in err and "Broken pipe" not in err and "Exception ignored" not in err
+
+
+def test_markdown_code_blocks_follow_commonmark_fences() -> None:
+    from summarize.inputs import markdown_to_text
+
+    md = "# T\n\nIntro.\n\n  ````md\n```\ncode()\n```\n  ````\n\nOutro.\n\n~~~\nunclosed() runs to the end\n"
+    assert markdown_to_text(md) == ("T.\n\nIntro.\n\nOutro.", "T")
+    assert markdown_to_text("One\n```\ncode\n```\nTwo\n")[0] == "One\n\nTwo"  # still two paragraphs

@@ -124,10 +124,25 @@ def run_guarded(debug: bool, fn: Callable[[], int | None]) -> None:
 
 
 def _config_default_map() -> dict[str, Any]:
-    from .config import load_config
+    from .config import config_path, load_config
+    from .errors import UsageError
 
     try:
-        return {DEFAULT_COMMAND: load_config()}
+        values = load_config()
+        # Keys are the options' long names (format, max_new_tokens); click knows them by parameter
+        # name (fmt), and would ignore any key it does not know, typos included.
+        names = {
+            opt.lstrip("-").replace("-", "_"): param.name
+            for param in cli.commands[DEFAULT_COMMAND].params
+            for opt in param.opts
+            if opt.startswith("--") and param.name not in {"inputs", "debug"}
+        }
+        unknown = sorted(set(values) - set(names))
+        if unknown:
+            raise UsageError(
+                f"config file {config_path()} has unknown keys {unknown}", hint=f"use: {', '.join(sorted(names))}"
+            )
+        return {DEFAULT_COMMAND: {names[key]: value for key, value in values.items()}}
     except SummarizeError as exc:
         click.echo(f"summarize: error: {exc}", err=True)
         sys.exit(2)

@@ -34,4 +34,6 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"config file {path} is not valid TOML: {exc}", hint="fix or remove it") from None
     section = data.get("summarize", data)
+    if not isinstance(section, dict):
+        raise UsageError(f"config file {path}: [summarize] must be a table of options", hint="fix or remove it")
     return {str(k).replace("-", "_"): v for k, v in section.items() if not isinstance(v, dict)}

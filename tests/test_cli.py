@@ -372,3 +372,29 @@ def test_degenerate_summary_is_retried_with_safer_settings(looping_bart: Path, c
     data = json.loads(result.stdout)
     assert data["summary"].split().count("the") * 2 >= len(data["summary"].split())
     assert set(data["warnings"]) == {"output still shows repetition after a retry with safer settings"}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [('modle = "x"\n', "unknown keys ['modle']"), ('summarize = "x"\n', "must be a table")],
+)
+def test_config_file_mistakes_are_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, expected: str
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(config))
+    result = run(["--engine", "extractive"], input="Some text that is long enough to summarize here.")
+    assert result.exit_code == 2 and expected in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_config_keys_are_option_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # --format is stored as "fmt" by click; the file says format, as the option does.
+    config = tmp_path / "config.toml"
+    config.write_text('[summarize]\nformat = "json"\nstrict-lang = true\npoints = 1\n', encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(config))
+    result = run(["--engine", "extractive"], input=_first_paragraphs(SEED_ARTICLE, 2))
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["key_points"]) == 1
+    short = run(["--engine", "extractive"], input="Tiny text.")
+    assert short.exit_code == 1 and "--lang" in short.stderr

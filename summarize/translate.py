@@ -208,6 +208,35 @@ def _pieces(masked_sentence: str, spans: list[str]) -> list[tuple[bool, str]]:
     return out
 
 
+_LEADING_MASKS = re.compile(r"[\ue000-\uf8ff]+(?=\s|$)")
+
+
+def _sentences(masked: str, lang: str) -> list[tuple[bool, str]]:
+    """Sentences of a masked text, each with whether whitespace came before it in the text.
+
+    Kept spans right after a sentence's end (the closing ``*`` or ``**`` of "*Said so.*") stay
+    on that sentence: the splitter would start the next one with them, and the space put between
+    translated sentences would then break the emphasis.
+    """
+    if not has_letters(masked):
+        return [(False, masked)] if masked else []
+    out: list[list[Any]] = []
+    pos = 0
+    for sentence in split_sentences(masked, lang):
+        core = sentence.strip()
+        at = masked.find(core, pos) if core else -1
+        spaced = at < 0 or at > pos  # not found: the splitter rewrote it; a space is the safe guess
+        pos = at + len(core) if at >= 0 else pos
+        head = _LEADING_MASKS.match(core)
+        if out and head and not spaced:
+            out[-1][1] += head.group(0)
+            rest = core[head.end() :]
+            core, spaced = rest.lstrip(), rest != rest.lstrip() or spaced
+        if core:
+            out.append([spaced, core])
+    return [(bool(spaced), core) for spaced, core in out]
+
+
 def _ascii_digits(text: str) -> str:
     """Eastern Arabic, Persian/Urdu, Devanagari ... digits as ASCII (to compare numbers)."""
     return "".join(
@@ -556,13 +585,12 @@ class Translator:
         references: re.Pattern[str] | None = None,
     ) -> list[str]:
         # Each text -> sentences -> pieces; prose pieces are translated in one batched call.
-        layout: list[list[list[tuple[bool, str]]]] = []
+        layout: list[list[tuple[bool, list[tuple[bool, str]]]]] = []
         prose: list[str] = []
         for text in texts:
             masked, spans = _mask(text, references)
-            sentences = split_sentences(masked, src) if has_letters(masked) else ([masked] if masked else [])
-            layout.append([_pieces(s, spans) for s in sentences])
-            for sentence in layout[-1]:
+            layout.append([(spaced, _pieces(s, spans)) for spaced, s in _sentences(masked, src)])
+            for _, sentence in layout[-1]:
                 prose.extend(core for keep, piece in sentence if keep and has_letters(core := piece.strip()))
         outputs = engine.translate_sentences(prose, src, tgt, warnings) if prose else []
         outputs = self._check_numbers(engine, prose, outputs, src, tgt, warnings)
@@ -570,8 +598,8 @@ class Translator:
         joiner = "" if tgt in NO_SPACE_LANGUAGES else " "
         out: list[str] = []
         for sentences in layout:
-            rendered = []
-            for sentence in sentences:
+            rendered: list[tuple[bool, str]] = []
+            for spaced, sentence in sentences:
                 parts = []
                 for keep, piece in sentence:
                     core = piece.strip()
@@ -581,8 +609,9 @@ class Translator:
                         parts.append(lead + next(it) + trail)
                     else:
                         parts.append(piece)
-                rendered.append("".join(parts).strip())
-            out.append(joiner.join(r for r in rendered if r))
+                rendered.append((spaced, "".join(parts).strip()))
+            kept = [(spaced, r) for spaced, r in rendered if r]
+            out.append("".join((joiner if spaced and i else "") + r for i, (spaced, r) in enumerate(kept)))
         return out
 
     def _check_numbers(

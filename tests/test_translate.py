@@ -534,3 +534,11 @@ def test_offline_pivot_error_names_every_missing_pull(tiny_marian_fr_en: Path, h
     with pytest.raises(ModelNotAvailableError) as info:
         _translator(OPUS, offline=True).plan("fr", "ur")
     assert "`summarize models pull Helsinki-NLP/opus-mt-en-ur`" in (info.value.hint or "")
+
+
+def test_emphasis_closing_after_a_sentence_end_stays_attached(tiny_nllb: Path) -> None:
+    texts = ["*Quote of the week is nice. Really it is.*", "**Bold sentence here.** Next one follows."]
+    quote, bold = _translator(tiny_nllb).translate(texts, "en", "ur").texts
+    # A space before a closing marker (or after an opening one) would make it literal text.
+    assert quote.startswith("*") and quote.endswith("*") and not quote.startswith("* ") and quote[-2] != " "
+    assert re.search(r"\S\*\* \S", bold) and bold.startswith("**") and bold[2] != " ", bold

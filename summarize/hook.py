@@ -53,6 +53,7 @@ _BOL = r"(?:^|(?<=\r))"
 # A marker is a line of its own, indented less than a code block (4 spaces) would be.
 _START_RE = re.compile(rf"{_BOL} {{0,3}}<!--[ \t]*summarize:start\b.*?-->[ \t]*{_EOL}?", re.M)
 _END_RE = re.compile(rf"{_BOL} {{0,3}}<!--[ \t]*summarize:end\b.*?-->[ \t]*{_EOL}?", re.M)
+_ANY_MARKER = re.compile(r"<!--[ \t]*summarize:(?:start|end)\b")
 _LINE = re.compile(rf"[^\r\n]*(?:{_EOL}|\Z)")
 _ATX_TITLE = re.compile(r"^#[ \t]+\S")
 _SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
@@ -170,10 +171,14 @@ def parse(text: str, source: str) -> Layout:
     if not starts and not ends:
         return Layout(bom, body, None, "", _eol_of(body))
     if len(starts) != 1 or len(ends) != 1 or ends[0].start() < starts[0].end():
+        hint = f"leave exactly one {START} ... {END} pair, or delete both to have it re-created"
+        if sum(map(outside_code, _ANY_MARKER.finditer(body))) > len(starts) + len(ends):
+            # e.g. both markers on one line: only a marker on a line of its own counts.
+            hint = f"put {START} and {END} each on a line of its own"
         raise HookError(
             f"has {len(starts)} start and {len(ends)} end summary markers, not one pair in order",
             source=source,
-            hint=f"leave exactly one {START} ... {END} pair, or delete both to have it re-created",
+            hint=hint,
         )
     start, end = starts[0], ends[0]
     eol_match = re.search(_EOL + r"\Z", start.group(0))

@@ -310,3 +310,8 @@ def test_translation_block_with_a_local_translator(letters: dict[str, Path], tin
     block = new.decode()[new.decode().index(START) : new.decode().index(END)]
     assert "**Summary (ur):**" in block and block.count("\n- ") == 4  # two points, then their translations
     assert main([*args, str(path)]) == 0 and path.read_bytes() == new
+
+
+def test_markers_sharing_a_line_are_named_as_the_problem() -> None:
+    with pytest.raises(hook.HookError, match="each on a line of its own"):
+        parse(f"# T\n\nText.\n\n{START}{END}\n", "x.md")

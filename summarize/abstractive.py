@@ -20,7 +20,7 @@ from .languages import language_name
 from .prompts import render
 from .sentences import split_sentences
 from .seq2seq import GenerationSettings, Seq2SeqModel, degenerate_reason
-from .textsim import is_near_duplicate
+from .textsim import is_near_duplicate, tokens
 
 LENGTH_FACTORS = {"short": 0.5, "medium": 1.0, "long": 1.75}
 PROMPT_WORDS = {"short": 40, "medium": 80, "long": 150}
@@ -28,6 +28,8 @@ MAX_ROUNDS = 8
 # Each partial summary gets at least this many tokens, so a round always shrinks the text.
 MIN_PARTIAL_TOKENS = 40
 POINT_TOKENS = 48
+# Longest article sentence taken as a key point, in words (Han/kana characters count one each).
+MAX_POINT_WORDS = 60
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
 
 T = TypeVar("T")
@@ -278,7 +280,9 @@ class AbstractiveEngine:
                 chosen.append(cand)
         if len(chosen) < points:
             # Sections that only restated the summary leave gaps: fill them from the article.
-            chosen.extend(extractive.key_points(text, lang, points - len(chosen), exclude=chosen + summary_sents))
+            # A run-on sentence (no punctuation for hundreds of words) is no key point: skip those.
+            fills = extractive.key_points(text, lang, points, exclude=chosen + summary_sents)
+            chosen.extend([f for f in fills if len(tokens(f)) <= MAX_POINT_WORDS][: points - len(chosen)])
         return chosen[:points]
 
     def _sections(self, text: str, lang: str, points: int, first: list[Chunk], partials: list[str]) -> list[str]:

@@ -398,3 +398,19 @@ def test_config_keys_are_option_names(tmp_path: Path, monkeypatch: pytest.Monkey
     assert len(json.loads(result.stdout)["key_points"]) == 1
     short = run(["--engine", "extractive"], input="Tiny text.")
     assert short.exit_code == 1 and "--lang" in short.stderr
+
+
+def test_run_on_sentence_is_chunked_and_no_key_point_is_a_wall_of_text(tiny_bart: Path, calls: list) -> None:
+    # Six paragraphs with their punctuation removed: one 'sentence' each, far over the model's limit.
+    import re
+
+    paragraphs = _first_paragraphs(SEED_ARTICLE, 6).split("\n\n")
+    text = "\n\n".join(re.sub(r"[^\w\s]", "", p) for p in paragraphs)
+    result = run(["--model", str(tiny_bart), "--format", "json", "--points", "5"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    model = calls[0][2]
+    assert all(model.count_tokens(t) <= model.max_input for texts, _, _ in calls for t in texts)
+    assert " ".join(calls[0][0]).split() == text.split()  # every word reaches a first-round input
+    assert data["chunks"] == len(calls[0][0]) > 6
+    assert all(len(p.split()) <= 60 for p in data["key_points"])

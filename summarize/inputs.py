@@ -147,7 +147,7 @@ def to_document(raw: str, source: str, suffix: str = "") -> Document:
     else:
         text = _unify_eol(raw).strip()
     if not text.strip():
-        raise InputError("is empty: there is no text to summarize", source=source, hint="pass an article with text")
+        raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
     return Document(source, text, raw, title)
 
 

@@ -123,3 +123,10 @@ def test_rtl_markdown_of_a_crlf_file_stays_crlf(runner: CliRunner, tiny_nllb: Pa
     data = out.read_bytes()
     assert data.startswith(b'---\r\ntitle: x\r\n---\r\n\r\n<div dir="rtl" lang="ur">\r\n\r\n# ')
     assert b"\n" not in data.replace(b"\r\n", b"") and data.endswith(b"\r\n</div>\r\n")
+
+
+def test_translate_empty_stdin_is_one_line_without_summarize_wording(runner: CliRunner) -> None:
+    res = runner.invoke(cli, ["translate", "--to", "ur"], input="")
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "empty" in lines[0] and "to summarize" not in lines[0], lines

@@ -237,7 +237,7 @@ def convert(resolved: ResolvedModel, quantization: str, *, notify: Notify | None
             first = str(exc).splitlines()[0][:200] if str(exc) else ""
             raise ModelLoadError(
                 f"could not convert {resolved.model_id} to CTranslate2: {type(exc).__name__}: {first}",
-                hint="use --backend transformers",
+                hint="a damaged model folder needs deleting and pulling again; otherwise use --backend transformers",
             ) from exc
         marker = {
             "model_id": resolved.model_id,

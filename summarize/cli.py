@@ -471,7 +471,7 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
             if src == UNDETERMINED:
                 src = "en"
                 entry["warnings"].append("the source language could not be told; assumed English (--lang)")
-            done = translator.translate_markdown(text, src, target)
+            done = translator.translate_markdown(text, src, target, markdown=bool(is_markdown))
             out_text = done.texts[0]
             entry["translation"] = {"language": target, "model": done.model, "text": out_text}
             if done.pivot:

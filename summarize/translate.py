@@ -654,10 +654,11 @@ class Translator:
         return outputs
 
     # --- documents ----------------------------------------------------------------------
-    def translate_markdown(self, text: str, src: str, tgt: str) -> Translation:
+    def translate_markdown(self, text: str, src: str, tgt: str, *, markdown: bool = True) -> Translation:
         """Translate a Markdown (or plain text) document, keeping its structure byte for byte:
-        front matter, code blocks, blank lines and markers stay; prose in them is translated."""
-        blocks = markdown_blocks(text)
+        front matter, code blocks, blank lines and markers stay; prose in them is translated.
+        ``markdown=False`` (plain text): indented lines are prose, not code."""
+        blocks = markdown_blocks(text, markdown=markdown)
         units = [b.content for b in blocks if b.translate]
         labels = [b.raw.split("]", 1)[0].strip().lstrip("[") for b in blocks if REFERENCE_DEFINITION.match(b.raw)]
         result = self.translate(units, src, tgt, references=labels) if units else Translation([], src, tgt)
@@ -715,7 +716,7 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _CELL = re.compile(r"(\|)")
 
 
-def markdown_blocks(text: str) -> list[Block]:
+def markdown_blocks(text: str, *, markdown: bool = True) -> list[Block]:
     """Split a Markdown document into kept and translatable blocks, in order (the ``raw`` of all
     blocks concatenated is the document; a translatable block's lines are joined into one)."""
     blocks: list[Block] = []
@@ -743,7 +744,8 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block(line))
             i += 1
             continue
-        code = prev_blank and body.startswith(("    ", "\t")) and not _LIST.match(body)
+        # Plain text (markdown=False) has no indented code: an indented paragraph is prose there.
+        code = markdown and prev_blank and body.startswith(("    ", "\t")) and not _LIST.match(body)
         if not body.strip() or not has_letters(body) or code or REFERENCE_DEFINITION.match(body):
             # Blank lines, rules and underlines, number-only lines, indented code and link reference
             # definitions ("[label]: url", which must stay one per line) stay as they are.

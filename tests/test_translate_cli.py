@@ -130,3 +130,24 @@ def test_translate_empty_stdin_is_one_line_without_summarize_wording(runner: Cli
     assert res.exit_code == 1 and "Traceback" not in res.output
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "empty" in lines[0] and "to summarize" not in lines[0], lines
+
+
+def test_indented_plain_text_is_translated_not_kept_as_code(
+    runner: CliRunner, tiny_nllb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarize.seq2seq import Seq2SeqModel
+
+    seen: list[str] = []
+    real = Seq2SeqModel.generate
+
+    def recording(self: Seq2SeqModel, texts: list[str], *args: object, **kwargs: object) -> list[str]:
+        seen.extend(texts)
+        return real(self, texts, *args, **kwargs)
+
+    monkeypatch.setattr(Seq2SeqModel, "generate", recording)
+    doc = tmp_path / "letter.txt"
+    doc.write_text("Dear readers,\n\n    The council met on Tuesday and agreed the plan.\n", encoding="utf-8")
+    res = runner.invoke(cli, ["translate", "--to", "ur", "--lang", "en", "--translator", str(tiny_nllb), str(doc)])
+    assert res.exit_code == 0, res.output
+    assert any("council met" in t for t in seen), seen
+    assert "The council met" not in res.stdout

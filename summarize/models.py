@@ -286,6 +286,14 @@ def local_spec(folder: Path, task: str = "summarization") -> ModelSpec | None:
         raise UnknownModelError(
             f"{recipe_path} has unknown keys {sorted(unknown)}", hint=f"use: {', '.join(sorted(_RECIPE_KEYS))}"
         )
+    types = {"max_input": int, "generation": dict, "languages": list, "prompts": bool}
+    wrong = sorted(k for k, kind in types.items() if k in recipe and not isinstance(recipe[k], kind))
+    if wrong or (recipe.get("max_input") is not None and recipe["max_input"] < 16):
+        raise UnknownModelError(
+            f"{recipe_path} has values of the wrong type: {wrong or ['max_input']}",
+            hint="max_input: a whole number of tokens (16 or more); generation: an object; languages: a list; "
+            "prompts: true or false",
+        )
     languages = recipe.get("languages", ["*"])
     return ModelSpec(
         alias=folder.name,

@@ -81,3 +81,17 @@ def test_download_patterns_prefer_safetensors() -> None:
     assert download_patterns("x/y", ["config.json", "model.safetensors", "pytorch_model.bin"]) == DOWNLOAD_PATTERNS
     legacy = download_patterns("x/y", ["config.json", "pytorch_model.bin", "tf_model.h5"])
     assert "pytorch_model*.bin" in legacy and not any("h5" in p for p in legacy)
+
+
+@pytest.mark.parametrize(
+    "recipe", ['{"max_input": "512"}', '{"max_input": 4}', '{"generation": [1]}', '{"prompts": "yes"}']
+)
+def test_bad_recipe_values_are_named(tmp_path: Path, tiny_t5: Path, recipe: str) -> None:
+    # A recipe value of the wrong type would otherwise fail deep inside generation as an internal error.
+    import shutil
+
+    folder = tmp_path / "m"
+    shutil.copytree(tiny_t5, folder)
+    (folder / "summarize.json").write_text(recipe, encoding="utf-8")
+    with pytest.raises(UnknownModelError, match="wrong type"):
+        parse_name(str(folder))

@@ -281,7 +281,7 @@ class AbstractiveEngine:
         if len(chosen) < points:
             # Sections that only restated the summary leave gaps: fill them from the article.
             # A run-on sentence (no punctuation for hundreds of words) is no key point: skip those.
-            fills = extractive.key_points(text, lang, points, exclude=chosen + summary_sents)
+            fills = extractive.key_points(text, lang, 2 * points + 5, exclude=chosen + summary_sents)
             chosen.extend([f for f in fills if len(tokens(f)) <= MAX_POINT_WORDS][: points - len(chosen)])
         return chosen[:points]
 

@@ -232,6 +232,8 @@ def _sentences(masked: str, lang: str) -> list[tuple[bool, str]]:
             out[-1][1] += head.group(0)
             rest = core[head.end() :]
             core, spaced = rest.lstrip(), rest != rest.lstrip() or spaced
+        if core and out and not spaced and not (_MASKED.match(core) or _MASKED.match(out[-1][1][-1:])):
+            spaced = True  # prose meets prose (Chinese writes no space): the target's joiner decides
         if core:
             out.append([spaced, core])
     return [(bool(spaced), core) for spaced, core in out]

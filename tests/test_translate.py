@@ -542,3 +542,14 @@ def test_emphasis_closing_after_a_sentence_end_stays_attached(tiny_nllb: Path) -
     # A space before a closing marker (or after an opening one) would make it literal text.
     assert quote.startswith("*") and quote.endswith("*") and not quote.startswith("* ") and quote[-2] != " "
     assert re.search(r"\S\*\* \S", bold) and bold.startswith("**") and bold[2] != " ", bold
+
+
+def test_sentences_written_without_spaces_get_the_targets_joiner() -> None:
+    from summarize.translate import _mask, _sentences
+
+    # Chinese writes no space between sentences; Urdu (the target) does, so each boundary is "spaced".
+    masked, _ = _mask("第一句话很好。第二句话也好。")
+    assert [spaced for spaced, _ in _sentences(masked, "zh")] == [False, True]
+    # A marker glued to the next sentence's start keeps it glued ("One.*Two*"), as in the source.
+    masked, _ = _mask("One.*Two* three.")
+    assert [spaced for spaced, _ in _sentences(masked, "en")] == [False, False]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -79,10 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     print("ur/fa/ar/hi confusions:", result["focus_confusions"] or "none")
     print("most frequent confusions:", result["top_confusions"] or "none")
     if args.json:
-        target = Path(args.json)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, target)  # atomic: a reader never sees half a file
+        from summarize import atomic
+
+        atomic.write_text(args.json, json.dumps(result, indent=2) + "\n")
     return 0
 
 

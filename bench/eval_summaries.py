@@ -318,10 +318,9 @@ def main(argv: list[str] | None = None) -> int:
             "systems": {name: s.as_dict() for name, s in results.items()},
             "notes": notes,
         }
-        target = Path(args.json)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, target)  # atomic: a reader never sees half a file
+        from summarize import atomic
+
+        atomic.write_text(args.json, json.dumps(payload, indent=2) + "\n")
     return 0
 
 

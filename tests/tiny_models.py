@@ -33,6 +33,19 @@ def corpus_text(limit_articles: int = 30) -> str:
     return "\n".join(parts)
 
 
+# The layer shape shared by the tiny BART, Marian, M2M100 and NLLB models: one layer each side,
+# small enough that a test generates in milliseconds.
+TINY_BART_SHAPE: dict[str, int] = {
+    "d_model": 32,
+    "encoder_layers": 1,
+    "decoder_layers": 1,
+    "encoder_attention_heads": 2,
+    "decoder_attention_heads": 2,
+    "encoder_ffn_dim": 64,
+    "decoder_ffn_dim": 64,
+}
+
+
 def train_sentencepiece(
     folder: Path,
     vocab_size: int = 800,
@@ -86,13 +99,7 @@ def build_tiny_bart(out: Path, spm_model: Path, max_positions: int = 128, seed: 
     torch.manual_seed(seed)
     settings: dict[str, Any] = dict(
         vocab_size=len(tok),
-        d_model=32,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
+        **TINY_BART_SHAPE,
         max_position_embeddings=max_positions,
         pad_token_id=0,
         eos_token_id=1,
@@ -187,13 +194,7 @@ def _small_m2m_config(vocab_size: int, max_positions: int, **ids: int):
 
     return M2M100Config(
         vocab_size=vocab_size,
-        d_model=32,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
+        **TINY_BART_SHAPE,
         max_position_embeddings=max_positions,
         bos_token_id=0,
         pad_token_id=1,
@@ -243,13 +244,7 @@ def build_tiny_marian(
     pad = vocab["<pad>"]
     config = MarianConfig(
         vocab_size=len(vocab),
-        d_model=32,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
+        **TINY_BART_SHAPE,
         max_position_embeddings=max_len,
         pad_token_id=pad,
         eos_token_id=0,

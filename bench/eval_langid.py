@@ -29,7 +29,7 @@ FOCUS = ("ur", "fa", "ar", "hi")
 
 def evaluate(rows: list[dict[str, str]]) -> dict[str, object]:
     """Detect every row; the figures as a JSON-ready dict."""
-    from summarize.detect import detect_language
+    from summarize.text.detect import detect_language
 
     detect_language("warm up: load the language profiles before the clock starts")
     per_lang: dict[str, Counter[str]] = {}

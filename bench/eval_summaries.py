@@ -87,7 +87,7 @@ class Scores:
 
 def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
     """Rows of a CNN/DM-style (``article``, ``highlights_list``) or XSum-style (``document``, ``summary``) file."""
-    from summarize.sentences import split_sentences
+    from summarize.text.sentences import split_sentences
 
     path = DATASETS.get(dataset, Path(dataset))
     articles: list[Article] = []
@@ -115,7 +115,7 @@ def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
 
 
 def lead(k: int, points: int) -> Callable[[str], Output]:
-    from summarize.sentences import split_sentences
+    from summarize.text.sentences import split_sentences
 
     def run(text: str) -> Output:
         sents = split_sentences(text, "en")
@@ -126,7 +126,7 @@ def lead(k: int, points: int) -> Callable[[str], Output]:
 
 def extractive_system(points: int, length: str) -> Callable[[str], Output]:
     from summarize.pipeline import SummarizeOptions, Summarizer
-    from summarize.sentences import split_sentences
+    from summarize.text.sentences import split_sentences
 
     summarizer = Summarizer(SummarizeOptions(engine="extractive", points=points, length=length))
 
@@ -140,7 +140,7 @@ def extractive_system(points: int, length: str) -> Callable[[str], Output]:
 def abstractive_system(model: str | None, points: int, length: str, offline: bool) -> Callable[[str], Output]:
     """The abstractive pipeline, loaded up front so a missing model is found before any article."""
     from summarize.pipeline import SummarizeOptions, Summarizer
-    from summarize.sentences import split_sentences
+    from summarize.text.sentences import split_sentences
 
     summarizer = Summarizer(
         SummarizeOptions(engine="abstractive", model=model, points=points, length=length, offline=offline)
@@ -172,7 +172,7 @@ def sumy_system(kind: str, k: int, points: int) -> Callable[[str], Output]:
     from sumy.nlp.stemmers import Stemmer
     from sumy.utils import get_stop_words
 
-    from summarize.sentences import split_sentences
+    from summarize.text.sentences import split_sentences
 
     if kind == "lexrank":
         from sumy.summarizers.lex_rank import LexRankSummarizer as Cls

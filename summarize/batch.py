@@ -21,8 +21,8 @@ from typing import Any
 from . import atomic
 from .cache import ResultCache
 from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
-from .inputs import Document, read_path, read_stdin
 from .pipeline import Summarizer, SummaryResult
+from .text.inputs import Document, read_path, read_stdin
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN = "-"
@@ -316,7 +316,7 @@ class BatchRunner:
     def _emit(self, outcome: Outcome) -> None:
         target = self._targets.get(outcome.item)
         if target is not None and outcome.result is not None:
-            from .output import render
+            from .render import render
 
             fmt = "json" if self.fmt in ("json", "jsonl") else "markdown"
             only = self.summarizer.options.translation_only

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, atomic
-from .detect import LanguageResult
 from .errors import SummarizeError
 from .pipeline import SummarizeOptions, Summarizer, SummaryResult
+from .text.detect import LanguageResult
 
 ENTRY_FORMAT = 1
 # Options that change speed or where work runs, never the words of a result.
@@ -42,7 +42,7 @@ def cache_dir() -> Path:
 
 def model_fingerprint(name: str, offline: bool = False) -> str:
     """What identifies a model's weights without loading it: revision or local files' stats."""
-    from .models import _cached_snapshot, is_offline, parse_name
+    from .runtime.registry import _cached_snapshot, is_offline, parse_name
 
     try:
         model_id, _, local = parse_name(name)

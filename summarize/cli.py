@@ -10,8 +10,8 @@ from typing import Any
 import click
 
 from . import __version__
-from .ct2 import COMPUTE_TYPES  # no ctranslate2 import: that happens on first use
 from .errors import SummarizeError
+from .runtime.ct2 import COMPUTE_TYPES  # no ctranslate2 import: that happens on first use
 
 DEFAULT_COMMAND = "summarize"
 EPILOG = """\b
@@ -273,8 +273,8 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
 
     from .batch import BatchRunner, Outcome, Progress, discover
     from .cache import ResultCache
-    from .output import render
     from .pipeline import SummarizeOptions, Summarizer
+    from .render import render
 
     quiet = bool(opts.pop("quiet"))
     fmt = opts.pop("fmt")
@@ -334,7 +334,7 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
                 notify(f"warning: {outcome.result.source}: {warning}")
         if fmt == "jsonl":
             # One complete line per input as it finishes; failures carry an "error" field.
-            from .output import to_json
+            from .render import to_json
 
             click.echo(to_json(outcome.to_dict(), indent=None))
 
@@ -406,13 +406,13 @@ def translate_command(inputs: tuple[str, ...], **opts: Any) -> None:
 
 
 def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
-    from .detect import UNDETERMINED, LanguageResult, detect_language
     from .errors import InputError
-    from .inputs import HTML_SUFFIXES, read_path
-    from .languages import is_rtl, language_name, normalise
-    from .mdsyntax import front_matter
-    from .output import rtl_block, to_json
-    from .translate import Translator
+    from .render import rtl_block, to_json
+    from .text.detect import UNDETERMINED, LanguageResult, detect_language
+    from .text.inputs import HTML_SUFFIXES, read_path
+    from .text.languages import is_rtl, language_name, normalise
+    from .text.markdown import front_matter
+    from .translation.translator import Translator
 
     quiet = bool(opts["quiet"])
 
@@ -518,8 +518,8 @@ def models_group() -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def models_list(fmt: str) -> None:
     """Show the registry: alias, Hub id, size, licence, languages, published quality."""
-    from .models import registry
-    from .output import to_json
+    from .render import to_json
+    from .runtime.registry import registry
 
     specs = registry()
     if fmt == "json":
@@ -571,10 +571,10 @@ def models_pull(name: str, backend: str, compute_type: str, debug: bool) -> None
     """Download NAME (alias, Hub id) into the Hugging Face cache, with a progress bar."""
 
     def go() -> int:
-        from .models import is_offline, parse_name, resolve
+        from .runtime.registry import is_offline, parse_name, resolve
 
         if backend == "ctranslate2":
-            from . import ct2
+            from .runtime import ct2
 
             ct2.require()
         model_id, _, local = parse_name(name)
@@ -605,8 +605,8 @@ def models_pull(name: str, backend: str, compute_type: str, debug: bool) -> None
 
 def _convert_for_ct2(resolved: Any, compute_type: str) -> None:
     """Convert a resolved model into the CTranslate2 cache (``models pull --backend ctranslate2``)."""
-    from . import ct2
     from .errors import UsageError
+    from .runtime import ct2
 
     if not ct2.supports(resolved):
         raise UsageError(
@@ -627,7 +627,7 @@ def models_info(name: str, debug: bool) -> None:
 
     def go() -> int:
         from .errors import ModelNotAvailableError
-        from .models import parse_name, resolve
+        from .runtime.registry import parse_name, resolve
 
         model_id, spec, _ = parse_name(name)
         click.echo(f"name:      {name}")

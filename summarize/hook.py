@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
-from .inputs import decode, to_document
-from .mdsyntax import EOL as _EOL
-from .mdsyntax import FENCE_OPEN as _FENCE_OPEN
-from .mdsyntax import closes_fence, front_matter
+from .text.inputs import decode, to_document
+from .text.markdown import EOL as _EOL
+from .text.markdown import FENCE_OPEN as _FENCE_OPEN
+from .text.markdown import closes_fence, front_matter
 
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
@@ -195,7 +195,7 @@ def render_block(result: Any, eol: str, *, final_eol: bool = True) -> str:
     translation = result.translation if isinstance(result.translation, dict) else None
     # A skipped translation (the file is already in that language) would only repeat the original.
     if translation and not translation.get("skipped"):
-        from .output import rtl_block
+        from .render import rtl_block
 
         target = translation.get("language") or ""
         label = f" ({target})" if target else ""

@@ -7,13 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import extractive
-from .abstractive import AbstractiveEngine, Overrides
-from .detect import UNDETERMINED, LanguageResult, detect_language
+from .engines import extractive
+from .engines.abstractive import AbstractiveEngine, Overrides
 from .errors import ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
-from .languages import language_name, normalise
-from .models import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
-from .seq2seq import BACKENDS, Seq2SeqModel, load_model
+from .runtime.hf import BACKENDS, Seq2SeqModel, load_model
+from .runtime.registry import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
+from .text.detect import UNDETERMINED, LanguageResult, detect_language
+from .text.languages import language_name, normalise
 
 ENGINES = ("auto", "abstractive", "extractive")
 LENGTHS = ("short", "medium", "long")
@@ -53,7 +53,7 @@ class SummarizeOptions:
         if self.backend not in BACKENDS:
             raise UsageError(f"unknown backend {self.backend!r}", hint=f"use one of: {', '.join(BACKENDS)}")
         if self.backend == "ctranslate2":
-            from .ct2 import require
+            from .runtime.ct2 import require
 
             require()  # fail before any work when the optional extra is missing
         if self.to:
@@ -246,7 +246,7 @@ class Summarizer:
     def translator(self) -> Any:
         """The :class:`summarize.translate.Translator` for ``--to`` (made once, models loaded once)."""
         if self._translator is None:
-            from .translate import Translator
+            from .translation.translator import Translator
 
             self._translator = Translator(
                 self.options.translator,

@@ -99,7 +99,7 @@ def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture()
 def generate_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """The inputs of every Seq2SeqModel.generate() call; the real model still runs (transformers backend)."""
-    from summarize.seq2seq import Seq2SeqModel
+    from summarize.runtime.hf import Seq2SeqModel
 
     monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")  # CTranslate2 generates elsewhere
     seen: list[list[str]] = []

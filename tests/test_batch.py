@@ -14,9 +14,9 @@ from summarize.batch import Progress, discover, output_paths
 from summarize.cache import cache_dir
 from summarize.cli import cli
 from summarize.errors import InputError
-from summarize.inputs import read_path
 from summarize.pipeline import SummarizeOptions, Summarizer
-from summarize.seq2seq import Seq2SeqModel
+from summarize.runtime.hf import Seq2SeqModel
+from summarize.text.inputs import read_path
 from tests.conftest import SHARED
 
 
@@ -248,7 +248,7 @@ def test_progress_bar_counts_files_when_enabled(capsys: pytest.CaptureFixture[st
 
 
 def test_markdown_is_reduced_to_prose() -> None:
-    from summarize.inputs import markdown_to_text
+    from summarize.text.inputs import markdown_to_text
 
     md = (
         "---\ntitle: ! 'Issue #7'\n---\n\n{% include sponsor.html %}\n\nSee *this*, _that_ and the [calendar], "
@@ -340,7 +340,7 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_markdown_code_blocks_follow_commonmark_fences() -> None:
-    from summarize.inputs import markdown_to_text
+    from summarize.text.inputs import markdown_to_text
 
     md = "# T\n\nIntro.\n\n  ````md\n```\ncode()\n```\n  ````\n\nOutro.\n\n~~~\nunclosed() runs to the end\n"
     assert markdown_to_text(md) == ("T.\n\nIntro.\n\nOutro.", "T")

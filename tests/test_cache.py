@@ -11,8 +11,8 @@ import pytest
 
 from summarize import cache as cache_mod
 from summarize.cache import ResultCache, cache_dir, cache_key, result_from_dict
-from summarize.detect import LanguageResult
 from summarize.pipeline import SummarizeOptions, Summarizer, SummaryResult
+from summarize.text.detect import LanguageResult
 
 TEXT = "The council approved the new bridge on Monday. Work starts in May and ends in two years."
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.chunking import chunk_text
-from summarize.sentences import split_sentences
+from summarize.text.chunking import chunk_text
+from summarize.text.sentences import split_sentences
 from tests.conftest import SHARED
 
 
@@ -90,10 +90,10 @@ def test_limit_too_small_is_refused() -> None:
 
 def test_key_point_sections_are_read_whole(tiny_bart: Path) -> None:
     # Sections of many partial summaries exceed one model input; every chunk of them is read.
-    from summarize.abstractive import AbstractiveEngine
-    from summarize.chunking import Chunk
-    from summarize.models import resolve
-    from summarize.seq2seq import Seq2SeqModel
+    from summarize.engines.abstractive import AbstractiveEngine
+    from summarize.runtime.hf import Seq2SeqModel
+    from summarize.runtime.registry import resolve
+    from summarize.text.chunking import Chunk
 
     engine = AbstractiveEngine(Seq2SeqModel(resolve(str(tiny_bart)), device="cpu"))
     partials = [s for s in split_sentences(_articles(8), "en") if engine.model.count_tokens(s) < 60][:30]

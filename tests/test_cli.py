@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
-from summarize.seq2seq import Seq2SeqModel
+from summarize.runtime.hf import Seq2SeqModel
 from tests.conftest import SAMPLES, SHARED
 
 SEED_ARTICLE = SHARED / "seed" / "000_82e42e668d2720ca.txt"
@@ -124,8 +124,8 @@ def test_long_input_is_chunked_and_nothing_is_cut(tiny_bart: Path, calls: list) 
     # No model input ever exceeds the limit measured with the model's own tokenizer.
     assert all(model.count_tokens(t) <= model.max_input == 128 for texts, _, _ in calls for t in texts)
     # Every sentence of the article is in some first-round input.
-    from summarize.inputs import markdown_to_text
-    from summarize.sentences import split_sentences
+    from summarize.text.inputs import markdown_to_text
+    from summarize.text.sentences import split_sentences
 
     prose, _ = markdown_to_text(text)
     joined = " ".join(" ".join(first_round).split())
@@ -155,7 +155,7 @@ def test_t5_prefix_from_task_params(tiny_t5: Path, calls: list) -> None:
 
 
 def test_instruction_model_uses_prompt_templates(tiny_flan: Path, calls: list) -> None:
-    from summarize.prompts import load_template
+    from summarize.engines.prompts import load_template
 
     result = run(["--model", str(tiny_flan), "--points", "3"], input=_first_paragraphs(SEED_ARTICLE, 2))
     assert result.exit_code == 0, result.output

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from summarize import ct2
 from summarize.cli import cli
 from summarize.errors import BackendNotInstalledError, UsageError
-from summarize.models import resolve
-from summarize.seq2seq import GenerationSettings, Seq2SeqModel, load_model
+from summarize.runtime import ct2
+from summarize.runtime.hf import GenerationSettings, Seq2SeqModel, load_model
+from summarize.runtime.registry import resolve
 
 pytest.importorskip("ctranslate2")
 
@@ -106,8 +106,8 @@ def test_killed_conversion_is_never_used(tiny_bart: Path, texts: list[str]) -> N
     code = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "from summarize import ct2\n"
-        "from summarize.models import resolve\n"
+        "from summarize.runtime import ct2\n"
+        "from summarize.runtime.registry import resolve\n"
         "real = ct2._run_converter\n"
         "def killed(source, target, quantization):\n"
         "    real(source, target, quantization)\n"
@@ -171,7 +171,7 @@ def test_greedy_outputs_match_transformers(fixture: str, request: pytest.Fixture
 @pytest.mark.parametrize("fixture", ["tiny_marian_en_ur", "tiny_m2m100", "tiny_nllb"])
 def test_translators_match_transformers(fixture: str, request: pytest.FixtureRequest) -> None:
     """Marian, M2M100 and NLLB with the source language and forced target token that translate.py sets."""
-    from summarize.translate import ModelTranslator
+    from summarize.translation.translator import ModelTranslator
 
     resolved = resolve(str(request.getfixturevalue(fixture)), task="translation")
     reference = load_model(resolved, backend="transformers")

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from summarize.detect import UNDETERMINED, detect_language
 from summarize.errors import LanguageDetectionError
+from summarize.text.detect import UNDETERMINED, detect_language
 from tests.conftest import SHARED
 
 

@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
-from summarize.extractive import METHOD
-from summarize.models import DEFAULT_ENGLISH, spec_for
-from summarize.seq2seq import Seq2SeqModel
+from summarize.engines.extractive import METHOD
+from summarize.runtime.hf import Seq2SeqModel
+from summarize.runtime.registry import DEFAULT_ENGLISH, spec_for
 from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]

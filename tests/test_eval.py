@@ -72,7 +72,7 @@ def test_lead3_rouge_matches_rouge_score_computed_directly(eval_summaries: Modul
     """The harness's scoring path against rouge-score called by hand, one sentence per line."""
     from rouge_score import rouge_scorer
 
-    from summarize.sentences import split_sentences
+    from summarize.text.sentences import split_sentences
 
     articles = eval_summaries.load_articles("cnndm", limit=3)
     got = eval_summaries.score(eval_summaries.lead(3, 5), articles)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from summarize import extractive
-from summarize.sentences import split_sentences
-from summarize.textsim import overlap
+from summarize.engines import extractive
+from summarize.text.sentences import split_sentences
+from summarize.text.textsim import overlap
 from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +72,7 @@ def test_length_and_points_options(articles: list[str]) -> None:
 
 def test_deterministic_across_processes_and_hash_seeds(articles: list[str]) -> None:
     code = (
-        "import json, sys; from summarize import extractive; "
+        "import json, sys; from summarize.engines import extractive; "
         "out = extractive.summarize(sys.stdin.read(), 'en', points=6); print(json.dumps([out.summary, out.key_points]))"
     )
     outputs = set()
@@ -208,7 +208,7 @@ def test_thousand_words_well_under_a_second_without_torch(articles: list[str]) -
     words = " ".join(articles).split()[:1000]
     text = " ".join(words)
     code = (
-        "import sys, time; from summarize import extractive; text = sys.stdin.read(); "
+        "import sys, time; from summarize.engines import extractive; text = sys.stdin.read(); "
         "extractive.summarize(text[:200], 'en'); t = time.perf_counter(); "
         "extractive.summarize(text, 'en'); print(time.perf_counter() - t); "
         "assert 'torch' not in sys.modules and 'transformers' not in sys.modules"

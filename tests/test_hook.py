@@ -9,8 +9,8 @@ import pytest
 
 from summarize import hook
 from summarize.hook import END, START, insertion_point, main, parse
-from summarize.inputs import to_document
-from summarize.seq2seq import Seq2SeqModel
+from summarize.runtime.hf import Seq2SeqModel
+from summarize.text.inputs import to_document
 from tests.conftest import SHARED
 
 NEWSLETTERS = sorted((SHARED / "newsletters").glob("*.md"))

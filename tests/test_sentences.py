@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from summarize.sentences import split_paragraphs, split_sentences
+from summarize.text.sentences import split_paragraphs, split_sentences
 from tests.conftest import SHARED
 
 _URDU_END = re.compile(r"[۔؟!][”\"']*$")

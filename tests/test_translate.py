@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 
-from summarize import langcodes, urdu
-from summarize.detect import LanguageResult
 from summarize.errors import ModelNotAvailableError, UsageError
-from summarize.languages import NAMES
 from summarize.pipeline import SummarizeOptions, Summarizer, SummaryResult
-from summarize.sentences import split_sentences
-from summarize.seq2seq import Seq2SeqModel
-from summarize.translate import (
+from summarize.runtime.hf import Seq2SeqModel
+from summarize.text.detect import LanguageResult
+from summarize.text.languages import NAMES
+from summarize.text.sentences import split_sentences
+from summarize.translation import langcodes, urdu
+from summarize.translation.translator import (
     Step,
     Translator,
     candidate_plans,
@@ -408,7 +408,7 @@ def test_translation_only_needs_to() -> None:
 
 
 def test_render_shows_translation_with_rtl_markup() -> None:
-    from summarize.output import render
+    from summarize.render import render
 
     result = SummaryResult(
         "a.txt",
@@ -432,7 +432,7 @@ def test_render_shows_translation_with_rtl_markup() -> None:
 
 
 def test_warnings_of_several_passes_are_merged() -> None:
-    from summarize.translate import merge_warnings
+    from summarize.translation.translator import merge_warnings
 
     merged = merge_warnings(
         ["m: 2 segment(s) still repetition after x", "other", "m: 3 segment(s) still repetition after x", "other"]
@@ -515,7 +515,7 @@ def test_hook_block_marks_rtl_translation_and_skips_a_skipped_one() -> None:
 
 
 def test_every_two_letter_m2m100_language_can_be_asked_for() -> None:
-    from summarize.languages import normalise
+    from summarize.text.languages import normalise
 
     # br and fy have no NLLB code (every named language must be one); no and ns are aliases/not ISO 639-1.
     two_letter = {c for c in langcodes.M2M100_CODES if len(c) == 2} - {"br", "fy", "no", "ns"}
@@ -545,7 +545,7 @@ def test_emphasis_closing_after_a_sentence_end_stays_attached(tiny_nllb: Path) -
 
 
 def test_sentences_written_without_spaces_get_the_targets_joiner() -> None:
-    from summarize.translate import _mask, _sentences
+    from summarize.translation.translator import _mask, _sentences
 
     # Chinese writes no space between sentences; Urdu (the target) does, so each boundary is "spaced".
     masked, _ = _mask("第一句话很好。第二句话也好。")

@@ -33,7 +33,7 @@ def test_wheel_ships_prompt_templates(tmp_path: Path) -> None:
         check=True,
     )
     code = (
-        "import summarize.prompts as p\n"
+        "import summarize.engines.prompts as p\n"
         "print(p.prompts_dir())\n"
         "print(p.render('summary', text='BODY', words=50, language='English'))\n"
     )

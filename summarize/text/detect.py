@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .errors import LanguageDetectionError
+from ..errors import LanguageDetectionError
 
 UNDETERMINED = "und"
 # Below this many letters langdetect's answer is close to a coin toss.

@@ -7,12 +7,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .mdsyntax import FENCE_OPEN, closes_fence
-from .mdsyntax import FRONT_MATTER as _FRONT_MATTER
-from .mdsyntax import HEADER_BLOCK as _HEADER_BLOCK
-from .mdsyntax import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
-from .mdsyntax import TEMPLATE_TAG as _TEMPLATE_TAG
+from ..errors import InputError
+from .markdown import FENCE_OPEN, closes_fence
+from .markdown import FRONT_MATTER as _FRONT_MATTER
+from .markdown import HEADER_BLOCK as _HEADER_BLOCK
+from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
+from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

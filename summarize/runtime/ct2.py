@@ -26,9 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import BackendNotInstalledError, ModelLoadError, UsageError
-from .models import ResolvedModel
-from .seq2seq import GenerationSettings, Seq2SeqModel, clean_output
+from ..errors import BackendNotInstalledError, ModelLoadError, UsageError
+from .hf import GenerationSettings, Seq2SeqModel, clean_output
+from .registry import ResolvedModel
 
 INSTALL_HINT = "pip install 'summarize[fast]'"
 # Hugging Face ``model_type`` values CTranslate2's converter handles (NLLB checkpoints say m2m_100).

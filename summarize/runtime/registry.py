@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ModelNotAvailableError, UnknownModelError
+from ..errors import ModelNotAvailableError, UnknownModelError
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
 # Files a seq2seq model needs; everything else in a repo (other frameworks' weights) is skipped.

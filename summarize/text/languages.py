@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import UnknownLanguageError
+from ..errors import UnknownLanguageError
 
 # ISO 639-1 code -> English name, for the languages our detector and models cover.
 NAMES: dict[str, str] = {

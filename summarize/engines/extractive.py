@@ -33,8 +33,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .sentences import split_paragraphs, split_sentences
-from .textsim import is_near_duplicate, tokens
+from ..text.sentences import split_paragraphs, split_sentences
+from ..text.textsim import is_near_duplicate, tokens
 
 METHOD = "lead-centrality-mmr"
 SUMMARY_SENTENCES = {"short": 2, "medium": 3, "long": 5}

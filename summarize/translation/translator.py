@@ -29,15 +29,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import ModelNotAvailableError, UnknownLanguageError, UsageError
+from ..runtime.hf import GenerationSettings, Seq2SeqModel, degenerate_reason, load_model
+from ..runtime.registry import ResolvedModel, is_offline, resolve, spec_for
+from ..text.chunking import chunk_text
+from ..text.languages import language_name
+from ..text.languages import normalise as normalise_language
+from ..text.markdown import FENCE_OPEN, REFERENCE_DEFINITION, TEMPLATE_TAG, closes_fence, front_matter
+from ..text.sentences import split_sentences
 from . import langcodes, urdu
-from .chunking import chunk_text
-from .errors import ModelNotAvailableError, UnknownLanguageError, UsageError
-from .languages import language_name
-from .languages import normalise as normalise_language
-from .mdsyntax import FENCE_OPEN, REFERENCE_DEFINITION, TEMPLATE_TAG, closes_fence, front_matter
-from .models import ResolvedModel, is_offline, resolve, spec_for
-from .sentences import split_sentences
-from .seq2seq import GenerationSettings, Seq2SeqModel, degenerate_reason, load_model
 
 TASK = "translation"
 PIVOT = "en"

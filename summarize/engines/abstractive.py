@@ -13,14 +13,14 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from ..errors import GenerationError, SummarizeError
+from ..runtime.hf import GenerationSettings, Seq2SeqModel, degenerate_reason
+from ..text.chunking import Chunk, chunk_text
+from ..text.languages import language_name
+from ..text.sentences import split_sentences
+from ..text.textsim import is_near_duplicate, tokens
 from . import extractive
-from .chunking import Chunk, chunk_text
-from .errors import GenerationError, SummarizeError
-from .languages import language_name
 from .prompts import render
-from .sentences import split_sentences
-from .seq2seq import GenerationSettings, Seq2SeqModel, degenerate_reason
-from .textsim import is_near_duplicate, tokens
 
 LENGTH_FACTORS = {"short": 0.5, "medium": 1.0, "long": 1.75}
 PROMPT_WORDS = {"short": 40, "medium": 80, "long": 150}

@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .languages import is_rtl, language_name
 from .pipeline import SummaryResult
+from .text.languages import is_rtl, language_name
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 

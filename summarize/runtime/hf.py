@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import GenerationError, ModelLoadError, UsageError
-from .models import ModelSpec, ResolvedModel
+from ..errors import GenerationError, ModelLoadError, UsageError
+from .registry import ModelSpec, ResolvedModel
 
 # Generation keys we take from a model's own config and pass through to generate().
 _GEN_KEYS = (

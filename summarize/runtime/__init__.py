@@ -1,0 +1,1 @@
+"""Model runtime: the registry, name resolution, and the loader that alone knows both backends."""

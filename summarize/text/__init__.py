@@ -1,0 +1,1 @@
+"""Text by concern: reading inputs, the Markdown walker, sentences, chunks, language detection."""

@@ -1,0 +1,1 @@
+"""Translation: which model for a pair, protected spans, batched generation, whole documents."""

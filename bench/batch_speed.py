@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args(argv)
 
-    from summarize.pipeline import SummarizeOptions, Summarizer
+    from summarize.pipeline import Summarizer
+    from summarize.settings import SummarizeOptions
 
     with tempfile.TemporaryDirectory(prefix="batch-speed-") as tmp:
         started = time.perf_counter()

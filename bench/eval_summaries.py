@@ -125,7 +125,8 @@ def lead(k: int, points: int) -> Callable[[str], Output]:
 
 
 def extractive_system(points: int, length: str) -> Callable[[str], Output]:
-    from summarize.pipeline import SummarizeOptions, Summarizer
+    from summarize.pipeline import Summarizer
+    from summarize.settings import SummarizeOptions
     from summarize.text.sentences import split_sentences
 
     summarizer = Summarizer(SummarizeOptions(engine="extractive", points=points, length=length))
@@ -139,13 +140,14 @@ def extractive_system(points: int, length: str) -> Callable[[str], Output]:
 
 def abstractive_system(model: str | None, points: int, length: str, offline: bool) -> Callable[[str], Output]:
     """The abstractive pipeline, loaded up front so a missing model is found before any article."""
-    from summarize.pipeline import SummarizeOptions, Summarizer
+    from summarize.pipeline import Summarizer
+    from summarize.settings import SummarizeOptions
     from summarize.text.sentences import split_sentences
 
     summarizer = Summarizer(
         SummarizeOptions(engine="abstractive", model=model, points=points, length=length, offline=offline)
     )
-    summarizer.load(summarizer.model_name_for("en"))  # raises ModelNotAvailableError when missing
+    summarizer.loader.load(summarizer.model_name_for("en"))  # raises ModelNotAvailableError when missing
 
     def run(text: str) -> Output:
         result = summarizer.summarize(text, "bench")

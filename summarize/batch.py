@@ -1,240 +1,23 @@
-"""Many inputs in one run: finding the files, summarizing them cached and batched, writing outputs.
+"""Many inputs in one run: summarized cached and batched, reported as each finishes.
 
-Folders are walked recursively (hidden files and folders skipped) for the default article types;
-globs are expanded here too, so a quoted ``'notes/**/*.md'`` works; ``--include``/``--exclude``
-patterns are shell-style and match a file's path below its input folder or its bare name.
 Documents are taken in windows of ``batch_size``, smallest first, so each window holds documents
 of similar length and its generate() calls are batched across them (see
-:meth:`Summarizer.summarize_many`). Results stream out window by window, as they finish.
+:meth:`Summarizer.summarize_many`). Results stream out window by window, as they finish; where
+they are written is the caller's (a sink it is given), so this module renders nothing.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import os
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from . import atomic
-from .cache import ResultCache
-from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
-from .pipeline import Summarizer, SummaryResult
+from .discover import InputItem
+from .errors import InputError, OutputError, SummarizeError
+from .pipeline import Summarizer
+from .results import SummaryResult
 from .text.inputs import Document, read_path, read_stdin
-
-DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-STDIN = "-"
-_MAGIC = re.compile(r"[*?[]")
-
-
-@dataclass(frozen=True)
-class InputItem:
-    """One input file (or stdin when ``path`` is None) and where it sits below its input root."""
-
-    source: str  # as shown in messages and in the JSON "source" field
-    path: Path | None
-    relative: PurePosixPath  # below the folder or glob base it was found in; mirrored by --out
-
-    @property
-    def size(self) -> int:
-        try:
-            return self.path.stat().st_size if self.path is not None else 0
-        except OSError:
-            return 0
-
-
-def _matches(relative: str, patterns: Iterable[str], folders: bool = False) -> bool:
-    """Whether the path below its input folder or its file name matches; with ``folders``, also a
-    folder it is in, so ``--exclude drafts`` (or ``drafts/``) leaves out everything in ``drafts``.
-    """
-    parts = relative.split("/")
-    names = set(parts) if folders else {parts[-1]}
-    paths = {"/".join(parts[: i + 1]) for i in range(len(parts))} if folders else {relative}
-    for pattern in patterns:
-        pattern = pattern.rstrip("/") or pattern
-        if any(fnmatch.fnmatchcase(n, pattern) for n in names | paths):
-            return True
-    return False
-
-
-def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
-    if exclude and _matches(relative, exclude, folders=True):
-        return False
-    if include:
-        return _matches(relative, include)
-    return relative.lower().endswith(DEFAULT_SUFFIXES)
-
-
-def _real(path: Path) -> Path:
-    # os.path.realpath, unlike Path.resolve() on Python 3.11, does not raise on a symlink loop.
-    return Path(os.path.realpath(path))
-
-
-def _is_candidate(path: Path) -> bool:
-    """A regular file (or a link to one), or a broken link, which is then reported as a bad input.
-
-    FIFOs, sockets and devices found in a folder are not articles: reading a FIFO blocks forever.
-    """
-    return path.is_file() or (path.is_symlink() and not path.exists())
-
-
-def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
-    # os.walk does not follow links to folders, so a link back up the tree cannot loop.
-    for folder, dirs, files in os.walk(root):
-        # Hidden folders are tool state (.git, .venv, .cache), never articles.
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(p for p in (Path(folder) / f for f in sorted(files) if not f.startswith(".")) if _is_candidate(p))
-    return found
-
-
-def _glob_base(pattern: str) -> Path:
-    parts = Path(pattern).parts
-    base: list[str] = []
-    for part in parts:
-        if _MAGIC.search(part):
-            break
-        base.append(part)
-    return Path(*base) if base else Path(".")
-
-
-def _glob(raw: str, base: Path) -> list[Path]:
-    """Matches of ``raw`` below ``base``, hidden names skipped unless the pattern names them.
-
-    pathlib's ``**`` does not follow links to folders; glob.glob's does, and two links back up
-    the tree (``a -> ..``, ``b -> ..``) make it run for ever.
-    """
-    # "**" inside a name ("a**.md") is "*" to glob.glob and an error to pathlib: keep glob's meaning.
-    rest = [part if part == "**" else re.sub(r"\*{2,}", "*", part) for part in Path(raw).parts[len(base.parts) :]]
-    hits = sorted(base.glob(str(PurePosixPath(*rest))))
-    if any(part.startswith(".") for part in rest):
-        return hits
-    return [h for h in hits if not any(part.startswith(".") for part in h.relative_to(base).parts)]
-
-
-def _output_name(name: str) -> bool:
-    return name.endswith((".summary.md", ".summary.json"))
-
-
-def discover(
-    inputs: Sequence[str],
-    include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    skip_dir: Path | None = None,
-) -> list[InputItem]:
-    """The input files named by ``inputs`` (files, folders, globs, ``-``), in a stable order.
-
-    A file named explicitly is always taken (a missing one becomes an input error later, so the
-    run goes on); files found in folders or by globs are filtered by ``include``/``exclude`` and,
-    without ``include``, by the default types (.txt .md .markdown .html .htm). Files found below
-    ``skip_dir`` (the ``--out`` folder) are left out, so outputs never become inputs; where that
-    folder is the input folder itself, only the outputs' names (``*.summary.md``, ``*.summary.json``).
-    FIFOs, sockets and devices in folders are skipped; a broken link is kept and reported later.
-    """
-    items: list[InputItem] = []
-    seen: set[str] = set()
-    skip = _real(skip_dir) if skip_dir is not None else None
-
-    def is_output(path: Path, root: Path) -> bool:
-        # Outputs never become inputs. Where --out is the input folder itself (or above it),
-        # summaries sit beside the articles, so only the output names are left out there.
-        if skip is None or not _real(path).is_relative_to(skip):
-            return False
-        return _output_name(path.name) or not _real(root).is_relative_to(skip)
-
-    def add(source: str, path: Path | None, relative: PurePosixPath) -> None:
-        key = str(_real(path)) if path is not None else STDIN
-        if key not in seen:
-            seen.add(key)
-            items.append(InputItem(source, path, relative))
-
-    def below(root: Path, f: Path) -> PurePosixPath:
-        return PurePosixPath(f.relative_to(root).as_posix()) if f.is_relative_to(root) else PurePosixPath(f.name)
-
-    def add_found(root: Path, files: Iterable[Path]) -> None:
-        for f in files:
-            rel = below(root, f)
-            if _wanted(rel.as_posix(), include, exclude) and not is_output(f, root):
-                add(str(f), f, rel)
-
-    for raw in inputs:
-        if raw == STDIN:
-            add("<stdin>", None, PurePosixPath("stdin"))
-            continue
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            add_found(path, _walk(path))
-        elif path.exists() or path.is_symlink() or not _MAGIC.search(raw):
-            add(raw, path, PurePosixPath(path.name))
-        else:
-            # The shell expands neither ~ nor the pattern when it is quoted: '~/notes/*.md'.
-            base = _glob_base(str(path))
-            hits = _glob(str(path), base)
-            if not hits:
-                raise UsageError(f"no files match {raw!r}", hint="check the pattern; quote it to stop the shell")
-            for hit in hits:
-                if hit.is_dir():
-                    # A folder the pattern matched is searched like a folder given by name.
-                    add_found(base, _walk(hit))
-                    continue
-                rel = below(base, hit)
-                # A glob names its file types itself, so only --exclude (and --include) filter it.
-                if (
-                    _is_candidate(hit)
-                    and not (exclude and _matches(rel.as_posix(), exclude, folders=True))
-                    and (not include or _matches(rel.as_posix(), include))
-                    and not is_output(hit, base)
-                ):
-                    add(str(hit), hit, rel)
-    return items
-
-
-def _targets(
-    items: Sequence[InputItem], relative: Callable[[InputItem], PurePosixPath], ext: str
-) -> dict[InputItem, PurePosixPath]:
-    stems: dict[PurePosixPath, list[InputItem]] = {}
-    for item in items:
-        rel = relative(item)
-        stems.setdefault(rel.parent / f"{PurePosixPath(rel.name).stem}.summary{ext}", []).append(item)
-    out: dict[InputItem, PurePosixPath] = {}
-    for target, group in stems.items():
-        for item in group:
-            rel = relative(item)
-            out[item] = target if len(group) == 1 else rel.parent / f"{rel.name}.summary{ext}"
-    return out
-
-
-def output_paths(items: Sequence[InputItem], out_dir: Path, fmt: str) -> dict[InputItem, Path]:
-    """``--out`` targets: the input tree mirrored, ``NAME.summary.md`` (or ``.json`` for json/jsonl).
-
-    NAME is the file's stem; where two inputs would share one target (``a.md`` and ``a.html``),
-    both keep their full file name instead (``a.md.summary.md``). Where inputs from different
-    folders still share one (``2023/index.md`` and ``2024/index.md`` given as two folders), every
-    input is mirrored from the folder that holds them all (``2023/index.summary.md``).
-    """
-    ext = ".json" if fmt in ("json", "jsonl") else ".md"
-    out = _targets(items, lambda item: item.relative, ext)
-    if len(set(out.values())) != len(out):
-        files = [Path(os.path.abspath(item.path)) for item in items if item.path is not None]
-        common = Path(os.path.commonpath(files)) if files else Path.cwd()
-
-        def from_common(item: InputItem) -> PurePosixPath:
-            if item.path is None:
-                return item.relative
-            return PurePosixPath(Path(os.path.abspath(item.path)).relative_to(common).as_posix())
-
-        out = _targets(items, from_common, ext)
-    targets = list(out.values())
-    if len(set(targets)) != len(targets):
-        clash = sorted(str(p) for p in targets if targets.count(p) > 1)[0]
-        raise UsageError(f"two inputs would write the same output {clash}", hint="summarize them in separate runs")
-    return {item: out_dir / rel for item, rel in out.items()}
-
-
-class OutputError(SummarizeError):
-    """A ``--out`` file that could not be written."""
 
 
 @dataclass
@@ -260,24 +43,23 @@ OutcomeCallback = Callable[[Outcome], None]
 
 
 class BatchRunner:
-    """Summarize many inputs with one :class:`Summarizer` (one model load) and a result cache."""
+    """Summarize many inputs with one :class:`Summarizer` (one model load each, its result cache).
+
+    ``write`` (the ``--out`` sink, :class:`summarize.render.OutputFiles`) is called with each result
+    and returns the file it wrote; an :class:`OutputError` there fails that input only.
+    """
 
     def __init__(
         self,
         summarizer: Summarizer,
-        cache: ResultCache | None = None,
         *,
-        out_dir: Path | None = None,
-        fmt: str = "text",
+        write: Callable[[Outcome], Path] | None = None,
         on_outcome: OutcomeCallback | None = None,
     ):
         self.summarizer = summarizer
-        self.cache = cache or ResultCache(enabled=False)
-        self.out_dir = out_dir
-        self.fmt = fmt
+        self.write = write
         self.on_outcome = on_outcome or (lambda outcome: None)
         self.outcomes: list[Outcome] = []
-        self._targets: dict[InputItem, Path] = {}
 
     @property
     def batch_size(self) -> int:
@@ -285,8 +67,6 @@ class BatchRunner:
 
     def run(self, items: Sequence[InputItem]) -> list[Outcome]:
         """Process ``items``; outcomes are reported as they finish and returned in input order."""
-        if self.out_dir is not None:
-            self._targets = output_paths(items, self.out_dir, self.fmt)
         # Smallest first: each window holds documents of similar length, which batch well.
         order = sorted(range(len(items)), key=lambda i: (items[i].size, i))
         for start in range(0, len(order), self.batch_size):
@@ -306,7 +86,7 @@ class BatchRunner:
             todo.append((index, item, doc))
         if not todo:
             return
-        results = summarize_documents(self.summarizer, self.cache, [d for _, _, d in todo])
+        results = self.summarizer.summarize_many([d for _, _, d in todo])
         for (index, item, _), res in zip(todo, results, strict=True):
             if isinstance(res, SummarizeError):
                 self._emit(Outcome(item, index, error=res))
@@ -314,58 +94,16 @@ class BatchRunner:
                 self._emit(Outcome(item, index, result=res))
 
     def _emit(self, outcome: Outcome) -> None:
-        target = self._targets.get(outcome.item)
-        if target is not None and outcome.result is not None:
-            from .render import render
-
-            fmt = "json" if self.fmt in ("json", "jsonl") else "markdown"
-            only = self.summarizer.options.translation_only
+        if self.write is not None and outcome.result is not None:
             try:
-                atomic.write_text(target, render([outcome.result], fmt, translation_only=only))
-                outcome.output = target
-            except OSError as exc:
+                outcome.output = self.write(outcome)
+            except OutputError as exc:
                 # One output that cannot be written (a folder in the way, a full disk) fails that
                 # input only, like an unreadable input does.
-                outcome.result = None
-                outcome.error = OutputError(
-                    f"cannot write {target}: {exc.strerror or exc}", source=outcome.item.source, hint="check --out"
-                )
+                exc.source = exc.source or outcome.item.source
+                outcome.result, outcome.error = None, exc
         self.outcomes.append(outcome)
         self.on_outcome(outcome)
-
-
-def summarize_documents(
-    summarizer: Summarizer, cache: ResultCache, docs: Sequence[Document]
-) -> list[SummaryResult | SummarizeError]:
-    """Results for ``docs``: from the cache where present, the rest in one batched pass, then cached.
-
-    A document's error is returned in its slot; errors about the whole run are raised.
-    """
-    results: list[SummaryResult | SummarizeError | None] = []
-    misses: list[int] = []
-    for i, doc in enumerate(docs):
-        try:
-            hit: SummaryResult | SummarizeError | None = cache.get(
-                cache.key(doc.text, doc.title, summarizer), doc.source
-            )
-        except (UsageError, ModelNotAvailableError, ModelLoadError):
-            raise
-        except SummarizeError as exc:  # e.g. --strict-lang and a text whose language cannot be told
-            exc.source = exc.source or doc.source
-            hit = exc
-        results.append(hit)
-        if hit is None:
-            misses.append(i)
-        elif isinstance(hit, SummaryResult):
-            summarizer.notice_cached_fallback(hit)
-    if misses:
-        fresh = summarizer.summarize_many([(docs[i].text, docs[i].source, docs[i].title) for i in misses])
-        for i, res in zip(misses, fresh, strict=True):
-            results[i] = res
-            if not isinstance(res, SummarizeError):
-                # The key is taken again: a model downloaded during this run has a new fingerprint.
-                cache.put(cache.key(docs[i].text, docs[i].title, summarizer), res)
-    return [r for r in results if r is not None]
 
 
 class Progress:

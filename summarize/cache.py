@@ -12,21 +12,19 @@ a run.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from . import __version__, atomic
-from .errors import SummarizeError
-from .pipeline import SummarizeOptions, Summarizer, SummaryResult
-from .text.detect import LanguageResult
+from .results import SummaryResult
 
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 # Options that change speed or where work runs, never the words of a result.
-_NEUTRAL_OPTIONS = frozenset({"device", "threads", "batch_size", "offline"})
+NEUTRAL_OPTIONS = frozenset({"device", "threads", "batch_size", "offline"})
 
 
 def cache_dir() -> Path:
@@ -40,49 +38,15 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("summarize")) / "results"
 
 
-def model_fingerprint(name: str, offline: bool = False) -> str:
-    """What identifies a model's weights without loading it: revision or local files' stats."""
-    from .runtime.registry import _cached_snapshot, is_offline, parse_name
-
-    try:
-        model_id, _, local = parse_name(name)
-    except SummarizeError as exc:
-        return f"invalid:{name}:{exc.message}"
-    if local is not None:
-        stats = []
-        for entry in sorted(local.iterdir()):
-            if entry.is_file():
-                st = entry.stat()
-                stats.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
-        return f"local:{local}:" + hashlib.sha256("\n".join(stats).encode()).hexdigest()
-    snapshot = _cached_snapshot(model_id)
-    # The snapshot folder's name is the Hub commit hash: a new revision gives a new key.
-    if snapshot is not None:
-        return f"hub:{model_id}:{snapshot.name}"
-    # Not on disk: offline that means the extractive fallback; online, a download will be tried,
-    # so a fallback result cached offline must not be served then.
-    return f"hub:{model_id}:not-downloaded:{'offline' if is_offline(offline) else 'online'}"
-
-
-def options_fingerprint(options: SummarizeOptions) -> dict[str, Any]:
-    """The options that change output (all of them but device, threads, batch size, offline)."""
-    return {k: v for k, v in sorted(dataclasses.asdict(options).items()) if k not in _NEUTRAL_OPTIONS}
-
-
-def cache_key(text: str, title: str | None, summarizer: Summarizer, fingerprint: Any = model_fingerprint) -> str:
-    """The key for summarizing ``text`` with ``summarizer``'s options and the model it would use."""
-    options = summarizer.options
-    if options.engine == "extractive":
-        model = "extractive"
-    else:
-        lang = summarizer.detect(text).code
-        model = fingerprint(summarizer.model_name_for(lang), options.offline)
+def cache_key(text: str, title: str | None, model: str, options: Mapping[str, Any]) -> str:
+    """The key for one summary: the prose and title, the model's fingerprint (or ``extractive``),
+    the options that change output, the tool's version and the entry format. Plain values only."""
     payload = json.dumps(
         {
             "text": text,
             "title": title,
             "model": model,
-            "options": options_fingerprint(options),
+            "options": {k: v for k, v in sorted(options.items()) if k not in NEUTRAL_OPTIONS},
             "version": __version__,
             "format": ENTRY_FORMAT,
         },
@@ -93,28 +57,6 @@ def cache_key(text: str, title: str | None, summarizer: Summarizer, fingerprint:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def result_from_dict(data: dict[str, Any]) -> SummaryResult:
-    """Rebuild a :class:`SummaryResult` from its ``to_dict`` form (raises on malformed data)."""
-    lang = data["language"]
-    return SummaryResult(
-        source=str(data["source"]),
-        language=LanguageResult(
-            str(lang["code"]), float(lang["probability"]), bool(lang["reliable"]), str(lang["method"])
-        ),
-        engine=str(data["engine"]),
-        model=data["model"],
-        summary=str(data["summary"]),
-        key_points=[str(p) for p in data["key_points"]],
-        chunks=int(data["chunks"]),
-        input_tokens=int(data["input_tokens"]),
-        timings={str(k): float(v) for k, v in data["timings"].items()},
-        rounds=int(data.get("rounds", 1)),
-        warnings=[str(w) for w in data.get("warnings", [])],
-        title=data.get("title"),
-        translation=data.get("translation"),
-    )
-
-
 class ResultCache:
     """Get and put results by key. Every failure is a miss (get) or silently skipped (put)."""
 
@@ -123,19 +65,6 @@ class ResultCache:
         self.enabled = enabled
         self.hits = 0
         self.misses = 0
-        self._fingerprints: dict[str, str] = {}
-
-    def fingerprint(self, name: str, offline: bool = False) -> str:
-        """:func:`model_fingerprint`, remembered for the run once the model is on disk."""
-        if name in self._fingerprints:
-            return self._fingerprints[name]
-        value = model_fingerprint(name, offline)
-        if ":not-downloaded" not in value:
-            self._fingerprints[name] = value
-        return value
-
-    def key(self, text: str, title: str | None, summarizer: Summarizer) -> str:
-        return cache_key(text, title, summarizer, self.fingerprint)
 
     def path_for(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -148,7 +77,7 @@ class ResultCache:
             entry = json.loads(self.path_for(key).read_text(encoding="utf-8"))
             if entry.get("format") != ENTRY_FORMAT or entry.get("key") != key:
                 raise ValueError("entry does not match its key")
-            result = result_from_dict(entry["result"])
+            result = SummaryResult.from_dict(entry["result"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # Missing, truncated, corrupt or from another format: recompute; put() rewrites it.
             self.misses += 1

@@ -1,7 +1,14 @@
-"""Command-line interface. The only module that knows click, messages and exit codes."""
+"""Command-line interface: parses options, calls the application, prints. The only module with click.
+
+Every option of ``summarize`` is declared once, in :mod:`summarize.settings`; this module turns
+that table into click options (without click's own defaults or environment handling) and hands
+what was typed to :func:`summarize.settings.resolve`, which applies the environment, the config
+file and the defaults and checks each value once.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -9,9 +16,8 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, settings
 from .errors import SummarizeError
-from .runtime.ct2 import COMPUTE_TYPES  # no ctranslate2 import: that happens on first use
 
 DEFAULT_COMMAND = "summarize"
 EPILOG = """\b
@@ -19,60 +25,70 @@ Subcommands:
   summarize translate FILE... --to LANG   translate whole documents (no summary)
   summarize models list|pull|info   manage models in the Hugging Face cache
 Run `summarize models --help` for details. Exit codes: 0 ok, 1 processing error, 2 usage error."""
+# Options that may come before a subcommand (`summarize --offline models pull NAME`).
+GLOBAL_FLAGS = {"--offline": "offline", "-q": "quiet", "--quiet": "quiet", "--debug": "debug"}
 
 
-# Options the summarize and translate commands share, defined once so their names, env vars and
-# help never drift apart.
-lang_option = click.option(
-    "--lang", envvar="SUMMARIZE_LANG", metavar="CODE", help="Language of the input (ISO 639-1); skips detection."
-)
-offline_option = click.option(
-    "--offline", is_flag=True, envvar="SUMMARIZE_OFFLINE", help="Never touch the network (also HF_HUB_OFFLINE=1)."
-)
-device_option = click.option(
-    "--device",
-    envvar="SUMMARIZE_DEVICE",
-    metavar="cpu|cuda|...",
-    help="Torch device. [default: cuda when present, else cpu]",
-)
-threads_option = click.option(
-    "--threads", type=click.IntRange(1, 256), envvar="SUMMARIZE_THREADS", help="CPU threads for the model."
-)
-backend_option = click.option(
-    "--backend",
-    type=click.Choice(["auto", "transformers", "ctranslate2"]),
-    default="auto",
-    show_default=True,
-    envvar="SUMMARIZE_BACKEND",
-    help="Model runtime. auto: CTranslate2 when installed (pip install 'summarize[fast]'), else transformers.",
-)
-translator_option = click.option(
-    "--translator",
-    envvar="SUMMARIZE_TRANSLATOR",
-    metavar="NAME|HUB_ID|PATH",
-    help="Translation model: nllb-600m, m2m100, opus-mt, a Hub id or a local folder. "
-    "[env SUMMARIZE_TRANSLATOR; default: the best one downloaded for the pair, nllb-600m first]",
-)
-compute_type_option = click.option(
-    "--compute-type",
-    type=click.Choice(COMPUTE_TYPES),
-    default="auto",
-    show_default=True,
-    envvar="SUMMARIZE_COMPUTE_TYPE",
-    help="CTranslate2 weights/arithmetic. auto: int8 on CPU, int8_float16 on CUDA.",
-)
+def setting(name: str, help: str | None = None) -> Callable[[Any], Any]:
+    """The click option for the setting ``name``: no default and no envvar of click's own."""
+    o = settings.OPTIONS[name]
+    decls = [o.flag, *([o.short] if o.short else []), name]
+    text = help or o.help
+    extras = []
+    if o.default not in (None, (), False):
+        extras.append(f"default: {o.default}")
+    if o.env_var:
+        extras.append(f"env {o.env_var}")
+    if extras:
+        text += f" [{'; '.join(extras)}]"
+    if o.kind == "bool":
+        return click.option(*decls, is_flag=True, default=None, help=text)
+    if o.kind == "list":
+        return click.option(*decls, multiple=True, default=None, metavar=o.metavar or "VALUE", help=text)
+    if o.kind == "choice":
+        metavar = "[" + "|".join(o.choices) + "]"
+    elif o.kind == "int":
+        metavar = "N" if o.low is None else f"{o.low}-{o.high}"
+    else:
+        metavar = o.metavar or "TEXT"
+    return click.option(*decls, default=None, metavar=metavar, help=text)
+
+
+def settings_options(*names: str) -> Callable[[Any], Any]:
+    def decorate(fn: Any) -> Any:
+        for name in reversed(names):
+            fn = setting(name)(fn)
+        return fn
+
+    return decorate
+
+
+class DefaultContext(click.Context):
+    """The default command's context: its usage line reads ``summarize [OPTIONS]``, not ``summarize summarize``."""
+
+    @property
+    def command_path(self) -> str:  # type: ignore[override]
+        return self.parent.command_path if self.parent is not None else super().command_path
+
+
+class DefaultCommand(click.Command):
+    context_class = DefaultContext
 
 
 class DefaultGroup(click.Group):
     """A group whose default command runs when the first word is not a subcommand.
 
     ``summarize FILE`` and ``summarize models list`` both work; a file that happens to be named
-    like a subcommand can be given as ``./models``.
+    like a subcommand can be given as ``./models``. ``--offline``, ``-q`` and ``--debug`` may come
+    before a subcommand; any other option there is a usage error that shows the right order.
     """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args[:1] in (["-h"], ["--help"], ["--version"]):
             return super().parse_args(ctx, args)
+        at = _first_word(args)
+        if at is not None and at > 0 and args[at] in self.commands:
+            args = _move_global_flags(ctx, args, at)
         if not args or args[0] not in self.commands:
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
@@ -80,8 +96,37 @@ class DefaultGroup(click.Group):
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # `summarize --help` shows the summarizing options, which is what people look for.
         command = self.commands[DEFAULT_COMMAND]
-        with click.Context(command, info_name=ctx.info_name, parent=None) as sub:
+        with DefaultContext(command, info_name=ctx.info_name, parent=None) as sub:
             command.format_help(sub, formatter)
+
+
+def _first_word(args: list[str]) -> int | None:
+    """The index of the first argument that is not an option or an option's value."""
+    takes_value = {o.flag for o in settings.OPTIONS.values() if o.kind != "bool"}
+    takes_value |= {o.short for o in settings.OPTIONS.values() if o.short and o.kind != "bool"}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--" or not arg.startswith("-") or arg == "-":
+            return i + 1 if arg == "--" and i + 1 < len(args) else (None if arg == "--" else i)
+        i += 2 if arg in takes_value else 1
+    return None
+
+
+def _move_global_flags(ctx: click.Context, args: list[str], at: int) -> list[str]:
+    """Apply ``--offline``/``-q``/``--debug`` given before a subcommand; refuse other options there."""
+    before = args[:at]
+    wrong = [a for a in before if a not in GLOBAL_FLAGS]
+    if wrong:
+        raise click.UsageError(
+            f"{' '.join(wrong)} must come after the subcommand: summarize {args[at]} ... {' '.join(wrong)}", ctx=ctx
+        )
+    ctx.ensure_object(dict)
+    for flag in before:
+        ctx.obj[GLOBAL_FLAGS[flag]] = True
+        if flag == "--offline":
+            os.environ["SUMMARIZE_OFFLINE"] = "1"  # models pull/info and translate all read it
+    return args[at:]
 
 
 def fail(error: SummarizeError, debug: bool = False) -> None:
@@ -93,6 +138,7 @@ def fail(error: SummarizeError, debug: bool = False) -> None:
 
 def run_guarded(debug: bool, fn: Callable[[], int | None]) -> None:
     """Run ``fn``; library errors become one line on stderr and their exit code."""
+    debug = debug or _global("debug")
     try:
         code = fn() or 0
     except SummarizeError as exc:
@@ -103,13 +149,9 @@ def run_guarded(debug: bool, fn: Callable[[], int | None]) -> None:
     except BrokenPipeError:
         # The reader went away (`summarize --format jsonl dir/ | head -1`): stop quietly, as cat does.
         # stdout points at /dev/null from here, so the final flush at exit cannot fail again.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a command killed by it
-    except click.exceptions.Exit:
-        raise
-    except click.ClickException:
+    except (click.exceptions.Exit, click.ClickException):
         raise
     except Exception as exc:  # a bug: still one line unless --debug
         if debug:
@@ -123,138 +165,37 @@ def run_guarded(debug: bool, fn: Callable[[], int | None]) -> None:
     sys.exit(code)
 
 
-def _config_default_map() -> dict[str, Any]:
-    from .config import config_path, load_config
-    from .errors import UsageError
+def _global(name: str) -> bool:
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if isinstance(ctx.obj, dict) and ctx.obj.get(name):
+            return True
+        ctx = ctx.parent
+    return False
 
-    try:
-        values = load_config()
-        # Keys are the options' long names (format, max_new_tokens); click knows them by parameter
-        # name (fmt), and would ignore any key it does not know, typos included.
-        names = {
-            opt.lstrip("-").replace("-", "_"): param.name
-            for param in cli.commands[DEFAULT_COMMAND].params
-            for opt in param.opts
-            if opt.startswith("--") and param.name not in {"inputs", "debug"}
-        }
-        unknown = sorted(set(values) - set(names))
-        if unknown:
-            raise UsageError(
-                f"config file {config_path()} has unknown keys {unknown}", hint=f"use: {', '.join(sorted(names))}"
-            )
-        return {DEFAULT_COMMAND: {names[key]: value for key, value in values.items()}}
-    except SummarizeError as exc:
-        click.echo(f"summarize: error: {exc}", err=True)
-        sys.exit(2)
+
+def _given(opts: dict[str, Any]) -> dict[str, Any]:
+    """What was typed: None (and an empty repeatable option) means not given."""
+    given = {k: v for k, v in opts.items() if v is not None and v != ()}
+    if _global("quiet"):
+        given["quiet"] = True
+    return given
 
 
 @click.group(cls=DefaultGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="summarize")
-@click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli() -> None:
     """Summarize articles, list their key points and translate them, with local models."""
-    if ctx.default_map is None:
-        ctx.default_map = _config_default_map()
 
 
-@cli.command(DEFAULT_COMMAND, epilog=EPILOG, hidden=True)
+SUMMARIZE_SETTINGS = tuple(n for n in settings.OPTIONS if n != "placement")
+
+
+@cli.command(DEFAULT_COMMAND, cls=DefaultCommand, epilog=EPILOG, hidden=True)
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option(
-    "--model",
-    "-m",
-    envvar="SUMMARIZE_MODEL",
-    metavar="NAME|HUB_ID|PATH",
-    help="Summarization model: alias, Hub id or local folder. [env SUMMARIZE_MODEL; "
-    "default: distilbart-cnn for English, mt5-xlsum otherwise]",
-)
-@lang_option
-@click.option(
-    "--points",
-    "-p",
-    type=click.IntRange(0, 50),
-    default=5,
-    show_default=True,
-    envvar="SUMMARIZE_POINTS",
-    help="Number of key points.",
-)
-@click.option(
-    "--length",
-    type=click.Choice(["short", "medium", "long"]),
-    default="medium",
-    show_default=True,
-    envvar="SUMMARIZE_LENGTH",
-    help="Summary length.",
-)
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json", "jsonl"]),
-    default="text",
-    show_default=True,
-    envvar="SUMMARIZE_FORMAT",
-    help="Output format.",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["auto", "abstractive", "extractive"]),
-    default="auto",
-    show_default=True,
-    envvar="SUMMARIZE_ENGINE",
-    help="auto: the model when available, else the offline extractive engine.",
-)
-@offline_option
-@device_option
-@threads_option
-@backend_option
-@compute_type_option
-@click.option(
-    "--beams",
-    type=click.IntRange(1, 16),
-    envvar="SUMMARIZE_BEAMS",
-    help="Beam search width (overrides the model's own setting).",
-)
-@click.option(
-    "--max-new-tokens",
-    type=click.IntRange(8, 2048),
-    envvar="SUMMARIZE_MAX_NEW_TOKENS",
-    help="Summary length cap in tokens (overrides --length).",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, writable=True),
-    metavar="DIR",
-    help="Write one NAME.summary.md (.json with --format json/jsonl) per input into DIR, mirroring the input tree.",
-)
-@click.option(
-    "--include",
-    multiple=True,
-    metavar="GLOB",
-    help="Only files matching GLOB in folders (repeatable). [default: *.txt *.md *.markdown *.html *.htm]",
-)
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB in folders (repeatable).")
-@click.option("--no-cache", is_flag=True, envvar="SUMMARIZE_NO_CACHE", help="Neither read nor write the result cache.")
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, 256),
-    default=8,
-    show_default=True,
-    envvar="SUMMARIZE_BATCH_SIZE",
-    help="Model inputs per generate() call, across documents.",
-)
-@click.option(
-    "--to",
-    envvar="SUMMARIZE_TO",
-    metavar="LANG",
-    help="Also translate the summary and key points into LANG (ISO 639-1 code or English name, e.g. ur, urdu).",
-)
-@translator_option
-@click.option("--translation-only", is_flag=True, help="Show the translation instead of the original (with --to).")
-@click.option("--strict-lang", is_flag=True, help="Fail when the language cannot be told.")
-@click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr.")
+@settings_options(*SUMMARIZE_SETTINGS)
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def summarize_command(inputs: tuple[str, ...], **opts: Any) -> None:
+def summarize_command(inputs: tuple[str, ...], debug: bool, **opts: Any) -> None:
     """Summarize INPUTS (files, folders, globs; `-` or none reads stdin) and list their key points.
 
     \b
@@ -264,20 +205,21 @@ def summarize_command(inputs: tuple[str, ...], **opts: Any) -> None:
       summarize --engine extractive --points 3 news.txt
       summarize --format jsonl --out summaries/ articles/
     """
-    debug = bool(opts.pop("debug"))
-    run_guarded(debug, lambda: _summarize(inputs, opts))
+    run_guarded(debug, lambda: _summarize(inputs, _given(opts)))
 
 
-def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
+def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
     from pathlib import Path
 
-    from .batch import BatchRunner, Outcome, Progress, discover
+    from .batch import BatchRunner, Outcome, Progress
     from .cache import ResultCache
-    from .pipeline import SummarizeOptions, Summarizer
-    from .render import render
+    from .discover import discover, output_paths
+    from .pipeline import Summarizer
+    from .render import OutputFiles, render, to_json
 
-    quiet = bool(opts.pop("quiet"))
-    fmt = opts.pop("fmt")
+    values = settings.resolve(given, names=SUMMARIZE_SETTINGS).values
+    options = settings.summarize_options(values)
+    fmt, quiet = values["format"], values["quiet"]
     progress: Progress | None = None
 
     def to_stderr(message: str) -> None:
@@ -291,31 +233,12 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         if not quiet:
             to_stderr(message)
 
-    options = SummarizeOptions(
-        model=opts["model"],
-        lang=opts["lang"],
-        points=opts["points"],
-        length=opts["length"],
-        engine=opts["engine"],
-        offline=bool(opts["offline"]),
-        device=opts["device"],
-        threads=opts["threads"],
-        backend=opts["backend"],
-        compute_type=opts["compute_type"],
-        strict_language=bool(opts["strict_lang"]),
-        beams=opts["beams"],
-        max_new_tokens=opts["max_new_tokens"],
-        batch_size=opts["batch_size"],
-        to=opts["to"],
-        translator=opts["translator"],
-        translation_only=bool(opts["translation_only"]),
-    )
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: pass a file, or pipe text into summarize")
         inputs = ("-",)
-    out_dir = Path(opts["out_dir"]) if opts["out_dir"] else None
-    items = discover(inputs, include=opts["include"], exclude=opts["exclude"], skip_dir=out_dir)
+    out_dir = Path(values["out"]) if values["out"] else None
+    items = discover(inputs, include=values["include"], exclude=values["exclude"], skip_dir=out_dir)
     if not items:
         raise click.UsageError(
             f"no input files found in {', '.join(inputs)} (default types: .txt .md .markdown .html .htm; see --include)"
@@ -334,13 +257,13 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
                 notify(f"warning: {outcome.result.source}: {warning}")
         if fmt == "jsonl":
             # One complete line per input as it finishes; failures carry an "error" field.
-            from .render import to_json
-
             click.echo(to_json(outcome.to_dict(), indent=None))
 
-    summarizer = Summarizer(options, notify=notify)
-    cache = ResultCache(enabled=not opts["no_cache"])
-    runner = BatchRunner(summarizer, cache, out_dir=out_dir, fmt=fmt, on_outcome=report)
+    summarizer = Summarizer(options, notify=notify, cache=ResultCache(enabled=not values["no_cache"]))
+    write = None
+    if out_dir is not None:
+        write = OutputFiles(output_paths(items, out_dir, fmt), fmt, translation_only=options.translation_only)
+    runner = BatchRunner(summarizer, write=write, on_outcome=report)
     progress = Progress(len(items), enabled=not quiet and sys.stderr is not None and sys.stderr.isatty())
     try:
         outcomes = runner.run(items)
@@ -355,17 +278,19 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     return 1 if failed else 0
 
 
+TRANSLATE_SETTINGS = ("lang", "translator", "offline", "device", "threads", "backend", "compute_type", "quiet")
+
+
 @cli.command("translate")
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "--to",
     required=True,
-    envvar="SUMMARIZE_TO",
     metavar="LANG",
-    help="Target language: ISO 639-1 code or English name (ur, urdu, fr, ...).",
+    help="Target language: ISO 639-1 code or English name (ur, urdu, fr, ...). [env SUMMARIZE_TO]",
+    envvar="SUMMARIZE_TO",
 )
-@lang_option
-@translator_option
+@settings_options("lang", "translator")
 @click.option(
     "--format",
     "-f",
@@ -382,17 +307,15 @@ def _summarize(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     metavar="FILE",
     help="Write the translation to FILE (atomically) instead of stdout; one input only.",
 )
-@offline_option
-@device_option
-@threads_option
-@backend_option
-@compute_type_option
+@settings_options("offline", "device", "threads", "backend", "compute_type")
 @click.option(
     "--batch-size", type=click.IntRange(1, 256), default=8, show_default=True, help="Sentences per generate() call."
 )
-@click.option("--quiet", "-q", is_flag=True, help="No notices on stderr.")
+@settings_options("quiet")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def translate_command(inputs: tuple[str, ...], **opts: Any) -> None:
+def translate_command(
+    inputs: tuple[str, ...], to: str, fmt: str, output: str | None, batch_size: int, debug: bool, **opts: Any
+) -> None:
     """Translate whole documents (no summarizing), keeping their Markdown structure.
 
     \b
@@ -401,42 +324,44 @@ def translate_command(inputs: tuple[str, ...], **opts: Any) -> None:
       summarize translate --to urdu --translator opus-mt -o article.ur.md article.md
       cat news.txt | summarize translate --to fr --format json
     """
-    debug = bool(opts.pop("debug"))
-    run_guarded(debug, lambda: _translate(inputs, opts))
+    given = _given(opts)
+    given["to"] = to
+    run_guarded(debug, lambda: _translate(inputs, given, fmt, output, batch_size))
 
 
-def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
+def _translate(
+    inputs: tuple[str, ...], given: dict[str, Any], fmt_opt: str, output_file: str | None, batch_size: int
+) -> int:
     from .errors import InputError
     from .render import rtl_block, to_json
-    from .text.detect import UNDETERMINED, LanguageResult, detect_language
+    from .results import UNDETERMINED, LanguageResult
+    from .runtime.loader import ModelLoader, RuntimeOptions
+    from .text.detect import detect_language
     from .text.inputs import HTML_SUFFIXES, read_path
-    from .text.languages import is_rtl, language_name, normalise
+    from .text.languages import is_rtl, language_name
     from .text.markdown import front_matter
     from .translation.translator import Translator
 
-    quiet = bool(opts["quiet"])
+    values = settings.resolve(given, names=("to", *TRANSLATE_SETTINGS)).values
+    quiet = values["quiet"]
 
     def notify(message: str) -> None:
         if not quiet:
             click.echo(message, err=True)
 
-    target = normalise(opts["to"])
-    source_lang = normalise(opts["lang"]) if opts["lang"] else None
+    target = values["to"]
+    source_lang = values["lang"]
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: pass a file, or pipe text into summarize translate")
         inputs = ("-",)
-    if opts["output"] and len(inputs) > 1:
+    if output_file and len(inputs) > 1:
         raise click.UsageError("--output takes one input; translate files one at a time")
+    runtime = RuntimeOptions(
+        values["backend"], values["device"], values["threads"], values["compute_type"], values["offline"]
+    )
     translator = Translator(
-        opts["translator"],
-        offline=bool(opts["offline"]),
-        device=opts["device"],
-        threads=opts["threads"],
-        backend=opts["backend"],
-        compute_type=opts["compute_type"],
-        batch_size=opts["batch_size"],
-        notify=notify,
+        values["translator"], batch_size=batch_size, notify=notify, loader=ModelLoader(runtime, notify)
     )
     payloads: list[dict[str, Any]] = []
     rendered: list[str] = []
@@ -454,9 +379,9 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         is_html = any(doc.source.lower().endswith(suffix) for suffix in HTML_SUFFIXES)
         text = doc.text if is_html else doc.raw
         is_markdown = doc.source.lower().endswith((".md", ".markdown")) or (doc.source == "<stdin>" and doc.title)
-        fmt = opts["fmt"] if opts["fmt"] != "auto" else ("markdown" if is_markdown else "text")
+        fmt = fmt_opt if fmt_opt != "auto" else ("markdown" if is_markdown else "text")
         language = LanguageResult(source_lang, 1.0, True, method="--lang") if source_lang else detect_language(doc.text)
-        entry: dict[str, Any] = {"source": doc.source, "language": language.as_dict(), "warnings": []}
+        entry: dict[str, Any] = {"source": doc.source, "language": language.to_dict(), "warnings": []}
         if language.code == target:
             notify(f"note: {doc.source} is already in {language_name(target)}; not translating")
             out_text = text
@@ -495,15 +420,12 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
             rendered.append(header + out_text + ("" if out_text.endswith("\n") else "\n"))
     if not payloads:
         return 1
-    if opts["fmt"] == "json":
-        output = to_json(payloads if len(inputs) > 1 else payloads[0]) + "\n"
-    else:
-        output = "\n".join(rendered)
-    if opts["output"]:
+    output = to_json(payloads if len(inputs) > 1 else payloads[0]) + "\n" if fmt_opt == "json" else "\n".join(rendered)
+    if output_file:
         from .atomic import write_text
 
-        write_text(opts["output"], output)
-        notify(f"summarize: wrote {opts['output']}")
+        write_text(output_file, output)
+        notify(f"summarize: wrote {output_file}")
     else:
         click.echo(output, nl=False)
     return 1 if failed else 0
@@ -560,7 +482,7 @@ def models_list(fmt: str) -> None:
 )
 @click.option(
     "--compute-type",
-    type=click.Choice(COMPUTE_TYPES),
+    type=click.Choice(settings.COMPUTE_TYPES),
     default="auto",
     show_default=True,
     envvar="SUMMARIZE_COMPUTE_TYPE",
@@ -571,7 +493,8 @@ def models_pull(name: str, backend: str, compute_type: str, debug: bool) -> None
     """Download NAME (alias, Hub id) into the Hugging Face cache, with a progress bar."""
 
     def go() -> int:
-        from .runtime.registry import is_offline, parse_name, resolve
+        from .runtime.hub import is_offline, resolve
+        from .runtime.registry import parse_name
 
         if backend == "ctranslate2":
             from .runtime import ct2
@@ -610,8 +533,7 @@ def _convert_for_ct2(resolved: Any, compute_type: str) -> None:
 
     if not ct2.supports(resolved):
         raise UsageError(
-            f"the ctranslate2 backend cannot run {resolved.model_id} "
-            f"(architecture {ct2.model_type(resolved.path) or 'unknown'})"
+            f"the ctranslate2 backend cannot run {resolved.model_id} (architecture {resolved.model_type or 'unknown'})"
         )
     device, _ = ct2.parse_device(None)
     quantization = ct2.check_compute_type(compute_type, device)
@@ -627,7 +549,8 @@ def models_info(name: str, debug: bool) -> None:
 
     def go() -> int:
         from .errors import ModelNotAvailableError
-        from .runtime.registry import parse_name, resolve
+        from .runtime.hub import resolve
+        from .runtime.registry import parse_name
 
         model_id, spec, _ = parse_name(name)
         click.echo(f"name:      {name}")

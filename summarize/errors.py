@@ -64,3 +64,7 @@ class LanguageDetectionError(SummarizeError):
 
 class BackendNotInstalledError(UsageError):
     """An optional backend was asked for but is not installed."""
+
+
+class OutputError(SummarizeError):
+    """An output file (``--out``) that could not be written."""

@@ -21,17 +21,17 @@ changed (or is stale with ``--check``) or could not be processed, 0 when nothing
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import settings
 from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
+from .results import SummaryResult
 from .text.inputs import decode, to_document
 from .text.markdown import EOL as _EOL
 from .text.markdown import FENCE_OPEN as _FENCE_OPEN
@@ -40,13 +40,7 @@ from .text.markdown import closes_fence, front_matter
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
 END = "<!-- summarize:end -->"
-PLACEMENTS = ("after-title", "after-front-matter", "end")
 BOM = "\ufeff"
-# The hook's default engine: a missing model fails loudly instead of silently writing extractive
-# blocks on a machine without the model (pre-commit.ci), which would then disagree with the blocks
-# written where the model is. Set engine = "extractive" (or "auto") in [tool.summarize] to choose.
-DEFAULT_ENGINE = "abstractive"
-
 # The start of a line, whatever its file's line ending: re.M's "^" knows only "\n" (a file with
 # old Mac "\r" endings would get a block it could not find again the next time).
 _BOL = r"(?:^|(?<=\r))"
@@ -57,24 +51,6 @@ _ANY_MARKER = re.compile(r"<!--[ \t]*summarize:(?:start|end)\b")
 _LINE = re.compile(rf"[^\r\n]*(?:{_EOL}|\Z)")
 _ATX_TITLE = re.compile(r"^#[ \t]+\S")
 _SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
-
-CONFIG_KEYS = {
-    "model": str,
-    "to": str,
-    "translator": str,
-    "lang": str,
-    "points": int,
-    "length": str,
-    "engine": str,
-    "placement": str,
-    "offline": bool,
-    "batch_size": int,
-    "backend": str,
-    "compute_type": str,
-    "no_cache": bool,
-}
-
-_KIND_NAMES = {str: "a string", int: "a whole number", bool: "true or false"}
 
 
 class HookError(SummarizeError):
@@ -186,23 +162,23 @@ def parse(text: str, source: str) -> Layout:
     return Layout(bom, body[: start.start()], body[start.start() : end.end()], body[end.end() :], eol)
 
 
-def render_block(result: Any, eol: str, *, final_eol: bool = True) -> str:
+def render_block(result: SummaryResult, eol: str, *, final_eol: bool = True) -> str:
     """The block's text, markers included, with the file's own line ending."""
     lines = [START, f"**Summary:** {result.summary}"]
     if result.key_points:
         lines += ["", "**Key points:**", ""]
         lines += [f"- {p}" for p in result.key_points]
-    translation = result.translation if isinstance(result.translation, dict) else None
+    translation = result.translation
     # A skipped translation (the file is already in that language) would only repeat the original.
-    if translation and not translation.get("skipped"):
+    if translation is not None and not translation.skipped:
         from .render import rtl_block
 
-        target = translation.get("language") or ""
+        target = translation.language
         label = f" ({target})" if target else ""
         translated: list[str] = []
-        if translation.get("summary"):
-            translated += [f"**Summary{label}:** {translation['summary']}"]
-        points = translation.get("key_points") or []
+        if translation.summary:
+            translated += [f"**Summary{label}:** {translation.summary}"]
+        points = translation.key_points
         if points:
             translated += ["", f"**Key points{label}:**", ""]
             translated += [f"- {p}" for p in points]
@@ -233,65 +209,13 @@ def updated_text(layout: Layout, block: str, placement: str) -> str:
 
 
 # --- configuration ----------------------------------------------------------------------------
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` from ``start`` up to the repository root."""
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-        if (folder / ".git").exists():
-            return None
-    return None
-
-
-def load_pyproject(path: Path | None) -> dict[str, Any]:
-    """``[tool.summarize]`` of ``path`` with ``-`` in keys turned into ``_``."""
-    if path is None or not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"{path} is not valid TOML: {exc}", hint="fix it") from None
-    section = data.get("tool", {}).get("summarize", {})
-    if not isinstance(section, dict):
-        raise UsageError(f"[tool.summarize] in {path} is not a table")
-    out: dict[str, Any] = {}
-    for key, value in section.items():
-        name = str(key).replace("-", "_")
-        if name == "marker_placement":
-            name = "placement"
-        if name not in CONFIG_KEYS:
-            raise UsageError(
-                f"[tool.summarize] in {path} has unknown key {key!r}", hint=f"use: {', '.join(sorted(CONFIG_KEYS))}"
-            )
-        kind = CONFIG_KEYS[name]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise UsageError(f"[tool.summarize] {key} in {path} must be {_KIND_NAMES[kind]}, not {value!r}")
-        out[name] = value
-    return out
-
-
-def _env_value(name: str, kind: type) -> Any:
-    raw = os.environ.get(f"SUMMARIZE_{name.upper()}")
-    if raw is None or raw == "":
-        return None
-    if kind is bool:
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if kind is int:
-        try:
-            return int(raw)
-        except ValueError:
-            raise UsageError(f"SUMMARIZE_{name.upper()}={raw!r} is not a number") from None
-    return raw
-
-
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=PROG,
         description="Write or refresh a summary block (summary + key points) in Markdown files, "
         f"between {START} and {END}.",
-        epilog="Options also come from SUMMARIZE_* environment variables and [tool.summarize] in pyproject.toml. "
-        "Exit codes: 0 nothing changed, 1 a file changed or failed, 2 usage error.",
+        epilog="Options also come from SUMMARIZE_* environment variables, the summarize config file and "
+        "[tool.summarize] in pyproject.toml. Exit codes: 0 nothing changed, 1 a file changed or failed, 2 usage error.",
     )
     p.add_argument("files", nargs="*", help="Markdown files (pre-commit passes the staged ones)")
     p.add_argument("--check", action="store_true", help="report missing or stale blocks, write nothing")
@@ -299,56 +223,37 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--to", help="also translate the summary and key points into this language (e.g. ur)")
     p.add_argument("--translator", help="translation model (with --to)")
     p.add_argument("--lang", help="language of the files (skips detection)")
-    p.add_argument("--points", "-p", type=int, help="number of key points [default: 5]")
-    p.add_argument("--length", choices=["short", "medium", "long"], help="summary length [default: medium]")
+    p.add_argument("--points", "-p", help="number of key points [default: 5]")
+    p.add_argument("--length", help="summary length: short, medium, long [default: medium]")
     p.add_argument(
         "--engine",
-        choices=["auto", "abstractive", "extractive"],
-        help=f"[default: {DEFAULT_ENGINE}; auto falls back to the offline extractive engine]",
+        help=f"auto, abstractive, extractive [default: {settings.HOOK_DEFAULTS['engine']}; "
+        "auto falls back to the offline extractive engine]",
     )
-    p.add_argument("--placement", choices=PLACEMENTS, help="where a new block goes [default: after-title]")
+    p.add_argument(
+        "--placement", help=f"where a new block goes: {', '.join(settings.PLACEMENTS)} [default: after-title]"
+    )
     p.add_argument("--offline", action="store_true", default=None, help="never touch the network")
-    p.add_argument("--batch-size", type=int, help="model inputs per generate() call")
-    p.add_argument("--backend", choices=["auto", "transformers", "ctranslate2"], help="model runtime [default: auto]")
+    p.add_argument("--batch-size", help="model inputs per generate() call")
+    p.add_argument("--backend", help="model runtime: auto, transformers, ctranslate2 [default: auto]")
     p.add_argument("--compute-type", help="CTranslate2 quantization (with --backend ctranslate2)")
     p.add_argument("--no-cache", action="store_true", default=None, help="bypass the result cache")
     p.add_argument("--config", type=Path, help="pyproject.toml to read [tool.summarize] from")
-    p.add_argument("--quiet", "-q", action="store_true", help="only errors and changed files")
+    p.add_argument("--quiet", "-q", action="store_true", default=None, help="only errors and changed files")
     return p
 
 
-def settings(args: argparse.Namespace) -> dict[str, Any]:
-    """Hook args > SUMMARIZE_* env > [tool.summarize] > defaults."""
-    config = load_pyproject(args.config if args.config else find_pyproject(Path.cwd()))
-    merged: dict[str, Any] = {"points": 5, "length": "medium", "engine": DEFAULT_ENGINE, "placement": "after-title"}
-    for name, kind in CONFIG_KEYS.items():
-        for value in (getattr(args, name, None), _env_value(name, kind), config.get(name)):
-            if value is not None:
-                merged[name] = value
-                break
-    if merged["placement"] not in PLACEMENTS:
-        raise UsageError(f"unknown placement {merged['placement']!r}", hint=f"use one of: {', '.join(PLACEMENTS)}")
-    return merged
-
-
-def summarize_options(values: dict[str, Any]) -> Any:
-    from .pipeline import SummarizeOptions
-
-    fields = {f.name for f in dataclasses.fields(SummarizeOptions)}
-    kwargs: dict[str, Any] = {}
-    keys = ("model", "lang", "points", "length", "engine", "offline", "batch_size", "to", "translator", "backend")
-    for key in (*keys, "compute_type"):
-        if values.get(key) is None:
-            continue
-        if key not in fields:
-            raise UsageError(f"this version of summarize has no {key!r} option")
-        kwargs[key] = values[key]
-    if not 0 <= int(kwargs.get("points", 5)) <= 50:
-        raise UsageError("points must be between 0 and 50")
-    # The same range as the command line's --batch-size; 0 or less would be silently taken as 1.
-    if not 1 <= int(kwargs.get("batch_size", 8)) <= 256:
-        raise UsageError("batch size must be between 1 and 256")
-    return SummarizeOptions(**kwargs)
+def hook_settings(args: argparse.Namespace) -> settings.Resolved:
+    """Hook args > SUMMARIZE_* env > config file > [tool.summarize] > defaults (the settings layer's)."""
+    given = {name: getattr(args, name, None) for name in settings.HOOK_KEYS}
+    pyproject = args.config if args.config else settings.find_pyproject(Path.cwd())
+    return settings.resolve(
+        given,
+        names=settings.HOOK_KEYS,
+        pyproject=pyproject,
+        use_pyproject=True,
+        defaults=settings.HOOK_DEFAULTS,
+    )
 
 
 # --- running ----------------------------------------------------------------------------------
@@ -387,12 +292,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        values = settings(args)
-        options = summarize_options(values)
+        values = hook_settings(args).values
+        options = settings.summarize_options(values)
     except UsageError as exc:
         _say(f"{PROG}: error: {exc}")
         return 2
-    from .batch import summarize_documents
     from .cache import ResultCache
     from .pipeline import Summarizer
 
@@ -412,7 +316,7 @@ def _run(args: argparse.Namespace) -> int:
             try:
                 doc = to_document(layout.outside, name, ".md")
             except InputError:
-                if not args.quiet:
+                if not values["quiet"]:
                     _say(f"{PROG}: {name}: no text to summarize, left as is")
                 continue
             jobs.append(_Job(path, raw, layout, doc))
@@ -422,10 +326,10 @@ def _run(args: argparse.Namespace) -> int:
     if not jobs:
         return 1 if failed else 0
 
-    summarizer = Summarizer(options, notify=(lambda m: None) if args.quiet else _say)
-    cache = ResultCache(enabled=not values.get("no_cache"))
+    cache = ResultCache(enabled=not values["no_cache"])
+    summarizer = Summarizer(options, notify=(lambda m: None) if values["quiet"] else _say, cache=cache)
     try:
-        results = summarize_documents(summarizer, cache, [job.doc for job in jobs])
+        results = summarizer.summarize_many([job.doc for job in jobs])
     except (ModelNotAvailableError, ModelLoadError) as exc:
         _say(f"{PROG}: error: {exc}")
         _say(f"{PROG}: {OFFLINE_HELP}")

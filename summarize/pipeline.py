@@ -1,4 +1,9 @@
-"""detect -> summarize -> key points, for one document or many, with models loaded once."""
+"""One document's path, for one document or many: detect (once) → engine → key points → translate.
+
+:class:`Summarizer` owns a run: its options, the :class:`~summarize.runtime.loader.ModelLoader`
+that resolves and loads each model once, the result cache, and the translator. Documents that use
+the same model go through the abstractive engine together, so generate() batches across them.
+"""
 
 from __future__ import annotations
 
@@ -7,277 +12,240 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cache import ResultCache, cache_key
 from .engines import extractive
 from .engines.abstractive import AbstractiveEngine, Overrides
-from .errors import ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
-from .runtime.hf import BACKENDS, Seq2SeqModel, load_model
-from .runtime.registry import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
-from .text.detect import UNDETERMINED, LanguageResult, detect_language
-from .text.languages import language_name, normalise
-
-ENGINES = ("auto", "abstractive", "extractive")
-LENGTHS = ("short", "medium", "long")
-
-
-@dataclass
-class SummarizeOptions:
-    """Everything that changes a summary. Defaults match the command line's."""
-
-    model: str | None = None
-    lang: str | None = None
-    points: int = 5
-    length: str = "medium"
-    engine: str = "auto"
-    offline: bool = False
-    device: str | None = None
-    threads: int | None = None
-    strict_language: bool = False
-    beams: int | None = None
-    max_new_tokens: int | None = None
-    batch_size: int = 8
-    backend: str = "auto"  # auto, transformers or ctranslate2 (see seq2seq.load_model)
-    compute_type: str | None = None  # CTranslate2 only; None: int8 on CPU, int8_float16 on CUDA
-    to: str | None = None  # translate the summary and key points into this language (ISO 639-1)
-    translator: str | None = None  # alias, Hub id or folder; None picks the best one per pair
-    translation_only: bool = False  # output shows the translation instead of the original
-
-    def __post_init__(self) -> None:
-        if self.engine not in ENGINES:
-            raise UsageError(f"unknown engine {self.engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
-        if self.length not in LENGTHS:
-            raise UsageError(f"unknown length {self.length!r}", hint=f"use one of: {', '.join(LENGTHS)}")
-        if self.points < 0:
-            raise UsageError("--points must be 0 or more")
-        if self.lang:
-            self.lang = normalise(self.lang)
-        if self.backend not in BACKENDS:
-            raise UsageError(f"unknown backend {self.backend!r}", hint=f"use one of: {', '.join(BACKENDS)}")
-        if self.backend == "ctranslate2":
-            from .runtime.ct2 import require
-
-            require()  # fail before any work when the optional extra is missing
-        if self.to:
-            self.to = normalise(self.to)
-        if self.translation_only and not self.to:
-            raise UsageError("--translation-only needs --to LANG")
-
-
-@dataclass
-class SummaryResult:
-    """The outcome for one input; ``to_dict`` is the JSON contract."""
-
-    source: str
-    language: LanguageResult
-    engine: str
-    model: str | None
-    summary: str
-    key_points: list[str]
-    chunks: int
-    input_tokens: int
-    timings: dict[str, float]
-    rounds: int = 1
-    warnings: list[str] = field(default_factory=list)
-    title: str | None = None
-    translation: dict[str, Any] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "source": self.source,
-            "title": self.title,
-            "language": self.language.as_dict(),
-            "engine": self.engine,
-            "model": self.model,
-            "summary": self.summary,
-            "key_points": list(self.key_points),
-            "chunks": self.chunks,
-            "rounds": self.rounds,
-            "input_tokens": self.input_tokens,
-            "timings": {k: round(v, 4) for k, v in self.timings.items()},
-            "warnings": list(self.warnings),
-        }
-        if self.translation is not None:
-            out["translation"] = self.translation
-        return out
-
+from .errors import ModelNotAvailableError, SummarizeError
+from .results import UNDETERMINED, LanguageResult, SummaryResult, TranslationResult
+from .runtime.base import Seq2SeqModel
+from .runtime.loader import ModelLoader, RuntimeOptions
+from .runtime.registry import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL
+from .settings import SummarizeOptions
+from .text.detect import detect_language
+from .text.inputs import Document
+from .text.languages import language_name
 
 Notify = Callable[[str], None]
 
 
-class Summarizer:
-    """Runs the pipeline; keeps each model loaded for the life of the object (one load per run)."""
+@dataclass
+class _Job:
+    """One document on its way through :meth:`Summarizer.summarize_many`."""
 
-    def __init__(self, options: SummarizeOptions | None = None, notify: Notify | None = None):
+    doc: Document
+    language: LanguageResult | None = None
+    key: str | None = None
+    model: Seq2SeqModel | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    outcome: SummaryResult | SummarizeError | None = None
+
+
+class Summarizer:
+    """Summarizes documents; each model is resolved and loaded once for the object's life."""
+
+    def __init__(
+        self,
+        options: SummarizeOptions | None = None,
+        *,
+        notify: Notify | None = None,
+        loader: ModelLoader | None = None,
+        cache: ResultCache | None = None,
+    ):
         self.options = options or SummarizeOptions()
         self.notify: Notify = notify or (lambda message: None)
-        self._models: dict[str, Seq2SeqModel] = {}
-        self._missing: dict[str, ModelNotAvailableError] = {}
+        o = self.options
+        self.loader = loader or ModelLoader(
+            RuntimeOptions(o.backend, o.device, o.threads, o.compute_type, o.offline), notify=self.notify
+        )
+        self.cache = cache or ResultCache(enabled=False)
         self._noticed: set[str] = set()
-        self.load_seconds = 0.0
-        # Outputs computed ahead by summarize_many's cross-document batches, taken by summarize(),
-        # with the load and summarize seconds they cost (summarize() itself then spends none).
-        self._batched: dict[tuple[int, str, str], tuple[Any, float, float]] = {}
-        self._translator: Any = None  # translate.Translator, made on first use
+        self._translator: Any = None  # translation.Translator, made on first use
+
+    # --- per document ---------------------------------------------------------------------------
+    def detect(self, text: str) -> LanguageResult:
+        """The document's language: ``--lang`` when given, else detected (the one call per document)."""
+        if self.options.lang:
+            return LanguageResult(self.options.lang, 1.0, True, method="--lang")
+        return detect_language(text, strict=self.options.strict_lang)
 
     def model_name_for(self, lang: str) -> str:
         if self.options.model:
             return self.options.model
         return DEFAULT_ENGLISH if lang == "en" else DEFAULT_MULTILINGUAL
 
-    def load(self, name: str) -> Seq2SeqModel:
-        """The loaded model for ``name`` (resolved and loaded on first use only)."""
-        if name in self._models:
-            return self._models[name]
-        if name in self._missing:
-            raise self._missing[name]
-        started = time.perf_counter()
-        try:
-            resolved = resolve(name, offline=is_offline(self.options.offline))
-        except ModelNotAvailableError as exc:
-            self._missing[name] = exc
-            raise
-        model = load_model(
-            resolved,
-            backend=self.options.backend,
-            device=self.options.device,
-            threads=self.options.threads,
-            compute_type=self.options.compute_type,
-            notify=self.notify,
+    def cache_key(self, text: str, title: str | None, lang: str) -> str:
+        """The result-cache key of summarizing ``text`` in language ``lang`` with these options."""
+        model = (
+            "extractive" if self.options.engine == "extractive" else self.loader.fingerprint(self.model_name_for(lang))
         )
-        self.load_seconds += time.perf_counter() - started
-        self._models[name] = model
-        return model
+        return cache_key(text, title, model, self.options.to_dict())
 
-    def detect(self, text: str) -> LanguageResult:
-        if self.options.lang:
-            return LanguageResult(self.options.lang, 1.0, True, method="--lang")
-        return detect_language(text, strict=self.options.strict_language)
-
-    def _abstractive_model(self, lang: str) -> Seq2SeqModel | None:
-        """The model to use, or None when ``auto`` falls back to the extractive engine."""
-        engine = self.options.engine
-        if engine == "extractive":
+    def _model_for(self, lang: str) -> Seq2SeqModel | None:
+        """The loaded model, or None when the extractive engine runs (asked for, or ``auto``'s fallback)."""
+        if self.options.engine == "extractive":
             return None
         name = self.model_name_for(lang)
         try:
-            return self.load(name)
+            return self.loader.load(name)
         except ModelNotAvailableError as exc:
-            if engine == "abstractive":
+            if self.options.engine == "abstractive":
                 raise
-            self._notice_fallback(
+            self._notice_once(
                 name,
                 f"note: {exc.message}; using the offline extractive engine instead. "
                 f"To get the model {exc.model}: {exc.hint}",
             )
             return None
 
-    def _notice_fallback(self, name: str, message: str) -> None:
-        # Once per model and run, however many files fall back.
+    def _notice_once(self, name: str, message: str) -> None:
+        # Once per model and run, however many documents fall back.
         if name not in self._noticed:
             self._noticed.add(name)
             self.notify(message)
 
-    def notice_cached_fallback(self, result: SummaryResult) -> None:
+    def _notice_cached_fallback(self, result: SummaryResult) -> None:
         """A cached extractive result under ``auto`` still says why no model ran."""
         if self.options.engine != "auto" or result.engine != "extractive":
             return
         name = self.model_name_for(result.language.code)
-        try:
-            resolve(name, allow_download=False)
-        except ModelNotAvailableError as exc:
-            self._notice_fallback(
+        if not self.loader.available(name):
+            self._notice_once(
                 name,
-                f"note: model {exc.model} is not downloaded; cached results from the offline "
-                f"extractive engine are used instead. To get the model: {exc.hint}",
+                f"note: model {name} is not downloaded; cached results from the offline extractive engine "
+                f"are used instead. To get the model: run `summarize models pull {name}`",
             )
 
-    def summarize(self, text: str, source: str = "<stdin>", title: str | None = None) -> SummaryResult:
-        """Summarize one text."""
-        timings: dict[str, float] = {}
-        t0 = time.perf_counter()
-        language = self.detect(text)
-        timings["detect"] = time.perf_counter() - t0
-        lang = language.code
-        loads_before = self.load_seconds
-        model = self._abstractive_model(lang)
-        timings["load"] = self.load_seconds - loads_before
-        t2 = time.perf_counter()
-        spent: float | None = None
-        if model is None:
-            ext = extractive.summarize(
-                text,
-                lang if lang != UNDETERMINED else "en",
-                points=self.options.points,
-                length=self.options.length,
-                title=title,
-            )
-            engine_name, model_name, summary, points = "extractive", ext.method, ext.summary, ext.key_points
-            # The extractive engine reads words, not model tokens: it reports one chunk of words.
-            chunks, input_tokens, rounds, warnings = 1, len(text.split()), 1, []
-        else:
-            engine = AbstractiveEngine(
-                model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
-            )
-            batched = self._batched.pop((id(model), lang, text), None)
-            if batched is not None:
-                out, timings["load"], spent = batched
-            else:
-                out = engine.run(text, lang, points=self.options.points, length=self.options.length)
-            engine_name, model_name, summary, points = "abstractive", model.model_id, out.summary, out.key_points
-            chunks, input_tokens, rounds, warnings = out.chunks, out.input_tokens, out.rounds, out.warnings
-        timings["summarize"] = time.perf_counter() - t2 if spent is None else spent
-        timings["total"] = sum(timings.values())
-        result = SummaryResult(
-            source,
-            language,
-            engine_name,
-            model_name,
-            summary,
-            points,
-            chunks,
-            input_tokens,
-            timings,
-            rounds=rounds,
-            warnings=warnings,
-            title=title,
+    # --- public ---------------------------------------------------------------------------------
+    def summarize(self, text: str, source: str = "<text>", title: str | None = None) -> SummaryResult:
+        """Summary and key points of one text (raises its :class:`SummarizeError`)."""
+        return self.summarize_document(Document(source, text, text, title))
+
+    def summarize_document(self, doc: Document) -> SummaryResult:
+        """Summary and key points of one read document (raises its :class:`SummarizeError`)."""
+        outcome = self.summarize_many([doc])[0]
+        if isinstance(outcome, SummarizeError):
+            raise outcome
+        return outcome
+
+    def summarize_many(self, docs: Sequence[Document | str]) -> list[SummaryResult | SummarizeError]:
+        """Results for ``docs`` (read documents, or texts) in order: from the cache where present,
+        the rest computed together, generate() batched across documents that share a model.
+
+        A document that fails gets its error in its slot and the others go on; errors about the
+        run itself (a missing or broken model, a usage error) are raised.
+        """
+        jobs = [_Job(d if isinstance(d, Document) else Document(f"<text {i + 1}>", d, d)) for i, d in enumerate(docs)]
+        for job in jobs:
+            self._look_up(job)
+        misses = [job for job in jobs if job.outcome is None]
+        for job in misses:
+            assert job.language is not None
+            before = self.loader.load_seconds
+            job.model = self._model_for(job.language.code)
+            job.timings["load"] = self.loader.load_seconds - before
+        self._run_abstractive([job for job in misses if job.model is not None])
+        for job in misses:
+            if job.model is None:
+                self._run_extractive(job)
+        for job in misses:
+            if isinstance(job.outcome, SummaryResult):
+                self.translate_result(job.outcome)
+                if job.key is not None:
+                    self.cache.put(job.key, job.outcome)
+        return [job.outcome if job.outcome is not None else SummarizeError("internal: no result") for job in jobs]
+
+    # --- stages ---------------------------------------------------------------------------------
+    def _look_up(self, job: _Job) -> None:
+        doc = job.doc
+        started = time.perf_counter()
+        try:
+            job.language = self.detect(doc.text)
+        except SummarizeError as exc:  # --strict-lang and a text whose language cannot be told
+            exc.source = exc.source or doc.source
+            job.outcome = exc
+            return
+        job.timings["detect"] = time.perf_counter() - started
+        if not self.cache.enabled:
+            return
+        job.key = self.cache_key(doc.text, doc.title, job.language.code)
+        hit = self.cache.get(job.key, doc.source)
+        if hit is not None:
+            job.outcome = hit
+            self._notice_cached_fallback(hit)
+
+    def _run_extractive(self, job: _Job) -> None:
+        assert job.language is not None
+        doc, lang = job.doc, job.language.code
+        started = time.perf_counter()
+        o = self.options
+        ext = extractive.summarize(
+            doc.text, lang if lang != UNDETERMINED else "en", points=o.points, length=o.length, title=doc.title
         )
-        return self._translated(result)
+        job.timings["summarize"] = time.perf_counter() - started
+        # The extractive engine reads words, not model tokens: it reports one chunk of words.
+        job.outcome = self._result(job, "extractive", ext.method, ext.summary, ext.key_points, 1, len(doc.text.split()))
 
+    def _run_abstractive(self, jobs: list[_Job]) -> None:
+        groups: dict[int, list[_Job]] = {}
+        for job in jobs:
+            groups.setdefault(id(job.model), []).append(job)
+        o = self.options
+        for members in groups.values():
+            model = members[0].model
+            assert model is not None
+            engine = AbstractiveEngine(model, Overrides(o.beams, o.max_new_tokens, o.batch_size))
+            started = time.perf_counter()
+            items = [(job.doc.text, job.language.code if job.language else "en") for job in members]
+            outs = engine.run_many(items, points=o.points, length=o.length)
+            # The documents shared each generate() call: each is charged its share of input tokens.
+            spent = time.perf_counter() - started
+            tokens = sum(out.input_tokens for out in outs if not isinstance(out, SummarizeError)) or 1
+            for job, out in zip(members, outs, strict=True):
+                if isinstance(out, SummarizeError):
+                    out.source = out.source or job.doc.source
+                    job.outcome = out
+                    continue
+                job.timings["summarize"] = spent * out.input_tokens / tokens
+                job.outcome = self._result(
+                    job, "abstractive", model.model_id, out.summary, out.key_points, out.chunks, out.input_tokens
+                )
+                job.outcome.rounds = out.rounds
+                job.outcome.warnings.extend(out.warnings)
+
+    def _result(
+        self, job: _Job, engine: str, model: str | None, summary: str, points: list[str], chunks: int, tokens: int
+    ) -> SummaryResult:
+        assert job.language is not None
+        timings = {k: job.timings.get(k, 0.0) for k in ("detect", "load", "summarize")}
+        timings["total"] = sum(timings.values())
+        return SummaryResult(
+            job.doc.source, job.language, engine, model, summary, points, chunks, tokens, timings, title=job.doc.title
+        )
+
+    # --- translation ----------------------------------------------------------------------------
     @property
     def translator(self) -> Any:
-        """The :class:`summarize.translate.Translator` for ``--to`` (made once, models loaded once)."""
+        """The :class:`summarize.translation.translator.Translator` for ``to`` (made once, sharing the loader)."""
         if self._translator is None:
             from .translation.translator import Translator
 
-            self._translator = Translator(
-                self.options.translator,
-                offline=is_offline(self.options.offline),
-                device=self.options.device,
-                threads=self.options.threads,
-                backend=self.options.backend,
-                compute_type=self.options.compute_type,
-                batch_size=self.options.batch_size,
-                notify=self.notify,
-            )
+            o = self.options
+            self._translator = Translator(o.translator, batch_size=o.batch_size, notify=self.notify, loader=self.loader)
         return self._translator
 
-    def _translated(self, result: SummaryResult) -> SummaryResult:
-        """Fill ``result.translation`` when ``--to`` is set (see README, Translation)."""
+    def translate_result(self, result: SummaryResult) -> None:
+        """Fill ``result.translation`` when ``to`` is set (see README, Translation)."""
         target = self.options.to
         if not target:
-            return result
+            return
         source = result.language.code
         if source == target:
             # Already in the target language: nothing to translate; the texts are copied so that
             # readers of ``translation`` always find text in the language they asked for.
             self.notify(f"note: {result.source} is already in {language_name(target)}; not translating")
-            result.translation = {
-                "language": target,
-                "model": None,
-                "summary": result.summary,
-                "key_points": list(result.key_points),
-                "skipped": f"already in {language_name(target)}",
-            }
-            return result
+            skipped = f"already in {language_name(target)}"
+            result.translation = TranslationResult(target, None, result.summary, list(result.key_points), None, skipped)
+            return
         if source == UNDETERMINED:
             source = "en"
             result.warnings.append("translation: the source language could not be told; assumed English (--lang)")
@@ -285,72 +253,17 @@ class Summarizer:
         done = self.translator.translate([result.summary, *result.key_points], source, target)
         result.timings["translate"] = time.perf_counter() - started
         result.timings["total"] = result.timings.get("total", 0.0) + result.timings["translate"]
-        result.translation = {
-            "language": target,
-            "model": done.model,
-            "summary": done.texts[0],
-            "key_points": done.texts[1:],
-        }
-        if done.pivot:
-            result.translation["pivot"] = done.pivot
+        result.translation = TranslationResult(target, done.model, done.texts[0], done.texts[1:], done.pivot)
         result.warnings.extend(f"translation: {w}" for w in done.warnings)
-        return result
 
-    def summarize_many(self, docs: Sequence[tuple[str, str, str | None]]) -> list[SummaryResult | SummarizeError]:
-        """Summarize ``(text, source, title)`` documents, batching generate() across them.
+    # --- lifetime -------------------------------------------------------------------------------
+    def __enter__(self) -> Summarizer:
+        return self
 
-        Documents that use the same model run their stages together (see
-        :meth:`AbstractiveEngine.run_many`); everything else is :meth:`summarize` per document.
-        A document that fails gets its error in its slot; errors about the run itself (a missing
-        or broken model, a usage error) are raised.
-        """
-        groups: dict[int, list[int]] = {}
-        models: dict[int, Seq2SeqModel] = {}
-        langs: dict[int, str] = {}
-        errors: dict[int, SummarizeError] = {}
-        loads: dict[int, float] = {}
-        for i, (text, _source, _title) in enumerate(docs):
-            try:
-                lang = self.detect(text).code
-            except SummarizeError as exc:
-                errors[i] = exc
-                continue
-            loads_before = self.load_seconds
-            model = self._abstractive_model(lang)
-            loads[i] = self.load_seconds - loads_before
-            if model is not None:
-                langs[i] = lang
-                models[id(model)] = model
-                groups.setdefault(id(model), []).append(i)
-        for key, members in groups.items():
-            model = models[key]
-            engine = AbstractiveEngine(
-                model, Overrides(self.options.beams, self.options.max_new_tokens, self.options.batch_size)
-            )
-            started = time.perf_counter()
-            outs = engine.run_many(
-                [(docs[i][0], langs[i]) for i in members], points=self.options.points, length=self.options.length
-            )
-            # The documents shared each generate() call: each is charged its share of input tokens.
-            spent = time.perf_counter() - started
-            tokens = sum(o.input_tokens for o in outs if not isinstance(o, SummarizeError)) or 1
-            for i, out in zip(members, outs, strict=True):
-                if isinstance(out, SummarizeError):
-                    errors[i] = out
-                else:
-                    self._batched[(key, langs[i], docs[i][0])] = (out, loads[i], spent * out.input_tokens / tokens)
-        results: list[SummaryResult | SummarizeError] = []
-        for i, (text, source, title) in enumerate(docs):
-            if i in errors:
-                errors[i].source = errors[i].source or source
-                results.append(errors[i])
-                continue
-            try:
-                results.append(self.summarize(text, source, title=title))
-            except (UsageError, ModelNotAvailableError, ModelLoadError):
-                raise
-            except SummarizeError as exc:
-                exc.source = exc.source or source
-                results.append(exc)
-        self._batched.clear()
-        return results
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Drop the loaded models (their memory is freed once nothing else holds them)."""
+        self.loader.close()
+        self._translator = None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
-from .pipeline import SummaryResult
+from . import atomic
+from .errors import OutputError
+from .results import SummaryResult, TranslationResult
 from .text.languages import is_rtl, language_name
-
-FORMATS = ("text", "markdown", "json", "jsonl")
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
@@ -24,12 +25,12 @@ def _language_line(r: SummaryResult) -> str:
     return f"Language: {text} · engine: {r.engine}{model} · chunks: {r.chunks}"
 
 
-def _translation_line(t: dict[str, Any]) -> str:
-    name = language_name(str(t.get("language")))
-    if t.get("skipped"):
-        return f"Translation to {name}: skipped ({t['skipped']})"
-    via = f" via {language_name(str(t['pivot']))}" if t.get("pivot") else ""
-    return f"Translation to {name}{via} · model {t.get('model')}"
+def _translation_line(t: TranslationResult) -> str:
+    name = language_name(t.language)
+    if t.skipped:
+        return f"Translation to {name}: skipped ({t.skipped})"
+    via = f" via {language_name(t.pivot)}" if t.pivot else ""
+    return f"Translation to {name}{via} · model {t.model}"
 
 
 def _translated(r: SummaryResult, translation_only: bool) -> tuple[bool, bool]:
@@ -37,7 +38,7 @@ def _translated(r: SummaryResult, translation_only: bool) -> tuple[bool, bool]:
     t = r.translation
     if not t:
         return True, False
-    if t.get("skipped"):
+    if t.skipped:
         return True, False
     return not translation_only, True
 
@@ -60,14 +61,14 @@ def render_text(r: SummaryResult, *, show_source: bool = False, translation_only
             lines.extend(f"- {p}" for p in r.key_points)
     if translated and r.translation:
         # Plain text keeps logical order; the terminal's bidi support lays Urdu out right to left.
-        name = language_name(str(r.translation["language"]))
+        name = language_name(r.translation.language)
         lines.append("")
         lines.append(f"Summary ({name}):")
-        lines.append(str(r.translation["summary"]))
-        if r.translation.get("key_points"):
+        lines.append(r.translation.summary)
+        if r.translation.key_points:
             lines.append("")
             lines.append(f"Key points ({name}):")
-            lines.extend(f"- {p}" for p in r.translation["key_points"])
+            lines.extend(f"- {p}" for p in r.translation.key_points)
     return "\n".join(lines) + "\n"
 
 
@@ -94,10 +95,10 @@ def render_markdown(r: SummaryResult, *, show_source: bool = False, translation_
             lines.extend(["", "### Key points", ""])
             lines.append(rtl_block("\n".join(f"- {p}" for p in r.key_points), lang).rstrip("\n"))
     if translated and r.translation:
-        lang = str(r.translation["language"])
-        body = [str(r.translation["summary"])]
-        if r.translation.get("key_points"):
-            body.extend(["", *(f"- {p}" for p in r.translation["key_points"])])
+        lang = r.translation.language
+        body = [r.translation.summary]
+        if r.translation.key_points:
+            body.extend(["", *(f"- {p}" for p in r.translation.key_points)])
         if original:
             lines.extend(["", f"### {language_name(lang)} translation"])
         lines.extend(["", rtl_block("\n".join(body), lang).rstrip("\n")])
@@ -118,3 +119,21 @@ def render(results: Sequence[SummaryResult], fmt: str, *, translation_only: bool
     if fmt == "markdown":
         return "\n".join(render_markdown(r, show_source=many, translation_only=translation_only) for r in results)
     return "\n".join(render_text(r, show_source=many, translation_only=translation_only) for r in results)
+
+
+class OutputFiles:
+    """The ``--out`` sink: each result rendered into its own file, written atomically."""
+
+    def __init__(self, targets: Mapping[Any, Path], fmt: str, *, translation_only: bool = False):
+        self.targets = targets
+        self.fmt = "json" if fmt in ("json", "jsonl") else "markdown"
+        self.translation_only = translation_only
+
+    def __call__(self, outcome: Any) -> Path:
+        """Write ``outcome.result`` to the file of ``outcome.item``; raises :class:`OutputError`."""
+        target = self.targets[outcome.item]
+        try:
+            atomic.write_text(target, render([outcome.result], self.fmt, translation_only=self.translation_only))
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}", hint="check --out") from None
+        return target

@@ -26,7 +26,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
 
     monkeypatch.setattr(hub_constants, "HF_HUB_CACHE", str(home / "hub"))
     monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", True)
-    monkeypatch.setenv("SUMMARIZE_CONFIG", str(home / "no-config.toml"))
+    # An empty config file: the user's own never leaks into a test (a missing one would be an error).
+    (home / "config.toml").write_text("", encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(home / "summarize-cache"))
     for var in (
         "SUMMARIZE_MODEL",
@@ -99,7 +101,7 @@ def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture()
 def generate_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """The inputs of every Seq2SeqModel.generate() call; the real model still runs (transformers backend)."""
-    from summarize.runtime.hf import Seq2SeqModel
+    from summarize.runtime.base import Seq2SeqModel
 
     monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")  # CTranslate2 generates elsewhere
     seen: list[list[str]] = []

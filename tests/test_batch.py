@@ -10,13 +10,15 @@ import pytest
 from click.testing import CliRunner
 
 from summarize import atomic
-from summarize.batch import Progress, discover, output_paths
+from summarize.batch import Progress
 from summarize.cache import cache_dir
 from summarize.cli import cli
+from summarize.discover import discover, output_paths
 from summarize.errors import InputError
-from summarize.pipeline import SummarizeOptions, Summarizer
-from summarize.runtime.hf import Seq2SeqModel
-from summarize.text.inputs import read_path
+from summarize.pipeline import Summarizer
+from summarize.runtime.base import Seq2SeqModel
+from summarize.settings import SummarizeOptions
+from summarize.text.inputs import Document, read_path
 from tests.conftest import SHARED
 
 
@@ -180,7 +182,7 @@ def test_batching_across_documents_matches_one_at_a_time(tiny_bart: Path, genera
     alone = [summarizer.summarize(*doc) for doc in docs]
     calls_alone = len(generate_calls)
     generate_calls.clear()
-    together = summarizer.summarize_many(docs)
+    together = summarizer.summarize_many([Document(source, text, text, title) for text, source, title in docs])
     assert [r.summary for r in together] == [r.summary for r in alone]  # type: ignore[union-attr]
     assert [r.key_points for r in together] == [r.key_points for r in alone]  # type: ignore[union-attr]
     # Each stage is one generate() across all documents, not one per document.

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from summarize import cache as cache_mod
-from summarize.cache import ResultCache, cache_dir, cache_key, result_from_dict
-from summarize.pipeline import SummarizeOptions, Summarizer, SummaryResult
-from summarize.text.detect import LanguageResult
+from summarize.cache import ResultCache, cache_dir
+from summarize.pipeline import Summarizer
+from summarize.results import LanguageResult, SummaryResult, TranslationResult
+from summarize.runtime.hub import fingerprint
+from summarize.settings import SummarizeOptions
 
 TEXT = "The council approved the new bridge on Monday. Work starts in May and ends in two years."
 
@@ -30,12 +32,12 @@ def _result(source: str = "a.txt") -> SummaryResult:
         {"total": 0.5},
         warnings=["w"],
         title="Bridge",
-        translation={"to": "ur", "summary": "پل"},
+        translation=TranslationResult("ur", "m", "پل", ["نکتہ"]),
     )
 
 
 def _key(**options: object) -> str:
-    return cache_key(TEXT, "Bridge", Summarizer(SummarizeOptions(**options)))  # type: ignore[arg-type]
+    return Summarizer(SummarizeOptions(**options)).cache_key(TEXT, "Bridge", "en")  # type: ignore[arg-type]
 
 
 def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,8 +50,9 @@ def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.M
 def test_key_changes_with_everything_that_changes_output(monkeypatch: pytest.MonkeyPatch) -> None:
     base = _key(engine="extractive")
     assert base == _key(engine="extractive")
-    assert base != cache_key(TEXT + " More.", "Bridge", Summarizer(SummarizeOptions(engine="extractive")))
-    assert base != cache_key(TEXT, "Other title", Summarizer(SummarizeOptions(engine="extractive")))
+    extractive = Summarizer(SummarizeOptions(engine="extractive"))
+    assert base != extractive.cache_key(TEXT + " More.", "Bridge", "en")
+    assert base != extractive.cache_key(TEXT, "Other title", "en")
     assert base != _key(engine="extractive", points=3)
     assert base != _key(engine="extractive", length="short")
     assert base != _key(engine="abstractive")
@@ -69,17 +72,17 @@ def test_key_follows_the_model_files(tmp_path: Path, tiny_t5: Path) -> None:
     os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # retrained in place
     assert _key(model=str(model)) != first
     # A Hub model that is not downloaded has a placeholder fingerprint, replaced once it is.
-    assert cache_mod.model_fingerprint("facebook/bart-large-cnn").endswith(":not-downloaded:offline")
+    assert fingerprint("facebook/bart-large-cnn").endswith(":not-downloaded:offline")
 
 
 def test_offline_fallback_results_are_not_served_online(monkeypatch: pytest.MonkeyPatch) -> None:
     """A result cached while the model could not be had must not stop a download once online."""
-    offline = cache_mod.model_fingerprint("facebook/bart-large-cnn")
+    offline = fingerprint("facebook/bart-large-cnn")
     monkeypatch.delenv("HF_HUB_OFFLINE")
     monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
-    online = cache_mod.model_fingerprint("facebook/bart-large-cnn")
+    online = fingerprint("facebook/bart-large-cnn")
     assert online != offline and online.endswith(":online")
-    assert cache_mod.model_fingerprint("facebook/bart-large-cnn", offline=True) == offline
+    assert fingerprint("facebook/bart-large-cnn", offline=True) == offline
 
 
 def test_get_put_round_trip_and_bad_entries(tmp_path: Path) -> None:
@@ -91,10 +94,10 @@ def test_get_put_round_trip_and_bad_entries(tmp_path: Path) -> None:
     assert hit is not None and hit.source == "renamed.txt"
     assert hit.to_dict() | {"source": "a.txt"} == _result().to_dict()
     path = store.path_for(key)
-    for bad in ("", "{", "[]", json.dumps({"format": 1, "key": "other", "result": {}}), "\x00\x01"):
+    for bad in ("", "{", "[]", json.dumps({"format": 2, "key": "other", "result": {}}), "\x00\x01"):
         path.write_text(bad, encoding="utf-8")
         assert store.get(key, "a.txt") is None
-    entry = {"format": 1, "key": key, "result": {"source": "a.txt"}}  # fields missing
+    entry = {"format": 2, "key": key, "result": {"source": "a.txt"}}  # fields missing
     path.write_text(json.dumps(entry), encoding="utf-8")
     assert store.get(key, "a.txt") is None
     store.put(key, _result())
@@ -115,4 +118,4 @@ def test_disabled_and_unwritable_caches_do_not_fail(tmp_path: Path) -> None:
 
 def test_result_from_dict_rejects_malformed_data() -> None:
     with pytest.raises((KeyError, TypeError, ValueError)):
-        result_from_dict({"source": "x", "language": {"code": "en"}})
+        SummaryResult.from_dict({"source": "x", "language": {"code": "en"}})

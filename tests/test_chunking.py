@@ -91,11 +91,11 @@ def test_limit_too_small_is_refused() -> None:
 def test_key_point_sections_are_read_whole(tiny_bart: Path) -> None:
     # Sections of many partial summaries exceed one model input; every chunk of them is read.
     from summarize.engines.abstractive import AbstractiveEngine
-    from summarize.runtime.hf import Seq2SeqModel
-    from summarize.runtime.registry import resolve
+    from summarize.runtime.hf import TransformersModel
+    from summarize.runtime.hub import resolve
     from summarize.text.chunking import Chunk
 
-    engine = AbstractiveEngine(Seq2SeqModel(resolve(str(tiny_bart)), device="cpu"))
+    engine = AbstractiveEngine(TransformersModel(resolve(str(tiny_bart)), device="cpu"))
     partials = [s for s in split_sentences(_articles(8), "en") if engine.model.count_tokens(s) < 60][:30]
     first = [Chunk(p, [p], engine.model.count_tokens(p)) for p in partials]
     steps = engine._section_points(" ".join(partials), "en", 3, first, partials)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
-from summarize.runtime.hf import Seq2SeqModel
+from summarize.runtime.base import Seq2SeqModel
 from tests.conftest import SAMPLES, SHARED
 
 SEED_ARTICLE = SHARED / "seed" / "000_82e42e668d2720ca.txt"

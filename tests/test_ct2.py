@@ -15,8 +15,10 @@ from click.testing import CliRunner
 from summarize.cli import cli
 from summarize.errors import BackendNotInstalledError, UsageError
 from summarize.runtime import ct2
-from summarize.runtime.hf import GenerationSettings, Seq2SeqModel, load_model
-from summarize.runtime.registry import resolve
+from summarize.runtime.base import GenerationSettings
+from summarize.runtime.hf import TransformersModel
+from summarize.runtime.hub import resolve
+from summarize.runtime.loader import load_model
 
 pytest.importorskip("ctranslate2")
 
@@ -107,7 +109,7 @@ def test_killed_conversion_is_never_used(tiny_bart: Path, texts: list[str]) -> N
         "import os, signal, sys\n"
         "from pathlib import Path\n"
         "from summarize.runtime import ct2\n"
-        "from summarize.runtime.registry import resolve\n"
+        "from summarize.runtime.hub import resolve\n"
         "real = ct2._run_converter\n"
         "def killed(source, target, quantization):\n"
         "    real(source, target, quantization)\n"
@@ -139,7 +141,7 @@ def test_greedy_outputs_match_transformers(fixture: str, request: pytest.Fixture
     resolved = resolve(str(request.getfixturevalue(fixture)))
     reference = load_model(resolved, backend="transformers")
     fast = load_model(resolved, backend="ctranslate2", compute_type="float32")
-    assert type(reference) is Seq2SeqModel and fast.backend == "ctranslate2"
+    assert type(reference) is TransformersModel and fast.backend == "ctranslate2"
     assert fast.base_settings() == reference.base_settings()
     assert fast.max_input == reference.max_input and fast.prefix() == reference.prefix()
     inputs = [reference.prefix() + t for t in texts]
@@ -191,7 +193,7 @@ def test_translators_match_transformers(fixture: str, request: pytest.FixtureReq
 def test_auto_prefers_ctranslate2_and_cli_uses_it(tiny_bart: Path, texts: list[str]) -> None:
     resolved = resolve(str(tiny_bart))
     assert isinstance(load_model(resolved), ct2.CT2Model)
-    assert type(load_model(resolved, backend="transformers")) is Seq2SeqModel
+    assert type(load_model(resolved, backend="transformers")) is TransformersModel
     result = CliRunner().invoke(
         cli, ["--model", str(tiny_bart), "--format", "json", "--points", "1", "--max-new-tokens", "8"], input=texts[3]
     )
@@ -223,7 +225,7 @@ def test_missing_extra_is_a_usage_error(tiny_bart: Path, monkeypatch: pytest.Mon
     pulled = CliRunner().invoke(cli, ["models", "pull", str(tiny_bart), "--backend", "ctranslate2"])
     assert pulled.exit_code == 2 and "summarize[fast]" in pulled.stderr
     # auto quietly uses transformers.
-    assert type(load_model(resolve(str(tiny_bart)))) is Seq2SeqModel
+    assert type(load_model(resolve(str(tiny_bart)))) is TransformersModel
 
 
 def test_compute_type_checks() -> None:

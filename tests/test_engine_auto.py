@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from summarize.cli import cli
 from summarize.engines.extractive import METHOD
-from summarize.runtime.hf import Seq2SeqModel
+from summarize.runtime.base import Seq2SeqModel
 from summarize.runtime.registry import DEFAULT_ENGLISH, spec_for
 from tests.conftest import SHARED
 

@@ -9,7 +9,8 @@ import pytest
 
 from summarize import hook
 from summarize.hook import END, START, insertion_point, main, parse
-from summarize.runtime.hf import Seq2SeqModel
+from summarize.results import TranslationResult
+from summarize.runtime.base import Seq2SeqModel
 from summarize.text.inputs import to_document
 from tests.conftest import SHARED
 
@@ -219,7 +220,7 @@ def test_new_block_is_separated_by_blank_lines() -> None:
 def test_block_shows_the_translation() -> None:
     from types import SimpleNamespace
 
-    translation = {"language": "ur", "summary": "خلاصہ۔", "key_points": ["ایک نکتہ۔"]}
+    translation = TranslationResult("ur", "m", "خلاصہ۔", ["ایک نکتہ۔"])
     result = SimpleNamespace(summary="The summary.", key_points=["One point."], translation=translation)
     block = hook.render_block(result, "\r\n")
     assert block.endswith(f"{END}\r\n") and "\n" not in block.replace("\r\n", "")
@@ -273,7 +274,7 @@ def test_a_symlinked_file_is_updated_through_its_link(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "message"),
-    [("batch-size = 0", "batch size must be between 1 and 256"), ("points = true", "must be a whole number")],
+    [("batch-size = 0", "batch_size = 0 is outside 1–256"), ("points = true", "points = true is not a whole number")],
 )
 def test_bad_config_values_are_usage_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], line: str, message: str

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from summarize.errors import ModelNotAvailableError, UnknownModelError
-from summarize.runtime.registry import DOWNLOAD_PATTERNS, download_patterns, is_offline, parse_name, resolve
+from summarize.runtime.hub import DOWNLOAD_PATTERNS, download_patterns, is_offline, resolve
+from summarize.runtime.registry import parse_name
 
 
 def test_alias_hub_id_and_local_folder(tiny_t5: Path) -> None:

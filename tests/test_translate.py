@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from summarize.errors import ModelNotAvailableError, UsageError
-from summarize.pipeline import SummarizeOptions, Summarizer, SummaryResult
-from summarize.runtime.hf import Seq2SeqModel
-from summarize.text.detect import LanguageResult
+from summarize.pipeline import Summarizer
+from summarize.results import LanguageResult, SummaryResult, TranslationResult
+from summarize.runtime.base import Seq2SeqModel
+from summarize.settings import SummarizeOptions
 from summarize.text.languages import NAMES
 from summarize.text.sentences import split_sentences
 from summarize.translation import langcodes, urdu
@@ -382,9 +383,9 @@ def test_summarizer_fills_translation(tiny_nllb: Path) -> None:
     options = SummarizeOptions(engine="extractive", points=3, to="urdu", translator=str(tiny_nllb), backend=BACKEND)
     result = Summarizer(options).summarize(text, "seed.txt")
     t = result.translation
-    assert t is not None and t["language"] == "ur" and t["model"] == str(tiny_nllb)
-    assert len(t["key_points"]) == len(result.key_points) == 3
-    assert t["summary"] and t["summary"] != result.summary
+    assert t is not None and t.language == "ur" and t.model == str(tiny_nllb)
+    assert len(t.key_points) == len(result.key_points) == 3
+    assert t.summary and t.summary != result.summary
     assert result.summary and result.key_points  # the original stays
     assert "translate" in result.timings
 
@@ -395,8 +396,8 @@ def test_already_in_target_language_is_skipped() -> None:
     options = SummarizeOptions(engine="extractive", points=2, to="ur", translator="/nonexistent/never-loaded")
     result = Summarizer(options, notify=notices.append).summarize(text, "ur.txt")
     assert result.language.code == "ur"
-    assert result.translation is not None and result.translation["skipped"]
-    assert result.translation["model"] is None and result.translation["summary"] == result.summary
+    assert result.translation is not None and result.translation.skipped
+    assert result.translation.model is None and result.translation.summary == result.summary
     assert any("already in Urdu" in n for n in notices)
 
 
@@ -420,7 +421,7 @@ def test_render_shows_translation_with_rtl_markup() -> None:
         1,
         10,
         {},
-        translation={"language": "ur", "model": "m", "summary": "ترجمہ۔", "key_points": ["نکتہ۔"]},
+        translation=TranslationResult("ur", "m", "ترجمہ۔", ["نکتہ۔"]),
     )
     md = render([result], "markdown")
     assert '<div dir="rtl" lang="ur">\n\nترجمہ۔\n\n- نکتہ۔\n\n</div>' in md
@@ -501,13 +502,13 @@ def test_hook_block_marks_rtl_translation_and_skips_a_skipped_one() -> None:
 
     from summarize import hook
 
-    translation = {"language": "ur", "summary": "خلاصہ۔", "key_points": ["ایک نکتہ۔"]}
+    translation = TranslationResult("ur", "m", "خلاصہ۔", ["ایک نکتہ۔"])
     result = SimpleNamespace(summary="The summary.", key_points=["One point."], translation=translation)
     lines = hook.render_block(result, "\n").split("\n")
     start = lines.index('<div dir="rtl" lang="ur">')
     assert lines[start - 1] == "" and lines[start + 1] == "" and "**Summary (ur):** خلاصہ۔" in lines[start:]
     assert lines[lines.index("</div>") - 1] == "" and lines.index("</div>") > lines.index("- ایک نکتہ۔")
-    skipped = dict(translation, summary="The summary.", key_points=["One point."], skipped="already in Urdu")
+    skipped = TranslationResult("ur", None, "The summary.", ["One point."], skipped="already in Urdu")
     block = hook.render_block(
         SimpleNamespace(summary="The summary.", key_points=["One point."], translation=skipped), "\n"
     )

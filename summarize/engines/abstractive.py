@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..errors import GenerationError, SummarizeError
-from ..runtime.hf import GenerationSettings, Seq2SeqModel, degenerate_reason
+from ..runtime.base import GenerationSettings, Seq2SeqModel, degenerate_reason
 from ..text.chunking import Chunk, chunk_text
 from ..text.languages import language_name
 from ..text.sentences import split_sentences

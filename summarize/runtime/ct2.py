@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackendNotInstalledError, ModelLoadError, UsageError
-from .hf import GenerationSettings, Seq2SeqModel, clean_output
+from .base import GenerationSettings, Seq2SeqModel, clean_output
+from .hub import revision
 from .registry import ResolvedModel
 
 INSTALL_HINT = "pip install 'summarize[fast]'"
@@ -72,17 +73,9 @@ def available() -> bool:
     return True
 
 
-def model_type(folder: Path) -> str:
-    """The ``model_type`` in a model folder's config.json ("" when unreadable)."""
-    try:
-        return str(json.loads((folder / "config.json").read_text(encoding="utf-8")).get("model_type", ""))
-    except (OSError, ValueError):
-        return ""
-
-
 def supports(resolved: ResolvedModel) -> bool:
     """True when CTranslate2 can convert and run this model's architecture."""
-    return model_type(resolved.path) in SUPPORTED_MODEL_TYPES
+    return resolved.model_type in SUPPORTED_MODEL_TYPES
 
 
 def parse_device(device: str | None) -> tuple[str, int]:
@@ -127,19 +120,6 @@ def cache_root() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("summarize")) / "ct2"
-
-
-def revision(resolved: ResolvedModel) -> str:
-    """What identifies the weights: the Hub snapshot's commit, or a local folder's file sizes and mtimes."""
-    if resolved.source != "local":
-        # huggingface_hub names snapshot folders after the commit hash.
-        return resolved.path.name
-    stats = []
-    for entry in sorted(resolved.path.iterdir()):
-        if entry.is_file():
-            st = entry.stat()
-            stats.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(stats).encode()).hexdigest()[:16]
 
 
 def converted_path(resolved: ResolvedModel, quantization: str) -> Path:
@@ -269,10 +249,9 @@ def _target_vocabulary(folder: Path) -> frozenset[str]:
 
 
 def default_threads(threads: int | None) -> int:
-    """``--threads``, else ``SUMMARIZE_THREADS``, else every core this process may use."""
-    value = threads or int(os.environ.get("SUMMARIZE_THREADS", "0") or 0)
-    if value > 0:
-        return value
+    """``threads`` (the settings layer read ``--threads``/``SUMMARIZE_THREADS``), else every core we may use."""
+    if threads and threads > 0:
+        return threads
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
@@ -293,7 +272,6 @@ class CT2Model(Seq2SeqModel):
         compute_type: str | None = None,
         notify: Notify | None = None,
     ):
-        started = time.perf_counter()
         ct2 = require()
         device_name, device_index = parse_device(device)
         self.compute_type = check_compute_type(compute_type, device_name)
@@ -303,9 +281,7 @@ class CT2Model(Seq2SeqModel):
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise ModelLoadError(f"the tokenizer layer is not installed: {exc}") from exc
         hf_logging.set_verbosity_error()
-        self.resolved = resolved
-        self.spec = resolved.spec
-        self.model_id = resolved.model_id
+        super().__init__(resolved)
         self.device = device_name if device_name == "cpu" else f"{device_name}:{device_index}"
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(str(resolved.path))
@@ -337,8 +313,6 @@ class CT2Model(Seq2SeqModel):
             ) from exc
         self.model = self.translator
         self.target_vocabulary = _target_vocabulary(self.converted)
-        self.family = (self.spec.family if self.spec else "") or str(getattr(self.config, "model_type", "?"))
-        self.load_seconds = time.perf_counter() - started
 
     # --- generation ---------------------------------------------------------------------
     def _ids_to_tokens(self, ids: list[int]) -> list[str]:

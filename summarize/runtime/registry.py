@@ -1,8 +1,8 @@
-"""Model registry, name resolution and download.
+"""The model registry: aliases, their Hub ids and recipes, and what a model name means.
 
 A model name is a short alias from the registry, any Hugging Face Hub id, or a local folder made
-by ``save_pretrained``. Resolution order: local folder, then the Hugging Face cache (huggingface_hub's
-own, so ``HF_HOME`` applies), then a download when the network is allowed.
+by ``save_pretrained`` (with an optional ``summarize.json`` recipe). Finding the files on disk or
+downloading them is ``hub.py``'s; loading them is ``loader.py``'s.
 """
 
 from __future__ import annotations
@@ -10,23 +10,15 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from ..errors import ModelNotAvailableError, UnknownModelError
+from ..errors import UnknownModelError
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
+
+
 # Files a seq2seq model needs; everything else in a repo (other frameworks' weights) is skipped.
-DOWNLOAD_PATTERNS = [
-    "*.json",
-    "*.model",
-    "*.txt",
-    "*.safetensors",
-    "spm*",
-    "*.spm",
-    "sentencepiece*",
-]
-
-
 @dataclass(frozen=True)
 class ModelSpec:
     """A registry entry: where a model lives and the recipe to run it."""
@@ -210,7 +202,7 @@ def spec_for(name: str) -> ModelSpec | None:
 
 @dataclass(frozen=True)
 class ResolvedModel:
-    """A model name resolved to files on disk."""
+    """A model name resolved to files on disk (made once per run by the loader)."""
 
     name: str  # what the user asked for
     model_id: str  # Hub id, or the absolute folder path for a local model
@@ -218,15 +210,15 @@ class ResolvedModel:
     source: str  # "local", "cache" or "download"
     spec: ModelSpec | None
 
+    @cached_property
+    def model_type(self) -> str:
+        """The ``model_type`` of the folder's config.json ("" when unreadable), read once."""
+        import json
 
-def is_offline(flag: bool = False) -> bool:
-    """True when the network must not be touched (flag, SUMMARIZE_OFFLINE or HF_HUB_OFFLINE)."""
-    if flag:
-        return True
-    for var in ("SUMMARIZE_OFFLINE", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
-        if os.environ.get(var, "").strip().lower() in {"1", "true", "yes", "on"}:
-            return True
-    return False
+        try:
+            return str(json.loads((self.path / "config.json").read_text(encoding="utf-8")).get("model_type", ""))
+        except (OSError, ValueError, AttributeError):
+            return ""
 
 
 def _looks_like_path(name: str) -> bool:
@@ -241,6 +233,10 @@ def parse_name(name: str, task: str = "summarization") -> tuple[str, ModelSpec |
     name = name.strip()
     path = Path(name).expanduser()
     if _looks_like_path(name) or (path.is_dir() and (path / "config.json").is_file()):
+        if path.is_file():
+            raise UnknownModelError(
+                f"{name} is a file, not a model folder", hint="point --model at the folder written by save_pretrained"
+            )
         if not path.is_dir():
             raise UnknownModelError(f"model folder {name} does not exist", hint="check the path")
         if not (path / "config.json").is_file():
@@ -311,75 +307,3 @@ def local_spec(folder: Path, task: str = "summarization") -> ModelSpec | None:
 
 def pull_command(name: str) -> str:
     return f"summarize models pull {name}"
-
-
-def _cached_snapshot(model_id: str) -> Path | None:
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import LocalEntryNotFoundError
-
-    try:
-        folder = Path(snapshot_download(model_id, local_files_only=True, allow_patterns=DOWNLOAD_PATTERNS))
-    except (LocalEntryNotFoundError, OSError, ValueError):
-        return None
-    return folder if (folder / "config.json").is_file() else None
-
-
-def download_patterns(model_id: str, files: list[str] | None = None) -> list[str]:
-    """What to fetch: safetensors weights when the repo has them, else the PyTorch ``.bin`` ones.
-
-    Older repos (distilbart-cnn, mT5 XL-Sum) ship only ``pytorch_model.bin``; fetching both kinds
-    where both exist would double the download.
-    """
-    if files is None:
-        from huggingface_hub import HfApi
-
-        files = [s.rfilename for s in (HfApi().model_info(model_id, files_metadata=False).siblings or [])]
-    if any(f.endswith(".safetensors") for f in files):
-        return DOWNLOAD_PATTERNS
-    return [*DOWNLOAD_PATTERNS, "pytorch_model*.bin"]
-
-
-def download(model_id: str, *, progress: bool = True) -> Path:
-    """Download ``model_id`` into the Hugging Face cache (with huggingface_hub's progress bars)."""
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.utils import disable_progress_bars, enable_progress_bars
-
-    if not progress:
-        disable_progress_bars()
-    try:
-        return Path(snapshot_download(model_id, allow_patterns=download_patterns(model_id)))
-    except Exception as exc:  # network, auth, missing repo: all mean "not available"
-        raise ModelNotAvailableError(
-            f"could not download model {model_id}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}",
-            model=model_id,
-            hint="check the name and your network, or use a local folder with --model PATH",
-        ) from exc
-    finally:
-        if not progress:
-            enable_progress_bars()
-
-
-def resolve(
-    name: str,
-    *,
-    offline: bool = False,
-    allow_download: bool = True,
-    task: str = "summarization",
-    progress: bool = True,
-) -> ResolvedModel:
-    """Find ``name`` on disk, downloading it when online and ``allow_download`` is true."""
-    model_id, spec, local = parse_name(name, task)
-    if local is not None:
-        return ResolvedModel(name, model_id, local, "local", spec)
-    cached = _cached_snapshot(model_id)
-    if cached is not None:
-        return ResolvedModel(name, model_id, cached, "cache", spec)
-    label = spec.alias if spec else model_id
-    if is_offline(offline) or not allow_download:
-        raise ModelNotAvailableError(
-            f"model {model_id} is not downloaded and the network is off",
-            model=model_id,
-            hint=f"run `{pull_command(label)}` on a machine with network (it fills the Hugging Face "
-            "cache, HF_HOME), or pass --model PATH to a local folder",
-        )
-    return ResolvedModel(name, model_id, download(model_id, progress=progress), "download", spec)

@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ModelNotAvailableError, UnknownLanguageError, UsageError
-from ..runtime.hf import GenerationSettings, Seq2SeqModel, degenerate_reason, load_model
-from ..runtime.registry import ResolvedModel, is_offline, resolve, spec_for
+from ..runtime.base import GenerationSettings, Seq2SeqModel, degenerate_reason
+from ..runtime.loader import ModelLoader, RuntimeOptions
+from ..runtime.registry import ResolvedModel, spec_for
 from ..text.chunking import chunk_text
 from ..text.languages import language_name
 from ..text.languages import normalise as normalise_language
@@ -461,24 +462,23 @@ class Translator:
         batch_size: int = 8,
         max_batch_tokens: int = 4096,
         notify: Notify | None = None,
+        loader: ModelLoader | None = None,
     ):
         self.translator = translator
-        self.offline = offline
-        self.device = device
-        self.threads = threads
-        self.backend = backend
-        self.compute_type = compute_type
         self.batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
         self.notify: Notify = notify or (lambda message: None)
+        # A summarizer's translator shares its loader: a model both use is resolved and loaded once.
+        self.loader = loader or ModelLoader(
+            RuntimeOptions(backend, device, threads, compute_type, offline), self.notify
+        )
         self._engines: dict[str, ModelTranslator] = {}
         self._plans: dict[tuple[str, str], list[tuple[Step, ResolvedModel]]] = {}
         self._noticed: set[str] = set()
-        self.load_seconds = 0.0
 
     # --- models -------------------------------------------------------------------------
     def _resolve(self, name: str, allow_download: bool) -> ResolvedModel:
-        return resolve(name, offline=is_offline(self.offline), allow_download=allow_download, task=TASK)
+        return self.loader.resolve(name, TASK, allow_download=allow_download)
 
     def _cached(self, hub_id: str) -> bool:
         try:
@@ -508,7 +508,7 @@ class Translator:
             except ModelNotAvailableError as exc:
                 first_error = first_error or exc
         if chosen is None:
-            if is_offline(self.offline):
+            if self.loader.offline:
                 assert first_error is not None
                 names = ", ".join(" + ".join(s.name for s in p) for p in plans)
                 # A pivot may miss both of its models: name every pull the best plan needs.
@@ -535,18 +535,10 @@ class Translator:
     def engine(self, resolved: ResolvedModel) -> ModelTranslator:
         """The loaded model for ``resolved`` (loaded on first use only)."""
         if resolved.model_id not in self._engines:
-            started = time.perf_counter()
             with warnings.catch_warnings():
                 # MarianTokenizer asks for sacremoses on every load; it is optional, the advice is noise.
                 warnings.filterwarnings("ignore", message=".*sacremoses.*")
-                model = load_model(
-                    resolved,
-                    backend=self.backend,
-                    device=self.device,
-                    threads=self.threads,
-                    compute_type=self.compute_type,
-                )
-            self.load_seconds += time.perf_counter() - started
+                model = self.loader.load_resolved(resolved)
             self._engines[resolved.model_id] = ModelTranslator(
                 model, batch_size=self.batch_size, max_batch_tokens=self.max_batch_tokens
             )

@@ -1,0 +1,385 @@
+"""The one settings layer: every option's name, type, range, environment variable and default.
+
+The command line, the pre-commit hook and the Python API all resolve their options here, with one
+precedence: flag (or keyword argument) > ``SUMMARIZE_*`` environment variable > config file
+(``$SUMMARIZE_CONFIG``, else ``config.toml`` in the user config folder) > ``[tool.summarize]`` in
+``pyproject.toml`` (the hook only) > default. Each value is parsed and checked once, and an invalid
+one is reported with where it came from: ``SUMMARIZE_POINTS=abc: not a whole number``,
+``~/.config/summarize/config.toml: points = 100 is outside 0–50``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import UnknownLanguageError, UsageError
+from .runtime.ct2 import COMPUTE_TYPES
+from .runtime.loader import BACKENDS
+from .text.languages import normalise as normalise_language
+
+ENGINES = ("auto", "abstractive", "extractive")
+LENGTHS = ("short", "medium", "long")
+FORMATS = ("text", "markdown", "json", "jsonl")
+PLACEMENTS = ("after-title", "after-front-matter", "end")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option: its type and allowed values, its flag, environment variable and default."""
+
+    name: str  # the key in config files and the keyword in the Python API
+    kind: str  # str, int, bool, choice, lang, list
+    default: Any = None
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    low: int | None = None
+    high: int | None = None
+    short: str | None = None  # -p
+    env: bool = True  # read SUMMARIZE_<NAME>
+    metavar: str | None = None
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    @property
+    def env_var(self) -> str | None:
+        return f"SUMMARIZE_{self.name.upper()}" if self.env else None
+
+
+def _options(*items: Option) -> dict[str, Option]:
+    return {o.name: o for o in items}
+
+
+OPTIONS: dict[str, Option] = _options(
+    Option("model", "str", None, "Summarization model: alias, Hub id or local folder "
+           "[default: distilbart-cnn for English, mt5-xlsum otherwise]", short="-m", metavar="NAME|HUB_ID|PATH"),
+    Option("lang", "lang", None, "Language of the input (ISO 639-1); skips detection.", metavar="CODE"),
+    Option("points", "int", 5, "Number of key points.", low=0, high=50, short="-p"),
+    Option("length", "choice", "medium", "Summary length.", choices=LENGTHS),
+    Option("format", "choice", "text", "Output format.", choices=FORMATS, short="-f"),
+    Option("engine", "choice", "auto", "auto: the model when available, else the offline extractive engine.",
+           choices=ENGINES),
+    Option("offline", "bool", False, "Never touch the network (also HF_HUB_OFFLINE=1)."),
+    Option("device", "str", None, "Torch device [default: cuda when present, else cpu].", metavar="cpu|cuda|..."),
+    Option("threads", "int", None, "CPU threads for the model.", low=1, high=256),
+    Option("backend", "choice", "auto", "Model runtime. auto: CTranslate2 when installed "
+           "(pip install 'summarize[fast]'), else transformers.", choices=BACKENDS),
+    Option("compute_type", "choice", "auto", "CTranslate2 weights/arithmetic. auto: int8 on CPU, "
+           "int8_float16 on CUDA.", choices=COMPUTE_TYPES),
+    Option("beams", "int", None, "Beam search width (overrides the model's own setting).", low=1, high=16),
+    Option("max_new_tokens", "int", None, "Summary length cap in tokens (overrides --length).", low=8, high=2048),
+    Option("out", "str", None, "Write one NAME.summary.md (.json with --format json/jsonl) per input into DIR, "
+           "mirroring the input tree.", env=False, metavar="DIR"),
+    Option("include", "list", (), "Only files matching GLOB in folders (repeatable) "
+           "[default: *.txt *.md *.markdown *.html *.htm].", env=False, metavar="GLOB"),
+    Option("exclude", "list", (), "Skip files matching GLOB in folders (repeatable).", env=False, metavar="GLOB"),
+    Option("no_cache", "bool", False, "Neither read nor write the result cache."),
+    Option("batch_size", "int", 8, "Model inputs per generate() call, across documents.", low=1, high=256),
+    Option("to", "lang", None, "Also translate the summary and key points into LANG (ISO 639-1 code or "
+           "English name, e.g. ur, urdu).", metavar="LANG"),
+    Option("translator", "str", None, "Translation model: nllb-600m, m2m100, opus-mt, a Hub id or a local folder "
+           "[default: the best one downloaded for the pair, nllb-600m first].", metavar="NAME|HUB_ID|PATH"),
+    Option("translation_only", "bool", False, "Show the translation instead of the original (with --to).",
+           env=False),
+    Option("strict_lang", "bool", False, "Fail when the language cannot be told.", env=False),
+    Option("quiet", "bool", False, "No notices or progress on stderr.", short="-q", env=False),
+    Option("placement", "choice", "after-title", "Where the hook puts a new block.", choices=PLACEMENTS, env=False),
+)  # fmt: skip
+
+# What the pre-commit hook reads from [tool.summarize] and its own arguments.
+HOOK_KEYS = ("model", "to", "translator", "lang", "points", "length", "engine", "placement", "offline",
+             "batch_size", "backend", "compute_type", "no_cache", "quiet")  # fmt: skip
+HOOK_DEFAULTS = {"engine": "abstractive"}  # a missing model fails loudly instead of writing another engine's block
+
+
+# --- parsing and checking one value -------------------------------------------------------------
+def _shown(value: Any) -> str:
+    """A value as written in TOML (strings quoted, true/false), for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+def check_value(option: Option, value: Any) -> Any:
+    """``value`` (a string from a flag or the environment, or a TOML/Python value) as the option's type.
+
+    Raises ``ValueError`` with what is wrong, without the source: the caller names it.
+    """
+    kind = option.kind
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise ValueError("not true or false")
+    if kind == "int":
+        if isinstance(value, str):
+            try:
+                value = int(value.strip())
+            except ValueError:
+                raise ValueError("not a whole number") from None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("not a whole number")
+        low = option.low if option.low is not None else value
+        high = option.high if option.high is not None else value
+        if not low <= value <= high:
+            raise ValueError(f"outside {option.low}–{option.high}")
+        return value
+    if kind == "list":
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise ValueError("not a list of strings")
+    if not isinstance(value, str):
+        raise ValueError("not a string")
+    if kind == "choice":
+        if value not in option.choices:
+            raise ValueError(f"not one of {', '.join(option.choices)}")
+        return value
+    if kind == "lang":
+        try:
+            return normalise_language(value)
+        except UnknownLanguageError:
+            raise ValueError(f"unknown language {value!r}") from None
+    return value
+
+
+# --- the sources ---------------------------------------------------------------------------------
+def config_path() -> Path:
+    """``$SUMMARIZE_CONFIG``, else ``config.toml`` in the user config folder."""
+    env = os.environ.get("SUMMARIZE_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("summarize")) / "config.toml"
+
+
+def _display(path: Path) -> str:
+    home = str(Path.home())
+    text = str(path)
+    return "~" + text[len(home) :] if home not in ("", "/") and text.startswith(home + os.sep) else text
+
+
+def _read_toml(path: Path, label: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"is not valid TOML: {exc}", source=label, hint="fix or remove it") from None
+
+
+def load_config(path: Path | None = None) -> tuple[dict[str, Any], str]:
+    """Option values of the config file (keys as option names) and the file's label for messages.
+
+    A ``SUMMARIZE_CONFIG`` that names a missing file, a nested table (other than ``[summarize]``),
+    and unknown keys are usage errors: a setting that is silently ignored is worse than none.
+    """
+    env = os.environ.get("SUMMARIZE_CONFIG")
+    path = path or config_path()
+    label = _display(path)
+    if not path.exists():
+        if env:
+            raise UsageError(
+                "names a file that does not exist", source=f"SUMMARIZE_CONFIG={env}", hint="create it, or unset it"
+            )
+        return {}, label
+    if not path.is_file():
+        raise UsageError("is not a file", source=label, hint="point SUMMARIZE_CONFIG at a TOML file")
+    data = _read_toml(path, label)
+    section: Any = data
+    if "summarize" in data:
+        if len(data) > 1:
+            raise UsageError("mixes plain keys with a [summarize] table", source=label, hint="use one or the other")
+        section = data["summarize"]
+        if not isinstance(section, dict):
+            raise UsageError("[summarize] must be a table of options", source=label, hint="fix or remove it")
+    return _named(section, label, OPTIONS.keys()), label
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` from ``start`` up to the repository root."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_pyproject(path: Path | None) -> tuple[dict[str, Any], str]:
+    """``[tool.summarize]`` of ``path`` (the hook's repository settings) and its label for messages."""
+    if path is None:
+        return {}, "pyproject.toml [tool.summarize]"
+    label = f"{_display(path) if path.name != str(path) else path.name} [tool.summarize]"
+    if not path.is_file():
+        raise UsageError("does not exist", source=str(path), hint="check --config")
+    section = _read_toml(path, str(path)).get("tool", {}).get("summarize", {})
+    if not isinstance(section, dict):
+        raise UsageError("is not a table", source=label)
+    renamed = {("placement" if str(k).replace("-", "_") == "marker_placement" else k): v for k, v in section.items()}
+    return _named(renamed, label, HOOK_KEYS), label
+
+
+def _named(section: Mapping[str, Any], label: str, allowed: Any) -> dict[str, Any]:
+    allowed = set(allowed)
+    out = {str(key).replace("-", "_"): value for key, value in section.items()}
+    nested = sorted(key for key, value in section.items() if isinstance(value, dict))
+    if nested:
+        raise UsageError(f"[{nested[0]}] is a nested table; options are plain keys", source=label, hint="remove it")
+    unknown = sorted(str(key) for key in section if str(key).replace("-", "_") not in allowed)
+    if unknown:
+        raise UsageError(f"unknown keys {unknown}", source=label, hint=f"use: {', '.join(sorted(allowed))}")
+    return out
+
+
+# --- resolving ---------------------------------------------------------------------------------
+@dataclass
+class Resolved:
+    """Every option's value and where it came from (``flag``, ``env``, ``config``, ``pyproject``, ``default``)."""
+
+    values: dict[str, Any]
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+def resolve(
+    given: Mapping[str, Any] | None = None,
+    *,
+    names: Any = None,
+    flag_label: Callable[[Option, Any], str] | None = None,
+    pyproject: Path | None = None,
+    use_pyproject: bool = False,
+    defaults: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Resolved:
+    """Resolve ``names`` (default: every option) from flags/keywords ``given`` (None = not given),
+    the environment, the config file, ``[tool.summarize]`` (when ``use_pyproject``) and defaults.
+
+    Raises :class:`UsageError` naming the source of the first invalid value.
+    """
+    given = {k: v for k, v in (given or {}).items() if v is not None}
+    environ = os.environ if environ is None else environ
+    wanted = [OPTIONS[n] for n in (names or OPTIONS)]
+    config, config_label = load_config()
+    project, project_label = load_pyproject(pyproject) if use_pyproject else ({}, "")
+    label = flag_label or (lambda o, v: f"{o.flag} {v}")
+    out = Resolved({})
+    for option in wanted:
+        # (origin, raw value, source for messages, how the message names the value)
+        candidates: list[tuple[str, Any, str, str]] = []
+        if option.name in given:
+            candidates.append(("flag", given[option.name], label(option, given[option.name]), ""))
+        if option.env_var and environ.get(option.env_var, "") != "":
+            raw = environ[option.env_var]
+            candidates.append(("env", raw, f"{option.env_var}={raw}", ""))
+        for origin, section, where in (("config", config, config_label), ("pyproject", project, project_label)):
+            if option.name in section:
+                value = section[option.name]
+                candidates.append((origin, value, where, f"{option.name} = {_shown(value)} is "))
+        if not candidates:
+            out.values[option.name] = (defaults or {}).get(option.name, option.default)
+            out.origins[option.name] = "default"
+            continue
+        origin, raw, where, named = candidates[0]
+        try:
+            out.values[option.name] = check_value(option, raw)
+        except ValueError as exc:
+            raise UsageError(f"{named}{exc}", source=where, hint=_fix(option)) from None
+        out.origins[option.name] = origin
+    return out
+
+
+def _fix(option: Option) -> str:
+    if option.kind == "choice":
+        return f"use one of: {', '.join(option.choices)}"
+    if option.kind == "int":
+        return f"use a whole number from {option.low} to {option.high}" if option.low is not None else "use a number"
+    if option.kind == "lang":
+        return "use an ISO 639-1 code or English name, e.g. ur, en, fr, urdu"
+    if option.kind == "bool":
+        return "use true or false"
+    return f"see {option.flag} in summarize --help"
+
+
+# --- the options of a summary --------------------------------------------------------------------
+@dataclass
+class SummarizeOptions:
+    """Everything that changes a summary or picks a model; defaults match the command line's.
+
+    Values are checked with the same rules as flags, environment and config file; build one with
+    :func:`summarize_options` to have the environment and config file apply as well.
+    """
+
+    model: str | None = None
+    lang: str | None = None
+    points: int = 5
+    length: str = "medium"
+    engine: str = "auto"
+    offline: bool = False
+    device: str | None = None
+    threads: int | None = None
+    strict_lang: bool = False
+    beams: int | None = None
+    max_new_tokens: int | None = None
+    batch_size: int = 8
+    backend: str = "auto"
+    compute_type: str | None = None  # CTranslate2 only; None/auto: int8 on CPU, int8_float16 on CUDA
+    to: str | None = None  # translate the summary and key points into this language (ISO 639-1)
+    translator: str | None = None  # alias, Hub id or folder; None picks the best one per pair
+    translation_only: bool = False  # text/Markdown output shows the translation instead of the original
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None and f.name in OPTIONS:
+                try:
+                    setattr(self, f.name, check_value(OPTIONS[f.name], value))
+                except ValueError as exc:
+                    raise UsageError(f"{exc}", source=f"{f.name}={value!r}", hint=_fix(OPTIONS[f.name])) from None
+        if self.compute_type == "auto":
+            self.compute_type = None
+        if self.translation_only and not self.to:
+            raise UsageError("--translation-only needs --to LANG")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SummarizeOptions:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise UsageError(f"unknown options {unknown}", hint=f"use: {', '.join(sorted(known))}")
+        return cls(**dict(data))
+
+
+SUMMARY_OPTION_NAMES = tuple(f.name for f in fields(SummarizeOptions))
+
+
+def summarize_options(resolved: Resolved | Mapping[str, Any]) -> SummarizeOptions:
+    """The :class:`SummarizeOptions` part of resolved settings."""
+    values = resolved.values if isinstance(resolved, Resolved) else resolved
+    return SummarizeOptions(**{k: values[k] for k in SUMMARY_OPTION_NAMES if k in values})
+
+
+def from_keywords(api: str, **kwargs: Any) -> SummarizeOptions:
+    """Options for the Python API: keyword arguments > environment > config file > default."""
+    unknown = sorted(set(kwargs) - set(SUMMARY_OPTION_NAMES))
+    if unknown:
+        raise UsageError(f"{api}() got unknown options {unknown}", hint=f"use: {', '.join(SUMMARY_OPTION_NAMES)}")
+    resolved = resolve(kwargs, names=SUMMARY_OPTION_NAMES, flag_label=lambda o, v: f"{api}({o.name}={v!r})")
+    return summarize_options(resolved)

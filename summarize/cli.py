@@ -456,7 +456,7 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
         is_markdown = doc.source.lower().endswith((".md", ".markdown")) or (doc.source == "<stdin>" and doc.title)
         fmt = opts["fmt"] if opts["fmt"] != "auto" else ("markdown" if is_markdown else "text")
         language = LanguageResult(source_lang, 1.0, True, method="--lang") if source_lang else detect_language(doc.text)
-        entry: dict[str, Any] = {"source": doc.source, "language": language.as_dict(), "warnings": []}
+        entry: dict[str, Any] = {"source": doc.source, "language": language.to_dict(), "warnings": []}
         if language.code == target:
             notify(f"note: {doc.source} is already in {language_name(target)}; not translating")
             out_text = text

@@ -84,7 +84,7 @@ class SummaryResult:
         out: dict[str, Any] = {
             "source": self.source,
             "title": self.title,
-            "language": self.language.as_dict(),
+            "language": self.language.to_dict(),
             "engine": self.engine,
             "model": self.model,
             "summary": self.summary,

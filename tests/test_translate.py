@@ -16,7 +16,7 @@ import pytest
 from summarize.errors import ModelNotAvailableError, UsageError
 from summarize.pipeline import SummarizeOptions, Summarizer, SummaryResult
 from summarize.runtime.hf import Seq2SeqModel
-from summarize.text.detect import LanguageResult
+from summarize.results import LanguageResult
 from summarize.text.languages import NAMES
 from summarize.text.sentences import split_sentences
 from summarize.translation import langcodes, urdu

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from ..errors import LanguageDetectionError
+from ..results import UNDETERMINED, LanguageResult
 
-UNDETERMINED = "und"
 # Below this many letters langdetect's answer is close to a coin toss.
 MIN_LETTERS = 20
 # A top candidate below this probability is reported as undetermined rather than guessed.
@@ -40,25 +39,6 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 _CODE_ALIASES = {"no": "nb"}
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 _NOISE = re.compile(r"[`*_#>\[\]()|<>{}=~^\d]+")
-
-
-@dataclass(frozen=True)
-class LanguageResult:
-    """The detected language as an ISO 639-1 code (``und`` when it cannot be told)."""
-
-    code: str
-    probability: float
-    reliable: bool
-    method: str = "langdetect"
-    candidates: tuple[tuple[str, float], ...] = field(default=())
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "probability": round(self.probability, 4),
-            "reliable": self.reliable,
-            "method": self.method,
-        }
 
 
 def _clean(text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 EOL = r"(?:\r\n|\n|\r)"
+# One line and its ending (CommonMark's line endings only: \r\n, \n or \r; not \v, \f or U+2028).
+LINE = re.compile(rf"[^\r\n]*{EOL}|[^\r\n]+\Z")
 # YAML (---) or TOML (+++) front matter at the very top.
 FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{EOL}.*?{EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{EOL}|\Z)", re.S)
 # Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line (not included).
@@ -34,3 +36,31 @@ def closes_fence(opening: str, line: str) -> bool:
         return False
     fence = m.group(1)
     return fence[0] == opening[0] and len(fence) >= len(opening) and not line[m.end() :].strip()
+
+
+def lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its own line ending (the last one may have none)."""
+    return LINE.findall(text)
+
+
+def fenced_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges ``(start, end)`` of the fenced code blocks of ``text``, in order.
+
+    CommonMark rules: a fence of 3+ backticks or tildes indented up to 3 spaces opens a block; only
+    a fence of the same character, at least as long and with nothing after it, closes it. A block
+    runs from its opening line's start to its closing line's end (line ending included); an
+    unclosed one runs to the end of the text. Any line ending counts (``\n``, ``\r\n``, ``\r``).
+    """
+    spans: list[tuple[int, int]] = []
+    opened: tuple[str, int] | None = None
+    for line in LINE.finditer(text):
+        if opened is None:
+            fence = FENCE_OPEN.match(line.group(0))
+            if fence:
+                opened = (fence.group(1), line.start())
+        elif closes_fence(opened[0], line.group(0)):
+            spans.append((opened[1], line.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened[1], len(text)))
+    return spans

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .pipeline import SummaryResult
-from .text.languages import is_rtl, language_name
+from .text.languages import language_name
+from .text.markdown import rtl_block
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 
@@ -69,13 +70,6 @@ def render_text(r: SummaryResult, *, show_source: bool = False, translation_only
             lines.append(f"Key points ({name}):")
             lines.extend(f"- {p}" for p in r.translation["key_points"])
     return "\n".join(lines) + "\n"
-
-
-def rtl_block(markdown: str, lang: str) -> str:
-    """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
-    if not is_rtl(lang):
-        return markdown
-    return f'<div dir="rtl" lang="{lang}">\n\n{markdown.strip(chr(10))}\n\n</div>\n'
 
 
 def render_markdown(r: SummaryResult, *, show_source: bool = False, translation_only: bool = False) -> str:

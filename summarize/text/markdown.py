@@ -1,12 +1,15 @@
 """Markdown structure shared by the readers (inputs), the hook and the document translator.
 
 One definition of front matter, fences and reference definitions, so that the three agree on
-where a document's prose starts and which lines are markup.
+where a document's prose starts and which lines are markup; and the one right-to-left wrap that
+every Markdown output (summaries, the hook's block, translated documents) uses.
 """
 
 from __future__ import annotations
 
 import re
+
+from .languages import is_rtl
 
 EOL = r"(?:\r\n|\n|\r)"
 # One line and its ending (CommonMark's line endings only: \r\n, \n or \r; not \v, \f or U+2028).
@@ -64,3 +67,26 @@ def fenced_spans(text: str) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened[1], len(text)))
     return spans
+
+
+def rtl_block(markdown: str, lang: str) -> str:
+    """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
+    if not is_rtl(lang):
+        return markdown
+    return f'<div dir="rtl" lang="{lang}">\n\n{markdown.strip(chr(10))}\n\n</div>\n'
+
+
+def wrap_rtl_document(text: str, lang: str) -> str:
+    """A whole Markdown document in ``lang`` wrapped by :func:`rtl_block` (unchanged if left to right).
+
+    Front matter stays the file's first lines (site generators look for it there), followed by a
+    blank line (it ends a Pelican header block); the wrap's lines use the document's own line
+    ending (CRLF files stay CRLF).
+    """
+    if not is_rtl(lang):
+        return text
+    head = front_matter(text)
+    cut = head.end() if head else 0
+    body = text[cut:].replace("\r\n", "\n")
+    eol = "\r\n" if len(body) < len(text) - cut else "\n"
+    return text[:cut] + (eol if cut else "") + rtl_block(body, lang).replace("\n", eol)

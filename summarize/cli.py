@@ -407,11 +407,12 @@ def translate_command(inputs: tuple[str, ...], **opts: Any) -> None:
 
 def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
     from .errors import InputError
-    from .render import rtl_block, to_json
-    from .text.detect import UNDETERMINED, LanguageResult, detect_language
-    from .text.inputs import HTML_SUFFIXES, read_path
-    from .text.languages import is_rtl, language_name, normalise
-    from .text.markdown import front_matter
+    from .render import to_json
+    from .results import LanguageResult
+    from .text.detect import detect_language
+    from .text.inputs import read_path
+    from .text.languages import normalise
+    from .translation.document import translate_document
     from .translation.translator import Translator
 
     quiet = bool(opts["quiet"])
@@ -450,49 +451,15 @@ def _translate(inputs: tuple[str, ...], opts: dict[str, Any]) -> int:
             failed += 1
             click.echo(f"summarize: error: {exc}", err=True)
             continue
-        # HTML is reduced to its prose; Markdown and plain text are translated as written.
-        is_html = any(doc.source.lower().endswith(suffix) for suffix in HTML_SUFFIXES)
-        text = doc.text if is_html else doc.raw
-        is_markdown = doc.source.lower().endswith((".md", ".markdown")) or (doc.source == "<stdin>" and doc.title)
-        fmt = opts["fmt"] if opts["fmt"] != "auto" else ("markdown" if is_markdown else "text")
         language = LanguageResult(source_lang, 1.0, True, method="--lang") if source_lang else detect_language(doc.text)
-        entry: dict[str, Any] = {"source": doc.source, "language": language.to_dict(), "warnings": []}
-        if language.code == target:
-            notify(f"note: {doc.source} is already in {language_name(target)}; not translating")
-            out_text = text
-            entry["translation"] = {
-                "language": target,
-                "model": None,
-                "text": text,
-                "skipped": f"already in {language_name(target)}",
-            }
-        else:
-            src = language.code
-            if src == UNDETERMINED:
-                src = "en"
-                entry["warnings"].append("the source language could not be told; assumed English (--lang)")
-            done = translator.translate_markdown(text, src, target, markdown=bool(is_markdown))
-            out_text = done.texts[0]
-            entry["translation"] = {"language": target, "model": done.model, "text": out_text}
-            if done.pivot:
-                entry["translation"]["pivot"] = done.pivot
-            entry["warnings"].extend(done.warnings)
-        for warning in entry["warnings"]:
+        done = translate_document(doc, target, translator, language=language, fmt=opts["fmt"])
+        if done.skipped:
+            notify(f"note: {doc.source} is {done.skipped}; not translating")
+        for warning in done.warnings:
             notify(f"warning: {doc.source}: {warning}")
-        payloads.append(entry)
-        if fmt == "markdown" and is_rtl(target) and not entry["translation"].get("skipped"):
-            # Front matter must stay the file's first lines (site generators look for it there),
-            # followed by a blank line (it ends a Pelican header block).
-            # The div's lines use the document's own line ending (CRLF files stay CRLF).
-            head = front_matter(out_text)
-            cut = head.end() if head else 0
-            body = out_text[cut:].replace("\r\n", "\n")
-            eol = "\r\n" if len(body) < len(out_text) - cut else "\n"
-            wrapped = rtl_block(body, target).replace("\n", eol)
-            out_text = out_text[:cut] + (eol if cut else "") + wrapped
-        if fmt != "json":
-            header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
-            rendered.append(header + out_text + ("" if out_text.endswith("\n") else "\n"))
+        payloads.append(done.to_dict())
+        header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
+        rendered.append(header + done.text + ("" if done.text.endswith("\n") else "\n"))
     if not payloads:
         return 1
     if opts["fmt"] == "json":

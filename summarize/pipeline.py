@@ -10,10 +10,12 @@ from typing import Any
 from .engines import extractive
 from .engines.abstractive import AbstractiveEngine, Overrides
 from .errors import ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
+from .results import TranslationResult
 from .runtime.hf import BACKENDS, Seq2SeqModel, load_model
 from .runtime.registry import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL, is_offline, resolve
 from .text.detect import UNDETERMINED, LanguageResult, detect_language
-from .text.languages import language_name, normalise
+from .text.languages import normalise
+from .translation.planner import source_for
 
 ENGINES = ("auto", "abstractive", "extractive")
 LENGTHS = ("short", "medium", "long")
@@ -265,34 +267,22 @@ class Summarizer:
         target = self.options.to
         if not target:
             return result
-        source = result.language.code
-        if source == target:
+        choice = source_for(result.language, target)
+        if choice.code is None:
             # Already in the target language: nothing to translate; the texts are copied so that
             # readers of ``translation`` always find text in the language they asked for.
-            self.notify(f"note: {result.source} is already in {language_name(target)}; not translating")
-            result.translation = {
-                "language": target,
-                "model": None,
-                "summary": result.summary,
-                "key_points": list(result.key_points),
-                "skipped": f"already in {language_name(target)}",
-            }
+            self.notify(f"note: {result.source} is {choice.skipped}; not translating")
+            skipped = TranslationResult(target, None, result.summary, list(result.key_points), skipped=choice.skipped)
+            result.translation = skipped.to_dict()
             return result
-        if source == UNDETERMINED:
-            source = "en"
-            result.warnings.append("translation: the source language could not be told; assumed English (--lang)")
+        if choice.warning:
+            result.warnings.append(f"translation: {choice.warning}")
         started = time.perf_counter()
-        done = self.translator.translate([result.summary, *result.key_points], source, target)
+        done = self.translator.translate([result.summary, *result.key_points], choice.code, target)
         result.timings["translate"] = time.perf_counter() - started
         result.timings["total"] = result.timings.get("total", 0.0) + result.timings["translate"]
-        result.translation = {
-            "language": target,
-            "model": done.model,
-            "summary": done.texts[0],
-            "key_points": done.texts[1:],
-        }
-        if done.pivot:
-            result.translation["pivot"] = done.pivot
+        translation = TranslationResult(target, done.model, done.texts[0], done.texts[1:], pivot=done.pivot)
+        result.translation = translation.to_dict()
         result.warnings.extend(f"translation: {w}" for w in done.warnings)
         return result
 

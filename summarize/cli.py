@@ -333,14 +333,9 @@ def _translate(
     inputs: tuple[str, ...], given: dict[str, Any], fmt_opt: str, output_file: str | None, batch_size: int
 ) -> int:
     from .errors import InputError
-    from .render import rtl_block, to_json
-    from .results import UNDETERMINED, LanguageResult
-    from .runtime.loader import ModelLoader, RuntimeOptions
-    from .text.detect import detect_language
-    from .text.inputs import HTML_SUFFIXES, read_path
-    from .text.languages import is_rtl, language_name
-    from .text.markdown import front_matter
-    from .translation.translator import Translator
+    from .pipeline import Summarizer
+    from .render import to_json
+    from .text.inputs import read_path
 
     values = settings.resolve(given, names=("to", *TRANSLATE_SETTINGS)).values
     quiet = values["quiet"]
@@ -349,20 +344,14 @@ def _translate(
         if not quiet:
             click.echo(message, err=True)
 
-    target = values["to"]
-    source_lang = values["lang"]
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: pass a file, or pipe text into summarize translate")
         inputs = ("-",)
     if output_file and len(inputs) > 1:
         raise click.UsageError("--output takes one input; translate files one at a time")
-    runtime = RuntimeOptions(
-        values["backend"], values["device"], values["threads"], values["compute_type"], values["offline"]
-    )
-    translator = Translator(
-        values["translator"], batch_size=batch_size, notify=notify, loader=ModelLoader(runtime, notify)
-    )
+    options = settings.summarize_options({**values, "batch_size": batch_size})
+    summarizer = Summarizer(options, notify=notify)
     payloads: list[dict[str, Any]] = []
     rendered: list[str] = []
     failed = 0
@@ -375,49 +364,14 @@ def _translate(
             failed += 1
             click.echo(f"summarize: error: {exc}", err=True)
             continue
-        # HTML is reduced to its prose; Markdown and plain text are translated as written.
-        is_html = any(doc.source.lower().endswith(suffix) for suffix in HTML_SUFFIXES)
-        text = doc.text if is_html else doc.raw
-        is_markdown = doc.source.lower().endswith((".md", ".markdown")) or (doc.source == "<stdin>" and doc.title)
-        fmt = fmt_opt if fmt_opt != "auto" else ("markdown" if is_markdown else "text")
-        language = LanguageResult(source_lang, 1.0, True, method="--lang") if source_lang else detect_language(doc.text)
-        entry: dict[str, Any] = {"source": doc.source, "language": language.to_dict(), "warnings": []}
-        if language.code == target:
-            notify(f"note: {doc.source} is already in {language_name(target)}; not translating")
-            out_text = text
-            entry["translation"] = {
-                "language": target,
-                "model": None,
-                "text": text,
-                "skipped": f"already in {language_name(target)}",
-            }
-        else:
-            src = language.code
-            if src == UNDETERMINED:
-                src = "en"
-                entry["warnings"].append("the source language could not be told; assumed English (--lang)")
-            done = translator.translate_markdown(text, src, target, markdown=bool(is_markdown))
-            out_text = done.texts[0]
-            entry["translation"] = {"language": target, "model": done.model, "text": out_text}
-            if done.pivot:
-                entry["translation"]["pivot"] = done.pivot
-            entry["warnings"].extend(done.warnings)
-        for warning in entry["warnings"]:
+        done = summarizer.translate_document(doc, fmt=fmt_opt)
+        if done.skipped:
+            notify(f"note: {doc.source} is {done.skipped}; not translating")
+        for warning in done.warnings:
             notify(f"warning: {doc.source}: {warning}")
-        payloads.append(entry)
-        if fmt == "markdown" and is_rtl(target) and not entry["translation"].get("skipped"):
-            # Front matter must stay the file's first lines (site generators look for it there),
-            # followed by a blank line (it ends a Pelican header block).
-            # The div's lines use the document's own line ending (CRLF files stay CRLF).
-            head = front_matter(out_text)
-            cut = head.end() if head else 0
-            body = out_text[cut:].replace("\r\n", "\n")
-            eol = "\r\n" if len(body) < len(out_text) - cut else "\n"
-            wrapped = rtl_block(body, target).replace("\n", eol)
-            out_text = out_text[:cut] + (eol if cut else "") + wrapped
-        if fmt != "json":
-            header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
-            rendered.append(header + out_text + ("" if out_text.endswith("\n") else "\n"))
+        payloads.append(done.to_dict())
+        header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
+        rendered.append(header + done.text + ("" if done.text.endswith("\n") else "\n"))
     if not payloads:
         return 1
     output = to_json(payloads if len(inputs) > 1 else payloads[0]) + "\n" if fmt_opt == "json" else "\n".join(rendered)

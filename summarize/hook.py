@@ -34,8 +34,7 @@ from .errors import InputError, ModelLoadError, ModelNotAvailableError, Summariz
 from .results import SummaryResult
 from .text.inputs import decode, to_document
 from .text.markdown import EOL as _EOL
-from .text.markdown import FENCE_OPEN as _FENCE_OPEN
-from .text.markdown import closes_fence, front_matter
+from .text.markdown import fenced_spans, front_matter
 
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
@@ -113,31 +112,12 @@ def insertion_point(text: str, placement: str = "after-title") -> int:
     return pos
 
 
-def _fenced_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of fenced code blocks (``` or ~~~, CommonMark rules for closing)."""
-    spans: list[tuple[int, int]] = []
-    opened: tuple[str, int] | None = None
-    for line in _LINE.finditer(text):
-        if line.start() == line.end():
-            break
-        if opened is None:
-            fence = _FENCE_OPEN.match(line.group(0))
-            if fence:
-                opened = (fence.group(1), line.start())
-        elif closes_fence(opened[0], line.group(0)):
-            spans.append((opened[1], line.end()))
-            opened = None
-    if opened is not None:
-        spans.append((opened[1], len(text)))  # an unclosed fence runs to the end
-    return spans
-
-
 def parse(text: str, source: str) -> Layout:
     """Split decoded file text (BOM included) around its summary block."""
     bom = BOM if text.startswith(BOM) else ""
     body = text[len(bom) :]
     # Markers shown inside fenced code (documentation about this hook) are text, not markers.
-    fences = _fenced_spans(body)
+    fences = fenced_spans(body)
 
     def outside_code(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in fences)

@@ -15,15 +15,16 @@ from typing import Any
 from .cache import ResultCache, cache_key
 from .engines import extractive
 from .engines.abstractive import AbstractiveEngine, Overrides
-from .errors import ModelNotAvailableError, SummarizeError
-from .results import UNDETERMINED, LanguageResult, SummaryResult, TranslationResult
+from .errors import ModelNotAvailableError, SummarizeError, UsageError
+from .results import UNDETERMINED, DocumentTranslation, LanguageResult, SummaryResult, TranslationResult
 from .runtime.base import Seq2SeqModel
 from .runtime.loader import ModelLoader, RuntimeOptions
 from .runtime.registry import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL
 from .settings import SummarizeOptions
 from .text.detect import detect_language
 from .text.inputs import Document
-from .text.languages import language_name
+from .translation.document import translate_document
+from .translation.planner import source_for
 
 Notify = Callable[[str], None]
 
@@ -238,23 +239,29 @@ class Summarizer:
         target = self.options.to
         if not target:
             return
-        source = result.language.code
-        if source == target:
+        choice = source_for(result.language, target)
+        if choice.code is None:
             # Already in the target language: nothing to translate; the texts are copied so that
             # readers of ``translation`` always find text in the language they asked for.
-            self.notify(f"note: {result.source} is already in {language_name(target)}; not translating")
-            skipped = f"already in {language_name(target)}"
-            result.translation = TranslationResult(target, None, result.summary, list(result.key_points), None, skipped)
+            self.notify(f"note: {result.source} is {choice.skipped}; not translating")
+            result.translation = TranslationResult(
+                target, None, result.summary, list(result.key_points), skipped=choice.skipped
+            )
             return
-        if source == UNDETERMINED:
-            source = "en"
-            result.warnings.append("translation: the source language could not be told; assumed English (--lang)")
+        if choice.warning:
+            result.warnings.append(f"translation: {choice.warning}")
         started = time.perf_counter()
-        done = self.translator.translate([result.summary, *result.key_points], source, target)
+        done = self.translator.translate([result.summary, *result.key_points], choice.code, target)
         result.timings["translate"] = time.perf_counter() - started
         result.timings["total"] = result.timings.get("total", 0.0) + result.timings["translate"]
-        result.translation = TranslationResult(target, done.model, done.texts[0], done.texts[1:], done.pivot)
+        result.translation = TranslationResult(target, done.model, done.texts[0], done.texts[1:], pivot=done.pivot)
         result.warnings.extend(f"translation: {w}" for w in done.warnings)
+
+    def translate_document(self, doc: Document, fmt: str = "auto") -> DocumentTranslation:
+        """A whole document translated into ``to`` (its language detected once), its structure kept."""
+        if not self.options.to:
+            raise UsageError("translating a document needs a target language (to=...)")
+        return translate_document(doc, self.options.to, self.translator, language=self.detect(doc.text), fmt=fmt)
 
     # --- lifetime -------------------------------------------------------------------------------
     def __enter__(self) -> Summarizer:

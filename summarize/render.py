@@ -10,7 +10,8 @@ from typing import Any
 from . import atomic
 from .errors import OutputError
 from .results import SummaryResult, TranslationResult
-from .text.languages import is_rtl, language_name
+from .text.languages import language_name
+from .text.markdown import rtl_block
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
@@ -70,13 +71,6 @@ def render_text(r: SummaryResult, *, show_source: bool = False, translation_only
             lines.append(f"Key points ({name}):")
             lines.extend(f"- {p}" for p in r.translation.key_points)
     return "\n".join(lines) + "\n"
-
-
-def rtl_block(markdown: str, lang: str) -> str:
-    """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
-    if not is_rtl(lang):
-        return markdown
-    return f'<div dir="rtl" lang="{lang}">\n\n{markdown.strip(chr(10))}\n\n</div>\n'
 
 
 def render_markdown(r: SummaryResult, *, show_source: bool = False, translation_only: bool = False) -> str:

@@ -173,7 +173,7 @@ def test_greedy_outputs_match_transformers(fixture: str, request: pytest.Fixture
 @pytest.mark.parametrize("fixture", ["tiny_marian_en_ur", "tiny_m2m100", "tiny_nllb"])
 def test_translators_match_transformers(fixture: str, request: pytest.FixtureRequest) -> None:
     """Marian, M2M100 and NLLB with the source language and forced target token that translate.py sets."""
-    from summarize.translation.translator import ModelTranslator
+    from summarize.translation.model import ModelTranslator
 
     resolved = resolve(str(request.getfixturevalue(fixture)), task="translation")
     reference = load_model(resolved, backend="transformers")

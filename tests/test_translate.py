@@ -21,16 +21,11 @@ from summarize.settings import SummarizeOptions
 from summarize.text.languages import NAMES
 from summarize.text.sentences import split_sentences
 from summarize.translation import langcodes, urdu
-from summarize.translation.translator import (
-    Step,
-    Translator,
-    candidate_plans,
-    markdown_blocks,
-    numbers_kept,
-    opus_plan,
-    pack_batches,
-    protected_spans,
-)
+from summarize.translation.blocks import markdown_blocks
+from summarize.translation.model import pack_batches
+from summarize.translation.planner import Step, candidate_plans, opus_plan
+from summarize.translation.spans import numbers_kept, protected_spans
+from summarize.translation.translator import Translator
 from tests import tiny_models
 
 BACKEND = "transformers"  # the CTranslate2 backend has its own tests
@@ -433,7 +428,7 @@ def test_render_shows_translation_with_rtl_markup() -> None:
 
 
 def test_warnings_of_several_passes_are_merged() -> None:
-    from summarize.translation.translator import merge_warnings
+    from summarize.translation.model import merge_warnings
 
     merged = merge_warnings(
         ["m: 2 segment(s) still repetition after x", "other", "m: 3 segment(s) still repetition after x", "other"]
@@ -546,11 +541,11 @@ def test_emphasis_closing_after_a_sentence_end_stays_attached(tiny_nllb: Path) -
 
 
 def test_sentences_written_without_spaces_get_the_targets_joiner() -> None:
-    from summarize.translation.translator import _mask, _sentences
+    from summarize.translation.spans import mask, spaced_sentences
 
     # Chinese writes no space between sentences; Urdu (the target) does, so each boundary is "spaced".
-    masked, _ = _mask("第一句话很好。第二句话也好。")
-    assert [spaced for spaced, _ in _sentences(masked, "zh")] == [False, True]
+    masked, _ = mask("第一句话很好。第二句话也好。")
+    assert [spaced for spaced, _ in spaced_sentences(masked, "zh")] == [False, True]
     # A marker glued to the next sentence's start keeps it glued ("One.*Two*"), as in the source.
-    masked, _ = _mask("One.*Two* three.")
-    assert [spaced for spaced, _ in _sentences(masked, "en")] == [False, False]
+    masked, _ = mask("One.*Two* three.")
+    assert [spaced for spaced, _ in spaced_sentences(masked, "en")] == [False, False]

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .markdown import FENCE_OPEN, closes_fence
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
+from .markdown import fenced_spans
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -69,21 +69,15 @@ def _unify_eol(text: str) -> str:
 
 
 def _drop_fenced_code(md: str) -> str:
-    """``md`` without its fenced code blocks (CommonMark rules, as the hook and translator use):
-    indented up to 3 spaces, closed by a longer fence too, an unclosed one runs to the end."""
-    lines: list[str] = []
-    fence: str | None = None
-    for line in md.split("\n"):
-        if fence is None:
-            opening = FENCE_OPEN.match(line)
-            if opening:
-                fence = opening.group(1)
-                lines.append("")  # the block still ends the paragraph before it
-            else:
-                lines.append(line)
-        elif closes_fence(fence, line):
-            fence = None
-    return "\n".join(lines)
+    """``md`` (``\n`` line endings) without its fenced code blocks (:func:`fenced_spans`)."""
+    out: list[str] = []
+    pos = 0
+    for start, end in fenced_spans(md):
+        # The block still ends the paragraph before it: an empty line stands in for it.
+        out += [md[pos:start], "\n" if md[end - 1 : end] == "\n" else ""]
+        pos = end
+    out.append(md[pos:])
+    return "".join(out)
 
 
 def markdown_to_text(md: str) -> tuple[str, str | None]:

@@ -1,14 +1,19 @@
 """Markdown structure shared by the readers (inputs), the hook and the document translator.
 
 One definition of front matter, fences and reference definitions, so that the three agree on
-where a document's prose starts and which lines are markup.
+where a document's prose starts and which lines are markup; and the one right-to-left wrap that
+every Markdown output (summaries, the hook's block, translated documents) uses.
 """
 
 from __future__ import annotations
 
 import re
 
+from .languages import is_rtl
+
 EOL = r"(?:\r\n|\n|\r)"
+# One line and its ending (CommonMark's line endings only: \r\n, \n or \r; not \v, \f or U+2028).
+LINE = re.compile(rf"[^\r\n]*{EOL}|[^\r\n]+\Z")
 # YAML (---) or TOML (+++) front matter at the very top.
 FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{EOL}.*?{EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{EOL}|\Z)", re.S)
 # Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line (not included).
@@ -34,3 +39,54 @@ def closes_fence(opening: str, line: str) -> bool:
         return False
     fence = m.group(1)
     return fence[0] == opening[0] and len(fence) >= len(opening) and not line[m.end() :].strip()
+
+
+def lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its own line ending (the last one may have none)."""
+    return LINE.findall(text)
+
+
+def fenced_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges ``(start, end)`` of the fenced code blocks of ``text``, in order.
+
+    CommonMark rules: a fence of 3+ backticks or tildes indented up to 3 spaces opens a block; only
+    a fence of the same character, at least as long and with nothing after it, closes it. A block
+    runs from its opening line's start to its closing line's end (line ending included); an
+    unclosed one runs to the end of the text. Any line ending counts (``\n``, ``\r\n``, ``\r``).
+    """
+    spans: list[tuple[int, int]] = []
+    opened: tuple[str, int] | None = None
+    for line in LINE.finditer(text):
+        if opened is None:
+            fence = FENCE_OPEN.match(line.group(0))
+            if fence:
+                opened = (fence.group(1), line.start())
+        elif closes_fence(opened[0], line.group(0)):
+            spans.append((opened[1], line.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened[1], len(text)))
+    return spans
+
+
+def rtl_block(markdown: str, lang: str) -> str:
+    """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
+    if not is_rtl(lang):
+        return markdown
+    return f'<div dir="rtl" lang="{lang}">\n\n{markdown.strip(chr(10))}\n\n</div>\n'
+
+
+def wrap_rtl_document(text: str, lang: str) -> str:
+    """A whole Markdown document in ``lang`` wrapped by :func:`rtl_block` (unchanged if left to right).
+
+    Front matter stays the file's first lines (site generators look for it there), followed by a
+    blank line (it ends a Pelican header block); the wrap's lines use the document's own line
+    ending (CRLF files stay CRLF).
+    """
+    if not is_rtl(lang):
+        return text
+    head = front_matter(text)
+    cut = head.end() if head else 0
+    body = text[cut:].replace("\r\n", "\n")
+    eol = "\r\n" if len(body) < len(text) - cut else "\n"
+    return text[:cut] + (eol if cut else "") + rtl_block(body, lang).replace("\n", eol)

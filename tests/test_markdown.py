@@ -1,0 +1,42 @@
+"""The one CommonMark fence walker (summarize/text/markdown.py) and the three readers that use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.hook import END, START, parse
+from summarize.text.inputs import markdown_to_text
+from summarize.text.markdown import fenced_spans, lines
+from summarize.translation.blocks import markdown_blocks
+
+
+def _blocks(text: str) -> list[str]:
+    return [text[a:b] for a, b in fenced_spans(text)]
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_fences_close_by_commonmark_rules_with_any_line_ending(eol: str) -> None:
+    doc = eol.join(["Prose.", "  ````md", "```", "inside", "``` not a close", "````", "After.", "~~~", "x", "~~~~", ""])
+    assert _blocks(doc) == [
+        eol.join(["  ````md", "```", "inside", "``` not a close", "````", ""]),
+        eol.join(["~~~", "x", "~~~~", ""]),
+    ]
+
+
+def test_an_unclosed_fence_runs_to_the_end_and_indented_four_is_no_fence() -> None:
+    assert _blocks("a\n    ```\nb\n~~~\n```\nstill code") == ["~~~\n```\nstill code"]
+    assert fenced_spans("") == [] and fenced_spans("no fence\n") == []
+
+
+def test_lines_split_only_at_commonmark_line_endings() -> None:
+    assert lines("a\r\nb\rc\u2028d\ne") == ["a\r\n", "b\r", "c\u2028d\n", "e"]
+    assert lines("") == [] and lines("x\n") == ["x\n"]
+
+
+def test_the_reader_the_hook_and_the_translator_agree_on_code() -> None:
+    doc = f"Intro.\n\n````md\n```\n{START}\n```\n````\n\n{START}\nBlock.\n{END}\n~~~\nunclosed {END}\n"
+    assert markdown_to_text(doc)[0] == "Intro.\n\nBlock."
+    layout = parse(doc, "x.md")
+    assert layout.block == f"{START}\nBlock.\n{END}\n"
+    prose = [b.content for b in markdown_blocks(doc) if b.translate]
+    assert prose == ["Intro.", f"{START} Block. {END}"]  # the comments are protected spans later

@@ -206,23 +206,59 @@ def _closes_previous(closers: str, spaced: bool, before: list[str]) -> bool:
     return all(sum(s.count(ch) for s in before) % 2 == 1 for ch in closers if ch == '"')
 
 
+# URLs are not prose: a "?" of a query string, the "." of a domain or a "!" in a fragment never ends a
+# sentence. Markdown link targets ``](url "title")``, autolinks ``<url>`` and bare URLs; a bare URL
+# ends before trailing punctuation (the full stop after "see https://x.org/a.") unless a bracket
+# opened inside it closes there (Wikipedia's ``/Foo_(bar)``).
+_URL_CHAR = r"[^\s<>()\[\]]"
+URL = re.compile(
+    r"\]\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"]*\")?\)"
+    r"|<(?:https?://|mailto:)[^>\s]+>"
+    rf"|(?:https?://|www\.)(?:{_URL_CHAR}|\({_URL_CHAR}*\))*(?:[^\s<>()\[\].,;:!?'\"”’»]|\({_URL_CHAR}*\))"
+)
+# One character from Unicode's supplementary private-use plane stands in for each URL while the text
+# is split: no splitter ends a sentence inside it, and translation's own masks (U+E000 on) differ.
+_URL_MASK_BASE = 0xF0000
+_URL_MASKED = re.compile("[\U000f0000-\U000ffffd]")
+
+
+def _mask_urls(paragraph: str) -> tuple[str, list[str]]:
+    if _URL_MASKED.search(paragraph):  # the text uses these characters itself: leave it as it is
+        return paragraph, []
+    urls: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        urls.append(m.group(0))
+        return chr(_URL_MASK_BASE + len(urls) - 1)
+
+    return URL.sub(keep, paragraph), urls
+
+
+def _unmask_urls(sentence: str, urls: list[str]) -> str:
+    return _URL_MASKED.sub(lambda m: urls[ord(m.group(0)) - _URL_MASK_BASE], sentence)
+
+
+def _split_paragraph(para: str, lang: str) -> list[str]:
+    if lang not in PYSBD_LANGUAGES:
+        return _reattach_closers(_split_rules(para))
+    try:
+        pieces = [s.strip() for s in _segment_bounded(_segmenter(lang), para)]
+    except Exception:  # pysbd raises on rare inputs; rules still give an answer
+        pieces = _split_rules(para)
+    # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
+    refined: list[str] = []
+    for piece in pieces:
+        refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else [piece])
+    return _reattach_closers([s for s in refined if s])
+
+
 def split_sentences(text: str, lang: str = "en") -> list[str]:
-    """Sentences of ``text`` in reading order; paragraph breaks always end a sentence."""
+    """Sentences of ``text`` in reading order; paragraph breaks always end a sentence, URLs never do."""
     out: list[str] = []
     lang = (lang or "en").split("-")[0].lower()
     for para in split_paragraphs(text):
         # A line break inside a paragraph is a soft wrap in prose, so join it.
-        para = " ".join(para.split())
-        if lang in PYSBD_LANGUAGES:
-            try:
-                pieces = [s.strip() for s in _segment_bounded(_segmenter(lang), para)]
-            except Exception:  # pysbd raises on rare inputs; rules still give an answer
-                pieces = _split_rules(para)
-            # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
-            refined: list[str] = []
-            for piece in pieces:
-                refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else [piece])
-            out.extend(_reattach_closers([s for s in refined if s]))
-        else:
-            out.extend(_reattach_closers(_split_rules(para)))
+        para, urls = _mask_urls(" ".join(para.split()))
+        sentences = _split_paragraph(para, lang)
+        out.extend(_unmask_urls(s, urls) for s in sentences) if urls else out.extend(sentences)
     return out

@@ -85,6 +85,22 @@ def test_a_damaged_profile_file_is_rebuilt(tmp_path: Path) -> None:
         assert path.read_bytes() == expected
 
 
+def test_a_shard_damaged_after_its_header_is_rebuilt_when_read(tmp_path: Path) -> None:
+    langprofiles.detect_langs(ENGLISH, langprofiles.ProfileStore(tmp_path))
+    (path,) = tmp_path.iterdir()
+    expected = path.read_bytes()
+    # The header is intact and the size right; the first shard (Latin) is garbage.
+    start = len(langprofiles._MAGIC) + 4
+    header_end = start + int.from_bytes(expected[len(langprofiles._MAGIC) : start], "little")
+    path.write_bytes(expected[:header_end] + b"\xff" * 64 + expected[header_end + 64 :])
+    store = langprofiles.ProfileStore(tmp_path)
+    store.open()
+    assert store.source == "cache"
+    assert langprofiles.detect_langs(ENGLISH, store)[0].lang == "en"
+    assert store.source == "built"
+    assert path.read_bytes() == expected
+
+
 def test_an_unwritable_cache_costs_speed_not_answers(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")

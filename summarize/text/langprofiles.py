@@ -113,7 +113,9 @@ class ProfileStore:
         self.seed = SEED
         # Detector reads these three attributes from its "factory"; the table is set per detection.
         self.word_lang_prob_map: dict[str, list[float]] = {}
-        self._blob = b""
+        self._blob = b""  # the whole file, when it was built in this process
+        self._path: Path | None = None  # the cache file shards are read from otherwise
+        self._key = ""
         self._index: dict[int, tuple[int, int]] = {}
         self._built: dict[int, dict[str, bytes]] | None = None
         self._loaded: set[int] = set()
@@ -131,33 +133,44 @@ class ProfileStore:
         folder = self._cache_dir if self._cache_dir is not None else default_cache_dir()
         path = folder / f"profiles-{key}.bin"
         if not self._read(path, key):
-            langlist, shards = _build(PROFILES_DIRECTORY)
-            data = _serialise(key, langlist, shards)
-            self.source = "built"
-            try:
-                from ..atomic import write_bytes
-
-                write_bytes(path, data)
-            except OSError:
-                # A read-only home or a full disk costs speed, never an answer.
-                self.source = "built-unsaved"
-            self._parse(data, key)
+            self._rebuild(path, key)
         self._opened = True
         self.load_seconds += time.perf_counter() - started
 
-    def _read(self, path: Path, key: str) -> bool:
+    def _rebuild(self, path: Path, key: str) -> None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY
+
+        langlist, shards = _build(PROFILES_DIRECTORY)
+        data = _serialise(key, langlist, shards)
+        self.source = "built"
         try:
-            data = path.read_bytes()
+            from ..atomic import write_bytes
+
+            write_bytes(path, data)
         except OSError:
-            return False
+            # A read-only home or a full disk costs speed, never an answer.
+            self.source = "built-unsaved"
+        self._parse(data, key)
+        self._path, self._key = path, key
+
+    def _read(self, path: Path, key: str) -> bool:
+        # Only the header is read here; each shard is read when a text first needs it.
         try:
-            self._parse(data, key)
-        except (ValueError, EOFError, TypeError, KeyError, struct.error):
-            return False  # a truncated or foreign file is rebuilt and replaced
-        self.source = "cache"
+            with open(path, "rb") as fh:
+                head = fh.read(len(_MAGIC) + _HEADER_LEN.size)
+                if not head.startswith(_MAGIC) or len(head) < len(_MAGIC) + _HEADER_LEN.size:
+                    return False
+                (length,) = _HEADER_LEN.unpack_from(head, len(_MAGIC))
+                header = fh.read(length)
+                size = os.fstat(fh.fileno()).st_size
+            self._parse(head + header, key, size)
+        except (OSError, ValueError, EOFError, TypeError, KeyError, struct.error):
+            return False  # missing, truncated or foreign: rebuilt and replaced
+        self._path, self._key, self.source = path, key, "cache"
         return True
 
-    def _parse(self, data: bytes, key: str) -> None:
+    def _parse(self, data: bytes, key: str, size: int | None = None) -> None:
+        """Take the header (and, for a file built in memory, the shards) from ``data``."""
         if not data.startswith(_MAGIC):
             raise ValueError("not a profile file")
         start = len(_MAGIC) + _HEADER_LEN.size
@@ -168,9 +181,17 @@ class ProfileStore:
         self.langlist = list(header["langlist"])
         base = start + length
         self._index = {int(k): (base + off, n) for k, (off, n) in header["shards"].items()}
-        if self._index and max(off + n for off, n in self._index.values()) > len(data):
+        if self._index and max(off + n for off, n in self._index.values()) > (size or len(data)):
             raise ValueError("truncated profile file")
-        self._blob = data
+        self._blob = data if size is None else b""
+
+    def _shard(self, off: int, n: int) -> dict[str, bytes]:
+        if self._blob:
+            return marshal.loads(self._blob[off : off + n])  # type: ignore[no-any-return]
+        assert self._path is not None
+        with open(self._path, "rb") as fh:
+            fh.seek(off)
+            return marshal.loads(fh.read(n))  # type: ignore[no-any-return]
 
     def open(self) -> None:
         """Read the file's header (building the file first if there is none): the language list, the index."""
@@ -190,8 +211,14 @@ class ProfileStore:
             for shard_id in sorted(missing):
                 where = self._index.get(shard_id)
                 if where is not None:
-                    off, n = where
-                    self._sparse.update(marshal.loads(self._blob[off : off + n]))
+                    try:
+                        table = self._shard(*where)
+                    except (OSError, ValueError, EOFError, TypeError):
+                        # The file changed or broke since its header was read: rebuild it, use that.
+                        assert self._path is not None
+                        self._rebuild(self._path, self._key)
+                        table = self._shard(*self._index[shard_id])
+                    self._sparse.update(table)
                 self._loaded.add(shard_id)
             self.load_seconds += time.perf_counter() - started
 

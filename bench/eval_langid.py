@@ -5,8 +5,14 @@ prints overall and per-language accuracy, the confusions among Urdu, Persian, Ar
 (the pairs that matter most for this tool), the other frequent confusions, and texts per second.
 An ``und`` answer (too short or ambiguous) counts as wrong.
 
+With ``--compare`` the texts are also detected through langdetect's own loader (its DetectorFactory,
+seed 0: the code path before the profile cache) and every answer (code and probability) is compared
+with the cached, sharded profiles of ``summarize.text.langprofiles``; the first call of each (the
+profile load) is timed too.
+
 Examples:
   python bench/eval_langid.py
+  python bench/eval_langid.py --compare
   python bench/eval_langid.py --json /tmp/langid.json
 """
 
@@ -58,16 +64,56 @@ def evaluate(rows: list[dict[str, str]]) -> dict[str, object]:
     }
 
 
+def _old_detect_langs(text: str, store: object = None) -> list[object]:
+    """langdetect's own loader and detector, seeded as detect.py always seeded it."""
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0
+    return list(detect_langs(text))
+
+
+def compare(rows: list[dict[str, str]]) -> dict[str, object]:
+    """Old (langdetect's loader) against new (cached profiles): first-call time, differing answers."""
+    from summarize.text import langprofiles
+    from summarize.text.detect import detect_language
+
+    warm = "The first call loads the language profiles; this one is timed on its own."
+    new_fn = langprofiles.detect_langs
+    answers: dict[str, list[tuple[str, float]]] = {}
+    first_call: dict[str, float] = {}
+    # New first: it pays langdetect's import (about 20 ms) that the old path then finds done.
+    for name, fn in (("new", new_fn), ("old", _old_detect_langs)):
+        langprofiles.detect_langs = fn  # detect_language looks it up at call time
+        try:
+            started = time.perf_counter()
+            detect_language(warm)
+            first_call[name] = time.perf_counter() - started
+            answers[name] = [(r.code, r.probability) for r in (detect_language(row["text"]) for row in rows)]
+        finally:
+            langprofiles.detect_langs = new_fn
+    differ = sum(a != b for a, b in zip(answers["old"], answers["new"], strict=True))
+    return {
+        "texts": len(rows),
+        "differing_answers": differ,
+        "old_first_call_s": round(first_call["old"], 4),
+        "new_first_call_s": round(first_call["new"], 4),
+        "new_profile_source": langprofiles.default_store().source,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(DEFAULT), help="JSONL with text and lang [default: %(default)s]")
     parser.add_argument("--limit", type=int, help="use only the first N rows")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    parser.add_argument("--compare", action="store_true", help="also compare with langdetect's own loader")
     args = parser.parse_args(argv)
     with open(args.data, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
     if args.limit is not None:
         rows = rows[: args.limit]
+    # Before evaluate(): the first call of each path is timed in a process that has loaded nothing.
+    compared = compare(rows) if args.compare else None
     result = evaluate(rows)
     print(f"texts: {result['texts']}  accuracy: {result['accuracy']:.2f}%  texts/s: {result['texts_per_second']}")
     per = result["per_language"]
@@ -77,6 +123,13 @@ def main(argv: list[str] | None = None) -> int:
         print("  " + "  ".join(cells[i : i + 8]))
     print("ur/fa/ar/hi confusions:", result["focus_confusions"] or "none")
     print("most frequent confusions:", result["top_confusions"] or "none")
+    if compared is not None:
+        result["compare"] = found = compared
+        print(
+            f"old vs new: {found['differing_answers']} of {found['texts']} answers differ (code or probability);"
+            f" first call old {found['old_first_call_s']:.3f} s, new {found['new_first_call_s']:.3f} s"
+            f" (profiles from {found['new_profile_source']})"
+        )
     if args.json:
         from summarize import atomic
 

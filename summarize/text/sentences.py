@@ -47,6 +47,14 @@ _STOP = re.compile(
 _LEADING_CLOSER = re.compile(rf"^([{_CLOSERS}]+)(\s*)")
 # Closers that never open anything; a straight quote may open the next sentence instead.
 _ALWAYS_CLOSE = frozenset("”)]\u300d\u300f")
+# pysbd's time grows with the square of a paragraph's length (its abbreviation pass re-substitutes the
+# whole paragraph per match): 10k words in one paragraph took 1.5 s, 30k words 9.4 s. It never sees
+# more than this many characters at once; up to here its cost per character is still flat.
+WINDOW = 5000
+# Of a window, only sentences that end this far before its cut are kept: a sentence near the cut may
+# be one that the cut itself made (a quote or an abbreviation cut in two), so it is segmented again
+# at the start of the next window, with its full context.
+MARGIN = 1000
 
 
 @lru_cache(maxsize=32)
@@ -54,6 +62,107 @@ def _segmenter(lang: str):  # type: ignore[no-untyped-def]
     import pysbd
 
     return pysbd.Segmenter(language=lang, clean=False, char_span=False)
+
+
+def _spans(window: str, pieces: list[str]) -> list[int]:
+    """Where each piece pysbd returned ends in ``window`` (pysbd with clean=False keeps the text)."""
+    ends, cursor = [], 0
+    for piece in pieces:
+        at = window.find(piece, cursor)
+        if at < 0:
+            raise ValueError("pysbd changed the text")
+        cursor = at + len(piece)
+        ends.append(cursor)
+    return ends
+
+
+@lru_cache(maxsize=1)
+def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
+    from pysbd.between_punctuation import BetweenPunctuation as BP
+
+    return tuple(
+        re.compile(p)
+        for p in (
+            BP.BETWEEN_SINGLE_QUOTES_REGEX,
+            BP.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX,
+            BP.BETWEEN_DOUBLE_QUOTES_REGEX_2,
+            BP.BETWEEN_SQUARE_BRACKETS_REGEX_2,
+            BP.BETWEEN_PARENS_REGEX_2,
+            BP.BETWEEN_QUOTE_ARROW_REGEX_2,
+            BP.BETWEEN_QUOTE_SLANTED_REGEX_2,
+        )
+    )
+
+
+def _inside_quotes(paragraph: str) -> bytearray:
+    """1 at each position strictly inside a quote, bracket or parenthesis as pysbd pairs them.
+
+    pysbd never ends a sentence inside one; a window cut inside a long quote would pair its quotes
+    differently and split it, so windows are only cut where this is 0.
+    """
+    inside = bytearray(len(paragraph) + 1)
+    for pattern in _quoted_patterns():
+        for m in pattern.finditer(paragraph):
+            if m.end() - m.start() > 2:
+                inside[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+    return inside
+
+
+# pysbd protects text between single quotes only when the whole text has a quote before a space
+# somewhere; a window that lost the paragraph's one gets this appended, in a piece that is dropped.
+_QUOTE_SPACE = re.compile(r"'\s")
+_SUFFIX = " ' ."
+
+
+def _segment_window(segmenter, text: str, suffix: str) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
+    """pysbd's pieces of ``text`` and where each ends, with ``suffix`` appended and taken off again."""
+    pieces = list(segmenter.segment(text + suffix))
+    ends = _spans(text + suffix, pieces)
+    if suffix:
+        # The suffix ends the last piece or is one: cut it off, keep the rest of that piece.
+        while pieces and ends[-1] - len(pieces[-1]) >= len(text):
+            pieces.pop()
+            ends.pop()
+        if pieces:
+            overhang = max(0, ends[-1] - len(text))
+            pieces[-1] = pieces[-1][: len(pieces[-1]) - overhang]
+            ends[-1] -= overhang
+    return pieces, ends
+
+
+def _segment_bounded(segmenter, paragraph: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """pysbd's sentences of ``paragraph``, in windows of at most WINDOW characters: linear time."""
+    if len(paragraph) <= WINDOW:
+        return list(segmenter.segment(paragraph))
+    inside = _inside_quotes(paragraph)
+    needs_quote_space = bool(_QUOTE_SPACE.search(paragraph))
+    out: list[str] = []
+    pos = 0
+    while True:
+        # The space before a sentence is part of its context (pysbd looks behind a quote for one).
+        lead = 1 if pos and paragraph[pos - 1].isspace() else 0
+        window = paragraph[pos - lead : pos - lead + WINDOW]
+        suffix = _SUFFIX if needs_quote_space and not _QUOTE_SPACE.search(window) else ""
+        pieces, ends = _segment_window(segmenter, window, suffix)
+        if pos - lead + WINDOW >= len(paragraph):
+            out.extend(pieces)
+            return out
+        # The last piece may run past the window: never keep it from this window.
+        ends = ends[:-1]
+        safe = [i + 1 for i, e in enumerate(ends) if lead < e <= WINDOW - MARGIN and not inside[pos - lead + e]]
+        if not safe:  # nothing settled far from the cut: take any end outside quotes
+            safe = [i + 1 for i, e in enumerate(ends) if lead < e and not inside[pos - lead + e]]
+        if safe:
+            keep = safe[-1]
+            out.extend(pieces[:keep])
+            pos += ends[keep - 1] - lead
+        else:
+            # No sentence end in WINDOW characters: a run-on. Cutting it at a space bounds the work;
+            # a sentence this long is cut for the summary anyway.
+            cut = window.rfind(" ") + 1
+            cut = cut if cut > lead else len(window)
+            out.append(window[:cut])
+            pos += cut - lead
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -97,23 +206,59 @@ def _closes_previous(closers: str, spaced: bool, before: list[str]) -> bool:
     return all(sum(s.count(ch) for s in before) % 2 == 1 for ch in closers if ch == '"')
 
 
+# URLs are not prose: a "?" of a query string, the "." of a domain or a "!" in a fragment never ends a
+# sentence. Markdown link targets ``](url "title")``, autolinks ``<url>`` and bare URLs; a bare URL
+# ends before trailing punctuation (the full stop after "see https://x.org/a.") unless a bracket
+# opened inside it closes there (Wikipedia's ``/Foo_(bar)``).
+_URL_CHAR = r"[^\s<>()\[\]]"
+URL = re.compile(
+    r"\]\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"]*\")?\)"
+    r"|<(?:https?://|mailto:)[^>\s]+>"
+    rf"|(?:https?://|www\.)(?:{_URL_CHAR}|\({_URL_CHAR}*\))*(?:[^\s<>()\[\].,;:!?'\"”’»]|\({_URL_CHAR}*\))"
+)
+# One character from Unicode's supplementary private-use plane stands in for each URL while the text
+# is split: no splitter ends a sentence inside it, and translation's own masks (U+E000 on) differ.
+_URL_MASK_BASE = 0xF0000
+_URL_MASKED = re.compile("[\U000f0000-\U000ffffd]")
+
+
+def _mask_urls(paragraph: str) -> tuple[str, list[str]]:
+    if _URL_MASKED.search(paragraph):  # the text uses these characters itself: leave it as it is
+        return paragraph, []
+    urls: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        urls.append(m.group(0))
+        return chr(_URL_MASK_BASE + len(urls) - 1)
+
+    return URL.sub(keep, paragraph), urls
+
+
+def _unmask_urls(sentence: str, urls: list[str]) -> str:
+    return _URL_MASKED.sub(lambda m: urls[ord(m.group(0)) - _URL_MASK_BASE], sentence)
+
+
+def _split_paragraph(para: str, lang: str) -> list[str]:
+    if lang not in PYSBD_LANGUAGES:
+        return _reattach_closers(_split_rules(para))
+    try:
+        pieces = [s.strip() for s in _segment_bounded(_segmenter(lang), para)]
+    except Exception:  # pysbd raises on rare inputs; rules still give an answer
+        pieces = _split_rules(para)
+    # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
+    refined: list[str] = []
+    for piece in pieces:
+        refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else [piece])
+    return _reattach_closers([s for s in refined if s])
+
+
 def split_sentences(text: str, lang: str = "en") -> list[str]:
-    """Sentences of ``text`` in reading order; paragraph breaks always end a sentence."""
+    """Sentences of ``text`` in reading order; paragraph breaks always end a sentence, URLs never do."""
     out: list[str] = []
     lang = (lang or "en").split("-")[0].lower()
     for para in split_paragraphs(text):
         # A line break inside a paragraph is a soft wrap in prose, so join it.
-        para = " ".join(para.split())
-        if lang in PYSBD_LANGUAGES:
-            try:
-                pieces = [s.strip() for s in _segmenter(lang).segment(para)]
-            except Exception:  # pysbd raises on rare inputs; rules still give an answer
-                pieces = _split_rules(para)
-            # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
-            refined: list[str] = []
-            for piece in pieces:
-                refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else [piece])
-            out.extend(_reattach_closers([s for s in refined if s]))
-        else:
-            out.extend(_reattach_closers(_split_rules(para)))
+        para, urls = _mask_urls(" ".join(para.split()))
+        sentences = _split_paragraph(para, lang)
+        out.extend(_unmask_urls(s, urls) for s in sentences) if urls else out.extend(sentences)
     return out

@@ -1,0 +1,77 @@
+"""pysbd in bounded windows: the same sentences as the old splitter on news, and bounded work on long paragraphs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarize.text import sentences
+from summarize.text.sentences import split_paragraphs, split_sentences
+from tests.conftest import SHARED
+from tests.frozen_sentences import split_sentences as old_split_sentences
+
+
+def _news() -> list[str]:
+    texts: list[str] = []
+    for name, field in (("cnndm_dev_100", "article"), ("xsum_dev_200", "document"), ("bbc_dev_250", "article")):
+        with open(SHARED / f"{name}.jsonl", encoding="utf-8") as fh:
+            texts += [json.loads(line)[field] for line in fh]
+    return texts
+
+
+def _longest_paragraph(text: str) -> int:
+    return max((len(" ".join(p.split())) for p in split_paragraphs(text)), default=0)
+
+
+@pytest.fixture(scope="module")
+def news() -> list[str]:
+    return _news()
+
+
+def test_news_with_long_paragraphs_splits_as_before(news: list[str]) -> None:
+    # Paragraphs up to WINDOW characters take the old path unchanged; these are the ones that do not.
+    long = [t for t in news if _longest_paragraph(t) > sentences.WINDOW]
+    assert len(long) >= 20
+    short = [t for t in news if _longest_paragraph(t) <= sentences.WINDOW][::25]
+    for text in long + short:
+        assert split_sentences(text) == old_split_sentences(text)
+
+
+def test_small_windows_still_split_news_as_before(news: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows of 2,000 characters cut most CNN/DM articles many times over. Only a "sentence" that pysbd
+    # itself makes longer than a window (a quote it never closes, over 1,400 characters) may come out
+    # cut differently.
+    monkeypatch.setattr(sentences, "WINDOW", 2000)
+    monkeypatch.setattr(sentences, "MARGIN", 600)
+    cnndm = news[:100]
+    differ = [t for t in cnndm if split_sentences(t) != old_split_sentences(t)]
+    assert len(differ) <= 1
+    for text in differ:
+        assert max(len(s) for s in old_split_sentences(text)) > 2000 - 600
+
+
+def test_pysbd_never_sees_more_than_a_window(news: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    real = sentences._segmenter("en")
+
+    class Spy:
+        def segment(self, text: str) -> list[str]:
+            seen.append(len(text))
+            return real.segment(text)
+
+    monkeypatch.setattr(sentences, "_segmenter", lambda lang: Spy())
+    paragraph = " ".join(" ".join(t.split()) for t in news[:40])  # one paragraph of ~22k words
+    assert len(paragraph) > 25 * sentences.WINDOW
+    got = split_sentences(paragraph)
+    assert max(seen) <= sentences.WINDOW + len(sentences._SUFFIX)
+    # Work in proportion to the length: each window moves on by at least WINDOW - MARGIN, give or take a sentence.
+    assert len(seen) <= 2 * len(paragraph) / (sentences.WINDOW - sentences.MARGIN) + 2
+    assert " ".join(got).split() == paragraph.split()  # nothing lost, nothing repeated
+
+
+def test_a_run_on_paragraph_is_cut_at_spaces_and_keeps_every_word() -> None:
+    words = [f"word{i}" for i in range(6000)]  # no punctuation at all: pysbd finds no sentence end
+    got = split_sentences(" ".join(words))
+    assert " ".join(got).split() == words
+    assert len(got) >= 6 and all(len(s) <= sentences.WINDOW for s in got)

@@ -64,7 +64,7 @@ def serve() -> Iterator[LocalServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield state
@@ -104,15 +104,20 @@ def silent_server() -> Iterator[str]:
         listener.close()
 
 
-def trickle(server: LocalServer, every: float = 0.2) -> Callable[[BaseHTTPRequestHandler], None]:
-    """A route that sends its headers, then one byte every ``every`` seconds until the test ends."""
+def trickle(server: LocalServer, every: float = 0.2, silent_after: float | None = None) -> Callable[..., None]:
+    """A route that sends its headers, then one byte every ``every`` seconds until the test ends
+    (or, with ``silent_after``, until that many seconds passed: then it holds the line, silent)."""
 
     def answer(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html")
         handler.end_headers()
         handler.wfile.write(b"<html><body><p>")
+        start = time.monotonic()
         while not server.stop.is_set():
+            if silent_after is not None and time.monotonic() - start > silent_after:
+                server.stop.wait()
+                return
             try:
                 handler.wfile.write(b"a")
                 handler.wfile.flush()

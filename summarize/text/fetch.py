@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -85,12 +86,15 @@ class _Budget:
     def left(self, url: str) -> float:
         left = self.deadline - time.monotonic()
         if left <= 0:
-            raise InputError(
-                f"no complete answer within {self.seconds:g} s",
-                source=url,
-                hint="the server is slow or unreachable; try again later or raise --timeout",
-            )
+            raise self.expired(url)
         return left
+
+    def expired(self, url: str) -> InputError:
+        return InputError(
+            f"no complete answer within {self.seconds:g} s",
+            source=url,
+            hint="the server is slow or unreachable; try again later or raise --timeout",
+        )
 
 
 def fetch(
@@ -118,6 +122,31 @@ def fetch(
     if not is_url(url):
         raise InputError("is not an http(s) URL", source=url, hint="use an address starting with https://")
     budget = _Budget(timeout)
+    outcome: list[Fetched | BaseException] = []
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch(url, budget, max_bytes, max_redirects))
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            outcome.append(exc)
+        finally:
+            done.set()
+
+    # The caller waits for the budget and not a moment more. Socket timeouts alone cannot promise
+    # that: name lookups ignore them, and a read that started just before the deadline may wait a
+    # full read timeout. A worker left behind ends by itself within one read timeout.
+    threading.Thread(target=work, name=f"summarize-fetch {url[:60]}", daemon=True).start()
+    if not done.wait(timeout):
+        raise budget.expired(url)
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch(url: str, budget: _Budget, max_bytes: int, max_redirects: int) -> Fetched:
+    """The fetch itself, in the worker thread; every wait is bounded by ``budget``."""
     headers = {"User-Agent": USER_AGENT, "Accept": ", ".join([*CONTENT_KINDS, "*/*;q=0.1"])}
     pools: dict[str | None, Any] = {}
     try:
@@ -263,7 +292,7 @@ def _read_body(response: Any, url: str, budget: _Budget, max_bytes: int) -> byte
     size = 0
     try:
         while True:
-            _limit_socket_wait(response, budget.left(url))
+            budget.left(url)  # a trickle of bytes ends here, at the deadline
             chunk = response.read1(_CHUNK)
             if not chunk:
                 break
@@ -272,22 +301,10 @@ def _read_body(response: Any, url: str, budget: _Budget, max_bytes: int) -> byte
                 raise too_big
             chunks.append(chunk)
     except (ReadTimeoutError, TimeoutError):
-        raise InputError(
-            f"no complete answer within {budget.seconds:g} s",
-            source=url,
-            hint="the server is slow or unreachable; try again later or raise --timeout",
-        ) from None
+        raise budget.expired(url) from None
     except (HTTPError, OSError) as exc:
         raise InputError(f"the download broke off ({_first_line(exc)})", source=url, hint="try again later") from None
     return b"".join(chunks)
-
-
-def _limit_socket_wait(response: Any, seconds: float) -> None:
-    # urllib3's read timeout is per socket wait and fixed per request; cutting each wait to the time
-    # left makes the budget total, so bytes trickled one at a time cannot keep the fetch alive.
-    sock = getattr(getattr(response, "connection", None), "sock", None)
-    if sock is not None:
-        sock.settimeout(max(seconds, 0.001))
 
 
 def _check_kind(content_type: str, body: bytes, url: str) -> None:

@@ -62,10 +62,10 @@ def read_pdf(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
         pypdf_log.setLevel(level)
     if sum(len(re.findall(r"\w", page)) for page in pages) < _MIN_TEXT_CHARS:
         raise InputError(
-            f"no text layer ({len(pages)} page{'s' if len(pages) != 1 else ''} of images?); run OCR first, "
-            "e.g. ocrmypdf",
+            "has no text layer; run OCR first, e.g. ocrmypdf",
             source=source,
-            hint=f"ocrmypdf {source} searchable.pdf, then summarize searchable.pdf",
+            hint=f"a scan of {len(pages)} page{'s' if len(pages) != 1 else ''}? ocrmypdf {source} searchable.pdf, "
+            "then summarize searchable.pdf",
         )
     return pages_to_text(pages), metadata
 
@@ -185,7 +185,7 @@ def _paragraphs(lines: list[str]) -> str:
         if short and (line[-1] in _STOPS or not re.search(r"[,\w-]$", line)):
             paragraphs.append(_join_lines(current))
             current = []
-        elif short and len(current) == 1 and line[:1].isupper():
+        elif short and len(current) == 1 and line[:1].isupper() and re.search(r"\w$", line):
             # A short line on its own, not ending a sentence: a heading; end it like a sentence.
             paragraphs.append(line + ".")
             current = []

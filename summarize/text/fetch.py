@@ -157,6 +157,7 @@ def _fetch(url: str, budget: _Budget, max_bytes: int, max_redirects: int) -> Fet
             location = response.get_redirect_location()
             if not location:
                 break
+            response.close()  # its body is not wanted; a closed connection is never reused half-read
             response.release_conn()
             current = urljoin(current, location)
             _check_redirect(url, current, visited, max_redirects)

@@ -21,7 +21,7 @@ from .. import __version__
 from ..errors import InputError
 
 DEFAULT_TIMEOUT = 20.0  # seconds for the whole fetch, redirects included
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000  # 20 MB, as messages count them
 MAX_REDIRECTS = 5
 USER_AGENT = f"summarize/{__version__} (article summarizer; python-urllib3)"
 _CHUNK = 64 * 1024

@@ -54,7 +54,11 @@ def download_patterns(model_id: str, files: list[str] | None = None) -> list[str
     if files is None:
         from huggingface_hub import HfApi
 
-        files = [s.rfilename for s in (HfApi().model_info(model_id, files_metadata=False).siblings or [])]
+        from .hubnet import bound_hub_requests, hub_timeout
+
+        bound_hub_requests()
+        info = HfApi().model_info(model_id, files_metadata=False, timeout=hub_timeout())
+        files = [s.rfilename for s in (info.siblings or [])]
     if any(f.endswith(".safetensors") for f in files):
         return DOWNLOAD_PATTERNS
     return [*DOWNLOAD_PATTERNS, "pytorch_model*.bin"]
@@ -65,15 +69,20 @@ def download(model_id: str, *, progress: bool = True) -> Path:
     from huggingface_hub import snapshot_download
     from huggingface_hub.utils import disable_progress_bars, enable_progress_bars
 
+    from .hubnet import bound_hub_requests, hub_timeout, timeout_message
+
     if not progress:
         disable_progress_bars()
     try:
-        return Path(snapshot_download(model_id, allow_patterns=download_patterns(model_id)))
+        bound_hub_requests()  # no Hub call may wait forever (a network that accepts and never answers)
+        patterns = download_patterns(model_id)
+        return Path(snapshot_download(model_id, allow_patterns=patterns, etag_timeout=hub_timeout()))
     except Exception as exc:  # network, auth, missing repo: all mean "not available"
+        reason = timeout_message(exc) or f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:200]}"
         raise ModelNotAvailableError(
-            f"could not download model {model_id}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}",
+            f"could not download model {model_id}: {reason}",
             model=model_id,
-            hint="check the name and your network, or use a local folder with --model PATH",
+            hint="check the name and your network (or proxy), or use a local folder with --model PATH",
         ) from exc
     finally:
         if not progress:

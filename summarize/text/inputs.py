@@ -13,6 +13,7 @@ from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .markdown import fenced_spans
+from .pdf import is_pdf, read_pdf
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -37,8 +38,11 @@ class Document:
 
     source: str  # the path as given, or "<stdin>"
     text: str  # prose to summarize
-    raw: str  # the decoded input as read
+    raw: str  # the decoded input as read (for a PDF: its extracted text)
     title: str | None = None
+    published: str | None = None  # ISO 8601 date (or date and time) of a web page, feed entry or PDF
+    author: str | None = None
+    url: str | None = None  # where a fetched input ended up (after redirects), or a feed entry's link
 
 
 def decode(data: bytes, source: str) -> str:
@@ -161,7 +165,15 @@ def read_path(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}", source=source, hint="check its permissions") from None
+    if p.suffix.lower() == ".pdf" or is_pdf(data):
+        return pdf_document(data, source)
     return to_document(decode(data, source), source, p.suffix)
+
+
+def pdf_document(data: bytes, source: str) -> Document:
+    """A PDF's text layer as a :class:`Document` (see :func:`summarize.text.pdf.read_pdf` for the errors)."""
+    text, meta = read_pdf(data, source)
+    return Document(source, text, text, meta["title"], meta["published"], meta["author"])
 
 
 def read_stdin() -> Document:

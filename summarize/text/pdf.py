@@ -1,0 +1,194 @@
+"""PDF inputs: the text layer, as prose (pypdf).
+
+pypdf is pure Python with no dependencies, kept up by the py-pdf project, reads encrypted files
+(and says when it cannot), and gives text page by page, which is what finding running headers and
+footers needs. pdfminer.six lays out complex pages better but is larger and slower; reports and
+articles are single-flow text, where pypdf's output is as good.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from ..errors import InputError
+
+PDF_MAGIC = b"%PDF-"
+_MIN_TEXT_CHARS = 40  # fewer letters than this in the whole file: a scan, not a text layer
+_EDGE_LINES = 2  # how many lines at the top and bottom of a page may be a running header/footer
+_STOPS = ".!?:;。؟۔"
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|]*(?:(?:page|p\.|seite|página|صفحہ)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
+    r"(?:\s*(?:of|/|von|de)\s*\d{1,4})?[\s\-–—|]*$",
+    re.I,
+)
+_LINE_END_HYPHEN = re.compile(r"[^\W\d_][-\u00ad]$")
+
+
+def is_pdf(data: bytes) -> bool:
+    """True when ``data`` starts like a PDF (the header may follow up to 1 KB of junk, as readers allow)."""
+    return PDF_MAGIC in data[:1024]
+
+
+def read_pdf(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
+    """Prose of a PDF and its metadata (``title``, ``author``, ``published``).
+
+    Raises :class:`InputError` when ``data`` is not a PDF, is damaged, is encrypted with a password,
+    or has no text layer (a scan).
+    """
+    if not is_pdf(data):
+        raise InputError(
+            "is named .pdf but is not a PDF (no %PDF- header)",
+            source=source,
+            hint="if it is text, rename it to .txt; else download the PDF again",
+        )
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)  # its repair notes ("EOF marker not found") are not the user's business
+    try:
+        reader = _open(data, source)
+        pages = [page.extract_text() or "" for page in reader.pages]
+        metadata = _metadata(reader)
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on broken content streams
+        raise _damaged(source, exc) from None
+    finally:
+        pypdf_log.setLevel(level)
+    if sum(len(re.findall(r"\w", page)) for page in pages) < _MIN_TEXT_CHARS:
+        raise InputError(
+            "has no text layer; run OCR first, e.g. ocrmypdf",
+            source=source,
+            hint=f"a scan of {len(pages)} page{'s' if len(pages) != 1 else ''}? ocrmypdf {source} searchable.pdf, "
+            "then summarize searchable.pdf",
+        )
+    return pages_to_text(pages), metadata
+
+
+def _open(data: bytes, source: str) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            # An empty user password opens files that are only "protected" against copying or printing.
+            raise InputError(
+                "is an encrypted PDF (it needs a password)",
+                source=source,
+                hint=f"decrypt it first, e.g. qpdf --decrypt --password=PASSWORD {source} plain.pdf",
+            )
+        len(reader.pages)  # parses the page tree: a broken one fails here, not later
+    except InputError:
+        raise
+    except DependencyError:
+        raise InputError(
+            "is an AES-encrypted PDF and the cryptography package is not installed",
+            source=source,
+            hint=f"pip install cryptography, or decrypt it first: qpdf --decrypt {source} plain.pdf",
+        ) from None
+    except (PdfReadError, Exception) as exc:
+        raise _damaged(source, exc) from None
+    return reader
+
+
+def _damaged(source: str, exc: BaseException) -> InputError:
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:120]
+    return InputError(
+        f"is a damaged PDF ({detail})",
+        source=source,
+        hint=f"re-save it from a PDF viewer, or repair it: qpdf {source} repaired.pdf",
+    )
+
+
+def _metadata(reader: Any) -> dict[str, str | None]:
+    try:
+        meta = reader.metadata
+    except Exception:  # broken info dictionaries are common and never worth failing for
+        meta = None
+    if meta is None:
+        return {"title": None, "author": None, "published": None}
+    title = (meta.title or "").strip() or None
+    author = (meta.author or "").strip() or None
+    published = None
+    try:
+        created = meta.creation_date
+    except Exception:
+        created = None
+    if isinstance(created, datetime):
+        published = created.date().isoformat()
+    # Generators write file names and "Untitled" as titles; those are not titles.
+    if title and (re.search(r"\.(docx?|pdf|tex|indd|odt)$", title, re.I) or title.lower() in {"untitled", "title"}):
+        title = None
+    return {"title": title, "author": author, "published": published}
+
+
+def _shape(line: str) -> str:
+    # Running headers change only in their numbers ("Annual report 2024 — page 3").
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Shapes of lines that recur at the top or bottom of at least half of the pages (3 or more)."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edges = {_shape(line) for line in [*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]] if line.strip()}
+        counts.update(edges)
+    return {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2) and shape}
+
+
+def pages_to_text(pages: list[str]) -> str:
+    """Join the pages' text into paragraphs: running headers/footers and page numbers dropped,
+    words hyphenated across lines joined, lines of a paragraph run together."""
+    split = [[line.rstrip() for line in page.replace("\r", "\n").split("\n")] for page in pages]
+    running = _running_lines([[line for line in lines if line.strip()] for lines in split])
+    kept: list[str] = []
+    for lines in split:
+        content = [i for i, line in enumerate(lines) if line.strip()]
+        edges = {*content[:_EDGE_LINES], *content[-_EDGE_LINES:]}
+        for i, line in enumerate(lines):
+            if i in edges and (_PAGE_NUMBER.match(line) or _shape(line) in running):
+                continue
+            kept.append(line)
+        kept.append("")  # a page break ends no sentence by itself; blank lines are collapsed below
+    return _paragraphs(kept)
+
+
+def _join_lines(lines: list[str]) -> str:
+    """One paragraph from its lines; a word hyphenated across two lines is one word again."""
+    text = lines[0]
+    for line in lines[1:]:
+        hyphenated = _LINE_END_HYPHEN.search(text) and line[:1].islower()
+        text = text[:-1] + line if hyphenated else f"{text} {line}"
+    return text
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Run the lines of each paragraph together; a short line ending a sentence ends a paragraph."""
+    widths = sorted(len(line.strip()) for line in lines if line.strip())
+    typical = widths[len(widths) * 3 // 4] if widths else 0
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        current.append(line)
+        short = len(line) < 0.85 * typical  # justified and ragged lines alike fill most of the width
+        if short and (line[-1] in _STOPS or not re.search(r"[,\w-]$", line)):
+            paragraphs.append(_join_lines(current))
+            current = []
+        elif short and len(current) == 1 and line[:1].isupper() and re.search(r"\w$", line):
+            # A short line on its own, not ending a sentence: a heading; end it like a sentence.
+            paragraphs.append(line + ".")
+            current = []
+    if current:
+        paragraphs.append(_join_lines(current))
+    return re.sub(r"[ \t]+", " ", "\n\n".join(paragraphs)).strip()

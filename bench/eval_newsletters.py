@@ -13,7 +13,11 @@ section coverage
     level used twice, whose content is not all recurring furniture) that a key point comes from (a key
     point comes from the section holding at least 70 % of its tokens, the best one when several do);
 ceiling
-    the coverage the key points could reach at most: min(points, sections) / sections.
+    the coverage the key points could reach at most: min(points, sections) / sections;
+block
+    the same coverage counted over the whole block, summary sentences and key points together;
+left out
+    lines and sentences left out of the prose per issue (recurring text, calls to action).
 
 Modes, side by side:
   before   the prose as the reader gives it, the extractive engine's own key points (today)
@@ -189,6 +193,7 @@ class Tally:
     flagged: int = 0
     sections: int = 0
     covered: int = 0
+    block_covered: int = 0
     ceiling: float = 0.0
     issues: int = 0
     removed: int = 0
@@ -198,6 +203,7 @@ class Tally:
         return {
             "boilerplate_rate": round(100 * self.flagged / max(self.sentences, 1), 1),
             "section_coverage": round(100 * self.covered / max(self.sections, 1), 1),
+            "block_coverage": round(100 * self.block_covered / max(self.sections, 1), 1),
             "coverage_ceiling": round(100 * self.ceiling / max(self.issues, 1), 1),
             "lines_left_out": round(self.removed / max(self.issues, 1), 1),
             "sentences": self.sentences,
@@ -228,6 +234,8 @@ def evaluate(series: str, mode: str, args: argparse.Namespace) -> Tally:
         hit = {source_section(p, secs) for p in key_points}
         tally.sections += len(keep)
         tally.covered += len([k for k in keep if k in hit])
+        hit |= {source_section(s, secs) for s in summary}
+        tally.block_covered += len([k for k in keep if k in hit])
         tally.ceiling += min(args.points, len(keep)) / max(len(keep), 1)
     return tally
 
@@ -255,14 +263,17 @@ def main(argv: list[str] | None = None) -> int:
                 tally = evaluate(series, mode, args)
                 results.setdefault(series, {})[mode] = tally.row()
                 shown.extend(tally.shown)
-    header = f"{'series':<12} {'mode':<7} {'boilerplate %':>13} {'coverage %':>10} {'ceiling %':>9} {'left out':>8}"
+    header = (
+        f"{'series':<12} {'mode':<7} {'boilerplate %':>13} {'coverage %':>10} {'ceiling %':>9} "
+        f"{'block %':>7} {'left out':>8}"
+    )
     print(header)
     print("-" * len(header))
     for series, modes in results.items():
         for mode, row in modes.items():
             print(
                 f"{series:<12} {mode:<7} {row['boilerplate_rate']:>13.1f} {row['section_coverage']:>10.1f} "
-                f"{row['coverage_ceiling']:>9.1f} {row['lines_left_out']:>8.1f}"
+                f"{row['coverage_ceiling']:>9.1f} {row['block_coverage']:>7.1f} {row['lines_left_out']:>8.1f}"
             )
     print(f"\n{args.issues} issues per series, {args.window} predecessors, {args.points} key points, {args.length}")
     if args.show:

@@ -66,13 +66,16 @@ _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:
 # need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose
 # about subscriptions or followers does not match.
 _CALL_TO_ACTION = re.compile(
-    r"^(?:please\s+)?(?:subscribe|sign\s+up)\b|\b(?:subscribe|sign\s+up)\s+(?:here|now|today|to\s+(?:our|this|the\s+newsletter))\b"
+    r"^(?:please\s+)?(?:subscribe|sign\s+up)\b"
+    r"|\b(?:subscribe|sign\s+up)\s+(?:here|now|today|to\s+(?:our|this|the\s+newsletter))\b"
     r"|\bto\s+unsubscribe\b|\bunsubscribe\s+(?:here|at|from\s+(?:this|our))\b"
     r"|\bsubmit\s+(?:a\s+|your\s+)?(?:pr|pull\s+request|suggestions?|quotes?|tasks?|links?)\b"
     r"|\bsend\s+us\b|\b(?:follow|tweet|email|e-mail|contact|join)\s+us\b|\blet\s+(?:us|me)\s+know\b"
-    r"|\bpull\s+requests?\s+(?:are\s+)?welcome\b|\bwant\s+(?:something\s+mentioned|to\s+get\s+involved)\b"
-    r"|\bif\s+you\s+find\s+any\s+errors\b|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:suggestions?|nominations?)\b"
-    r"|\b(?:share|forward)\s+this\s+(?:issue|newsletter|email)\b|\bview\s+(?:this|it)\s+in\s+your\s+browser\b"
+    r"|\bpull\s+requests?\s+(?:are\s+)?welcome\b|^want\s+(?:something\s+mentioned|to\s+get\s+involved)\?"
+    r"|\bif\s+you\s+find\s+any\s+errors\b"
+    r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:suggestions?|nominations?)\b"
+    r"|\b(?:share|forward)\s+this\s+(?:issue|newsletter|email)\b"
+    r"|\bview\s+(?:this|it)\s+in\s+your\s+browser\b"
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"

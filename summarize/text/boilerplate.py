@@ -27,6 +27,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,7 +225,8 @@ def strip_lone(prose: str) -> tuple[str, int]:
     return _strip(prose, is_call_to_action)
 
 
-def _strip(prose: str, drop) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
+    """``prose`` without the paragraphs, lines and sentences ``drop`` says are boilerplate."""
     kept: list[str] = []
     removed = 0
     for para in split_paragraphs(prose):

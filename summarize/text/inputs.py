@@ -84,6 +84,12 @@ def _drop_fenced_code(md: str) -> str:
     return "".join(out)
 
 
+def inline_to_text(line: str) -> str:
+    """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go."""
+    line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(r"\1", line))
+    return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
+
+
 def markdown_to_text(md: str) -> tuple[str, str | None]:
     """Prose of a Markdown article: no front matter, code blocks or link-only lines; title kept."""
     title = None
@@ -113,9 +119,7 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
                 title = heading
             # A heading is its own paragraph, ended like a sentence so it never merges into one.
             line = f"\n{heading}{'' if heading[-1:] in _STOPS else '.'}\n" if heading else ""
-        line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(r"\1", line))
-        line = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
-        lines.append(line)
+        lines.append(inline_to_text(line))
     body = "\n".join(lines)
     if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
         return "", title  # a title and nothing else: there is nothing to summarize

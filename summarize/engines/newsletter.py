@@ -1,0 +1,252 @@
+"""Key points for a Markdown newsletter: the issue's own items, one per section first.
+
+A newsletter is a list of sections (headings), each a list of items (links with a line about
+them, short stories under a numbered title, a paragraph per merged change). Its key points are
+the lead items of its sections: the crate of the week, the first article, the first release, not
+the editor's greeting before the first heading and not what every issue repeats.
+
+When a document is a newsletter (``kind="auto"``, see :func:`is_newsletter`): Markdown with at
+least ``MIN_SECTIONS`` sections (headings at the section level: the shallowest heading level used
+twice or more, so a single ``#`` title over ``##`` sections does not count), of which at least
+``MIN_LINK_SECTIONS`` hold a link list (two or more lines that are list items or numbered items
+with a link) — or, with fewer link lists, front matter or a title that names an issue ("Issue
+#12", "Weekly", "This Week in", "Newsletter", "第 12 期", "周刊"). ``kind="newsletter"`` takes any
+Markdown with one section or more; ``kind="article"`` never.
+
+How the key points are picked (:func:`newsletter_points`): sections in reading order; from each,
+its first item that is not boilerplate (recurring in the folder's other issues, or a call to
+action), not too short and not a repeat of the summary; one item per section until every
+section has given one, then the second items, and so on. An item's key point is its first
+sentence; a short title item followed by a paragraph (``1、[Title](url)`` then the story) gives
+"Title: first sentence of the story".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..text.boilerplate import is_call_to_action
+from ..text.inputs import inline_to_text
+from ..text.markdown import FENCE_OPEN, REFERENCE_DEFINITION, TEMPLATE_TAG, closes_fence, front_matter
+from ..text.sentences import split_sentences
+from ..text.textsim import is_near_duplicate, tokens
+
+KINDS = ("auto", "newsletter", "article")
+MIN_SECTIONS = 3
+MIN_LINK_SECTIONS = 2
+# An item needs this many tokens to say something ("Online." does not).
+MIN_ITEM_TOKENS = 3
+# A title item (no final stop) this short is completed by the first sentence of the paragraph after it.
+MAX_TITLE_TOKENS = 16
+# Key points longer than this many tokens are cut back to their first sentence.
+MAX_POINT_TOKENS = 60
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)、．])[ \t]*(?=\S)")
+_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)、．])[ \t]*")
+_TASK_BOX = re.compile(r"^\[[ xX✓]\]\s*")
+_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+")
+_IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+_HTML_ONLY = re.compile(r"^\s*<[^>]+>\s*$")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
+_ISSUE_TITLE = re.compile(
+    r"\bissue\s*#?\s*\d+|\bweekly\b|\bthis\s+week\s+in\b|\bnewsletter\b|\bdigest\b|第\s*\d+\s*期|周刊|周报", re.I
+)
+_FINAL_STOP = re.compile(r"[.!?。！？؟۔…:：]$")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class Block:
+    """A list item or a paragraph of a section, as prose."""
+
+    text: str
+    is_item: bool  # a list or numbered item (else a paragraph)
+    has_link: bool
+
+
+@dataclass
+class Section:
+    """A heading at the section level and the blocks under it (subsections included)."""
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def link_items(self) -> int:
+        """How many of its blocks are list items or lines that carry a link."""
+        return sum(1 for b in self.blocks if b.has_link and (b.is_item or len(tokens(b.text)) <= MAX_TITLE_TOKENS))
+
+
+@dataclass
+class Outline:
+    """A Markdown document's title, its intro (before the first section) and its sections."""
+
+    title: str | None
+    has_front_matter: bool
+    sections: list[Section]
+
+
+def _body_lines(md: str) -> tuple[list[str], bool]:
+    """Lines of ``md`` without front matter, code blocks, comments, template tags or a summary block."""
+    md = re.sub(r"\r\n?", "\n", md)
+    fm = front_matter(md)
+    if fm:
+        md = md[fm.end() :]
+    md = TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _SUMMARY_BLOCK.sub("", md)))
+    lines: list[str] = []
+    fence: str | None = None
+    for line in md.split("\n"):
+        if fence is None:
+            opening = FENCE_OPEN.match(line)
+            if opening:
+                fence = opening.group(1)
+                lines.append("")
+            else:
+                lines.append(line)
+        elif closes_fence(fence, line):
+            fence = None
+    return lines, fm is not None
+
+
+def outline(md: str) -> Outline:
+    """The sections of a Markdown document (see the module docstring for the section level)."""
+    lines, has_fm = _body_lines(md)
+    headings = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
+    levels = [level for _, level, _ in headings]
+    repeated = [level for level in set(levels) if levels.count(level) >= 2]
+    title = None
+    if not repeated:
+        return Outline(inline_to_text(headings[0][2]).strip() if headings else None, has_fm, [])
+    level = min(repeated)
+    starts = [(i, text) for i, lv, text in headings if lv == level]
+    above = [(i, text) for i, lv, text in headings if lv < level]
+    if above and above[0][0] < starts[0][0]:
+        title = inline_to_text(above[0][1]).strip()
+    sections: list[Section] = []
+    for k, (i, text) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        # A heading above the section level (another "#" part) also ends the section before it.
+        end = min([end, *[j for j, _ in above if i < j < end]])
+        sections.append(Section(inline_to_text(text).strip(), _blocks(lines[i + 1 : end])))
+    return Outline(title, has_fm, sections)
+
+
+def _blocks(lines: list[str]) -> list[Block]:
+    """List items and paragraphs of a section's lines; subheadings, images and link definitions end blocks."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    is_item = False
+
+    def flush() -> None:
+        if current:
+            raw = " ".join(current)
+            text = " ".join(html.unescape(inline_to_text(raw)).split())
+            text = _TASK_BOX.sub("", _BULLET.sub("", text) if is_item else text).strip()
+            if text:
+                blocks.append(Block(text, is_item, bool(_LINK.search(raw))))
+        current.clear()
+
+    for line in lines:
+        line = _BLOCKQUOTE.sub("", line)
+        if not line.strip() or _HEADING.match(line) or _IMAGE_ONLY.match(line) or _HTML_ONLY.match(line):
+            flush()
+            continue
+        if REFERENCE_DEFINITION.match(line):
+            flush()
+            continue
+        if _LIST_ITEM.match(line):
+            flush()
+            is_item = True
+        elif not current:
+            is_item = False
+        current.append(line.strip())
+    flush()
+    return blocks
+
+
+def is_newsletter(md: str, kind: str = "auto") -> bool:
+    """Whether ``md`` reads as a newsletter (see the module docstring for the rule)."""
+    if kind == "article":
+        return False
+    doc = outline(md)
+    if kind == "newsletter":
+        return bool(doc.sections)
+    if len(doc.sections) < MIN_SECTIONS:
+        return False
+    link_sections = sum(1 for s in doc.sections if s.link_items >= 2)
+    if link_sections >= MIN_LINK_SECTIONS:
+        return True
+    named = doc.title or ""
+    fm = front_matter(re.sub(r"\r\n?", "\n", md))
+    if fm:
+        named += " " + fm.group(0)
+    return link_sections >= 1 and bool(_ISSUE_TITLE.search(named))
+
+
+def _first_sentence(text: str, lang: str) -> str:
+    sentences = split_sentences(text, lang)
+    return sentences[0] if sentences else text
+
+
+def _point(blocks: list[Block], k: int, lang: str) -> str:
+    """The key point block ``k`` gives: its first sentence, a title completed by the story after it."""
+    block = blocks[k]
+    text = block.text
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+    short_title = not _FINAL_STOP.search(text) and len(tokens(text)) <= MAX_TITLE_TOKENS
+    if short_title and nxt is not None and not nxt.is_item and block.has_link:
+        sep = "：" if _CJK.search(text) else ": "
+        text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
+    elif len(tokens(text)) > MAX_POINT_TOKENS:
+        text = _first_sentence(text, lang)
+    return text
+
+
+def newsletter_points(
+    md: str,
+    lang: str,
+    n: int,
+    *,
+    exclude: Sequence[str] = (),
+    is_boilerplate: Callable[[str], bool] | None = None,
+    kind: str = "auto",
+) -> list[str] | None:
+    """Up to ``n`` key points, the lead items of the sections, or None when ``md`` is not a newsletter.
+
+    ``exclude``: sentences already shown (the summary); no key point repeats one.
+    ``is_boilerplate``: what the folder's other issues repeat (``RecurringText.is_boilerplate``);
+    calls to action are always left out.
+    """
+    if not is_newsletter(md, kind):
+        return None
+    drop = is_boilerplate or is_call_to_action
+    queues: list[list[str]] = []
+    for section in outline(md).sections:
+        if drop(section.heading) and not section.blocks:
+            continue
+        picks = []
+        for k, block in enumerate(section.blocks):
+            point = _point(section.blocks, k, lang)
+            if len(tokens(point)) < MIN_ITEM_TOKENS or drop(block.text) or drop(point):
+                continue
+            picks.append(point)
+        if picks:
+            queues.append(picks)
+    out: list[str] = []
+    seen = list(exclude)
+    depth = 0
+    # One per section per round: every section gives its lead item before any gives a second.
+    while len(out) < n and any(depth < len(q) for q in queues):
+        for queue in queues:
+            if len(out) >= n:
+                break
+            if depth < len(queue) and not is_near_duplicate(queue[depth], seen + out):
+                out.append(queue[depth])
+        depth += 1
+    return out

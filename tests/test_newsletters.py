@@ -1,0 +1,290 @@
+"""Newsletters: recurring text across sibling issues, lone files, the per-folder cache, bounded
+summaries and newsletter key points (one per section)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from summarize.engines import newsletter
+from summarize.engines.newsletter import is_newsletter, newsletter_points
+from summarize.text import boilerplate
+from summarize.text.boilerplate import RecurringText, is_call_to_action, strip_lone
+from summarize.text.bounds import LENGTH_WORDS, SLACK_WORDS, bound, cut, word_count
+from summarize.text.inputs import read_path
+from tests.conftest import SHARED
+
+TOPICS = [
+    "The city council approved a new bridge over the river after a long debate about its cost.",
+    "Researchers measured how quickly glaciers in the Alps lost their ice during the hot summer.",
+    "A small bakery in the old town started selling bread made from ancient grains this spring.",
+    "The national orchestra announced a tour of twelve cities with a programme of new symphonies.",
+    "Engineers finished testing a battery that charges an electric bus in less than ten minutes.",
+    "Volunteers planted four thousand trees along the motorway to shield the villages from noise.",
+]
+
+
+def issue(number: int, topic: str, extra: str = "") -> str:
+    # Furniture every issue repeats, with the issue number, a date and a link that change.
+    return (
+        f"Title: Weekly Notes {number}\nDate: 2020-03-{number:02d}\n\n"
+        f"Hello and welcome to issue {number} of Weekly Notes, published on March {number}th!\n"
+        f"If you find any mistakes in this week's notes, [write to the editors](https://example.org/{number}).\n\n"
+        f"# Story of the week\n\n{topic}\n\n{extra}\n\n"
+        f"# Colophon\n\nWeekly Notes is written by volunteers in their free time every single week.\n"
+    )
+
+
+def write_series(folder: Path, count: int = 5, extra: dict[int, str] | None = None) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(count):
+        p = folder / f"issue-{k + 1:02d}.md"
+        p.write_text(issue(k + 1, TOPICS[k], (extra or {}).get(k, "")), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def test_recurring_lines_are_left_out_and_content_kept(tmp_path: Path) -> None:
+    paths = write_series(tmp_path / "series")
+    doc = read_path(paths[-1])
+    assert "Hello and welcome" in doc.text
+    prose, removed = RecurringText.for_document(paths[-1]).strip(doc.text)
+    assert "Hello and welcome" not in prose  # the number, date and link differ: normalised away
+    assert "write to the editors" not in prose
+    assert "written by volunteers" not in prose
+    assert TOPICS[4] in prose
+    assert removed >= 3
+
+
+def test_a_line_in_only_two_other_issues_is_kept(tmp_path: Path) -> None:
+    twice = "The ferry timetable changes on Sunday because the harbour is being dredged again."
+    paths = write_series(tmp_path / "series", extra={0: twice, 1: twice, 4: twice})
+    prose, _ = RecurringText.for_document(paths[-1]).strip(read_path(paths[-1]).text)
+    assert twice in prose  # found in 2 other issues: below the 3 the rule asks for
+    paths[2].write_text(issue(3, TOPICS[2], twice), encoding="utf-8")
+    prose, _ = RecurringText.for_document(paths[-1]).strip(read_path(paths[-1]).text)
+    assert twice not in prose  # now in 3 other issues
+
+
+def test_the_documents_own_lines_do_not_count_as_another_issue(tmp_path: Path) -> None:
+    line = "Our reporter spent the whole week at the fishing harbour talking to the crews."
+    paths = write_series(tmp_path / "series", count=4, extra={0: line, 1: line, 3: line})
+    found = RecurringText.for_document(paths[-1])
+    assert not found.is_recurring(line)  # 3 files hold it, but one of them is the document itself
+    assert RecurringText.for_document(paths[2]).is_recurring(line)
+
+
+def test_summary_blocks_in_siblings_are_not_learned(tmp_path: Path) -> None:
+    block = "<!-- summarize:start -->\nA summary line the hook wrote once upon a time.\n<!-- summarize:end -->\n"
+    paths = write_series(tmp_path / "series", extra={k: block for k in range(5)})
+    found = RecurringText.for_document(paths[-1])
+    assert not found.is_recurring("A summary line the hook wrote once upon a time.")
+
+
+def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
+    lone = tmp_path / "lone" / "post.md"
+    lone.parent.mkdir()
+    lone.write_text(
+        "# A post\n\nThe council approved the bridge after a long debate.\n\n"
+        "Subscribe to our newsletter for more stories like this one.\nFollow us on Mastodon for updates.\n\n"
+        "* [A link](https://example.org)\n\nThe work starts in May and should take two years.\n",
+        encoding="utf-8",
+    )
+    found = RecurringText.for_document(lone)
+    assert not found.has_siblings
+    doc = read_path(lone)
+    for prose, removed in (found.strip(doc.text), strip_lone(doc.text)):
+        assert "Subscribe" not in prose and "Follow us" not in prose
+        assert "approved the bridge" in prose and "two years" in prose
+        assert removed == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Netflix said two million more people subscribed to the service last quarter.",
+        "The singer has more followers than any other artist, the company said.",
+        "Gmail 对于营销邮件和新闻列表，提供一个“退订”按钮（unsubscribe）。",
+        "Police urged witnesses to come forward with any information.",
+    ],
+)
+def test_news_prose_is_not_a_call_to_action(text: str) -> None:
+    assert not is_call_to_action(text)
+
+
+def test_calls_to_action_in_both_languages() -> None:
+    for text in (
+        "If you find any errors in this week's issue, please submit a PR.",
+        "Want something mentioned? Tweet us at @example or send us a pull request.",
+        "微信搜索“阮一峰的网络日志”或者扫描二维码，即可订阅。",
+        "（完）",
+    ):
+        assert is_call_to_action(text), text
+
+
+def test_the_folder_cache_is_used_and_invalidated_when_a_sibling_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = write_series(tmp_path / "series")
+    calls: list[int] = []
+    learn = boilerplate._learn
+    monkeypatch.setattr(boilerplate, "_learn", lambda issues: calls.append(1) or learn(issues))
+    first = RecurringText.for_folder(paths[0].parent)
+    assert len(calls) == 1
+    assert RecurringText.for_document(paths[-1]).is_recurring(
+        greeting := "Hello and welcome to issue 9 of Weekly Notes!"
+    )
+    assert len(calls) == 1
+    assert list(boilerplate.cache_dir().glob("*.json"))  # written under $SUMMARIZE_CACHE_DIR
+    again = RecurringText.for_folder(paths[0].parent)
+    assert len(calls) == 1  # read back, not learned again
+    assert {e.text for e in again.entries} == {e.text for e in first.entries}
+    # Same size, new modification time: still a change.
+    st = paths[1].stat()
+    os.utime(paths[1], ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    RecurringText.for_folder(paths[0].parent)
+    assert len(calls) == 2
+    # A sibling removed: learned again, and what it held no longer counts.
+    for p in paths[1:3]:
+        p.unlink()
+    greeting = "Hello and welcome to issue 9 of Weekly Notes, published on March 9th!"
+    assert RecurringText.for_document(paths[-1]).is_recurring(greeting) is False  # 2 other issues left
+    assert len(calls) == 3
+
+
+def test_a_damaged_cache_entry_is_a_miss(tmp_path: Path) -> None:
+    paths = write_series(tmp_path / "series")
+    RecurringText.for_folder(paths[0].parent)
+    for entry in boilerplate.cache_dir().glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert RecurringText.for_document(paths[-1]).is_recurring("Hello and welcome to issue 9 of Weekly Notes!")
+
+
+def test_bound_leaves_a_summary_within_budget_alone() -> None:
+    text = "The council approved the bridge. Work starts in May."
+    assert bound(text, LENGTH_WORDS["short"]) == (text, False)
+
+
+def test_bound_cuts_a_run_on_sentence_to_the_budget() -> None:
+    run_on = " ".join(f"word{k}" for k in range(5000))
+    out, was_cut = bound(run_on, LENGTH_WORDS["short"])
+    assert was_cut
+    assert out.endswith("…")
+    assert word_count(out) <= LENGTH_WORDS["short"]
+
+
+def test_cut_prefers_a_clause_boundary() -> None:
+    sentence = " ".join(["alpha"] * 40) + ", " + " ".join(["beta"] * 40) + "."
+    out = cut(sentence, 60)
+    assert out == " ".join(["alpha"] * 40) + "…"
+    # No boundary in the second half of the budget: cut between words.
+    assert cut(" ".join(["gamma"] * 100), 10) == " ".join(["gamma"] * 10) + "…"
+
+
+def test_bound_never_exceeds_budget_plus_one_sentence_of_slack() -> None:
+    sentences = [" ".join(["w"] * n) + "." for n in (25, 30, 38, 12, 70, 5)]
+    for budget in LENGTH_WORDS.values():
+        out, _ = bound(" ".join(sentences), budget)
+        assert word_count(out) <= budget + SLACK_WORDS
+
+
+def test_bound_counts_chinese_characters_as_half_words() -> None:
+    text = "数" * 400 + "。"
+    out, was_cut = bound(text, 60, "zh")
+    assert was_cut and word_count(out) <= 60 and len(out) <= 121
+
+
+NEWSLETTER = """---
+title: Issue 7
+---
+
+Hello all, what a week it was in the garden!
+
+## Articles
+
+- [Growing tomatoes on a balcony](https://example.org/a) explains pots, soil and light.
+- [Why bees like lavender](https://example.org/b) looks at scent and colour.
+- [Compost in winter](https://example.org/c)
+
+## Tools
+
+- [Seedling tracker](https://example.org/t1): an app that reminds you when to water.
+- [Soil tester](https://example.org/t2): a cheap probe for moisture and acidity.
+
+## Events
+
+- [Spring plant swap in Leeds](https://example.org/e1) on the first Saturday of April.
+- [Open gardens weekend](https://example.org/e2) in the villages around York.
+
+## Get involved
+
+- [Submit your suggestions for next week](https://example.org/s)
+- [Volunteers needed at the community orchard](https://example.org/v) every Sunday morning.
+"""
+
+
+def test_newsletter_points_take_one_lead_item_per_section() -> None:
+    points = newsletter_points(NEWSLETTER, "en", 4)
+    assert points == [
+        "Growing tomatoes on a balcony explains pots, soil and light.",
+        "Seedling tracker: an app that reminds you when to water.",
+        "Spring plant swap in Leeds on the first Saturday of April.",
+        # The section's lead item is a call to action: its next item stands for it.
+        "Volunteers needed at the community orchard every Sunday morning.",
+    ]
+    more = newsletter_points(NEWSLETTER, "en", 6)
+    assert more is not None and more[4:] == [
+        "Why bees like lavender looks at scent and colour.",
+        "Soil tester: a cheap probe for moisture and acidity.",
+    ]
+    assert not any("Hello all" in p for p in more)  # the intro is not a section
+
+
+def test_newsletter_points_skip_recurring_items_and_the_summary() -> None:
+    recurring = {"Seedling tracker: an app that reminds you when to water."}
+    points = newsletter_points(
+        NEWSLETTER,
+        "en",
+        3,
+        exclude=["Growing tomatoes on a balcony explains pots, soil and light."],
+        is_boilerplate=lambda text: text in recurring or is_call_to_action(text),
+    )
+    # Articles is represented by the summary already: it waits until every other section has a point.
+    assert points == [
+        "Soil tester: a cheap probe for moisture and acidity.",
+        "Spring plant swap in Leeds on the first Saturday of April.",
+        "Volunteers needed at the community orchard every Sunday morning.",
+    ]
+
+
+def test_what_is_a_newsletter() -> None:
+    article = "# Bridge approved\n\nThe council approved it.\n\n## Cost\n\nIt is dear.\n\n## Timing\n\nMay.\n"
+    assert is_newsletter(NEWSLETTER)
+    assert not is_newsletter(article)
+    assert newsletter_points(article, "en", 3) is None
+    assert is_newsletter(article, kind="newsletter")
+    assert not is_newsletter(NEWSLETTER, kind="article")
+    assert newsletter.KINDS == ("auto", "newsletter", "article")
+
+
+SERIES = SHARED / "newsletter_series" / "twir"
+
+
+@pytest.mark.skipif(not SERIES.is_dir(), reason="shared newsletter series not present")
+def test_real_series_furniture_is_left_out(tmp_path: Path) -> None:
+    files = sorted(SERIES.glob("*.md"))[-9:]
+    for f in files:
+        shutil.copy2(f, tmp_path / f.name)
+    target = tmp_path / files[-1].name
+    doc = read_path(target)
+    found = RecurringText.for_document(target)
+    prose, removed = found.strip(doc.text)
+    for furniture in ("Hello and welcome", "please submit a PR", "openly developed on GitHub", "Every week we"):
+        assert furniture in doc.text and furniture not in prose
+    assert "flume" in prose and removed > 20
+    points = newsletter_points(doc.raw, "en", 5, is_boilerplate=found.is_boilerplate)
+    assert points and not any(found.is_recurring(p) for p in points)

@@ -38,6 +38,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string (easier to read and edit than a list of literals)."""
+    return text.split()
+
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `python bench/eval_faithfulness.py` from a checkout, not installed
     sys.path.insert(0, str(ROOT))
@@ -49,39 +55,9 @@ SETS = {
     "bbc": ("bbc_dev_250.jsonl", "article", "summary", "held out"),
 }
 KINDS = ("number", "date", "name")
-NUMBER_WORDS = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NUMBER_WORDS = _words("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred")
+MONTHS = _words("January February March April May June July August September October November December")
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE = re.compile(r"\b(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b|" + _YEAR.pattern)

@@ -33,38 +33,15 @@ from functools import lru_cache
 from .quantities import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, DateMention, ascii_digits, find_dates, find_quantities
 from .sentences import split_sentences
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string (easier to read and edit than a list of literals)."""
+    return text.split()
+
+
 KINDS = ("number", "date", "name", "quote")
 # Names are read from capitalisation only where it marks names (not German: every noun is capitalised).
-NAME_LANGUAGES = frozenset(
-    [
-        "en",
-        "fr",
-        "es",
-        "it",
-        "pt",
-        "nl",
-        "sv",
-        "da",
-        "no",
-        "nb",
-        "fi",
-        "pl",
-        "cs",
-        "sk",
-        "ro",
-        "hr",
-        "sl",
-        "et",
-        "lv",
-        "lt",
-        "id",
-        "ms",
-        "tr",
-        "ca",
-        "ga",
-        "cy",
-    ]
-)
+NAME_LANGUAGES = frozenset(_words("en fr es it pt nl sv da no nb fi pl cs sk ro hr sl et lv lt id ms tr ca ga cy"))
 
 # A fact found in the source must also be stated in a similar context. Either test suffices: MIN_LOCAL
 # of the content words up to CONTEXT_WORDS either side of it in the output are within SOURCE_WINDOW
@@ -77,274 +54,33 @@ MIN_LOCAL = 0.2
 MIN_RELEVANCE = 0.34
 
 _STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "if",
-        "then",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "without",
-        "about",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "after",
-        "before",
-        "since",
-        "until",
-        "while",
-        "during",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "its",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "him",
-        "them",
-        "us",
-        "me",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "both",
-        "each",
-        "every",
-        "some",
-        "many",
-        "most",
-        "more",
-        "less",
-        "few",
-        "other",
-        "another",
-        "such",
-        "also",
-        "just",
-        "only",
-        "very",
-        "too",
-        "said",
-        "says",
-        "say",
-        "according",
-        "new",
-        "one",
-        "two",
-        "up",
-        "out",
-        "off",
-        "down",
-        "again",
-        "further",
-        "once",
-    ]
+    _words(
+        "a an the and or but nor so yet if then than that this these those there here of in on at to for from "
+        "by with without about into onto over under after before since until while during as is are was were "
+        "be been being has have had do does did will would shall should can could may might must not no its "
+        "it he she they we i you his her their our my your him them us me who whom whose which what when "
+        "where why how all any both each every some many most more less few other another such also just only "
+        "very too said says say according new one two up out off down again further once"
+    )
 )
 _STARTERS = _STOPWORDS | frozenset(
-    [
-        "however",
-        "meanwhile",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "last",
-        "next",
-        "now",
-        "still",
-        "yes",
-        "former",
-        "currently",
-        "despite",
-        "although",
-        "though",
-        "because",
-        "even",
-        "instead",
-        "later",
-        "earlier",
-        "overall",
-        "thus",
-        "hence",
-        "perhaps",
-        "maybe",
-        "please",
-        "let",
-        "police",
-        "officials",
-    ]
+    _words(
+        "however meanwhile today yesterday tomorrow last next now still yes former currently despite although "
+        "though because even instead later earlier overall thus hence perhaps maybe please let police "
+        "officials"
+    )
 )
 TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "president",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "gen",
-        "general",
-        "col",
-        "capt",
-        "captain",
-        "lt",
-        "sgt",
-        "judge",
-        "justice",
-        "minister",
-        "prime",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "rev",
-        "reverend",
-        "father",
-        "sheikh",
-        "imam",
-        "mayor",
-        "secretary",
-        "ambassador",
-        "premier",
-        "chairman",
-        "chief",
-        "vice",
-        "deputy",
-        "st",
-        "saint",
-        "coach",
-        "manager",
-        "detective",
-        "inspector",
-        "officer",
-        "professor",
-        "doctor",
-        "mister",
-        "madam",
-    ]
+    _words(
+        "mr mrs ms miss mx dr prof sir dame lord lady president senator sen rep representative gov governor "
+        "gen general col capt captain lt sgt judge justice minister prime chancellor king queen prince "
+        "princess pope rev reverend father sheikh imam mayor secretary ambassador premier chairman chief vice "
+        "deputy st saint coach manager detective inspector officer professor doctor mister madam"
+    )
 )
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-    ]
-)
+_CONNECTORS = frozenset(_words("of de da del della di du van von der den la le bin ibn al el y"))
 # English endings of common words, not of names: a capitalised sentence start with one is no name.
-_COMMON_ENDINGS = tuple(
-    [
-        "ing",
-        "ed",
-        "ly",
-        "ers",
-        "ment",
-        "ments",
-        "tion",
-        "tions",
-        "ness",
-        "ous",
-        "ies",
-        "ful",
-        "able",
-        "ible",
-        "ive",
-        "ity",
-        "ism",
-        "ists",
-    ]
-)
+_COMMON_ENDINGS = tuple(_words("ing ed ly ers ment ments tion tions ness ous ies ful able ible ive ity ism ists"))
 _NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | {"i"}
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?")
 _WORD = re.compile(r"\w+")

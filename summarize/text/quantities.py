@@ -17,37 +17,25 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string (easier to read and edit than a list of literals)."""
+    return text.split()
+
+
 # --- digits and number words -----------------------------------------------------------------
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _UNITS += " seventeen eighteen nineteen"
 UNITS = {w: i for i, w in enumerate(_UNITS.split())}
-TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"))}
 ORDINALS = {
     w: i + 3
     for i, w in enumerate(
-        [
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-        ]
+        _words(
+            "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+            "sixteenth seventeenth eighteenth nineteenth"
+        )
     )
 }
 ORDINALS.update({w.replace("y", "ieth"): v for w, v in TENS.items()})
@@ -136,35 +124,7 @@ def digit_values(digits: str, lang: str = "en") -> list[Decimal]:
     return [as_thousands, as_decimal] if prefer_thousands else [as_decimal, as_thousands]
 
 
-COMMA_DECIMAL = frozenset(
-    [
-        "de",
-        "fr",
-        "es",
-        "it",
-        "pt",
-        "nl",
-        "ru",
-        "pl",
-        "tr",
-        "sv",
-        "da",
-        "no",
-        "nb",
-        "fi",
-        "cs",
-        "sk",
-        "hu",
-        "ro",
-        "id",
-        "vi",
-        "uk",
-        "bg",
-        "hr",
-        "sl",
-        "el",
-    ]
-)
+COMMA_DECIMAL = frozenset(_words("de fr es it pt nl ru pl tr sv da no nb fi cs sk hu ro id vi uk bg hr sl el"))
 
 
 def _dec(text: str) -> Decimal:
@@ -303,7 +263,7 @@ MONTH_ABBREVIATIONS = {
     "oct": 10,
 }
 MONTH_ABBREVIATIONS.update({"nov": 11, "dec": 12})
-WEEKDAYS = {w: i for i, w in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {w: i for i, w in enumerate(_words("monday tuesday wednesday thursday friday saturday sunday"))}
 
 
 @dataclass(frozen=True)

@@ -371,7 +371,9 @@ def test_degenerate_summary_is_retried_with_safer_settings(looping_bart: Path, c
     # Even the safer settings cannot stop a model this broken: the result says so.
     data = json.loads(result.stdout)
     assert data["summary"].split().count("the") * 2 >= len(data["summary"].split())
-    assert set(data["warnings"]) == {"output still shows repetition after a retry with safer settings"}
+    # (The faithfulness check may add its own warnings about what the loop wrote.)
+    loops = {w for w in data["warnings"] if "supported" not in w}
+    assert loops == {"output still shows repetition after a retry with safer settings"}
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,21 @@ def _source_sentences(sources: Sequence[str], lang: str) -> list[str]:
     return sentences
 
 
+def _shortened(sentence: str, fits: Callable[[str], bool] | None) -> str:
+    """``sentence``, or its longest run of leading words that ``fits`` (at least one word)."""
+    if fits is None or fits(sentence):
+        return sentence
+    words = sentence.split()
+    low, high = 1, len(words) - 1
+    while low < high:  # the longest prefix that fits, by bisection: fits() tokenizes
+        mid = (low + high + 1) // 2
+        if fits(" ".join(words[:mid])):
+            low = mid
+        else:
+            high = mid - 1
+    return " ".join(words[:low])
+
+
 def repair(
     text: str,
     sources: Sequence[str],
@@ -133,14 +148,13 @@ def repair(
         else:
             warnings.append(f"{what}; sentence dropped (no source sentence supports the rest of it)")
     if not kept and sentences and mode == "repair":
-        # Never an empty output: the source sentence closest to what was written stands in for it.
-        if extractive is None:
-            extractive = [s for s in _source_sentences(sources, lang) if fits is None or fits(s)]
-        scored = sorted(extractive, key=lambda s: -overlap(text, s))
+        # Never an empty output: the source sentence closest to what was written stands in for it,
+        # its words cut short where it does not fit (a partial summary must shrink the text).
+        scored = sorted(_source_sentences(sources, lang), key=lambda s: -overlap(text, s))
         if scored:
-            kept.append(scored[0])
+            kept.append(_shortened(scored[0], fits))
             warnings.append(f"{label}: no sentence was supported; the closest source sentence is given instead")
         else:
-            warnings.append(f"{label}: no sentence was supported and no source sentence fits; kept as written")
+            warnings.append(f"{label}: no sentence was supported and the source has none to give; kept as written")
             return Repaired(text, warnings, False)
     return Repaired(_joiner(lang).join(kept) if changed else text, warnings, changed)

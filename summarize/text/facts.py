@@ -91,6 +91,7 @@ _QUOTE_RES += [
     re.compile(r'(?<![\w"])"([^"\n]{1,600}?)"(?!\w)'),
     re.compile(r"(?<!\w)['‘](?=\w)([^'‘’\n]{1,300}?)(?<=[\w.!?,])['’](?!\w)"),
 ]
+_NEGATIONS = frozenset(_words("not no never nor t none nothing nobody neither without"))
 _ELLIPSIS = re.compile(r"\.{3}|…|\[\.\.\.\]")
 
 
@@ -187,7 +188,8 @@ def _names(text: str, lang: str) -> list[Fact]:
             initial = False
         parts = [_strip_possessive(_norm(w.group(0))) for w in words]
         keys = tuple(k for p in parts if p not in _CONNECTORS for _, k in _tokens(p))
-        if keys and not all(k in _NOT_NAMES for k in keys):
+        # A lone capital letter ("H") is no name; initials count within one ("J. K. Rowling", "U.S.").
+        if keys and not all(k in _NOT_NAMES for k in keys) and not (len(words) == 1 and len(keys[0]) == 1):
             start, end = words[0].start(), words[-1].end()
             value = " ".join(parts)
             out.append(Fact("name", text[start:end], value, start, end, keys, initial=initial))
@@ -238,7 +240,9 @@ def _quotes(text: str) -> list[Fact]:
     for start, end, inner in spans:
         if any(f.start <= start and end <= f.end for f in out):
             continue  # nested inside a quote already taken: the outer one is checked word for word
-        words = tuple(w for _, w in _tokens(inner))
+        # An ellipsis stays as a "..." word: the quote may skip source words there.
+        pieces = [[w for _, w in _tokens(piece)] for piece in _ELLIPSIS.split(inner)]
+        words = tuple(w for i, piece in enumerate(pieces) for w in (["..."] if i else []) + piece)
         if words:
             out.append(Fact("quote", text[start:end], " ".join(words), start, end, words))
     return out
@@ -344,16 +348,23 @@ class SupportIndex:
 
     def has_quote(self, words: Sequence[str]) -> bool:
         """Whether the words occur in order (an ellipsis may skip), or nearly so (90%) within two sentences."""
-        text = " ".join(words)
-        pieces = [p.strip() for p in _ELLIPSIS.split(text) if p.strip()]
+        pieces = [p.strip() for p in " ".join(words).split("...") if p.strip()]
         if all(f" {p} " in self.joined for p in pieces):
             return True
+        words = [w for w in words if w != "..."]
         if len(words) < 6:
             return False
         for i in range(len(self.sentences)):
             pair = self.sentences[i] + (self.sentences[i + 1] if i + 1 < len(self.sentences) else [])
-            blocks = SequenceMatcher(None, list(words), pair, autojunk=False).get_matching_blocks()
-            if sum(b.size for b in blocks) >= 0.9 * len(words):
+            blocks = [
+                b for b in SequenceMatcher(None, list(words), pair, autojunk=False).get_matching_blocks() if b.size
+            ]
+            if not blocks or sum(b.size for b in blocks) < 0.9 * len(words):
+                continue
+            # Near enough, unless the quote skips source words (a dropped "not" turns it around).
+            span = pair[blocks[0].b : blocks[-1].b + blocks[-1].size]
+            skipped = set(span) - set(words)
+            if len(span) <= len(words) + 1 and not skipped & _NEGATIONS:
                 return True
         return False
 

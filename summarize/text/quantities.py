@@ -127,6 +127,9 @@ def digit_values(digits: str, lang: str = "en") -> list[Decimal]:
 COMMA_DECIMAL = frozenset(_words("de fr es it pt nl ru pl tr sv da no nb fi cs sk hu ro id vi uk bg hr sl el"))
 
 
+_SPACE_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
 def _dec(text: str) -> Decimal:
     try:
         return Decimal(text or "0")
@@ -189,6 +192,9 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     are not counted either (``a second look``).
     """
     flat = ascii_digits(text)
+    if lang.split("-")[0] in COMMA_DECIMAL:
+        # "1 200" groups thousands with a plain space in these languages (one character for one: offsets hold).
+        flat = _SPACE_GROUP.sub("\u00a0", flat)
     out: list[Quantity] = []
     for m in _NUMBER.finditer(flat):
         scale = (m.group("scale") or "").lower()

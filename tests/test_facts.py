@@ -180,3 +180,13 @@ def test_several_sources_and_a_reused_index() -> None:
     assert support_index(SOURCE) is index
     partial = "A 60-member group wrote to the State Department."
     assert unsupported("A 60-member group wrote to the State Department in March.", [partial, index]) == []
+
+
+def test_across_languages_values_compare_without_context() -> None:
+    # How a translation's numbers are checked: the source's facts against the translation's index.
+    translation = support_index("پولیس کے مطابق ۴۶ افراد ۸ فروری ۲۰۲۴ کو گرفتار ہوئے۔", "ur")
+    source = "Police said 46 people were arrested on 8 February 2024."
+    assert unsupported(source, [translation], "en", context=False) == []
+    assert [
+        f.text for f in unsupported("Police said 47 people were arrested.", [translation], "en", context=False)
+    ] == ["47"]

@@ -410,8 +410,9 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
     return hits or None
 
 
-def is_supported(fact: Fact, sentence: str, index: SupportIndex) -> bool:
-    """Whether ``index``'s source states ``fact`` (found in ``sentence``) in a similar context."""
+def is_supported(fact: Fact, sentence: str, index: SupportIndex, *, context: bool = True) -> bool:
+    """Whether ``index``'s source states ``fact`` (found in ``sentence``) in a similar context; with
+    ``context=False`` whether it states it at all (a translation: the words around it differ)."""
     if fact.kind == "name" and fact.initial and fact.keys[0] in index.lower:
         # A sentence starts with a word the source writes in lower case: a common word, not a name.
         fact = Fact(fact.kind, fact.text, fact.value, fact.start, fact.end, fact.keys[1:])
@@ -420,10 +421,10 @@ def is_supported(fact: Fact, sentence: str, index: SupportIndex) -> bool:
     positions = _positions(fact, index)
     if positions is None:
         return False
-    context = _context(sentence, fact)
-    if not positions or not context:
+    near = _context(sentence, fact) if context else set()
+    if not positions or not near:
         return True
-    if max(len(context & index.window(p)) for p in positions) >= MIN_LOCAL * len(context):
+    if max(len(near & index.window(p)) for p in positions) >= MIN_LOCAL * len(near):
         return True
     own = {_stem(w) for _, w in _tokens(fact.text)}
     stems = {_stem(w) for _, w in _tokens(sentence) if _content(w)} - own
@@ -434,15 +435,24 @@ def _indexes(sources: Sequence[str | SupportIndex], lang: str) -> list[SupportIn
     return [s if isinstance(s, SupportIndex) else support_index(s, lang) for s in sources]
 
 
-def unsupported_in_sentence(sentence: str, sources: Sequence[str | SupportIndex], lang: str = "en") -> list[Fact]:
-    """Facts of one sentence that no source supports."""
+def unsupported_in_sentence(
+    sentence: str, sources: Sequence[str | SupportIndex], lang: str = "en", *, context: bool = True
+) -> list[Fact]:
+    """Facts of one sentence that no source supports (``context``: see :func:`is_supported`)."""
     indexes = _indexes(sources, lang)
-    return [f for f in extract_facts(sentence, lang) if not any(is_supported(f, sentence, i) for i in indexes)]
+    facts = extract_facts(sentence, lang)
+    return [f for f in facts if not any(is_supported(f, sentence, i, context=context) for i in indexes)]
 
 
-def unsupported(output: str, sources: Sequence[str | SupportIndex], lang: str = "en") -> list[Fact]:
-    """Facts of ``output`` (sentence by sentence) that none of ``sources`` supports; offsets are per sentence."""
+def unsupported(
+    output: str, sources: Sequence[str | SupportIndex], lang: str = "en", *, context: bool = True
+) -> list[Fact]:
+    """Facts of ``output`` (sentence by sentence) that none of ``sources`` supports; offsets are per sentence.
+
+    A source given as text is read in ``lang``; one in another language is given as its
+    :func:`support_index` (and ``context=False``: only values compare across languages).
+    """
     out: list[Fact] = []
     for sentence in split_sentences(output, lang) if output.strip() else []:
-        out.extend(unsupported_in_sentence(sentence, sources, lang))
+        out.extend(unsupported_in_sentence(sentence, sources, lang, context=context))
     return out

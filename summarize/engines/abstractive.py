@@ -20,6 +20,7 @@ from ..text.languages import language_name
 from ..text.sentences import split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 from . import extractive
+from .faithful import DEFAULT_MODE, check_mode, repair
 from .prompts import render
 
 LENGTH_FACTORS = {"short": 0.5, "medium": 1.0, "long": 1.75}
@@ -64,11 +65,16 @@ class Overrides:
 
 
 class AbstractiveEngine:
-    """Summarize with one loaded :class:`Seq2SeqModel`."""
+    """Summarize with one loaded :class:`Seq2SeqModel`.
 
-    def __init__(self, model: Seq2SeqModel, overrides: Overrides | None = None):
+    ``faithfulness`` (``off``, ``warn``, ``repair``): what happens to output sentences stating a number,
+    date, name or quote their source lacks (see :mod:`summarize.engines.faithful`).
+    """
+
+    def __init__(self, model: Seq2SeqModel, overrides: Overrides | None = None, faithfulness: str = DEFAULT_MODE):
         self.model = model
         self.overrides = overrides or Overrides()
+        self.faithfulness = check_mode(faithfulness)
 
     # --- inputs -----------------------------------------------------------------------
     def _prepare(self, text: str, lang: str, length: str, template: str = "summary", points: int = 5) -> str:
@@ -135,6 +141,57 @@ class AbstractiveEngine:
                 outs[i] = out
         return outs, notes, empty
 
+    @staticmethod
+    def closer_settings(settings: GenerationSettings) -> GenerationSettings:
+        """Settings for regenerating an output that invented a fact: twice the beams (at least 4), so
+        likelier (more source-like) sequences win, and ``encoder_no_repeat_ngram_size`` off, so the
+        model may copy the source's phrases. ``repetition_penalty`` is left as it was: whether a higher
+        one helps could not be measured without real models (see README, Faithfulness)."""
+        extra = {**settings.extra, "encoder_no_repeat_ngram_size": 0}
+        return GenerationSettings(
+            settings.max_new_tokens, settings.min_new_tokens, max(4, 2 * settings.num_beams), extra
+        )
+
+    def _faithful(
+        self,
+        outs: list[str],
+        inputs: list[str],
+        sources: list[list[str]],
+        settings: GenerationSettings,
+        lang: str,
+        labels: list[str],
+        warnings: list[str],
+    ) -> Steps[list[str]]:
+        """Check each output against its sources; in repair mode regenerate the failing ones once
+        (one batched request, :meth:`closer_settings`) and let :func:`faithful.repair` pick."""
+        if self.faithfulness == "off":
+            return outs
+        lang = lang if lang != "und" else "en"
+        failing = [i for i, out in enumerate(outs) if repair(out, sources[i], lang, mode="warn").warnings]
+        if not failing:
+            return outs
+        fresh: dict[int, str] = {}
+        if self.faithfulness == "repair":
+            again = yield [inputs[i] for i in failing], self.closer_settings(settings)
+            # A regenerated list of points reads as one sentence per line.
+            again = ["\n\n".join(_BULLET.sub("", line) for line in a.splitlines()) for a in again]
+            fresh = dict(zip(failing, again, strict=True))
+        result = list(outs)
+        for i in failing:
+            regenerated = fresh.get(i)
+            fixed = repair(
+                outs[i],
+                sources[i],
+                lang,
+                mode=self.faithfulness,
+                regenerate=(lambda _sentence, text=regenerated: text) if regenerated is not None else None,
+                label=labels[i],
+                fits=lambda sentence: self.model.count_tokens(sentence) <= settings.max_new_tokens,
+            )
+            result[i] = fixed.text
+            warnings.extend(fixed.warnings)
+        return result
+
     def _empty_error(self) -> GenerationError:
         return GenerationError(
             f"model {self.model.model_id} produced an empty summary even with safer settings",
@@ -145,7 +202,9 @@ class AbstractiveEngine:
     # Each document's work is a generator that yields (inputs, settings) requests and receives the
     # outputs. Documents advance in lockstep and requests with equal settings become one batched
     # generate() across documents (run_many; run is run_many of one).
-    def _reduce(self, text: str, lang: str, length: str) -> Steps[tuple[str, list[Chunk], list[list[str]], int]]:
+    def _reduce(
+        self, text: str, lang: str, length: str, warnings: list[str]
+    ) -> Steps[tuple[str, list[Chunk], list[list[str]], int]]:
         """Summarize ``text`` in rounds. Returns the final input, first-round chunks, each round's outputs."""
         limit = self._limit(lang, length)
         count = self.model.count_tokens
@@ -167,7 +226,12 @@ class AbstractiveEngine:
                 final.num_beams,
                 dict(final.extra),
             )
-            outs = yield [self._prepare(c.text, lang, length) for c in current], step
+            inputs = [self._prepare(c.text, lang, length) for c in current]
+            outs = yield inputs, step
+            # A partial summary is checked against the chunk it came from.
+            labels = [f"partial summary {i + 1} of round {rounds}" for i in range(len(current))]
+            outs = yield from self._faithful(outs, inputs, [[c.text] for c in current], step, lang, labels, warnings)
+            outs = [o for o in outs if o.strip()] or outs
             levels.append(outs)
             current = chunk_text("\n\n".join(outs), count, limit, lang)
             rounds += 1
@@ -175,16 +239,22 @@ class AbstractiveEngine:
 
     def _steps(self, text: str, lang: str, points: int, length: str, warnings: list[str]) -> Steps[AbstractiveOutput]:
         input_tokens = self.model.count_tokens(text)
-        final_input, first, levels, rounds = yield from self._reduce(text, lang, length)
+        final_input, first, levels, rounds = yield from self._reduce(text, lang, length, warnings)
         # Each round's outputs together cover the whole article; the round with the fewest that still
         # number ``points`` gives key-point sections that fit one model input each.
         partials = next((level for level in reversed(levels) if len(level) >= points), levels[0] if levels else [])
         settings = self.settings(length, self.model.count_tokens(final_input))
-        summary = (yield [self._prepare(final_input, lang, length)], settings)[0]
+        prepared = self._prepare(final_input, lang, length)
+        summary = (yield [prepared], settings)[0]
         if self.model.count_tokens(summary) > input_tokens:
             # A text shorter than what the model writes about it is its own best summary.
             summary = " ".join(text.split())
             warnings.append("the model's summary was longer than the input; the input is given as its summary")
+        else:
+            # The final input (the last round's partial summaries) and the article both count as source.
+            sources = [final_input] + ([text] if levels else [])
+            checked = yield from self._faithful([summary], [prepared], [sources], settings, lang, ["summary"], warnings)
+            summary = checked[0]
         key_points = yield from self._key_point_steps(text, lang, points, length, summary, first, partials, warnings)
         return AbstractiveOutput(summary, key_points, len(first), rounds, input_tokens, warnings)
 
@@ -268,9 +338,9 @@ class AbstractiveEngine:
         if points <= 0:
             return []
         if self.model.uses_prompts:
-            candidates = yield from self._prompted_points(text, lang, points, length, first, partials)
+            candidates = yield from self._prompted_points(text, lang, points, length, first, partials, warnings)
         else:
-            candidates = yield from self._section_points(text, lang, points, first, partials)
+            candidates = yield from self._section_points(text, lang, points, first, partials, warnings)
         summary_sents = split_sentences(summary, lang)
         chosen: list[str] = []
         for cand in candidates:
@@ -295,7 +365,13 @@ class AbstractiveEngine:
         return [c.text for c in chunk_text(text, self.model.count_tokens, size, lang)]
 
     def _section_points(
-        self, text: str, lang: str, points: int, first: list[Chunk], partials: list[str]
+        self,
+        text: str,
+        lang: str,
+        points: int,
+        first: list[Chunk],
+        partials: list[str],
+        warnings: list[str] | None = None,
     ) -> Steps[list[str]]:
         sections = self._sections(text, lang, points, first, partials)
         limit = self._limit(lang, "short")
@@ -306,9 +382,17 @@ class AbstractiveEngine:
         settings = self.settings("short", POINT_TOKENS)
         settings.max_new_tokens = min(settings.max_new_tokens, POINT_TOKENS)
         settings.min_new_tokens = min(settings.min_new_tokens, 8)
-        outs = yield [self._prepare(s, lang, "short") for s in inputs], settings
+        prepared = [self._prepare(s, lang, "short") for s in inputs]
+        outs = yield prepared, settings
         # One point per section: its first sentence keeps points short and distinct.
-        return [(split_sentences(o, lang) or [o])[0].strip() for o in outs]
+        firsts = [(split_sentences(o, lang) or [o])[0].strip() for o in outs]
+        sources = [[section, text] for section in inputs]
+        labels = [f"key point from section {i + 1}" for i in range(len(inputs))]
+        return (
+            yield from self._faithful(
+                firsts, prepared, sources, settings, lang, labels, [] if warnings is None else warnings
+            )
+        )
 
     def _prompted_points(
         self,
@@ -318,16 +402,32 @@ class AbstractiveEngine:
         length: str,
         first: list[Chunk],
         partials: list[str],
+        warnings: list[str] | None = None,
     ) -> Steps[list[str]]:
         limit = self._limit(lang, length, "key_points")
         source = text if len(first) <= 1 else "\n\n".join(partials)
         inputs = [c.text for c in chunk_text(source, self.model.count_tokens, limit, lang)]
         settings = self.settings(length, limit)
-        outs = yield [self._prepare(i, lang, length, "key_points", points) for i in inputs], settings
+        prepared = [self._prepare(i, lang, length, "key_points", points) for i in inputs]
+        outs = yield prepared, settings
         lines: list[str] = []
-        for out in outs:
+        origin: list[int] = []  # the input each line came from: its source and its regeneration
+        for k, out in enumerate(outs):
             for line in re.split(r"\n|(?<=[.!?])\s+(?=[-*•]|\d+[.)])", out):
                 line = _BULLET.sub("", line).strip()
                 if line:
                     lines.append(line)
-        return lines
+                    origin.append(k)
+        labels = [f"key point {n + 1}" for n in range(len(lines))]
+        sources = [[inputs[k], text] for k in origin]
+        return (
+            yield from self._faithful(
+                lines,
+                [prepared[k] for k in origin],
+                sources,
+                settings,
+                lang,
+                labels,
+                [] if warnings is None else warnings,
+            )
+        )

@@ -1,0 +1,192 @@
+"""Facts of an output and whether a source supports them (summarize.text.facts), on text pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.text.facts import extract_facts, support_index, unsupported
+from summarize.text.quantities import digit_values, find_dates, find_quantities
+
+SOURCE = (
+    "Forty-six members of Congress signed a letter on Feb. 8, 2024, asking for the release of detained "
+    "politicians. A separate 60-member group wrote to the State Department in March. "
+    "The company reported revenue of $1.2 billion, up 12.5% from last year. "
+    "President Joe Biden's spokesman said: \"We will not accept 'business as usual' in Islamabad.\" "
+    "Former prime minister Imran Khan has been in jail since August 2023."
+)
+
+
+def _values(text: str, kind: str, lang: str = "en") -> list[str]:
+    return [f.value for f in extract_facts(text, lang) if f.kind == kind]
+
+
+def _flagged(output: str, source: str = SOURCE, lang: str = "en") -> list[str]:
+    return [f.text for f in unsupported(output, [source], lang)]
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("46", "46"),
+        ("forty-six", "46"),
+        ("Forty six", "46"),
+        ("two hundred and five thousand", "205000"),
+        ("۴۶", "46"),  # Urdu (Extended Arabic-Indic) digits
+        ("٤٦", "46"),  # Arabic-Indic digits
+        ("४६", "46"),  # Devanagari digits
+        ("1,200", "1200"),
+        ("2.5 million", "2500000"),
+        ("the 21st", "21"),
+    ],
+)
+def test_numbers_written_any_way_have_one_value(text: str, value: str) -> None:
+    assert _values(f"They counted {text} votes.", "number") == [value]
+
+
+def test_money_and_percentages_keep_their_unit() -> None:
+    assert _values("It cost $1.2 billion.", "number") == ["1200000000 $"]
+    assert _values("It cost 1.2bn dollars.", "number") == ["1200000000 $"]
+    assert _values("A £2.1m fee.", "number") == ["2100000 £"]
+    assert _values("Up 12.5% and 3 per cent.", "number") == ["12.5 %", "3 %"]
+    assert _values("۳ ارب روپے", "number", "ur") == ["3000000000 rupee"]
+
+
+def test_grouping_marks_are_read_by_the_languages_convention() -> None:
+    assert [str(v) for v in digit_values("1.200", "de")] == ["1200", "1.200"]
+    assert [str(v) for v in digit_values("1,5", "fr")] == ["1.5"]
+    assert [str(v) for v in digit_values("1,234.5", "en")] == ["1234.5"]
+    assert [str(v) for v in digit_values("۱٬۲۳۴٫۵", "ur")] == ["1234.5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("February 8, 2024", "2024-02-08"),
+        ("Feb. 8, 2024", "2024-02-08"),
+        ("8 February 2024", "2024-02-08"),
+        ("2024-02-08", "2024-02-08"),
+        ("February 2024", "2024-02"),
+        ("March 15", "--03-15"),
+        ("2019", "2019"),
+        ("Monday", "weekday:0"),
+    ],
+)
+def test_dates_have_one_value(text: str, value: str) -> None:
+    assert _values(f"It happened on {text} in the capital.", "date") == [value]
+
+
+def test_may_alone_is_a_month_only_after_a_preposition() -> None:
+    assert [d.value for d in find_dates("Rates have been on hold since May.")] == ["--05"]
+    assert find_dates("May I ask you something? They may leave.") == []
+
+
+def test_a_lone_one_is_no_number_fact() -> None:
+    assert find_quantities("One of them said no one came.") == []
+
+
+def test_names_drop_titles_possessives_and_common_sentence_starts() -> None:
+    text = "President Joe Biden's aide met Dr. Jane Smith and J. K. Rowling. The Bank of England said so."
+    assert _values(text, "name") == ["joe biden", "jane smith", "j k rowling", "bank of england"]
+
+
+def test_names_are_read_only_where_capitals_mark_them() -> None:
+    assert _values("Die Regierung in Berlin sagte am Montag nichts.", "name", "de") == []
+    assert _values("وزیر اعظم عمران خان نے کہا", "name", "ur") == []
+
+
+def test_quotes_straight_curly_guillemets_and_nested() -> None:
+    text = "He said \"we will not accept 'business as usual' here\" and “no” and «jamais» and 「はい」."
+    quotes = [f.value for f in extract_facts(text) if f.kind == "quote"]
+    # Han and kana characters are one word each.
+    assert quotes == ["we will not accept business as usual here", "no", "jamais", "は い"]
+    assert not [f for f in extract_facts("Obama's aides don't say 'no'.") if f.kind == "quote" and "don" in f.value]
+
+
+# --- support -------------------------------------------------------------------------------------
+
+
+def test_a_number_written_differently_but_equal_is_supported() -> None:
+    assert _flagged("46 lawmakers signed a letter asking for the release of politicians.") == []
+    assert _flagged("Revenue was 1.2bn dollars, up 12.5 per cent from last year.") == []
+
+
+def test_an_invented_number_is_flagged() -> None:
+    assert _flagged("47 lawmakers signed a letter asking for the release of politicians.") == ["47"]
+    assert _flagged("Revenue was $1.3 billion, up 12.5% from last year.") == ["$1.3 billion"]
+
+
+def test_a_number_swapped_from_elsewhere_in_the_source_is_flagged() -> None:
+    # 60 is in the source, but as the size of a group, not as the growth of revenue.
+    assert _flagged("Revenue rose 60% from last year.") == ["60%"]
+    assert _flagged("Revenue rose 12.5% from last year.") == []
+
+
+def test_money_in_another_currency_is_flagged() -> None:
+    assert _flagged("The company reported revenue of £1.2 billion.") == ["£1.2 billion"]
+
+
+def test_dates_written_differently_are_supported_and_wrong_ones_flagged() -> None:
+    assert _flagged("Members of Congress signed a letter on 8 February 2024.") == []
+    assert _flagged("Members of Congress signed a letter on 2024-02-08.") == []
+    assert _flagged("Members of Congress signed a letter on Feb. 9, 2024.") == ["Feb. 9, 2024"]
+    assert _flagged("Imran Khan has been in jail since August 2022.") == ["August 2022"]
+
+
+def test_urdu_and_arabic_indic_digits_count_as_the_same_number() -> None:
+    source = "پولیس کے مطابق دھماکے میں 46 افراد ہلاک ہوئے۔"
+    assert _flagged("دھماکے میں ۴۶ افراد ہلاک ہوئے۔", source, "ur") == []
+    assert _flagged("دھماکے میں ٤٦ افراد ہلاک ہوئے۔", source, "ur") == []
+    assert _flagged("دھماکے میں ۴۷ افراد ہلاک ہوئے۔", source, "ur") == ["۴۷"]
+
+
+def test_names_with_titles_and_possessives_are_supported() -> None:
+    assert _flagged("Biden's spokesman rejected business as usual in Islamabad.") == []
+    assert _flagged("Mr. Khan has been in jail since August 2023.") == []
+    assert _flagged("Nawaz Sharif has been in jail since August 2023.") == ["Nawaz Sharif"]
+
+
+def test_a_name_in_another_case_form_is_supported() -> None:
+    source = "Prezydent spotkał się w Warszawie z premierem Tuskiem."
+    assert _flagged("Tusk spotkał się z prezydentem w Warszawie.", source, "pl") == []
+    assert _flagged("Kowalski spotkał się z prezydentem w Warszawie.", source, "pl") == ["Kowalski"]
+
+
+def test_a_common_word_starting_a_sentence_is_no_name() -> None:
+    assert _flagged("Separate letters asked for the release of detained politicians.") == []
+
+
+def test_quotes_must_be_in_the_source_word_for_word() -> None:
+    assert _flagged("“We will not accept ‘business as usual’ in Islamabad,” the spokesman said.") == []
+    assert _flagged('The spokesman said: "We will accept business as usual."') == [
+        '"We will accept business as usual."'
+    ]
+    assert _flagged('The spokesman said "We will not accept ... in Islamabad."') == []
+    assert _flagged('The spokesman said: "We will not accept business as usual in Islamabad."') == []
+
+
+def test_non_english_numbers_and_quotes_are_checked() -> None:
+    source = "Le ministre a déclaré : « Nous ne céderons pas ». Il y a eu 1.200 manifestants."
+    assert _flagged("« Nous ne céderons pas », dit le ministre.", source, "fr") == []
+    assert _flagged("« Nous céderons », dit le ministre.", source, "fr") == ["« Nous céderons »"]
+    assert _flagged("Il y a eu 1 200 manifestants.", source, "fr") == []
+    assert _flagged("Il y a eu 1 300 manifestants.", source, "fr") == ["1 300"]
+
+
+def test_several_sources_and_a_reused_index() -> None:
+    index = support_index(SOURCE)
+    assert support_index(SOURCE) is index
+    partial = "A 60-member group wrote to the State Department."
+    assert unsupported("A 60-member group wrote to the State Department in March.", [partial, index]) == []
+
+
+def test_across_languages_values_compare_without_context() -> None:
+    # How a translation's numbers are checked: the source's facts against the translation's index.
+    translation = support_index("پولیس کے مطابق ۴۶ افراد ۸ فروری ۲۰۲۴ کو گرفتار ہوئے۔", "ur")
+    source = "Police said 46 people were arrested on 8 February 2024."
+    assert unsupported(source, [translation], "en", context=False) == []
+    assert [
+        f.text for f in unsupported("Police said 47 people were arrested.", [translation], "en", context=False)
+    ] == ["47"]

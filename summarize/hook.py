@@ -210,6 +210,7 @@ def parser() -> argparse.ArgumentParser:
         help=f"auto, abstractive, extractive [default: {settings.HOOK_DEFAULTS['engine']}; "
         "auto falls back to the offline extractive engine]",
     )
+    p.add_argument("--faithfulness", help="unsupported numbers, names, quotes: off, warn, repair [default: repair]")
     p.add_argument(
         "--placement", help=f"where a new block goes: {', '.join(settings.PLACEMENTS)} [default: after-title]"
     )

@@ -26,6 +26,9 @@ ENGINES = ("auto", "abstractive", "extractive")
 LENGTHS = ("short", "medium", "long")
 FORMATS = ("text", "markdown", "json", "jsonl")
 PLACEMENTS = ("after-title", "after-front-matter", "end")
+# engines/faithful.py's MODES and DEFAULT_MODE, written out: importing it loads text/facts.py (slow for --help).
+FAITHFULNESS_MODES = ("off", "warn", "repair")
+DEFAULT_FAITHFULNESS = "repair"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -67,6 +70,8 @@ OPTIONS: dict[str, Option] = _options(
     Option("format", "choice", "text", "Output format.", choices=FORMATS, short="-f"),
     Option("engine", "choice", "auto", "auto: the model when available, else the offline extractive engine.",
            choices=ENGINES),
+    Option("faithfulness", "choice", DEFAULT_FAITHFULNESS, "What happens to a summary sentence stating a number, "
+           "date, name or quote the article lacks: repair it, warn only, or no check.", choices=FAITHFULNESS_MODES),
     Option("offline", "bool", False, "Never touch the network (also HF_HUB_OFFLINE=1)."),
     Option("device", "str", None, "Torch device [default: cuda when present, else cpu].", metavar="cpu|cuda|..."),
     Option("threads", "int", None, "CPU threads for the model.", low=1, high=256),
@@ -95,8 +100,8 @@ OPTIONS: dict[str, Option] = _options(
 )  # fmt: skip
 
 # What the pre-commit hook reads from [tool.summarize] and its own arguments.
-HOOK_KEYS = ("model", "to", "translator", "lang", "points", "length", "engine", "placement", "offline",
-             "batch_size", "backend", "compute_type", "no_cache", "quiet")  # fmt: skip
+HOOK_KEYS = ("model", "to", "translator", "lang", "points", "length", "engine", "faithfulness", "placement",
+             "offline", "batch_size", "backend", "compute_type", "no_cache", "quiet")  # fmt: skip
 HOOK_DEFAULTS = {"engine": "abstractive"}  # a missing model fails loudly instead of writing another engine's block
 
 
@@ -341,6 +346,7 @@ class SummarizeOptions:
     to: str | None = None  # translate the summary and key points into this language (ISO 639-1)
     translator: str | None = None  # alias, Hub id or folder; None picks the best one per pair
     translation_only: bool = False  # text/Markdown output shows the translation instead of the original
+    faithfulness: str = DEFAULT_FAITHFULNESS  # off, warn, repair: unsupported numbers, names, quotes
 
     def __post_init__(self) -> None:
         for f in fields(self):

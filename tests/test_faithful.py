@@ -101,10 +101,10 @@ def _numbers(text: str) -> list[str]:
 @pytest.mark.parametrize("mode", ["off", "warn", "repair"])
 def test_numbers_a_model_invents_are_repaired_on_the_real_engine_path(digit_bart: Path, mode: str) -> None:
     from summarize.engines.abstractive import AbstractiveEngine
-    from summarize.runtime.hf import Seq2SeqModel
-    from summarize.runtime.registry import resolve
+    from summarize.runtime.hf import TransformersModel
+    from summarize.runtime.hub import resolve
 
-    engine = AbstractiveEngine(Seq2SeqModel(resolve(str(digit_bart)), device="cpu"), faithfulness=mode)
+    engine = AbstractiveEngine(TransformersModel(resolve(str(digit_bart)), device="cpu"), faithfulness=mode)
     out = engine.run(_article(), "en", points=2)
     written = out.summary + " " + " ".join(out.key_points)
     fact_warnings = [w for w in out.warnings if "not supported by the source" in w]
@@ -119,3 +119,51 @@ def test_numbers_a_model_invents_are_repaired_on_the_real_engine_path(digit_bart
             assert any("number" in w and "kept as written" in w for w in fact_warnings)
         else:
             assert fact_warnings == []
+
+
+# --- the option on the command line ------------------------------------------------------------------
+
+
+def _cli(args: list[str], input: str | None = None):  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from summarize.cli import cli
+
+    return CliRunner().invoke(cli, args, input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("mode", ["off", "warn", "repair"])
+def test_the_faithfulness_flag_reaches_the_engine_on_the_cli_path(
+    digit_bart: Path, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")
+    args = ["--model", str(digit_bart), "--points", "2", "--format", "json", "--no-cache", "--faithfulness", mode]
+    result = _cli(args, input=_article())
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    fact_warnings = [w for w in data["warnings"] if "not supported by the source" in w]
+    if mode == "off":
+        assert _numbers(data["summary"]) and fact_warnings == []
+    elif mode == "warn":
+        assert _numbers(data["summary"])
+        assert fact_warnings and all("kept as written" in w for w in fact_warnings)
+    else:
+        assert _numbers(data["summary"] + " " + " ".join(data["key_points"])) == []
+        assert fact_warnings and not any("kept as written" in w for w in fact_warnings)
+
+
+def test_a_bad_faithfulness_in_the_environment_is_a_usage_error_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_FAITHFULNESS", "maybe")
+    result = _cli(["--engine", "extractive"], input=_article())
+    assert result.exit_code == 2
+    assert "SUMMARIZE_FAITHFULNESS=maybe" in result.stderr and "off, warn, repair" in result.stderr
+    assert result.stdout == ""
+
+
+def test_the_settings_table_agrees_with_the_engine_on_modes() -> None:
+    from summarize import settings
+    from summarize.engines import faithful
+
+    option = settings.OPTIONS["faithfulness"]
+    assert (option.choices, option.default) == (faithful.MODES, faithful.DEFAULT_MODE)
+    assert "faithfulness" in settings.HOOK_KEYS and settings.SummarizeOptions().faithfulness == "repair"

@@ -141,6 +141,7 @@ def run_guarded(debug: bool, fn: Callable[[], int | None]) -> None:
     debug = debug or _global("debug")
     try:
         code = fn() or 0
+        sys.stdout.flush()  # a closed pipe shows here, inside the guard, not at exit
     except SummarizeError as exc:
         fail(exc, debug)
     except KeyboardInterrupt:
@@ -394,6 +395,10 @@ def models_group() -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def models_list(fmt: str) -> None:
     """Show the registry: alias, Hub id, size, licence, languages, published quality."""
+    run_guarded(False, lambda: _models_list(fmt))
+
+
+def _models_list(fmt: str) -> None:
     from .render import to_json
     from .runtime.registry import registry
 

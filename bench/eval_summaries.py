@@ -1,17 +1,24 @@
 """Summary quality against human references: our engines side by side with classic baselines.
 
 Reads a JSONL of articles with reference summaries, runs every chosen system on the same
-articles and prints ROUGE-1/2/Lsum F1 (rouge-score, stemming on, one sentence per line for Lsum),
-key-point recall (share of reference highlights matched by some key point with ROUGE-1 recall
->= 0.5), coverage (the same match against the summary's sentences and the key points together:
-our engines' key points do not repeat the summary, Lead-k's and sumy's do), the average summary
-length in words and the seconds per article (model loading excluded).
+articles and prints ROUGE-1/2/Lsum F1 (rouge-score, stemming on, one sentence per line for Lsum,
+every summary cut at 100 words), key-point recall (share of reference highlights matched by
+some key point with ROUGE-1 recall >= 0.5), coverage (the same match against the summary's
+sentences and the key points together; Lead-k's key points are the sentences after its summary,
+so its coverage is that of the first k + points sentences), the average summary length in words
+and the seconds per article (model loading excluded).
+
+``--folds`` prints instead the extractive engine's leave-one-set-out figures on the three news
+sets (each set scored with weights chosen on the other two, see ``bench/tune_extractive.py``),
+Lead-3 on the same sets, and the engine's speed on 1,000-word articles against sentence
+splitting alone.
 
 Systems:
   extractive   our offline engine, through the real pipeline (detection included)
   abstractive  the default (or ``--model``) seq2seq model; skipped with a note when it is not
                available (offline and not cached)
-  lead3/lead1  the first three / first sentence (our sentence splitter, nothing trimmed)
+  lead3/lead1  the first three / first sentence (our sentence splitter, nothing trimmed); key
+               points: the next ``--points`` sentences
   lexrank/textrank  sumy's graph methods, when sumy is installed; fed our sentences, so no NLTK
                data download is needed
 
@@ -19,6 +26,8 @@ Examples:
   python bench/eval_summaries.py                       # cnndm_dev_100, all systems
   python bench/eval_summaries.py --dataset xsum --limit 50 --json /tmp/xsum.json
   python bench/eval_summaries.py --engines extractive,lead3 --limit 5
+  python bench/eval_summaries.py --dataset bbc --engines extractive,lead3
+  python bench/eval_summaries.py --folds                # leave-one-set-out, the README's table
 
 rouge-score's tokenizer keeps only ASCII letters and digits, so the figures are meaningful for
 English datasets (CNN/DailyMail, XSum); other languages need another ROUGE tokenizer.
@@ -41,9 +50,14 @@ if str(ROOT) not in sys.path:  # `python bench/eval_summaries.py` from a checkou
     sys.path.insert(0, str(ROOT))
 
 DATA = ROOT.parent / "shared" / "data"
-DATASETS = {"cnndm": DATA / "cnndm_dev_100.jsonl", "xsum": DATA / "xsum_dev_200.jsonl"}
+DATASETS = {
+    "cnndm": DATA / "cnndm_dev_100.jsonl",
+    "xsum": DATA / "xsum_dev_200.jsonl",
+    "bbc": DATA / "bbc_dev_250.jsonl",
+}
 SYSTEMS = ("extractive", "abstractive", "lead3", "lead1", "lexrank", "textrank")
 KEY_POINT_RECALL = 0.5
+MAX_WORDS = 100  # summaries are cut here before ROUGE, every system alike
 _WORD = re.compile(r"\w+")
 
 
@@ -52,6 +66,7 @@ class Article:
     id: str
     text: str
     references: list[str]  # reference summary, one sentence (or highlight) per item
+    title: str | None = None
 
 
 @dataclass
@@ -86,7 +101,8 @@ class Scores:
 
 
 def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
-    """Rows of a CNN/DM-style (``article``, ``highlights_list``) or XSum-style (``document``, ``summary``) file."""
+    """Rows of a CNN/DM-style (``article``, ``highlights_list``), XSum-style (``document``, ``summary``)
+    or BBC-style (``title``, ``article``, ``summary``) file."""
     from summarize.text.sentences import split_sentences
 
     path = DATASETS.get(dataset, Path(dataset))
@@ -107,8 +123,21 @@ def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
                 refs = split_sentences(row.get("summary", ""), "en")
             if not text or not refs:
                 raise SystemExit(f"{path}:{n + 1}: needs article/document and highlights/summary")
-            articles.append(Article(str(row.get("id", n)), text, refs))
+            articles.append(Article(str(row.get("id", n)), text, refs, row.get("title")))
     return articles
+
+
+def cap_words(sentences: list[str], limit: int = MAX_WORDS) -> list[str]:
+    """``sentences`` cut after ``limit`` words in all (the last one mid-sentence if need be)."""
+    out: list[str] = []
+    left = limit
+    for sent in sentences:
+        if left <= 0:
+            break
+        words = sent.split()
+        out.append(sent if len(words) <= left else " ".join(words[:left]))
+        left -= len(words)
+    return out
 
 
 # --- systems ---------------------------------------------------------------------------------
@@ -117,9 +146,9 @@ def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
 def lead(k: int, points: int) -> Callable[[str], Output]:
     from summarize.text.sentences import split_sentences
 
-    def run(text: str) -> Output:
+    def run(text: str, title: str | None = None) -> Output:
         sents = split_sentences(text, "en")
-        return Output(sents[:k], sents[:points])
+        return Output(sents[:k], sents[k : k + points])
 
     return run
 
@@ -131,8 +160,8 @@ def extractive_system(points: int, length: str) -> Callable[[str], Output]:
 
     summarizer = Summarizer(SummarizeOptions(engine="extractive", points=points, length=length))
 
-    def run(text: str) -> Output:
-        result = summarizer.summarize(text, "bench")
+    def run(text: str, title: str | None = None) -> Output:
+        result = summarizer.summarize(text, "bench", title=title)
         return Output(split_sentences(result.summary, result.language.code), result.key_points)
 
     return run
@@ -149,8 +178,8 @@ def abstractive_system(model: str | None, points: int, length: str, offline: boo
     )
     summarizer.loader.load(summarizer.model_name_for("en"))  # raises ModelNotAvailableError when missing
 
-    def run(text: str) -> Output:
-        result = summarizer.summarize(text, "bench")
+    def run(text: str, title: str | None = None) -> Output:
+        result = summarizer.summarize(text, "bench", title=title)
         return Output(split_sentences(result.summary, result.language.code), result.key_points)
 
     return run
@@ -184,7 +213,7 @@ def sumy_system(kind: str, k: int, points: int) -> Callable[[str], Output]:
     summarizer.stop_words = get_stop_words("english")
     tokenizer = _Words()
 
-    def run(text: str) -> Output:
+    def run(text: str, title: str | None = None) -> Output:
         sents = split_sentences(text, "en")
         doc = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sents])])
         summary = [str(s) for s in summarizer(doc, k)]  # sumy returns document order
@@ -207,14 +236,15 @@ def score(system: Callable[[str], Output], articles: list[Article]) -> Scores:
     seconds = 0.0
     for art in articles:
         started = time.perf_counter()
-        out = system(art.text)
+        out = system(art.text, art.title) if art.title else system(art.text)
         seconds += time.perf_counter() - started
+        summary = cap_words(out.summary)
         # rougeLsum splits on newlines: one sentence per line on both sides.
-        s = scorer.score("\n".join(art.references), "\n".join(out.summary))
+        s = scorer.score("\n".join(art.references), "\n".join(summary))
         totals.rouge1 += s["rouge1"].fmeasure
         totals.rouge2 += s["rouge2"].fmeasure
         totals.rougeLsum += s["rougeLsum"].fmeasure
-        totals.summary_words += len(_WORD.findall(" ".join(out.summary)))
+        totals.summary_words += len(_WORD.findall(" ".join(summary)))
         for ref in art.references:
             gold += 1
             hits = [recall_scorer.score(ref, s)["rouge1"].recall >= KEY_POINT_RECALL for s in out.key_points]
@@ -276,6 +306,22 @@ def table(results: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
+def print_folds(limit: int | None) -> int:
+    """The leave-one-set-out table (weights never chosen on the set they are scored on) and speed."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import tune_extractive
+
+    folds, final = tune_extractive.run_folds(list(tune_extractive.NEWS_SETS), limit)
+    print("extractive engine, leave one set out: each set scored with weights chosen on the other two")
+    print(tune_extractive.fold_table(folds))
+    for f in folds:
+        print(f"weights chosen without {f.held_out}: {tune_extractive.changed(f.params) or 'the defaults'}")
+    print(f"weights chosen on all sets (shipped as extractive.PARAMS): {tune_extractive.changed(final)}")
+    engine, split = tune_extractive.speed()
+    print(f"1,000-word article: engine {engine:.4f} s, sentence splitting alone {split:.4f} s ({engine / split:.1f}x)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", default="cnndm", help="cnndm, xsum, or a JSONL path [default: cnndm]")
@@ -288,7 +334,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--length", choices=("short", "medium", "long"), default="medium")
     parser.add_argument("--offline", action="store_true", help="never download a model")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    parser.add_argument(
+        "--folds", action="store_true", help="the extractive engine leave-one-set-out on cnndm, xsum, bbc"
+    )
     args = parser.parse_args(argv)
+    if args.folds:
+        return print_folds(args.limit)
 
     names = [n.strip() for n in args.engines.split(",") if n.strip()]
     unknown = [n for n in names if n not in SYSTEMS]

@@ -80,6 +80,16 @@ def test_lead3_rouge_matches_rouge_score_computed_directly(eval_summaries: Modul
     r2 = lsum = 0.0
     for art in articles:
         lead = split_sentences(art.text, "en")[:3]
+        # Summaries are cut at 100 words, the last sentence mid-way if need be.
+        words = " ".join(lead).split()
+        if len(words) > 100:
+            kept, left = [], 100
+            for sent in lead:
+                kept.append(" ".join(sent.split()[:left]))
+                left -= len(sent.split())
+                if left <= 0:
+                    break
+            lead = kept
         s = scorer.score("\n".join(art.references), "\n".join(lead))
         r2 += s["rouge2"].fmeasure
         lsum += s["rougeLsum"].fmeasure
@@ -97,10 +107,27 @@ def test_key_point_recall_counts_highlights_matched(eval_summaries: ModuleType) 
     assert s.key_point_recall == pytest.approx(50.0)  # one of two highlights matched
 
 
+def test_cap_words_keeps_at_most_100_words(eval_summaries: ModuleType) -> None:
+    sents = ["one two three.", "four five six seven."]
+    assert eval_summaries.cap_words(sents, 5) == ["one two three.", "four five"]
+    assert eval_summaries.cap_words(sents, 3) == ["one two three."]
+    assert eval_summaries.cap_words(sents) == sents
+
+
+def test_lead_key_points_follow_its_summary(eval_summaries: ModuleType) -> None:
+    """Lead-3 with 5 points is the first 8 sentences: the coverage baseline for 3 + 5 of ours."""
+    text = " ".join(f"Sentence number {n} is here." for n in range(10))
+    out = eval_summaries.lead(3, 5)(text)
+    assert len(out.summary) == 3 and len(out.key_points) == 5
+    assert out.key_points[0].startswith("Sentence number 3")
+
+
 def test_datasets_load_with_references(eval_summaries: ModuleType) -> None:
     cnndm = eval_summaries.load_articles("cnndm", limit=2)
     xsum = eval_summaries.load_articles("xsum", limit=2)
-    assert len(cnndm) == len(xsum) == 2
+    bbc = eval_summaries.load_articles("bbc", limit=2)
+    assert len(cnndm) == len(xsum) == len(bbc) == 2
+    assert all(a.title and len(a.references) > 1 for a in bbc)
     with open(eval_summaries.DATASETS["cnndm"], encoding="utf-8") as fh:
         first = json.loads(fh.readline())
     assert cnndm[0].references == first["highlights_list"]  # one highlight per item
@@ -132,3 +159,72 @@ def test_langid_bench(tmp_path: Path) -> None:
     assert figures["texts_per_second"] > 0
     # Urdu is what this tool is for: the script check must keep it right.
     assert figures["per_language"]["ur"] >= 90
+
+
+@pytest.fixture(scope="module")
+def tune_extractive() -> ModuleType:
+    return _load("tune_extractive")
+
+
+def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave one set out: the search for a fold's weights scores no article of its held-out set."""
+    sets = {name: tune_extractive.load_docs(name, limit=3) for name in tune_extractive.NEWS_SETS}
+    monkeypatch.setattr(tune_extractive, "GRID", {"position_weight": (1.0, 4.0), "lead_adapt": (0.0, 4.0)})
+
+    class SpyRouge(tune_extractive.Rouge):
+        """Remembers every article it scored."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.read: set[str] = set()
+
+        def __call__(self, doc: object, summary: list[str]) -> tuple[float, float, float]:
+            self.read.add(doc.id)
+            return super().__call__(doc, summary)
+
+    tuned: list[tuple[set[str], set[str]]] = []  # (set names handed over, article ids scored)
+
+    def tune(training: dict) -> object:
+        rouge = SpyRouge()
+        params = tune_extractive.search(training, rouge)
+        tuned.append((set(training), rouge.read))
+        return params
+
+    evaluated: list[set[str]] = []
+
+    def evaluate(docs: list, params: object) -> tuple:
+        evaluated.append({d.id for d in docs})
+        return (0.0, 0.0, 0.0), (0.0, 0.0, 0.0)
+
+    folds = tune_extractive.leave_one_set_out(sets, tune, evaluate)
+    assert [f.held_out for f in folds] == list(sets)
+    for fold, (names, read), scored in zip(folds, tuned, evaluated, strict=True):
+        held_out = {d.id for d in sets[fold.held_out]}
+        assert names == set(sets) - {fold.held_out} == set(fold.trained_on)
+        assert read == {d.id for name in names for d in sets[name]}  # it read its training sets...
+        assert not read & held_out  # ...and nothing of the set it is reported on
+        assert scored == held_out
+    # The spy does see a leak: a search handed every set reads the held-out articles too.
+    tune(sets)
+    assert tuned[-1][1] >= {d.id for d in sets["cnndm"]}
+
+
+def test_objective_is_the_smallest_margin_over_lead3(tune_extractive: ModuleType) -> None:
+    sets = {name: tune_extractive.load_docs(name, limit=3) for name in ("cnndm", "xsum")}
+    rouge = tune_extractive.Rouge()
+    objective = tune_extractive.Objective(sets, rouge)
+    params = tune_extractive.Params()
+    margins = []
+    for docs in sets.values():
+        e = tune_extractive.mean_scores(rouge, docs, lambda d: tune_extractive.engine_summary(d, params))
+        b = tune_extractive.mean_scores(rouge, docs, tune_extractive.lead3)
+        margins += [e[1] - b[1], e[2] - b[2]]
+    assert objective(params) == pytest.approx(min(margins) + 0.01 * sum(margins) / 4)
+
+
+def test_folds_command_prints_every_held_out_set_and_the_speed(eval_summaries: ModuleType, capsys) -> None:
+    assert eval_summaries.main(["--folds", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    for name in ("cnndm", "xsum", "bbc"):
+        assert any(line.startswith(name) for line in out.splitlines())
+    assert "weights chosen without bbc" in out and "1,000-word article: engine" in out

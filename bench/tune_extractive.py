@@ -1,0 +1,317 @@
+"""Choose the extractive engine's weights honestly: leave one news set out.
+
+Three news sets with human references (``cnndm_dev_100``, ``xsum_dev_200``, ``bbc_dev_250``).
+For each set, the weights are searched on the other two only and the set is then scored with
+them, so every reported figure comes from weights that never saw its articles. The weights the
+engine ships (``summarize.engines.extractive.PARAMS``) are the search run on all three sets; the
+fold-wise figures are the estimate of how that choice does on articles it was not tuned on.
+
+The search is coordinate descent over a small grid of round values, starting from the engine's
+previous hand-set weights; the objective is the smallest margin over Lead-3 in ROUGE-2 or ROUGE-Lsum
+on any training set (F1, rouge-score with stemming, Lsum one sentence per line, summaries cut at
+100 words), so every set counts the same whatever its size.
+
+Examples:
+  python bench/tune_extractive.py                 # the three folds, then the search on all sets
+  python bench/eval_summaries.py --folds          # the same fold-wise figures, as a table
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+for _path in (ROOT, ROOT / "bench"):  # the checkout's package, not an installed one; eval_summaries
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from eval_summaries import cap_words  # noqa: E402
+
+from summarize.engines import extractive  # noqa: E402
+from summarize.engines.extractive import Params  # noqa: E402
+from summarize.engines.features import DocFeatures, document_features  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+NEWS_SETS = {
+    "cnndm": DATA / "cnndm_dev_100.jsonl",
+    "xsum": DATA / "xsum_dev_200.jsonl",
+    "bbc": DATA / "bbc_dev_250.jsonl",
+}
+SUMMARY_SENTENCES = 3
+# Values tried for each weight; the rest of the weights stay where they are meanwhile.
+GRID: dict[str, tuple[float, ...]] = {
+    "position_weight": (0.5, 1.0, 1.5, 2.0, 3.0, 4.0),
+    "position_decay": (0.5, 1.0, 1.5, 2.0),
+    "centrality_weight": (0.0, 0.5, 1.0, 1.5, 2.0),
+    "title_weight": (0.0, 0.25, 0.5, 1.0),
+    "redundancy": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "ideal_tokens": (15.0, 20.0, 25.0, 30.0, 40.0),
+    "length_width": (1.0, 1.5, 2.0, 3.0),
+    "quote_penalty": (0.4, 0.6, 0.8, 1.0),
+    "lead_adapt": (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0),
+    "density_weight": (0.0, 0.25, 0.5, 1.0),
+}
+PASSES = 2
+# Where the descent starts: the engine's old hand-set weights, and a lead-first corner (position
+# alone, steeply falling) from which the search can only add what beats plain Lead-3.
+STARTS = (
+    Params(),
+    Params(position_weight=4.0, position_decay=2.0, centrality_weight=0.0, title_weight=0.0, redundancy=0.0),
+)
+
+
+@dataclass
+class Doc:
+    """One article, ready to score: its features (computed once), references and first sentences."""
+
+    id: str
+    features: DocFeatures | None
+    references: list[str]
+    lead: list[str]  # the first sentences as the splitter gives them: the Lead-3 baseline
+
+
+def read_rows(path: Path) -> list[dict]:
+    """The JSONL rows of ``path``."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def row_text(row: dict) -> tuple[str, list[str], str | None]:
+    """Article text, references (one sentence or highlight each) and title of a row of any news set."""
+    from summarize.text.sentences import split_sentences
+
+    text = row.get("article") or row.get("document") or row.get("text") or ""
+    if "highlights_list" in row:
+        refs = [h.strip() for h in row["highlights_list"] if h.strip()]
+    else:
+        refs = split_sentences(row.get("summary", ""), "en")
+    return text, refs, row.get("title")
+
+
+def load_docs(name: str, limit: int | None = None) -> list[Doc]:
+    """Articles of one news set with their features."""
+    from summarize.text.sentences import split_sentences
+
+    docs = []
+    for n, row in enumerate(read_rows(NEWS_SETS[name])[:limit]):
+        text, refs, title = row_text(row)
+        docs.append(
+            Doc(f"{name}:{row.get('id', n)}", document_features(text, "en", title), refs, split_sentences(text))
+        )
+    return docs
+
+
+class _CachedTokenizer:
+    """rouge-score's own tokenizer (stemming on), remembering texts it has seen: the search scores
+    the same sentences under many weights."""
+
+    def __init__(self) -> None:
+        from rouge_score.tokenizers import DefaultTokenizer
+
+        self._inner = DefaultTokenizer(use_stemmer=True)
+        self._seen: dict[str, list[str]] = {}
+
+    def tokenize(self, text: str) -> list[str]:
+        if text not in self._seen:
+            self._seen[text] = self._inner.tokenize(text)
+        return self._seen[text]
+
+
+class Rouge:
+    """ROUGE-1/2/Lsum F1 of capped summaries, remembered per (article, sentences)."""
+
+    def __init__(self) -> None:
+        from rouge_score import rouge_scorer
+
+        self._scorer = rouge_scorer.RougeScorer(
+            ["rouge1", "rouge2", "rougeLsum"], use_stemmer=True, tokenizer=_CachedTokenizer()
+        )
+        self._memo: dict[tuple[str, tuple[str, ...]], tuple[float, float, float]] = {}
+
+    def __call__(self, doc: Doc, summary: list[str]) -> tuple[float, float, float]:
+        """(R-1, R-2, R-Lsum) F1 × 100 of ``summary`` against ``doc``'s references."""
+        key = (doc.id, tuple(summary))
+        if key not in self._memo:
+            # rougeLsum splits on newlines: one sentence per line on both sides.
+            s = self._scorer.score("\n".join(doc.references), "\n".join(cap_words(summary)))
+            self._memo[key] = (100 * s["rouge1"].fmeasure, 100 * s["rouge2"].fmeasure, 100 * s["rougeLsum"].fmeasure)
+        return self._memo[key]
+
+
+def engine_summary(doc: Doc, params: Params) -> list[str]:
+    """The engine's summary sentences of ``doc`` under ``params``, in reading order."""
+    if doc.features is None:
+        return doc.lead[:SUMMARY_SENTENCES]
+    return [doc.features.cands[k].text for k in sorted(extractive.select(doc.features, params, SUMMARY_SENTENCES))]
+
+
+def mean_scores(rouge: Rouge, docs: list[Doc], summarizer: Callable[[Doc], list[str]]) -> tuple[float, ...]:
+    """Mean (R-1, R-2, R-Lsum) of ``summarizer`` over ``docs``."""
+    totals = [0.0, 0.0, 0.0]
+    for doc in docs:
+        for i, v in enumerate(rouge(doc, summarizer(doc))):
+            totals[i] += v
+    return tuple(t / max(len(docs), 1) for t in totals)
+
+
+def lead3(doc: Doc) -> list[str]:
+    """The Lead-3 baseline: the first three sentences, nothing trimmed."""
+    return doc.lead[:SUMMARY_SENTENCES]
+
+
+class Objective:
+    """The smallest margin over Lead-3, in ROUGE-2 or ROUGE-Lsum, on any of the sets it is given
+    (and only those), plus a hundredth of the mean margin to break ties.
+
+    The smallest, not the mean: the target is to beat Lead-3 on every set, and the mean lets the
+    set with the largest margins (BBC, where centrality wins by 5 points) outvote the others.
+    """
+
+    def __init__(self, sets: Mapping[str, list[Doc]], rouge: Rouge) -> None:
+        self.sets = dict(sets)
+        self.rouge = rouge
+        self._lead = {name: mean_scores(rouge, docs, lead3) for name, docs in self.sets.items()}
+
+    def __call__(self, params: Params) -> float:
+        margins = []
+        for name, docs in self.sets.items():
+            _, r2, lsum = mean_scores(self.rouge, docs, lambda d: engine_summary(d, params))
+            margins += [r2 - self._lead[name][1], lsum - self._lead[name][2]]
+        return min(margins) + 0.01 * sum(margins) / len(margins)
+
+
+def search(sets: Mapping[str, list[Doc]], rouge: Rouge) -> Params:
+    """Weights chosen by coordinate descent over :data:`GRID` on ``sets`` (and nothing else), from
+    each of :data:`STARTS`; the best end point on ``sets`` wins."""
+    objective = Objective(sets, rouge)
+    ends = [_descend(objective, start) for start in STARTS]
+    return max(ends, key=lambda end: end[1])[0]
+
+
+def _descend(objective: Objective, start: Params) -> tuple[Params, float]:
+    best, best_value = start, objective(start)
+    for _ in range(PASSES):
+        improved = False
+        for name, values in GRID.items():
+            for value in values:
+                trial = replace(best, **{name: value})
+                trial_value = objective(trial)
+                # Strictly better only: ties keep the earlier (hand-set or already chosen) value.
+                if trial_value > best_value + 1e-9:
+                    best, best_value, improved = trial, trial_value, True
+        if not improved:
+            break
+    return best, best_value
+
+
+@dataclass
+class Fold:
+    """One held-out set: the weights chosen without it and its scores under them."""
+
+    held_out: str
+    trained_on: list[str]
+    params: Params
+    engine: tuple[float, ...]  # R-1, R-2, R-Lsum
+    lead3: tuple[float, ...]
+
+
+def leave_one_set_out(
+    sets: Mapping[str, list[Doc]],
+    tune: Callable[[Mapping[str, list[Doc]]], Params],
+    evaluate: Callable[[list[Doc], Params], tuple[tuple[float, ...], tuple[float, ...]]],
+) -> list[Fold]:
+    """For each set: ``tune`` on the others (it is never handed the held-out set), ``evaluate`` on it."""
+    folds = []
+    for held_out in sets:
+        training = {name: docs for name, docs in sets.items() if name != held_out}
+        params = tune(training)
+        engine, base = evaluate(sets[held_out], params)
+        folds.append(Fold(held_out, list(training), params, engine, base))
+    return folds
+
+
+def run_folds(names: list[str], limit: int | None = None) -> tuple[list[Fold], Params]:
+    """The fold-wise figures over ``names`` and the weights the search picks on all of them."""
+    sets = {name: load_docs(name, limit) for name in names}
+    rouge = Rouge()
+
+    def evaluate(docs: list[Doc], params: Params) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        return mean_scores(rouge, docs, lambda d: engine_summary(d, params)), mean_scores(rouge, docs, lead3)
+
+    folds = leave_one_set_out(sets, lambda training: search(training, rouge), evaluate)
+    return folds, search(sets, rouge)
+
+
+def changed(params: Params) -> dict[str, float]:
+    """The weights of ``params`` that differ from the dataclass defaults."""
+    default = Params()
+    return {
+        f.name: getattr(params, f.name) for f in fields(Params) if getattr(params, f.name) != getattr(default, f.name)
+    }
+
+
+def fold_table(folds: list[Fold]) -> str:
+    """The fold-wise figures as a fixed-width table."""
+    head = f"{'held-out set':<13} {'trained on':<12} {'R-1':>6} {'R-2':>6} {'R-Lsum':>7} {'L3 R-1':>7} {'L3 R-2':>7} "
+    head += f"{'L3 R-Lsum':>9} {'dR-2':>6} {'dR-Lsum':>8}"
+    lines = [head, "-" * len(head)]
+    for f in folds:
+        e, b = f.engine, f.lead3
+        lines.append(
+            f"{f.held_out:<13} {'+'.join(f.trained_on):<12} {e[0]:6.2f} {e[1]:6.2f} {e[2]:7.2f} "
+            f"{b[0]:7.2f} {b[1]:7.2f} {b[2]:9.2f} {e[1] - b[1]:+6.2f} {e[2] - b[2]:+8.2f}"
+        )
+    return "\n".join(lines)
+
+
+def speed(words: int = 1000, articles: int = 10, rounds: int = 3) -> tuple[float, float]:
+    """Seconds per ``words``-word article: the engine's summary and key points, and sentence
+    splitting alone (the baseline every extractive method pays), on the same texts."""
+    import time
+
+    from summarize.text.sentences import split_sentences
+
+    rows = read_rows(NEWS_SETS["cnndm"])
+    pool = " ".join(row_text(row)[0] for row in rows).split()
+    texts = [" ".join(pool[i * words : (i + 1) * words]) for i in range(articles)]
+    extractive.summarize(texts[0][:500], "en")  # imports and pysbd's rules, once
+    best = [float("inf"), float("inf")]
+    for _ in range(rounds):  # the best of a few rounds: the machine is shared
+        for i, run in enumerate((lambda t: extractive.summarize(t, "en"), lambda t: split_sentences(t, "en"))):
+            started = time.perf_counter()
+            for text in texts:
+                run(text)
+            best[i] = min(best[i], (time.perf_counter() - started) / len(texts))
+    return best[0], best[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default=",".join(NEWS_SETS), help="comma-separated news sets [default: all]")
+    parser.add_argument("--limit", type=int, help="use only the first N articles of each set")
+    parser.add_argument("--speed", action="store_true", help="only time the engine on 1,000-word articles")
+    args = parser.parse_args(argv)
+    if args.speed:
+        engine, split = speed()
+        print(
+            f"1,000-word article: engine {engine:.4f} s, sentence splitting alone {split:.4f} s ({engine / split:.1f}x)"
+        )
+        return 0
+    names = [n.strip() for n in args.sets.split(",") if n.strip()]
+    if len(names) < 2 or any(n not in NEWS_SETS for n in names):
+        parser.error(f"--sets needs two or more of {', '.join(NEWS_SETS)}")
+    folds, final = run_folds(names, args.limit)
+    print(fold_table(folds))
+    for f in folds:
+        print(f"weights chosen without {f.held_out}: {changed(f.params) or 'the defaults'}")
+    print(f"weights chosen on all sets (ship these as PARAMS): {asdict(final)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

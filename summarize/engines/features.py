@@ -1,0 +1,257 @@
+"""What the extractive engine knows about a text before it weighs anything: its candidate sentences
+and their features (position, centrality, title overlap, length, quotes, facts), plus one
+document-level signal, how central the lead is.
+
+Everything here is computed once per text and does not depend on the engine's weights, so the
+weights can be searched (``bench/tune_extractive.py``) without recomputing it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..text.sentences import split_paragraphs, split_sentences
+from ..text.textsim import tokens
+
+MIN_TOKENS = 5
+
+# News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
+_AGENCIES = (
+    r"CNN|Reuters|AP|AFP|UPI|dpa|DPA|Xinhua|EFE|ANSA|ANI|PTI|IANS|APP|Bloomberg|BBC|AAP|Kyodo|Yonhap|TASS|"
+    r"RIA Novosti|Interfax|IRNA|KUNA|WAM|SPA|NNA|Al Jazeera|The Associated Press|Associated Press|CNS|Sky News"
+)
+_DASH = r"(?:--|-|—|–|:)"
+_CLUTTER = [
+    # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "
+    re.compile(rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
+    # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
+    re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
+    # "WASHINGTON, Jan. 5 (Foo News) — ": an upper-case place, an optional date, a source, a dash
+    re.compile(
+        rf"^(?!PUBLISHED|UPDATED)[A-Z]{{2,}}(?:[ ,]+[A-Z]{{2,}}){{0,3}}"
+        rf"(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*(?:\([^)]{{1,30}}\)\s*)?{_DASH}\s+"
+    ),
+    # "By Jane Doe ." / "By . Daily Mail Reporter ." / "By Jane Doe and John Roe |"
+    re.compile(
+        r"^By\s+(?:\.\s+)?(?:(?:[A-Z][\w'’.-]*|and|for|of|in|the|de|van|von|al|,)\s*){1,10}?"
+        r"(?:\.\s+|\|\s*|\n|(?=PUBLISHED|UPDATED|Last updated)|$)"
+    ),
+    # Markdown left in the text: quote markers, list bullets, heading hashes
+    re.compile(r"^(?:>\s*)+|^(?:[-*+•]|\d{1,2}[.)])\s+|^#{1,6}\s+"),
+    # separators left over between the pieces above
+    re.compile(r"^[|•·.\-–—:\s]+(?=\S)"),
+]
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")
+# A first line with no final stop and at most this many tokens is a headline (see ``headline``).
+MAX_HEADLINE_TOKENS = 25
+# A sentence sharing this much of its vocabulary with the title (Jaccard) only repeats it.
+TITLE_REPEAT = 0.7
+_FINAL_STOP = re.compile(r"[.!?。！？؟۔।॥။…\"'”’»)\]]$")
+# A sentence that is mostly web addresses is a link list, not prose.
+MAX_URL_SHARE = 0.3
+# The lead is the first few candidates: how central they are tells news from other writing.
+LEAD_SENTENCES = 3
+
+# Facts: numbers (with their units glued on: "2024", "46", "5.5%") and names, i.e. capitalised
+# words that the text never writes in lower case ("August", "Khan"; not "The", "However").
+_NUMBER = re.compile(r"\d[\d.,:/%]*")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*\w|\b[A-Z]\b")
+_LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*\w")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CASELESS_SCRIPT = re.compile("[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0fff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class Candidate:
+    """One sentence the engine may pick."""
+
+    index: int  # position among all sentences of the text
+    text: str  # trimmed of leading clutter
+    terms: Counter[str]
+    facts: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class DocFeatures:
+    """Per-sentence features of one text, independent of the engine's weights."""
+
+    cands: list[Candidate]
+    vectors: list[dict[str, float]]  # L2-normalised TF-IDF
+    centrality: list[float]  # cosine to the rest of the document, scaled so the top one is 1
+    title_sim: list[float]  # cosine to the title, scaled so the top one is 1 (zeros without title)
+    lengths: list[int]  # tokens
+    quotes: list[bool]  # opens with a quotation mark
+    density: list[float]  # how many facts (numbers, names) it states, scaled so the top one is 1
+    lead: float  # how central the lead is: its first sentences' mean centrality over all sentences' mean
+
+
+def trim_clutter(sentence: str) -> str:
+    """``sentence`` without leading datelines, bylines and publication stamps.
+
+    >>> trim_clutter("LONDON (Reuters) - Prices rose.")
+    'Prices rose.'
+    """
+    text = sentence.strip()
+    for _ in range(8):  # a byline, then a stamp, then a dateline: a few rounds at most
+        before = text
+        for pattern in _CLUTTER:
+            text = pattern.sub("", text, count=1).strip()
+        if text == before:
+            break
+    return text
+
+
+def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str]) -> frozenset[str]:
+    """Numbers and names in ``sentence``, lower-cased: what a key point adds when it is new.
+
+    A name is a run of capitalised words ("shah mehmood qureshi" is one fact, not three).
+    ``lower`` holds the words the text writes in lower case somewhere, ``names`` those it
+    capitalises inside a sentence: a capitalised first word is a name only when it is among
+    ``names`` ("Imran Khan said", not "They said"). Scripts without capitals (Arabic,
+    Devanagari, Chinese, ...) show no names: there, the longer words stand in for them.
+    """
+    found = {m.group(0).rstrip(".,:/") for m in _NUMBER.finditer(sentence)}
+    run: list[str] = []
+    end = -1
+    for m in _CAPITALISED.finditer(sentence):
+        word = _POSSESSIVE.sub("", m.group(0).lower())
+        if word in lower or (m.start() == 0 and word not in names):
+            continue
+        if run and sentence[end : m.start()] != " ":  # not right after the previous name word
+            found.add(" ".join(run))
+            run = []
+        run.append(word)
+        end = m.end()
+    if run:
+        found.add(" ".join(run))
+    if _CASELESS_SCRIPT.search(sentence):
+        found.update(t for t in terms if len(t) >= 4)
+    return frozenset(f for f in found if f)
+
+
+def fact_words(found: frozenset[str] | set[str]) -> set[str]:
+    """The single words of some facts: a fact none of whose words is among them is not new."""
+    return {w for fact in found for w in fact.split()}
+
+
+def is_quote(text: str) -> bool:
+    """Mostly quoted speech: starts with a quotation mark (any script's)."""
+    return text[:1] in "\"'“‘«「『„"
+
+
+def tfidf(cands: list[Candidate]) -> list[dict[str, float]]:
+    """L2-normalised TF-IDF vectors, IDF from the document's own sentences (no corpus needed)."""
+    n = len(cands)
+    df: Counter[str] = Counter()
+    for c in cands:
+        df.update(c.terms.keys())
+    vectors = []
+    for c in cands:
+        vec = {t: (1 + math.log(tf)) * math.log((n + 1) / (df[t] + 0.5)) for t, tf in c.terms.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors (their cosine when both are L2-normalised)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def normalise(values: list[float]) -> list[float]:
+    """``values`` divided by the largest (all zeros when none is positive)."""
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0 for _ in values]
+
+
+def candidates(text: str, lang: str) -> list[Candidate]:
+    """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones dropped."""
+    out: list[Candidate] = []
+    sentences = split_sentences(text, lang)
+    lower = {w for s in sentences for w in _LOWER_WORD.findall(s)}
+    names = {_POSSESSIVE.sub("", m.group(0).lower()) for s in sentences for m in _CAPITALISED.finditer(s) if m.start()}
+    for i, raw in enumerate(sentences):
+        sent = trim_clutter(raw)
+        if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
+            continue
+        if sent.endswith((":", "：")):  # introduces a list or a quote; says little by itself
+            continue
+        terms = Counter(tokens(sent))
+        if sum(terms.values()) >= MIN_TOKENS:
+            out.append(Candidate(i, sent, terms, facts(sent, terms, lower, names)))
+    return out
+
+
+def headline(text: str) -> str | None:
+    """The first line of ``text`` when it reads as a headline: its own paragraph, short, no final stop."""
+    paragraphs = split_paragraphs(text)
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0]
+    if "\n" in first or _FINAL_STOP.search(first) or len(tokens(first)) > MAX_HEADLINE_TOKENS:
+        return None
+    return first
+
+
+def repeats_title(terms: Counter[str], title_terms: Counter[str]) -> bool:
+    """Whether a sentence only repeats the title (Jaccard of word sets over ``TITLE_REPEAT``)."""
+    # Jaccard, not containment: a lede that contains every word of a short title still says more.
+    a, b = set(terms), set(title_terms)
+    return bool(a and b) and len(a & b) / len(a | b) >= TITLE_REPEAT
+
+
+def _centrality(vectors: list[dict[str, float]]) -> list[float]:
+    """Cosine of each sentence to the document's TF-IDF centroid without the sentence itself."""
+    centroid: dict[str, float] = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            centroid[t] = centroid.get(t, 0.0) + v
+    centroid_sq = sum(v * v for v in centroid.values())
+    out = []
+    for vec in vectors:
+        # cos(v, C - v) from v·C and |C - v|² = |C|² - 2 v·C + |v|², without building C - v.
+        dot = cosine(vec, centroid)
+        self_sq = sum(v * v for v in vec.values())
+        rest_norm = math.sqrt(max(centroid_sq - 2 * dot + self_sq, 0.0)) or 1.0
+        out.append((dot - self_sq) / rest_norm)
+    return normalise(out)
+
+
+def document_features(text: str, lang: str, title: str | None = None) -> DocFeatures | None:
+    """Features of ``text``'s candidate sentences; None when no sentence is long enough to be one.
+
+    ``title`` is the input's title; without one, a first line that reads as a headline serves.
+    """
+    title = title or headline(text)
+    title_terms = Counter(tokens(title or ""))
+    # The title is shown apart from the summary: a sentence that only repeats it is not a pick.
+    cands = [c for c in candidates(text, lang) if not repeats_title(c.terms, title_terms)]
+    if not cands:
+        return None
+    vectors = tfidf(cands)
+    centrality = _centrality(vectors)
+    title_sim = [0.0] * len(cands)
+    if title_terms:
+        idf_vectors = tfidf([*cands, Candidate(-1, title or "", title_terms)])
+        title_sim = normalise([cosine(v, idf_vectors[-1]) for v in idf_vectors[:-1]])
+    # The lead's centrality against the average sentence's: above 1 the opening states what the
+    # whole text is about (news); below 1 it is a greeting, an anecdote or a table of contents.
+    mean = sum(centrality) / len(centrality)
+    lead_mean = sum(centrality[:LEAD_SENTENCES]) / min(len(cands), LEAD_SENTENCES)
+    lead = lead_mean / mean if mean > 0 else 1.0
+    return DocFeatures(
+        cands,
+        vectors,
+        centrality,
+        title_sim,
+        [sum(c.terms.values()) for c in cands],
+        [is_quote(c.text) for c in cands],
+        normalise([math.log1p(len(c.facts)) for c in cands]),
+        lead,
+    )

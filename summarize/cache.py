@@ -14,12 +14,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import __version__, atomic
+from . import __version__, atomic, paths
 from .results import SummaryResult
 
 ENTRY_FORMAT = 2
@@ -28,14 +27,8 @@ NEUTRAL_OPTIONS = frozenset({"device", "threads", "batch_size", "offline"})
 
 
 def cache_dir() -> Path:
-    """Where entries live: ``results/`` in ``$SUMMARIZE_CACHE_DIR`` or platformdirs' user cache dir."""
-    env = os.environ.get("SUMMARIZE_CACHE_DIR")
-    if env:
-        # The folder is shared with other caches (converted models): results get their own.
-        return Path(env).expanduser() / "results"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarize")) / "results"
+    """Where entries live: ``results/`` of the cache folder (see :mod:`summarize.paths`)."""
+    return paths.cache_dir("results")
 
 
 def cache_key(text: str, title: str | None, model: str, options: Mapping[str, Any]) -> str:
@@ -63,8 +56,6 @@ class ResultCache:
     def __init__(self, folder: Path | None = None, enabled: bool = True):
         self.folder = folder or cache_dir()
         self.enabled = enabled
-        self.hits = 0
-        self.misses = 0
 
     def path_for(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -80,9 +71,7 @@ class ResultCache:
             result = SummaryResult.from_dict(entry["result"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # Missing, truncated, corrupt or from another format: recompute; put() rewrites it.
-            self.misses += 1
             return None
-        self.hits += 1
         result.source = source
         return result
 

@@ -32,10 +32,9 @@ other two.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
-from ..text.sentences import split_sentences
+from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate
 from .features import DocFeatures, cosine, document_features, fact_words, headline, normalise, trim_clutter
 
@@ -247,19 +246,6 @@ def summarize(
     summary = sorted(select(doc, PARAMS, n))
     chosen = fact_points(doc, summary, points, PARAMS)
     return ExtractiveSummary(join_sentences([doc.cands[k].text for k in summary]), [doc.cands[k].text for k in chosen])
-
-
-_NO_SPACE_AFTER = re.compile("[。！？」』）]$")  # Chinese and Japanese put no space between sentences
-
-
-def join_sentences(sentences: list[str]) -> str:
-    """Sentences as one paragraph: a space after Latin-style stops, none after CJK ones (。！？)."""
-    out = ""
-    for sent in sentences:
-        if out and not _NO_SPACE_AFTER.search(out):
-            out += " "
-        out += sent
-    return out
 
 
 def key_points(text: str, lang: str, points: int, exclude: list[str] | None = None) -> list[str]:

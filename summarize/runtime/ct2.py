@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import paths
 from ..errors import BackendNotInstalledError, ModelLoadError, UsageError
 from .base import GenerationSettings, Seq2SeqModel, clean_output
 from .hub import revision
@@ -113,13 +114,8 @@ def check_compute_type(compute_type: str | None, device: str) -> str:
 
 
 def cache_root() -> Path:
-    """Where converted models live: ``$SUMMARIZE_CACHE_DIR/ct2`` or the user cache folder's ``ct2``."""
-    env = os.environ.get("SUMMARIZE_CACHE_DIR")
-    if env:
-        return Path(env).expanduser() / "ct2"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarize")) / "ct2"
+    """Where converted models live: ``ct2/`` of the cache folder (see :mod:`summarize.paths`)."""
+    return paths.cache_dir("ct2")
 
 
 def converted_path(resolved: ResolvedModel, quantization: str) -> Path:

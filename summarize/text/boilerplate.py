@@ -31,10 +31,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import atomic
+from .. import atomic, paths
 from .inputs import MARKDOWN_SUFFIXES, inline_to_text, markdown_to_text
 from .markdown import front_matter
-from .sentences import split_paragraphs, split_sentences
+from .sentences import join_sentences, split_paragraphs, split_sentences
 from .textsim import tokens
 
 # A unit is recurring when it is found in at least this many other issues (the issue's rule).
@@ -240,7 +240,7 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
             left = [s for s in sentences if not drop(s)]
             if len(left) < len(sentences):
                 removed += len(sentences) - len(left)
-                lines = [_join(left)] if left else []
+                lines = [join_sentences(left)] if left else []
         out_lines: list[str] = []
         for line in lines:
             if drop(line) or drop(_LIST_ITEM.sub("", line)):
@@ -250,25 +250,12 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
             left = [s for s in sentences if not drop(s)]
             if len(left) < len(sentences):
                 removed += len(sentences) - len(left)
-                line = _join(left)
+                line = join_sentences(left)
             if line.strip():
                 out_lines.append(line)
         if out_lines:
             kept.append("\n".join(out_lines))
     return "\n\n".join(kept), removed
-
-
-_NO_SPACE_AFTER = re.compile("[。！？」』）]$")
-
-
-def _join(sentences: list[str]) -> str:
-    # As the extractive engine joins: no space after a CJK full stop.
-    out = ""
-    for sent in sentences:
-        if out and not _NO_SPACE_AFTER.search(out):
-            out += " "
-        out += sent
-    return out
 
 
 def _learn(issues: dict[str, list[str]]) -> list[Entry]:
@@ -336,13 +323,8 @@ def _folder_key(files: list[Path]) -> str:
 
 
 def cache_dir() -> Path:
-    """Where folder entries live: ``boilerplate/`` in ``$SUMMARIZE_CACHE_DIR`` or the user cache folder."""
-    env = os.environ.get("SUMMARIZE_CACHE_DIR")
-    if env:
-        return Path(env).expanduser() / "boilerplate"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarize")) / "boilerplate"
+    """Where folder entries live: ``boilerplate/`` of the cache folder (see :mod:`summarize.paths`)."""
+    return paths.cache_dir("boilerplate")
 
 
 def _cache_path(folder: Path) -> Path:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from .sentences import split_sentences
+from .sentences import join_sentences, split_sentences
 
 # The extractive engine's sentence counts per length (2, 3, 5) times 40 words, a long news sentence:
 # budgets a normal summary stays within (checked, not fitted, on CNN/DM and BBC: see README).
@@ -90,16 +90,4 @@ def bound(text: str, budget: int, lang: str = "en") -> tuple[str, bool]:
         break
     if kept == sentences:
         return text, False  # over the budget by less than the last sentence's slack
-    return _join(kept), True
-
-
-_NO_SPACE_AFTER = re.compile(f"[。！？」』）{_CJK}]$")
-
-
-def _join(sentences: list[str]) -> str:
-    out = ""
-    for sent in sentences:
-        if out and not _NO_SPACE_AFTER.search(out):
-            out += " "
-        out += sent
-    return out
+    return join_sentences(kept), True

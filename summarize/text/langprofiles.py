@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .. import paths
+
 # Bump when the file layout changes: an old file is then simply not found (the name carries it).
 FORMAT = 1
 _MAGIC = b"SUMLDP%d\n" % FORMAT
@@ -40,13 +42,8 @@ def _shard(ch: str) -> int:
 
 
 def default_cache_dir() -> Path:
-    """Where the profile file lives: ``$SUMMARIZE_CACHE_DIR/langdetect``, else the user cache dir's."""
-    env = os.environ.get("SUMMARIZE_CACHE_DIR")
-    if env:
-        return Path(env).expanduser() / "langdetect"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarize")) / "langdetect"
+    """Where the profile file lives: ``langdetect/`` of the cache folder (see :mod:`summarize.paths`)."""
+    return paths.cache_dir("langdetect")
 
 
 def _profiles_key(profiles_dir: str) -> str:

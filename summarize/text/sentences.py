@@ -262,3 +262,17 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
         sentences = _split_paragraph(para, lang)
         out.extend(_unmask_urls(s, urls) for s in sentences) if urls else out.extend(sentences)
     return out
+
+
+# Chinese, Japanese and Korean put no space between sentences (nor after a cut mid-sentence).
+_NO_SPACE_AFTER = re.compile("[。！？」』）\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]$")
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences as one paragraph: a space after Latin-style stops, none after CJK text (。！？)."""
+    out = ""
+    for sent in sentences:
+        if out and not _NO_SPACE_AFTER.search(out):
+            out += " "
+        out += sent
+    return out

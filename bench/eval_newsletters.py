@@ -24,10 +24,9 @@ Modes, side by side:
   lone     no siblings: calls to action left out, newsletter key points
   after    recurring text of the folder left out, newsletter key points (what the hook will do)
 
-The summarization goes through ``summarize_like_hook`` below, which applies the same steps the
-pipeline will (boilerplate stripping, newsletter key points, the extractive engine); switch it to
-the pipeline once that is wired. The scoring code is this file's own (its own tokens, link
-removal and sentence split), not the code under test.
+The summarization goes through the real pipeline (``summarize_like_hook`` below: the extractive
+engine, boilerplate stripping, newsletter key points, the word bound). The scoring code is this
+file's own (its own tokens, link removal and sentence split), not the code under test.
 
 Examples:
   python bench/eval_newsletters.py
@@ -152,39 +151,29 @@ def source_section(point: str, secs: list[Section]) -> int | None:
 
 
 def summarize_like_hook(path: Path, mode: str, points: int, length: str) -> tuple[list[str], list[str], int]:
-    """(summary sentences, key points, lines left out) for one issue, as the hook will produce them.
+    """(summary sentences, key points, lines left out) for one issue, through the real pipeline.
 
-    Mirrors the pipeline steps for a Markdown file with the extractive engine: read, strip recurring
-    text (``after``) or calls to action (``lone``), detect the language, summarize, then the
-    newsletter key points and the word bound. Replace by the real pipeline once it is wired.
+    The extractive engine, as the hook runs it on a Markdown file: ``after`` reads the file in its
+    folder (recurring text of the siblings left out), ``lone`` the same file with no folder (its own
+    calls to action left out), ``before`` with ``keep_boilerplate`` and ``kind="article"`` (the
+    output before newsletters were handled).
     """
-    from summarize.engines import extractive
-    from summarize.engines.newsletter import newsletter_points
-    from summarize.text.boilerplate import RecurringText, strip_lone
-    from summarize.text.bounds import LENGTH_WORDS, bound
-    from summarize.text.detect import UNDETERMINED, detect_language
+    from summarize.pipeline import Summarizer
+    from summarize.settings import SummarizeOptions
     from summarize.text.inputs import read_path
     from summarize.text.sentences import split_sentences
 
     doc = read_path(path)
-    prose, removed, check = doc.text, 0, None
-    if mode == "after":
-        recurring = RecurringText.for_document(path)
-        prose, removed = recurring.strip(doc.text)
-        check = recurring.is_boilerplate
-    elif mode == "lone":
-        prose, removed = strip_lone(doc.text)
-    lang = detect_language(prose).code
-    lang = "en" if lang == UNDETERMINED else lang
-    ext = extractive.summarize(prose, lang, points=points, length=length, title=doc.title)
-    summary, _ = bound(ext.summary, LENGTH_WORDS[length], lang)
-    sentences = split_sentences(summary, lang)
-    key_points = ext.key_points
-    if mode != "before":
-        found = newsletter_points(doc.raw, lang, points, exclude=sentences, is_boilerplate=check)
-        if found is not None:
-            key_points = found
-    return sentences, key_points, removed
+    if mode == "lone":
+        doc.path = None
+    before = mode == "before"
+    options = SummarizeOptions(
+        engine="extractive", points=points, length=length, keep_boilerplate=before, kind="article" if before else "auto"
+    )
+    with Summarizer(options) as summarizer:
+        result = summarizer.summarize_document(doc)
+    lang = result.language.code if result.language.code != "und" else "en"
+    return split_sentences(result.summary, lang), result.key_points, result.boilerplate_lines
 
 
 @dataclass

@@ -212,6 +212,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--faithfulness", help="unsupported numbers, names, quotes: off, warn, repair [default: repair]")
     p.add_argument(
+        "--keep-boilerplate", action="store_true", default=None, help="keep recurring text and calls to action"
+    )
+    p.add_argument("--kind", help="auto, newsletter, article: how key points are chosen [default: auto]")
+    p.add_argument(
         "--placement", help=f"where a new block goes: {', '.join(settings.PLACEMENTS)} [default: after-title]"
     )
     p.add_argument("--offline", action="store_true", default=None, help="never touch the network")
@@ -296,6 +300,7 @@ def _run(args: argparse.Namespace) -> int:
             layout = parse(text, name)
             try:
                 doc = to_document(layout.outside, name, ".md")
+                doc.path = name  # its folder holds the newsletter's other issues
             except InputError:
                 if not values["quiet"]:
                     _say(f"{PROG}: {name}: no text to summarize, left as is")

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from .cache import ResultCache, cache_key
 from .engines import extractive
 from .engines.abstractive import AbstractiveEngine, Overrides
+from .engines.newsletter import newsletter_points
 from .errors import ModelNotAvailableError, SummarizeError, UsageError
 from .results import UNDETERMINED, DocumentTranslation, LanguageResult, SummaryResult, TranslationResult
 from .runtime.base import Seq2SeqModel
 from .runtime.loader import ModelLoader, RuntimeOptions
 from .runtime.registry import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL
 from .settings import SummarizeOptions
+from .text.boilerplate import RecurringText, strip_lone
+from .text.bounds import LENGTH_WORDS, bound
 from .text.detect import detect_language
 from .text.inputs import Document
+from .text.sentences import split_sentences
 from .translation.document import translate_document
 from .translation.planner import source_for
 
@@ -34,6 +39,10 @@ class _Job:
     """One document on its way through :meth:`Summarizer.summarize_many`."""
 
     doc: Document
+    prose: str = ""  # doc.text without boilerplate: what detection, the key and the engines read
+    boilerplate_lines: int = 0
+    is_boilerplate: Callable[[str], bool] | None = None  # the folder's recurring text, for newsletter points
+    warnings: list[str] = field(default_factory=list)
     language: LanguageResult | None = None
     key: str | None = None
     model: Seq2SeqModel | None = None
@@ -61,6 +70,7 @@ class Summarizer:
         self.cache = cache or ResultCache(enabled=False)
         self._noticed: set[str] = set()
         self._translator: Any = None  # translation.Translator, made on first use
+        self._folders: dict[str, RecurringText] = {}  # a folder's recurring text, learned once per run
 
     # --- per document ---------------------------------------------------------------------------
     def detect(self, text: str) -> LanguageResult:
@@ -156,11 +166,41 @@ class Summarizer:
         return [job.outcome if job.outcome is not None else SummarizeError("internal: no result") for job in jobs]
 
     # --- stages ---------------------------------------------------------------------------------
+    def _strip_boilerplate(self, job: _Job) -> None:
+        """Leave out what every issue of a newsletter says (README, Newsletters): the folder's recurring
+        text for a Markdown file, else the document's own calls to action."""
+        doc = job.doc
+        job.prose = doc.text
+        if self.options.keep_boilerplate:
+            job.is_boilerplate = lambda text: False
+            return
+        if doc.markdown and doc.path:
+            recurring = self._recurring(doc.path)
+            prose, removed = recurring.strip(doc.text)
+            job.is_boilerplate = recurring.is_boilerplate
+        else:
+            prose, removed = strip_lone(doc.text)
+        if not prose.strip():
+            job.warnings.append(
+                "boilerplate: every line is recurring text or a call to action; summarized as written "
+                "(see --keep-boilerplate)"
+            )
+            return
+        job.prose, job.boilerplate_lines = prose, removed
+
+    def _recurring(self, path: str) -> RecurringText:
+        # One folder is learned (or its cache read) once per run, however many of its issues are summarized.
+        folder = str(Path(path).resolve().parent)
+        if folder not in self._folders:
+            self._folders[folder] = RecurringText.for_folder(folder)
+        return replace(self._folders[folder], document=Path(path).name)
+
     def _look_up(self, job: _Job) -> None:
         doc = job.doc
         started = time.perf_counter()
+        self._strip_boilerplate(job)
         try:
-            job.language = self.detect(doc.text)
+            job.language = self.detect(job.prose)
         except SummarizeError as exc:  # --strict-lang and a text whose language cannot be told
             exc.source = exc.source or doc.source
             job.outcome = exc
@@ -168,7 +208,7 @@ class Summarizer:
         job.timings["detect"] = time.perf_counter() - started
         if not self.cache.enabled:
             return
-        job.key = self.cache_key(doc.text, doc.title, job.language.code)
+        job.key = self.cache_key(job.prose, doc.title, job.language.code)
         hit = self.cache.get(job.key, doc.source)
         if hit is not None:
             job.outcome = hit
@@ -180,13 +220,14 @@ class Summarizer:
         started = time.perf_counter()
         o = self.options
         ext = extractive.summarize(
-            doc.text, lang if lang != UNDETERMINED else "en", points=o.points, length=o.length, title=doc.title
+            job.prose, lang if lang != UNDETERMINED else "en", points=o.points, length=o.length, title=doc.title
         )
         job.timings["summarize"] = time.perf_counter() - started
         # No faithfulness check here: the engine copies source sentences, and the check would double
         # its time per document (66 ms vs 32 ms on CNN/DM) to find only false alarms (measured on 30).
         # The extractive engine reads words, not model tokens: it reports one chunk of words.
-        job.outcome = self._result(job, "extractive", ext.method, ext.summary, ext.key_points, 1, len(doc.text.split()))
+        words = len(job.prose.split())
+        job.outcome = self._result(job, "extractive", ext.method, ext.summary, ext.key_points, 1, words)
 
     def _run_abstractive(self, jobs: list[_Job]) -> None:
         groups: dict[int, list[_Job]] = {}
@@ -200,7 +241,7 @@ class Summarizer:
                 model, Overrides(o.beams, o.max_new_tokens, o.batch_size), faithfulness=o.faithfulness
             )
             started = time.perf_counter()
-            items = [(job.doc.text, job.language.code if job.language else "en") for job in members]
+            items = [(job.prose, job.language.code if job.language else "en") for job in members]
             outs = engine.run_many(items, points=o.points, length=o.length)
             # The documents shared each generate() call: each is charged its share of input tokens.
             spent = time.perf_counter() - started
@@ -215,17 +256,33 @@ class Summarizer:
                     job, "abstractive", model.model_id, out.summary, out.key_points, out.chunks, out.input_tokens
                 )
                 job.outcome.rounds = out.rounds
-                job.outcome.warnings.extend(out.warnings)
+                job.outcome.warnings[:0] = out.warnings
 
     def _result(
         self, job: _Job, engine: str, model: str | None, summary: str, points: list[str], chunks: int, tokens: int
     ) -> SummaryResult:
         assert job.language is not None
+        lang = job.language.code if job.language.code != UNDETERMINED else "en"
+        warnings = list(job.warnings)
+        o = self.options
+        if o.max_new_tokens is None:  # --max-new-tokens overrides --length, and so its word budget
+            budget = LENGTH_WORDS[o.length]
+            summary, was_cut = bound(summary, budget, lang)
+            if was_cut:
+                warnings.append(f"summary cut to about {budget} words (--length {o.length})")
+        if o.kind != "article" and job.doc.markdown:
+            exclude = split_sentences(summary, lang)
+            found = newsletter_points(
+                job.doc.raw, lang, o.points, exclude=exclude, is_boilerplate=job.is_boilerplate, kind=o.kind
+            )
+            if found:  # the issue's own items, one per section, instead of the engine's
+                points = found
         timings = {k: job.timings.get(k, 0.0) for k in ("detect", "load", "summarize")}
         timings["total"] = sum(timings.values())
         return SummaryResult(
-            job.doc.source, job.language, engine, model, summary, points, chunks, tokens, timings, title=job.doc.title
-        )
+            job.doc.source, job.language, engine, model, summary, points, chunks, tokens, timings,
+            warnings=warnings, title=job.doc.title, boilerplate_lines=job.boilerplate_lines,
+        )  # fmt: skip
 
     # --- translation ----------------------------------------------------------------------------
     @property

@@ -131,6 +131,7 @@ class SummaryResult:
     warnings: list[str] = field(default_factory=list)
     title: str | None = None
     translation: TranslationResult | None = None
+    boilerplate_lines: int = 0  # lines and sentences of recurring text or calls to action left out
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -146,6 +147,7 @@ class SummaryResult:
             "input_tokens": self.input_tokens,
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
             "warnings": list(self.warnings),
+            "boilerplate_lines": self.boilerplate_lines,
         }
         if self.translation is not None:
             out["translation"] = self.translation.to_dict()
@@ -173,6 +175,7 @@ class SummaryResult:
             warnings=_strs(data, "warnings", default=[]),
             title=_str(data, "title", optional=True),
             translation=None if translation is None else TranslationResult.from_dict(translation),
+            boilerplate_lines=_int(data, "boilerplate_lines", 0),
         )
 
 

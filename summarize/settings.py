@@ -29,6 +29,7 @@ PLACEMENTS = ("after-title", "after-front-matter", "end")
 # engines/faithful.py's MODES and DEFAULT_MODE, written out: importing it loads text/facts.py (slow for --help).
 FAITHFULNESS_MODES = ("off", "warn", "repair")
 DEFAULT_FAITHFULNESS = "repair"
+KINDS = ("auto", "newsletter", "article")  # engines/newsletter.py's KINDS
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -72,6 +73,10 @@ OPTIONS: dict[str, Option] = _options(
            choices=ENGINES),
     Option("faithfulness", "choice", DEFAULT_FAITHFULNESS, "What happens to a summary sentence stating a number, "
            "date, name or quote the article lacks: repair it, warn only, or no check.", choices=FAITHFULNESS_MODES),
+    Option("keep_boilerplate", "bool", False, "Summarize recurring newsletter text and calls to action too "
+           "(they are left out by default)."),
+    Option("kind", "choice", "auto", "newsletter: key points are the lead items of the sections; article: never; "
+           "auto: Markdown shaped like a newsletter.", choices=KINDS),
     Option("offline", "bool", False, "Never touch the network (also HF_HUB_OFFLINE=1)."),
     Option("device", "str", None, "Torch device [default: cuda when present, else cpu].", metavar="cpu|cuda|..."),
     Option("threads", "int", None, "CPU threads for the model.", low=1, high=256),
@@ -100,8 +105,8 @@ OPTIONS: dict[str, Option] = _options(
 )  # fmt: skip
 
 # What the pre-commit hook reads from [tool.summarize] and its own arguments.
-HOOK_KEYS = ("model", "to", "translator", "lang", "points", "length", "engine", "faithfulness", "placement",
-             "offline", "batch_size", "backend", "compute_type", "no_cache", "quiet")  # fmt: skip
+HOOK_KEYS = ("model", "to", "translator", "lang", "points", "length", "engine", "faithfulness", "keep_boilerplate",
+             "kind", "placement", "offline", "batch_size", "backend", "compute_type", "no_cache", "quiet")  # fmt: skip
 HOOK_DEFAULTS = {"engine": "abstractive"}  # a missing model fails loudly instead of writing another engine's block
 
 
@@ -347,6 +352,8 @@ class SummarizeOptions:
     translator: str | None = None  # alias, Hub id or folder; None picks the best one per pair
     translation_only: bool = False  # text/Markdown output shows the translation instead of the original
     faithfulness: str = DEFAULT_FAITHFULNESS  # off, warn, repair: unsupported numbers, names, quotes
+    keep_boilerplate: bool = False  # summarize recurring newsletter text and calls to action too
+    kind: str = "auto"  # newsletter, article, or auto: Markdown shaped like a newsletter
 
     def __post_init__(self) -> None:
         for f in fields(self):

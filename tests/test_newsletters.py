@@ -3,12 +3,14 @@ summaries and newsletter key points (one per section)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from summarize import hook
 from summarize.engines import newsletter
 from summarize.engines.newsletter import is_newsletter, newsletter_points
 from summarize.text import boilerplate
@@ -16,6 +18,7 @@ from summarize.text.boilerplate import RecurringText, is_call_to_action, strip_l
 from summarize.text.bounds import LENGTH_WORDS, SLACK_WORDS, bound, cut, word_count
 from summarize.text.inputs import read_path
 from tests.conftest import SHARED
+from tests.test_hook import assert_only_block_added
 
 TOPICS = [
     "The city council approved a new bridge over the river after a long debate about its cost.",
@@ -288,3 +291,85 @@ def test_real_series_furniture_is_left_out(tmp_path: Path) -> None:
     assert "flume" in prose and removed > 20
     points = newsletter_points(doc.raw, "en", 5, is_boilerplate=found.is_boilerplate)
     assert points and not any(found.is_recurring(p) for p in points)
+
+
+# --- wired into the pipeline: the hook and the command line ------------------------------------------
+
+FURNITURE = ("Hello and welcome", "please submit a PR", "openly developed on GitHub", "Every week we")
+
+
+def _block(data: bytes) -> str:
+    text = data.decode("utf-8")
+    return text[text.index(hook.START) : text.index(hook.END)]
+
+
+def _series_folder(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "twir"
+    folder.mkdir()
+    return [Path(shutil.copy2(f, folder / f.name)) for f in sorted(SERIES.glob("*.md"))[-9:]]
+
+
+@pytest.mark.skipif(not SERIES.is_dir(), reason="shared newsletter series not present")
+def test_the_hook_writes_no_recurring_line_into_a_series_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = _series_folder(tmp_path)
+    original = {f: f.read_bytes() for f in files}
+    assert hook.main([*map(str, files), "--engine", "extractive"]) == 1
+    written = {f: f.read_bytes() for f in files}
+    for f in files:
+        block = _block(written[f])
+        assert not any(furniture in block for furniture in FURNITURE), (f.name, block)
+        recurring = RecurringText.from_texts({g.name: original[g].decode("utf-8") for g in files}, document=f.name)
+        lines = [ln.removeprefix("- ").removeprefix("**Summary:** ") for ln in block.splitlines()[1:]]
+        assert not [ln for ln in lines if ln.strip() and recurring.is_recurring(ln)], f.name
+        assert_only_block_added(original[f], written[f])
+    capsys.readouterr()
+    # A second run learns the same furniture (the blocks it wrote are not learned) and changes nothing.
+    assert hook.main([*map(str, files), "--engine", "extractive"]) == 0
+    assert {f: f.read_bytes() for f in files} == written
+
+
+@pytest.mark.skipif(not SERIES.is_dir(), reason="shared newsletter series not present")
+def test_keep_boilerplate_turns_the_stripping_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = _series_folder(tmp_path)
+    target = str(files[-1])
+    assert hook.main([target, "--engine", "extractive", "--keep-boilerplate", "--kind", "article"]) == 1
+    block = _block(files[-1].read_bytes())
+    assert any(furniture in block for furniture in FURNITURE)
+
+    from click.testing import CliRunner
+
+    from summarize.cli import cli
+
+    def run(*extra: str) -> dict:
+        out = CliRunner().invoke(cli, ["--engine", "extractive", "--format", "json", *extra, target])
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    stripped, kept = run(), run("--keep-boilerplate")
+    assert stripped["boilerplate_lines"] > 20 and kept["boilerplate_lines"] == 0
+    monkeypatch.setenv("SUMMARIZE_KEEP_BOILERPLATE", "1")
+    assert run()["boilerplate_lines"] == 0
+
+
+def test_a_text_that_is_all_boilerplate_is_summarized_as_written_with_a_warning() -> None:
+    from summarize.pipeline import Summarizer
+    from summarize.settings import SummarizeOptions
+
+    text = "Subscribe to our newsletter for more stories. Follow us on Twitter for updates every day."
+    result = Summarizer(SummarizeOptions(engine="extractive")).summarize(text)
+    assert result.summary.strip() and result.boilerplate_lines == 0
+    assert any(w.startswith("boilerplate: every line") for w in result.warnings)
+
+
+def test_an_overlong_summary_is_bounded_with_a_warning() -> None:
+    from summarize.pipeline import Summarizer
+    from summarize.settings import SummarizeOptions
+
+    run_on = " ".join(f"the committee discussed item {i} and then" for i in range(400)) + " it adjourned."
+    result = Summarizer(SummarizeOptions(engine="extractive", length="short")).summarize(run_on)
+    assert word_count(result.summary) <= LENGTH_WORDS["short"] + SLACK_WORDS
+    assert any("summary cut to about 80 words" in w for w in result.warnings)

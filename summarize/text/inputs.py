@@ -43,6 +43,8 @@ class Document:
     published: str | None = None  # ISO 8601 date (or date and time) of a web page, feed entry or PDF
     author: str | None = None
     url: str | None = None  # where a fetched input ended up (after redirects), or a feed entry's link
+    path: str | None = None  # the file read, when one was: its folder holds a newsletter's other issues
+    markdown: bool = False  # read as Markdown (a .md file, or piped text with headings or front matter)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -150,7 +152,7 @@ def to_document(raw: str, source: str, suffix: str = "") -> Document:
         text = _unify_eol(raw).strip()
     if not text.strip():
         raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
-    return Document(source, text, raw, title)
+    return Document(source, text, raw, title, markdown=suffix in MARKDOWN_SUFFIXES)
 
 
 def read_path(path: str | Path) -> Document:
@@ -171,7 +173,9 @@ def read_path(path: str | Path) -> Document:
         raise InputError(f"cannot be read: {exc.strerror}", source=source, hint="check its permissions") from None
     if p.suffix.lower() == ".pdf" or is_pdf(data):
         return pdf_document(data, source)
-    return to_document(decode(data, source), source, p.suffix)
+    doc = to_document(decode(data, source), source, p.suffix)
+    doc.path = str(p)
+    return doc
 
 
 def pdf_document(data: bytes, source: str) -> Document:

@@ -17,7 +17,8 @@ from .discover import InputItem
 from .errors import InputError, OutputError, SummarizeError
 from .pipeline import Summarizer
 from .results import SummaryResult
-from .text.inputs import Document, read_path, read_stdin
+from .text.inputs import STDIN, Document
+from .text.sources import FetchOptions, read_source
 
 
 @dataclass
@@ -29,6 +30,17 @@ class Outcome:
     result: SummaryResult | None = None
     error: SummarizeError | None = None
     output: Path | None = None
+    entry: int | None = None  # a feed's entry (1, 2, ...): a feed is one input with one outcome per entry
+
+    @property
+    def source(self) -> str:
+        """The input as named in messages and JSON: a feed entry by its own link."""
+        if self.entry is not None:
+            if self.result is not None:
+                return self.result.source
+            if self.error is not None and self.error.source:
+                return self.error.source
+        return self.item.source
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this input; a failed input has ``error`` (and ``error_type``)."""
@@ -36,7 +48,7 @@ class Outcome:
             return self.result.to_dict()
         assert self.error is not None
         message = self.error.message + (f" ({self.error.hint})" if self.error.hint else "")
-        return {"source": self.item.source, "error": message, "error_type": type(self.error).__name__}
+        return {"source": self.source, "error": message, "error_type": type(self.error).__name__}
 
 
 OutcomeCallback = Callable[[Outcome], None]
@@ -55,8 +67,10 @@ class BatchRunner:
         *,
         write: Callable[[Outcome], Path] | None = None,
         on_outcome: OutcomeCallback | None = None,
+        fetch: FetchOptions | None = None,
     ):
         self.summarizer = summarizer
+        self.fetch = fetch or FetchOptions(offline=summarizer.options.offline)
         self.write = write
         self.on_outcome = on_outcome or (lambda outcome: None)
         self.outcomes: list[Outcome] = []
@@ -71,27 +85,43 @@ class BatchRunner:
         order = sorted(range(len(items)), key=lambda i: (items[i].size, i))
         for start in range(0, len(order), self.batch_size):
             self._window([(i, items[i]) for i in order[start : start + self.batch_size]])
-        return sorted(self.outcomes, key=lambda o: o.index)
+        return sorted(self.outcomes, key=lambda o: (o.index, o.entry or 0))
+
+    def _read(self, item: InputItem) -> list[Document | InputError]:
+        """The documents of one input: one for a file, a page or a PDF, one per entry for a feed."""
+        where = item.url or (str(item.path) if item.path is not None else STDIN)
+        docs = read_source(where, self.fetch)
+        for doc in docs:
+            if isinstance(doc, Document) and doc.source == where:
+                doc.source = item.source  # the input as the user named it (a feed entry keeps its link)
+        return docs
 
     def _window(self, window: list[tuple[int, InputItem]]) -> None:
-        todo: list[tuple[int, InputItem, Document]] = []
+        todo: list[tuple[Outcome, Document]] = []
         for index, item in window:
             try:
-                doc = read_stdin() if item.path is None else read_path(item.path)
+                docs = self._read(item)
             except InputError as exc:
                 exc.source = item.source
                 self._emit(Outcome(item, index, error=exc))
                 continue
-            doc.source = item.source
-            todo.append((index, item, doc))
+            feed = len(docs) > 1 or any(isinstance(d, InputError) or d.source != item.source for d in docs)
+            for n, doc in enumerate(docs, 1):
+                slot = Outcome(item, index, entry=n if feed else None)
+                if isinstance(doc, InputError):  # one feed entry without text: that entry fails alone
+                    slot.error = doc
+                    self._emit(slot)
+                else:
+                    todo.append((slot, doc))
         if not todo:
             return
-        results = self.summarizer.summarize_many([d for _, _, d in todo])
-        for (index, item, _), res in zip(todo, results, strict=True):
+        results = self.summarizer.summarize_many([d for _, d in todo])
+        for (slot, _), res in zip(todo, results, strict=True):
             if isinstance(res, SummarizeError):
-                self._emit(Outcome(item, index, error=res))
+                slot.error = res
             else:
-                self._emit(Outcome(item, index, result=res))
+                slot.result = res
+            self._emit(slot)
 
     def _emit(self, outcome: Outcome) -> None:
         if self.write is not None and outcome.result is not None:

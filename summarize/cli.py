@@ -215,8 +215,9 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
     from .batch import BatchRunner, Outcome, Progress
     from .cache import ResultCache
     from .discover import discover, output_paths
-    from .pipeline import Summarizer
+    from .pipeline import NOT_TRANSLATED, Summarizer
     from .render import OutputFiles, render, to_json
+    from .text.sources import FetchOptions, read_url_list
 
     values = settings.resolve(given, names=SUMMARIZE_SETTINGS).values
     options = settings.summarize_options(values)
@@ -234,6 +235,8 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
         if not quiet:
             to_stderr(message)
 
+    if values["urls"]:
+        inputs = (*inputs, *read_url_list(values["urls"]))
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: pass a file, or pipe text into summarize")
@@ -248,14 +251,15 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
 
     def report(outcome: Outcome) -> None:
         nonlocal failed
-        if progress:
+        if progress and (outcome.entry or 1) == 1:  # a feed is one input, however many entries
             progress.update()
         if outcome.error is not None:
             failed += 1
             to_stderr(f"summarize: error: {outcome.error}")
         elif outcome.result is not None:
             for warning in outcome.result.warnings:
-                notify(f"warning: {outcome.result.source}: {warning}")
+                if not warning.startswith(NOT_TRANSLATED):  # the run's error says it, once, at the end
+                    notify(f"warning: {outcome.result.source}: {warning}")
         if fmt == "jsonl":
             # One complete line per input as it finishes; failures carry an "error" field.
             click.echo(to_json(outcome.to_dict(), indent=None))
@@ -264,7 +268,8 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
     write = None
     if out_dir is not None:
         write = OutputFiles(output_paths(items, out_dir, fmt), fmt, translation_only=options.translation_only)
-    runner = BatchRunner(summarizer, write=write, on_outcome=report)
+    fetch = FetchOptions(values["timeout"], values["max_bytes"], values["offline"], values["follow_links"])
+    runner = BatchRunner(summarizer, write=write, on_outcome=report, fetch=fetch)
     progress = Progress(len(items), enabled=not quiet and sys.stderr is not None and sys.stderr.isatty())
     try:
         outcomes = runner.run(items)
@@ -276,6 +281,10 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
         notify(f"summarize: wrote {sum(o.output is not None for o in outcomes)} file(s) to {out_dir}")
     elif results and fmt != "jsonl":
         click.echo(render(results, fmt, translation_only=options.translation_only), nl=False)
+    if summarizer.translation_error is not None:
+        # The summaries are out (untranslated); the run still failed at what was asked.
+        to_stderr(f"summarize: error: {summarizer.translation_error}")
+        return 1
     return 1 if failed else 0
 
 

@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from .errors import UsageError
+from .text.fetch import is_url
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN = "-"
@@ -28,9 +30,12 @@ class InputItem:
     source: str  # as shown in messages and in the JSON "source" field
     path: Path | None
     relative: PurePosixPath  # below the folder or glob base it was found in; mirrored by --out
+    url: str | None = None  # a web page, PDF or feed to fetch (path is None)
 
     @property
     def size(self) -> int:
+        if self.url is not None:
+            return 0  # not known before fetching
         try:
             return self.path.stat().st_size if self.path is not None else 0
         except OSError:
@@ -136,11 +141,11 @@ def discover(
             return False
         return _output_name(path.name) or not _real(root).is_relative_to(skip)
 
-    def add(source: str, path: Path | None, relative: PurePosixPath) -> None:
-        key = str(_real(path)) if path is not None else STDIN
+    def add(source: str, path: Path | None, relative: PurePosixPath, url: str | None = None) -> None:
+        key = url or (str(_real(path)) if path is not None else STDIN)
         if key not in seen:
             seen.add(key)
-            items.append(InputItem(source, path, relative))
+            items.append(InputItem(source, path, relative, url))
 
     def below(root: Path, f: Path) -> PurePosixPath:
         return PurePosixPath(f.relative_to(root).as_posix()) if f.is_relative_to(root) else PurePosixPath(f.name)
@@ -154,6 +159,9 @@ def discover(
     for raw in inputs:
         if raw == STDIN:
             add("<stdin>", None, PurePosixPath("stdin"))
+            continue
+        if is_url(raw):
+            add(raw, None, PurePosixPath(url_slug(raw)), raw.strip())
             continue
         path = Path(raw).expanduser()
         if path.is_dir():
@@ -181,6 +189,14 @@ def discover(
                 ):
                     add(str(hit), hit, rel)
     return items
+
+
+def url_slug(url: str) -> str:
+    """A file name for ``url``'s ``--out`` output: its host and path, other characters as ``-``
+    (no dots, so that no part of it reads as a suffix): ``example-org-news-budget``."""
+    parts = urlsplit(url.strip())
+    slug = re.sub(r"[^A-Za-z0-9_]+", "-", f"{parts.hostname or ''}{parts.path}").strip("-")
+    return slug[:120].rstrip("-") or "page"
 
 
 def _targets(

@@ -316,6 +316,8 @@ def _run(args: argparse.Namespace) -> int:
     summarizer = Summarizer(options, notify=(lambda m: None) if values["quiet"] else _say, cache=cache)
     try:
         results = summarizer.summarize_many([job.doc for job in jobs])
+        if summarizer.translation_error is not None:  # a block without its translation would be wrong
+            raise summarizer.translation_error
     except (ModelNotAvailableError, ModelLoadError) as exc:
         _say(f"{PROG}: error: {exc}")
         _say(f"{PROG}: {OFFLINE_HELP}")

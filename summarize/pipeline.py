@@ -32,6 +32,7 @@ from .translation.document import translate_document
 from .translation.planner import source_for
 
 Notify = Callable[[str], None]
+NOT_TRANSLATED = "translation: not done"  # the warning of a result kept untranslated (no translator)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Summarizer:
         self.cache = cache or ResultCache(enabled=False)
         self._noticed: set[str] = set()
         self._translator: Any = None  # translation.Translator, made on first use
+        self.translation_error: ModelNotAvailableError | None = None  # no translator for ``to`` (see summarize_many)
         self._folders: dict[str, RecurringText] = {}  # a folder's recurring text, learned once per run
 
     # --- per document ---------------------------------------------------------------------------
@@ -136,6 +138,8 @@ class Summarizer:
         outcome = self.summarize_many([doc])[0]
         if isinstance(outcome, SummarizeError):
             raise outcome
+        if self.translation_error is not None:
+            raise self.translation_error
         return outcome
 
     def summarize_many(self, docs: Sequence[Document | str]) -> list[SummaryResult | SummarizeError]:
@@ -143,7 +147,9 @@ class Summarizer:
         the rest computed together, generate() batched across documents that share a model.
 
         A document that fails gets its error in its slot and the others go on; errors about the
-        run itself (a missing or broken model, a usage error) are raised.
+        run itself (a missing or broken model, a usage error) are raised. A translator that is not
+        available is the exception: the summaries are returned untranslated (and not cached), each
+        with a warning, and the error is kept in :attr:`translation_error` for the caller to report.
         """
         jobs = [_Job(d if isinstance(d, Document) else Document(f"<text {i + 1}>", d, d)) for i, d in enumerate(docs)]
         for job in jobs:
@@ -160,8 +166,8 @@ class Summarizer:
                 self._run_extractive(job)
         for job in misses:
             if isinstance(job.outcome, SummaryResult):
-                self.translate_result(job.outcome)
-                if job.key is not None:
+                translated = self._translate_kept(job.outcome)
+                if job.key is not None and translated:
                     self.cache.put(job.key, job.outcome)
         return [job.outcome if job.outcome is not None else SummarizeError("internal: no result") for job in jobs]
 
@@ -181,6 +187,8 @@ class Summarizer:
         else:
             prose, removed = strip_lone(doc.text)
         if not prose.strip():
+            if not doc.text.strip():
+                return
             job.warnings.append(
                 "boilerplate: every line is recurring text or a call to action; summarized as written "
                 "(see --keep-boilerplate)"
@@ -282,6 +290,7 @@ class Summarizer:
         return SummaryResult(
             job.doc.source, job.language, engine, model, summary, points, chunks, tokens, timings,
             warnings=warnings, title=job.doc.title, boilerplate_lines=job.boilerplate_lines,
+            published=job.doc.published,
         )  # fmt: skip
 
     # --- translation ----------------------------------------------------------------------------
@@ -294,6 +303,19 @@ class Summarizer:
             o = self.options
             self._translator = Translator(o.translator, batch_size=o.batch_size, notify=self.notify, loader=self.loader)
         return self._translator
+
+    def _translate_kept(self, result: SummaryResult) -> bool:
+        """Translate ``result`` when ``to`` is set; without a translator keep it untranslated, with a
+        warning, and remember the error (tried once per run). False when it was not translated."""
+        if self.options.to and self.translation_error is None:
+            try:
+                self.translate_result(result)
+            except ModelNotAvailableError as exc:
+                self.translation_error = exc
+        if self.options.to and self.translation_error is not None:
+            result.warnings.append(f"{NOT_TRANSLATED} into {self.options.to}: {self.translation_error.message}")
+            return False
+        return True
 
     def translate_result(self, result: SummaryResult) -> None:
         """Fill ``result.translation`` when ``to`` is set (see README, Translation)."""

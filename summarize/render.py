@@ -124,8 +124,14 @@ class OutputFiles:
         self.translation_only = translation_only
 
     def __call__(self, outcome: Any) -> Path:
-        """Write ``outcome.result`` to the file of ``outcome.item``; raises :class:`OutputError`."""
+        """Write ``outcome.result`` to the file of ``outcome.item``; raises :class:`OutputError`.
+
+        A feed's entries share its input: entry 3 of ``news.summary.md`` goes to ``news-3.summary.md``."""
         target = self.targets[outcome.item]
+        entry = getattr(outcome, "entry", None)
+        if entry is not None:
+            stem, dot, ext = target.name.rpartition(".summary.")
+            target = target.with_name(f"{stem}-{entry}{dot}{ext}")
         try:
             atomic.write_text(target, render([outcome.result], self.fmt, translation_only=self.translation_only))
         except OSError as exc:

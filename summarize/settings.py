@@ -91,6 +91,12 @@ OPTIONS: dict[str, Option] = _options(
     Option("include", "list", (), "Only files matching GLOB in folders (repeatable) "
            "[default: *.txt *.md *.markdown *.html *.htm].", env=False, metavar="GLOB"),
     Option("exclude", "list", (), "Skip files matching GLOB in folders (repeatable).", env=False, metavar="GLOB"),
+    Option("urls", "str", None, "Also summarize the URLs in FILE, one per line (- reads stdin).", env=False,
+           metavar="FILE"),
+    Option("timeout", "int", 20, "Seconds to fetch a URL in all, redirects included.", low=1, high=3600),
+    Option("max_bytes", "int", 20_000_000, "Largest web page, PDF or feed fetched, in bytes.", low=1,
+           high=2_000_000_000),
+    Option("follow_links", "bool", False, "Feed entries without text: fetch the page they link to."),
     Option("no_cache", "bool", False, "Neither read nor write the result cache."),
     Option("batch_size", "int", 8, "Model inputs per generate() call, across documents.", low=1, high=256),
     Option("to", "lang", None, "Also translate the summary and key points into LANG (ISO 639-1 code or "

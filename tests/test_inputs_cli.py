@@ -1,0 +1,128 @@
+"""Web pages, feeds and URL lists on the command line (servers on 127.0.0.1 only), a translator
+that is missing, and a damaged cache entry: the run keeps what it computed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli import cli
+from tests.localserver import LocalServer, serve
+from tests.test_feeds import rss
+from tests.test_fetch import ARTICLE
+
+TEXT = (
+    "The city council approved a new budget on Monday. It funds schools and roads across the city. "
+    "Critics said the plan raises taxes too much. The mayor defended the plan as necessary for growth.\n"
+)
+
+
+@pytest.fixture()
+def server() -> Iterator[LocalServer]:
+    with serve() as srv:
+        yield srv
+
+
+def run(args: list[str], input: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["--engine", "extractive", *args], input=input, catch_exceptions=False)
+
+
+def test_a_web_page_is_summarized_with_its_title_and_date(server: LocalServer) -> None:
+    server.add("/news/library", ARTICLE)
+    res = run(["-f", "json", server.url("/news/library")])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["source"] == server.url("/news/library")
+    assert (data["title"], data["published"]) == ("Council approves library budget", "2024-03-05")
+    assert "library" in data["summary"]
+
+
+def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
+    server.add("/feed", rss(server.url("")), "application/rss+xml")
+    res = run(["-f", "jsonl", server.url("/feed")])
+    assert res.exit_code == 1  # the third entry has no text
+    # Lines stream out as inputs finish (a failed entry first): matched by source.
+    lines = {line["source"]: line for line in map(json.loads, res.stdout.splitlines())}
+    library, market, bridge = (lines[server.url(p)] for p in ("/library", "/market", "/bridge"))
+    assert len(lines) == 3
+    assert library["published"] == "2024-03-05T09:30:00Z" and "library budget" in library["summary"]
+    assert "--follow-links" in bridge["error"] and "error" not in market
+    out = tmp_path / "out"
+    res = run(["--out", str(out), server.url("/feed")])
+    assert res.exit_code == 1
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["127-0-0-1-feed-1.summary.md", "127-0-0-1-feed-2.summary.md"]
+
+
+def test_a_url_list_runs_as_a_batch_and_a_missing_page_fails_alone(server: LocalServer, tmp_path: Path) -> None:
+    server.add("/news/library", ARTICLE)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# reading list\n{server.url('/news/library')}\n{server.url('/gone')}\n", encoding="utf-8")
+    res = run(["-f", "jsonl", "--urls", str(urls)])
+    assert res.exit_code == 1
+    lines = {line["source"]: line for line in map(json.loads, res.stdout.splitlines())}
+    ok, gone = lines[server.url("/news/library")], lines[server.url("/gone")]
+    assert ok["title"] == "Council approves library budget"
+    assert gone["source"] == server.url("/gone") and "HTTP 404" in gone["error"]
+    assert f"summarize: error: {server.url('/gone')}: HTTP 404" in res.stderr
+    res = run(["-f", "jsonl", "--urls", "-"], input=server.url("/news/library") + "\n")
+    assert res.exit_code == 0 and json.loads(res.stdout)["title"] == "Council approves library budget"
+
+
+def test_offline_refuses_urls_before_any_connection(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    server.add("/news/library", ARTICLE)
+    res = run(["--offline", server.url("/news/library")])
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "offline mode is on" in res.stderr and server.url("/news/library") in res.stderr
+    monkeypatch.setenv("SUMMARIZE_OFFLINE", "1")
+    assert run([server.url("/news/library")]).exit_code == 1
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(("var", "value"), [("SUMMARIZE_TIMEOUT", "soon"), ("SUMMARIZE_MAX_BYTES", "0")])
+def test_bad_fetch_settings_name_their_variable(monkeypatch: pytest.MonkeyPatch, var: str, value: str) -> None:
+    monkeypatch.setenv(var, value)
+    res = run([], input=TEXT)
+    assert res.exit_code == 2 and f"{var}={value}" in res.stderr
+
+
+def test_a_slow_page_times_out_with_the_timeout_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.localserver import silent_server
+
+    with silent_server() as base:
+        res = run(["--timeout", "1", f"{base}/article"])
+    assert res.exit_code == 1 and "within 1 s" in res.stderr
+
+
+def test_a_missing_translator_keeps_the_summary_then_fails(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    res = run(["--to", "ur", str(article)])
+    assert res.exit_code == 1
+    assert "Summary:" in res.stdout and "city council" in res.stdout  # the summary is not thrown away
+    errors = [line for line in res.stderr.splitlines() if line.startswith("summarize: error:")]
+    assert len(errors) == 1 and "--translator PATH" in errors[0] and "--model PATH" not in errors[0]
+    res = run(["--to", "ur", "-f", "json", str(article)])
+    data = json.loads(res.stdout)
+    assert res.exit_code == 1 and "translation" not in data
+    assert any(w.startswith("translation: not done into ur") for w in data["warnings"])
+
+
+def test_a_cache_entry_with_wrong_types_is_a_miss_and_rewritten(tmp_path: Path) -> None:
+    import os
+
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    first = json.loads(run(["-f", "json", str(article)]).stdout)
+    cache = Path(os.environ["SUMMARIZE_CACHE_DIR"])
+    (entry,) = [p for p in cache.rglob("*.json") if '"key"' in p.read_text(encoding="utf-8")]
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["result"]["summary"] = ["not", "a", "string"]
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    again = json.loads(run(["-f", "json", str(article)]).stdout)
+    assert again["summary"] == first["summary"]
+    assert isinstance(json.loads(entry.read_text(encoding="utf-8"))["result"]["summary"], str)

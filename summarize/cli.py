@@ -404,39 +404,12 @@ def models_group() -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def models_list(fmt: str) -> None:
     """Show the registry: alias, Hub id, size, licence, languages, published quality."""
-    run_guarded(False, lambda: _models_list(fmt))
-
-
-def _models_list(fmt: str) -> None:
+    from . import models
     from .render import to_json
-    from .runtime.registry import registry
 
-    specs = registry()
-    if fmt == "json":
-        click.echo(
-            to_json(
-                [
-                    {
-                        "alias": s.alias,
-                        "hub_id": s.hub_id,
-                        "task": s.task,
-                        "family": s.family,
-                        "languages": list(s.languages),
-                        "size": s.size,
-                        "params": s.params,
-                        "licence": s.licence,
-                        "quality": s.quality,
-                    }
-                    for s in specs
-                ]
-            )
-        )
-        return
-    rows = [("ALIAS", "TASK", "HUB ID", "SIZE", "LICENCE", "LANGUAGES", "PUBLISHED QUALITY")]
-    rows += [(s.alias, s.task, s.hub_id, s.size, s.licence, s.language_label, s.quality) for s in specs]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
+    run_guarded(
+        False, lambda: click.echo(to_json(models.catalogue()) if fmt == "json" else "\n".join(models.catalogue_table()))
+    )
 
 
 @models_group.command("pull")
@@ -459,54 +432,14 @@ def _models_list(fmt: str) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def models_pull(name: str, backend: str, compute_type: str, debug: bool) -> None:
     """Download NAME (alias, Hub id) into the Hugging Face cache, with a progress bar."""
+    from . import models
 
-    def go() -> int:
-        from .runtime.hub import is_offline, resolve
-        from .runtime.registry import parse_name
-
-        if backend == "ctranslate2":
-            from .runtime import ct2
-
-            ct2.require()
-        model_id, _, local = parse_name(name)
-        if backend == "ctranslate2" and (local is not None or is_offline()):
-            # Nothing to download (a local folder, or offline with the model cached): convert only.
-            resolved = resolve(name, allow_download=False)
-            _convert_for_ct2(resolved, compute_type)
-            return 0
-        if local is not None:
-            click.echo(f"{name} is a local folder: nothing to download")
-            return 0
-        if is_offline():
-            from .errors import ModelNotAvailableError
-
-            raise ModelNotAvailableError(
-                f"cannot download {model_id}: offline mode is on (HF_HUB_OFFLINE/SUMMARIZE_OFFLINE)",
-                model=model_id,
-                hint="unset it on a machine with network",
-            )
-        resolved = resolve(name, progress=True)
-        click.echo(f"{resolved.model_id}: {resolved.source} -> {resolved.path}")
-        if backend == "ctranslate2":
-            _convert_for_ct2(resolved, compute_type)
-        return 0
+    def go() -> None:
+        notify = lambda message: click.echo(message, err=True)  # noqa: E731
+        for line in models.pull(name, backend=backend, compute_type=compute_type, notify=notify):
+            click.echo(line)
 
     run_guarded(debug, go)
-
-
-def _convert_for_ct2(resolved: Any, compute_type: str) -> None:
-    """Convert a resolved model into the CTranslate2 cache (``models pull --backend ctranslate2``)."""
-    from .errors import UsageError
-    from .runtime import ct2
-
-    if not ct2.supports(resolved):
-        raise UsageError(
-            f"the ctranslate2 backend cannot run {resolved.model_id} (architecture {resolved.model_type or 'unknown'})"
-        )
-    device, _ = ct2.parse_device(None)
-    quantization = ct2.check_compute_type(compute_type, device)
-    path = ct2.convert(resolved, quantization, notify=lambda message: click.echo(message, err=True))
-    click.echo(f"{resolved.model_id}: CTranslate2 {quantization} -> {path}")
 
 
 @models_group.command("info")
@@ -514,33 +447,11 @@ def _convert_for_ct2(resolved: Any, compute_type: str) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def models_info(name: str, debug: bool) -> None:
     """Show what NAME resolves to and whether it is on disk."""
+    from . import models
 
-    def go() -> int:
-        from .errors import ModelNotAvailableError
-        from .runtime.hub import resolve
-        from .runtime.registry import parse_name
-
-        model_id, spec, _ = parse_name(name)
-        click.echo(f"name:      {name}")
-        click.echo(f"model id:  {model_id}")
-        if spec:
-            click.echo(f"alias:     {spec.alias}")
-            click.echo(f"task:      {spec.task} ({spec.family})")
-            click.echo(f"languages: {spec.language_label}")
-            click.echo(f"size:      {spec.size} ({spec.params} parameters)")
-            click.echo(f"licence:   {spec.licence}")
-            if spec.quality:
-                click.echo(f"quality:   {spec.quality}")
-            if spec.description:
-                click.echo(f"about:     {spec.description}")
-        try:
-            resolved = resolve(name, allow_download=False)
-            click.echo(f"on disk:   yes ({resolved.source}: {resolved.path})")
-        except ModelNotAvailableError:
-            click.echo(f"on disk:   no (run `summarize models pull {name}`)")
-        return 0
-
-    run_guarded(debug, go)
+    run_guarded(
+        debug, lambda: click.echo("\n".join(f"{label + ':':<10} {value}" for label, value in models.info(name)))
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

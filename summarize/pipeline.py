@@ -17,7 +17,7 @@ from .cache import ResultCache, cache_key
 from .engines import extractive
 from .engines.abstractive import AbstractiveEngine, Overrides
 from .engines.newsletter import newsletter_points
-from .errors import ModelNotAvailableError, SummarizeError, UsageError
+from .errors import InputError, ModelNotAvailableError, SummarizeError, UsageError
 from .results import UNDETERMINED, DocumentTranslation, LanguageResult, SummaryResult, TranslationResult
 from .runtime.base import Seq2SeqModel
 from .runtime.loader import ModelLoader, RuntimeOptions
@@ -26,7 +26,7 @@ from .settings import SummarizeOptions
 from .text.boilerplate import RecurringText, strip_lone
 from .text.bounds import LENGTH_WORDS, bound
 from .text.detect import detect_language
-from .text.inputs import Document
+from .text.inputs import Document, to_document
 from .text.sentences import split_sentences
 from .translation.document import translate_document
 from .translation.planner import source_for
@@ -49,6 +49,17 @@ class _Job:
     model: Seq2SeqModel | None = None
     timings: dict[str, float] = field(default_factory=dict)
     outcome: SummaryResult | SummarizeError | None = None
+
+
+def _job(doc: Document | str, index: int) -> _Job:
+    """A job for a read document, or for a text (checked as an input is: an empty one fails)."""
+    if isinstance(doc, Document):
+        return _Job(doc)
+    source = f"<text {index + 1}>"
+    try:
+        return _Job(to_document(doc, source))
+    except InputError as exc:
+        return _Job(Document(source, doc, doc), outcome=exc)
 
 
 class Summarizer:
@@ -131,7 +142,9 @@ class Summarizer:
     # --- public ---------------------------------------------------------------------------------
     def summarize(self, text: str, source: str = "<text>", title: str | None = None) -> SummaryResult:
         """Summary and key points of one text (raises its :class:`SummarizeError`)."""
-        return self.summarize_document(Document(source, text, text, title))
+        doc = to_document(text, source)  # an empty text is an input error, never an empty summary
+        doc.title = title
+        return self.summarize_document(doc)
 
     def summarize_document(self, doc: Document) -> SummaryResult:
         """Summary and key points of one read document (raises its :class:`SummarizeError`)."""
@@ -151,9 +164,10 @@ class Summarizer:
         available is the exception: the summaries are returned untranslated (and not cached), each
         with a warning, and the error is kept in :attr:`translation_error` for the caller to report.
         """
-        jobs = [_Job(d if isinstance(d, Document) else Document(f"<text {i + 1}>", d, d)) for i, d in enumerate(docs)]
+        jobs = [_job(d, i) for i, d in enumerate(docs)]
         for job in jobs:
-            self._look_up(job)
+            if job.outcome is None:
+                self._look_up(job)
         misses = [job for job in jobs if job.outcome is None]
         for job in misses:
             assert job.language is not None

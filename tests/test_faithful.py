@@ -167,3 +167,26 @@ def test_the_settings_table_agrees_with_the_engine_on_modes() -> None:
     option = settings.OPTIONS["faithfulness"]
     assert (option.choices, option.default) == (faithful.MODES, faithful.DEFAULT_MODE)
     assert "faithfulness" in settings.HOOK_KEYS and settings.SummarizeOptions().faithfulness == "repair"
+
+
+def test_the_hook_writes_no_unsupported_number_into_a_newsletter_block(
+    digit_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarize import hook
+    from summarize.text.inputs import to_document
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "transformers")
+    original = (SHARED / "newsletters" / "swiftweekly_issue-201_short.md").read_text(encoding="utf-8")
+    source = to_document(original, "letter.md", ".md").text
+
+    def block_numbers(mode: str) -> list[str]:
+        letter = tmp_path / f"letter-{mode}.md"
+        letter.write_text(original, encoding="utf-8")
+        assert hook.main([str(letter), "--model", str(digit_bart), "--faithfulness", mode, "--no-cache"]) == 1
+        text = letter.read_text(encoding="utf-8")
+        block = text[text.index(hook.START) : text.index(hook.END)].replace("**Summary:**", "")
+        return [f.text for f in unsupported(block.replace("\n- ", "\n"), [source]) if f.kind == "number"]
+
+    assert block_numbers("off")  # the model invents numbers: the check below has something to catch
+    assert block_numbers("repair") == []

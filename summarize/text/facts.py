@@ -400,7 +400,10 @@ def _context(sentence: str, fact: Fact) -> set[str]:
 def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
     """Source positions stating the fact's value; None when it is not there at all."""
     if fact.kind == "number":
-        hits = index.number_positions(fact)
+        # A bare four-digit number may have been read as a year on the other side ("1200 people").
+        hits = index.number_positions(fact) or [
+            pos for d, pos in index.dates if fact.unit is None and d.month is None and str(d.year) == fact.value
+        ]
     elif fact.kind == "date" and fact.date is not None:
         hits = index.date_positions(fact.date)
     elif fact.kind == "name":

@@ -10,11 +10,12 @@ and are checked afterwards with :func:`numbers_kept`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..text.facts import Fact, support_index, unsupported
 from ..text.markdown import TEMPLATE_TAG
+from ..text.quantities import ascii_digits
 from ..text.sentences import split_sentences
 
 # Spans that must come back byte for byte and are never given to a model.
@@ -126,28 +127,26 @@ def spaced_sentences(masked: str, lang: str) -> list[tuple[bool, str]]:
     return [(bool(spaced), core) for spaced, core in out]
 
 
-def ascii_digits(text: str) -> str:
-    """Eastern Arabic, Persian/Urdu, Devanagari ... digits as ASCII (to compare numbers)."""
-    return "".join(
-        str(unicodedata.decimal(ch)) if ch.isdigit() and not ch.isascii() and unicodedata.decimal(ch, None) is not None
-        else ch
-        for ch in text
-    )  # fmt: skip
+def missing_numbers(source: str, output: str, src: str = "en", tgt: str = "en") -> list[Fact]:
+    """Numbers and dates the source writes with digits that ``output`` does not carry.
+
+    :mod:`summarize.text.facts` decides (one owner of "is this fact supported" for summaries and
+    translations); only values compare across the two languages, and digits of any script count.
+    """
+    if not any(ch.isdigit() for ch in source):
+        return []
+    found = unsupported(source, [support_index(output, tgt)], src, context=False)
+    return [f for f in found if f.kind in ("number", "date") and any(ch.isdigit() for ch in f.text)]
 
 
-def numbers_kept(source: str, output: str) -> tuple[bool, str]:
+def numbers_kept(source: str, output: str, src: str = "en", tgt: str = "en") -> tuple[bool, str]:
     """Whether every number of ``source`` is in ``output``; returns the output with ASCII digits
     where the model wrote another script's digits for the source's ones."""
-    wanted = NUMBER.findall(source)
-    if not wanted:
+    if not any(ch.isdigit() for ch in source):
         return True, output
     fixed = ascii_digits(output) if any(not c.isascii() and c.isdigit() for c in output) else output
-    have = NUMBER.findall(fixed)
-    for number in wanted:
-        if number in have:
-            have.remove(number)
-        else:
-            return False, output
+    if missing_numbers(source, fixed, src, tgt):
+        return False, output
     return True, fixed
 
 

@@ -24,7 +24,17 @@ from . import urdu
 from .blocks import markdown_blocks
 from .model import NO_SPACE_LANGUAGES, TASK, ModelTranslator, merge_warnings
 from .planner import PIVOT, Step, candidate_plans
-from .spans import NUMBER, has_letters, mask, normalise_prose, numbers_kept, pieces, reference_pattern, spaced_sentences
+from .spans import (
+    NUMBER,
+    has_letters,
+    mask,
+    missing_numbers,
+    normalise_prose,
+    numbers_kept,
+    pieces,
+    reference_pattern,
+    spaced_sentences,
+)
 
 
 @dataclass
@@ -211,7 +221,7 @@ class Translator:
         outputs = list(outputs)
         redo: list[int] = []
         for i, (source, output) in enumerate(zip(sources, outputs, strict=True)):
-            ok, fixed = numbers_kept(source, output)
+            ok, fixed = numbers_kept(source, output, src, tgt)
             if ok:
                 outputs[i] = fixed
             else:
@@ -241,6 +251,10 @@ class Translator:
                 else:
                     text += p
             outputs[i] = " ".join(text.split())
+        for i in redo:
+            # Said, never silent: what the text check still finds missing after the second try.
+            for fact in missing_numbers(sources[i], outputs[i], src, tgt):
+                warnings.append(f"{engine.model_id}: {fact.describe()} of the source is not in its translation")
         return outputs
 
     # --- documents ----------------------------------------------------------------------

@@ -221,6 +221,8 @@ class Summarizer:
         doc = job.doc
         started = time.perf_counter()
         self._strip_boilerplate(job)
+        job.timings["clean"] = time.perf_counter() - started
+        started = time.perf_counter()
         try:
             job.language = self.detect(job.prose)
         except SummarizeError as exc:  # --strict-lang and a text whose language cannot be told
@@ -299,7 +301,7 @@ class Summarizer:
             )
             if found:  # the issue's own items, one per section, instead of the engine's
                 points = found
-        timings = {k: job.timings.get(k, 0.0) for k in ("detect", "load", "summarize")}
+        timings = {k: job.timings.get(k, 0.0) for k in ("clean", "detect", "load", "summarize")}
         timings["total"] = sum(timings.values())
         return SummaryResult(
             job.doc.source, job.language, engine, model, summary, points, chunks, tokens, timings,

@@ -29,7 +29,7 @@ SUMMARY = {
     "chunks": int,
     "rounds": int,
     "input_tokens": int,
-    "timings": {"detect": float, "load": float, "summarize": float, "total": float, "translate": float},
+    "timings": {"clean": float, "detect": float, "load": float, "summarize": float, "total": float, "translate": float},
     "warnings": [str],
     "boilerplate_lines": int,
 }

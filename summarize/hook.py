@@ -275,6 +275,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _read_job(name: str) -> _Job | None:
+    """The file cut around its block, and the document outside it; None when there is no text."""
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror}", source=name) from None
+    # decode() checks for binary data and strict UTF-8; the BOM is kept apart from the text.
+    bom = BOM if raw.startswith(b"\xef\xbb\xbf") else ""
+    text = bom + decode(raw[3:] if bom else raw, name)
+    layout = parse(text, name)
+    try:
+        doc = to_document(layout.outside, name, ".md")
+    except InputError:
+        return None
+    doc.path = name  # its folder holds the newsletter's other issues
+    return _Job(path, raw, layout, doc)
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
         values = hook_settings(args).values
@@ -288,27 +307,16 @@ def _run(args: argparse.Namespace) -> int:
     failed = False
     jobs: list[_Job] = []
     for name in args.files:
-        path = Path(name)
         try:
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                raise InputError(f"cannot be read: {exc.strerror}", source=name) from None
-            # decode() checks for binary data and strict UTF-8; the BOM is kept apart from the text.
-            bom = BOM if raw.startswith(b"\xef\xbb\xbf") else ""
-            text = bom + decode(raw[3:] if bom else raw, name)
-            layout = parse(text, name)
-            try:
-                doc = to_document(layout.outside, name, ".md")
-                doc.path = name  # its folder holds the newsletter's other issues
-            except InputError:
-                if not values["quiet"]:
-                    _say(f"{PROG}: {name}: no text to summarize, left as is")
-                continue
-            jobs.append(_Job(path, raw, layout, doc))
+            job = _read_job(name)
         except SummarizeError as exc:
             _say(f"{PROG}: error: {exc} (file left untouched)")
             failed = True
+            continue
+        if job is not None:
+            jobs.append(job)
+        elif not values["quiet"]:
+            _say(f"{PROG}: {name}: no text to summarize, left as is")
     if not jobs:
         return 1 if failed else 0
 

@@ -239,6 +239,8 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
             raise click.UsageError("no input: pass a file, or pipe text into summarize")
         inputs = ("-",)
     out_dir = Path(values["out"]) if values["out"] else None
+    if values["executor"] == "ray":  # also reads URIs (s3://, gs://, file://), on the actors
+        from .scale import discover_inputs as discover
     items = discover(inputs, include=values["include"], exclude=values["exclude"], skip_dir=out_dir)
     if not items:
         raise click.UsageError(

@@ -14,9 +14,12 @@ actor dies is run again by Ray on a new actor; its documents are written once, w
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
+import re
 import socket
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,13 +28,17 @@ from typing import Any
 
 from . import errors
 from .batch import BatchRunner, Outcome
-from .discover import InputItem
-from .errors import OutputError, SummarizeError, UsageError
+from .discover import DEFAULT_SUFFIXES, InputItem, discover
+from .errors import InputError, OutputError, SummarizeError, UsageError
 from .pipeline import Summarizer
 from .results import SummaryResult
 from .settings import SummarizeOptions
 
 INSTALL_HINT = "pip install 'summarize[ray]'"
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# Sizes of the files found by discover_uris, by URI: windows group documents by length, and a
+# second listing of a bucket just for them would cost as much as the first.
+_URI_SIZES: dict[str, int] = {}
 Notify = Callable[[str], None]
 
 
@@ -68,6 +75,78 @@ def require_ray() -> Any:
     except ImportError:
         raise UsageError("--executor ray needs Ray Data, which is not installed", hint=INSTALL_HINT) from None
     return ray
+
+
+# --- inputs ---------------------------------------------------------------------------------------
+def is_uri(raw: str) -> bool:
+    """``s3://…``, ``gs://…``, ``file://…``: read through pyarrow's file systems, on the actors."""
+    return bool(_URI.match(raw))
+
+
+def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    parts = relative.split("/")
+    if any(part.startswith(".") for part in parts):
+        return False  # hidden files and folders, as in local folders
+    names = {parts[-1], relative, *parts[:-1]}
+    if exclude and any(fnmatch.fnmatchcase(n, p.rstrip("/")) for n in names for p in exclude):
+        return False
+    if include:
+        return any(fnmatch.fnmatchcase(n, p) for n in (parts[-1], relative) for p in include)
+    return relative.lower().endswith(DEFAULT_SUFFIXES)
+
+
+def discover_uris(uris: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[InputItem]:
+    """The files that ``uris`` name (a file, or every article below a folder, as :func:`discover` does).
+
+    Their ``path`` is None (they are not on this machine); ``source`` is each file's URI.
+    """
+    require_ray()
+    from pyarrow import fs as pafs
+
+    items: list[InputItem] = []
+    for uri in uris:
+        scheme = uri.split("://", 1)[0]
+        try:
+            filesystem, root = pafs.FileSystem.from_uri(uri)
+            info = filesystem.get_file_info(root)
+            if info.type == pafs.FileType.Directory:
+                found = filesystem.get_file_info(pafs.FileSelector(root, recursive=True))
+            else:
+                found = [info]
+        except (OSError, ValueError, ImportError) as exc:  # pyarrow's errors subclass these
+            raise UsageError(
+                f"cannot open {uri}: {str(exc).splitlines()[0]}",
+                hint="check the URI; s3:// and gs:// need pyarrow's support for them and credentials on every node",
+            ) from None
+        if info.type == pafs.FileType.NotFound:
+            raise UsageError(f"{uri}: no such file or folder", hint="check the URI")
+        for f in sorted((f for f in found if f.type == pafs.FileType.File), key=lambda f: f.path):
+            relative = PurePosixPath(f.path).relative_to(root) if f.path != root else PurePosixPath(f.base_name)
+            if f.path == root or _wanted(relative.as_posix(), include, exclude):
+                items.append(InputItem(f"{scheme}://{f.path}", None, relative))
+                _URI_SIZES[items[-1].source] = f.size or 0
+    return items
+
+
+def discover_inputs(
+    inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (), skip_dir: Path | None = None
+) -> list[InputItem]:
+    """Local inputs as :func:`summarize.discover.discover` finds them, then the URIs' files."""
+    local = [raw for raw in inputs if not is_uri(raw)]
+    found = discover(local, include=include, exclude=exclude, skip_dir=skip_dir) if local else []
+    return found + discover_uris([raw for raw in inputs if is_uri(raw)], include, exclude)
+
+
+def _fetch(uri: str, folder: Path) -> Path:
+    """A copy of ``uri`` in ``folder`` under its own name (its suffix tells Markdown, HTML, PDF)."""
+    from pyarrow import fs as pafs
+
+    filesystem, path = pafs.FileSystem.from_uri(uri)
+    folder.mkdir(parents=True, exist_ok=True)  # one folder per row: two URIs may share a name
+    target = folder / (PurePosixPath(path).name or "input")
+    with filesystem.open_input_stream(path) as stream:
+        target.write_bytes(stream.read())
+    return target
 
 
 # --- the actor ------------------------------------------------------------------------------------
@@ -109,22 +188,36 @@ class SummarizeActor:
     def __call__(self, batch: Mapping[str, Any]) -> dict[str, list[Any]]:
         """Summarize one window; returns one row per document: ``index`` and its JSON ``payload``."""
         indexes = [int(i) for i in batch["index"]]
-        items = [
-            InputItem(str(source), Path(str(path)), PurePosixPath(str(rel)))
-            for source, path, rel in zip(batch["source"], batch["path"], batch["relative"], strict=True)
-        ]
-        self.before(items)
-        if self.fatal is None:
-            try:
-                outcomes = BatchRunner(self.summarizer).run(items)
-            except SummarizeError as exc:  # about the run, not one document (the model is missing, ...)
-                self.fatal = str(exc)
+        rows = list(zip(batch["source"], batch["path"], batch["relative"], strict=True))
+        with tempfile.TemporaryDirectory(prefix="summarize-ray-") as tmp:
+            items: list[InputItem] = []
+            unread: list[Outcome] = []
+            for n, (source, path, rel) in enumerate(rows):
+                local = Path(str(path))
+                if is_uri(str(path)):
+                    # A URI is copied here first, so it is read exactly as a local file is.
+                    try:
+                        local = _fetch(str(path), Path(tmp) / str(n))
+                    except (OSError, ValueError) as exc:
+                        error = InputError(f"cannot be read: {str(exc).splitlines()[0]}", source=str(source))
+                        unread.append(Outcome(InputItem(str(source), None, PurePosixPath(str(rel))), n, error=error))
+                        continue
+                items.append(InputItem(str(source), local, PurePosixPath(str(rel))))
+            self.before(items)
+            positions = [n for n in range(len(rows)) if n not in {o.index for o in unread}]
+            outcomes: list[Outcome] = []
+            if self.fatal is None:
+                try:
+                    outcomes = BatchRunner(self.summarizer).run(items)
+                except SummarizeError as exc:  # about the run, not one document (the model is missing, ...)
+                    self.fatal = str(exc)
         if self.fatal is not None:
             return {"index": indexes, "payload": [json.dumps({"fatal": self.fatal})] * len(indexes)}
-        payloads = [self._payload(o) for o in outcomes]
+        done = [(indexes[positions[o.index]], self._payload(o)) for o in outcomes]
+        done += [(indexes[o.index], self._payload(o)) for o in unread]
         if self.notices:
-            payloads[0]["notices"], self.notices = list(self.notices), []
-        return {"index": [indexes[o.index] for o in outcomes], "payload": [json.dumps(p) for p in payloads]}
+            done[0][1]["notices"], self.notices = list(self.notices), []
+        return {"index": [i for i, _ in done], "payload": [json.dumps(p) for _, p in done]}
 
     def before(self, items: Sequence[InputItem]) -> None:
         """Called with each window before it runs (tests override it to kill the actor)."""
@@ -149,17 +242,23 @@ def split_done(
     return todo, done
 
 
-def windows(items: Sequence[InputItem], batch_size: int) -> list[list[tuple[int, InputItem]]]:
+def windows(
+    items: Sequence[InputItem], batch_size: int, sizes: Mapping[InputItem, int] | None = None
+) -> list[list[tuple[int, InputItem]]]:
     """The local runner's windows: smallest first, ``batch_size`` documents each, with input positions."""
-    order = sorted(range(len(items)), key=lambda i: (items[i].size, i))
+    sizes = sizes or {}
+    order = sorted(range(len(items)), key=lambda i: (sizes.get(items[i], items[i].size), i))
     size = max(1, batch_size)
     return [[(i, items[i]) for i in order[start : start + size]] for start in range(0, len(order), size)]
 
 
-def _absolute(path: Path | None) -> str:
-    if path is None:
-        raise UsageError("--executor ray cannot read standard input", hint="pass files or folders")
-    return os.path.abspath(path)
+def _location(item: InputItem) -> str:
+    """Where actors read ``item``: its URI, or its absolute path (the same on every node)."""
+    if item.path is None:
+        if is_uri(item.source):
+            return item.source
+        raise UsageError("--executor ray cannot read standard input", hint="pass files, folders or URIs")
+    return os.path.abspath(item.path)
 
 
 def prepare_models(options: SummarizeOptions, notify: Notify) -> bool:
@@ -226,7 +325,7 @@ def run_on_ray(
     report = RunReport()
     todo, skipped = split_done(items, targets, ro.force)
     report.skipped = len(skipped)
-    paths = {item: _absolute(item.path) for item in todo}
+    paths = {item: _location(item) for item in todo}
     model_is_path = prepare_models(options, notify) if todo else False
     if model_is_path and options.model:
         options = SummarizeOptions.from_dict({**options.to_dict(), "model": os.path.abspath(options.model)})
@@ -281,6 +380,7 @@ def _dataset(
 
         # Off a terminal (or with --quiet) Ray Data's own progress and execution lines are noise.
         logging.getLogger("ray.data").setLevel(logging.ERROR)
+    uri_sizes = {item: _URI_SIZES.get(item.source, 0) for item in todo if item.path is None}
     blocks = [
         pa.table(
             {
@@ -290,7 +390,7 @@ def _dataset(
                 "relative": [item.relative.as_posix() for _, item in window],
             }
         )
-        for window in windows(todo, options.batch_size)
+        for window in windows(todo, options.batch_size, uri_sizes)
     ]
     low, high = ro.actors or (1, max(1, int(ray.cluster_resources().get("CPU", 1) // ro.cpus_per_actor)))
     high = min(high, len(blocks))

@@ -222,3 +222,46 @@ def test_executor_ray_without_ray_is_a_usage_error_naming_the_extra(tmp_path: Pa
     assert done.returncode == 2, done.stderr
     assert "pip install 'summarize[ray]'" in done.stderr and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_uri_inputs_are_read_on_the_actors_with_the_local_names_and_summaries(
+    local_ray: Any, corpus: Path, tmp_path: Path
+) -> None:
+    args = ["--engine", "extractive", "--points", "2", "--format", "json"]
+    local = run([*args, "--out", str(tmp_path / "local"), str(corpus)])
+    on_ray = run([*args, *RAY, "--out", str(tmp_path / "ray"), corpus.as_uri()])
+    assert local.exit_code == on_ray.exit_code == 1, on_ray.output
+    assert f"{corpus.as_uri()}/sub/binary.txt: is a binary file" in on_ray.stderr
+
+    def without_source(tree: dict[str, Any]) -> dict[str, Any]:
+        return {name: {k: v for k, v in data.items() if k != "source"} for name, data in tree.items()}
+
+    assert without_source(_tree(tmp_path / "ray")) == without_source(_tree(tmp_path / "local"))
+    assert json.loads((tmp_path / "ray" / "a0.summary.json").read_text())["source"] == (corpus / "a0.txt").as_uri()
+
+
+def test_a_missing_uri_and_stdin_are_usage_errors(tmp_path: Path) -> None:
+    missing = run(["--executor", "ray", (tmp_path / "nothing").as_uri()])
+    assert missing.exit_code == 2 and "no such file or folder" in missing.stderr
+    piped = CliRunner().invoke(cli, ["--executor", "ray", "-"], input="Some text to summarize. " * 20)
+    assert piped.exit_code == 2 and "cannot read standard input" in piped.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SUMMARIZE_CPUS_PER_ACTOR": "half"}, "SUMMARIZE_CPUS_PER_ACTOR=half: not a number"),
+        ({"SUMMARIZE_CPUS_PER_ACTOR": "0"}, "SUMMARIZE_CPUS_PER_ACTOR=0: outside 0.01–1024"),
+        ({"SUMMARIZE_ACTORS": "4,2"}, "SUMMARIZE_ACTORS=4,2: MIN is above MAX"),
+        ({"SUMMARIZE_EXECUTOR": "spark"}, "SUMMARIZE_EXECUTOR=spark: not one of local, ray"),
+    ],
+)
+def test_ray_settings_name_their_source(
+    env: dict[str, str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    article = tmp_path / "a.txt"
+    article.write_text(_articles(1)[0], encoding="utf-8")
+    result = run(["--engine", "extractive", str(article)])
+    assert result.exit_code == 2 and message in result.stderr, result.stderr

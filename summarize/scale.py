@@ -262,7 +262,7 @@ def _location(item: InputItem) -> str:
 
 
 def prepare_models(options: SummarizeOptions, notify: Notify) -> bool:
-    """Resolve ``--model`` once in the driver and, where CTranslate2 will run it, convert it before any
+    """Where ``--model`` is on this machine and CTranslate2 will run it, convert it once before any
     actor starts (so actors on this node, or sharing its cache, find it converted). Returns whether
     the model is a local folder, which every node must then have at the same path.
     """
@@ -277,11 +277,10 @@ def prepare_models(options: SummarizeOptions, notify: Notify) -> bool:
         notify=notify,
     )
     try:
-        resolved = loader.resolve(options.model)
-    except SummarizeError:
-        if options.engine == "abstractive":
-            raise
-        return local.is_dir()  # auto: actors fall back to the extractive engine, as a local run does
+        # Never downloaded here: the driver may be a laptop, and each node has its own cache.
+        resolved = loader.resolve(options.model, allow_download=False)
+    except errors.ModelNotAvailableError:
+        return local.is_dir()  # the actors resolve it on their nodes (and say so if they cannot)
     on_ct2_device = (options.device or "cpu").partition(":")[0] in {"cpu", "cuda"}
     wants_ct2 = options.backend == "ctranslate2" or (options.backend == "auto" and on_ct2_device and ct2.available())
     if wants_ct2 and ct2.supports(resolved):

@@ -265,3 +265,39 @@ def test_ray_settings_name_their_source(
     article.write_text(_articles(1)[0], encoding="utf-8")
     result = run(["--engine", "extractive", str(article)])
     assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_leaves_no_partial_files(tmp_path: Path) -> None:
+    """SIGINT to a real `summarize --executor ray` (its own local Ray): exit 130, only complete files."""
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = _articles(20)
+    for i in range(1000):  # far more than the run can finish before the signal
+        (folder / f"a{i:04d}.txt").write_text(texts[i % 20], encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["--engine", "extractive", "--executor", "ray", "--actors", "1", "--cpus-per-actor", "0.5"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    # The default SIGINT handler, even where CI starts tests with SIGINT ignored (as `cmd &` does).
+    code = "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); " + (
+        "from summarize.cli import main; main(sys.argv[1:])"
+    )
+    command = [sys.executable, "-c", code, *args, "--batch-size", "1", "--out", str(out), str(folder)]
+    proc = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(list(out.glob("*.md")) if out.exists() else []) < 5:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGINT)
+        stderr = proc.communicate(timeout=60)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert "summarize: interrupted" in stderr and "Traceback" not in stderr
+    written = list(out.iterdir())
+    assert 5 <= len(written) < 1000
+    for path in written:  # no temporary file, no half-written one
+        assert path.name.endswith(".summary.md") and path.read_text(encoding="utf-8").startswith("## Summary")

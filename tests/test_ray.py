@@ -301,3 +301,27 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_partial_files(tmp_path: Path) -> Non
     assert 5 <= len(written) < 1000
     for path in written:  # no temporary file, no half-written one
         assert path.name.endswith(".summary.md") and path.read_text(encoding="utf-8").startswith("## Summary")
+
+
+def test_the_driver_converts_a_local_model_once_before_actors_start(
+    tiny_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarize.runtime import ct2
+    from summarize.scale import prepare_models
+
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "cache"))
+    notes: list[str] = []
+    options = SummarizeOptions(model=str(tiny_bart), engine="abstractive", backend="ctranslate2")
+    assert prepare_models(options, notes.append) is True  # a folder: every node needs it at this path
+    assert [n for n in notes if "converting" in n]
+    assert all(ct2.is_complete(p) for p in (tmp_path / "cache" / "ct2").iterdir())
+    notes.clear()
+    assert prepare_models(options, notes.append) is True and notes == []  # converted once
+    assert prepare_models(SummarizeOptions(model="nobody/not-downloaded"), notes.append) is False  # left to nodes
+
+
+def test_a_model_no_actor_can_find_stops_the_run_with_its_message(local_ray: Any, corpus: Path) -> None:
+    result = run(["--engine", "abstractive", "--model", "nobody/not-downloaded", "--offline", *RAY, str(corpus)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("summarize: error:")]
+    assert len(errors) == 1 and "nobody/not-downloaded" in errors[0], result.stderr

@@ -240,7 +240,7 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
         inputs = ("-",)
     out_dir = Path(values["out"]) if values["out"] else None
     if values["executor"] == "ray":  # also reads URIs (s3://, gs://, file://), on the actors
-        from .scale import discover_inputs as discover
+        from .uris import discover_inputs as discover
     items = discover(inputs, include=values["include"], exclude=values["exclude"], skip_dir=out_dir)
     if not items:
         raise click.UsageError(
@@ -288,13 +288,13 @@ def _summarize_on_ray(
     items: Any, values: dict[str, Any], options: Any, out_dir: Any, report: Callable[..., None], notify: Any
 ) -> bool:
     """``--executor ray``: the batch on Ray (see summarize/scale.py); True when an input failed."""
-    from .discover import output_paths
-    from .render import OutputFiles, render
+    from .render import render
     from .scale import RayOptions, run_on_ray
+    from .uris import output_sink
 
     fmt = values["format"]
-    targets = output_paths(items, out_dir, fmt) if out_dir is not None else None
-    write = OutputFiles(targets, fmt, translation_only=options.translation_only) if targets else None
+    # --out DIR or URI (s3://, gs://, file://): the local names, written by this process.
+    targets, write, exists = output_sink(items, values["out"], fmt, translation_only=options.translation_only)
     outcomes: list[Any] = []
 
     def collect(outcome: Any) -> None:
@@ -304,12 +304,12 @@ def _summarize_on_ray(
     ray_options = RayOptions(values["ray_address"], values["actors"], values["cpus_per_actor"], values["force"])
     tty = not values["quiet"] and sys.stderr is not None and sys.stderr.isatty()
     done = run_on_ray(
-        items, options, ray_options=ray_options, targets=targets, write=write, on_outcome=collect, notify=notify,
-        progress=tty,
+        items, options, ray_options=ray_options, targets=targets, exists=exists, write=write, on_outcome=collect,
+        notify=notify, progress=tty,
     )  # fmt: skip
     results = [o.result for o in sorted(outcomes, key=lambda o: o.index) if o.result is not None]
     if out_dir is not None:
-        notify(f"summarize: wrote {sum(o.output is not None for o in outcomes)} file(s) to {out_dir}")
+        notify(f"summarize: wrote {sum(o.output is not None for o in outcomes)} file(s) to {values['out']}")
     elif results and fmt != "jsonl":
         click.echo(render(results, fmt, translation_only=options.translation_only), nl=False)
     notify(f"summarize: {done.line()}")

@@ -14,10 +14,8 @@ actor dies is run again by Ray on a new actor; its documents are written once, w
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
-import re
 import socket
 import tempfile
 import time
@@ -28,18 +26,16 @@ from typing import Any
 
 from . import errors
 from .batch import BatchRunner, Outcome
-from .discover import DEFAULT_SUFFIXES, InputItem, discover
+from .discover import InputItem
 from .errors import InputError, OutputError, SummarizeError, UsageError
 from .pipeline import Summarizer
 from .results import SummaryResult
 from .settings import SummarizeOptions
+from .uris import fetch, is_uri, uri_sizes
 
 INSTALL_HINT = "pip install 'summarize[ray]'"
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-# Sizes of the files found by discover_uris, by URI: windows group documents by length, and a
-# second listing of a bucket just for them would cost as much as the first.
-_URI_SIZES: dict[str, int] = {}
 Notify = Callable[[str], None]
+Exists = Callable[[Any], bool]
 
 
 @dataclass(frozen=True)
@@ -75,78 +71,6 @@ def require_ray() -> Any:
     except ImportError:
         raise UsageError("--executor ray needs Ray Data, which is not installed", hint=INSTALL_HINT) from None
     return ray
-
-
-# --- inputs ---------------------------------------------------------------------------------------
-def is_uri(raw: str) -> bool:
-    """``s3://…``, ``gs://…``, ``file://…``: read through pyarrow's file systems, on the actors."""
-    return bool(_URI.match(raw))
-
-
-def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
-    parts = relative.split("/")
-    if any(part.startswith(".") for part in parts):
-        return False  # hidden files and folders, as in local folders
-    names = {parts[-1], relative, *parts[:-1]}
-    if exclude and any(fnmatch.fnmatchcase(n, p.rstrip("/")) for n in names for p in exclude):
-        return False
-    if include:
-        return any(fnmatch.fnmatchcase(n, p) for n in (parts[-1], relative) for p in include)
-    return relative.lower().endswith(DEFAULT_SUFFIXES)
-
-
-def discover_uris(uris: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[InputItem]:
-    """The files that ``uris`` name (a file, or every article below a folder, as :func:`discover` does).
-
-    Their ``path`` is None (they are not on this machine); ``source`` is each file's URI.
-    """
-    require_ray()
-    from pyarrow import fs as pafs
-
-    items: list[InputItem] = []
-    for uri in uris:
-        scheme = uri.split("://", 1)[0]
-        try:
-            filesystem, root = pafs.FileSystem.from_uri(uri)
-            info = filesystem.get_file_info(root)
-            if info.type == pafs.FileType.Directory:
-                found = filesystem.get_file_info(pafs.FileSelector(root, recursive=True))
-            else:
-                found = [info]
-        except (OSError, ValueError, ImportError) as exc:  # pyarrow's errors subclass these
-            raise UsageError(
-                f"cannot open {uri}: {str(exc).splitlines()[0]}",
-                hint="check the URI; s3:// and gs:// need pyarrow's support for them and credentials on every node",
-            ) from None
-        if info.type == pafs.FileType.NotFound:
-            raise UsageError(f"{uri}: no such file or folder", hint="check the URI")
-        for f in sorted((f for f in found if f.type == pafs.FileType.File), key=lambda f: f.path):
-            relative = PurePosixPath(f.path).relative_to(root) if f.path != root else PurePosixPath(f.base_name)
-            if f.path == root or _wanted(relative.as_posix(), include, exclude):
-                items.append(InputItem(f"{scheme}://{f.path}", None, relative))
-                _URI_SIZES[items[-1].source] = f.size or 0
-    return items
-
-
-def discover_inputs(
-    inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (), skip_dir: Path | None = None
-) -> list[InputItem]:
-    """Local inputs as :func:`summarize.discover.discover` finds them, then the URIs' files."""
-    local = [raw for raw in inputs if not is_uri(raw)]
-    found = discover(local, include=include, exclude=exclude, skip_dir=skip_dir) if local else []
-    return found + discover_uris([raw for raw in inputs if is_uri(raw)], include, exclude)
-
-
-def _fetch(uri: str, folder: Path) -> Path:
-    """A copy of ``uri`` in ``folder`` under its own name (its suffix tells Markdown, HTML, PDF)."""
-    from pyarrow import fs as pafs
-
-    filesystem, path = pafs.FileSystem.from_uri(uri)
-    folder.mkdir(parents=True, exist_ok=True)  # one folder per row: two URIs may share a name
-    target = folder / (PurePosixPath(path).name or "input")
-    with filesystem.open_input_stream(path) as stream:
-        target.write_bytes(stream.read())
-    return target
 
 
 # --- the actor ------------------------------------------------------------------------------------
@@ -197,7 +121,7 @@ class SummarizeActor:
                 if is_uri(str(path)):
                     # A URI is copied here first, so it is read exactly as a local file is.
                     try:
-                        local = _fetch(str(path), Path(tmp) / str(n))
+                        local = fetch(str(path), Path(tmp) / str(n))
                     except (OSError, ValueError) as exc:
                         error = InputError(f"cannot be read: {str(exc).splitlines()[0]}", source=str(source))
                         unread.append(Outcome(InputItem(str(source), None, PurePosixPath(str(rel))), n, error=error))
@@ -232,14 +156,14 @@ class SummarizeActor:
 
 # --- the driver -----------------------------------------------------------------------------------
 def split_done(
-    items: Sequence[InputItem], targets: Mapping[InputItem, Path] | None, force: bool
+    items: Sequence[InputItem], targets: Mapping[InputItem, Any] | None, force: bool, exists: Exists | None = None
 ) -> tuple[list[InputItem], list[InputItem]]:
     """(to do, skipped): an input whose output file exists is done (files are written atomically)."""
     if targets is None or force:
         return list(items), []
-    todo = [item for item in items if not targets[item].is_file()]
-    done = [item for item in items if targets[item].is_file()]
-    return todo, done
+    exists = exists or (lambda target: Path(target).is_file())
+    finished = {item for item in items if exists(targets[item])}
+    return [item for item in items if item not in finished], [item for item in items if item in finished]
 
 
 def windows(
@@ -304,8 +228,9 @@ def run_on_ray(
     options: SummarizeOptions,
     *,
     ray_options: RayOptions | None = None,
-    targets: Mapping[InputItem, Path] | None = None,
-    write: Callable[[Outcome], Path] | None = None,
+    targets: Mapping[InputItem, Any] | None = None,
+    exists: Exists | None = None,
+    write: Callable[[Outcome], Any] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     notify: Notify | None = None,
     progress: bool = False,
@@ -313,7 +238,8 @@ def run_on_ray(
 ) -> RunReport:
     """Summarize ``items`` on Ray; each outcome goes to ``write`` (the ``--out`` sink) and ``on_outcome``.
 
-    ``targets`` (the ``--out`` files) lets a second run skip what the first one finished.
+    ``targets`` (the ``--out`` files, paths or URIs) lets a second run skip what the first one
+    finished; ``exists`` tells whether a target is there (default: a local file).
     Raises :class:`UsageError` without Ray, and :class:`SummarizeError` when actors cannot run at all.
     """
     ray = require_ray()
@@ -322,7 +248,7 @@ def run_on_ray(
     on_outcome = on_outcome or (lambda outcome: None)
     started = time.perf_counter()
     report = RunReport()
-    todo, skipped = split_done(items, targets, ro.force)
+    todo, skipped = split_done(items, targets, ro.force, exists)
     report.skipped = len(skipped)
     paths = {item: _location(item) for item in todo}
     model_is_path = prepare_models(options, notify) if todo else False
@@ -379,7 +305,6 @@ def _dataset(
 
         # Off a terminal (or with --quiet) Ray Data's own progress and execution lines are noise.
         logging.getLogger("ray.data").setLevel(logging.ERROR)
-    uri_sizes = {item: _URI_SIZES.get(item.source, 0) for item in todo if item.path is None}
     blocks = [
         pa.table(
             {
@@ -389,7 +314,7 @@ def _dataset(
                 "relative": [item.relative.as_posix() for _, item in window],
             }
         )
-        for window in windows(todo, options.batch_size, uri_sizes)
+        for window in windows(todo, options.batch_size, uri_sizes(todo))
     ]
     low, high = ro.actors or (1, max(1, int(ray.cluster_resources().get("CPU", 1) // ro.cpus_per_actor)))
     high = min(high, len(blocks))
@@ -406,8 +331,8 @@ def _dataset(
 
 
 def _outcome(
-    item: InputItem, index: int, payload: Mapping[str, Any], write: Callable[[Outcome], Path] | None
-) -> Outcome:
+    item: InputItem, index: int, payload: Mapping[str, Any], write: Callable[[Outcome], Any] | None
+) -> Outcome:  # noqa: E501
     if "error" in payload:
         return Outcome(item, index, error=_error_from(payload["error"]))
     outcome = Outcome(item, index, result=SummaryResult.from_dict(payload["result"]))

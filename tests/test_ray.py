@@ -229,9 +229,11 @@ def test_uri_inputs_are_read_on_the_actors_with_the_local_names_and_summaries(
 ) -> None:
     args = ["--engine", "extractive", "--points", "2", "--format", "json"]
     local = run([*args, "--out", str(tmp_path / "local"), str(corpus)])
-    on_ray = run([*args, *RAY, "--out", str(tmp_path / "ray"), corpus.as_uri()])
+    on_ray = run([*args, *RAY, "--out", (tmp_path / "ray").as_uri(), corpus.as_uri()])  # --out a URI too
     assert local.exit_code == on_ray.exit_code == 1, on_ray.output
     assert f"{corpus.as_uri()}/sub/binary.txt: is a binary file" in on_ray.stderr
+    again = run([*args, *RAY, "--out", (tmp_path / "ray").as_uri(), corpus.as_uri()])
+    assert "0 done, 2 failed, 7 skipped" in again.stderr, again.stderr
 
     def without_source(tree: dict[str, Any]) -> dict[str, Any]:
         return {name: {k: v for k, v in data.items() if k != "source"} for name, data in tree.items()}
@@ -325,3 +327,26 @@ def test_a_model_no_actor_can_find_stops_the_run_with_its_message(local_ray: Any
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("summarize: error:")]
     assert len(errors) == 1 and "nobody/not-downloaded" in errors[0], result.stderr
+
+
+def test_uri_outputs_on_an_object_store_have_the_local_names(tmp_path: Path, corpus: Path) -> None:
+    """pyarrow's in-memory file system stands in for S3: the same names, found again for resuming."""
+    from summarize.batch import Outcome
+    from summarize.pipeline import Summarizer
+    from summarize.uris import output_sink
+
+    items = [i for i in discover([str(corpus)]) if i.path is not None and i.path.suffix in (".md", ".html")]
+    targets, write, exists = output_sink(items, "mock:///bucket/out", "markdown")
+    local = output_paths(items, tmp_path, "markdown")
+    assert targets is not None and exists is not None
+    assert sorted(t.split("/out/", 1)[1] for t in targets.values()) == sorted(
+        p.relative_to(tmp_path).as_posix() for p in local.values()
+    )
+    assert not any(exists(t) for t in targets.values())
+    with Summarizer(SummarizeOptions(engine="extractive")) as summarizer:
+        outcome = Outcome(items[0], 0, result=summarizer.summarize(items[0].path.read_text(), items[0].source))
+    written = write(outcome)
+    with write.filesystem.open_input_stream(written) as stream:
+        assert stream.read().decode("utf-8").startswith("## Summary")
+    write._existing = None  # a new run lists the folder again
+    assert exists(written) and not exists(targets[items[1]])

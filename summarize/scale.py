@@ -253,7 +253,9 @@ def run_on_ray(
     paths = {item: _location(item) for item in todo}
     model_is_path = prepare_models(options, notify) if todo else False
     if model_is_path and options.model:
-        options = SummarizeOptions.from_dict({**options.to_dict(), "model": os.path.abspath(options.model)})
+        options = SummarizeOptions.from_dict(
+            {**options.to_dict(), "model": os.path.abspath(os.path.expanduser(options.model))}
+        )
     if not todo:
         report.seconds = time.perf_counter() - started
         return report
@@ -332,7 +334,7 @@ def _dataset(
 
 def _outcome(
     item: InputItem, index: int, payload: Mapping[str, Any], write: Callable[[Outcome], Any] | None
-) -> Outcome:  # noqa: E501
+) -> Outcome:
     if "error" in payload:
         return Outcome(item, index, error=_error_from(payload["error"]))
     outcome = Outcome(item, index, result=SummaryResult.from_dict(payload["result"]))

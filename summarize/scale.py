@@ -213,6 +213,28 @@ def prepare_models(options: SummarizeOptions, notify: Notify) -> bool:
     return local.is_dir()
 
 
+def _ray_messages_to_stderr() -> None:
+    """Send Ray's own messages ("(raylet) A worker died ...", actors' prints) to stderr.
+
+    Ray prints them to stdout (``ray._private.worker.print_to_stdstream``), where they would corrupt
+    ``--format jsonl``; its listener thread looks the function up on each message, so this also
+    works for a Ray that was started before.
+    """
+    try:
+        from ray._private import worker
+    except ImportError:
+        return
+    original = getattr(worker, "print_to_stdstream", None)
+    if original is None or getattr(original, "summarize_stderr", False):
+        return
+
+    def to_stderr(data: dict[str, Any], ignore_prefix: bool) -> Any:
+        return original({**data, "is_err": True}, ignore_prefix)
+
+    to_stderr.summarize_stderr = True  # type: ignore[attr-defined]
+    worker.print_to_stdstream = to_stderr
+
+
 def _start(ray: Any, address: str | None, quiet: bool) -> bool:
     """Connect to (or start) Ray; True when this call started it (and so must shut it down)."""
     if ray.is_initialized():
@@ -259,6 +281,7 @@ def run_on_ray(
     if not todo:
         report.seconds = time.perf_counter() - started
         return report
+    _ray_messages_to_stderr()
     owner = _start(ray, ro.address, quiet=not progress)
     try:
         report.startup_seconds = time.perf_counter() - started

@@ -165,7 +165,7 @@ class CrashOnce(SummarizeActor):
 
 
 def test_a_killed_actor_is_retried_and_every_document_has_one_output(
-    local_ray: Any, corpus: Path, tmp_path: Path
+    local_ray: Any, corpus: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     (corpus / "crash.txt").write_text(_articles(8)[7], encoding="utf-8")
     items = discover([str(corpus)])
@@ -186,6 +186,9 @@ def test_a_killed_actor_is_retried_and_every_document_has_one_output(
     assert sorted(seen) == sorted(item.source for item in items)  # each exactly once
     assert (report.done, report.failed) == (8, 2)
     assert len(list(out.rglob("*.json"))) == 8
+    # Ray's own note about the dead worker goes to stderr: stdout is the --format jsonl stream.
+    captured = capfd.readouterr()
+    assert "(raylet)" not in captured.out and "(raylet)" in captured.err
 
 
 def test_second_run_skips_complete_outputs_and_force_redoes_them(local_ray: Any, corpus: Path, tmp_path: Path) -> None:

@@ -241,7 +241,10 @@ def _start(ray: Any, address: str | None, quiet: bool) -> bool:
         return False
     import logging
 
-    ray.init(address=address or None, logging_level=logging.ERROR, log_to_driver=not quiet, include_dashboard=False)
+    # No address and no RAY_ADDRESS (which `ray job submit` sets for its driver): a Ray of this run's
+    # own ("local"), never whatever cluster happens to run on this machine.
+    address = address or os.environ.get("RAY_ADDRESS") or "local"
+    ray.init(address=address, logging_level=logging.ERROR, log_to_driver=not quiet, include_dashboard=False)
     return True
 
 

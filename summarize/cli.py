@@ -242,6 +242,8 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
             raise click.UsageError("no input: pass a file, or pipe text into summarize")
         inputs = ("-",)
     out_dir = Path(values["out"]) if values["out"] else None
+    if values["executor"] == "ray":  # also reads URIs (s3://, gs://, file://), on the actors
+        from .uris import discover_inputs as discover
     items = discover(inputs, include=values["include"], exclude=values["exclude"], skip_dir=out_dir)
     if not items:
         raise click.UsageError(
@@ -264,6 +266,9 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
             # One complete line per input as it finishes; failures carry an "error" field.
             click.echo(to_json(outcome.to_dict(), indent=None))
 
+    if values["executor"] == "ray":
+        ray_failed = _summarize_on_ray(items, values, options, out_dir, report, notify)
+        return 1 if failed or ray_failed else 0
     summarizer = Summarizer(options, notify=notify, cache=ResultCache(enabled=not values["no_cache"]))
     write = None
     if out_dir is not None:
@@ -286,6 +291,38 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
         to_stderr(f"summarize: error: {summarizer.translation_error}")
         return 1
     return 1 if failed else 0
+
+
+def _summarize_on_ray(
+    items: Any, values: dict[str, Any], options: Any, out_dir: Any, report: Callable[..., None], notify: Any
+) -> bool:
+    """``--executor ray``: the batch on Ray (see summarize/scale.py); True when an input failed."""
+    from .render import render
+    from .scale import RayOptions, run_on_ray
+    from .uris import output_sink
+
+    fmt = values["format"]
+    # --out DIR or URI (s3://, gs://, file://): the local names, written by this process.
+    targets, write, exists = output_sink(items, values["out"], fmt, translation_only=options.translation_only)
+    outcomes: list[Any] = []
+
+    def collect(outcome: Any) -> None:
+        outcomes.append(outcome)
+        report(outcome)
+
+    ray_options = RayOptions(values["ray_address"], values["actors"], values["cpus_per_actor"], values["force"])
+    tty = not values["quiet"] and sys.stderr is not None and sys.stderr.isatty()
+    done = run_on_ray(
+        items, options, ray_options=ray_options, targets=targets, exists=exists, write=write, on_outcome=collect,
+        notify=notify, progress=tty,
+    )  # fmt: skip
+    results = [o.result for o in sorted(outcomes, key=lambda o: o.index) if o.result is not None]
+    if out_dir is not None:
+        notify(f"summarize: wrote {sum(o.output is not None for o in outcomes)} file(s) to {values['out']}")
+    elif results and fmt != "jsonl":
+        click.echo(render(results, fmt, translation_only=options.translation_only), nl=False)
+    notify(f"summarize: {done.line()}")
+    return done.failed > 0
 
 
 TRANSLATE_SETTINGS = ("lang", "translator", "offline", "device", "threads", "backend", "compute_type", "quiet")

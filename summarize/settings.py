@@ -26,6 +26,7 @@ ENGINES = ("auto", "abstractive", "extractive")
 LENGTHS = ("short", "medium", "long")
 FORMATS = ("text", "markdown", "json", "jsonl")
 PLACEMENTS = ("after-title", "after-front-matter", "end")
+EXECUTORS = ("local", "ray")
 # engines/faithful.py's MODES and DEFAULT_MODE, written out: importing it loads text/facts.py (slow for --help).
 FAITHFULNESS_MODES = ("off", "warn", "repair")
 DEFAULT_FAITHFULNESS = "repair"
@@ -39,12 +40,12 @@ class Option:
     """One option: its type and allowed values, its flag, environment variable and default."""
 
     name: str  # the key in config files and the keyword in the Python API
-    kind: str  # str, int, bool, choice, lang, list
+    kind: str  # str, int, float, bool, choice, lang, list, range (MIN[,MAX] whole numbers)
     default: Any = None
     help: str = ""
     choices: tuple[str, ...] = ()
-    low: int | None = None
-    high: int | None = None
+    low: float | None = None
+    high: float | None = None
     short: str | None = None  # -p
     env: bool = True  # read SUMMARIZE_<NAME>
     metavar: str | None = None
@@ -107,6 +108,16 @@ OPTIONS: dict[str, Option] = _options(
            env=False),
     Option("strict_lang", "bool", False, "Fail when the language cannot be told.", env=False),
     Option("quiet", "bool", False, "No notices or progress on stderr.", short="-q", env=False),
+    Option("executor", "choice", "local", "Where a batch runs: here, or on Ray (a local Ray, or the cluster at "
+           "--ray-address; pip install 'summarize[ray]').", choices=EXECUTORS),
+    Option("ray_address", "str", None, "Ray cluster to run on (with --executor ray) [default: $RAY_ADDRESS when set, "
+           "else a local Ray started for the run].", metavar="ADDRESS"),
+    Option("actors", "range", None, "Ray actors, each with one model: a fixed number or MIN,MAX to autoscale "
+           "[default: 1 to as many as the cluster's CPUs allow].", low=1, high=100000, metavar="MIN[,MAX]"),
+    Option("cpus_per_actor", "float", 1.0, "CPUs Ray reserves for each actor (fractions allowed, e.g. 0.5).",
+           low=0.01, high=1024, metavar="N"),
+    Option("force", "bool", False, "With --executor ray and --out: redo documents whose output already exists.",
+           env=False),
     Option("placement", "choice", "after-title", "Where the hook puts a new block.", choices=PLACEMENTS, env=False),
 )  # fmt: skip
 
@@ -151,6 +162,8 @@ def check_value(option: Option, value: Any) -> Any:
         if not low <= value <= high:
             raise ValueError(f"outside {option.low}–{option.high}")
         return value
+    if kind in ("float", "range"):
+        return _check_number(option, value)
     if kind == "list":
         if isinstance(value, str):
             return (value,)
@@ -169,6 +182,34 @@ def check_value(option: Option, value: Any) -> Any:
         except UnknownLanguageError:
             raise ValueError(f"unknown language {value!r}") from None
     return value
+
+
+def _check_number(option: Option, value: Any) -> Any:
+    """A ``float`` option's number, or a ``range`` option's ``(MIN, MAX)`` (``"2"`` is ``(2, 2)``)."""
+    if option.kind == "float":
+        if isinstance(value, str):
+            try:
+                value = float(value.strip())
+            except ValueError:
+                raise ValueError("not a number") from None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            raise ValueError("not a number")
+        numbers: tuple[float, ...] = (float(value),)
+    else:
+        parts = [value] if isinstance(value, int) else (value.split(",") if isinstance(value, str) else value)
+        if not isinstance(parts, list | tuple) or not 1 <= len(parts) <= 2:
+            raise ValueError("not MIN or MIN,MAX")
+        try:
+            numbers = tuple(p if isinstance(p, int) and not isinstance(p, bool) else int(str(p).strip()) for p in parts)
+        except ValueError:
+            raise ValueError("not MIN or MIN,MAX (whole numbers)") from None
+        if numbers[0] > numbers[-1]:
+            raise ValueError("MIN is above MAX")
+    low = option.low if option.low is not None else min(numbers)
+    high = option.high if option.high is not None else max(numbers)
+    if not all(low <= n <= high for n in numbers):
+        raise ValueError(f"outside {option.low:g}–{option.high:g}")
+    return numbers[0] if option.kind == "float" else (int(numbers[0]), int(numbers[-1]))
 
 
 # --- the sources ---------------------------------------------------------------------------------
@@ -324,6 +365,10 @@ def _fix(option: Option) -> str:
         return f"use one of: {', '.join(option.choices)}"
     if option.kind == "int":
         return f"use a whole number from {option.low} to {option.high}" if option.low is not None else "use a number"
+    if option.kind == "float":
+        return f"use a number from {option.low:g} to {option.high:g}"
+    if option.kind == "range":
+        return f"use N or MIN,MAX, whole numbers from {option.low:g}"
     if option.kind == "lang":
         return "use an ISO 639-1 code or English name, e.g. ur, en, fr, urdu"
     if option.kind == "bool":

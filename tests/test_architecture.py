@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "summarize"
 ENTRY = {"cli", "hook", "__main__"}
-APPLICATION = {"api", "settings", "pipeline", "batch", "discover", "cache", "render", "models"}
+APPLICATION = {"api", "settings", "pipeline", "batch", "discover", "cache", "render", "models", "scale", "uris"}
 PARTS = {"text", "engines", "translation", "runtime"}
 BASE = {"errors", "results", "atomic", "paths"}
 RANK = {"entry": 3, "application": 2, "parts": 1, "base": 0}

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "summarize"
-ENTRY = {"cli", "hook", "__main__"}
+ENTRY = {"cli", "cli_options", "hook", "__main__"}
 APPLICATION = {"api", "settings", "pipeline", "batch", "discover", "cache", "render", "models", "scale", "uris"}
 PARTS = {"text", "engines", "translation", "runtime"}
 BASE = {"errors", "results", "atomic", "paths"}

@@ -5,11 +5,12 @@ the user cache (``$SUMMARIZE_CACHE_DIR/ct2``, else ``~/.cache/summarize/ct2`` on
 the model id, its revision (the Hub snapshot's commit, or a local folder's file stats) and the
 quantization. Conversion writes into a temporary folder beside the final one and renames it into
 place only when complete, so a killed conversion never leaves a folder that later loads half a
-model. The Hugging Face tokenizer still tokenizes and decodes, so both backends see the same
-tokens; only the network runs in CTranslate2 (``Translator.translate_batch``).
+model. The conversion also saves the tokenizer and configs in a torch-free form (``ct2files.py``):
+loading a converted model imports neither torch nor transformers, and tokenizes to the same ids
+as the Hugging Face tokenizer; only the network runs in CTranslate2 (``Translator.translate_batch``).
 
-``ctranslate2`` is an optional extra (``pip install 'summarize[fast]'``); this module imports it,
-torch and transformers only when a model is loaded or converted.
+``ctranslate2`` is an optional extra (``pip install 'summarize[fast]'``); this module imports it
+only when a model is loaded, and torch and transformers only when a model is converted.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackendNotInstalledError, ModelLoadError, UsageError
+from . import ct2files
 from .base import GenerationSettings, Seq2SeqModel, clean_output
 from .hub import revision
 from .registry import ResolvedModel
@@ -174,6 +176,8 @@ def _run_converter(source: Path, target: Path, quantization: str) -> None:
             return _FullVocabulary(super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs))
 
     _Converter(str(source)).convert(str(target), quantization=quantization, force=True)
+    # Tokenizer and configs in a torch-free form: loading the converted model never needs transformers.
+    ct2files.export_runtime(source, target)
     # Tokenizers without a BOS token (T5-style sentencepiece) leave bos_token null, which
     # CTranslate2 refuses to load; a translator never emits BOS, so any known token will do.
     config_path = target / "config.json"
@@ -248,6 +252,20 @@ def _target_vocabulary(folder: Path) -> frozenset[str]:
     return frozenset()
 
 
+def _load_runtime(resolved: ResolvedModel, converted: Path) -> tuple[Any, Any, Any]:
+    """The tokenizer and configs saved with the conversion; older conversions get them once (with transformers)."""
+    try:
+        if not ct2files.has_runtime(converted):
+            ct2files.ensure_runtime(resolved.path, converted)
+        return ct2files.load_runtime(converted)
+    except Exception as exc:
+        raise ModelLoadError(
+            f"could not load the tokenizer of {resolved.model_id} from {converted}: {type(exc).__name__}: "
+            f"{str(exc).splitlines()[0][:200] if str(exc) else ''}",
+            hint=f"delete {converted} to convert again, or delete the model folder and pull it again",
+        ) from exc
+
+
 def default_threads(threads: int | None) -> int:
     """``threads`` (the settings layer read ``--threads``/``SUMMARIZE_THREADS``), else every core we may use."""
     if threads and threads > 0:
@@ -275,28 +293,10 @@ class CT2Model(Seq2SeqModel):
         ct2 = require()
         device_name, device_index = parse_device(device)
         self.compute_type = check_compute_type(compute_type, device_name)
-        try:
-            from transformers import AutoConfig, AutoTokenizer, GenerationConfig
-            from transformers.utils import logging as hf_logging
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ModelLoadError(f"the tokenizer layer is not installed: {exc}") from exc
-        hf_logging.set_verbosity_error()
         super().__init__(resolved)
         self.device = device_name if device_name == "cpu" else f"{device_name}:{device_index}"
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(resolved.path))
-            self.config = AutoConfig.from_pretrained(str(resolved.path))
-            try:
-                self.generation_config = GenerationConfig.from_pretrained(str(resolved.path))
-            except OSError:  # no generation_config.json: transformers derives it from config.json
-                self.generation_config = GenerationConfig.from_model_config(self.config)
-        except Exception as exc:
-            raise ModelLoadError(
-                f"could not load model {resolved.model_id} from {resolved.path}: {type(exc).__name__}: "
-                f"{str(exc).splitlines()[0][:200] if str(exc) else ''}",
-                hint="delete the folder and pull the model again",
-            ) from exc
         self.converted = convert(resolved, self.compute_type, notify=notify)
+        self.tokenizer, self.config, self.generation_config = _load_runtime(resolved, self.converted)
         try:
             self.translator = ct2.Translator(
                 str(self.converted),

@@ -26,6 +26,8 @@ BACKENDS = ("auto", "transformers", "ctranslate2")
 
 def check_seq2seq(resolved: ResolvedModel) -> None:
     """Refuse a model that no backend could run (BERT, GPT-2, ...) with what it is, before any loading."""
+    if resolved.model_type in ct2.SUPPORTED_MODEL_TYPES:
+        return  # all seq2seq; and a converted model's run must not import transformers to learn that
     from transformers.models.auto.modeling_auto import MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
 
     kind = resolved.model_type

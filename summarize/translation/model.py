@@ -40,7 +40,8 @@ def _family_of(model: Seq2SeqModel) -> str:
     family = (model.spec.family if model.spec else "") or ""
     if family in {"nllb", "m2m100", "marian"}:
         return family
-    name = type(model.tokenizer).__name__.lower()
+    # The torch-free tokenizer of a converted model names the transformers class it stands for.
+    name = str(getattr(model.tokenizer, "class_name", type(model.tokenizer).__name__)).lower()
     for key, fam in (("nllb", "nllb"), ("m2m100", "m2m100"), ("marian", "marian")):
         if key in name:
             return fam

@@ -136,7 +136,7 @@ def is_complete(folder: Path) -> bool:
 
 
 class _FullVocabulary:
-    """A tokenizer whose ``get_vocab()`` also lists M2M100's language tokens.
+    """A tokenizer whose ``get_vocab()`` also lists M2M100's language tokens, and has no gaps.
 
     transformers 5's M2M100Tokenizer leaves its ``__xx__`` tokens out of ``get_vocab()``, so the
     converter would build a vocabulary shorter than the model's; everything else is the tokenizer's.
@@ -152,6 +152,12 @@ class _FullVocabulary:
         vocab = dict(self._tokenizer.get_vocab())
         for token, index in (getattr(self._tokenizer, "lang_token_to_id", None) or {}).items():
             vocab.setdefault(token, index)
+        # The converter lists tokens in id order, so a gap would shift every later id: the real BART
+        # vocabulary lacks fairseq's unused ids 50261-50263. Fill gaps with tokens no text produces.
+        used = set(vocab.values())
+        for index in range(max(used, default=-1) + 1):
+            if index not in used:
+                vocab[f"<unused-id-{index}>"] = index
         return vocab
 
 
@@ -323,6 +329,13 @@ class CT2Model(Seq2SeqModel):
         kwargs = settings.kwargs()
         kwargs.update(extra or {})
         gen = self.generation_config
+        # generate() takes what it is not told from the model's generation config (the real
+        # distilbart sets no_repeat_ngram_size 3 and min_length 56 there): so does this.
+        for key in ("no_repeat_ngram_size", "repetition_penalty", "length_penalty"):
+            if kwargs.get(key) is None and getattr(gen, key, None) is not None:
+                kwargs[key] = getattr(gen, key)
+        # min_length counts the decoder start token; min_new_tokens does not.
+        min_new = max(int(kwargs.get("min_new_tokens", 0)), int(getattr(gen, "min_length", None) or 0) - 1)
         beams = int(kwargs.get("num_beams", 1))
         max_new = int(kwargs["max_new_tokens"])
         # transformers forces EOS as the last of max_new_tokens when the model sets forced_eos_token_id;
@@ -332,7 +345,7 @@ class CT2Model(Seq2SeqModel):
         options: dict[str, Any] = {
             "beam_size": beams,
             "max_decoding_length": max(1, max_new),
-            "min_decoding_length": min(int(kwargs.get("min_new_tokens", 0)), max(1, max_new)),
+            "min_decoding_length": min(min_new, max(1, max_new)),
             "no_repeat_ngram_size": int(kwargs.get("no_repeat_ngram_size") or 0),
             "repetition_penalty": float(kwargs.get("repetition_penalty") or 1.0),
             # Our own length checks run first; CTranslate2 must not truncate silently.

@@ -41,6 +41,8 @@ def setting(name: str, help: str | None = None) -> Callable[[Any], Any]:
         extras.append(f"env {o.env_var}")
     if extras:
         text += f" [{'; '.join(extras)}]"
+    if o.kind == "bool" and o.default is True:  # on unless turned off: --no-NAME
+        return click.option(f"{o.flag}/--no-{o.flag[2:]}", *decls[1:], default=None, help=text)
     if o.kind == "bool":
         return click.option(*decls, is_flag=True, default=None, help=text)
     if o.kind == "list":
@@ -279,7 +281,9 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
     return 1 if failed else 0
 
 
-TRANSLATE_SETTINGS = ("lang", "translator", "offline", "device", "threads", "backend", "compute_type", "quiet")
+TRANSLATE_SETTINGS = (
+    "lang", "translator", "offline", "device", "threads", "backend", "compute_type", "vocab_map", "quiet"
+)  # fmt: skip
 
 
 @cli.command("translate")
@@ -308,7 +312,7 @@ TRANSLATE_SETTINGS = ("lang", "translator", "offline", "device", "threads", "bac
     metavar="FILE",
     help="Write the translation to FILE (atomically) instead of stdout; one input only.",
 )
-@settings_options("offline", "device", "threads", "backend", "compute_type")
+@settings_options("offline", "device", "threads", "backend", "compute_type", "vocab_map")
 @click.option(
     "--batch-size", type=click.IntRange(1, 256), default=8, show_default=True, help="Sentences per generate() call."
 )

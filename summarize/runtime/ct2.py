@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackendNotInstalledError, ModelLoadError, UsageError
-from . import ct2files
-from .base import GenerationSettings, Seq2SeqModel, clean_output
+from . import ct2files, vmap
+from .base import TARGET_SCRIPT, GenerationSettings, Seq2SeqModel, clean_output
 from .hub import revision
 from .registry import ResolvedModel
 
@@ -295,6 +295,7 @@ class CT2Model(Seq2SeqModel):
         threads: int | None = None,
         compute_type: str | None = None,
         notify: Notify | None = None,
+        vocab_map: bool = True,
     ):
         ct2 = require()
         device_name, device_index = parse_device(device)
@@ -304,14 +305,14 @@ class CT2Model(Seq2SeqModel):
         self.converted = convert(resolved, self.compute_type, notify=notify)
         self.tokenizer, self.config, self.generation_config = _load_runtime(resolved, self.converted)
         try:
-            self.translator = ct2.Translator(
-                str(self.converted),
-                device=device_name,
-                device_index=device_index,
-                compute_type=self.compute_type,
-                inter_threads=1,
-                intra_threads=default_threads(threads),
-            )
+            self._options: dict[str, Any] = {
+                "device": device_name,
+                "device_index": device_index,
+                "compute_type": self.compute_type,
+                "inter_threads": 1,
+                "intra_threads": default_threads(threads),
+            }
+            self.translator = ct2.Translator(str(self.converted), **self._options)
         except (RuntimeError, ValueError) as exc:
             raise ModelLoadError(
                 f"CTranslate2 could not load {self.converted}: {str(exc).splitlines()[0][:200]}",
@@ -319,6 +320,34 @@ class CT2Model(Seq2SeqModel):
             ) from exc
         self.model = self.translator
         self.target_vocabulary = _target_vocabulary(self.converted)
+        self.vocab_map = vocab_map
+        self._mapped: dict[str, Any] = {}  # target script -> translator reading that script's vmap.txt
+
+    def translator_for(self, script: str | None) -> Any:
+        """The translator to run: with the vocabulary map of ``script`` where one is used (NLLB, M2M100).
+
+        Only one of them holds the weights in memory at a time: the others give theirs back.
+        """
+        mapped = bool(self.vocab_map and vmap.supported(script) and getattr(self.config, "model_type", "") == "m2m_100")
+        if mapped and script not in self._mapped:
+            always = [*self.tokenizer.state["all_special_tokens"], *self.tokenizer.state["languages"].values()]
+            try:
+                folder = vmap.map_folder(self.converted, str(script), always)
+            except OSError:  # a read-only cache: run without the map (slower, same text)
+                mapped = False
+            else:
+                self._unload_all()
+                self._mapped[str(script)] = require().Translator(str(folder), **self._options)
+        use = self._mapped[str(script)] if mapped else self.translator
+        if not use.model_is_loaded:
+            self._unload_all()
+            use.load_model()
+        return use
+
+    def _unload_all(self) -> None:
+        for translator in (self.translator, *self._mapped.values()):
+            if translator.model_is_loaded:
+                translator.unload_model()
 
     # --- generation ---------------------------------------------------------------------
     def _ids_to_tokens(self, ids: list[int]) -> list[str]:
@@ -394,7 +423,10 @@ class CT2Model(Seq2SeqModel):
         # Token-based batches: CTranslate2 sorts by length and fills each batch up to this many
         # source tokens, so short inputs share a batch and long ones do not blow up memory.
         budget = max(1, batch_size) * max(lengths)
-        results = self.translator.translate_batch(
+        translator = self.translator_for(extra.get(TARGET_SCRIPT))
+        if translator is not self.translator:
+            options["use_vmap"] = True
+        results = translator.translate_batch(
             sources,
             target_prefix=[prefix] * len(sources) if prefix else None,
             max_batch_size=budget,

@@ -11,12 +11,17 @@ runtime, the activations) is its own. The CTranslate2 worker also imports torch 
 as the real backend does for its tokenizer, so its memory figure includes them.
 
 Also measured: model load time from disk, the one-off conversion time, and the start-up time of
-``summarize --help`` (target < 0.3 s, without importing torch).
+``summarize --help`` (target < 0.3 s, without importing torch); per-step time at batch 1 against
+the memory-bandwidth floor, NLLB with and without a vocabulary map (``speed_limits.py``:
+``limits``, ``translation.vmap_step_speedup``); whole ``summarize`` processes on a converted
+distilbart-shaped model with the real tokenizer (``speed_e2e.py``: ``startup.ct2_no_torch_speedup``,
+``end_to_end.outside_generate_share``; ``--end-to-end`` runs these alone).
 
 Examples:
   python bench/speed.py --quick --json /tmp/speed.json   # a few minutes on 2 cores
   python bench/speed.py                                  # more inputs and tokens
   python bench/speed.py --only summarization
+  python bench/speed.py --end-to-end --json /tmp/e2e.json    # start-up and 20 articles end to end only
 
 Built models are kept in ``--work`` (default: /tmp/summarize-bench, about 5 GB) for the next run.
 """
@@ -38,6 +43,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `python bench/speed.py` from a checkout, not installed
     sys.path.insert(0, str(ROOT))
+
+import speed_e2e  # noqa: E402  (bench/ is on sys.path as the script's folder)
+import speed_limits  # noqa: E402
 
 # Shapes of the real models (from their published config.json files; vocabulary sizes included,
 # since the output projection over the vocabulary is much of a decoding step's work).
@@ -278,32 +286,6 @@ def run_variant(variant: str, folder: Path, work: dict[str, Any], threads: int) 
     }
 
 
-# --- start-up ------------------------------------------------------------------------------------
-def startup(runs: int = 5) -> dict[str, Any]:
-    """Best-of-``runs`` wall time of ``summarize --help``, and whether it imports torch."""
-    script = Path(sys.executable).with_name("summarize")
-    command = [str(script), "--help"] if script.exists() else [sys.executable, "-m", "summarize", "--help"]
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    probe = (
-        "import sys\nfrom summarize.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print('torch' in sys.modules, 'transformers' in sys.modules, 'ctranslate2' in sys.modules, file=sys.stderr)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
-    torch_loaded, transformers_loaded, ct2_loaded = (w == "True" for w in out.stderr.split()[-3:])
-    return {
-        "help_s": min(times),
-        "command": " ".join(Path(c).name if i == 0 else c for i, c in enumerate(command)),
-        "imports_torch": torch_loaded,
-        "imports_transformers": transformers_loaded,
-        "imports_ctranslate2": ct2_loaded,
-    }
-
-
 # --- driver --------------------------------------------------------------------------------------
 def _worker(args: argparse.Namespace) -> None:
     work = json.loads(Path(args.workload).read_text(encoding="utf-8"))
@@ -428,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)), help="CPU threads per engine")
     parser.add_argument("--new-tokens", type=int, help="tokens generated per input (default by task and --quick)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/summarize-bench"), help="where built models stay")
+    parser.add_argument("--end-to-end", action="store_true", help="only the start-up and end-to-end processes")
+    parser.add_argument("--articles", type=int, help="articles end to end [default: 20; 6 with --quick]")
     # Internal: the build and worker subprocesses.
     parser.add_argument("--build", help=argparse.SUPPRESS)
     parser.add_argument("--worker", choices=VARIANTS, help=argparse.SUPPRESS)
@@ -443,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     wanted = set(args.only.split(",")) if args.only else None
     names = [n for n in MODELS if wanted is None or n in wanted or MODELS[n]["task"] in wanted]
+    if args.end_to_end:
+        names = []
     report: dict[str, Any] = {
         "command": "python bench/speed.py " + " ".join(sys.argv[1:] if argv is None else argv),
         "threads": args.threads,
@@ -457,9 +443,22 @@ def main(argv: list[str] | None = None) -> int:
     # --json keys by task: NLLB (the default translator) stands for translation when measured.
     for name in sorted(report["models"], key=lambda n: n not in TASK_KEYS):
         report.setdefault(MODELS[name]["task"], report["models"][name])
-    report["startup"] = startup()
+    report["startup"] = speed_e2e.help_startup()
+    if names:
+        folders = {n: args.work / n / "ct2-int8" for n in names}
+        report["limits"] = speed_limits.limits(MODELS, folders, {n: vocabulary(MODELS[n]) for n in names})
+        if "vmap_step_speedup" in report["limits"]:
+            report.setdefault("translation", {})["vmap_step_speedup"] = report["limits"]["vmap_step_speedup"]
+        # limits.<model>.step_ms|floor_ms|ratio, as the issue names them
+        report["limits"].update(report["limits"]["models"])
+    report["startup"].update(speed_e2e.startup(args.work, runs=3 if args.quick else 5))
+    articles = args.articles or (6 if args.quick else 20)
+    report["end_to_end"] = speed_e2e.end_to_end(args.work, articles)
     report["loadavg_after"] = os.getloadavg()
-    print_table(report)
+    if names:
+        print_table(report)
+        speed_limits.print_limits(report["limits"])
+    speed_e2e.print_report(report)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

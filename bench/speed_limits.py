@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -66,11 +68,19 @@ def _timed(translator: Any, source: list[str], new: int, **options: Any) -> floa
     return seconds
 
 
-def step_ms(folder: Path, source: list[str], new: int, threads: int = 1, repeats: int = 5, **options: Any) -> float:
+def step_ms(
+    folder: Path,
+    source: list[str],
+    new: int,
+    threads: int = 1,
+    repeats: int = 5,
+    compute_type: str = "int8",
+    **options: Any,
+) -> float:
     """Milliseconds per decoder step at batch 1 (the encoder and the first step subtracted)."""
     import ctranslate2
 
-    translator = ctranslate2.Translator(str(folder), device="cpu", compute_type="int8", intra_threads=threads)
+    translator = ctranslate2.Translator(str(folder), device="cpu", compute_type=compute_type, intra_threads=threads)
     _timed(translator, source, new, **options)  # warm-up
     full = min(_timed(translator, source, new, **options) for _ in range(repeats))
     first = min(_timed(translator, source, 1, **options) for _ in range(repeats))
@@ -92,6 +102,40 @@ def vmap_folder(ct2_folder: Path, tokens: list[str], size: int) -> Path:
     return folder
 
 
+# The engine's own knobs, tried on one model: (label, threads, compute type, environment).
+KNOBS = (
+    ("int8, 1 thread", 1, "int8", {}),
+    ("int8, 2 threads", 2, "int8", {}),
+    ("int16, 1 thread", 1, "int16", {}),
+    ("float32, 1 thread", 1, "float32", {}),
+    ("int8, packed GEMM, 1 thread", 1, "int8", {"CT2_USE_EXPERIMENTAL_PACKED_GEMM": "1"}),
+    ("float32, packed GEMM, 1 thread", 1, "float32", {"CT2_USE_EXPERIMENTAL_PACKED_GEMM": "1"}),
+)
+
+
+def knobs(folder: Path, source: list[str], new: int) -> dict[str, float]:
+    """Batch-1 step time per knob setting, each in a fresh process (the environment is read at import)."""
+    out = {}
+    for label, threads, compute_type, env in KNOBS:
+        print(f"[limits] knob: {label} ...", flush=True)
+        code = (
+            "import json, sys\nsys.path.insert(0, sys.argv[1])\nfrom pathlib import Path\nimport speed_limits\n"
+            "a = json.loads(sys.argv[2])\n"
+            "print(speed_limits.step_ms(Path(a['folder']), a['source'], a['new'], a['threads'], "
+            "compute_type=a['compute_type']))\n"
+        )
+        args = {"folder": str(folder), "source": source, "new": new, "threads": threads, "compute_type": compute_type}
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(Path(__file__).parent), json.dumps(args)],
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        out[label] = float(proc.stdout.strip().splitlines()[-1])
+    return out
+
+
 def limits(models: dict[str, dict[str, Any]], folders: dict[str, Path], vocabularies: dict[str, list[str]]) -> dict:
     """``limits`` (per model: step_ms, bytes_per_step, floor_ms, ratio) and the vmap step speedup."""
     bandwidth = read_bandwidth()
@@ -104,6 +148,8 @@ def limits(models: dict[str, dict[str, Any]], folders: dict[str, Path], vocabula
         source = [tokens[first + (i * 7919) % (len(tokens) - first - 2)] for i in range(source_len - 1)] + [
             tokens[spec["config"]["eos_token_id"]]
         ]
+        if name.startswith("distilbart"):
+            out["knobs_step_ms"] = {"model": name, **knobs(folder, source, new)}
         variants = [(name, folder, None)]
         if name.startswith("nllb"):
             variants.append((f"{name}+vmap", vmap_folder(folder, tokens, VMAP_TOKENS), VMAP_TOKENS))
@@ -135,6 +181,9 @@ def print_limits(result: dict[str, Any]) -> None:
             f"{name}: {r['step_ms']:.1f} ms/step at batch 1, {r['bytes_per_step'] / 1e6:.0f} MB read per step, "
             f"floor {r['floor_ms']:.1f} ms, ratio {r['ratio']:.2f}"
         )
+    for label, ms in result.get("knobs_step_ms", {}).items():
+        if label != "model":
+            print(f"  {result['knobs_step_ms']['model']} {label}: {ms:.1f} ms/step")
     if "vmap_step_speedup" in result:
         print(f"NLLB step without / with the vocabulary map: {result['vmap_step_speedup']:.2f}x")
 

@@ -49,7 +49,8 @@ def sample_texts() -> list[str]:
                 break
             row = json.loads(line)
             texts += [row["en"], row["ur"]]
-    return [*texts, "", "  two  spaces\n\nand lines ", "It's 5 o'clock , isn't it ?", "</s> <unk> __en__ eng_Latn x"]
+    odd = ["", "  two  spaces\n\nand lines ", "It's 5 o'clock , isn't it ?", "</s> <unk> __en__ eng_Latn x"]
+    return [*texts, *odd, ">>urd<< Hello"]
 
 
 def assert_same_tokenizer(folder: Path, tmp_path: Path, languages: list[str | None]) -> None:

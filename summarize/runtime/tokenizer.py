@@ -24,7 +24,7 @@ STATE = "state.json"
 FORMAT = 1
 LANG = "<LANG>"  # stands for the source language token in the saved prefix/suffix templates
 _NLLB_CODE = re.compile(r"^[a-z]{3}_[A-Z][a-z]{3}$")
-_MARIAN_CODE = re.compile(r"^>>.+?<<")
+_MARIAN_CODE = re.compile(r"^>>.*?<<")  # MarianTokenizer.remove_language_code
 _PROBE = "Hello world, it is 2024."
 
 

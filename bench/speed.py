@@ -210,23 +210,6 @@ def build(name: str, folder: Path) -> dict[str, float]:
 
 
 # --- workloads -----------------------------------------------------------------------------------
-def real_bart_inputs(count: int, low: int, high: int, rng: random.Random) -> list[list[int]]:
-    """CNN/DM articles through the real BART tokenizer (``../shared/data/tokenizers/bart``), cut to
-    ``low``-``high`` tokens at random, with the tokenizer's own ``<s>`` and ``</s>``."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(speed_e2e.SHARED / "tokenizers" / "bart" / "tokenizer.json"))
-    inputs = []
-    with open(speed_e2e.SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            ids = tokenizer.encode(json.loads(line)["article"]).ids
-            if len(ids) >= high:
-                inputs.append([*ids[: rng.randint(low, high) - 1], ids[-1]])
-            if len(inputs) == count:
-                return inputs
-    raise SystemExit("too few long articles in cnndm_dev_100.jsonl")
-
-
 def workload(name: str, quick: bool, new_tokens: int | None) -> dict[str, Any]:
     """Token ids with realistic lengths, sorted by length (longest first) and batched.
 
@@ -241,7 +224,7 @@ def workload(name: str, quick: bool, new_tokens: int | None) -> dict[str, Any]:
     last = size - 2 if spec.get("pad_last") else size - 1
     eos = spec["config"]["eos_token_id"]
     if name == "distilbart-cnn-12-6":
-        inputs = real_bart_inputs(count, low, high, rng)
+        inputs = speed_e2e.real_bart_inputs(count, low, high, rng)
     else:
         inputs = [[rng.randint(first, last) for _ in range(rng.randint(low, high) - 1)] + [eos] for _ in range(count)]
     inputs.sort(key=len, reverse=True)
@@ -389,45 +372,6 @@ def measure(name: str, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def print_table(report: dict[str, Any]) -> None:
-    rows = [("model", "variant", "tokens/s", "ratio", "peak MB", "load s")]
-    for name, res in report["models"].items():
-        for variant in VARIANTS:
-            v = res["variants"][variant]
-            ratio = {
-                "hf_single": 1.0,
-                "hf_batched": res["batched_vs_baseline"],
-                "ct2_batched": res["ct2_vs_one_at_a_time"],
-                "ct2_engine": v["tokens_per_s"] / res["baseline_tok_s"],
-            }[variant]
-            rows.append(
-                (
-                    name,
-                    LABELS[variant],
-                    f"{v['tokens_per_s']:.1f}",
-                    f"{ratio:.2f}x",
-                    f"{v['peak_mb']:.0f}",
-                    f"{v['load_s']:.2f}",
-                )
-            )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
-    print()
-    for name, res in report["models"].items():
-        print(
-            f"{name}: ctranslate2 int8 / transformers fp32 on the same batches = {res['ct2_vs_baseline']:.2f}x "
-            f"tokens/s, {res['ct2_memory_ratio']:.2f}x peak memory ({res['ct2_engine_memory_ratio']:.2f}x without "
-            f"torch); batched / one at a time = "
-            f"{res['batched_vs_baseline']:.2f}x; conversion {res['ct2_convert_s']:.1f} s (once)"
-        )
-    s = report["startup"]
-    print(
-        f"`{s['command']}`: {s['help_s']:.3f} s (best of 5); imports torch: {s['imports_torch']}, "
-        f"transformers: {s['imports_transformers']}"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer inputs and tokens: a few minutes on 2 cores")
@@ -482,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     report["end_to_end"] = speed_e2e.end_to_end(args.work, articles)
     report["loadavg_after"] = os.getloadavg()
     if names:
-        print_table(report)
+        speed_e2e.print_table(report, VARIANTS, LABELS)
         speed_limits.print_limits(report["limits"])
     speed_e2e.print_report(report)
     if args.json:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -214,4 +215,61 @@ def print_report(report: dict[str, Any]) -> None:
     print(
         f"{e['articles']} articles in one process: {e['wall_s']:.1f} s, {e['generate_s']:.1f} s generating, "
         f"share outside generation {e['outside_generate_share']:.3f}"
+    )
+
+
+def real_bart_inputs(count: int, low: int, high: int, rng: random.Random) -> list[list[int]]:
+    """CNN/DM articles through the real BART tokenizer (``../shared/data/tokenizers/bart``), cut to
+    ``low``-``high`` tokens at random, with the tokenizer's own ``<s>`` and ``</s>``."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(SHARED / "tokenizers" / "bart" / "tokenizer.json"))
+    inputs = []
+    with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            ids = tokenizer.encode(json.loads(line)["article"]).ids
+            if len(ids) >= high:
+                inputs.append([*ids[: rng.randint(low, high) - 1], ids[-1]])
+            if len(inputs) == count:
+                return inputs
+    raise SystemExit("too few long articles in cnndm_dev_100.jsonl")
+
+
+def print_table(report: dict[str, Any], variants: tuple[str, ...], labels: dict[str, str]) -> None:
+    """speed.py's throughput table and summary lines."""
+    rows = [("model", "variant", "tokens/s", "ratio", "peak MB", "load s")]
+    for name, res in report["models"].items():
+        for variant in variants:
+            v = res["variants"][variant]
+            ratio = {
+                "hf_single": 1.0,
+                "hf_batched": res["batched_vs_baseline"],
+                "ct2_batched": res["ct2_vs_one_at_a_time"],
+                "ct2_engine": v["tokens_per_s"] / res["baseline_tok_s"],
+            }[variant]
+            rows.append(
+                (
+                    name,
+                    labels[variant],
+                    f"{v['tokens_per_s']:.1f}",
+                    f"{ratio:.2f}x",
+                    f"{v['peak_mb']:.0f}",
+                    f"{v['load_s']:.2f}",
+                )
+            )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    print()
+    for name, res in report["models"].items():
+        print(
+            f"{name}: ctranslate2 int8 / transformers fp32 on the same batches = {res['ct2_vs_baseline']:.2f}x "
+            f"tokens/s, {res['ct2_memory_ratio']:.2f}x peak memory ({res['ct2_engine_memory_ratio']:.2f}x without "
+            f"torch); batched / one at a time = "
+            f"{res['batched_vs_baseline']:.2f}x; conversion {res['ct2_convert_s']:.1f} s (once)"
+        )
+    s = report["startup"]
+    print(
+        f"`{s['command']}`: {s['help_s']:.3f} s (best of 5); imports torch: {s['imports_torch']}, "
+        f"transformers: {s['imports_transformers']}"
     )

@@ -4,19 +4,26 @@ The Hub is unreachable here, so each model is built with its real architecture's
 written out below from the published ``config.json`` files) and random weights: speed does not
 depend on weight values. Every variant generates exactly ``--new-tokens`` tokens per input
 (minimum = maximum length), so all of them do the same work; inputs are random token ids with
-realistic lengths, sorted by length and cut into the same batches for both engines.
+realistic lengths (distilbart: real CNN/DM text through the real BART tokenizer), sorted by
+length and cut into the same batches for both engines.
 
 Each variant runs in its own fresh subprocess, so its peak memory (``ru_maxrss``: the model, the
-runtime, the activations) is its own. The CTranslate2 worker also imports torch and transformers,
-as the real backend does for its tokenizer, so its memory figure includes them.
+runtime, the activations) is its own. The "ctranslate2 int8, batched" worker also imports torch and
+transformers, as the backend did for its tokenizer before it saved a torch-free one; "without torch
+imported" is the engine alone, as the backend now runs.
 
 Also measured: model load time from disk, the one-off conversion time, and the start-up time of
-``summarize --help`` (target < 0.3 s, without importing torch).
+``summarize --help`` (target < 0.3 s, without importing torch); per-step time at batch 1 against
+the memory-bandwidth floor, NLLB with and without a vocabulary map (``speed_limits.py``:
+``limits``, ``translation.vmap_step_speedup``); whole ``summarize`` processes on a converted
+distilbart-shaped model with the real tokenizer (``speed_e2e.py``: ``startup.ct2_no_torch_speedup``,
+``end_to_end.outside_generate_share``; ``--end-to-end`` runs these alone).
 
 Examples:
   python bench/speed.py --quick --json /tmp/speed.json   # a few minutes on 2 cores
   python bench/speed.py                                  # more inputs and tokens
   python bench/speed.py --only summarization
+  python bench/speed.py --end-to-end --json /tmp/e2e.json    # start-up and 20 articles end to end only
 
 Built models are kept in ``--work`` (default: /tmp/summarize-bench, about 5 GB) for the next run.
 """
@@ -38,6 +45,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `python bench/speed.py` from a checkout, not installed
     sys.path.insert(0, str(ROOT))
+
+import speed_e2e  # noqa: E402  (bench/ is on sys.path as the script's folder)
+import speed_limits  # noqa: E402
 
 # Shapes of the real models (from their published config.json files; vocabulary sizes included,
 # since the output projection over the vocabulary is much of a decoding step's work).
@@ -201,7 +211,11 @@ def build(name: str, folder: Path) -> dict[str, float]:
 
 # --- workloads -----------------------------------------------------------------------------------
 def workload(name: str, quick: bool, new_tokens: int | None) -> dict[str, Any]:
-    """Random token ids with realistic lengths, sorted by length (longest first) and batched."""
+    """Token ids with realistic lengths, sorted by length (longest first) and batched.
+
+    distilbart gets real CNN/DM article openings through the real BART tokenizer; the translators,
+    whose tokenizers are not at hand, random ids.
+    """
     spec = MODELS[name]
     count, (low, high), default_new, per_batch = WORKLOADS[spec["task"]]["quick" if quick else "full"]
     rng = random.Random(1)
@@ -209,7 +223,10 @@ def workload(name: str, quick: bool, new_tokens: int | None) -> dict[str, Any]:
     first = len(spec["specials"])
     last = size - 2 if spec.get("pad_last") else size - 1
     eos = spec["config"]["eos_token_id"]
-    inputs = [[rng.randint(first, last) for _ in range(rng.randint(low, high) - 1)] + [eos] for _ in range(count)]
+    if name == "distilbart-cnn-12-6":
+        inputs = speed_e2e.real_bart_inputs(count, low, high, rng)
+    else:
+        inputs = [[rng.randint(first, last) for _ in range(rng.randint(low, high) - 1)] + [eos] for _ in range(count)]
     inputs.sort(key=len, reverse=True)
     batches = [list(range(i, min(i + per_batch, count))) for i in range(0, count, per_batch)]
     return {"inputs": inputs, "batches": batches, "new_tokens": new_tokens or default_new, "beams": spec["beams"]}
@@ -275,32 +292,6 @@ def run_variant(variant: str, folder: Path, work: dict[str, Any], threads: int) 
         "tokens_per_s": produced / seconds,
         "load_s": load_s,
         "peak_mb": peak_mb(),
-    }
-
-
-# --- start-up ------------------------------------------------------------------------------------
-def startup(runs: int = 5) -> dict[str, Any]:
-    """Best-of-``runs`` wall time of ``summarize --help``, and whether it imports torch."""
-    script = Path(sys.executable).with_name("summarize")
-    command = [str(script), "--help"] if script.exists() else [sys.executable, "-m", "summarize", "--help"]
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    probe = (
-        "import sys\nfrom summarize.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print('torch' in sys.modules, 'transformers' in sys.modules, 'ctranslate2' in sys.modules, file=sys.stderr)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
-    torch_loaded, transformers_loaded, ct2_loaded = (w == "True" for w in out.stderr.split()[-3:])
-    return {
-        "help_s": min(times),
-        "command": " ".join(Path(c).name if i == 0 else c for i, c in enumerate(command)),
-        "imports_torch": torch_loaded,
-        "imports_transformers": transformers_loaded,
-        "imports_ctranslate2": ct2_loaded,
     }
 
 
@@ -381,45 +372,6 @@ def measure(name: str, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def print_table(report: dict[str, Any]) -> None:
-    rows = [("model", "variant", "tokens/s", "ratio", "peak MB", "load s")]
-    for name, res in report["models"].items():
-        for variant in VARIANTS:
-            v = res["variants"][variant]
-            ratio = {
-                "hf_single": 1.0,
-                "hf_batched": res["batched_vs_baseline"],
-                "ct2_batched": res["ct2_vs_one_at_a_time"],
-                "ct2_engine": v["tokens_per_s"] / res["baseline_tok_s"],
-            }[variant]
-            rows.append(
-                (
-                    name,
-                    LABELS[variant],
-                    f"{v['tokens_per_s']:.1f}",
-                    f"{ratio:.2f}x",
-                    f"{v['peak_mb']:.0f}",
-                    f"{v['load_s']:.2f}",
-                )
-            )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
-    print()
-    for name, res in report["models"].items():
-        print(
-            f"{name}: ctranslate2 int8 / transformers fp32 on the same batches = {res['ct2_vs_baseline']:.2f}x "
-            f"tokens/s, {res['ct2_memory_ratio']:.2f}x peak memory ({res['ct2_engine_memory_ratio']:.2f}x without "
-            f"torch); batched / one at a time = "
-            f"{res['batched_vs_baseline']:.2f}x; conversion {res['ct2_convert_s']:.1f} s (once)"
-        )
-    s = report["startup"]
-    print(
-        f"`{s['command']}`: {s['help_s']:.3f} s (best of 5); imports torch: {s['imports_torch']}, "
-        f"transformers: {s['imports_transformers']}"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer inputs and tokens: a few minutes on 2 cores")
@@ -428,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)), help="CPU threads per engine")
     parser.add_argument("--new-tokens", type=int, help="tokens generated per input (default by task and --quick)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/summarize-bench"), help="where built models stay")
+    parser.add_argument("--end-to-end", action="store_true", help="only the start-up and end-to-end processes")
+    parser.add_argument("--articles", type=int, help="articles end to end [default: 20; 6 with --quick]")
     # Internal: the build and worker subprocesses.
     parser.add_argument("--build", help=argparse.SUPPRESS)
     parser.add_argument("--worker", choices=VARIANTS, help=argparse.SUPPRESS)
@@ -443,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     wanted = set(args.only.split(",")) if args.only else None
     names = [n for n in MODELS if wanted is None or n in wanted or MODELS[n]["task"] in wanted]
+    if args.end_to_end:
+        names = []
     report: dict[str, Any] = {
         "command": "python bench/speed.py " + " ".join(sys.argv[1:] if argv is None else argv),
         "threads": args.threads,
@@ -457,9 +413,22 @@ def main(argv: list[str] | None = None) -> int:
     # --json keys by task: NLLB (the default translator) stands for translation when measured.
     for name in sorted(report["models"], key=lambda n: n not in TASK_KEYS):
         report.setdefault(MODELS[name]["task"], report["models"][name])
-    report["startup"] = startup()
+    report["startup"] = speed_e2e.help_startup()
+    if names:
+        folders = {n: args.work / n / "ct2-int8" for n in names}
+        report["limits"] = speed_limits.limits(MODELS, folders, {n: vocabulary(MODELS[n]) for n in names})
+        if "vmap_step_speedup" in report["limits"]:
+            report.setdefault("translation", {})["vmap_step_speedup"] = report["limits"]["vmap_step_speedup"]
+        # limits.<model>.step_ms|floor_ms|ratio, as the issue names them
+        report["limits"].update(report["limits"]["models"])
+    report["startup"].update(speed_e2e.startup(args.work, runs=3 if args.quick else 5))
+    articles = args.articles or (6 if args.quick else 20)
+    report["end_to_end"] = speed_e2e.end_to_end(args.work, articles)
     report["loadavg_after"] = os.getloadavg()
-    print_table(report)
+    if names:
+        speed_e2e.print_table(report, VARIANTS, LABELS)
+        speed_limits.print_limits(report["limits"])
+    speed_e2e.print_report(report)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

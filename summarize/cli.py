@@ -223,7 +223,9 @@ def _summarize_on_ray(
     return done.failed > 0
 
 
-TRANSLATE_SETTINGS = ("lang", "translator", "offline", "device", "threads", "backend", "compute_type", "quiet")
+TRANSLATE_SETTINGS = (
+    "lang", "translator", "offline", "device", "threads", "backend", "compute_type", "vocab_map", "quiet"
+)  # fmt: skip
 
 
 @cli.command("translate")
@@ -252,7 +254,7 @@ TRANSLATE_SETTINGS = ("lang", "translator", "offline", "device", "threads", "bac
     metavar="FILE",
     help="Write the translation to FILE (atomically) instead of stdout; one input only.",
 )
-@settings_options("offline", "device", "threads", "backend", "compute_type")
+@settings_options("offline", "device", "threads", "backend", "compute_type", "vocab_map")
 @click.option(
     "--batch-size", type=click.IntRange(1, 256), default=8, show_default=True, help="Sentences per generate() call."
 )

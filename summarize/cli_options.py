@@ -28,6 +28,8 @@ def setting(name: str, help: str | None = None) -> Callable[[Any], Any]:
         extras.append(f"env {o.env_var}")
     if extras:
         text += f" [{'; '.join(extras)}]"
+    if o.kind == "bool" and o.default is True:  # on unless turned off: --no-NAME
+        return click.option(f"{o.flag}/--no-{o.flag[2:]}", *decls[1:], default=None, help=text)
     if o.kind == "bool":
         return click.option(*decls, is_flag=True, default=None, help=text)
     if o.kind == "list":

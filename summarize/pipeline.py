@@ -77,7 +77,7 @@ class Summarizer:
         self.notify: Notify = notify or (lambda message: None)
         o = self.options
         self.loader = loader or ModelLoader(
-            RuntimeOptions(o.backend, o.device, o.threads, o.compute_type, o.offline), notify=self.notify
+            RuntimeOptions(o.backend, o.device, o.threads, o.compute_type, o.offline, o.vocab_map), notify=self.notify
         )
         self.cache = cache or ResultCache(enabled=False)
         self._noticed: set[str] = set()

@@ -85,6 +85,8 @@ OPTIONS: dict[str, Option] = _options(
            "(pip install 'summarize[fast]'), else transformers.", choices=BACKENDS),
     Option("compute_type", "choice", "auto", "CTranslate2 weights/arithmetic. auto: int8 on CPU, "
            "int8_float16 on CUDA.", choices=COMPUTE_TYPES),
+    Option("vocab_map", "bool", True, "NLLB and M2M100 on CTranslate2 score only the target script's tokens "
+           "(about 2x faster steps); --no-vocab-map scores all."),
     Option("beams", "int", None, "Beam search width (overrides the model's own setting).", low=1, high=16),
     Option("max_new_tokens", "int", None, "Summary length cap in tokens (overrides --length).", low=8, high=2048),
     Option("out", "str", None, "Write one NAME.summary.md (.json with --format json/jsonl) per input into DIR, "
@@ -405,6 +407,7 @@ class SummarizeOptions:
     faithfulness: str = DEFAULT_FAITHFULNESS  # off, warn, repair: unsupported numbers, names, quotes
     keep_boilerplate: bool = False  # summarize recurring newsletter text and calls to action too
     kind: str = "auto"  # newsletter, article, or auto: Markdown shaped like a newsletter
+    vocab_map: bool = True  # CTranslate2 vocabulary maps for NLLB and M2M100 translations
 
     def __post_init__(self) -> None:
         for f in fields(self):

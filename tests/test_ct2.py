@@ -177,7 +177,8 @@ def test_translators_match_transformers(fixture: str, request: pytest.FixtureReq
 
     resolved = resolve(str(request.getfixturevalue(fixture)), task="translation")
     reference = load_model(resolved, backend="transformers")
-    fast = load_model(resolved, backend="ctranslate2", compute_type="float32")
+    # The vocabulary map changes what a random model writes (tests/test_vmap.py): compare without it.
+    fast = load_model(resolved, backend="ctranslate2", compute_type="float32", vocab_map=False)
     extras = [ModelTranslator(m).prepare("en", "ur") for m in (reference, fast)]
     assert extras[0] == extras[1]
     if fixture != "tiny_marian_en_ur":

@@ -26,6 +26,9 @@ _GEN_KEYS = (
     "encoder_no_repeat_ngram_size",
 )
 FALLBACK_MAX_INPUT = 512
+# A key of generate()'s ``extra``: the target language's script (FLORES-200 code such as ``Arab``).
+# Not a generation setting: the CTranslate2 backend picks its vocabulary map by it, others ignore it.
+TARGET_SCRIPT = "target_script"
 
 
 @dataclass

@@ -5,11 +5,12 @@ the user cache (``$SUMMARIZE_CACHE_DIR/ct2``, else ``~/.cache/summarize/ct2`` on
 the model id, its revision (the Hub snapshot's commit, or a local folder's file stats) and the
 quantization. Conversion writes into a temporary folder beside the final one and renames it into
 place only when complete, so a killed conversion never leaves a folder that later loads half a
-model. The Hugging Face tokenizer still tokenizes and decodes, so both backends see the same
-tokens; only the network runs in CTranslate2 (``Translator.translate_batch``).
+model. The conversion also saves the tokenizer and configs in a torch-free form (``ct2files.py``):
+loading a converted model imports neither torch nor transformers, and tokenizes to the same ids
+as the Hugging Face tokenizer; only the network runs in CTranslate2 (``Translator.translate_batch``).
 
-``ctranslate2`` is an optional extra (``pip install 'summarize[fast]'``); this module imports it,
-torch and transformers only when a model is loaded or converted.
+``ctranslate2`` is an optional extra (``pip install 'summarize[fast]'``); this module imports it
+only when a model is loaded, and torch and transformers only when a model is converted.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from typing import Any
 
 from .. import paths
 from ..errors import BackendNotInstalledError, ModelLoadError, UsageError
-from .base import GenerationSettings, Seq2SeqModel, clean_output
+from . import ct2files, vmap
+from .base import TARGET_SCRIPT, GenerationSettings, Seq2SeqModel, clean_output
 from .hub import revision
 from .registry import ResolvedModel
 
@@ -130,7 +132,7 @@ def is_complete(folder: Path) -> bool:
 
 
 class _FullVocabulary:
-    """A tokenizer whose ``get_vocab()`` also lists M2M100's language tokens.
+    """A tokenizer whose ``get_vocab()`` also lists M2M100's language tokens, and has no gaps.
 
     transformers 5's M2M100Tokenizer leaves its ``__xx__`` tokens out of ``get_vocab()``, so the
     converter would build a vocabulary shorter than the model's; everything else is the tokenizer's.
@@ -146,6 +148,12 @@ class _FullVocabulary:
         vocab = dict(self._tokenizer.get_vocab())
         for token, index in (getattr(self._tokenizer, "lang_token_to_id", None) or {}).items():
             vocab.setdefault(token, index)
+        # The converter lists tokens in id order, so a gap would shift every later id: the real BART
+        # vocabulary lacks fairseq's unused ids 50261-50263. Fill gaps with tokens no text produces.
+        used = set(vocab.values())
+        for index in range(max(used, default=-1) + 1):
+            if index not in used:
+                vocab[f"<unused-id-{index}>"] = index
         return vocab
 
 
@@ -170,6 +178,8 @@ def _run_converter(source: Path, target: Path, quantization: str) -> None:
             return _FullVocabulary(super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs))
 
     _Converter(str(source)).convert(str(target), quantization=quantization, force=True)
+    # Tokenizer and configs in a torch-free form: loading the converted model never needs transformers.
+    ct2files.export_runtime(source, target)
     # Tokenizers without a BOS token (T5-style sentencepiece) leave bos_token null, which
     # CTranslate2 refuses to load; a translator never emits BOS, so any known token will do.
     config_path = target / "config.json"
@@ -244,6 +254,20 @@ def _target_vocabulary(folder: Path) -> frozenset[str]:
     return frozenset()
 
 
+def _load_runtime(resolved: ResolvedModel, converted: Path) -> tuple[Any, Any, Any]:
+    """The tokenizer and configs saved with the conversion; older conversions get them once (with transformers)."""
+    try:
+        if not ct2files.has_runtime(converted):
+            ct2files.ensure_runtime(resolved.path, converted)
+        return ct2files.load_runtime(converted)
+    except Exception as exc:
+        raise ModelLoadError(
+            f"could not load the tokenizer of {resolved.model_id} from {converted}: {type(exc).__name__}: "
+            f"{str(exc).splitlines()[0][:200] if str(exc) else ''}",
+            hint=f"delete {converted} to convert again, or delete the model folder and pull it again",
+        ) from exc
+
+
 def default_threads(threads: int | None) -> int:
     """``threads`` (the settings layer read ``--threads``/``SUMMARIZE_THREADS``), else every core we may use."""
     if threads and threads > 0:
@@ -267,41 +291,24 @@ class CT2Model(Seq2SeqModel):
         threads: int | None = None,
         compute_type: str | None = None,
         notify: Notify | None = None,
+        vocab_map: bool = True,
     ):
         ct2 = require()
         device_name, device_index = parse_device(device)
         self.compute_type = check_compute_type(compute_type, device_name)
-        try:
-            from transformers import AutoConfig, AutoTokenizer, GenerationConfig
-            from transformers.utils import logging as hf_logging
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ModelLoadError(f"the tokenizer layer is not installed: {exc}") from exc
-        hf_logging.set_verbosity_error()
         super().__init__(resolved)
         self.device = device_name if device_name == "cpu" else f"{device_name}:{device_index}"
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(resolved.path))
-            self.config = AutoConfig.from_pretrained(str(resolved.path))
-            try:
-                self.generation_config = GenerationConfig.from_pretrained(str(resolved.path))
-            except OSError:  # no generation_config.json: transformers derives it from config.json
-                self.generation_config = GenerationConfig.from_model_config(self.config)
-        except Exception as exc:
-            raise ModelLoadError(
-                f"could not load model {resolved.model_id} from {resolved.path}: {type(exc).__name__}: "
-                f"{str(exc).splitlines()[0][:200] if str(exc) else ''}",
-                hint="delete the folder and pull the model again",
-            ) from exc
         self.converted = convert(resolved, self.compute_type, notify=notify)
+        self.tokenizer, self.config, self.generation_config = _load_runtime(resolved, self.converted)
         try:
-            self.translator = ct2.Translator(
-                str(self.converted),
-                device=device_name,
-                device_index=device_index,
-                compute_type=self.compute_type,
-                inter_threads=1,
-                intra_threads=default_threads(threads),
-            )
+            self._options: dict[str, Any] = {
+                "device": device_name,
+                "device_index": device_index,
+                "compute_type": self.compute_type,
+                "inter_threads": 1,
+                "intra_threads": default_threads(threads),
+            }
+            self.translator = ct2.Translator(str(self.converted), **self._options)
         except (RuntimeError, ValueError) as exc:
             raise ModelLoadError(
                 f"CTranslate2 could not load {self.converted}: {str(exc).splitlines()[0][:200]}",
@@ -309,6 +316,34 @@ class CT2Model(Seq2SeqModel):
             ) from exc
         self.model = self.translator
         self.target_vocabulary = _target_vocabulary(self.converted)
+        self.vocab_map = vocab_map
+        self._mapped: dict[str, Any] = {}  # target script -> translator reading that script's vmap.txt
+
+    def translator_for(self, script: str | None) -> Any:
+        """The translator to run: with the vocabulary map of ``script`` where one is used (NLLB, M2M100).
+
+        Only one of them holds the weights in memory at a time: the others give theirs back.
+        """
+        mapped = bool(self.vocab_map and vmap.supported(script) and getattr(self.config, "model_type", "") == "m2m_100")
+        if mapped and script not in self._mapped:
+            always = [*self.tokenizer.state["all_special_tokens"], *self.tokenizer.state["languages"].values()]
+            try:
+                folder = vmap.map_folder(self.converted, str(script), always)
+            except OSError:  # a read-only cache: run without the map (slower, same text)
+                mapped = False
+            else:
+                self._unload_all()
+                self._mapped[str(script)] = require().Translator(str(folder), **self._options)
+        use = self._mapped[str(script)] if mapped else self.translator
+        if not use.model_is_loaded:
+            self._unload_all()
+            use.load_model()
+        return use
+
+    def _unload_all(self) -> None:
+        for translator in (self.translator, *self._mapped.values()):
+            if translator.model_is_loaded:
+                translator.unload_model()
 
     # --- generation ---------------------------------------------------------------------
     def _ids_to_tokens(self, ids: list[int]) -> list[str]:
@@ -319,6 +354,13 @@ class CT2Model(Seq2SeqModel):
         kwargs = settings.kwargs()
         kwargs.update(extra or {})
         gen = self.generation_config
+        # generate() takes what it is not told from the model's generation config (the real
+        # distilbart sets no_repeat_ngram_size 3 and min_length 56 there): so does this.
+        for key in ("no_repeat_ngram_size", "repetition_penalty", "length_penalty"):
+            if kwargs.get(key) is None and getattr(gen, key, None) is not None:
+                kwargs[key] = getattr(gen, key)
+        # min_length counts the decoder start token; min_new_tokens does not.
+        min_new = max(int(kwargs.get("min_new_tokens", 0)), int(getattr(gen, "min_length", None) or 0) - 1)
         beams = int(kwargs.get("num_beams", 1))
         max_new = int(kwargs["max_new_tokens"])
         # transformers forces EOS as the last of max_new_tokens when the model sets forced_eos_token_id;
@@ -328,7 +370,7 @@ class CT2Model(Seq2SeqModel):
         options: dict[str, Any] = {
             "beam_size": beams,
             "max_decoding_length": max(1, max_new),
-            "min_decoding_length": min(int(kwargs.get("min_new_tokens", 0)), max(1, max_new)),
+            "min_decoding_length": min(min_new, max(1, max_new)),
             "no_repeat_ngram_size": int(kwargs.get("no_repeat_ngram_size") or 0),
             "repetition_penalty": float(kwargs.get("repetition_penalty") or 1.0),
             # Our own length checks run first; CTranslate2 must not truncate silently.
@@ -377,7 +419,10 @@ class CT2Model(Seq2SeqModel):
         # Token-based batches: CTranslate2 sorts by length and fills each batch up to this many
         # source tokens, so short inputs share a batch and long ones do not blow up memory.
         budget = max(1, batch_size) * max(lengths)
-        results = self.translator.translate_batch(
+        translator = self.translator_for(extra.get(TARGET_SCRIPT))
+        if translator is not self.translator:
+            options["use_vmap"] = True
+        results = translator.translate_batch(
             sources,
             target_prefix=[prefix] * len(sources) if prefix else None,
             max_batch_size=budget,

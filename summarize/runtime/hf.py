@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ModelLoadError, UsageError
-from .base import GenerationSettings, Seq2SeqModel, clean_output
+from .base import TARGET_SCRIPT, GenerationSettings, Seq2SeqModel, clean_output
 from .registry import ResolvedModel
 
 
@@ -98,7 +98,7 @@ class TransformersModel(Seq2SeqModel):
         if suppress:
             kwargs.setdefault("suppress_tokens", suppress)
         if extra:
-            kwargs.update(extra)
+            kwargs.update({k: v for k, v in extra.items() if k != TARGET_SCRIPT})
         for start in range(0, len(order), max(1, batch_size)):
             idx = order[start : start + batch_size]
             batch = [texts[i] for i in idx]

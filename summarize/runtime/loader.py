@@ -26,6 +26,8 @@ BACKENDS = ("auto", "transformers", "ctranslate2")
 
 def check_seq2seq(resolved: ResolvedModel) -> None:
     """Refuse a model that no backend could run (BERT, GPT-2, ...) with what it is, before any loading."""
+    if resolved.model_type in ct2.SUPPORTED_MODEL_TYPES:
+        return  # all seq2seq; and a converted model's run must not import transformers to learn that
     from transformers.models.auto.modeling_auto import MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
 
     kind = resolved.model_type
@@ -44,13 +46,15 @@ def load_model(
     threads: int | None = None,
     compute_type: str | None = None,
     notify: Callable[[str], None] | None = None,
+    vocab_map: bool = True,
 ) -> Seq2SeqModel:
     """Load ``resolved`` on the chosen backend. Every backend offers Seq2SeqModel's interface:
     ``max_input``, ``count_tokens``, ``base_settings``, ``prefix``, ``uses_prompts``, ``generate``.
 
     ``auto`` picks CTranslate2 when it is installed and supports the model's architecture, else
     transformers; if the conversion to CTranslate2 fails, ``auto`` says so and uses transformers.
-    ``compute_type`` applies to CTranslate2 only (default int8 on CPU, int8_float16 on CUDA).
+    ``compute_type`` applies to CTranslate2 only (default int8 on CPU, int8_float16 on CUDA), and so
+    does ``vocab_map`` (NLLB and M2M100 score only the target script's tokens; see ``vmap.py``).
     """
     if backend not in BACKENDS:
         raise UsageError(f"unknown backend {backend!r}", hint=f"use one of: {', '.join(BACKENDS)}")
@@ -63,11 +67,15 @@ def load_model(
                 f"(architecture {resolved.model_type or 'unknown'})",
                 hint="use --backend transformers",
             )
-        return ct2.CT2Model(resolved, device=device, threads=threads, compute_type=compute_type, notify=notify)
+        return ct2.CT2Model(
+            resolved, device=device, threads=threads, compute_type=compute_type, notify=notify, vocab_map=vocab_map
+        )
     on_ct2_device = (device or "cpu").partition(":")[0] in {"cpu", "cuda"}
     if backend == "auto" and on_ct2_device and ct2.available() and ct2.supports(resolved):
         try:
-            return ct2.CT2Model(resolved, device=device, threads=threads, compute_type=compute_type, notify=notify)
+            return ct2.CT2Model(
+                resolved, device=device, threads=threads, compute_type=compute_type, notify=notify, vocab_map=vocab_map
+            )
         except ModelLoadError as exc:
             if notify:
                 notify(f"note: {exc.message}; using transformers instead")
@@ -83,6 +91,7 @@ class RuntimeOptions:
     threads: int | None = None
     compute_type: str | None = None
     offline: bool = False
+    vocab_map: bool = True  # CTranslate2's vocabulary maps for NLLB and M2M100 (--no-vocab-map: off)
 
 
 class ModelLoader:
@@ -139,6 +148,7 @@ class ModelLoader:
                 threads=rt.threads,
                 compute_type=rt.compute_type,
                 notify=self.notify,
+                vocab_map=rt.vocab_map,
             )
             self.load_seconds += time.perf_counter() - started
         return self._models[resolved.model_id]

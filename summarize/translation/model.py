@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UnknownLanguageError, UsageError
-from ..runtime.base import GenerationSettings, Seq2SeqModel, degenerate_reason
+from ..runtime.base import TARGET_SCRIPT, GenerationSettings, Seq2SeqModel, degenerate_reason
 from ..text.chunking import chunk_text
 from ..text.languages import language_name
 from ..text.languages import normalise as normalise_language
@@ -40,7 +40,8 @@ def _family_of(model: Seq2SeqModel) -> str:
     family = (model.spec.family if model.spec else "") or ""
     if family in {"nllb", "m2m100", "marian"}:
         return family
-    name = type(model.tokenizer).__name__.lower()
+    # The torch-free tokenizer of a converted model names the transformers class it stands for.
+    name = str(getattr(model.tokenizer, "class_name", type(model.tokenizer).__name__)).lower()
     for key, fam in (("nllb", "nllb"), ("m2m100", "m2m100"), ("marian", "marian")):
         if key in name:
             return fam
@@ -137,7 +138,9 @@ class ModelTranslator:
                 f"translator {self.model_id} has no {tgt_token} token",
                 hint="its tokenizer does not match its family; pick another --translator",
             )
-        return {"forced_bos_token_id": int(forced)}
+        # The target's script picks the CTranslate2 backend's vocabulary map (no map for unknown scripts).
+        script = langcodes.FLORES200.get(tgt, "").partition("_")[2] or None
+        return {"forced_bos_token_id": int(forced), TARGET_SCRIPT: script}
 
     def _clean(self, text: str) -> str:
         pattern = _LANG_TOKENS.get(self.family)

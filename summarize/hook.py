@@ -222,6 +222,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", help="model inputs per generate() call")
     p.add_argument("--backend", help="model runtime: auto, transformers, ctranslate2 [default: auto]")
     p.add_argument("--compute-type", help="CTranslate2 quantization (with --backend ctranslate2)")
+    p.add_argument(
+        "--no-vocab-map",
+        dest="vocab_map",
+        action="store_false",
+        default=None,
+        help="translate with the full vocabulary",
+    )
     p.add_argument("--no-cache", action="store_true", default=None, help="bypass the result cache")
     p.add_argument("--config", type=Path, help="pyproject.toml to read [tool.summarize] from")
     p.add_argument("--quiet", "-q", action="store_true", default=None, help="only errors and changed files")

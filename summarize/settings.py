@@ -125,7 +125,8 @@ OPTIONS: dict[str, Option] = _options(
 
 # What the pre-commit hook reads from [tool.summarize] and its own arguments.
 HOOK_KEYS = ("model", "to", "translator", "lang", "points", "length", "engine", "faithfulness", "keep_boilerplate",
-             "kind", "placement", "offline", "batch_size", "backend", "compute_type", "no_cache", "quiet")  # fmt: skip
+             "kind", "placement", "offline", "batch_size", "backend", "compute_type", "vocab_map", "no_cache",
+             "quiet")  # fmt: skip
 HOOK_DEFAULTS = {"engine": "abstractive"}  # a missing model fails loudly instead of writing another engine's block
 
 

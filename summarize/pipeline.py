@@ -15,8 +15,6 @@ from typing import Any
 
 from .cache import ResultCache, cache_key
 from .engines import extractive
-from .engines.abstractive import AbstractiveEngine, Overrides
-from .engines.newsletter import newsletter_points
 from .errors import InputError, ModelNotAvailableError, SummarizeError, UsageError
 from .results import UNDETERMINED, DocumentTranslation, LanguageResult, SummaryResult, TranslationResult
 from .runtime.base import Seq2SeqModel
@@ -28,9 +26,9 @@ from .text.bounds import LENGTH_WORDS, bound
 from .text.detect import detect_language
 from .text.inputs import Document, to_document
 from .text.sentences import split_sentences
-from .translation.document import translate_document
-from .translation.planner import source_for
 
+# The abstractive engine, the newsletter reader and translation are imported where they run: a
+# plain extractive run (every pre-commit run without a model) should not pay for loading them.
 Notify = Callable[[str], None]
 NOT_TRANSLATED = "translation: not done"  # the warning of a result kept untranslated (no translator)
 
@@ -261,6 +259,8 @@ class Summarizer:
         for members in groups.values():
             model = members[0].model
             assert model is not None
+            from .engines.abstractive import AbstractiveEngine, Overrides
+
             engine = AbstractiveEngine(
                 model, Overrides(o.beams, o.max_new_tokens, o.batch_size), faithfulness=o.faithfulness
             )
@@ -296,6 +296,8 @@ class Summarizer:
                 warnings.append(f"summary cut to about {budget} words (--length {o.length})")
         if o.kind != "article" and job.doc.markdown:
             exclude = split_sentences(summary, lang)
+            from .engines.newsletter import newsletter_points
+
             found = newsletter_points(
                 job.doc.raw, lang, o.points, exclude=exclude, is_boilerplate=job.is_boilerplate, kind=o.kind
             )
@@ -338,6 +340,8 @@ class Summarizer:
         target = self.options.to
         if not target:
             return
+        from .translation.planner import source_for
+
         choice = source_for(result.language, target)
         if choice.code is None:
             # Already in the target language: nothing to translate; the texts are copied so that
@@ -360,6 +364,8 @@ class Summarizer:
         """A whole document translated into ``to`` (its language detected once), its structure kept."""
         if not self.options.to:
             raise UsageError("translating a document needs a target language (to=...)")
+        from .translation.document import translate_document
+
         return translate_document(doc, self.options.to, self.translator, language=self.detect(doc.text), fmt=fmt)
 
     # --- lifetime -------------------------------------------------------------------------------

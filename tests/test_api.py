@@ -109,3 +109,14 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_an_extractive_run_loads_no_model_layer() -> None:
+    """Every pre-commit run without a model takes this path: it must not pay for the model code."""
+    code = (
+        "import sys, summarize; r = summarize.summarize(sys.stdin.read(), engine='extractive'); "
+        "heavy = ('torch', 'transformers', 'summarize.engines.abstractive', 'summarize.translation.translator'); "
+        "print([m for m in heavy if m in sys.modules], bool(r.summary))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=SEED, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[] True"

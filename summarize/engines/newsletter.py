@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..text.boilerplate import is_call_to_action
 from ..text.inputs import inline_to_text
-from ..text.markdown import FENCE_OPEN, REFERENCE_DEFINITION, TEMPLATE_TAG, closes_fence, front_matter
+from ..text.markdown import REFERENCE_DEFINITION, TEMPLATE_TAG, drop_fenced_code, front_matter
 from ..text.sentences import split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
@@ -99,18 +99,7 @@ def _body_lines(md: str) -> tuple[list[str], bool]:
     if fm:
         md = md[fm.end() :]
     md = TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _SUMMARY_BLOCK.sub("", md)))
-    lines: list[str] = []
-    fence: str | None = None
-    for line in md.split("\n"):
-        if fence is None:
-            opening = FENCE_OPEN.match(line)
-            if opening:
-                fence = opening.group(1)
-                lines.append("")
-            else:
-                lines.append(line)
-        elif closes_fence(fence, line):
-            fence = None
+    lines = drop_fenced_code(md).split("\n")
     return lines, fm is not None
 
 

@@ -12,7 +12,7 @@ from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
-from .markdown import fenced_spans
+from .markdown import drop_fenced_code
 from .pdf import is_pdf, read_pdf
 
 STDIN = "-"
@@ -74,18 +74,6 @@ def _unify_eol(text: str) -> str:
     return re.sub(r"\r\n?", "\n", text)
 
 
-def _drop_fenced_code(md: str) -> str:
-    """``md`` (``\n`` line endings) without its fenced code blocks (:func:`fenced_spans`)."""
-    out: list[str] = []
-    pos = 0
-    for start, end in fenced_spans(md):
-        # The block still ends the paragraph before it: an empty line stands in for it.
-        out += [md[pos:start], "\n" if md[end - 1 : end] == "\n" else ""]
-        pos = end
-    out.append(md[pos:])
-    return "".join(out)
-
-
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go."""
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(r"\1", line))
@@ -108,7 +96,7 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
-    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _drop_fenced_code(md)))
+    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", drop_fenced_code(md)))
     lines: list[str] = []
     for line in md.split("\n"):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.

@@ -69,6 +69,18 @@ def fenced_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def drop_fenced_code(md: str) -> str:
+    """``md`` (``\n`` line endings) without its fenced code blocks (:func:`fenced_spans`); an empty
+    line stands in for each, since a block still ends the paragraph before it."""
+    out: list[str] = []
+    pos = 0
+    for start, end in fenced_spans(md):
+        out += [md[pos:start], "\n" if md[end - 1 : end] == "\n" else ""]
+        pos = end
+    out.append(md[pos:])
+    return "".join(out)
+
+
 def rtl_block(markdown: str, lang: str) -> str:
     """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
     if not is_rtl(lang):

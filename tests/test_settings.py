@@ -160,16 +160,17 @@ def test_language_is_detected_once_per_document(
 
 
 def test_each_model_is_resolved_once_per_run(tiny_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from summarize.runtime import loader
+    from summarize.runtime import hub
 
+    # Every resolution, whoever asks (the cache key's fingerprint, the load), parses the name first.
     resolved: list[str] = []
-    real = loader.resolve
+    real = hub.parse_name
 
-    def counting(name: str, **kwargs: object):  # type: ignore[no-untyped-def]
+    def counting(name: str, *args: object):  # type: ignore[no-untyped-def]
         resolved.append(name)
-        return real(name, **kwargs)  # type: ignore[arg-type]
+        return real(name, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(loader, "resolve", counting)
+    monkeypatch.setattr(hub, "parse_name", counting)
     folder = tmp_path / "in"
     folder.mkdir()
     paragraphs = SEED.read_text(encoding="utf-8").split("\n\n")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ModelNotAvailableError
@@ -128,14 +129,18 @@ def revision(resolved: ResolvedModel) -> str:
     return hashlib.sha256("\n".join(stats).encode()).hexdigest()[:16]
 
 
-def fingerprint(name: str, task: str = "summarization", *, offline: bool = False) -> str:
+def fingerprint(
+    name: str, task: str = "summarization", *, offline: bool = False, resolver: Callable[..., ResolvedModel] = resolve
+) -> str:
     """What identifies a model's weights without loading or downloading it (for cache keys).
 
     A model that is not on disk gets a key that says so, and whether a download will be tried:
     a fallback result cached offline must not be served once the model could be fetched.
+    ``resolver``: how the name is found on disk (the run's loader passes its own, which resolves
+    each name once per run).
     """
     try:
-        resolved = resolve(name, task=task, allow_download=False)
+        resolved = resolver(name, task=task, allow_download=False)
     except ModelNotAvailableError as exc:
         return f"hub:{exc.model}:not-downloaded:{'offline' if is_offline(offline) else 'online'}"
     return f"{resolved.source}:{resolved.model_id}:{revision(resolved)}"

@@ -157,7 +157,7 @@ class ModelLoader:
         """What identifies ``name``'s weights (for cache keys), remembered once the model is on disk."""
         key = (name, task)
         if key not in self._fingerprints:
-            value = fingerprint(name, task, offline=self.offline)
+            value = fingerprint(name, task, offline=self.offline, resolver=self.resolve)
             if ":not-downloaded" in value:
                 return value
             self._fingerprints[key] = value

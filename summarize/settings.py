@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UnknownLanguageError, UsageError
-from .runtime.ct2 import COMPUTE_TYPES
-from .runtime.loader import BACKENDS
+from .runtime.choices import BACKENDS, COMPUTE_TYPES
 from .text.languages import normalise as normalise_language
 
 ENGINES = ("auto", "abstractive", "extractive")

@@ -143,6 +143,11 @@ class SupportIndex:
                     groups.setdefault(" ".join(keys), []).append(pos)
         return [g for g in groups.values() if g]
 
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        """The first word and the end (exclusive) of the sentence holding word ``pos``."""
+        j = self.sent_of[pos]
+        return self._texts[j][1], self._texts[j][1] + len(self.sentences[j])
+
     def window(self, pos: int) -> set[str]:
         return set(self.stems[max(0, pos - SOURCE_WINDOW) : pos + SOURCE_WINDOW + 1])
 
@@ -199,7 +204,10 @@ class SupportIndex:
                 continue
             if any(getattr(date, f) is not None and getattr(d, f) != getattr(date, f) for f in ("month", "day")):
                 continue
-            if date.year is not None and d.year != date.year and not (d.year is None and date.year in years):
+            # A source date without a year ("March 15") supports "March 15, 2024" when the source has 2024
+            # elsewhere; it says nothing about a bare year ("Saturday" is no mention of 1998).
+            yearless = d.year is None and date.year in years and (date.month is not None or date.day is not None)
+            if date.year is not None and d.year != date.year and not yearless:
                 continue
             out.append(pos)
         return out

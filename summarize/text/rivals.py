@@ -49,11 +49,13 @@ class Slot:
 
     def fit(self, pos: int) -> float:
         """How well the source mention at word ``pos`` fits: the idf-weighted share of the slot's context
-        words within ``MENTION_WINDOW`` of it, plus how well its sentence matches (1.0 for the best)."""
+        words within ``MENTION_WINDOW`` of it in its sentence, plus how well its sentence matches (1.0 for the best)."""
         index = self.index
         local = 0.0
         if self.total > 0:
-            window = set(index.stems[max(0, pos - MENTION_WINDOW) : pos + MENTION_WINDOW + 1])
+            # Within the mention's own sentence: the next sentence's words say nothing of this value.
+            first, end = index.sentence_span(pos)
+            window = set(index.stems[max(first, pos - MENTION_WINDOW) : min(end, pos + MENTION_WINDOW + 1)])
             local = sum(w for s, w in self.near.items() if s in window) / self.total
         return local + SENTENCE_WEIGHT * self.sims[index.sent_of[pos]]
 

@@ -3,18 +3,12 @@
 A fact is *supported* when the source states the same value (``46`` = ``forty-six`` = ``۴۶``; ``$1.2
 billion`` = ``1.2bn dollars``; ``Feb. 8, 2024`` = ``2024-02-08``; a name in another case form or with a
 possessive; a quote word for word, give or take punctuation) **in a similar context**: the content
-words around the fact in the output sentence must be found near one of the source's mentions of it.
-The context test is what catches a number or name swapped for another one from the same article
-("46 signatures" written as "60 signatures" when the article's 60 belongs to "a 60-member one").
-
-Names use light rules, not a tagger: a run of capitalised words (``Nawaz Sharif``, ``Bank of
-England``, ``U.S.``) after titles (``Mr.``, ``Dr.``, ``President``) are dropped, with possessives
-stripped; a capitalised word at a sentence start counts only when it is not a common word (a small
-list of function words, and any word the source writes in lower case). Why rules: a tagger (spaCy,
-stanza, flair) needs a model download per language and hundreds of megabytes, and this check runs
-offline on every output sentence; capitalisation carries the signal in Latin-script languages. It
-means nothing in scripts without case (Urdu, Arabic, Hindi, Chinese), and German capitalises every
-noun, so names are checked only for other Latin-script languages; numbers, dates and quotes always.
+words around the fact in the output sentence must be found near one of the source's mentions of it,
+or the source sentence holding it must match the output sentence. And it must not be a swap: for a
+number or a date, no other value of the same kind in the source may fit the slot clearly better
+("46 signatures" written as "60 signatures" when the article's 60 belongs to "a 60-member one"); a
+name out of context is flagged only when another name of the source fits it clearly better (see
+:mod:`.rivals`). The facts themselves are read by :mod:`.mentions`.
 
 Measured with ``bench/eval_faithfulness.py`` (recall on swapped facts, false alarms on references).
 """

@@ -20,10 +20,7 @@ whose context highlights rephrase freely, only when the context test fails **and
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .facts import SupportIndex
+from typing import Protocol
 
 # How far around a source mention the slot's context words are looked for (words either side), how
 # much the match of the whole sentence counts next to that local one (each in [0, 1]), and by how much
@@ -34,11 +31,22 @@ VALUE_MARGIN = 0.6
 NAME_MARGIN = 0.8
 
 
+class Source(Protocol):
+    """What a slot is scored against: :class:`.facts.SupportIndex` (not imported: it imports this module)."""
+
+    idf: dict[str, float]
+    stems: list[str]
+    sent_of: list[int]
+    sent_stems: list[set[str]]
+
+    def sentence_span(self, pos: int) -> tuple[int, int]: ...
+
+
 class Slot:
     """An output fact's context (``near``: stems around it; ``sentence``: its sentence's content stems),
     ready to be scored against the source mentions of ``index``."""
 
-    def __init__(self, near: Iterable[str], sentence: set[str], index: SupportIndex):
+    def __init__(self, near: Iterable[str], sentence: set[str], index: Source):
         self.index = index
         # Words the source never uses count for no mention, so they do not dilute the local score.
         self.near = {s: index.idf[s] for s in near if s in index.idf}

@@ -10,6 +10,7 @@ from summarize.text.sentences import URL, split_sentences
 from tests.conftest import SHARED
 from tests.frozen_sentences import split_sentences as old_split_sentences
 
+RUANYF = "周刊讨论区的帖子[《谁在招人？》](https://github.com/ruanyf/weekly/issues/1206)，提供大量就业信息。"
 TWIR = "https://blog.rust-lang.org/2020/01/30/Rust-1.41.0.html?utm_source=twir&utm_medium=email"
 
 
@@ -95,3 +96,27 @@ def test_text_with_the_mask_characters_is_split_without_masks() -> None:
 def test_urls_need_a_scheme_or_www() -> None:
     assert re.fullmatch(URL, "example.com/a?b") is None
     assert split_sentences("Is this example.com? Yes.") == ["Is this example.com?", "Yes."]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A linked title's own "?" ends nothing; the stop after the link still does.
+        (
+            "Read [Why Rust? A primer](https://x.org/why) today. Next one.",
+            "en",
+            ["Read [Why Rust? A primer](https://x.org/why) today.", "Next one."],
+        ),
+        # A Chinese book title (《…》) is one piece; the 。 after it ends the sentence.
+        ("他写了《谁在招人？》一文。然后走了。", "zh", ["他写了《谁在招人？》一文。", "然后走了。"]),
+        (
+            f"{RUANYF}下一句。",
+            "und",
+            [RUANYF, "下一句。"],
+        ),
+        # Brackets that are no link split as before.
+        ("Is it [sic]? Yes. [Note] Done!", "en", ["Is it [sic]?", "Yes.", "[Note] Done!"]),
+    ],
+)
+def test_titles_stay_whole(text: str, lang: str, expected: list[str]) -> None:
+    assert split_sentences(text, lang) == expected

@@ -236,13 +236,17 @@ def _closes_previous(closers: str, spaced: bool, before: list[str]) -> bool:
 # ends before trailing punctuation (the full stop after "see https://x.org/a.") unless a bracket
 # opened inside it closes there (Wikipedia's ``/Foo_(bar)``).
 _URL_CHAR = r"[^\s<>()\[\]]"
+_LINK_TARGET = r"\]\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"]*\")?\)"
 URL = re.compile(
-    r"\]\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"]*\")?\)"
-    r"|<(?:https?://|mailto:)[^>\s]+>"
+    _LINK_TARGET + r"|<(?:https?://|mailto:)[^>\s]+>"
     rf"|(?:https?://|www\.)(?:{_URL_CHAR}|\({_URL_CHAR}*\))*(?:[^\s<>()\[\].,;:!?'\"”’»]|\({_URL_CHAR}*\))"
 )
-# One character from Unicode's supplementary private-use plane stands in for each URL while the text
-# is split: no splitter ends a sentence inside it, and translation's own masks (U+E000 on) differ.
+# Titles are not sentences either: the "?" of a linked title (``[Why Rust? A primer](url)``) or of a
+# Chinese book title (``《谁在招人？》``) ends nothing. A link is kept whole with its text (up to 300
+# characters: longer link text may hold real sentences).
+UNSPLIT = re.compile(r"\[[^\[\]\n]{0,300}" + _LINK_TARGET + r"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉|" + URL.pattern)
+# One character from Unicode's supplementary private-use plane stands in for each URL or title while
+# the text is split: no splitter ends a sentence inside it, and translation's own masks (U+E000 on) differ.
 _URL_MASK_BASE = 0xF0000
 _URL_MASKED = re.compile("[\U000f0000-\U000ffffd]")
 
@@ -256,7 +260,7 @@ def _mask_urls(paragraph: str) -> tuple[str, list[str]]:
         urls.append(m.group(0))
         return chr(_URL_MASK_BASE + len(urls) - 1)
 
-    return URL.sub(keep, paragraph), urls
+    return UNSPLIT.sub(keep, paragraph), urls
 
 
 def _unmask_urls(sentence: str, urls: list[str]) -> str:

@@ -112,10 +112,10 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
 
     from .batch import BatchRunner, Outcome, Progress
     from .cache import ResultCache
-    from .discover import discover, output_paths
+    from .discover import output_paths
     from .pipeline import NOT_TRANSLATED, Summarizer
     from .render import OutputFiles, render, to_json
-    from .text.sources import FetchOptions, read_url_list
+    from .text.sources import FetchOptions
 
     values = settings.resolve(given, names=SUMMARIZE_SETTINGS).values
     options = settings.summarize_options(values)
@@ -133,20 +133,8 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
         if not quiet:
             to_stderr(message)
 
-    if values["urls"]:
-        inputs = (*inputs, *read_url_list(values["urls"]))
-    if not inputs:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise click.UsageError("no input: pass a file, or pipe text into summarize")
-        inputs = ("-",)
     out_dir = Path(values["out"]) if values["out"] else None
-    if values["executor"] == "ray":  # also reads URIs (s3://, gs://, file://), on the actors
-        from .uris import discover_inputs as discover
-    items = discover(inputs, include=values["include"], exclude=values["exclude"], skip_dir=out_dir)
-    if not items:
-        raise click.UsageError(
-            f"no input files found in {', '.join(inputs)} (default types: .txt .md .markdown .html .htm; see --include)"
-        )
+    items = _discover(inputs, values, out_dir)
     failed = 0
 
     def report(outcome: Outcome) -> None:
@@ -189,6 +177,27 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
         to_stderr(f"summarize: error: {summarizer.translation_error}")
         return 1
     return 1 if failed else 0
+
+
+def _discover(inputs: tuple[str, ...], values: dict[str, Any], out_dir: Any) -> list[Any]:
+    """The inputs to summarize: paths, folders, URLs (and ``--urls FILE``), or stdin when none is given."""
+    from .discover import discover
+    from .text.sources import read_url_list
+
+    if values["urls"]:
+        inputs = (*inputs, *read_url_list(values["urls"]))
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no input: pass a file, or pipe text into summarize")
+        inputs = ("-",)
+    if values["executor"] == "ray":  # also reads URIs (s3://, gs://, file://), on the actors
+        from .uris import discover_inputs as discover
+    items = discover(inputs, include=values["include"], exclude=values["exclude"], skip_dir=out_dir)
+    if not items:
+        raise click.UsageError(
+            f"no input files found in {', '.join(inputs)} (default types: .txt .md .markdown .html .htm; see --include)"
+        )
+    return items
 
 
 def _summarize_on_ray(

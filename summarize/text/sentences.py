@@ -70,6 +70,8 @@ def _segment(segmenter, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     """``segmenter.segment(text)`` without its cost: pysbd finds each sentence again in the text with a
     regex built from that sentence (a compile per sentence, most of pysbd's time on short texts); the
     same search by plain string matching gives the same pieces."""
+    if not text:
+        return []
     sentences = segmenter.processor(text).process()
     if any(not s for s in sentences):
         return list(segmenter.segment(text))

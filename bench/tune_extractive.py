@@ -8,8 +8,10 @@ fold-wise figures are the estimate of how that choice does on articles it was no
 
 The search is coordinate descent over a small grid of round values, starting from the engine's
 previous hand-set weights; the objective is the smallest margin over Lead-3 in ROUGE-2 or ROUGE-Lsum
-on any training set (F1, rouge-score with stemming, Lsum one sentence per line, summaries cut at
-100 words), so every set counts the same whatever its size.
+on either half (alternate articles) of any training set (F1, rouge-score with stemming, Lsum one
+sentence per line, summaries cut at 100 words), so every set counts the same whatever its size and
+a gain must hold on both halves. The engine has no length prior for the search to set: a prior
+would learn the training sets' reference length (XSum 20 words, BBC 150), not anything in the text.
 
 Examples:
   python bench/tune_extractive.py                 # the three folds, then the search on all sets
@@ -50,10 +52,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "centrality_weight": (0.0, 0.5, 1.0, 1.5, 2.0),
     "title_weight": (0.0, 0.25, 0.5, 1.0),
     "redundancy": (0.0, 0.25, 0.5, 0.75, 1.0),
-    "ideal_tokens": (15.0, 20.0, 25.0, 30.0, 40.0),
-    "length_width": (1.0, 1.5, 2.0, 3.0),
     "quote_penalty": (0.4, 0.6, 0.8, 1.0),
-    "lead_adapt": (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0),
     "density_weight": (0.0, 0.25, 0.5, 1.0),
 }
 PASSES = 2
@@ -164,16 +163,23 @@ def lead3(doc: Doc) -> list[str]:
     return doc.lead[:SUMMARY_SENTENCES]
 
 
+def halves(sets: Mapping[str, list[Doc]]) -> dict[str, list[Doc]]:
+    """Each set cut in two, alternate articles (``cnndm:0``, ``cnndm:1``, ...)."""
+    return {f"{name}:{h}": docs[h::2] for name, docs in sets.items() for h in (0, 1)}
+
+
 class Objective:
-    """The smallest margin over Lead-3, in ROUGE-2 or ROUGE-Lsum, on any of the sets it is given
-    (and only those), plus a hundredth of the mean margin to break ties.
+    """The smallest margin over Lead-3, in ROUGE-2 or ROUGE-Lsum, on either half of any of the sets
+    it is given (and only those), plus a hundredth of the mean margin to break ties.
 
     The smallest, not the mean: the target is to beat Lead-3 on every set, and the mean lets the
     set with the largest margins (BBC, where centrality wins by 5 points) outvote the others.
+    Halves (alternate articles), not whole sets: a gain that a few articles of one half carry is
+    not taken; the weights it leads to held up better on the set left out (see the README).
     """
 
     def __init__(self, sets: Mapping[str, list[Doc]], rouge: Rouge) -> None:
-        self.sets = dict(sets)
+        self.sets = halves(sets)
         self.rouge = rouge
         self._lead = {name: mean_scores(rouge, docs, lead3) for name, docs in self.sets.items()}
 

@@ -7,8 +7,13 @@ fresh subprocesses (median of ``--runs``), on the CNN/DM article closest to 1,00
   - ``detect new``: the same call with the cached, sharded profiles (cache built beforehand);
   - ``detect new, cold``: the same on an empty cache (it builds and writes the file: once per machine);
   - ``cli old`` / ``cli new``: ``summarize ARTICLE --engine extractive --no-cache`` with either path,
-    and ``cli --lang en``, which detects nothing: the floor for detection's cost.
-Each process also prints the first call's own time and ``profile_load_seconds()``.
+    and ``cli --lang en``, which detects nothing: the floor for detection's cost;
+  - ``cli at issue``: the same command with the package as it was when issue 15 was filed (commit
+    ``BASELINE_COMMIT``, taken from git history with ``git archive``): the issue's "today's wall time".
+    Skipped, with a note, where git or that commit is not at hand.
+Each process also prints the first call's own time and ``profile_load_seconds()``. Every variant
+runs with Python's bytecode cache on (in a temporary ``PYTHONPYCACHEPREFIX``, warmed by one untimed
+run), as an installed package runs: pip compiles a package's modules when it installs it.
 
 Splitting (issue 15 item 3), in this process: the frozen old splitter (``tests/frozen_sentences.py``)
 against ``summarize.text.sentences`` on ``--words`` words of CNN/DM text as one paragraph, and the
@@ -38,6 +43,8 @@ if str(ROOT) not in sys.path:  # `python bench/detect_split_speed.py` from a che
     sys.path.insert(0, str(ROOT))
 
 SHARED = ROOT.parent / "shared" / "data"
+# The last commit before issue 15's work: the code path whose wall time the issue measured.
+BASELINE_COMMIT = "0fe4471"
 
 # Runs in each subprocess: optionally puts langdetect's own loader back, then detects or runs the CLI.
 _CHILD = r"""
@@ -82,11 +89,26 @@ def _run(mode: str, path: str, env: dict[str, str], extra: list[str] | None = No
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, mode, path, *(extra or [])],
         env=env,
+        cwd=Path(path).parent,  # not the checkout: `-c` puts the working folder first on sys.path
         capture_output=True,
         text=True,
         check=True,
     )
     return time.perf_counter() - started, out.stdout
+
+
+def _baseline_tree(tmp: Path) -> Path | None:
+    """The package at ``BASELINE_COMMIT``, extracted under ``tmp``; None without git or that commit."""
+    target = tmp / "baseline"
+    target.mkdir()
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BASELINE_COMMIT, "summarize"], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return target
 
 
 def detection(runs: int) -> dict[str, Any]:
@@ -96,21 +118,32 @@ def detection(runs: int) -> dict[str, Any]:
         article = Path(tmp) / "article.txt"
         article.write_text(text, encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZE_CACHE_DIR": str(Path(tmp) / "cache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         env.setdefault("OMP_NUM_THREADS", "1")
         cold_wall, cold_out = _run("detect-new", str(article), env)  # builds the profile file
+        envs = {"": env}
         variants = {
-            "detect old": ("detect-old", []),
-            "detect new": ("detect-new", []),
-            "cli old": ("cli-old", []),
-            "cli new": ("cli-new", []),
-            "cli --lang en": ("cli-new", ["--lang", "en"]),
+            "detect old": ("detect-old", [], ""),
+            "detect new": ("detect-new", [], ""),
+            "cli old": ("cli-old", [], ""),
+            "cli new": ("cli-new", [], ""),
+            "cli --lang en": ("cli-new", ["--lang", "en"], ""),
         }
+        baseline = _baseline_tree(Path(tmp))
+        if baseline is None:
+            print(f"note: no git history with commit {BASELINE_COMMIT}: the 'cli at issue' variant is skipped")
+        else:
+            envs["baseline"] = {**env, "PYTHONPATH": str(baseline)}
+            variants["cli at issue"] = ("cli-base", [], "baseline")
+        for mode, extra, env_name in variants.values():  # untimed: writes the bytecode caches
+            _run(mode, str(article), envs[env_name], extra)
         walls: dict[str, list[float]] = {name: [] for name in variants}
         firsts: dict[str, list[float]] = {"detect old": [], "detect new": []}
         loads: list[float] = []
         for _ in range(runs):  # interleaved, so a busy moment on the machine hits every variant alike
-            for name, (mode, extra) in variants.items():
-                wall, out = _run(mode, str(article), env, extra)
+            for name, (mode, extra, env_name) in variants.items():
+                wall, out = _run(mode, str(article), envs[env_name], extra)
                 walls[name].append(wall)
                 if name in firsts:
                     _code, first, load = out.split("RESULT ")[1].split()
@@ -132,6 +165,11 @@ def detection(runs: int) -> dict[str, Any]:
             ),
             "cli_old_over_new": round(med["cli old"] / med["cli new"], 2),
             "cli_new_over_lang_en": round(med["cli new"] / med["cli --lang en"], 2),
+            **(
+                {"cli_at_issue_over_new": round(med["cli at issue"] / med["cli new"], 2)}
+                if "cli at issue" in med
+                else {}
+            ),
         },
     }
 
@@ -187,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         f"  first call old/new {r['detect_first_call_old_over_new']}x; cli old/new {r['cli_old_over_new']}x;"
         f" cli new / --lang en {r['cli_new_over_lang_en']}x; profile load {det['profile_load_s'] * 1000:.1f} ms"
     )
+    if "cli_at_issue_over_new" in r:
+        print(f"  cli at issue ({BASELINE_COMMIT}) / cli new {r['cli_at_issue_over_new']}x (target >= 3)")
     spl = splitting(n_words)
     print(f"Splitting: {spl['words']} words of CNN/DM text, in this process")
     for name, secs in spl["seconds"].items():

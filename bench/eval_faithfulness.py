@@ -20,7 +20,11 @@ alarm is a clean reference sentence in which the checker flags anything.
 
 The rules were tuned on CNN/DM only: its figures are development figures; XSum and BBC are
 held out. XSum references are known to state facts their article lacks (Maynez et al. 2020
-found ~70% of them do), so its "false alarms" count real unsupported facts too.
+found ~70% of them do), so its "false alarms" count real unsupported facts too: the false alarms
+are split by whether a flagged value is nowhere in the article (the reference really states
+something its article lacks, or the checker cannot read the article's wording of it) or the
+article does state it (the checker's context or rival test is wrong). No reference is relabelled
+or dropped.
 
 Examples:
   python bench/eval_faithfulness.py
@@ -130,12 +134,13 @@ def corruptions(
 
 def evaluate(name: str, rows: list[dict[str, str]], source_field: str, ref_field: str) -> dict[str, object]:
     """Run the check on clean and corrupted references of one set; the figures as a JSON-ready dict."""
-    from summarize.text.facts import support_index, unsupported_in_sentence
+    from summarize.text.facts import is_supported, support_index, unsupported_in_sentence
     from summarize.text.sentences import split_sentences
 
     caught: Counter[str] = Counter()
     made: Counter[str] = Counter()
     clean_sentences = alarms = alarmed_refs = 0
+    alarm_origin: Counter[str] = Counter()  # absent: a flagged value the article states nowhere
     alarm_kinds: Counter[str] = Counter()
     examples: dict[str, list[str]] = {"missed": [], "false_alarm": []}
     started = time.perf_counter()
@@ -151,6 +156,8 @@ def evaluate(name: str, rows: list[dict[str, str]], source_field: str, ref_field
                 alarms += 1
                 flagged_any = True
                 alarm_kinds.update(f.kind for f in bad)
+                stated = [is_supported(f, sentence, index, context=False) for f in bad]
+                alarm_origin["absent" if not all(stated) else "in_article"] += 1
                 if len(examples["false_alarm"]) < 8:
                     examples["false_alarm"].append(f"{sentence} -> {[f.text for f in bad]}")
         alarmed_refs += flagged_any
@@ -174,6 +181,11 @@ def evaluate(name: str, rows: list[dict[str, str]], source_field: str, ref_field
         "corruptions": dict(made),
         "false_alarm_sentences": round(100 * alarms / max(clean_sentences, 1), 1),
         "false_alarm_references": round(100 * alarmed_refs / max(len(rows), 1), 1),
+        # Of the clean sentences: flagged for a value the article states nowhere (the reference itself is
+        # unsupported there, or the checker cannot read the article's wording), and flagged only for values
+        # the article does state (the context or rival test is wrong: a checker error).
+        "false_alarm_value_absent": round(100 * alarm_origin["absent"] / max(clean_sentences, 1), 1),
+        "false_alarm_value_in_article": round(100 * alarm_origin["in_article"] / max(clean_sentences, 1), 1),
         "clean_sentences": clean_sentences,
         "false_alarm_kinds": dict(alarm_kinds),
         "seconds": round(seconds, 2),
@@ -209,12 +221,18 @@ def main(argv: list[str] | None = None) -> int:
         by_origin = res["recall_by_origin"]
         assert isinstance(by_origin, dict)
         print(" " * 30 + "  ".join(f"{k} {v:.1f}% of {res['corruptions'][k]}" for k, v in by_origin.items()))
+        print(
+            " " * 30 + f"false alarms: value nowhere in the article {res['false_alarm_value_absent']:.1f}%,"
+            f" value in the article {res['false_alarm_value_in_article']:.1f}% (of {res['clean_sentences']} sentences)"
+        )
         if args.examples:
             for kind, lines in res["examples"].items():  # type: ignore[union-attr]
                 for line in lines:
                     print(f"    {kind}: {line}")
     print("recall: corrupted copies flagged at the changed words (corruptions per kind in --json);")
-    print("false alarms: clean reference sentences (and whole references) with any fact flagged")
+    print("false alarms: clean reference sentences (and whole references) with any fact flagged; split by whether")
+    print("a flagged value is nowhere in the article (the reference states what its article lacks, or the")
+    print("checker cannot read the article's wording) or is in it (the context or rival test is wrong)")
     if args.json:
         from summarize import atomic
 

@@ -238,11 +238,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--points", type=int, default=5, help="key points [default: 5]")
     parser.add_argument("--length", choices=("short", "medium", "long"), default="medium")
     parser.add_argument("--show", action="store_true", help="print every flagged sentence")
+    parser.add_argument(
+        "--min-issues", type=int, help="other issues a line must be found in to be recurring [default: the tool's]"
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"error: {DATA} not found (the shared data folder next to the repository)", file=sys.stderr)
         return 2
+    if args.min_issues is not None:
+        from summarize.text import boilerplate
+
+        boilerplate.MIN_ISSUES = args.min_issues  # also part of the cache key, so no stale entry is read
     results: dict[str, dict[str, dict[str, float]]] = {}
     shown: list[str] = []
     with tempfile.TemporaryDirectory(prefix="eval-newsletters-cache-") as cache:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 TEMP_PREFIX = ".summarize-"
@@ -26,6 +25,9 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, make_dirs: bool = 
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
+    # tempfile (with shutil, bz2 and lzma behind it) costs ~20 ms to import: only when writing.
+    import tempfile
+
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + target.name + ".", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -11,13 +11,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import ResultCache, cache_key
 from .engines import extractive
 from .errors import InputError, ModelNotAvailableError, SummarizeError, UsageError
 from .results import UNDETERMINED, DocumentTranslation, LanguageResult, SummaryResult, TranslationResult
-from .runtime.base import Seq2SeqModel
 from .runtime.loader import ModelLoader, RuntimeOptions
 from .runtime.registry import DEFAULT_ENGLISH, DEFAULT_MULTILINGUAL
 from .settings import SummarizeOptions
@@ -26,6 +25,9 @@ from .text.bounds import LENGTH_WORDS, bound
 from .text.detect import detect_language
 from .text.inputs import Document, to_document
 from .text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from .runtime.base import Seq2SeqModel
 
 # The abstractive engine, the newsletter reader and translation are imported where they run: a
 # plain extractive run (every pre-commit run without a model) should not pay for loading them.

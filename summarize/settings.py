@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from .env import parse_flag
 from .errors import UnknownLanguageError, UsageError
-from .runtime.ct2 import COMPUTE_TYPES
-from .runtime.loader import BACKENDS
+from .runtime.choices import BACKENDS, COMPUTE_TYPES
 from .text.languages import normalise as normalise_language
 
 ENGINES = ("auto", "abstractive", "extractive")
@@ -31,8 +31,6 @@ EXECUTORS = ("local", "ray")
 FAITHFULNESS_MODES = ("off", "warn", "repair")
 DEFAULT_FAITHFULNESS = "repair"
 KINDS = ("auto", "newsletter", "article")  # engines/newsletter.py's KINDS
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
 
 
 @dataclass(frozen=True)
@@ -149,8 +147,9 @@ def check_value(option: Option, value: Any) -> Any:
     if kind == "bool":
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
+        flag = parse_flag(value) if isinstance(value, str) else None
+        if flag is not None:
+            return flag
         raise ValueError("not true or false")
     if kind == "int":
         if isinstance(value, str):

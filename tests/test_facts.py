@@ -190,3 +190,44 @@ def test_across_languages_values_compare_without_context() -> None:
     assert [
         f.text for f in unsupported("Police said 47 people were arrested.", [translation], "en", context=False)
     ] == ["47"]
+
+
+# --- rivals: another value of the source that fits the slot better ------------------------------
+
+RIVALS_SOURCE = (
+    "The club sold 4,000 tickets for the final on Saturday. "
+    "Officials said 250 stewards would be on duty at the ground. "
+    "Coach Maria Lopez praised striker Tom Baker after the semi-final. "
+    "The stadium was opened in 1998. A new roof was added when it was renovated in 2012."
+)
+
+
+def test_a_number_of_the_source_in_another_values_slot_is_flagged() -> None:
+    # 250 is in the source (stewards), and "tickets" even stands near it; 4,000 fits the slot better.
+    assert _flagged("The club sold 250 tickets for the final.", RIVALS_SOURCE) == ["250"]
+    assert _flagged("The club sold 4,000 tickets for the final.", RIVALS_SOURCE) == []
+    assert _flagged("About 250 stewards were on duty.", RIVALS_SOURCE) == []
+
+
+def test_a_date_of_the_source_in_another_dates_slot_is_flagged() -> None:
+    # 1998 is in the source, and "stadium" near it: enough for the context test, not against 2012.
+    assert _flagged("The roof was added to the stadium when it was renovated in 1998.", RIVALS_SOURCE) == ["1998"]
+    assert _flagged("The stadium, opened in 1998, was renovated in 2012.", RIVALS_SOURCE) == []
+
+
+def test_a_name_rephrased_around_is_not_flagged_without_a_better_rival() -> None:
+    # The sentence matches the source's ticket sentence, not Baker's: the context test fails. But no
+    # other name fits the slot better (the ticket sentence has none), so it is no swap.
+    assert _flagged("Tickets sold out as Tom Baker celebrated.", RIVALS_SOURCE) == []
+
+
+def test_the_parts_of_a_name_must_stand_together_in_the_source() -> None:
+    # "Maria" and "Baker" are both in the source, but of two different people.
+    assert _flagged("Coach Maria Baker praised the striker.", RIVALS_SOURCE) == ["Maria Baker"]
+    assert _flagged("Coach Maria Lopez praised the striker.", RIVALS_SOURCE) == []
+
+
+def test_a_shortened_first_name_and_a_lost_space_are_read_as_the_name() -> None:
+    source = "Police are looking for Alexander Soumbadze, 26. Mila Kunis denies the claims."
+    assert _flagged("Police are looking for Alex Soumbadze, 26.", source) == []
+    assert _flagged("A friend says Kunis'stole her pet chicken'.", source) == []

@@ -14,7 +14,7 @@ from summarize import hook
 from summarize.engines import newsletter
 from summarize.engines.newsletter import is_newsletter, newsletter_points
 from summarize.text import boilerplate
-from summarize.text.boilerplate import RecurringText, is_call_to_action, strip_lone
+from summarize.text.boilerplate import MIN_ISSUES, RecurringText, is_call_to_action, strip_lone
 from summarize.text.bounds import LENGTH_WORDS, SLACK_WORDS, bound, cut, word_count
 from summarize.text.inputs import read_path
 from tests.conftest import SHARED
@@ -63,22 +63,24 @@ def test_recurring_lines_are_left_out_and_content_kept(tmp_path: Path) -> None:
     assert removed >= 3
 
 
-def test_a_line_in_only_two_other_issues_is_kept(tmp_path: Path) -> None:
-    twice = "The ferry timetable changes on Sunday because the harbour is being dredged again."
-    paths = write_series(tmp_path / "series", extra={0: twice, 1: twice, 4: twice})
+def test_a_line_in_too_few_other_issues_is_kept(tmp_path: Path) -> None:
+    line = "The ferry timetable changes on Sunday because the harbour is being dredged again."
+    below = {k: line for k in range(MIN_ISSUES - 1)}
+    paths = write_series(tmp_path / "series", extra={**below, 4: line})
     prose, _ = RecurringText.for_document(paths[-1]).strip(read_path(paths[-1]).text)
-    assert twice in prose  # found in 2 other issues: below the 3 the rule asks for
-    paths[2].write_text(issue(3, TOPICS[2], twice), encoding="utf-8")
+    assert line in prose  # found in MIN_ISSUES - 1 other issues: below what the rule asks for
+    paths[MIN_ISSUES - 1].write_text(issue(MIN_ISSUES, TOPICS[MIN_ISSUES - 1], line), encoding="utf-8")
     prose, _ = RecurringText.for_document(paths[-1]).strip(read_path(paths[-1]).text)
-    assert twice not in prose  # now in 3 other issues
+    assert line not in prose  # now in MIN_ISSUES other issues
 
 
 def test_the_documents_own_lines_do_not_count_as_another_issue(tmp_path: Path) -> None:
     line = "Our reporter spent the whole week at the fishing harbour talking to the crews."
-    paths = write_series(tmp_path / "series", count=4, extra={0: line, 1: line, 3: line})
+    others = {k: line for k in range(MIN_ISSUES - 1)}
+    paths = write_series(tmp_path / "series", count=MIN_ISSUES + 2, extra={**others, MIN_ISSUES + 1: line})
     found = RecurringText.for_document(paths[-1])
-    assert not found.is_recurring(line)  # 3 files hold it, but one of them is the document itself
-    assert RecurringText.for_document(paths[2]).is_recurring(line)
+    assert not found.is_recurring(line)  # MIN_ISSUES files hold it, but one of them is the document itself
+    assert RecurringText.for_document(paths[MIN_ISSUES]).is_recurring(line)
 
 
 def test_summary_blocks_in_siblings_are_not_learned(tmp_path: Path) -> None:
@@ -152,10 +154,11 @@ def test_the_folder_cache_is_used_and_invalidated_when_a_sibling_changes(
     RecurringText.for_folder(paths[0].parent)
     assert len(calls) == 2
     # A sibling removed: learned again, and what it held no longer counts.
-    for p in paths[1:3]:
+    for p in paths[MIN_ISSUES - 1 : -1]:
         p.unlink()
     greeting = "Hello and welcome to issue 9 of Weekly Notes, published on March 9th!"
-    assert RecurringText.for_document(paths[-1]).is_recurring(greeting) is False  # 2 other issues left
+    # MIN_ISSUES - 1 other issues left
+    assert RecurringText.for_document(paths[-1]).is_recurring(greeting) is False
     assert len(calls) == 3
 
 

@@ -56,6 +56,10 @@ def test_pysbd_never_sees_more_than_a_window(news: list[str], monkeypatch: pytes
     real = sentences._segmenter("en")
 
     class Spy:
+        def processor(self, text: str):  # type: ignore[no-untyped-def]
+            seen.append(len(text))
+            return real.processor(text)
+
         def segment(self, text: str) -> list[str]:
             seen.append(len(text))
             return real.segment(text)
@@ -75,3 +79,32 @@ def test_a_run_on_paragraph_is_cut_at_spaces_and_keeps_every_word() -> None:
     got = split_sentences(" ".join(words))
     assert " ".join(got).split() == words
     assert len(got) >= 6 and all(len(s) <= sentences.WINDOW for s in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. A. A.",
+        "He said so. He said so.  He said so.\n",
+        "Mr. Smith went to Washington. He met Dr. Jones at 3 p.m. today. 'Yes,' he said. Done!",
+        "No stop at all",
+        "  Leading space. And trailing.   ",
+    ],
+)
+def test_segment_matches_pysbd(text: str) -> None:
+    """Our string-matching stand-in for pysbd's regex re-finding gives pysbd's own pieces."""
+    from summarize.text.sentences import _segment, _segmenter
+
+    assert _segment(_segmenter("en"), text) == list(_segmenter("en").segment(text))
+
+
+def test_segment_matches_pysbd_on_news() -> None:
+    from summarize.text.sentences import _segment, _segmenter
+
+    seg = _segmenter("en")
+    with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:
+        lines = fh.readlines()[:30]
+    for line in lines:
+        for para in json.loads(line)["article"].split("\n"):
+            if para.strip():
+                assert _segment(seg, para[:5000]) == list(seg.segment(para[:5000]))

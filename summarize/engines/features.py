@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..text.scripts import has_caseless
 from ..text.sentences import split_paragraphs, split_sentences
 from ..text.textsim import tokens
 
@@ -62,7 +63,6 @@ _NUMBER = re.compile(r"\d[\d.,:/%]*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*\w|\b[A-Z]\b")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*\w")
 _POSSESSIVE = re.compile(r"['’]s$")
-_CASELESS_SCRIPT = re.compile("[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0fff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass
@@ -128,7 +128,7 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str]) 
         end = m.end()
     if run:
         found.add(" ".join(run))
-    if _CASELESS_SCRIPT.search(sentence):
+    if has_caseless(sentence):
         found.update(t for t in terms if len(t) >= 4)
     return frozenset(f for f in found if f)
 

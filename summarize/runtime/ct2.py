@@ -31,23 +31,11 @@ from .. import paths
 from ..errors import BackendNotInstalledError, ModelLoadError, UsageError
 from . import ct2files, vmap
 from .base import TARGET_SCRIPT, GenerationSettings, Seq2SeqModel, clean_output
+from .choices import COMPUTE_TYPES, CT2_MODEL_TYPES
 from .hub import revision
 from .registry import ResolvedModel
 
 INSTALL_HINT = "pip install 'summarize[fast]'"
-# Hugging Face ``model_type`` values CTranslate2's converter handles (NLLB checkpoints say m2m_100).
-SUPPORTED_MODEL_TYPES = frozenset({"bart", "mbart", "pegasus", "t5", "mt5", "umt5", "marian", "m2m_100"})
-COMPUTE_TYPES = (
-    "auto",
-    "int8",
-    "int8_float32",
-    "int8_float16",
-    "int8_bfloat16",
-    "int16",
-    "float16",
-    "bfloat16",
-    "float32",
-)
 MARKER = "summarize-ct2.json"  # written last into a conversion; a folder without it is not used
 TEMP_PREFIX = ".converting-"
 # Leftovers of conversions killed this long ago are removed when the next conversion starts.
@@ -78,7 +66,7 @@ def available() -> bool:
 
 def supports(resolved: ResolvedModel) -> bool:
     """True when CTranslate2 can convert and run this model's architecture."""
-    return resolved.model_type in SUPPORTED_MODEL_TYPES
+    return resolved.model_type in CT2_MODEL_TYPES
 
 
 def parse_device(device: str | None) -> tuple[str, int]:

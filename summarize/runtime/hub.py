@@ -7,10 +7,10 @@ applies), then a download when the network is allowed. Nothing else in the packa
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..env import env_flag
 from ..errors import ModelNotAvailableError
 from .registry import ResolvedModel, parse_name, pull_command
 
@@ -29,10 +29,7 @@ def is_offline(flag: bool = False) -> bool:
     """True when the network must not be touched (flag, SUMMARIZE_OFFLINE or HF_HUB_OFFLINE)."""
     if flag:
         return True
-    for var in ("SUMMARIZE_OFFLINE", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
-        if os.environ.get(var, "").strip().lower() in {"1", "true", "yes", "on"}:
-            return True
-    return False
+    return any(env_flag(var) for var in ("SUMMARIZE_OFFLINE", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
 
 
 def cached_snapshot(model_id: str) -> Path | None:

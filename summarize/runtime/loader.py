@@ -12,21 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ModelLoadError, ModelNotAvailableError, UsageError
-from . import ct2
 from .base import Seq2SeqModel
-from .hf import TransformersModel
+from .choices import BACKENDS, CT2_MODEL_TYPES
 from .hub import fingerprint, is_offline, resolve
 from .registry import ResolvedModel
 
 Notify = Callable[[str], None]
 
 
-BACKENDS = ("auto", "transformers", "ctranslate2")
-
-
 def check_seq2seq(resolved: ResolvedModel) -> None:
     """Refuse a model that no backend could run (BERT, GPT-2, ...) with what it is, before any loading."""
-    if resolved.model_type in ct2.SUPPORTED_MODEL_TYPES:
+    if resolved.model_type in CT2_MODEL_TYPES:
         return  # all seq2seq; and a converted model's run must not import transformers to learn that
     from transformers.models.auto.modeling_auto import MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
 
@@ -58,6 +54,11 @@ def load_model(
     """
     if backend not in BACKENDS:
         raise UsageError(f"unknown backend {backend!r}", hint=f"use one of: {', '.join(BACKENDS)}")
+    # The backends load here, not at import: a run that never loads a model (the extractive
+    # engine, a cached result) starts faster without them.
+    from . import ct2
+    from .hf import TransformersModel
+
     check_seq2seq(resolved)
     if backend == "ctranslate2":
         ct2.require()

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
+from .scripts import CJK_RANGES, has_cjk, is_cjk
 from .sentences import join_sentences, split_sentences
 
 # The extractive engine's sentence counts per length (2, 3, 5) times 40 words, a long news sentence:
@@ -25,21 +27,27 @@ SLACK_WORDS = 40
 MIN_CUT_WORDS = 8
 ELLIPSIS = "…"
 
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_UNIT = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_SPACED_UNIT = re.compile(r"\S+")
 _WORDLIKE = re.compile(r"\w")
 _CLAUSE = re.compile(r"[,;:，；：、]|\s[-–—]\s|\s\((?=\w)")
 _TRAILING = re.compile(r"[\s,;:，；：、\-–—(]+$")
 
 
+@lru_cache(maxsize=1)
+def _cjk_unit() -> re.Pattern[str]:
+    # Each CJK character is a unit; so is each run of other non-space characters. Compiled only for
+    # text that has CJK characters (a class this wide costs milliseconds to compile).
+    cjk = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
+    return re.compile(rf"[{cjk}]|[^\s{cjk}]+")
+
+
 def _weights(text: str) -> list[tuple[int, float]]:
     """(end offset, weight) of each word unit of ``text``."""
     out = []
-    for m in _UNIT.finditer(text):
+    for m in (_cjk_unit() if has_cjk(text) else _SPACED_UNIT).finditer(text):
         unit = m.group()
         # Punctuation alone ("…", "—") is no word.
-        weight = 0.5 if _CJK_CHAR.match(unit) else 1.0 if _WORDLIKE.search(unit) else 0.0
+        weight = 0.5 if is_cjk(unit[0]) else 1.0 if _WORDLIKE.search(unit) else 0.0
         out.append((m.end(), weight))
     return out
 

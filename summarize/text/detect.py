@@ -41,7 +41,6 @@ SINGLE_LANGUAGE_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gu", re.compile("[\u0a80-\u0aff]")),
     ("he", re.compile("[\u0590-\u05ff]")),
 )
-_CJK = re.compile("[\u4e00-\u9fff]")
 # langdetect says "no" for Norwegian; Bokmål is what it means and what translators call it.
 _CODE_ALIASES = {"no": "nb"}
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
@@ -64,10 +63,12 @@ def _letter_count(text: str) -> int:
     # A Han character carries about as much as a short word, so it counts for three letters;
     # combining marks (Indic vowel signs) are letters for this purpose too. Counted per distinct
     # character: a per-character loop cost 5-10 ms on every detection.
-    n = 2 * len(_CJK.findall(text))  # each Han character is also a letter below: 1 + 2 = 3
+    n = 0
     for ch, count in Counter(text).items():
         if ch.isalpha() or unicodedata.category(ch).startswith("M"):
             n += count
+        if "\u4e00" <= ch <= "\u9fff":
+            n += 2 * count  # a Han character is also a letter above: 1 + 2 = 3
     return n
 
 

@@ -9,7 +9,6 @@ timeouts, streaming reads and manual redirects, which is what the bounds need.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 import time
@@ -18,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
+from ..env import env_flag
 from ..errors import InputError
 
 DEFAULT_TIMEOUT = 20.0  # seconds for the whole fetch, redirects included
@@ -25,7 +25,6 @@ DEFAULT_MAX_BYTES = 20_000_000  # 20 MB, as messages count them
 MAX_REDIRECTS = 5
 USER_AGENT = f"summarize/{__version__} (article summarizer; python-urllib3)"
 _CHUNK = 64 * 1024
-_TRUE = {"1", "true", "yes", "on"}
 
 # What each accepted Content-Type is read as. "xml" is sniffed: a feed, or an error.
 CONTENT_KINDS = {
@@ -69,7 +68,7 @@ def urls_offline(flag: bool = False) -> bool:
     ``HF_HUB_OFFLINE`` is deliberately not consulted: people set it in their shells to keep only the
     model hub off, and a page they ask for is still wanted.
     """
-    return flag or os.environ.get("SUMMARIZE_OFFLINE", "").strip().lower() in _TRUE
+    return flag or env_flag("SUMMARIZE_OFFLINE")
 
 
 def _megabytes(n: int) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .scripts import is_cjk
+
 PYSBD_LANGUAGES = frozenset(
     [
         "en",
@@ -64,6 +66,29 @@ def _segmenter(lang: str):  # type: ignore[no-untyped-def]
     return pysbd.Segmenter(language=lang, clean=False, char_span=False)
 
 
+def _segment(segmenter, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """``segmenter.segment(text)`` without its cost: pysbd finds each sentence again in the text with a
+    regex built from that sentence (a compile per sentence, most of pysbd's time on short texts); the
+    same search by plain string matching gives the same pieces."""
+    sentences = segmenter.processor(text).process()
+    if any(not s for s in sentences):
+        return list(segmenter.segment(text))
+    pieces, prior_end = [], 0
+    for sentence in sentences:
+        # pysbd: the first of re.finditer(escape(sentence) + r"\s*") (non-overlapping) ending past the last piece.
+        at = text.find(sentence)
+        while at >= 0:
+            end = at + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior_end:
+                pieces.append(text[at:end])
+                prior_end = end
+                break
+            at = text.find(sentence, end)
+    return pieces
+
+
 def _spans(window: str, pieces: list[str]) -> list[int]:
     """Where each piece pysbd returned ends in ``window`` (pysbd with clean=False keeps the text)."""
     ends, cursor = [], 0
@@ -116,7 +141,7 @@ _SUFFIX = " ' ."
 
 def _segment_window(segmenter, text: str, suffix: str) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
     """pysbd's pieces of ``text`` and where each ends, with ``suffix`` appended and taken off again."""
-    pieces = list(segmenter.segment(text + suffix))
+    pieces = _segment(segmenter, text + suffix)
     ends = _spans(text + suffix, pieces)
     if suffix:
         # The suffix ends the last piece or is one: cut it off, keep the rest of that piece.
@@ -133,7 +158,7 @@ def _segment_window(segmenter, text: str, suffix: str) -> tuple[list[str], list[
 def _segment_bounded(segmenter, paragraph: str) -> list[str]:  # type: ignore[no-untyped-def]
     """pysbd's sentences of ``paragraph``, in windows of at most WINDOW characters: linear time."""
     if len(paragraph) <= WINDOW:
-        return list(segmenter.segment(paragraph))
+        return _segment(segmenter, paragraph)
     inside = _inside_quotes(paragraph)
     needs_quote_space = bool(_QUOTE_SPACE.search(paragraph))
     out: list[str] = []
@@ -265,14 +290,19 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
 
 
 # Chinese, Japanese and Korean put no space between sentences (nor after a cut mid-sentence).
-_NO_SPACE_AFTER = re.compile("[。！？」』）\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]$")
+_NO_SPACE_STOPS = frozenset("。！？」』）")
+
+
+def _no_space_after(text: str) -> bool:
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return bool(last) and (last in _NO_SPACE_STOPS or is_cjk(last))
 
 
 def join_sentences(sentences: list[str]) -> str:
     """Sentences as one paragraph: a space after Latin-style stops, none after CJK text (。！？)."""
     out = ""
     for sent in sentences:
-        if out and not _NO_SPACE_AFTER.search(out):
+        if out and not _no_space_after(out):
             out += " "
         out += sent
     return out

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
+from .scripts import has_cjk
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; Han/kana/Hangul characters count one token each."""
     out: list[str] = []
     for word in _WORD.findall(text.lower()):
-        if _CJK.search(word):
+        if has_cjk(word):
             out.extend(ch for ch in word)
         else:
             out.append(word)

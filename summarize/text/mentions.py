@@ -1,0 +1,249 @@
+"""The facts a text states, read by rules: numbers, dates, proper names and quotes (see :mod:`.facts`).
+
+Names use light rules, not a tagger: a run of capitalised words (``Nawaz Sharif``, ``Bank of
+England``, ``U.S.``) after titles (``Mr.``, ``Dr.``, ``President``) are dropped, with possessives
+stripped; a capitalised word at a sentence start counts only when it is not a common word (a small
+list of function words, and any word the source writes in lower case). Why rules: a tagger (spaCy,
+stanza, flair) needs a model download per language and hundreds of megabytes, and this check runs
+offline on every output sentence; capitalisation carries the signal in Latin-script languages. It
+means nothing in scripts without case (Urdu, Arabic, Hindi, Chinese), and German capitalises every
+noun, so names are checked only for other Latin-script languages; numbers, dates and quotes always.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .quantities import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    ORDINALS,
+    WEEKDAYS,
+    DateMention,
+    ascii_digits,
+    find_dates,
+    find_quantities,
+)
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string (easier to read and edit than a list of literals)."""
+    return text.split()
+
+
+KINDS = ("number", "date", "name", "quote")
+# Names are read from capitalisation only where it marks names (not German: every noun is capitalised).
+NAME_LANGUAGES = frozenset(_words("en fr es it pt nl sv da no nb fi pl cs sk ro hr sl et lv lt id ms tr ca ga cy"))
+
+
+STOPWORDS = frozenset(
+    _words(
+        "a an the and or but nor so yet if then than that this these those there here of in on at to for from "
+        "by with without about into onto over under after before since until while during as is are was were "
+        "be been being has have had do does did will would shall should can could may might must not no its "
+        "it he she they we i you his her their our my your him them us me who whom whose which what when "
+        "where why how all any both each every some many most more less few other another such also just only "
+        "very too said says say according new one two up out off down again further once"
+    )
+)
+_STARTERS = STOPWORDS | frozenset(
+    _words(
+        "however meanwhile today yesterday tomorrow last next now still yes former currently despite although "
+        "though because even instead later earlier overall thus hence perhaps maybe please let police "
+        "officials first oh"
+    )
+)
+TITLES = frozenset(
+    _words(
+        "mr mrs ms miss mx dr prof sir dame lord lady president senator sen rep representative gov governor "
+        "gen general col capt captain lt sgt judge justice minister prime chancellor king queen prince "
+        "princess pope rev reverend father sheikh imam mayor secretary ambassador premier chairman chief vice "
+        "deputy st saint coach manager detective inspector officer professor doctor mister madam"
+    )
+)
+_CONNECTORS = frozenset(_words("of de da del della di du van von der den la le bin ibn al el y"))
+# English endings of common words, not of names: a capitalised sentence start with one is no name.
+_COMMON_ENDINGS = tuple(_words("ing ed ly ers ment ments tion tions ness ous ies ful able ible ive ity ism ists"))
+_NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | {"i"}
+# After an apostrophe a name goes on only with a capital (O'Brien) or a possessive s: "Kunis'stole" (a
+# space lost) is the name Kunis.
+_NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?")
+WORD = re.compile(r"\w+")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("「", "」"), ("『", "』")]
+_QUOTE_RES = [re.compile(re.escape(a) + r"([^" + re.escape(b) + r"]{1,600}?)" + re.escape(b)) for a, b in _QUOTES]
+_QUOTE_RES += [
+    re.compile(r'(?<![\w"])"([^"\n]{1,600}?)"(?!\w)'),
+    re.compile(r"(?<!\w)['‘](?=\w)([^'‘’\n]{1,300}?)(?<=[\w.!?,])['’](?!\w)"),
+]
+_ELLIPSIS = re.compile(r"\.{3}|…|\[\.\.\.\]")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of a text: ``kind`` (number, date, name, quote), ``text`` as written, ``value`` normalised.
+
+    ``value``: a number's canonical value with its unit (``1200000000 $``, ``12.5 %``, ``46``), a date
+    as ``2024-02-08`` / ``2024-02`` / ``--02-08`` / ``2024`` / ``weekday:0``, a name's words in lower
+    case without titles or possessive (``nawaz sharif``), a quote's words in lower case.
+    """
+
+    kind: str
+    text: str
+    value: str
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+    keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    unit: str | None = field(default=None, compare=False, repr=False)
+    date: DateMention | None = field(default=None, compare=False, repr=False)
+    initial: bool = field(default=False, compare=False, repr=False)
+
+    def describe(self) -> str:
+        """How a warning names it: ``number "60"``."""
+        return f'{self.kind} "{self.text}"'
+
+
+def norm(word: str) -> str:
+    return ascii_digits(word.lower()).replace("’", "'")
+
+
+def tokens(text: str) -> list[tuple[int, str]]:
+    """(start offset, normalised word) of every word; Han/kana/Hangul characters are one word each."""
+    out: list[tuple[int, str]] = []
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        if _CJK.search(word):
+            out.extend((m.start() + i, norm(ch)) for i, ch in enumerate(word))
+        else:
+            out.append((m.start(), norm(word)))
+    return out
+
+
+def stem(word: str) -> str:
+    # A five-letter prefix: crude, language-blind, and enough to match "signatures" with "signature".
+    return word[:5]
+
+
+def is_content(word: str) -> bool:
+    return not word.isdigit() and word not in STOPWORDS and (len(word) > 2 or not word.isascii())
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+
+def numbers_and_dates(text: str, lang: str) -> list[Fact]:
+    dates = find_dates(text, lang)
+    out = [Fact("date", d.text, d.value, d.start, d.end, (d.value,), date=d) for d in dates]
+    for q in find_quantities(text, lang):
+        if any(d.start <= q.start < d.end or q.start <= d.start < q.end for d in dates):
+            continue
+        if q.year:
+            d = DateMention(q.start, q.end, q.text, year=int(q.values[0]))
+            out.append(Fact("date", q.text, d.value, q.start, q.end, (d.value,), date=d))
+            continue
+        value = q.values[0] + (f" {q.unit}" if q.unit else "")
+        out.append(Fact("number", q.text, value, q.start, q.end, q.values, q.unit))
+    return out
+
+
+def _is_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip().rstrip("\"'“‘«„([{-–—*•").rstrip()
+    return not before or (before[-1] in ".!?:;\n" and not _ends_with_title(before))
+
+
+def _ends_with_title(before: str) -> bool:
+    m = re.search(r"(\w+)\.$", before)
+    return bool(m and m.group(1).lower() in TITLES)
+
+
+def names(text: str, lang: str) -> list[Fact]:
+    if lang.split("-")[0] not in NAME_LANGUAGES:
+        return []
+    out: list[Fact] = []
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        while run and (run[-1].group(0).lower() in _CONNECTORS or run[-1].group(0).lower() in STOPWORDS):
+            run.pop()  # "Russia No 1": a trailing function word is no part of the name
+        words = list(run)
+        initial = bool(words) and _is_initial(text, words[0].start())
+        while words and _dropped(strip_possessive(norm(words[0].group(0))).rstrip("."), initial):
+            words.pop(0)
+            initial = False
+        parts = [strip_possessive(norm(w.group(0))) for w in words]
+        keys = tuple(k for p in parts if p not in _CONNECTORS for _, k in tokens(p))
+        # A lone capital letter ("H") is no name; initials count within one ("J. K. Rowling", "U.S.").
+        if keys and not all(k in _NOT_NAMES for k in keys) and not (len(words) == 1 and len(keys[0]) == 1):
+            start, end = words[0].start(), words[-1].end()
+            value = " ".join(parts)
+            out.append(Fact("name", text[start:end], value, start, end, keys, initial=initial))
+        run.clear()
+
+    for m in _NAME_TOKEN.finditer(text):
+        word = m.group(0)
+        gap = text[run[-1].end() : m.start()] if run else " "
+        capital = word[0].isupper()
+        if run and (not _joins(gap, run[-1].group(0)) or not (capital or word.lower() in _CONNECTORS)):
+            flush()
+        if capital or (run and word.lower() in _CONNECTORS):
+            run.append(m)
+        if strip_possessive(norm(word)) != norm(word):  # a possessive ends the name: "Obama's", "Jones'"
+            flush()
+    flush()
+    return out
+
+
+def _dropped(word: str, initial: bool) -> bool:
+    """Whether a capitalised word leading a name is no part of it: a title, a function word, or at a
+    sentence start, a word that reads as a common one (its ending says so: Appalling, Researchers)."""
+    if word in TITLES or word in _CONNECTORS or word in STOPWORDS or re.sub(r"'.*", "", word) in STOPWORDS:
+        return True  # also a contraction of a function word: We're, It's
+    return initial and (word in _STARTERS or word.endswith(_COMMON_ENDINGS))
+
+
+def _joins(gap: str, previous: str) -> bool:
+    """Whether two capitalised words are one name: only spaces between them, or the dot of a title or initial."""
+    if "\n" in gap:
+        return False
+    return not gap.strip() or (gap.strip() == "." and (previous.lower() in TITLES or len(previous) == 1))
+
+
+def strip_possessive(word: str) -> str:
+    for tail in ("'s", "'"):
+        if word.endswith(tail) and len(word) > len(tail) + 1:
+            return word[: -len(tail)]
+    return word
+
+
+def _quotes(text: str) -> list[Fact]:
+    spans: list[tuple[int, int, str]] = []
+    for regex in _QUOTE_RES:
+        spans.extend((m.start(), m.end(), m.group(1)) for m in regex.finditer(text))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out: list[Fact] = []
+    for start, end, inner in spans:
+        if any(f.start <= start and end <= f.end for f in out):
+            continue  # nested inside a quote already taken: the outer one is checked word for word
+        # An ellipsis stays as a "..." word: the quote may skip source words there.
+        pieces = [[w for _, w in tokens(piece)] for piece in _ELLIPSIS.split(inner)]
+        words = tuple(w for i, piece in enumerate(pieces) for w in (["..."] if i else []) + piece)
+        if words:
+            out.append(Fact("quote", text[start:end], " ".join(words), start, end, words))
+    return out
+
+
+def extract_facts(text: str, lang: str = "en") -> list[Fact]:
+    """Numbers, dates, names (Latin-script languages) and quotes of ``text``, in reading order.
+
+    Facts inside a quote are facts too: a quote matched nearly word for word may still have one
+    number changed.
+    """
+    facts = _quotes(text) + numbers_and_dates(text, lang) + names(text, lang)
+    return sorted(facts, key=lambda f: (f.start, KINDS.index(f.kind)))
+
+
+def ordinal(text: str) -> bool:
+    """Whether a number is written as an ordinal (21st, third): a rank, no rival for a count."""
+    words = text.lower().split()
+    return bool(words) and (words[-1] in ORDINALS or bool(re.search(r"\d(?:st|nd|rd|th)$", words[-1])))

@@ -13,7 +13,7 @@ import pytest
 
 from summarize.engines import extractive, features
 from summarize.text.sentences import split_sentences
-from summarize.text.textsim import overlap
+from summarize.text.textsim import overlap, tokens
 from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -241,12 +241,20 @@ def test_link_lists_and_lead_ins_are_not_candidates() -> None:
 
 
 def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
-    text = articles[0]
-    plain = extractive.rank(text, "en")
-    target = plain[-1]  # the least important sentence without a title
-    title = " ".join(sorted(target.split(), key=len)[-4:])  # a headline made of its longest words
-    titled = extractive.rank(text, "en", title=title)
-    assert titled.index(target) < plain.index(target)
+    no_title_weight = replace(extractive.PARAMS, title_weight=0.0)
+    for text in articles:
+        plain = extractive.rank(text, "en")
+        # The least important sentence without a title; not a run-on (text the splitter could not
+        # cut, over RUN_ON_TOKENS tokens), which no title should lift.
+        target = [s for s in plain if len(tokens(s)) <= extractive.RUN_ON_TOKENS][-1]
+        title = " ".join(sorted(target.split(), key=len)[-4:])  # a headline made of its longest words
+        titled = extractive.rank(text, "en", title=title)
+        assert titled.index(target) < plain.index(target)
+        # It is the title's weight that does it.
+        doc = features.document_features(text, "en", title)
+        assert doc is not None
+        unweighted = [doc.cands[k].text for k in extractive.select(doc, no_title_weight)]
+        assert unweighted.index(target) >= plain.index(target)
 
 
 def test_headline_is_the_title_not_a_summary_sentence(articles: list[str]) -> None:

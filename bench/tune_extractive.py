@@ -12,6 +12,9 @@ on either half (alternate articles) of any training set (F1, rouge-score with st
 sentence per line, summaries cut at 100 words), so every set counts the same whatever its size and
 a gain must hold on both halves. The engine has no length prior for the search to set: a prior
 would learn the training sets' reference length (XSum 20 words, BBC 150), not anything in the text.
+Only weights that keep the product's behaviours ROUGE cannot see are taken (``product_checks.py``:
+a greeting before an article does not lead, a title pulls its sentence up, key points span a long
+digest), checked on articles of the training sets only.
 
 Examples:
   python bench/tune_extractive.py                 # the three folds, then the search on all sets

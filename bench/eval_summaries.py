@@ -311,12 +311,8 @@ def print_folds(limit: int | None) -> int:
     sys.path.insert(0, str(ROOT / "bench"))
     import tune_extractive
 
-    folds, final = tune_extractive.run_folds(list(tune_extractive.NEWS_SETS), limit)
-    print("extractive engine, leave one set out: each set scored with weights chosen on the other two")
-    print(tune_extractive.fold_table(folds))
-    for f in folds:
-        print(f"weights chosen without {f.held_out}: {tune_extractive.changed(f.params) or 'the defaults'}")
-    print(f"weights chosen on all sets (shipped as extractive.PARAMS): {tune_extractive.changed(final)}")
+    print("extractive engine, leave one set out (bench/tune_extractive.py)")
+    print(tune_extractive.report(tune_extractive.run_folds(list(tune_extractive.NEWS_SETS), limit)))
     engine, split = tune_extractive.speed()
     print(f"1,000-word article: engine {engine:.4f} s, sentence splitting alone {split:.4f} s ({engine / split:.1f}x)")
     return 0

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -167,7 +168,8 @@ def tune_extractive() -> ModuleType:
 
 
 def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Leave one set out: the search for a fold's weights scores no article of its held-out set."""
+    """Leave one set out: the search for a fold's weights scores no article of its held-out set, and
+    builds its product checks from none."""
     sets = {name: tune_extractive.load_docs(name, limit=3) for name in tune_extractive.NEWS_SETS}
     monkeypatch.setattr(tune_extractive, "GRID", {"position_weight": (1.0, 4.0), "lead_adapt": (0.0, 4.0)})
 
@@ -182,12 +184,23 @@ def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, m
             self.read.add(doc.id)
             return super().__call__(doc, summary)
 
-    tuned: list[tuple[set[str], set[str]]] = []  # (set names handed over, article ids scored)
+    checked: list[set[str]] = []  # article ids each search's product checks were built from
+
+    class SpyChecks(tune_extractive.Checks):
+        """Remembers the articles the product checks read."""
+
+        def __init__(self, sets: dict) -> None:
+            super().__init__(sets)
+            checked.append(set(self.ids))
+
+    monkeypatch.setattr(tune_extractive, "Checks", SpyChecks)
+    tuned: list[tuple[set[str], set[str]]] = []  # (set names handed over, article ids scored or checked)
 
     def tune(training: dict) -> object:
         rouge = SpyRouge()
         params = tune_extractive.search(training, rouge)
-        tuned.append((set(training), rouge.read))
+        tuned.append((set(training), rouge.read | checked[-1]))
+        assert checked[-1]  # the checks did read articles (of the training sets, below)
         return params
 
     evaluated: list[set[str]] = []
@@ -209,17 +222,34 @@ def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, m
     assert tuned[-1][1] >= {d.id for d in sets["cnndm"]}
 
 
-def test_objective_is_the_smallest_margin_over_lead3(tune_extractive: ModuleType) -> None:
-    sets = {name: tune_extractive.load_docs(name, limit=3) for name in ("cnndm", "xsum")}
+def test_product_checks_reject_weights_that_break_a_behaviour(tune_extractive: ModuleType) -> None:
+    sets = {name: tune_extractive.load_docs(name, limit=8) for name in tune_extractive.NEWS_SETS}
+    checks = tune_extractive.Checks(sets)
+    base = tune_extractive.Params(position_weight=2.0, centrality_weight=1.5, title_weight=1.0, redundancy=0.5)
+    assert checks.failures(base) == []
+    # Position alone: the greeting before each article leads.
+    assert "greeting" in checks.failures(replace(base, centrality_weight=0.0, title_weight=0.0))
+    # No title weight: a title cannot pull its sentence up.
+    assert checks.failures(replace(base, title_weight=0.0)) == ["title"]
+    # Steep position and nothing else: importance all at the top, the key points stop early.
+    assert "span" in checks.failures(replace(base, position_decay=2.0, centrality_weight=0.0, redundancy=0.0))
+
+
+def test_objective_is_the_smallest_margin_over_lead3_on_either_half_of_each_set(tune_extractive: ModuleType) -> None:
+    sets = {name: tune_extractive.load_docs(name, limit=4) for name in ("cnndm", "xsum")}
     rouge = tune_extractive.Rouge()
     objective = tune_extractive.Objective(sets, rouge)
     params = tune_extractive.Params()
+    parts = tune_extractive.halves(sets)
+    assert [[d.id for d in docs] for docs in parts.values()] == [
+        [d.id for d in sets[name][h::2]] for name in sets for h in (0, 1)
+    ]
     margins = []
-    for docs in sets.values():
+    for docs in parts.values():
         e = tune_extractive.mean_scores(rouge, docs, lambda d: tune_extractive.engine_summary(d, params))
         b = tune_extractive.mean_scores(rouge, docs, tune_extractive.lead3)
         margins += [e[1] - b[1], e[2] - b[2]]
-    assert objective(params) == pytest.approx(min(margins) + 0.01 * sum(margins) / 4)
+    assert objective(params) == pytest.approx(min(margins) + 0.01 * sum(margins) / 8)
 
 
 def test_folds_command_prints_every_held_out_set_and_the_speed(eval_summaries: ModuleType, capsys) -> None:

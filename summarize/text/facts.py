@@ -23,7 +23,18 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import rivals
-from .mentions import KINDS, NAME_LANGUAGES, TITLES, WORD, Fact, extract_facts, is_content, names, numbers_and_dates
+from .mentions import (
+    KINDS,
+    NAME_ALIASES,
+    NAME_LANGUAGES,
+    TITLES,
+    WORD,
+    Fact,
+    extract_facts,
+    is_content,
+    names,
+    numbers_and_dates,
+)
 from .mentions import ordinal as _ordinal
 from .mentions import stem as _stem
 from .mentions import tokens as _tokens
@@ -43,6 +54,9 @@ CONTEXT_WORDS = 4
 SOURCE_WINDOW = 6
 MIN_LOCAL = 0.2
 MIN_RELEVANCE = 0.34
+# Two values of an output sentence that stand this close together in a source sentence ("from 1999 to 2010")
+# give each other context.
+NEIGHBOUR_WORDS = 3
 # The parts of a name stand at most this many words apart in the source (one middle name, "bin", "van der").
 NAME_GAP = 3
 
@@ -267,7 +281,13 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
     elif fact.kind == "date" and fact.date is not None:
         hits = index.date_positions(fact.date)
     elif fact.kind == "name":
-        return index.name_positions(fact.keys)
+        found = index.name_positions(fact.keys)
+        for group in NAME_ALIASES if found is None else ():
+            if fact.keys in group:
+                # Another form of the same name (WWII / Second World War): where the source states any.
+                hits = [p for form in group for p in index.name_positions(form) or ()]
+                return sorted(set(hits)) or None
+        return found
     else:
         return [] if index.has_quote(fact.keys) else None
     return hits or None
@@ -281,6 +301,20 @@ def _taken(fact: Fact, others: Sequence[Fact]) -> set[str]:
             out.update(other.keys)
             out.add(other.value)
     return out
+
+
+def _beside_others(fact: Fact, positions: Sequence[int], others: Sequence[Fact], index: SupportIndex) -> bool:
+    """Whether another number or date of the output sentence stands within NEIGHBOUR_WORDS words of one of
+    ``positions`` in the same source sentence: "between 1999 and 2010" for the source's "from 1999 to 2010"."""
+    for other in others:
+        if (other.start, other.end) == (fact.start, fact.end) or other.kind not in ("number", "date"):
+            continue
+        if other.start < fact.end and fact.start < other.end:
+            continue  # the same words read as another kind
+        for q in _positions(other, index) or ():
+            if any(abs(p - q) <= NEIGHBOUR_WORDS and index.sent_of[p] == index.sent_of[q] for p in positions):
+                return True
+    return False
 
 
 def is_supported(
@@ -302,8 +336,10 @@ def is_supported(
         return True
     own = {_stem(w) for _, w in _tokens(fact.text)}
     stems = {_stem(w) for _, w in _tokens(sentence) if is_content(w)} - own
-    in_context = max(len(near & index.window(p)) for p in positions) >= MIN_LOCAL * len(near) or (
-        index.relevance(stems, positions) >= MIN_RELEVANCE
+    in_context = (
+        max(len(near & index.window(p)) for p in positions) >= MIN_LOCAL * len(near)
+        or index.relevance(stems, positions) >= MIN_RELEVANCE
+        or (fact.kind != "name" and _beside_others(fact, positions, others, index))
     )
     if fact.kind == "quote" or (in_context and fact.kind == "name"):
         return in_context

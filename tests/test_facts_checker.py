@@ -1,0 +1,67 @@
+"""Checker errors fixed on CNN/DM highlights (bench/eval_faithfulness.py): common words read as names, names
+written in other words, values whose context is the other values of the sentence, number words in compounds."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from summarize.text.facts import extract_facts, unsupported
+from summarize.text.mentions import is_common_word
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _names(text: str) -> list[str]:
+    return [f.value for f in extract_facts(text) if f.kind == "name"]
+
+
+def _flagged(output: str, source: str) -> list[str]:
+    return [f.text for f in unsupported(output, [source])]
+
+
+def test_common_words_starting_a_sentence_are_no_names() -> None:
+    assert _names("Clips include a look at Mike Tyson's abandoned mansion.") == ["mike tyson"]
+    assert _names("Caught after describing her nuptials as her first marriage.") == []
+    assert _names("Rivals have revealed a dozen oddities.") == []
+    assert _names("CLICK HERE for all the latest Aston Villa news.") == ["aston villa"]
+    assert _names("State-backed giant warned of another tough year.") == []
+
+
+def test_names_starting_a_sentence_are_still_names() -> None:
+    assert _names("Obama met Merkel in Berlin.") == ["obama", "merkel", "berlin"]
+    assert _names("John Carver was sacked.") == ["john carver"]
+    assert not is_common_word("Jordan") and not is_common_word("NASA")
+    assert is_common_word("Came") and is_common_word("CLICK") and not is_common_word("came")
+
+
+def test_a_common_word_at_the_start_is_not_flagged_as_an_unsupported_name() -> None:
+    source = "The video shows Mike Tyson's abandoned mansion in Ohio. It was filmed by a drone."
+    assert _flagged("Clips include a look at Mike Tyson's abandoned mansion.", source) == []
+
+
+def test_the_list_of_common_words_is_made_from_a_vocabulary() -> None:
+    spec = importlib.util.spec_from_file_location("make_common_words", ROOT / "bench" / "make_common_words.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    g = module.SPACE
+    vocab = {g + "came": 376, g + "Came": 31476, g + "john": 41906, g + "John": 610, g + "clips": 16610}
+    vocab |= {g + "click": 3753, g + "Click": 2578, g + "CLICK": 15041, g + "Obama": 1284}
+    assert module.common_words(vocab) == ["came", "clips", "CLICK"]
+
+
+def test_a_name_written_in_other_words_is_supported() -> None:
+    source = "Germans no longer see the Second World War as a defeat: only nine per cent of Germans do, a poll says."
+    assert _flagged("Only nine per cent of Germans now consider the end of WWII a defeat.", source) == []
+    assert _flagged("Only nine per cent of Germans now consider the end of WWI a defeat.", source) == ["WWI"]
+
+
+def test_two_values_standing_together_in_the_source_give_each_other_context() -> None:
+    source = (
+        "The alleged scam occurred in the Bronx, officials say. Records show her marriages from 1999 to 2010. "
+        "In 2010 she told officials it was her first marriage."
+    )
+    assert _flagged("Alleged scam occurred between 1999 and 2010.", source) == []
+    # One of the two values changed: it is not in the source, and 1999 has no neighbour left.
+    assert _flagged("Alleged scam occurred between 1999 and 2012.", source) == ["1999", "2012"]

@@ -65,3 +65,41 @@ def test_two_values_standing_together_in_the_source_give_each_other_context() ->
     assert _flagged("Alleged scam occurred between 1999 and 2010.", source) == []
     # One of the two values changed: it is not in the source, and 1999 has no neighbour left.
     assert _flagged("Alleged scam occurred between 1999 and 2012.", source) == ["1999", "2012"]
+
+
+def test_number_words_leading_a_compound_are_numbers() -> None:
+    def values(text: str) -> list[str]:
+        return [f.value for f in extract_facts(text) if f.kind == "number"]
+
+    assert values("The six-year-old boy met a five-time Grammy winner.") == ["6", "5"]
+    assert values("A forty-six-year-old man signed a two-year deal.") == ["46", "2"]
+    # Fractions are fractions, not sums: one-third is no 4.
+    assert values("Two-thirds of voters and one-third of MPs, three-quarters in all.") == ["0.667", "0.333", "0.75"]
+    # No count: a one-off, an ordinal's compound.
+    assert values("A one-off twenty-first-century event.") == []
+
+
+def test_a_number_word_in_a_compound_is_checked() -> None:
+    source = "The 29-year-old man had recently arrived back in the UK from Algeria, police said."
+    assert _flagged("The six-year-old man had recently arrived back in the UK.", source) == ["six"]
+    assert _flagged("The 29-year-old man had recently arrived back in the UK.", source) == []
+
+
+ORDER_SOURCE = (
+    "Former teacher Brianne Altice, 35, pleaded guilty on Wednesday to three counts of forcible sexual abuse "
+    "involving three male students. Prosecutors dropped 11 other counts and 45 lesser charges."
+)
+
+
+def test_the_words_right_around_a_value_tell_a_swap_from_the_same_sentence() -> None:
+    # 11 and 45 stand in one source sentence, both near "prosecutors dropped ... counts": the context test
+    # passes either; only 11 has "dropped" right before it and "other counts" right after.
+    assert _flagged("Prosecutors dropped 45 other counts.", ORDER_SOURCE) == ["45"]
+    assert _flagged("Prosecutors dropped 11 other counts.", ORDER_SOURCE) == []
+
+
+def test_a_value_the_sentence_states_elsewhere_competes_where_the_words_around_it_match() -> None:
+    # "three" is stated in the sentence (three counts), but the source's "three male students" is the slot of
+    # "35 male students" word for word: 35 is Altice's age, not the number of students.
+    assert _flagged("Altice pleaded guilty to three counts involving 35 male students.", ORDER_SOURCE) == ["35"]
+    assert _flagged("Altice pleaded guilty to three counts involving three male students.", ORDER_SOURCE) == []

@@ -76,6 +76,7 @@ class SupportIndex:
         self.numbers: dict[str, list[tuple[int, str | None]]] = {}
         self.dates: list[tuple[DateMention, int]] = []
         self.ordinal: dict[int, bool] = {}
+        self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
         self.sentences: list[list[str]] = []
         self._texts: list[tuple[str, int, list[int]]] = []  # each sentence, its first word, its word offsets
         self._names: list[tuple[tuple[str, ...], int]] | None = None
@@ -88,6 +89,7 @@ class SupportIndex:
             self.sent_of.extend([j] * len(toks))
             for fact in numbers_and_dates(sentence, lang):
                 pos = base + min(bisect.bisect_left(starts, fact.start), max(len(toks) - 1, 0))
+                self.value_end[pos] = max(pos + 1, base + bisect.bisect_left(starts, fact.end))
                 if fact.date is not None:
                     self.dates.append((fact.date, pos))
                 for key in fact.keys if fact.date is None else ():
@@ -126,20 +128,20 @@ class SupportIndex:
                         self._names.append((fact.keys, base + max(last, 0)))
         return self._names
 
-    def rivals(self, fact: Fact, taken: set[str]) -> list[list[int]]:
+    def rivals(self, fact: Fact, taken: set[str]) -> tuple[list[list[int]], list[list[int]]]:
         """Positions of each other value of ``fact``'s kind that could stand in its slot (a number with a
-        compatible unit, a date of the same shape, a name with no word in common), leaving out ``taken``
-        (keys and values the output sentence states elsewhere)."""
+        compatible unit, a date of the same shape, a name with no word in common): those of values the output
+        sentence does not state elsewhere, and those of ``taken`` ones (keys and values it does state)."""
         groups: dict[str, list[int]] = {}
         if fact.kind == "number":
             ordinal = _ordinal(fact.text)
             for key, mentions in self.numbers.items():
-                if key not in fact.keys and key not in taken:
+                if key not in fact.keys:
                     groups[key] = [p for p, unit in mentions if unit == fact.unit and self.ordinal[p] == ordinal]
         elif fact.kind == "date" and fact.date is not None:
             fields = [f for f in ("year", "month", "day", "weekday") if getattr(fact.date, f) is not None]
             for d, pos in self.dates:
-                if d.value in taken or any(getattr(d, f) is None for f in fields):
+                if any(getattr(d, f) is None for f in fields):
                     continue
                 if any(getattr(d, f) != getattr(fact.date, f) for f in fields):
                     groups.setdefault(d.value, []).append(pos)
@@ -149,12 +151,21 @@ class SupportIndex:
             for keys, pos in self.names():
                 if not set(keys) & (taken | set(fact.keys)) and not {k[:4] for k in keys} & mine:
                     groups.setdefault(" ".join(keys), []).append(pos)
-        return [g for g in groups.values() if g]
+        free = [g for key, g in groups.items() if g and key not in taken]
+        return free, [g for key, g in groups.items() if g and key in taken]
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         """The first word and the end (exclusive) of the sentence holding word ``pos``."""
         j = self.sent_of[pos]
         return self._texts[j][1], self._texts[j][1] + len(self.sentences[j])
+
+    def adjacent(self, pos: int) -> tuple[list[str], list[str]]:
+        """The words right before (nearest first) and right after the value starting at word ``pos``, within
+        its sentence (ADJACENT_WORDS each side)."""
+        first, end = self.sentence_span(pos)
+        stop = self.value_end.get(pos, pos + 1)
+        before = self.words[max(first, pos - rivals.ADJACENT_WORDS) : pos][::-1]
+        return before, self.words[stop : min(end, stop + rivals.ADJACENT_WORDS)]
 
     def window(self, pos: int) -> set[str]:
         return set(self.stems[max(0, pos - SOURCE_WINDOW) : pos + SOURCE_WINDOW + 1])
@@ -271,6 +282,13 @@ def _context(sentence: str, fact: Fact) -> set[str]:
     return {_stem(w) for w in before + after if w not in own}
 
 
+def _adjacent(sentence: str, fact: Fact) -> tuple[list[str], list[str]]:
+    """The words right before (nearest first) and right after ``fact`` in ``sentence``."""
+    toks = _tokens(sentence)
+    before = [w for s, w in toks if s < fact.start][-rivals.ADJACENT_WORDS :][::-1]
+    return before, [w for s, w in toks if s >= fact.end][: rivals.ADJACENT_WORDS]
+
+
 def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
     """Source positions stating the fact's value; None when it is not there at all."""
     if fact.kind == "number":
@@ -347,9 +365,10 @@ def is_supported(
         return False
     # A number or date in context may still be a swap another value fits better; a name out of context
     # is flagged only if another name does (rephrased context alone is common, see rivals.py).
-    slot = rivals.Slot(near, stems, index)
+    slot = rivals.Slot(near, stems, index, _adjacent(sentence, fact) if fact.kind != "name" else None)
     margin = rivals.NAME_MARGIN if fact.kind == "name" else rivals.VALUE_MARGIN
-    return not rivals.outfitted(slot, positions, index.rivals(fact, _taken(fact, others)), margin)
+    free, taken = index.rivals(fact, _taken(fact, others))
+    return not rivals.outfitted(slot, positions, free, margin, taken)
 
 
 def _indexes(sources: Sequence[str | SupportIndex], lang: str) -> list[SupportIndex]:

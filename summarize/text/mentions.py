@@ -4,11 +4,12 @@ Names use light rules, not a tagger: a run of capitalised words (``Nawaz Sharif`
 England``, ``U.S.``) after titles (``Mr.``, ``Dr.``, ``President``) are dropped, with possessives
 stripped; a capitalised word at a sentence start counts only when it is not a common word (a small
 list of function words, any word the source writes in lower case, and in English the words of
-``common_en.txt``, which a BPE vocabulary shows to be written in lower case more often than capitalised). Why rules: a tagger (spaCy,
-stanza, flair) needs a model download per language and hundreds of megabytes, and this check runs
-offline on every output sentence; capitalisation carries the signal in Latin-script languages. It
-means nothing in scripts without case (Urdu, Arabic, Hindi, Chinese), and German capitalises every
-noun, so names are checked only for other Latin-script languages; numbers, dates and quotes always.
+``common_en.txt``, which a BPE vocabulary shows to be written in lower case more often than
+capitalised). Why rules: a tagger (spaCy, stanza, flair) needs a model download per language and
+hundreds of megabytes, and this check runs offline on every output sentence; capitalisation carries
+the signal in Latin-script languages. It means nothing in scripts without case (Urdu, Arabic, Hindi,
+Chinese), and German capitalises every noun, so names are checked only for other Latin-script
+languages; numbers, dates and quotes always.
 """
 
 from __future__ import annotations

@@ -103,3 +103,10 @@ def test_a_value_the_sentence_states_elsewhere_competes_where_the_words_around_i
     # "35 male students" word for word: 35 is Altice's age, not the number of students.
     assert _flagged("Altice pleaded guilty to three counts involving 35 male students.", ORDER_SOURCE) == ["35"]
     assert _flagged("Altice pleaded guilty to three counts involving three male students.", ORDER_SOURCE) == []
+
+
+def test_a_one_word_name_must_be_a_name_in_the_source() -> None:
+    source = "Aston Villa are in top form. Tim Sherwood said the family of the club was proud."
+    assert _flagged("CLICK HERE for all the latest Top news on Aston Villa.", source) == ["Top"]
+    assert _flagged("Tim Sherwood said the Family of the club was proud.", source) == ["Family"]
+    assert _flagged("Tim Sherwood said Aston Villa were in top form.", source) == []

@@ -76,6 +76,7 @@ class SupportIndex:
         self.numbers: dict[str, list[tuple[int, str | None]]] = {}
         self.dates: list[tuple[DateMention, int]] = []
         self.ordinal: dict[int, bool] = {}
+        self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
         self.sentences: list[list[str]] = []
         self._texts: list[tuple[str, int, list[int]]] = []  # each sentence, its first word, its word offsets
@@ -85,6 +86,7 @@ class SupportIndex:
             base, starts = len(self.words), [s for s, _ in toks]
             self._texts.append((sentence, base, starts))
             self.sentences.append([w for _, w in toks])
+            self.capital.update(base + i for i, (s, _) in enumerate(toks) if not sentence[s].islower())
             self.words.extend(self.sentences[-1])
             self.sent_of.extend([j] * len(toks))
             for fact in numbers_and_dates(sentence, lang):
@@ -186,6 +188,10 @@ class SupportIndex:
         chains: set[tuple[int, int]] = set()
         for i, part in enumerate(reversed(parts)):
             hits = self.forms.get(part) or self._case_forms(part)
+            if len(parts) == 1:
+                # A one-word name must be written as a name in the source: "Top" is no name of an article that
+                # only has "top". (Not each word of a longer one: "a Tyne-Wear derby" for "Wear-Tyne Derby".)
+                hits = [p for p in hits if p in self.capital]
             if not hits and i > 0 and len(part) > 2:
                 # A first name shortened (Alex for Alexander): the source form starts with it.
                 forms = [form for form in self.by_prefix.get(part[:4], ()) if form.startswith(part)]

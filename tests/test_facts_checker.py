@@ -110,3 +110,10 @@ def test_a_one_word_name_must_be_a_name_in_the_source() -> None:
     assert _flagged("CLICK HERE for all the latest Top news on Aston Villa.", source) == ["Top"]
     assert _flagged("Tim Sherwood said the Family of the club was proud.", source) == ["Family"]
     assert _flagged("Tim Sherwood said Aston Villa were in top form.", source) == []
+
+
+def test_a_common_word_is_a_name_only_where_the_source_capitalises_it_inside_a_sentence() -> None:
+    source = "Family members gathered outside the court. Bystanders tried to resuscitate the victim, Mr Fight said."
+    assert _flagged("Bystanders tried to resuscitate Family.", source) == ["Family"]
+    # "Fight" is a common word, but the source writes it as a name inside a sentence.
+    assert _flagged("Bystanders tried to resuscitate the victim, Fight said.", source) == []

@@ -31,6 +31,7 @@ from .mentions import (
     WORD,
     Fact,
     extract_facts,
+    is_common_word,
     is_content,
     names,
     numbers_and_dates,
@@ -76,6 +77,7 @@ class SupportIndex:
         self.numbers: dict[str, list[tuple[int, str | None]]] = {}
         self.dates: list[tuple[DateMention, int]] = []
         self.ordinal: dict[int, bool] = {}
+        self.starts: set[int] = set()  # the first word of each sentence
         self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
         self.sentences: list[list[str]] = []
@@ -86,6 +88,7 @@ class SupportIndex:
             base, starts = len(self.words), [s for s, _ in toks]
             self._texts.append((sentence, base, starts))
             self.sentences.append([w for _, w in toks])
+            self.starts.add(base)
             self.capital.update(base + i for i, (s, _) in enumerate(toks) if not sentence[s].islower())
             self.words.extend(self.sentences[-1])
             self.sent_of.extend([j] * len(toks))
@@ -192,6 +195,10 @@ class SupportIndex:
                 # A one-word name must be written as a name in the source: "Top" is no name of an article that
                 # only has "top". (Not each word of a longer one: "a Tyne-Wear derby" for "Wear-Tyne Derby".)
                 hits = [p for p in hits if p in self.capital]
+                if self.lang.split("-")[0] == "en" and is_common_word(part.capitalize()):
+                    # A common word ("Family", "Overall") is a name only where the source capitalises it
+                    # inside a sentence: at a sentence start every word has a capital.
+                    hits = [p for p in hits if p not in self.starts]
             if not hits and i > 0 and len(part) > 2:
                 # A first name shortened (Alex for Alexander): the source form starts with it.
                 forms = [form for form in self.by_prefix.get(part[:4], ()) if form.startswith(part)]

@@ -117,3 +117,13 @@ def test_a_common_word_is_a_name_only_where_the_source_capitalises_it_inside_a_s
     assert _flagged("Bystanders tried to resuscitate Family.", source) == ["Family"]
     # "Fight" is a common word, but the source writes it as a name inside a sentence.
     assert _flagged("Bystanders tried to resuscitate the victim, Fight said.", source) == []
+
+
+def test_a_number_of_a_score_is_stated_only_by_a_number_of_a_pair() -> None:
+    source = (
+        "Juan Mata, 26, said United beat Aston Villa on Saturday and must treat their next seven games as finals. "
+        "Between 10 and 12 fans were hurt."
+    )
+    assert "26" in _flagged("Mata said United beat Aston Villa 3-26 on Saturday.", source)
+    # A range written with a dash is stated by one written with words.
+    assert _flagged("Between 10-12 fans were hurt.", source) == []

@@ -77,6 +77,7 @@ class SupportIndex:
         self.numbers: dict[str, list[tuple[int, str | None]]] = {}
         self.dates: list[tuple[DateMention, int]] = []
         self.ordinal: dict[int, bool] = {}
+        self.paired: set[int] = set()  # numbers of a pair: 3-1, 10 to 12
         self.starts: set[int] = set()  # the first word of each sentence
         self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
@@ -97,6 +98,8 @@ class SupportIndex:
                 self.value_end[pos] = max(pos + 1, base + bisect.bisect_left(starts, fact.end))
                 if fact.date is not None:
                     self.dates.append((fact.date, pos))
+                if fact.pair:
+                    self.paired.add(pos)
                 for key in fact.keys if fact.date is None else ():
                     self.numbers.setdefault(key, []).append((pos, fact.unit))
                     self.ordinal[pos] = _ordinal(fact.text)
@@ -309,6 +312,9 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
         hits = index.number_positions(fact) or [
             pos for d, pos in index.dates if fact.unit is None and d.month is None and str(d.year) == fact.value
         ]
+        if fact.pair == 2:
+            # A number of a score or range ("3-26") is stated by a source number of a pair, not by "the 26-year-old".
+            hits = [p for p in hits if p in index.paired]
     elif fact.kind == "date" and fact.date is not None:
         hits = index.date_positions(fact.date)
     elif fact.kind == "name":

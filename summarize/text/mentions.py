@@ -112,6 +112,7 @@ class Fact:
     unit: str | None = field(default=None, compare=False, repr=False)
     date: DateMention | None = field(default=None, compare=False, repr=False)
     initial: bool = field(default=False, compare=False, repr=False)
+    pair: int = field(default=0, compare=False, repr=False)  # see :func:`pairing`
 
     def describe(self) -> str:
         """How a warning names it: ``number "60"``."""
@@ -157,8 +158,23 @@ def numbers_and_dates(text: str, lang: str) -> list[Fact]:
             out.append(Fact("date", q.text, d.value, q.start, q.end, (d.value,), date=d))
             continue
         value = q.values[0] + (f" {q.unit}" if q.unit else "")
-        out.append(Fact("number", q.text, value, q.start, q.end, q.values, q.unit))
+        out.append(Fact("number", q.text, value, q.start, q.end, q.values, q.unit, pair=pairing(text, q.start, q.end)))
     return out
+
+
+_DASH_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_DASH_AFTER = re.compile(r"\s?[-–]\s?\d")
+_WORD_BEFORE = re.compile(r"\d\s+(?:to|and|or)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+(?:to|and|or)\s+\d", re.IGNORECASE)
+
+
+def pairing(text: str, start: int, end: int) -> int:
+    """Whether a number is one of a pair of numbers: 2 joined by a dash (a score, ``3-1``; a range, ``10-12``),
+    1 by a word (``10 to 12``, ``3 and 1``), 0 neither."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    if _DASH_BEFORE.search(before) or _DASH_AFTER.match(after):
+        return 2
+    return 1 if _WORD_BEFORE.search(before) or _WORD_AFTER.match(after) else 0
 
 
 def _is_initial(text: str, start: int) -> bool:

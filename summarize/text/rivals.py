@@ -4,17 +4,20 @@ A fact found in the source may still be the wrong one: "46 signatures" written a
 when the article's 60 is the size of "a 60-member group". Presence cannot reveal such a swap, and an
 absolute test of context (enough words in common around a mention) either misses it or flags every
 paraphrase. So values compete: the slot's context (the content words around the fact in the output
-sentence, and the whole sentence) is scored against every source mention of the stated value and of
-every *rival*, another value of the same kind (a number with the same unit and the same ordinal-ness,
-a date of the same shape, a name with no word in common); a rival that fits the slot clearly better
-than the stated value's best mention is the sign of a swap. A faithful paraphrase keeps its own value
-as the best fit; a swap leaves the original value fitting better. Rivals the output sentence states
-elsewhere are left out: they have a slot of their own.
+sentence, the whole sentence, and for a number or date the words right before and after it, in order)
+is scored against every source mention of the stated value and of every *rival*, another value of the
+same kind (a number with the same unit and the same ordinal-ness, a date of the same shape, a name with
+no word in common); a rival that fits the slot clearly better than the stated value's best mention is
+the sign of a swap. A faithful paraphrase keeps its own value as the best fit; a swap leaves the
+original value fitting better. Word order is what tells two values of one source sentence apart
+("involving three male students" against "Brianne Altice, 35, pleaded"). Rivals the output sentence
+states elsewhere have a slot of their own: they compete only for a slot whose words right around it
+are theirs (``TAKEN_ORDER``).
 
 How :mod:`.facts` uses it: a number or date is flagged when the context test fails **or** a rival
 wins by ``VALUE_MARGIN``; a name, whose rivals are many (every person and place of the article) and
 whose context highlights rephrase freely, only when the context test fails **and** a rival wins by
-``NAME_MARGIN``. Margins tuned on CNN/DM only (``bench/eval_faithfulness.py``).
+``NAME_MARGIN``. Margins and weights tuned on CNN/DM only (``bench/eval_faithfulness.py``).
 """
 
 from __future__ import annotations

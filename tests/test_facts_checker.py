@@ -127,3 +127,10 @@ def test_a_number_of_a_score_is_stated_only_by_a_number_of_a_pair() -> None:
     assert "26" in _flagged("Mata said United beat Aston Villa 3-26 on Saturday.", source)
     # A range written with a dash is stated by one written with words.
     assert _flagged("Between 10-12 fans were hurt.", source) == []
+
+
+def test_a_number_right_after_a_month_is_its_day() -> None:
+    source = "Chris Lane, 22, from Melbourne, was gunned down on August 16, 2013, while jogging in Oklahoma."
+    assert [f.value for f in extract_facts("He died on August seven, 2013.")] == ["--08-07", "2013"]
+    assert _flagged("Chris Lane was gunned down on August seven, 2013.", source) == ["August seven"]
+    assert _flagged("Chris Lane was gunned down on August sixteen, 2013.", source) == []

@@ -153,6 +153,14 @@ def numbers_and_dates(text: str, lang: str) -> list[Fact]:
     for q in find_quantities(text, lang):
         if any(d.start <= q.start < d.end or q.start <= d.start < q.end for d in dates):
             continue
+        month = next((d for d in dates if d.end + 1 == q.start and d.month and d.day is None and d.year is None), None)
+        if month is not None and text[month.end] == " " and q.unit is None and q.values[0].isdigit():
+            # A month and a number the date reader took for no day ("August seven", "April 100"): a day all the
+            # same, so that it is checked as a date.
+            d = DateMention(month.start, q.end, text[month.start : q.end], month=month.month, day=int(q.values[0]))
+            out = [f for f in out if f.date is not month]
+            out.append(Fact("date", d.text, d.value, d.start, d.end, (d.value,), date=d))
+            continue
         if q.year:
             d = DateMention(q.start, q.end, q.text, year=int(q.values[0]))
             out.append(Fact("date", q.text, d.value, q.start, q.end, (d.value,), date=d))

@@ -23,7 +23,19 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import rivals
-from .mentions import KINDS, NAME_LANGUAGES, TITLES, WORD, Fact, extract_facts, is_content, names, numbers_and_dates
+from .mentions import (
+    KINDS,
+    NAME_ALIASES,
+    NAME_LANGUAGES,
+    TITLES,
+    WORD,
+    Fact,
+    extract_facts,
+    is_common_word,
+    is_content,
+    names,
+    numbers_and_dates,
+)
 from .mentions import ordinal as _ordinal
 from .mentions import stem as _stem
 from .mentions import tokens as _tokens
@@ -43,6 +55,9 @@ CONTEXT_WORDS = 4
 SOURCE_WINDOW = 6
 MIN_LOCAL = 0.2
 MIN_RELEVANCE = 0.34
+# Two values of an output sentence that stand this close together in a source sentence ("from 1999 to 2010")
+# give each other context.
+NEIGHBOUR_WORDS = 3
 # The parts of a name stand at most this many words apart in the source (one middle name, "bin", "van der").
 NAME_GAP = 3
 
@@ -62,6 +77,10 @@ class SupportIndex:
         self.numbers: dict[str, list[tuple[int, str | None]]] = {}
         self.dates: list[tuple[DateMention, int]] = []
         self.ordinal: dict[int, bool] = {}
+        self.paired: set[int] = set()  # numbers of a pair: 3-1, 10 to 12
+        self.starts: set[int] = set()  # the first word of each sentence
+        self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
+        self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
         self.sentences: list[list[str]] = []
         self._texts: list[tuple[str, int, list[int]]] = []  # each sentence, its first word, its word offsets
         self._names: list[tuple[tuple[str, ...], int]] | None = None
@@ -70,12 +89,17 @@ class SupportIndex:
             base, starts = len(self.words), [s for s, _ in toks]
             self._texts.append((sentence, base, starts))
             self.sentences.append([w for _, w in toks])
+            self.starts.add(base)
+            self.capital.update(base + i for i, (s, _) in enumerate(toks) if not sentence[s].islower())
             self.words.extend(self.sentences[-1])
             self.sent_of.extend([j] * len(toks))
             for fact in numbers_and_dates(sentence, lang):
                 pos = base + min(bisect.bisect_left(starts, fact.start), max(len(toks) - 1, 0))
+                self.value_end[pos] = max(pos + 1, base + bisect.bisect_left(starts, fact.end))
                 if fact.date is not None:
                     self.dates.append((fact.date, pos))
+                if fact.pair:
+                    self.paired.add(pos)
                 for key in fact.keys if fact.date is None else ():
                     self.numbers.setdefault(key, []).append((pos, fact.unit))
                     self.ordinal[pos] = _ordinal(fact.text)
@@ -112,20 +136,20 @@ class SupportIndex:
                         self._names.append((fact.keys, base + max(last, 0)))
         return self._names
 
-    def rivals(self, fact: Fact, taken: set[str]) -> list[list[int]]:
+    def rivals(self, fact: Fact, taken: set[str]) -> tuple[list[list[int]], list[list[int]]]:
         """Positions of each other value of ``fact``'s kind that could stand in its slot (a number with a
-        compatible unit, a date of the same shape, a name with no word in common), leaving out ``taken``
-        (keys and values the output sentence states elsewhere)."""
+        compatible unit, a date of the same shape, a name with no word in common): those of values the output
+        sentence does not state elsewhere, and those of ``taken`` ones (keys and values it does state)."""
         groups: dict[str, list[int]] = {}
         if fact.kind == "number":
             ordinal = _ordinal(fact.text)
             for key, mentions in self.numbers.items():
-                if key not in fact.keys and key not in taken:
+                if key not in fact.keys:
                     groups[key] = [p for p, unit in mentions if unit == fact.unit and self.ordinal[p] == ordinal]
         elif fact.kind == "date" and fact.date is not None:
             fields = [f for f in ("year", "month", "day", "weekday") if getattr(fact.date, f) is not None]
             for d, pos in self.dates:
-                if d.value in taken or any(getattr(d, f) is None for f in fields):
+                if any(getattr(d, f) is None for f in fields):
                     continue
                 if any(getattr(d, f) != getattr(fact.date, f) for f in fields):
                     groups.setdefault(d.value, []).append(pos)
@@ -135,12 +159,21 @@ class SupportIndex:
             for keys, pos in self.names():
                 if not set(keys) & (taken | set(fact.keys)) and not {k[:4] for k in keys} & mine:
                     groups.setdefault(" ".join(keys), []).append(pos)
-        return [g for g in groups.values() if g]
+        free = [g for key, g in groups.items() if g and key not in taken]
+        return free, [g for key, g in groups.items() if g and key in taken]
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         """The first word and the end (exclusive) of the sentence holding word ``pos``."""
         j = self.sent_of[pos]
         return self._texts[j][1], self._texts[j][1] + len(self.sentences[j])
+
+    def adjacent(self, pos: int) -> tuple[list[str], list[str]]:
+        """The words right before (nearest first) and right after the value starting at word ``pos``, within
+        its sentence (ADJACENT_WORDS each side)."""
+        first, end = self.sentence_span(pos)
+        stop = self.value_end.get(pos, pos + 1)
+        before = self.words[max(first, pos - rivals.ADJACENT_WORDS) : pos][::-1]
+        return before, self.words[stop : min(end, stop + rivals.ADJACENT_WORDS)]
 
     def window(self, pos: int) -> set[str]:
         return set(self.stems[max(0, pos - SOURCE_WINDOW) : pos + SOURCE_WINDOW + 1])
@@ -161,6 +194,14 @@ class SupportIndex:
         chains: set[tuple[int, int]] = set()
         for i, part in enumerate(reversed(parts)):
             hits = self.forms.get(part) or self._case_forms(part)
+            if len(parts) == 1:
+                # A one-word name must be written as a name in the source: "Top" is no name of an article that
+                # only has "top". (Not each word of a longer one: "a Tyne-Wear derby" for "Wear-Tyne Derby".)
+                hits = [p for p in hits if p in self.capital]
+                if self.lang.split("-")[0] == "en" and is_common_word(part.capitalize()):
+                    # A common word ("Family", "Overall") is a name only where the source capitalises it
+                    # inside a sentence: at a sentence start every word has a capital.
+                    hits = [p for p in hits if p not in self.starts]
             if not hits and i > 0 and len(part) > 2:
                 # A first name shortened (Alex for Alexander): the source form starts with it.
                 forms = [form for form in self.by_prefix.get(part[:4], ()) if form.startswith(part)]
@@ -257,6 +298,13 @@ def _context(sentence: str, fact: Fact) -> set[str]:
     return {_stem(w) for w in before + after if w not in own}
 
 
+def _adjacent(sentence: str, fact: Fact) -> tuple[list[str], list[str]]:
+    """The words right before (nearest first) and right after ``fact`` in ``sentence``."""
+    toks = _tokens(sentence)
+    before = [w for s, w in toks if s < fact.start][-rivals.ADJACENT_WORDS :][::-1]
+    return before, [w for s, w in toks if s >= fact.end][: rivals.ADJACENT_WORDS]
+
+
 def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
     """Source positions stating the fact's value; None when it is not there at all."""
     if fact.kind == "number":
@@ -264,10 +312,19 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
         hits = index.number_positions(fact) or [
             pos for d, pos in index.dates if fact.unit is None and d.month is None and str(d.year) == fact.value
         ]
+        if fact.pair == 2:
+            # A number of a score or range ("3-26") is stated by a source number of a pair, not by "the 26-year-old".
+            hits = [p for p in hits if p in index.paired]
     elif fact.kind == "date" and fact.date is not None:
         hits = index.date_positions(fact.date)
     elif fact.kind == "name":
-        return index.name_positions(fact.keys)
+        found = index.name_positions(fact.keys)
+        for group in NAME_ALIASES if found is None else ():
+            if fact.keys in group:
+                # Another form of the same name (WWII / Second World War): where the source states any.
+                hits = [p for form in group for p in index.name_positions(form) or ()]
+                return sorted(set(hits)) or None
+        return found
     else:
         return [] if index.has_quote(fact.keys) else None
     return hits or None
@@ -281,6 +338,20 @@ def _taken(fact: Fact, others: Sequence[Fact]) -> set[str]:
             out.update(other.keys)
             out.add(other.value)
     return out
+
+
+def _beside_others(fact: Fact, positions: Sequence[int], others: Sequence[Fact], index: SupportIndex) -> bool:
+    """Whether another number or date of the output sentence stands within NEIGHBOUR_WORDS words of one of
+    ``positions`` in the same source sentence: "between 1999 and 2010" for the source's "from 1999 to 2010"."""
+    for other in others:
+        if (other.start, other.end) == (fact.start, fact.end) or other.kind not in ("number", "date"):
+            continue
+        if other.start < fact.end and fact.start < other.end:
+            continue  # the same words read as another kind
+        for q in _positions(other, index) or ():
+            if any(abs(p - q) <= NEIGHBOUR_WORDS and index.sent_of[p] == index.sent_of[q] for p in positions):
+                return True
+    return False
 
 
 def is_supported(
@@ -302,8 +373,10 @@ def is_supported(
         return True
     own = {_stem(w) for _, w in _tokens(fact.text)}
     stems = {_stem(w) for _, w in _tokens(sentence) if is_content(w)} - own
-    in_context = max(len(near & index.window(p)) for p in positions) >= MIN_LOCAL * len(near) or (
-        index.relevance(stems, positions) >= MIN_RELEVANCE
+    in_context = (
+        max(len(near & index.window(p)) for p in positions) >= MIN_LOCAL * len(near)
+        or index.relevance(stems, positions) >= MIN_RELEVANCE
+        or (fact.kind != "name" and _beside_others(fact, positions, others, index))
     )
     if fact.kind == "quote" or (in_context and fact.kind == "name"):
         return in_context
@@ -311,9 +384,10 @@ def is_supported(
         return False
     # A number or date in context may still be a swap another value fits better; a name out of context
     # is flagged only if another name does (rephrased context alone is common, see rivals.py).
-    slot = rivals.Slot(near, stems, index)
+    slot = rivals.Slot(near, stems, index, _adjacent(sentence, fact) if fact.kind != "name" else None)
     margin = rivals.NAME_MARGIN if fact.kind == "name" else rivals.VALUE_MARGIN
-    return not rivals.outfitted(slot, positions, index.rivals(fact, _taken(fact, others)), margin)
+    free, taken = index.rivals(fact, _taken(fact, others))
+    return not rivals.outfitted(slot, positions, free, margin, taken)
 
 
 def _indexes(sources: Sequence[str | SupportIndex], lang: str) -> list[SupportIndex]:

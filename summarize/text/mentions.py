@@ -3,17 +3,21 @@
 Names use light rules, not a tagger: a run of capitalised words (``Nawaz Sharif``, ``Bank of
 England``, ``U.S.``) after titles (``Mr.``, ``Dr.``, ``President``) are dropped, with possessives
 stripped; a capitalised word at a sentence start counts only when it is not a common word (a small
-list of function words, and any word the source writes in lower case). Why rules: a tagger (spaCy,
-stanza, flair) needs a model download per language and hundreds of megabytes, and this check runs
-offline on every output sentence; capitalisation carries the signal in Latin-script languages. It
-means nothing in scripts without case (Urdu, Arabic, Hindi, Chinese), and German capitalises every
-noun, so names are checked only for other Latin-script languages; numbers, dates and quotes always.
+list of function words, any word the source writes in lower case, and in English the words of
+``common_en.txt``, which a BPE vocabulary shows to be written in lower case more often than
+capitalised). Why rules: a tagger (spaCy, stanza, flair) needs a model download per language and
+hundreds of megabytes, and this check runs offline on every output sentence; capitalisation carries
+the signal in Latin-script languages. It means nothing in scripts without case (Urdu, Arabic, Hindi,
+Chinese), and German capitalises every noun, so names are checked only for other Latin-script
+languages; numbers, dates and quotes always.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from .quantities import (
     MONTH_ABBREVIATIONS,
@@ -33,6 +37,16 @@ def _words(text: str) -> list[str]:
 
 
 KINDS = ("number", "date", "name", "quote")
+# Names written in other words (keys as :func:`names` reads them): the article's "Second World War" supports
+# an output's "WWII". Each group lists the forms of one name.
+NAME_ALIASES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("wwii",), ("ww2",), ("second", "world", "war"), ("world", "war", "ii"), ("world", "war", "two")),
+    (("wwi",), ("ww1",), ("first", "world", "war"), ("world", "war", "i"), ("world", "war", "one"), ("great", "war")),
+    (("us",), ("u", "s"), ("usa",), ("u", "s", "a"), ("united", "states"), ("america",)),
+    (("uk",), ("u", "k"), ("united", "kingdom"), ("britain",), ("great", "britain")),
+    (("un",), ("u", "n"), ("united", "nations")),
+    (("eu",), ("e", "u"), ("european", "union")),
+)
 # Names are read from capitalisation only where it marks names (not German: every noun is capitalised).
 NAME_LANGUAGES = frozenset(_words("en fr es it pt nl sv da no nb fi pl cs sk ro hr sl et lv lt id ms tr ca ga cy"))
 
@@ -98,6 +112,7 @@ class Fact:
     unit: str | None = field(default=None, compare=False, repr=False)
     date: DateMention | None = field(default=None, compare=False, repr=False)
     initial: bool = field(default=False, compare=False, repr=False)
+    pair: int = field(default=0, compare=False, repr=False)  # see :func:`pairing`
 
     def describe(self) -> str:
         """How a warning names it: ``number "60"``."""
@@ -138,13 +153,36 @@ def numbers_and_dates(text: str, lang: str) -> list[Fact]:
     for q in find_quantities(text, lang):
         if any(d.start <= q.start < d.end or q.start <= d.start < q.end for d in dates):
             continue
+        month = next((d for d in dates if d.end + 1 == q.start and d.month and d.day is None and d.year is None), None)
+        if month is not None and text[month.end] == " " and q.unit is None and q.values[0].isdigit():
+            # A month and a number the date reader took for no day ("August seven", "April 100"): a day all the
+            # same, so that it is checked as a date.
+            d = DateMention(month.start, q.end, text[month.start : q.end], month=month.month, day=int(q.values[0]))
+            out = [f for f in out if f.date is not month]
+            out.append(Fact("date", d.text, d.value, d.start, d.end, (d.value,), date=d))
+            continue
         if q.year:
             d = DateMention(q.start, q.end, q.text, year=int(q.values[0]))
             out.append(Fact("date", q.text, d.value, q.start, q.end, (d.value,), date=d))
             continue
         value = q.values[0] + (f" {q.unit}" if q.unit else "")
-        out.append(Fact("number", q.text, value, q.start, q.end, q.values, q.unit))
+        out.append(Fact("number", q.text, value, q.start, q.end, q.values, q.unit, pair=pairing(text, q.start, q.end)))
     return out
+
+
+_DASH_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_DASH_AFTER = re.compile(r"\s?[-–]\s?\d")
+_WORD_BEFORE = re.compile(r"\d\s+(?:to|and|or)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+(?:to|and|or)\s+\d", re.IGNORECASE)
+
+
+def pairing(text: str, start: int, end: int) -> int:
+    """Whether a number is one of a pair of numbers: 2 joined by a dash (a score, ``3-1``; a range, ``10-12``),
+    1 by a word (``10 to 12``, ``3 and 1``), 0 neither."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    if _DASH_BEFORE.search(before) or _DASH_AFTER.match(after):
+        return 2
+    return 1 if _WORD_BEFORE.search(before) or _WORD_AFTER.match(after) else 0
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -168,7 +206,7 @@ def names(text: str, lang: str) -> list[Fact]:
             run.pop()  # "Russia No 1": a trailing function word is no part of the name
         words = list(run)
         initial = bool(words) and _is_initial(text, words[0].start())
-        while words and _dropped(strip_possessive(norm(words[0].group(0))).rstrip("."), initial):
+        while words and _dropped(words[0].group(0), initial, lang.split("-")[0]):
             words.pop(0)
             initial = False
         parts = [strip_possessive(norm(w.group(0))) for w in words]
@@ -194,12 +232,34 @@ def names(text: str, lang: str) -> list[Fact]:
     return out
 
 
-def _dropped(word: str, initial: bool) -> bool:
+def _dropped(written: str, initial: bool, lang: str) -> bool:
     """Whether a capitalised word leading a name is no part of it: a title, a function word, or at a
-    sentence start, a word that reads as a common one (its ending says so: Appalling, Researchers)."""
+    sentence start, a word that reads as a common one (its ending says so: Appalling, Researchers; or in
+    English, the list of common words says so: Clips, Came, CLICK)."""
+    word = strip_possessive(norm(written)).rstrip(".")
     if word in TITLES or word in _CONNECTORS or word in STOPWORDS or re.sub(r"'.*", "", word) in STOPWORDS:
         return True  # also a contraction of a function word: We're, It's
-    return initial and (word in _STARTERS or word.endswith(_COMMON_ENDINGS))
+    if not initial:
+        return False
+    return word in _STARTERS or word.endswith(_COMMON_ENDINGS) or (lang == "en" and is_common_word(written))
+
+
+@lru_cache(maxsize=1)
+def _common_en() -> frozenset[str]:
+    with open(Path(__file__).with_name("common_en.txt"), encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def is_common_word(written: str) -> bool:
+    """Whether an English word, as written at a sentence start, is a common word rather than a name: "Came",
+    "Clips", "CLICK" are; "John", "Obama" are not (``common_en.txt``, made by ``bench/make_common_words.py``
+    from the frequencies of a BPE vocabulary: the word is written in lower case more often than capitalised)."""
+    words = _common_en()
+    if written.isupper() and len(written) > 1:
+        return written in words
+    # A compound of common words ("State-backed", "Long-term") is one too.
+    parts = written.split("-")
+    return written[:1].isupper() and all(p.islower() and p in words for p in [parts[0].lower(), *parts[1:]])
 
 
 def _joins(gap: str, previous: str) -> bool:

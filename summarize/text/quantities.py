@@ -212,10 +212,42 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     return sorted(out, key=lambda q: q.start)
 
 
+# Fractions written in words ("two-thirds"): their denominators.
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+FRACTIONS |= {w + s: ORDINALS[w] for w in _words("fifth sixth seventh eighth ninth tenth") for s in ("", "s")}
+_LONE = frozenset(_words("one a hundred thousand dozen"))
+
+
+def _compound(match: re.Match[str]) -> Quantity | None:
+    """The number leading a hyphenated compound: ``six-year-old`` (6), ``five-time`` (5), ``two-thirds``
+    (0.667, a fraction); None when the word does not start with a cardinal."""
+    parts = match.group(0).lower().split("-")
+    if len(parts) == 2 and parts[0] in UNITS and parts[1] in FRACTIONS and UNITS[parts[0]] > 0:
+        value = (Decimal(UNITS[parts[0]]) / FRACTIONS[parts[1]]).quantize(Decimal("0.001"))
+        return Quantity(match.start(), match.end(), match.group(0), (canon(value),), None)
+    lead = 0
+    while lead < len(parts) and (parts[lead] in UNITS or parts[lead] in TENS or parts[lead] in WORD_SCALES):
+        lead += 1
+    # "twenty-first-century" is an ordinal's compound, "one-off" and "one-time" no count.
+    if lead == 0 or lead == len(parts) or parts[lead] in ORDINALS or parts[lead] in {"first", "second"}:
+        return None
+    got = words_value(parts[:lead])
+    if got is None or (lead == 1 and parts[0] in _LONE):
+        return None
+    end = match.start() + len("-".join(parts[:lead]))
+    return Quantity(match.start(), end, match.group(0)[: end - match.start()], (canon(got[0]),), None)
+
+
 def _word_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
     busy = [(q.start, q.end) for q in taken]
-    words = [w for w in _WORD.finditer(text) if all(p.lower() in _NUMBER_WORDS for p in w.group(0).split("-"))]
+    words: list[re.Match[str]] = []
     out: list[Quantity] = []
+    for w in _WORD.finditer(text):
+        parts = w.group(0).lower().split("-")
+        if all(p in _NUMBER_WORDS for p in parts) and not (len(parts) == 2 and parts[1] in FRACTIONS):
+            words.append(w)
+        elif (compound := _compound(w)) is not None:
+            out.append(compound)
     run: list[re.Match[str]] = []
 
     def flush() -> None:

@@ -376,3 +376,20 @@ def test_an_overlong_summary_is_bounded_with_a_warning() -> None:
     result = Summarizer(SummarizeOptions(engine="extractive", length="short")).summarize(run_on)
     assert word_count(result.summary) <= LENGTH_WORDS["short"] + SLACK_WORDS
     assert any("summary cut to about 80 words" in w for w in result.warnings)
+
+
+def test_lone_stripping_fast_path_changes_nothing(tmp_path: Path) -> None:
+    """Texts with no call to action skip the unit walk; the result is what the walk gives."""
+    from summarize.text import boilerplate
+
+    texts = [
+        "A headline\n\n\nThe council approved the bridge.\nIt opens in May.\n\n  \n\nThe end.",
+        "One paragraph only, no newline at all.",
+        "Soft-wrapped prose that runs\nover two lines. And then a second sentence.",
+    ]
+    for text in texts:
+        assert not boilerplate._MAY_CALL_TO_ACTION.search(text)
+        assert strip_lone(text) == boilerplate._strip(text, is_call_to_action)
+    # And the superset really is one: every call to action the anchored rules find, it finds too.
+    for line in ["Subscribe to our newsletter.", "（完）", "Every week, we pick a crate.", "Want to get involved?"]:
+        assert is_call_to_action(line) and boilerplate._MAY_CALL_TO_ACTION.search(line)

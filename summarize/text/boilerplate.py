@@ -224,8 +224,17 @@ class RecurringText:
         return _strip(prose, self.is_boilerplate)
 
 
+# The same patterns without their anchors: a text this finds nothing in has no call to action in any
+# paragraph, line or sentence, so it skips the unit-by-unit walk (most articles; ~10 ms of every run).
+_MAY_CALL_TO_ACTION = re.compile(_CALL_TO_ACTION.pattern.replace("^", "").replace("$", ""), re.I)
+
+
 def strip_lone(prose: str) -> tuple[str, int]:
     """``prose`` of a document with no siblings, without its calls to action and sign-offs."""
+    if not _MAY_CALL_TO_ACTION.search(prose):
+        # What _strip returns when it drops nothing: paragraphs without their blank lines.
+        paragraphs = ("\n".join(ln for ln in para.split("\n") if ln.strip()) for para in split_paragraphs(prose))
+        return "\n\n".join(paragraphs), 0
     return _strip(prose, is_call_to_action)
 
 

@@ -11,7 +11,6 @@ one is reported with where it came from: ``SUMMARIZE_POINTS=abc: not a whole num
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -232,6 +231,8 @@ def _display(path: Path) -> str:
 
 
 def _read_toml(path: Path, label: str) -> dict[str, Any]:
+    import tomllib  # only where a config file exists (most runs have none)
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

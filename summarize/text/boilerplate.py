@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .. import atomic, paths
@@ -67,7 +68,7 @@ _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:
 # Calls to action and sign-offs a newsletter shows on its own, in English and Chinese. Written to
 # need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose
 # about subscriptions or followers does not match.
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION_RULES = (
     r"^(?:please\s+)?(?:subscribe|sign\s+up)\b"
     r"|\b(?:subscribe|sign\s+up)\s+(?:here|now|today|to\s+(?:our|this|the\s+newsletter))\b"
     r"|\bto\s+unsubscribe\b|\bunsubscribe\s+(?:here|at|from\s+(?:this|our))\b"
@@ -84,8 +85,7 @@ _CALL_TO_ACTION = re.compile(
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
     r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our)\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
-    r"|每周.{0,12}发布",
-    re.I,
+    r"|每周.{0,12}发布"
 )
 
 
@@ -104,9 +104,15 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=1)
+def _call_to_action() -> re.Pattern[str]:
+    # Compiled on first use: a plain article never needs it (see strip_lone).
+    return re.compile(_CALL_TO_ACTION_RULES, re.I)
+
+
 def is_call_to_action(text: str) -> bool:
     """Whether ``text`` asks the reader to do something for the newsletter (subscribe, submit, follow)."""
-    return bool(_CALL_TO_ACTION.search(text.strip()))
+    return bool(_call_to_action().search(text.strip()))
 
 
 def units(prose: str) -> list[str]:
@@ -223,7 +229,7 @@ class RecurringText:
 
 # The same patterns without their anchors: a text this finds nothing in has no call to action in any
 # paragraph, line or sentence, so it skips the unit-by-unit walk (most articles; ~10 ms of every run).
-_MAY_CALL_TO_ACTION = re.compile(_CALL_TO_ACTION.pattern.replace("^", "").replace("$", ""), re.I)
+_MAY_CALL_TO_ACTION = re.compile(_CALL_TO_ACTION_RULES.replace("^", "").replace("$", ""), re.I)
 
 
 def strip_lone(prose: str) -> tuple[str, int]:

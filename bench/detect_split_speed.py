@@ -155,6 +155,8 @@ def detection(runs: int) -> dict[str, Any]:
         "article_words": words,
         "runs": runs,
         "wall_s": {k: round(v, 4) for k, v in med.items()},
+        # The fastest run of each: on a VM whose speed drifts, noise only ever adds time.
+        "wall_min_s": {k: round(min(v), 4) for k, v in walls.items()},
         "detect_new_cold_wall_s": round(cold_wall, 4),
         "detect_new_cold_first_call_s": round(float(cold_out.split()[2]), 4),
         "first_call_s": {k: round(statistics.median(v), 4) for k, v in firsts.items()},
@@ -166,7 +168,10 @@ def detection(runs: int) -> dict[str, Any]:
             "cli_old_over_new": round(med["cli old"] / med["cli new"], 2),
             "cli_new_over_lang_en": round(med["cli new"] / med["cli --lang en"], 2),
             **(
-                {"cli_at_issue_over_new": round(med["cli at issue"] / med["cli new"], 2)}
+                {
+                    "cli_at_issue_over_new": round(med["cli at issue"] / med["cli new"], 2),
+                    "cli_at_issue_over_new_fastest": round(min(walls["cli at issue"]) / min(walls["cli new"]), 2),
+                }
                 if "cli at issue" in med
                 else {}
             ),
@@ -226,7 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         f" cli new / --lang en {r['cli_new_over_lang_en']}x; profile load {det['profile_load_s'] * 1000:.1f} ms"
     )
     if "cli_at_issue_over_new" in r:
-        print(f"  cli at issue ({BASELINE_COMMIT}) / cli new {r['cli_at_issue_over_new']}x (target >= 3)")
+        print(
+            f"  cli at issue ({BASELINE_COMMIT}) / cli new {r['cli_at_issue_over_new']}x (medians),"
+            f" {r['cli_at_issue_over_new_fastest']}x (fastest runs) (target >= 3)"
+        )
     spl = splitting(n_words)
     print(f"Splitting: {spl['words']} words of CNN/DM text, in this process")
     for name, secs in spl["seconds"].items():

@@ -26,6 +26,8 @@ def test_wheel_ships_prompt_templates(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for template in sorted((ROOT / "prompts").glob("*.txt")):
         assert f"summarize/prompts/{template.name}" in names
+    # The faithfulness check's common-word list is package data too.
+    assert "summarize/text/common_en.txt" in names
 
     target = tmp_path / "site"
     subprocess.run(
@@ -36,6 +38,8 @@ def test_wheel_ships_prompt_templates(tmp_path: Path) -> None:
         "import summarize.engines.prompts as p\n"
         "print(p.prompts_dir())\n"
         "print(p.render('summary', text='BODY', words=50, language='English'))\n"
+        "from summarize.text import mentions\n"
+        "print('common words', len(mentions._common_en()), mentions.__file__)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = subprocess.run(
@@ -45,3 +49,5 @@ def test_wheel_ships_prompt_templates(tmp_path: Path) -> None:
     # Found inside the installed package, not in this source checkout.
     assert folder == str(target / "summarize" / "prompts")
     assert "BODY" in out and "about 50 words" in out
+    words_line = next(line for line in out.splitlines() if line.startswith("common words"))
+    assert int(words_line.split()[2]) > 10_000 and str(target) in words_line

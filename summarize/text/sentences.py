@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .abbreviations import fast_language
 from .scripts import is_cjk
 
 PYSBD_LANGUAGES = frozenset(
@@ -63,7 +64,9 @@ MARGIN = 1000
 def _segmenter(lang: str):  # type: ignore[no-untyped-def]
     import pysbd
 
-    return pysbd.Segmenter(language=lang, clean=False, char_span=False)
+    segmenter = pysbd.Segmenter(language=lang, clean=False, char_span=False)
+    segmenter.language_module = fast_language(segmenter.language_module)
+    return segmenter
 
 
 def _segment(segmenter, text: str) -> list[str]:  # type: ignore[no-untyped-def]

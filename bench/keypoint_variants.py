@@ -11,12 +11,14 @@ chosen on it. The rule chosen here is scored there once, by ``bench/eval_summari
 Examples:
   python bench/keypoint_variants.py                   # bbc_dev_250
   python bench/keypoint_variants.py --dataset xsum
+  python bench/keypoint_variants.py --rule engine --against "before (scores, fw 0.5)"
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import random
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -102,16 +104,33 @@ def build(dataset: str, limit: int | None) -> list[Case]:
     return cases
 
 
-def coverage(rule: Rule, cases: list[Case]) -> tuple[float, float]:
-    """Coverage and key-point recall (percent of reference sentences) with ``rule``'s points."""
-    covered = matched = total = 0
+def per_article(rule: Rule, cases: list[Case]) -> list[tuple[int, int]]:
+    """Reference sentences covered (summary or points) and matched by a point, article by article."""
+    out = []
     for case in cases:
         points = rule(case.doc, case.summary, POINTS)
         by_points = set().union(*(case.by_cand[k] for k in points)) if points else set()
-        covered += len(by_points | case.by_summary)
-        matched += len(by_points)
-        total += case.refs
-    return 100 * covered / total, 100 * matched / total
+        out.append((len(by_points | case.by_summary), len(by_points)))
+    return out
+
+
+def coverage(rule: Rule, cases: list[Case]) -> tuple[float, float]:
+    """Coverage and key-point recall (percent of reference sentences) with ``rule``'s points."""
+    counts = per_article(rule, cases)
+    total = sum(c.refs for c in cases)
+    return 100 * sum(c for c, _ in counts) / total, 100 * sum(m for _, m in counts) / total
+
+
+def bootstrap(rule: Rule, base: Rule, cases: list[Case], rounds: int = 2000) -> tuple[float, float]:
+    """95 % interval of ``rule``'s coverage minus ``base``'s, articles resampled (paired, seed 0)."""
+    a, b = per_article(rule, cases), per_article(base, cases)
+    rnd = random.Random(0)
+    diffs = []
+    for _ in range(rounds):
+        idx = [rnd.randrange(len(cases)) for _ in cases]
+        diffs.append(100 * sum(a[i][0] - b[i][0] for i in idx) / sum(cases[i].refs for i in idx))
+    diffs.sort()
+    return diffs[int(0.025 * rounds)], diffs[int(0.975 * rounds)]
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -262,15 +281,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", choices=DEV_SETS, default="bbc")
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--rules", help="comma-separated rule names [default: all]")
+    parser.add_argument("--rule", action="append", dest="rules", help="a rule to show (repeatable) [default: all]")
+    parser.add_argument("--against", metavar="RULE", help="also a bootstrap interval of engine minus RULE")
     args = parser.parse_args(argv)
     cases = build(args.dataset, args.limit)
-    names = args.rules.split(",") if args.rules else list(RULES)
+    names = args.rules or list(RULES)
     print(f"{args.dataset}: {len(cases)} articles, {sum(c.refs for c in cases)} reference sentences")
     print(f"{'rule':<44} {'coverage':>8} {'KP-rec':>7}")
     for name in names:
         cov, rec = coverage(RULES[name], cases)
         print(f"{name:<44} {cov:8.2f} {rec:7.2f}")
+    if args.against:
+        low, high = bootstrap(RULES["engine"], RULES[args.against], cases)
+        print(f"engine - {args.against}: coverage 95 % interval {low:+.2f} .. {high:+.2f} (paired bootstrap)")
     return 0
 
 

@@ -275,5 +275,5 @@ def test_key_point_rules_are_compared_on_the_development_sets_only(capsys: pytes
     with pytest.raises(SystemExit):
         variants.main(["--dataset", "cnndm"])
     assert "invalid choice: 'cnndm'" in capsys.readouterr().err
-    assert variants.main(["--dataset", "bbc", "--limit", "3", "--rules", "engine"]) == 0
+    assert variants.main(["--dataset", "bbc", "--limit", "3", "--rule", "engine"]) == 0
     assert "engine" in capsys.readouterr().out

@@ -222,7 +222,9 @@ def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, m
     assert tuned[-1][1] >= {d.id for d in sets["cnndm"]}
 
 
-def test_product_checks_reject_weights_that_break_a_behaviour(tune_extractive: ModuleType) -> None:
+def test_product_checks_reject_weights_that_break_a_behaviour(
+    tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sets = {name: tune_extractive.load_docs(name, limit=8) for name in tune_extractive.NEWS_SETS}
     checks = tune_extractive.Checks(sets)
     base = tune_extractive.Params(position_weight=2.0, centrality_weight=1.5, title_weight=1.0, redundancy=0.5)
@@ -231,8 +233,15 @@ def test_product_checks_reject_weights_that_break_a_behaviour(tune_extractive: M
     assert "greeting" in checks.failures(replace(base, centrality_weight=0.0, title_weight=0.0))
     # No title weight: a title cannot pull its sentence up.
     assert checks.failures(replace(base, title_weight=0.0)) == ["title"]
-    # Steep position and nothing else: importance all at the top, the key points stop early.
-    assert "span" in checks.failures(replace(base, position_decay=2.0, centrality_weight=0.0, redundancy=0.0))
+    # Steep position and nothing else: the greeting leads, but the key points, ranked by centrality
+    # and not by these weights, still reach from the digest's first fifth to its last third...
+    steep = replace(base, position_decay=2.0, centrality_weight=0.0, redundancy=0.0)
+    assert "greeting" in checks.failures(steep) and "span" not in checks.failures(steep)
+    # ...and a key-point rule whose points stop early is caught.
+    from summarize.engines import extractive
+
+    monkeypatch.setattr(extractive, "fact_points", lambda doc, summary, points: list(range(points)))
+    assert tune_extractive.Checks(sets).failures(base) == ["span"]  # a fresh one: failures are memoised
 
 
 def test_objective_is_the_smallest_margin_over_lead3_on_either_half_of_each_set(tune_extractive: ModuleType) -> None:
@@ -258,3 +267,13 @@ def test_folds_command_prints_every_held_out_set_and_the_speed(eval_summaries: M
     for name in ("cnndm", "xsum", "bbc"):
         assert any(line.startswith(name) for line in out.splitlines())
     assert "weights chosen without bbc" in out and "1,000-word article: engine" in out
+
+
+def test_key_point_rules_are_compared_on_the_development_sets_only(capsys: pytest.CaptureFixture[str]) -> None:
+    """CNN/DM is the held-out set for the key-point rule: the script that compares rules refuses it."""
+    variants = _load("keypoint_variants")
+    with pytest.raises(SystemExit):
+        variants.main(["--dataset", "cnndm"])
+    assert "invalid choice: 'cnndm'" in capsys.readouterr().err
+    assert variants.main(["--dataset", "bbc", "--limit", "3", "--rule", "engine"]) == 0
+    assert "engine" in capsys.readouterr().out

@@ -21,8 +21,9 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
 3. Sentences are taken greedily by maximal marginal relevance (MMR): importance minus the
    similarity to what was already taken, so the picks do not repeat each other.
 
-The summary is the first few picks, in reading order. The key points (:func:`fact_points`) add
-facts the summary does not state, one from each stretch of the article, in reading order.
+The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
+most central sentences that add facts the summary does not state, one from each stretch of the
+article, in reading order.
 Everything works on word tokens, or on single characters for Chinese and Japanese, so any
 language and script works. It needs no torch and runs in milliseconds.
 
@@ -34,7 +35,6 @@ two.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from ..text.sentences import join_sentences, split_sentences
@@ -65,9 +65,6 @@ DUPLICATE_OVERLAP = 0.8
 # together, a list without stops), not a sentence: its score falls with the square of the excess
 # (twice as long, a quarter). Fixed, not searched: about three times a news sentence's length.
 RUN_ON_TOKENS = 60
-# How much the new facts a key point brings count against its importance (see ``fact_points``):
-# a round value; coverage on bbc_dev_250 barely moves between 0 and 1.
-FACT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -189,19 +186,21 @@ def _stretches(rest: list[int], importance: list[float], points: int) -> list[li
     return [rest[bounds[i] : bounds[i + 1]] for i in range(points)]
 
 
-def fact_points(doc: DocFeatures, summary: list[int], points: int, params: Params = PARAMS) -> list[int]:
+def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into ``points`` stretches, start to end
-    (:func:`_stretches`), and each stretch gives the sentence with the best importance, raised by
-    the new facts it brings (numbers and names of which neither the summary nor an earlier point
-    states a word); a sentence that brings no new fact, or repeats a summary sentence or a point,
-    is not taken. A stretch with nothing left to give passes its turn to the best sentence
-    anywhere that still adds a fact.
+    The article without the summary's sentences is cut into ``points`` stretches of equal
+    centrality, start to end (:func:`_stretches`), and each stretch gives its most central
+    sentence among those that bring a new fact (a number or name of which neither the summary nor
+    an earlier point states a word) and repeat neither a summary sentence nor a point. A stretch
+    with nothing left to give passes its turn to the most central such sentence anywhere.
+
+    Centrality, not the summary's importance: position has had its say in the summary, and the
+    points are what else the article is about (``bench/keypoint_variants.py``).
     """
     if points <= 0:
         return []
-    importance = scores(doc, params)
+    centrality = doc.centrality
     said = [doc.cands[k].text for k in summary]
     known = fact_words({f for k in summary for f in doc.cands[k].facts})
     taken = set(summary)
@@ -210,18 +209,14 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int, params: Param
         best, best_value = None, -1.0
         for k in ks:
             cand = doc.cands[k]
-            new = [f for f in cand.facts if not fact_words({f}) <= known]
-            if k in taken or not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            if k in taken or fact_words(cand.facts) <= known or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            # New facts count with diminishing returns: with FACT_WEIGHT 0.5, three new ones make
-            # a sentence worth 1.7 times its importance, one new fact 1.35 times.
-            value = importance[k] * (1 + FACT_WEIGHT * math.log1p(len(new)))
-            if value > best_value:
-                best, best_value = k, value
+            if centrality[k] > best_value:
+                best, best_value = k, centrality[k]
         return best
 
     chosen: list[int] = []
-    stretches = _stretches([k for k in range(len(doc.cands)) if k not in taken], importance, points)
+    stretches = _stretches([k for k in range(len(doc.cands)) if k not in taken], centrality, points)
     # Each stretch in turn, then (for stretches that gave nothing) the whole article.
     for ks in [*stretches, *[list(range(len(doc.cands)))] * points]:
         if len(chosen) >= points:
@@ -246,7 +241,7 @@ def summarize(
         sents = _fallback(text, lang)
         return ExtractiveSummary(join_sentences(sents[:n]), sents[n : n + max(points, 0)])
     summary = sorted(select(doc, PARAMS, n))
-    chosen = fact_points(doc, summary, points, PARAMS)
+    chosen = fact_points(doc, summary, points)
     return ExtractiveSummary(join_sentences([doc.cands[k].text for k in summary]), [doc.cands[k].text for k in chosen])
 
 

@@ -1,0 +1,301 @@
+"""Key-point rules side by side, by coverage on the development sets only (never CNN/DM).
+
+Coverage is ``bench/eval_summaries.py``'s: the share of reference sentences matched (ROUGE-1
+recall >= 0.5, rouge-score's tokenizer and stemmer) by a summary sentence or a key point. The
+summary comes from the real pipeline and is the same for every rule; only the key points change.
+Each candidate sentence's matches are computed once, so a rule costs a set union per article.
+
+CNN/DM is the held-out set for the key-point rules: this script refuses it, so no rule can be
+chosen on it. The rule chosen here is scored there once, by ``bench/eval_summaries.py``.
+
+Examples:
+  python bench/keypoint_variants.py                   # bbc_dev_250
+  python bench/keypoint_variants.py --dataset xsum
+  python bench/keypoint_variants.py --rule engine --against "before (scores, fw 0.5)"
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+for _path in (ROOT, ROOT / "bench"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from eval_summaries import KEY_POINT_RECALL, extractive_system, load_articles  # noqa: E402
+
+from summarize.engines import extractive  # noqa: E402
+from summarize.engines.extractive import REPEAT_OVERLAP  # noqa: E402
+from summarize.engines.features import DocFeatures, cosine, fact_words  # noqa: E402
+from summarize.text.textsim import is_near_duplicate  # noqa: E402
+
+DEV_SETS = ("bbc", "xsum")
+POINTS = 5
+
+Rule = Callable[[DocFeatures, list[int], int], list[int]]
+
+
+@dataclass
+class Case:
+    """One article: its features, the pipeline's summary, and which references each sentence matches."""
+
+    doc: DocFeatures
+    summary: list[int]
+    refs: int
+    by_summary: set[int]
+    by_cand: list[set[int]]
+
+
+def _recall_matcher() -> Callable[[str, str], bool]:
+    from rouge_score import rouge_scorer
+
+    tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
+    cache: dict[str, Counter[str]] = {}
+
+    def grams(text: str) -> Counter[str]:
+        if text not in cache:
+            cache[text] = Counter(tokenize(text))
+        return cache[text]
+
+    def matches(ref: str, pred: str) -> bool:
+        r, p = grams(ref), grams(pred)
+        total = sum(r.values())
+        return total > 0 and sum((r & p).values()) / total >= KEY_POINT_RECALL
+
+    return matches
+
+
+def build(dataset: str, limit: int | None) -> list[Case]:
+    """Run the pipeline once per article, keeping the features and summary its key points start from."""
+    seen: list[tuple[DocFeatures, list[int], list[int]]] = []
+    original = extractive.fact_points
+
+    def capture(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
+        chosen = original(doc, summary, points)
+        seen.append((doc, list(summary), chosen))
+        return chosen
+
+    extractive.fact_points = capture  # type: ignore[assignment]
+    try:
+        system = extractive_system(POINTS, "medium")
+        matches = _recall_matcher()
+        cases = []
+        for art in load_articles(dataset, limit):
+            seen.clear()
+            out = system(art.text, art.title)
+            if not seen:  # too short for candidates: no rule to compare
+                continue
+            doc, summary, chosen = seen[0]
+            assert out.key_points == [doc.cands[k].text for k in chosen]
+            refs = art.references
+            by_summary = {i for i, ref in enumerate(refs) if any(matches(ref, s) for s in out.summary)}
+            by_cand = [{i for i, ref in enumerate(refs) if matches(ref, c.text)} for c in doc.cands]
+            cases.append(Case(doc, summary, len(refs), by_summary, by_cand))
+    finally:
+        extractive.fact_points = original  # type: ignore[assignment]
+    return cases
+
+
+def per_article(rule: Rule, cases: list[Case]) -> list[tuple[int, int]]:
+    """Reference sentences covered (summary or points) and matched by a point, article by article."""
+    out = []
+    for case in cases:
+        points = rule(case.doc, case.summary, POINTS)
+        by_points = set().union(*(case.by_cand[k] for k in points)) if points else set()
+        out.append((len(by_points | case.by_summary), len(by_points)))
+    return out
+
+
+def coverage(rule: Rule, cases: list[Case]) -> tuple[float, float]:
+    """Coverage and key-point recall (percent of reference sentences) with ``rule``'s points."""
+    counts = per_article(rule, cases)
+    total = sum(c.refs for c in cases)
+    return 100 * sum(c for c, _ in counts) / total, 100 * sum(m for _, m in counts) / total
+
+
+def bootstrap(rule: Rule, base: Rule, cases: list[Case], rounds: int = 2000) -> tuple[float, float]:
+    """95 % interval of ``rule``'s coverage minus ``base``'s, articles resampled (paired, seed 0)."""
+    a, b = per_article(rule, cases), per_article(base, cases)
+    rnd = random.Random(0)
+    diffs = []
+    for _ in range(rounds):
+        idx = [rnd.randrange(len(cases)) for _ in cases]
+        diffs.append(100 * sum(a[i][0] - b[i][0] for i in idx) / sum(cases[i].refs for i in idx))
+    diffs.sort()
+    return diffs[int(0.025 * rounds)], diffs[int(0.975 * rounds)]
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+def _importance(doc: DocFeatures, kind: str) -> list[float]:
+    """What a rule ranks sentences by: the summary's scores, centrality alone, or scores without position."""
+    if kind == "scores":
+        return extractive.scores(doc)
+    if kind == "centrality":
+        return list(doc.centrality)
+    if kind == "no-position":  # centrality + title, the summary's weights less position
+        return extractive.scores(doc, replace(extractive.PARAMS, position_weight=0.0))
+    if kind == "half-position":
+        return extractive.scores(doc, replace(extractive.PARAMS, position_weight=extractive.PARAMS.position_weight / 2))
+    if kind == "density":  # scores raised by how many facts a sentence states
+        return [s * (0.5 + 0.5 * d) for s, d in zip(extractive.scores(doc), doc.density, strict=True)]
+    raise ValueError(kind)
+
+
+def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[list[int]]:
+    if how == "none":  # the whole article for every point
+        return [rest] * points
+    if how == "length":  # equal numbers of sentences
+        n = len(rest)
+        return [rest[n * i // points : n * (i + 1) // points] for i in range(points)]
+    return extractive._stretches(rest, weight, points)  # equal shares of ``weight``
+
+
+def variant(
+    importance: str = "scores",
+    cut: str = "importance",
+    power: float = 1.0,
+    fact_weight: float = 0.5,
+    novelty: float = 0.0,
+    require_new: bool = True,
+    best_first: bool = False,
+) -> Rule:
+    """The key-point rule family: the rule before this round is ``variant()``, the chosen one
+    ``variant("centrality", fact_weight=0)``.
+
+    Stretches cut by ``importance ** power`` (``cut``); in each, the sentence with the best
+    importance * (1 + fact_weight * log(1 + new facts)) * (1 - novelty * its largest cosine to the
+    summary and earlier points); ``require_new``: a sentence with no new fact is never a point;
+    ``best_first``: the stretches are served best sentence first instead of start to end.
+    """
+
+    def rule(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
+        weight = _importance(doc, importance)
+        said = [doc.cands[k].text for k in summary]
+        known = fact_words({f for k in summary for f in doc.cands[k].facts})
+        taken = set(summary)
+        vectors = [doc.vectors[k] for k in summary]
+
+        def value(k: int) -> float | None:
+            cand = doc.cands[k]
+            new = [f for f in cand.facts if not fact_words({f}) <= known]
+            if k in taken or (require_new and not new) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+                return None
+            v = weight[k] * (1 + fact_weight * math.log1p(len(new)))
+            if novelty:
+                v *= 1 - novelty * max((cosine(doc.vectors[k], u) for u in vectors), default=0.0)
+            return v
+
+        def best(ks: list[int]) -> tuple[float, int] | None:
+            found = [(v, -k) for k in ks for v in [value(k)] if v is not None]
+            return max(found) if found else None
+
+        chosen: list[int] = []
+
+        def take(k: int) -> None:
+            chosen.append(k)
+            taken.add(k)
+            known.update(fact_words(doc.cands[k].facts))
+            said.append(doc.cands[k].text)
+            vectors.append(doc.vectors[k])
+
+        rest = [k for k in range(len(doc.cands)) if k not in taken]
+        stretches = _cut(rest, [w**power for w in weight], points, cut)
+        if best_first:
+            open_ = {i: ks for i, ks in enumerate(stretches)}
+            while open_ and len(chosen) < points:
+                found = [(b, i) for i, ks in open_.items() for b in [best(ks)] if b is not None]
+                if not found:
+                    break
+                (_, k), i = max(found)
+                take(-k)
+                del open_[i]
+            stretches = []
+        everything = list(range(len(doc.cands)))
+        for ks in [*stretches, *[everything] * points]:
+            if len(chosen) >= points:
+                break
+            b = best(ks)
+            if b is not None:
+                take(-b[1])
+        return sorted(chosen)
+
+    return rule
+
+
+def mmr_continued(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
+    """The summary's own ranking (MMR) continued past it, each pick with a new fact and no repeat."""
+    said = [doc.cands[k].text for k in summary]
+    known = fact_words({f for k in summary for f in doc.cands[k].facts})
+    out: list[int] = []
+    for k in extractive.select(doc):
+        cand = doc.cands[k]
+        if len(out) >= points:
+            break
+        if k in summary or fact_words(cand.facts) <= known or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            continue
+        out.append(k)
+        said.append(cand.text)
+        known |= fact_words(cand.facts)
+    return sorted(out)
+
+
+def engine(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
+    """What the engine ships now."""
+    return extractive.fact_points(doc, summary, points)
+
+
+# Every rule tried, in the order tried: first one change at a time from the rule before this round,
+# then the two ranking changes that helped crossed with the cuts and fact weights.
+RULES: dict[str, Rule] = {
+    "engine": engine,
+    "before (scores, fw 0.5)": variant(),
+    "mmr continued": mmr_continued,
+    **{f"fact weight {fw}": variant(fact_weight=fw) for fw in (0.0, 0.25, 1.0, 2.0)},
+    "cut: equal length": variant(cut="length"),
+    "cut: none": variant(cut="none"),
+    **{f"cut: importance ** {p}": variant(power=p) for p in (0.5, 2.0, 3.0)},
+    **{f"rank: {imp}": variant(imp) for imp in ("centrality", "no-position", "half-position", "density")},
+    "best stretch first": variant(best_first=True),
+    **{f"novelty {nov}": variant(novelty=nov) for nov in (0.5, 1.0)},
+    "no new fact needed": variant(require_new=False),
+    **{
+        f"rank: {imp}, cut: {cut}, fw {fw}": variant(imp, cut, fact_weight=fw)
+        for imp in ("centrality", "no-position")
+        for cut in ("importance", "length", "none")
+        for fw in (0.0, 0.5)
+    },
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dataset", choices=DEV_SETS, default="bbc")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--rule", action="append", dest="rules", help="a rule to show (repeatable) [default: all]")
+    parser.add_argument("--against", metavar="RULE", help="also a bootstrap interval of engine minus RULE")
+    args = parser.parse_args(argv)
+    cases = build(args.dataset, args.limit)
+    names = args.rules or list(RULES)
+    print(f"{args.dataset}: {len(cases)} articles, {sum(c.refs for c in cases)} reference sentences")
+    print(f"{'rule':<44} {'coverage':>8} {'KP-rec':>7}")
+    for name in names:
+        cov, rec = coverage(RULES[name], cases)
+        print(f"{name:<44} {cov:8.2f} {rec:7.2f}")
+    if args.against:
+        low, high = bootstrap(RULES["engine"], RULES[args.against], cases)
+        print(f"engine - {args.against}: coverage 95 % interval {low:+.2f} .. {high:+.2f} (paired bootstrap)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -393,3 +393,8 @@ def test_lone_stripping_fast_path_changes_nothing(tmp_path: Path) -> None:
     # And the superset really is one: every call to action the anchored rules find, it finds too.
     for line in ["Subscribe to our newsletter.", "（完）", "Every week, we pick a crate.", "Want to get involved?"]:
         assert is_call_to_action(line) and boilerplate._MAY_CALL_TO_ACTION.search(line)
+    # A call to action soft-wrapped over two lines is found in its joined sentence; the check sees it too.
+    wrapped = "The issue is out.\nThanks to Ana and the whole\nteam for the suggestions this week."
+    assert boilerplate._MAY_CALL_TO_ACTION.search(wrapped)
+    assert strip_lone(wrapped) == boilerplate._strip(wrapped, is_call_to_action)
+    assert "suggestions" not in strip_lone(wrapped)[0]

@@ -35,19 +35,14 @@ for _path in (ROOT, ROOT / "bench"):  # the checkout's package, not an installed
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from eval_summaries import cap_words  # noqa: E402
+from eval_summaries import DATASETS, cap_words  # noqa: E402
 from product_checks import Checks  # noqa: E402
 
 from summarize.engines import extractive  # noqa: E402
 from summarize.engines.extractive import Params  # noqa: E402
 from summarize.engines.features import DocFeatures, document_features  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
-NEWS_SETS = {
-    "cnndm": DATA / "cnndm_dev_100.jsonl",
-    "xsum": DATA / "xsum_dev_200.jsonl",
-    "bbc": DATA / "bbc_dev_250.jsonl",
-}
+NEWS_SETS = DATASETS  # the sets eval_summaries.py scores, by name
 SUMMARY_SENTENCES = 3
 # Values tried for each weight; the rest of the weights stay where they are meanwhile.
 GRID: dict[str, tuple[float, ...]] = {

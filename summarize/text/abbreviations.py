@@ -34,21 +34,11 @@ def fast_language(language: Any) -> Any:
 
     class Replacer(replacer):  # type: ignore[misc, valid-type]
         def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
-            # pysbd's own method (abbreviation_replacer.py, MIT), with the early return added.
-            try:
-                char = char_array[ind]
-            except IndexError:
-                char = ""
             key = am.strip()
-            prepositive = key.lower() in self.lang.Abbreviation.PREPOSITIVE_ABBREVIATIONS
-            if str(char).isupper() and not prepositive:
-                return txt
+            # Each of pysbd's rewrites here marks only the full stop right after the abbreviation:
+            # with no such full stop in the text, every one of them would leave it as it is.
             if _is_literal(key) and key + "." not in txt:
-                return txt  # each rule below rewrites only the full stop right after the abbreviation
-            if prepositive:
-                return pysbd_abbr.replace_prepositive_abbr(txt, am)
-            if key.lower() in self.lang.Abbreviation.NUMBER_ABBREVIATIONS:
-                return pysbd_abbr.replace_pre_number_abbr(txt, am)
-            return self.replace_period_of_abbr(txt, am)  # type: ignore[no-any-return]
+                return txt
+            return super().scan_for_replacements(txt, am, ind, char_array)  # type: ignore[no-any-return]
 
     return type(language.__name__, (language,), {"AbbreviationReplacer": Replacer})

@@ -16,6 +16,7 @@ from collections import Counter
 from ..errors import LanguageDetectionError
 from ..results import UNDETERMINED, LanguageResult
 from .langprofiles import profile_load_seconds
+from .scripts import HANGUL, KANA
 
 __all__ = ["UNDETERMINED", "LanguageResult", "detect_language", "profile_load_seconds"]
 
@@ -34,8 +35,8 @@ ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 # Scripts that, among the languages we know, belong to one language only: settle short text.
 # (Code-point ranges, not regex classes: a wide class such as Hangul's costs ~1 ms to compile, per run.)
 SINGLE_LANGUAGE_SCRIPTS: tuple[tuple[str, int, int], ...] = (
-    ("ja", 0x3040, 0x30FF),  # kana: Chinese never uses it
-    ("ko", 0xAC00, 0xD7AF),
+    ("ja", *KANA),  # Chinese never uses kana
+    ("ko", *HANGUL),
     ("am", 0x1200, 0x137F),  # Ethiopic: langdetect has no Amharic profile
     ("th", 0x0E00, 0x0E7F),
     ("el", 0x0370, 0x03FF),
@@ -60,12 +61,12 @@ def _normalise_code(code: str) -> str:
     return _CODE_ALIASES.get(code, code)
 
 
-def _letter_count(text: str) -> int:
+def _letter_count(counts: Counter[str]) -> int:
     # A Han character carries about as much as a short word, so it counts for three letters;
     # combining marks (Indic vowel signs) are letters for this purpose too. Counted per distinct
-    # character: a per-character loop cost 5-10 ms on every detection.
+    # character (``counts``: the text's Counter): a per-character loop cost 5-10 ms per detection.
     n = 0
-    for ch, count in Counter(text).items():
+    for ch, count in counts.items():
         if ch.isalpha() or unicodedata.category(ch).startswith("M"):
             n += count
         if "\u4e00" <= ch <= "\u9fff":
@@ -73,8 +74,7 @@ def _letter_count(text: str) -> int:
     return n
 
 
-def _script_language(text: str) -> str | None:
-    counts = Counter(text)
+def _script_language(counts: Counter[str]) -> str | None:
     letters: int | None = None
     for code, lo, hi in SINGLE_LANGUAGE_SCRIPTS:
         hits = sum(n for ch, n in counts.items() if lo <= ord(ch) <= hi)
@@ -105,8 +105,9 @@ def detect_language(text: str, *, strict: bool = False) -> LanguageResult:
     # Persian and Arabic never use Urdu-only letters, so a few of them settle it even on short text.
     if share is not None and share >= 0.08:
         return LanguageResult("ur", round(min(1.0, 0.9 + share / 10), 4), True, method="script")
-    letters = _letter_count(cleaned)
-    script_code = _script_language(cleaned)
+    counts = Counter(cleaned)  # each distinct character once, for both counts below
+    letters = _letter_count(counts)
+    script_code = _script_language(counts)
     if script_code and letters >= 4:
         return LanguageResult(script_code, 0.99, True, method="script")
     if letters < MIN_LETTERS:

@@ -29,6 +29,7 @@ from .quantities import (
     find_dates,
     find_quantities,
 )
+from .scripts import has_cjk
 
 
 def _words(text: str) -> list[str]:
@@ -84,7 +85,6 @@ _NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(M
 # space lost) is the name Kunis.
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?")
 WORD = re.compile(r"\w+")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("「", "」"), ("『", "』")]
 _QUOTE_RES = [re.compile(re.escape(a) + r"([^" + re.escape(b) + r"]{1,600}?)" + re.escape(b)) for a, b in _QUOTES]
 _QUOTE_RES += [
@@ -128,7 +128,7 @@ def tokens(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in WORD.finditer(text):
         word = m.group(0)
-        if _CJK.search(word):
+        if has_cjk(word):
             out.extend((m.start() + i, norm(ch)) for i, ch in enumerate(word))
         else:
             out.append((m.start(), norm(word)))

@@ -9,8 +9,10 @@ character at all (most of it).
 
 from __future__ import annotations
 
+KANA = (0x3040, 0x30FF)  # hiragana and katakana: Japanese only
+HANGUL = (0xAC00, 0xD7AF)  # Hangul syllables: Korean only
 # Kana, CJK ideographs (extension A and unified), Hangul syllables, CJK compatibility ideographs.
-CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+CJK_RANGES = (KANA, (0x3400, 0x9FFF), HANGUL, (0xF900, 0xFAFF))
 CJK_FIRST = "\u3040"
 # Scripts without letter case, as far as the engines care: Arabic, Indic scripts through Sinhala,
 # Thai to Tibetan, and the CJK ranges above.

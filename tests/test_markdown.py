@@ -40,3 +40,19 @@ def test_the_reader_the_hook_and_the_translator_agree_on_code() -> None:
     assert layout.block == f"{START}\nBlock.\n{END}\n"
     prose = [b.content for b in markdown_blocks(doc) if b.translate]
     assert prose == ["Intro.", f"{START} Block. {END}"]  # the comments are protected spans later
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("[Installing Xcode and the SDK.](https://example.org/v).", "Installing Xcode and the SDK."),
+        ("[Ship it!](https://example.org/s).", "Ship it!"),
+        ("See [the docs](https://example.org/d).", "See the docs."),
+        ("[Wait.](https://example.org/w)... then go", "Wait.... then go"),
+        ("![A chart.](c.png). Below [it](u).", "A chart. Below it."),
+    ],
+)
+def test_a_link_ending_its_sentence_takes_the_full_stop_after_it(line: str, prose: str) -> None:
+    from summarize.text.inputs import inline_to_text
+
+    assert inline_to_text(line) == prose

@@ -22,7 +22,9 @@ _BINARY_SAMPLE = 8192
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s*|\d+\.\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
 _HEADING = re.compile(r"^#{1,6}\s+")
-_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
+# dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
+_INLINE_LINK = re.compile(r"!?\[([^\]]*[.!?。])\]\([^)]*\)\.(?!\.)|!?\[([^\]]*)\]\([^)]*\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
@@ -76,7 +78,7 @@ def _unify_eol(text: str) -> str:
 
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go."""
-    line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(r"\1", line))
+    line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
     return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
 
 

@@ -60,3 +60,8 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'summarize' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The public names (loaded on first use), for tab completion and help(); not the submodules.
+    return sorted(__all__)

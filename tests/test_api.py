@@ -111,6 +111,13 @@ def test_import_is_light() -> None:
     assert out.split() == ["False", "False"]
 
 
+def test_the_public_names_are_what_dir_shows_and_each_resolves() -> None:
+    import summarize
+
+    assert dir(summarize) == sorted(summarize.__all__)
+    assert all(getattr(summarize, name) is not None for name in summarize.__all__)
+
+
 def test_an_extractive_run_loads_no_model_layer() -> None:
     """Every pre-commit run without a model takes this path: it must not pay for the model code."""
     code = (

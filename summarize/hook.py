@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import settings
+from . import config_files, settings
 from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
 from .results import SummaryResult
 from .text.inputs import decode, to_document
@@ -238,7 +238,7 @@ def parser() -> argparse.ArgumentParser:
 def hook_settings(args: argparse.Namespace) -> settings.Resolved:
     """Hook args > SUMMARIZE_* env > config file > [tool.summarize] > defaults (the settings layer's)."""
     given = {name: getattr(args, name, None) for name in settings.HOOK_KEYS}
-    pyproject = args.config if args.config else settings.find_pyproject(Path.cwd())
+    pyproject = args.config if args.config else config_files.find_pyproject(Path.cwd())
     return settings.resolve(
         given,
         names=settings.HOOK_KEYS,

@@ -7,7 +7,19 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "summarize"
 ENTRY = {"cli", "cli_options", "hook", "__main__"}
-APPLICATION = {"api", "settings", "pipeline", "batch", "discover", "cache", "render", "models", "scale", "uris"}
+APPLICATION = {
+    "api",
+    "settings",
+    "config_files",
+    "pipeline",
+    "batch",
+    "discover",
+    "cache",
+    "render",
+    "models",
+    "scale",
+    "uris",
+}
 PARTS = {"text", "engines", "translation", "runtime"}
 BASE = {"errors", "results", "atomic", "paths", "env"}
 RANK = {"entry": 3, "application": 2, "parts": 1, "base": 0}

@@ -347,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
         dest="rules",
         help="a rule to show (repeatable) [default: all, not the adaptive ones]",
     )
-    parser.add_argument("--against", metavar="RULE", help="also a bootstrap interval of engine minus RULE")
+    parser.add_argument(
+        "--against", metavar="RULE", help="also a bootstrap interval of the first --rule (or engine) minus RULE"
+    )
     args = parser.parse_args(argv)
     cases = build(args.dataset, args.limit)
     names = args.rules or list(RULES)
@@ -357,8 +359,10 @@ def main(argv: list[str] | None = None) -> int:
         cov, rec = coverage({**RULES, **FAMILY}[name], cases)
         print(f"{name:<44} {cov:8.2f} {rec:7.2f}")
     if args.against:
-        low, high = bootstrap(RULES["engine"], {**RULES, **FAMILY}[args.against], cases)
-        print(f"engine - {args.against}: coverage 95 % interval {low:+.2f} .. {high:+.2f} (paired bootstrap)")
+        every = {**RULES, **FAMILY}
+        subject = names[0] if args.rules else "engine"
+        low, high = bootstrap(every[subject], every[args.against], cases)
+        print(f"{subject} - {args.against}: coverage 95 % interval {low:+.2f} .. {high:+.2f} (paired bootstrap)")
     return 0
 
 

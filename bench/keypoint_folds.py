@@ -24,7 +24,7 @@ The procedure, declared (with the rule family) before any figure of it was looke
 - *The rule to ship*: the same choice on all sets whole, with the shipped weights.
 
 Examples:
-  python bench/keypoint_folds.py                      # about 15 minutes: six weight searches
+  python bench/keypoint_folds.py                      # about 12 minutes: six weight searches
   python bench/keypoint_folds.py --weights shipped    # the choice alone, the shipped weights' summaries
 """
 

@@ -313,7 +313,13 @@ def test_folds_command_prints_every_held_out_set_and_the_speed(eval_summaries: M
     assert "weights chosen without bbc" in out and "1,000-word article: engine" in out
 
 
-def test_folds_within_command_prints_each_set_and_fold(eval_summaries: ModuleType, capsys) -> None:
+def test_folds_within_command_prints_each_set_and_fold(
+    eval_summaries: ModuleType, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import tune_extractive  # the module the command imports: a two-value grid keeps its seven searches quick
+
+    monkeypatch.setattr(tune_extractive, "GRID", {"position_weight": (1.0, 4.0)})
     assert eval_summaries.main(["--folds", "within", "--limit", "4"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()

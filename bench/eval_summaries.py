@@ -11,7 +11,8 @@ and the seconds per article (model loading excluded).
 ``--folds`` prints instead the extractive engine's leave-one-set-out figures on the three news
 sets (each set scored with weights chosen on the other two, see ``bench/tune_extractive.py``),
 Lead-3 on the same sets, and the engine's speed on 1,000-word articles against sentence
-splitting alone.
+splitting alone; ``--folds within`` the same with ``--k`` folds inside each set (article i in
+fold i mod k, each fold scored with weights chosen on the other sets and the set's other folds).
 
 Systems:
   extractive   our offline engine, through the real pipeline (detection included)
@@ -28,6 +29,7 @@ Examples:
   python bench/eval_summaries.py --engines extractive,lead3 --limit 5
   python bench/eval_summaries.py --dataset bbc --engines extractive,lead3
   python bench/eval_summaries.py --folds                # leave-one-set-out, the README's table
+  python bench/eval_summaries.py --folds within         # two folds within each set
 
 rouge-score's tokenizer keeps only ASCII letters and digits, so the figures are meaningful for
 English datasets (CNN/DailyMail, XSum); other languages need another ROUGE tokenizer.
@@ -306,13 +308,15 @@ def table(results: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
-def print_folds(limit: int | None) -> int:
-    """The leave-one-set-out table (weights never chosen on the set they are scored on) and speed."""
+def print_folds(limit: int | None, within: int | None = None) -> int:
+    """The fold-wise table (weights never chosen on the articles they are scored on: leave one set
+    out, or ``within`` folds inside each set) and speed."""
     sys.path.insert(0, str(ROOT / "bench"))
     import tune_extractive
 
-    print("extractive engine, leave one set out (bench/tune_extractive.py)")
-    print(tune_extractive.report(tune_extractive.run_folds(list(tune_extractive.NEWS_SETS), limit)))
+    how = "leave one set out" if within is None else f"{within} folds within each set"
+    print(f"extractive engine, {how} (bench/tune_extractive.py)")
+    print(tune_extractive.report(tune_extractive.run_folds(list(tune_extractive.NEWS_SETS), limit, within)))
     engine, split = tune_extractive.speed()
     print(f"1,000-word article: engine {engine:.4f} s, sentence splitting alone {split:.4f} s ({engine / split:.1f}x)")
     return 0
@@ -331,11 +335,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offline", action="store_true", help="never download a model")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     parser.add_argument(
-        "--folds", action="store_true", help="the extractive engine leave-one-set-out on cnndm, xsum, bbc"
+        "--folds",
+        nargs="?",
+        const="sets",
+        choices=("sets", "within"),
+        help="the extractive engine out of sample on cnndm, xsum, bbc: leave one set out (sets, the default) "
+        "or --k folds within each set (within)",
     )
+    parser.add_argument("--k", type=int, default=2, help="folds per set for --folds within [default: 2]")
     args = parser.parse_args(argv)
     if args.folds:
-        return print_folds(args.limit)
+        if args.k < 2:
+            parser.error("--k needs 2 or more folds")
+        return print_folds(args.limit, args.k if args.folds == "within" else None)
 
     names = [n.strip() for n in args.engines.split(",") if n.strip()]
     unknown = [n for n in names if n not in SYSTEMS]

@@ -19,7 +19,7 @@ other set (a held-out set stays unread):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from summarize.engines import extractive
@@ -37,6 +37,7 @@ GREETING = (
 )
 DIGEST_WORDS = 10_000
 POINTS = 5
+KeyPointRule = Callable[[DocFeatures, list[int], int], list[int]]
 
 
 class Article(Protocol):
@@ -60,14 +61,8 @@ class Checks:
         plain = [(i, document_features(t, "en")) for i, t in enumerate(self.texts)]
         self.plain = [(i, d) for i, d in plain if d is not None]
         self._titled: dict[tuple[int, str], DocFeatures | None] = {}
-        digest, words = [], 0
-        for a in _interleave([list(d) for d in sets.values()]):  # every set in turn
-            if words >= DIGEST_WORDS:
-                break
-            digest.append(a.text)
-            words += len(a.text.split())
-            self.ids.add(a.id)
-        self.digest = document_features("\n\n".join(digest), "en")
+        self.digest, digest_ids = digest(sets)
+        self.ids |= digest_ids
         self._memo: dict[Params, list[str]] = {}
 
     def failures(self, params: Params) -> list[str]:
@@ -103,13 +98,31 @@ class Checks:
 
     def span(self, params: Params) -> bool:
         """Key points on a long digest reach from its first fifth to its last third."""
-        doc = self.digest
-        if doc is None:
-            return True
-        summary = extractive.select(doc, params, 3)
-        points = extractive.fact_points(doc, sorted(summary), POINTS)
-        n = len(doc.cands)
-        return len(points) == POINTS and points[0] < n / 5 and points[-1] > 2 * n / 3
+        return spans(self.digest, params)
+
+
+def digest(sets: Mapping[str, Sequence[Article]]) -> tuple[DocFeatures | None, set[str]]:
+    """A long digest (about :data:`DIGEST_WORDS` words: the sets' articles one after another, every
+    set in turn) and the ids of the articles in it."""
+    texts, ids, words = [], set(), 0
+    for a in _interleave([list(d) for d in sets.values()]):
+        if words >= DIGEST_WORDS:
+            break
+        texts.append(a.text)
+        words += len(a.text.split())
+        ids.add(a.id)
+    return document_features("\n\n".join(texts), "en"), ids
+
+
+def spans(doc: DocFeatures | None, params: Params, rule: KeyPointRule | None = None) -> bool:
+    """Key points (``rule``, the engine's by default) on the digest ``doc`` reach from its first
+    fifth to its last third, after the summary ``params`` pick."""
+    if doc is None:
+        return True
+    summary = extractive.select(doc, params, 3)
+    points = (rule or extractive.fact_points)(doc, sorted(summary), POINTS)
+    n = len(doc.cands)
+    return len(points) == POINTS and points[0] < n / 5 and points[-1] > 2 * n / 3
 
 
 def _interleave(lists: list[list[Article]]) -> list[Article]:

@@ -1,10 +1,19 @@
-"""Choose the extractive engine's weights honestly: leave one news set out.
+"""Choose the extractive engine's weights honestly: leave one news set out, or folds within each set.
 
 Three news sets with human references (``cnndm_dev_100``, ``xsum_dev_200``, ``bbc_dev_250``).
-For each set, the weights are searched on the other two only and the set is then scored with
-them, so every reported figure comes from weights that never saw its articles. The weights the
-engine ships (``summarize.engines.extractive.PARAMS``) are the search run on all three sets; the
-fold-wise figures are the estimate of how that choice does on articles it was not tuned on.
+Two ways to score weights on articles they never saw:
+
+- *leave one set out* (the default): for each set, the weights are searched on the other two only
+  and the set is scored with them: how the engine does on a new kind of text;
+- *within sets* (``--within K``): each set's articles are dealt into K folds (article i, in file
+  order, to fold i mod K); for each set S and fold f the weights are searched on the other sets
+  whole plus S's other folds, and fold f alone is scored with them. A set's figure pools its
+  held-out folds, so every article is scored once, by weights that never saw it: how the engine
+  does on unseen articles of a kind it was tuned on.
+
+The weights the engine ships (``summarize.engines.extractive.PARAMS``) are the search run on all
+three sets; the fold-wise figures are the estimate of how that choice does on articles it was not
+tuned on.
 
 The search is coordinate descent over a small grid of round values, starting from the engine's
 previous hand-set weights; the objective is the smallest margin over Lead-3 in ROUGE-2 or ROUGE-Lsum
@@ -18,6 +27,7 @@ digest), checked on articles of the training sets only.
 
 Examples:
   python bench/tune_extractive.py                 # the three folds, then the search on all sets
+  python bench/tune_extractive.py --within 2      # two folds within each set (six searches)
   python bench/eval_summaries.py --folds          # the same fold-wise figures, as a table
 """
 
@@ -252,39 +262,107 @@ def leave_one_set_out(
     return folds
 
 
+def fold_of(index: int, k: int) -> int:
+    """The within-set fold of a set's ``index``-th article (file order, from 0): ``index mod k``.
+
+    With k = 2 a held-out fold is one of the alternate-article halves the objective cuts a whole set
+    into; that is harmless, as the halves are cut from what the search is handed, which never holds
+    the held-out fold (its other fold is cut again: articles ``i mod 4``).
+    """
+    return index % k
+
+
+def within_set_folds(
+    sets: Mapping[str, list[Doc]],
+    tune: Callable[[Mapping[str, list[Doc]]], Params],
+    evaluate: Callable[[list[Doc], Params], tuple[tuple[float, ...], tuple[float, ...]]],
+    k: int = 2,
+) -> list[Fold]:
+    """For each set S and fold f of it (:func:`fold_of`): ``tune`` on every other set whole plus S's
+    other folds (never fold f), ``evaluate`` on fold f alone. One :class:`Fold` per (S, f), held-out
+    name ``S:f``; every article of every set is scored exactly once."""
+    folds = []
+    for held_out, docs in sets.items():
+        for f in range(k):
+            training = {name: d for name, d in sets.items() if name != held_out}
+            training[held_out] = [d for i, d in enumerate(docs) if fold_of(i, k) != f]
+            params = tune(training)
+            engine, base = evaluate([d for i, d in enumerate(docs) if fold_of(i, k) == f], params)
+            trained_on = [name for name in sets if name != held_out] + [f"{held_out} other folds"]
+            folds.append(Fold(f"{held_out}:{f}", trained_on, params, engine, base))
+    return folds
+
+
+def pooled(folds: list[Fold], sizes: Mapping[str, int]) -> list[Fold]:
+    """One row per set: its held-out folds' means weighted by their article counts (``sizes``), so
+    each of its articles counts once, as in a whole-set figure."""
+    by_set: dict[str, list[Fold]] = {}
+    for fold in folds:
+        by_set.setdefault(fold.held_out.split(":")[0], []).append(fold)
+    rows = []
+    for name, parts in by_set.items():
+        n = sum(sizes[p.held_out] for p in parts) or 1
+        engine = tuple(sum(sizes[p.held_out] * p.engine[i] for p in parts) / n for i in range(3))
+        base = tuple(sum(sizes[p.held_out] * p.lead3[i] for p in parts) / n for i in range(3))
+        rows.append(Fold(name, ["other sets", "other folds"], parts[0].params, engine, base))
+    return rows
+
+
 @dataclass
 class Run:
     """Everything one tuning run reports."""
 
-    folds: list[Fold]  # each set scored with weights chosen on the others: the out-of-sample figures
+    folds: list[Fold]  # each set (or fold) scored with weights that never saw it: the out-of-sample figures
     final: Params  # the weights chosen on all sets (shipped as ``extractive.PARAMS``)
     in_sample: list[Fold]  # each set scored with ``final``, which saw it: NOT out of sample
     failures: dict[str, list[str]]  # product checks each fold's weights fail, on all sets' articles
+    k: int | None = None  # within-set folds (None: leave one set out)
+    pooled: list[Fold] | None = None  # within-set folds: one row per set, its folds together
 
 
-def run_folds(names: list[str], limit: int | None = None) -> Run:
-    """The fold-wise figures over ``names``, the weights the search picks on all of them, and
-    those weights' (in-sample) figures on each set."""
+def run_folds(names: list[str], limit: int | None = None, k: int | None = None) -> Run:
+    """The fold-wise figures over ``names`` (leave one set out, or ``k`` folds within each set),
+    the weights the search picks on all of them, and those weights' (in-sample) figures on each set."""
     sets = {name: load_docs(name, limit) for name in names}
     rouge = Rouge()
 
     def evaluate(docs: list[Doc], params: Params) -> tuple[tuple[float, ...], tuple[float, ...]]:
         return mean_scores(rouge, docs, lambda d: engine_summary(d, params)), mean_scores(rouge, docs, lead3)
 
-    folds = leave_one_set_out(sets, lambda training: search(training, rouge), evaluate)
+    def tune(training: Mapping[str, list[Doc]]) -> Params:
+        return search(training, rouge)
+
+    if k is None:
+        folds, rows = leave_one_set_out(sets, tune, evaluate), None
+    else:
+        folds = within_set_folds(sets, tune, evaluate, k)
+        sizes = {f"{n}:{f}": sum(fold_of(i, k) == f for i in range(len(d))) for n, d in sets.items() for f in range(k)}
+        rows = pooled(folds, sizes)
     final = search(sets, rouge)
     in_sample = [Fold(name, list(sets), final, *evaluate(docs, final)) for name, docs in sets.items()]
     checks = Checks(sets)
     failures = {f"without {f.held_out}": checks.failures(f.params) for f in folds}
     failures["all sets"] = checks.failures(final)
-    return Run(folds, final, in_sample, failures)
+    return Run(folds, final, in_sample, failures, k, rows)
 
 
 def report(run: Run) -> str:
     """What a run prints: both tables, every fold's weights, and the product checks they fail."""
+    if run.k is None:
+        head = [
+            "Out of sample, across sets: each set scored with the weights chosen on the other sets",
+            fold_table(run.folds),
+        ]
+    else:
+        head = [
+            f"Out of sample, within sets: {run.k} folds per set (article i in fold i mod {run.k}); each fold scored "
+            "with the weights chosen on the other sets and the set's other folds",
+            fold_table(run.pooled or []),
+            "each fold:",
+            fold_table(run.folds),
+        ]
     lines = [
-        "Out of sample: each set scored with the weights chosen on the other sets",
-        fold_table(run.folds),
+        *head,
         *(f"weights chosen without {f.held_out}: {changed(f.params) or 'the defaults'}" for f in run.folds),
         "",
         "IN SAMPLE (optimistic): every set scored with the one configuration chosen on all sets",
@@ -306,13 +384,13 @@ def changed(params: Params) -> dict[str, float]:
 
 def fold_table(folds: list[Fold]) -> str:
     """The fold-wise figures as a fixed-width table."""
-    head = f"{'scored on':<10} {'weights chosen on':<17} {'R-1':>6} {'R-2':>6} {'R-Lsum':>7} "
+    head = f"{'scored on':<10} {'weights chosen on':<28} {'R-1':>6} {'R-2':>6} {'R-Lsum':>7} "
     head += f"{'L3 R-1':>7} {'L3 R-2':>7} {'L3 R-Lsum':>9} {'dR-2':>6} {'dR-Lsum':>8}"
     lines = [head, "-" * len(head)]
     for f in folds:
         e, b = f.engine, f.lead3
         lines.append(
-            f"{f.held_out:<10} {'+'.join(f.trained_on):<17} {e[0]:6.2f} {e[1]:6.2f} {e[2]:7.2f} "
+            f"{f.held_out:<10} {'+'.join(f.trained_on):<28} {e[0]:6.2f} {e[1]:6.2f} {e[2]:7.2f} "
             f"{b[0]:7.2f} {b[1]:7.2f} {b[2]:9.2f} {e[1] - b[1]:+6.2f} {e[2] - b[2]:+8.2f}"
         )
     return "\n".join(lines)
@@ -344,6 +422,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(NEWS_SETS), help="comma-separated news sets [default: all]")
     parser.add_argument("--limit", type=int, help="use only the first N articles of each set")
     parser.add_argument("--speed", action="store_true", help="only time the engine on 1,000-word articles")
+    parser.add_argument(
+        "--within",
+        type=int,
+        metavar="K",
+        help="K folds within each set (article i in fold i mod K), not leave one set out",
+    )
     args = parser.parse_args(argv)
     if args.speed:
         engine, split = speed()
@@ -354,7 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
     if len(names) < 2 or any(n not in NEWS_SETS for n in names):
         parser.error(f"--sets needs two or more of {', '.join(NEWS_SETS)}")
-    print(report(run_folds(names, args.limit)))
+    if args.within is not None and args.within < 2:
+        parser.error("--within needs K >= 2 folds")
+    print(report(run_folds(names, args.limit, args.within)))
     return 0
 
 

@@ -167,10 +167,10 @@ def tune_extractive() -> ModuleType:
     return _load("tune_extractive")
 
 
-def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Leave one set out: the search for a fold's weights scores no article of its held-out set, and
-    builds its product checks from none."""
-    sets = {name: tune_extractive.load_docs(name, limit=3) for name in tune_extractive.NEWS_SETS}
+def _spy_tuning(tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch) -> tuple:
+    """A ``tune`` that runs the real search (on a tiny grid) and records, for each call, the set names
+    it was handed and every article id it scored or built a product check from; an ``evaluate`` that
+    records the article ids it was given."""
     monkeypatch.setattr(tune_extractive, "GRID", {"position_weight": (1.0, 4.0), "lead_adapt": (0.0, 4.0)})
 
     class SpyRouge(tune_extractive.Rouge):
@@ -209,6 +209,14 @@ def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, m
         evaluated.append({d.id for d in docs})
         return (0.0, 0.0, 0.0), (0.0, 0.0, 0.0)
 
+    return tune, evaluate, tuned, evaluated
+
+
+def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave one set out: the search for a fold's weights scores no article of its held-out set, and
+    builds its product checks from none."""
+    sets = {name: tune_extractive.load_docs(name, limit=3) for name in tune_extractive.NEWS_SETS}
+    tune, evaluate, tuned, evaluated = _spy_tuning(tune_extractive, monkeypatch)
     folds = tune_extractive.leave_one_set_out(sets, tune, evaluate)
     assert [f.held_out for f in folds] == list(sets)
     for fold, (names, read), scored in zip(folds, tuned, evaluated, strict=True):
@@ -220,6 +228,42 @@ def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, m
     # The spy does see a leak: a search handed every set reads the held-out articles too.
     tune(sets)
     assert tuned[-1][1] >= {d.id for d in sets["cnndm"]}
+
+
+def test_within_set_folds_never_read_the_fold_they_report_on(
+    tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folds within sets: the search for fold f of set S reads every other set whole and S's other
+    folds, never an article of fold f (neither to score nor to build a product check); fold f is
+    what it is scored on, and every article is scored exactly once."""
+    sets = {name: tune_extractive.load_docs(name, limit=6) for name in tune_extractive.NEWS_SETS}
+    tune, evaluate, tuned, evaluated = _spy_tuning(tune_extractive, monkeypatch)
+    k = 2
+    folds = tune_extractive.within_set_folds(sets, tune, evaluate, k)
+    assert [f.held_out for f in folds] == [f"{name}:{f}" for name in sets for f in range(k)]
+    for fold, (names, read), scored in zip(folds, tuned, evaluated, strict=True):
+        name, f = fold.held_out.split(":")
+        held_out = {d.id for i, d in enumerate(sets[name]) if i % k == int(f)}  # the declared rule: i mod k
+        assert names == set(sets)
+        others = {d.id for other in sets if other != name for d in sets[other]}
+        assert read == others | ({d.id for d in sets[name]} - held_out)  # all it may read...
+        assert not read & held_out  # ...and nothing of the fold it is reported on
+        assert scored == held_out and len(held_out) == 3
+    every = [i for s in evaluated for i in s]
+    assert sorted(every) == sorted(d.id for docs in sets.values() for d in docs)  # each article once
+    # The spy does see a leak: folds handed their held-out articles are caught.
+    tune(sets)
+    assert tuned[-1][1] >= {d.id for i, d in enumerate(sets["cnndm"]) if i % k == 0}
+
+
+def test_within_set_figures_pool_each_sets_folds_by_their_articles(tune_extractive: ModuleType) -> None:
+    fold = tune_extractive.Fold
+    parts = [
+        fold("xsum:0", [], None, (10.0, 2.0, 8.0), (9.0, 1.0, 7.0)),
+        fold("xsum:1", [], None, (4.0,) * 3, (1.0,) * 3),
+    ]
+    (row,) = tune_extractive.pooled(parts, {"xsum:0": 3, "xsum:1": 1})
+    assert row.held_out == "xsum" and row.engine == (8.5, 2.5, 7.0) and row.lead3 == (7.0, 1.0, 5.5)
 
 
 def test_product_checks_reject_weights_that_break_a_behaviour(
@@ -269,6 +313,22 @@ def test_folds_command_prints_every_held_out_set_and_the_speed(eval_summaries: M
     assert "weights chosen without bbc" in out and "1,000-word article: engine" in out
 
 
+def test_folds_within_command_prints_each_set_and_fold(
+    eval_summaries: ModuleType, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import tune_extractive  # the module the command imports: a two-value grid keeps its seven searches quick
+
+    monkeypatch.setattr(tune_extractive, "GRID", {"position_weight": (1.0, 4.0)})
+    assert eval_summaries.main(["--folds", "within", "--limit", "4"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    for name in ("cnndm", "xsum", "bbc"):
+        assert any(line.startswith(f"{name} ") for line in lines)
+        assert any(line.startswith(f"{name}:1 ") for line in lines)
+    assert "weights chosen without bbc:1" in out and "within sets: 2 folds" in out
+
+
 def test_key_point_rules_are_compared_on_the_development_sets_only(capsys: pytest.CaptureFixture[str]) -> None:
     """CNN/DM is the held-out set for the key-point rule: the script that compares rules refuses it."""
     variants = _load("keypoint_variants")
@@ -277,3 +337,51 @@ def test_key_point_rules_are_compared_on_the_development_sets_only(capsys: pytes
     assert "invalid choice: 'cnndm'" in capsys.readouterr().err
     assert variants.main(["--dataset", "bbc", "--limit", "3", "--rule", "engine"]) == 0
     assert "engine" in capsys.readouterr().out
+
+
+def test_key_point_rule_is_chosen_without_the_fold_it_is_scored_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The nested key-point procedure: the choice for fold f of set S reads the coverage of every
+    other set and of S's other folds, never of fold f; fold f is then scored, every article once."""
+    folds = _load("keypoint_folds")
+    docs = {name: folds.load_docs(name, limit=4) for name in folds.NEWS_SETS}
+    sets = {name: folds.prepare(d) for name, d in docs.items()}
+    # A small family, so the test is quick: the shipped rule, one it had beaten, two adaptive ones.
+    family = {name: folds.FAMILY[name] for name in list(folds.FAMILY)[:2] + list(folds.keypoint_variants.ADAPTIVE)[:2]}
+    monkeypatch.setattr(folds, "FAMILY", family)
+    reads: list[set[str]] = []
+    original = folds.choose
+
+    def spy_choose(training: dict, params: object, cov: object) -> tuple[str, float]:
+        fresh = folds.Coverage()
+        chosen = original(training, params, fresh)
+        reads.append(fresh.read)
+        assert chosen[0] in family
+        return chosen
+
+    monkeypatch.setattr(folds, "choose", spy_choose)
+    held = folds.nested(sets, lambda s, f: folds.extractive.PARAMS, folds.Coverage(), 2)
+    assert [h.name for h in held] == [f"{n}:{f}" for n in sets for f in (0, 1)]
+    for h, read in zip(held, reads, strict=True):
+        name, f = h.name.split(":")
+        fold = {x.doc.id for i, x in enumerate(sets[name]) if i % 2 == int(f)}
+        everything = {x.doc.id for items in sets.values() for x in items}
+        assert read == everything - fold  # the training data, all of it, and nothing of the fold
+        assert h.refs == sum(x.refs for x in sets[name] if x.doc.id in fold)
+        assert 0 <= h.chosen <= h.refs and 0 <= h.lead <= h.refs
+    assert sum(h.refs for h in held) == sum(x.refs for items in sets.values() for x in items)
+
+
+def test_adaptive_key_point_rules_follow_the_lead() -> None:
+    """Position weighs on the points as the engine's lead factor says; the lead ratio sets the stretches."""
+    variants = _load("keypoint_variants")
+    doc = _load("tune_extractive").load_docs("bbc", limit=1)[0].features
+    assert doc is not None
+    for name, rule in variants.ADAPTIVE.items():
+        points = rule(doc, [0, 1, 2], 5)
+        assert points == sorted(set(points)) and not set(points) & {0, 1, 2} and len(points) <= 5, name
+    strong, weak = replace(doc, lead=2.0), replace(doc, lead=0.5)
+    assert variants.lead_factor(strong) == 16 and variants.lead_factor(weak) == 1 / 16
+    assert variants.stretch_count(strong, 5, 1.0) == 2 and variants.stretch_count(weak, 5, 1.0) == 5
+    assert variants.stretch_count(strong, 5, 0.0) == 5
+    rank = variants._importance(strong, "lead-position 1.0")
+    assert rank[0] == pytest.approx(doc.centrality[0] + 16)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate
-from .features import DocFeatures, cosine, document_features, fact_words, headline, normalise, trim_clutter
+from .features import DocFeatures, document_features, fact_words, headline, normalise, trim_clutter
 
 __all__ = [
     "METHOD",
@@ -151,9 +151,8 @@ def select(doc: DocFeatures, params: Params = PARAMS, limit: int | None = None) 
         if is_near_duplicate(doc.cands[best].text, [doc.cands[j].text for j in chosen], DUPLICATE_OVERLAP):
             continue
         chosen.append(best)
-        vec = doc.vectors[best]
         for k in remaining:
-            redundancy[k] = max(redundancy[k], cosine(vec, doc.vectors[k]))
+            redundancy[k] = max(redundancy[k], doc.sim(best, k))
     return chosen
 
 
@@ -162,9 +161,22 @@ def _fallback(text: str, lang: str) -> list[str]:
     return [s for s in (trim_clutter(raw) for raw in split_sentences(text, lang)) if s]
 
 
-def rank(text: str, lang: str, *, title: str | None = None, limit: int | None = None) -> list[str]:
-    """Distinct sentences of ``text`` (trimmed), most important first, chosen by MMR."""
+def features(text: str, lang: str, title: str | None = None, similarity: str = "tfidf") -> DocFeatures | None:
+    """:func:`document_features`, with centrality and MMR similarity from sentence embeddings when
+    ``similarity`` is ``"embed"`` (the optional ``embed`` extra, :mod:`summarize.engines.embed`)."""
     doc = document_features(text, lang, title)
+    if doc is not None and similarity == "embed":
+        from .embed import with_embeddings  # lazy: the model loads only when asked for
+
+        doc = with_embeddings(doc)
+    return doc
+
+
+def rank(
+    text: str, lang: str, *, title: str | None = None, limit: int | None = None, similarity: str = "tfidf"
+) -> list[str]:
+    """Distinct sentences of ``text`` (trimmed), most important first, chosen by MMR."""
+    doc = features(text, lang, title, similarity)
     if doc is None:
         return _fallback(text, lang)[: limit or None]
     return [doc.cands[k].text for k in select(doc, PARAMS, limit)]
@@ -232,11 +244,20 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
 
 
 def summarize(
-    text: str, lang: str, *, points: int = 5, length: str = "medium", title: str | None = None
+    text: str,
+    lang: str,
+    *,
+    points: int = 5,
+    length: str = "medium",
+    title: str | None = None,
+    similarity: str = "tfidf",
 ) -> ExtractiveSummary:
-    """Summary (the top sentences, in reading order) and key points (new facts, in reading order)."""
+    """Summary (the top sentences, in reading order) and key points (new facts, in reading order).
+
+    ``similarity``: ``"tfidf"`` (pure Python) or ``"embed"`` (sentence embeddings, optional extra).
+    """
     n = SUMMARY_SENTENCES.get(length, 3)
-    doc = document_features(text, lang, title)
+    doc = features(text, lang, title, similarity)
     if doc is None:
         sents = _fallback(text, lang)
         return ExtractiveSummary(join_sentences(sents[:n]), sents[n : n + max(points, 0)])

@@ -161,22 +161,9 @@ def _fallback(text: str, lang: str) -> list[str]:
     return [s for s in (trim_clutter(raw) for raw in split_sentences(text, lang)) if s]
 
 
-def features(text: str, lang: str, title: str | None = None, similarity: str = "tfidf") -> DocFeatures | None:
-    """:func:`document_features`, with centrality and MMR similarity from sentence embeddings when
-    ``similarity`` is ``"embed"`` (the optional ``embed`` extra, :mod:`summarize.engines.embed`)."""
-    doc = document_features(text, lang, title)
-    if doc is not None and similarity == "embed":
-        from .embed import with_embeddings  # lazy: the model loads only when asked for
-
-        doc = with_embeddings(doc)
-    return doc
-
-
-def rank(
-    text: str, lang: str, *, title: str | None = None, limit: int | None = None, similarity: str = "tfidf"
-) -> list[str]:
+def rank(text: str, lang: str, *, title: str | None = None, limit: int | None = None) -> list[str]:
     """Distinct sentences of ``text`` (trimmed), most important first, chosen by MMR."""
-    doc = features(text, lang, title, similarity)
+    doc = document_features(text, lang, title)
     if doc is None:
         return _fallback(text, lang)[: limit or None]
     return [doc.cands[k].text for k in select(doc, PARAMS, limit)]
@@ -244,20 +231,11 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
 
 
 def summarize(
-    text: str,
-    lang: str,
-    *,
-    points: int = 5,
-    length: str = "medium",
-    title: str | None = None,
-    similarity: str = "tfidf",
+    text: str, lang: str, *, points: int = 5, length: str = "medium", title: str | None = None
 ) -> ExtractiveSummary:
-    """Summary (the top sentences, in reading order) and key points (new facts, in reading order).
-
-    ``similarity``: ``"tfidf"`` (pure Python) or ``"embed"`` (sentence embeddings, optional extra).
-    """
+    """Summary (the top sentences, in reading order) and key points (new facts, in reading order)."""
     n = SUMMARY_SENTENCES.get(length, 3)
-    doc = features(text, lang, title, similarity)
+    doc = document_features(text, lang, title)
     if doc is None:
         sents = _fallback(text, lang)
         return ExtractiveSummary(join_sentences(sents[:n]), sents[n : n + max(points, 0)])

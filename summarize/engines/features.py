@@ -87,7 +87,8 @@ class DocFeatures:
     quotes: list[bool]  # opens with a quotation mark
     density: list[float]  # how many facts (numbers, names) it states, scaled so the top one is 1
     lead: float  # how central the lead is: its first sentences' mean centrality over all sentences' mean
-    # Pairwise similarity for MMR instead of the TF-IDF cosine, when set (the embed extra: engines/embed.py).
+    # Pairwise similarity for MMR instead of the TF-IDF cosine, when set: bench/eval_embed.py measures
+    # sentence embeddings here (README, Quality: why they are not offered).
     similarity: list[list[float]] | None = None
 
     def sim(self, a: int, b: int) -> float:

@@ -189,8 +189,8 @@ def test_tuning_never_reads_the_set_it_reports_on(tune_extractive: ModuleType, m
     class SpyChecks(tune_extractive.Checks):
         """Remembers the articles the product checks read."""
 
-        def __init__(self, sets: dict) -> None:
-            super().__init__(sets)
+        def __init__(self, sets: dict, *args: object) -> None:
+            super().__init__(sets, *args)
             checked.append(set(self.ids))
 
     monkeypatch.setattr(tune_extractive, "Checks", SpyChecks)

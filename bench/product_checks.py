@@ -50,20 +50,26 @@ class Article(Protocol):
 class Checks:
     """The checks, built once from the articles of ``sets``; :meth:`failures` tests weights."""
 
-    def __init__(self, sets: Mapping[str, Sequence[Article]]) -> None:
+    def __init__(
+        self,
+        sets: Mapping[str, Sequence[Article]],
+        features: Callable[..., DocFeatures | None] = document_features,
+    ) -> None:
+        """``features``: how a text becomes :class:`DocFeatures` (bench/eval_embed.py passes the embedding one)."""
         picked = [a for docs in sets.values() for a in docs[:ARTICLES] if a.text]
         self.ids = {a.id for a in picked}  # what the checks read (the fold test looks)
         self.texts = [a.text for a in picked]
-        greeting = document_features(GREETING, "en")
+        greeting = features(GREETING, "en")
         self.greeting_sentences = len(greeting.cands) if greeting else 0
-        greeted = (document_features(f"{GREETING}\n\n{t}", "en") for t in self.texts)
+        greeted = (features(f"{GREETING}\n\n{t}", "en") for t in self.texts)
         self.greeted = [d for d in greeted if d is not None]
-        plain = [(i, document_features(t, "en")) for i, t in enumerate(self.texts)]
+        plain = [(i, features(t, "en")) for i, t in enumerate(self.texts)]
         self.plain = [(i, d) for i, d in plain if d is not None]
         self._titled: dict[tuple[int, str], DocFeatures | None] = {}
-        self.digest, digest_ids = digest(sets)
+        self.digest, digest_ids = digest(sets, features)
         self.ids |= digest_ids
         self._memo: dict[Params, list[str]] = {}
+        self._features = features
 
     def failures(self, params: Params) -> list[str]:
         """The names of the checks ``params`` fails (none: the weights may be chosen)."""
@@ -90,7 +96,7 @@ class Checks:
             target = sentences[-1]
             title = " ".join(sorted(set(target.split()), key=lambda w: (-len(w), w))[:4])
             if (i, title) not in self._titled:
-                self._titled[(i, title)] = document_features(self.texts[i], "en", title)
+                self._titled[(i, title)] = self._features(self.texts[i], "en", title)
             titled = self._titled[(i, title)]
             ranked = [titled.cands[k].text for k in extractive.select(titled, params)] if titled else []
             hits.append(target in ranked and ranked.index(target) < order.index(target))
@@ -101,7 +107,9 @@ class Checks:
         return spans(self.digest, params)
 
 
-def digest(sets: Mapping[str, Sequence[Article]]) -> tuple[DocFeatures | None, set[str]]:
+def digest(
+    sets: Mapping[str, Sequence[Article]], features: Callable[[str, str], DocFeatures | None] = document_features
+) -> tuple[DocFeatures | None, set[str]]:
     """A long digest (about :data:`DIGEST_WORDS` words: the sets' articles one after another, every
     set in turn) and the ids of the articles in it."""
     texts, ids, words = [], set(), 0
@@ -111,7 +119,7 @@ def digest(sets: Mapping[str, Sequence[Article]]) -> tuple[DocFeatures | None, s
         texts.append(a.text)
         words += len(a.text.split())
         ids.add(a.id)
-    return document_features("\n\n".join(texts), "en"), ids
+    return features("\n\n".join(texts), "en"), ids
 
 
 def spans(doc: DocFeatures | None, params: Params, rule: KeyPointRule | None = None) -> bool:

@@ -203,15 +203,18 @@ class Objective:
         return min(margins) + 0.01 * sum(margins) / len(margins)
 
 
-def search(sets: Mapping[str, list[Doc]], rouge: Rouge) -> Params:
+def search(
+    sets: Mapping[str, list[Doc]], rouge: Rouge, features: Callable[..., DocFeatures | None] = document_features
+) -> Params:
     """Weights chosen by coordinate descent over :data:`GRID` on ``sets`` (and nothing else), from
     each of :data:`STARTS`; the best end point on ``sets`` wins.
 
     Weights that fail a product check (:mod:`product_checks`, built from the same sets) lose
     :data:`CHECK_PENALTY` per check failed: below any weights that pass them all, and a failing
-    start still has a way towards passing ones."""
+    start still has a way towards passing ones. ``features`` builds the checks' documents (the
+    embedding variant's for bench/eval_embed.py)."""
     objective = Objective(sets, rouge)
-    checks = Checks(sets)
+    checks = Checks(sets, features)
 
     def value(params: Params) -> float:
         return objective(params) - CHECK_PENALTY * len(checks.failures(params))

@@ -189,8 +189,8 @@ def _spy_tuning(tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch) ->
     class SpyChecks(tune_extractive.Checks):
         """Remembers the articles the product checks read."""
 
-        def __init__(self, sets: dict) -> None:
-            super().__init__(sets)
+        def __init__(self, sets: dict, *args: object) -> None:
+            super().__init__(sets, *args)
             checked.append(set(self.ids))
 
     monkeypatch.setattr(tune_extractive, "Checks", SpyChecks)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate
-from .features import DocFeatures, cosine, document_features, fact_words, headline, normalise, trim_clutter
+from .features import DocFeatures, document_features, fact_words, headline, normalise, trim_clutter
 
 __all__ = [
     "METHOD",
@@ -161,9 +161,8 @@ def select(doc: DocFeatures, params: Params = PARAMS, limit: int | None = None) 
         if is_near_duplicate(doc.cands[best].text, [doc.cands[j].text for j in chosen], DUPLICATE_OVERLAP):
             continue
         chosen.append(best)
-        vec = doc.vectors[best]
         for k in remaining:
-            redundancy[k] = max(redundancy[k], cosine(vec, doc.vectors[k]))
+            redundancy[k] = max(redundancy[k], doc.sim(best, k))
     return chosen
 
 

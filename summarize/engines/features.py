@@ -87,6 +87,15 @@ class DocFeatures:
     quotes: list[bool]  # opens with a quotation mark
     density: list[float]  # how many facts (numbers, names) it states, scaled so the top one is 1
     lead: float  # how central the lead is: its first sentences' mean centrality over all sentences' mean
+    # Pairwise similarity for MMR instead of the TF-IDF cosine, when set: bench/eval_embed.py measures
+    # sentence embeddings here (README, Quality: why they are not offered).
+    similarity: list[list[float]] | None = None
+
+    def sim(self, a: int, b: int) -> float:
+        """How alike candidates ``a`` and ``b`` are: ``similarity`` when set, else their TF-IDF cosine."""
+        if self.similarity is not None:
+            return self.similarity[a][b]
+        return cosine(self.vectors[a], self.vectors[b])
 
 
 def trim_clutter(sentence: str) -> str:

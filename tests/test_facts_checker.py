@@ -134,3 +134,20 @@ def test_a_number_right_after_a_month_is_its_day() -> None:
     assert [f.value for f in extract_facts("He died on August seven, 2013.")] == ["--08-07", "2013"]
     assert _flagged("Chris Lane was gunned down on August seven, 2013.", source) == ["August seven"]
     assert _flagged("Chris Lane was gunned down on August sixteen, 2013.", source) == []
+
+
+def test_the_other_names_of_a_sentence_are_no_context_for_a_name() -> None:
+    # The highlight lists clubs the article states apart: "Leyton Orient" and "Notts County" are no words around
+    # Colchester in the article, and must not make its context fail (nor a rival near them win).
+    source = (
+        "Leyton Orient, at home to Sheffield United, and Notts County, at home to Doncaster, go down if they fail "
+        "to win. Colchester, away to Fleetwood, will be relegated if they lose and Crewe win."
+    )
+    assert _flagged("Leyton Orient, Notts County and Colchester can go down.", source) == []
+    # Nor may they put a swapped name in context: Adebayor stands near Harry Kane in the article, not the landmark.
+    source = (
+        "Emmanuel Adebayor danced in front of the Eiffel Tower during a trip to Paris. The Togo striker posted a "
+        "video of it. Adebayor, who joined Spurs alongside Harry Kane, is out of favour at White Hart Lane."
+    )
+    assert _flagged("Emmanuel Adebayor has danced in front of a famous Paris landmark.", source) == []
+    assert _flagged("Emmanuel Adebayor has danced in front of a famous Harry Kane landmark.", source) == ["Harry Kane"]

@@ -290,10 +290,14 @@ def support_index(source: str, lang: str = "en") -> SupportIndex:
 # --- checking ------------------------------------------------------------------------------------
 
 
-def _context(sentence: str, fact: Fact) -> set[str]:
-    toks = _tokens(sentence)
-    before = [w for s, w in toks if s < fact.start and is_content(w)][-CONTEXT_WORDS:]
-    after = [w for s, w in toks if s >= fact.end and is_content(w)][:CONTEXT_WORDS]
+def _context(sentence: str, fact: Fact, others: Sequence[Fact] = ()) -> set[str]:
+    """Stems of the content words around ``fact`` (CONTEXT_WORDS each side). For a name, the sentence's other
+    names are no context: highlights list names ("tries through Gene Ormsby, Joel Monaghan and Ben Currie")
+    that the article states apart, and each is checked on its own."""
+    names = [(o.start, o.end) for o in others if fact.kind == o.kind == "name" and o.start != fact.start]
+    toks = [(s, w) for s, w in _tokens(sentence) if is_content(w) and not any(a <= s < b for a, b in names)]
+    before = [w for s, w in toks if s < fact.start][-CONTEXT_WORDS:]
+    after = [w for s, w in toks if s >= fact.end][:CONTEXT_WORDS]
     own = {w for _, w in _tokens(fact.text)}
     return {_stem(w) for w in before + after if w not in own}
 
@@ -368,7 +372,7 @@ def is_supported(
     positions = _positions(fact, index)
     if positions is None:
         return False
-    near = _context(sentence, fact) if context else set()
+    near = _context(sentence, fact, others) if context else set()
     if not positions or not near:
         return True
     own = {_stem(w) for _, w in _tokens(fact.text)}

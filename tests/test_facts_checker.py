@@ -151,3 +151,15 @@ def test_the_other_names_of_a_sentence_are_no_context_for_a_name() -> None:
     )
     assert _flagged("Emmanuel Adebayor has danced in front of a famous Paris landmark.", source) == []
     assert _flagged("Emmanuel Adebayor has danced in front of a famous Harry Kane landmark.", source) == ["Harry Kane"]
+
+
+def test_two_values_give_each_other_context_only_where_they_stand_together_in_the_output_too() -> None:
+    # The output's "40/1" and the source's odds of "100/1" share a 1, but in the output the 1 is no neighbour of
+    # 100: an age the article never gives is not put in context by the odds.
+    source = (
+        "Mike Tindall was beaming after Monbeg Dude, sent off at 40/1, finished third in the Grand National. "
+        "Tindall owns the horse with three friends. "
+        "His jockey Liam Treadwell won the race in 2009 on Mon Mome at 100/1."
+    )
+    assert _flagged("Tindall's 100-year-old Monbeg Dude was 40/1 and finished third.", source) == ["100"]
+    assert _flagged("Tindall's Monbeg Dude was 40/1 and finished third.", source) == []

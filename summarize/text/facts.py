@@ -344,14 +344,20 @@ def _taken(fact: Fact, others: Sequence[Fact]) -> set[str]:
     return out
 
 
-def _beside_others(fact: Fact, positions: Sequence[int], others: Sequence[Fact], index: SupportIndex) -> bool:
-    """Whether another number or date of the output sentence stands within NEIGHBOUR_WORDS words of one of
-    ``positions`` in the same source sentence: "between 1999 and 2010" for the source's "from 1999 to 2010"."""
+def _beside_others(
+    fact: Fact, positions: Sequence[int], others: Sequence[Fact], index: SupportIndex, sentence: str
+) -> bool:
+    """Whether another number or date standing within NEIGHBOUR_WORDS words of ``fact`` in the output sentence
+    stands as close to one of ``positions`` in the same source sentence: "between 1999 and 2010" for the
+    source's "from 1999 to 2010" (not "the 100-year-old horse was 40/1" for the source's odds of "100/1")."""
     for other in others:
         if (other.start, other.end) == (fact.start, fact.end) or other.kind not in ("number", "date"):
             continue
         if other.start < fact.end and fact.start < other.end:
             continue  # the same words read as another kind
+        between = sentence[min(fact.end, other.end) : max(fact.start, other.start)]
+        if len(_tokens(between)) > NEIGHBOUR_WORDS:
+            continue
         for q in _positions(other, index) or ():
             if any(abs(p - q) <= NEIGHBOUR_WORDS and index.sent_of[p] == index.sent_of[q] for p in positions):
                 return True
@@ -380,7 +386,7 @@ def is_supported(
     in_context = (
         max(len(near & index.window(p)) for p in positions) >= MIN_LOCAL * len(near)
         or index.relevance(stems, positions) >= MIN_RELEVANCE
-        or (fact.kind != "name" and _beside_others(fact, positions, others, index))
+        or (fact.kind != "name" and _beside_others(fact, positions, others, index, sentence))
     )
     if fact.kind == "quote" or (in_context and fact.kind == "name"):
         return in_context

@@ -163,3 +163,15 @@ def test_two_values_give_each_other_context_only_where_they_stand_together_in_th
     )
     assert _flagged("Tindall's 100-year-old Monbeg Dude was 40/1 and finished third.", source) == ["100"]
     assert _flagged("Tindall's Monbeg Dude was 40/1 and finished third.", source) == []
+
+
+def test_a_name_given_in_full_is_mentioned_by_its_surname_too() -> None:
+    source = (
+        "Stan Freberg, whose career in advertising won him worldwide acclaim, has died at 88. "
+        "Freberg was a famed comedian and a song parodist whose records sold millions, his friend Daws Butler said. "
+        "Butler worked with him on the puppet show Time for Beany."
+    )
+    # The context of the full name is that of "Freberg was a famed comedian" (else Daws Butler fits it better).
+    assert _flagged("Stan Freberg was famed comedian, song parodist.", source) == []
+    # The surname alone states no other full name.
+    assert _flagged("Daws Freberg was famed comedian, song parodist.", source) == ["Daws Freberg"]

@@ -217,6 +217,16 @@ class SupportIndex:
                 return None
         return sorted({last for last, _ in chains})
 
+    def alone(self, word: str) -> list[int]:
+        """Where the source writes ``word`` as a one-word name: capitalised, with no capitalised word beside it
+        ("Freberg helped", not "Premier League")."""
+        capital, starts = self.capital, self.starts
+        return [
+            p
+            for p in self.forms.get(word, ())
+            if p in capital and (p in starts or p - 1 not in capital) and (p + 1 not in capital or p + 1 in starts)
+        ]
+
     def _case_forms(self, part: str) -> list[int]:
         # Another case form of the same name (Warszawa / Warszawy, Putin / Putina): same stem, short ending.
         if len(part) < 4:
@@ -328,6 +338,11 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
                 # Another form of the same name (WWII / Second World War): where the source states any.
                 hits = [p for form in group for p in index.name_positions(form) or ()]
                 return sorted(set(hits)) or None
+        surname = fact.keys[-1]
+        if found and len(fact.keys) > 1 and len(surname) > 2:
+            # Once the source names someone in full, it goes on by surname ("Stan Freberg" ... "Freberg helped
+            # create"): those mentions are the name's too.
+            found = sorted(set(found) | set(index.alone(surname)))
         return found
     else:
         return [] if index.has_quote(fact.keys) else None

@@ -175,3 +175,15 @@ def test_a_name_given_in_full_is_mentioned_by_its_surname_too() -> None:
     assert _flagged("Stan Freberg was famed comedian, song parodist.", source) == []
     # The surname alone states no other full name.
     assert _flagged("Daws Freberg was famed comedian, song parodist.", source) == ["Daws Freberg"]
+
+
+def test_sentences_glued_by_a_highlight_are_read_apart() -> None:
+    # A closing quote, then a capital: a sentence start, where a common word is no name.
+    text = "NMC heard she could 'lose a chance of survival' Independent inquiry found failures."
+    assert _names(text) == ["nmc"]
+    source = "Independent experts found failures in the unit. The report called it a grave concern."
+    assert _flagged("The report said it was a 'grave concern' Independent experts found failures.", source) == []
+    # A hyphen before a function word is a lost space; a hyphenated name goes on after one ("Stoke-on-Trent").
+    source = "Princess Eugenie carried an Intermix bag after shopping at the designer store in New York."
+    assert _flagged("Carried shopping bag from Intermix-a designer brand store.", source) == []
+    assert _names("He moved from Stoke-on-Trent to Rolls-Royce.") == ["stoke-on-trent", "rolls-royce"]

@@ -81,6 +81,7 @@ class SupportIndex:
         self.starts: set[int] = set()  # the first word of each sentence
         self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
+        self.name_first: dict[int, int] = {}  # the first word of a name ending at a word
         self.sentences: list[list[str]] = []
         self._texts: list[tuple[str, int, list[int]]] = []  # each sentence, its first word, its word offsets
         self._names: list[tuple[tuple[str, ...], int]] | None = None
@@ -132,8 +133,9 @@ class SupportIndex:
                     if fact.initial and self.common(fact.keys[0]):
                         fact = Fact(fact.kind, fact.text, fact.value, fact.start, fact.end, fact.keys[1:])
                     if fact.keys:
-                        last = bisect.bisect_left(starts, fact.end) - 1
-                        self._names.append((fact.keys, base + max(last, 0)))
+                        last = base + max(bisect.bisect_left(starts, fact.end) - 1, 0)
+                        self.name_first.setdefault(last, base + bisect.bisect_left(starts, fact.start))
+                        self._names.append((fact.keys, last))
         return self._names
 
     def rivals(self, fact: Fact, taken: set[str]) -> tuple[list[list[int]], list[list[int]]]:
@@ -171,8 +173,8 @@ class SupportIndex:
         """The words right before (nearest first) and right after the value starting at word ``pos``, within
         its sentence (ADJACENT_WORDS each side)."""
         first, end = self.sentence_span(pos)
-        stop = self.value_end.get(pos, pos + 1)
-        before = self.words[max(first, pos - rivals.ADJACENT_WORDS) : pos][::-1]
+        stop, start = self.value_end.get(pos, pos + 1), self.name_first.get(pos, pos)  # a name: ``pos`` is its last word
+        before = self.words[max(first, start - rivals.ADJACENT_WORDS) : start][::-1]
         return before, self.words[stop : min(end, stop + rivals.ADJACENT_WORDS)]
 
     def window(self, pos: int) -> set[str]:
@@ -215,6 +217,8 @@ class SupportIndex:
                 }
             if not chains:
                 return None
+        for last, left in chains:
+            self.name_first.setdefault(last, left)
         return sorted({last for last, _ in chains})
 
     def alone(self, word: str) -> list[int]:
@@ -409,7 +413,8 @@ def is_supported(
         return False
     # A number or date in context may still be a swap another value fits better; a name out of context
     # is flagged only if another name does (rephrased context alone is common, see rivals.py).
-    slot = rivals.Slot(near, stems, index, _adjacent(sentence, fact) if fact.kind != "name" else None)
+    weight = rivals.NAME_ORDER_WEIGHT if fact.kind == "name" else rivals.ADJACENT_WEIGHT
+    slot = rivals.Slot(near, stems, index, _adjacent(sentence, fact), weight)
     margin = rivals.NAME_MARGIN if fact.kind == "name" else rivals.VALUE_MARGIN
     free, taken = index.rivals(fact, _taken(fact, others))
     return not rivals.outfitted(slot, positions, free, margin, taken)

@@ -187,3 +187,15 @@ def test_sentences_glued_by_a_highlight_are_read_apart() -> None:
     source = "Princess Eugenie carried an Intermix bag after shopping at the designer store in New York."
     assert _flagged("Carried shopping bag from Intermix-a designer brand store.", source) == []
     assert _names("He moved from Stoke-on-Trent to Rolls-Royce.") == ["stoke-on-trent", "rolls-royce"]
+
+
+def test_a_word_of_the_same_root_stands_for_a_one_word_name() -> None:
+    source = (
+        "Overall, Scots prefer more public spending to paying off the deficit, the Ipsos Mori poll found. "
+        "Another referendum on Scotland's future in the UK before 2020 was ranked 19th of 23 policies."
+    )
+    # "Scotland's future" is the context of "for Scots" (else the UK of that sentence fits it better).
+    assert _flagged("Another independence vote ranks 19th on list of 23 policies for Scots.", source) == []
+    assert _flagged("Another independence vote ranks 19th on list of 23 policies for Ipsos Mori.", source) == [
+        "Ipsos Mori"
+    ]

@@ -173,7 +173,8 @@ class SupportIndex:
         """The words right before (nearest first) and right after the value starting at word ``pos``, within
         its sentence (ADJACENT_WORDS each side)."""
         first, end = self.sentence_span(pos)
-        stop, start = self.value_end.get(pos, pos + 1), self.name_first.get(pos, pos)  # a name: ``pos`` is its last word
+        # A name's ``pos`` is its last word.
+        stop, start = self.value_end.get(pos, pos + 1), self.name_first.get(pos, pos)
         before = self.words[max(first, start - rivals.ADJACENT_WORDS) : start][::-1]
         return before, self.words[stop : min(end, stop + rivals.ADJACENT_WORDS)]
 
@@ -342,6 +343,11 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
                 # Another form of the same name (WWII / Second World War): where the source states any.
                 hits = [p for form in group for p in index.name_positions(form) or ()]
                 return sorted(set(hits)) or None
+        if found and len(fact.keys) == 1 and len(fact.keys[0]) > 3:
+            # Another word of the same root stands for the name as well ("Scots" / "Scotland", "the Cambridges" /
+            # "the Duchess of Cambridge"): its mentions are the name's too, for its context.
+            forms = [f for f in index.by_prefix.get(fact.keys[0][:4], ()) if f != fact.keys[0]]
+            found = sorted(set(found) | {p for f in forms for p in index.forms[f] if p in index.capital})
         surname = fact.keys[-1]
         if found and len(fact.keys) > 1 and len(surname) > 2:
             # Once the source names someone in full, it goes on by surname ("Stan Freberg" ... "Freberg helped

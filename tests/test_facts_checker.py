@@ -199,3 +199,12 @@ def test_a_word_of_the_same_root_stands_for_a_one_word_name() -> None:
     assert _flagged("Another independence vote ranks 19th on list of 23 policies for Ipsos Mori.", source) == [
         "Ipsos Mori"
     ]
+
+
+def test_a_name_of_two_words_is_mentioned_by_either_word() -> None:
+    source = (
+        "West Bromwich Albion vs Leicester City, The Hawthorns. Team news: Craig Dawson is set to return for West "
+        "Brom. Matthew Upson and Dean Hammond are available for Leicester's trip to West Brom."
+    )
+    assert _flagged("Matthew Upson and Dean Hammond available for Leicester City.", source) == []
+    assert _flagged("Matthew Upson and Dean Hammond available for Craig Dawson.", source) == ["Craig Dawson"]

@@ -348,11 +348,13 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
             # "the Duchess of Cambridge"): its mentions are the name's too, for its context.
             forms = [f for f in index.by_prefix.get(fact.keys[0][:4], ()) if f != fact.keys[0]]
             found = sorted(set(found) | {p for f in forms for p in index.forms[f] if p in index.capital})
-        surname = fact.keys[-1]
-        if found and len(fact.keys) > 1 and len(surname) > 2:
-            # Once the source names someone in full, it goes on by surname ("Stan Freberg" ... "Freberg helped
-            # create"): those mentions are the name's too.
-            found = sorted(set(found) | set(index.alone(surname)))
+        if found and len(fact.keys) > 1:
+            # Once the source names someone in full, it goes on by the last word ("Stan Freberg" ... "Freberg
+            # helped create"), or for a name of two words by either ("Manny loves", "Leicester's trip"): those
+            # mentions are the name's too. (Not the first word of a longer one: Grammy Creators Alliance.)
+            parts = {fact.keys[-1], fact.keys[0] if len(fact.keys) == 2 else fact.keys[-1]}
+            parts = {k for k in parts if len(k) > 2 and not is_common_word(k.capitalize())}
+            found = sorted(set(found).union(*(index.alone(k) for k in parts)))
         return found
     else:
         return [] if index.has_quote(fact.keys) else None

@@ -208,3 +208,11 @@ def test_a_name_of_two_words_is_mentioned_by_either_word() -> None:
     )
     assert _flagged("Matthew Upson and Dean Hammond available for Leicester City.", source) == []
     assert _flagged("Matthew Upson and Dean Hammond available for Craig Dawson.", source) == ["Craig Dawson"]
+
+
+def test_a_clock_time_is_one_value() -> None:
+    source = "A boy of 15 was arrested. The attack happened at Kingsdale school at about 15:30 GMT on Thursday."
+    # The 30 of 15:30 is no count: it states no age.
+    assert _flagged("A 30-year-old was arrested after the attack at Kingsdale school.", source) == ["30"]
+    assert _flagged("The attack at Kingsdale school happened at 15:30 on Thursday.", source) == []
+    assert _flagged("The attack at Kingsdale school happened at 15:45 on Thursday.", source) == ["15:45"]

@@ -8,7 +8,8 @@ or the source sentence holding it must match the output sentence. And it must no
 number or a date, no other value of the same kind in the source may fit the slot clearly better
 ("46 signatures" written as "60 signatures" when the article's 60 belongs to "a 60-member one"); a
 name out of context is flagged only when another name of the source fits it clearly better (see
-:mod:`.rivals`). The facts themselves are read by :mod:`.mentions`.
+:mod:`.rivals`). The facts themselves are read by :mod:`.mentions`; where a source states a name, and
+where else it mentions it, is :mod:`.naming`'s.
 
 Measured with ``bench/eval_faithfulness.py`` (recall on swapped facts, false alarms on references).
 """
@@ -22,16 +23,14 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from . import rivals
+from . import naming, rivals
 from .mentions import (
     KINDS,
-    NAME_ALIASES,
     NAME_LANGUAGES,
     TITLES,
     WORD,
     Fact,
     extract_facts,
-    is_common_word,
     is_content,
     names,
     numbers_and_dates,
@@ -58,8 +57,6 @@ MIN_RELEVANCE = 0.34
 # Two values of an output sentence that stand this close together in a source sentence ("from 1999 to 2010")
 # give each other context.
 NEIGHBOUR_WORDS = 3
-# The parts of a name stand at most this many words apart in the source (one middle name, "bin", "van der").
-NAME_GAP = 3
 
 _NEGATIONS = frozenset(["not", "no", "never", "nor", "t", "none", "nothing", "nobody", "neither", "without"])
 
@@ -190,59 +187,6 @@ class SupportIndex:
             return 1.0
         return max(sims[self.sent_of[p]] for p in positions) / best
 
-    def name_positions(self, parts: Sequence[str]) -> list[int] | None:
-        """Where the last part of a name occurs with the others just before it; None when nowhere."""
-        # The parts must stand together (a middle name may come between): "Jack Villegas" is no name of an
-        # article about Jack Nicklaus and Camilo Villegas. Chains of (last part's position, leftmost part's).
-        chains: set[tuple[int, int]] = set()
-        for i, part in enumerate(reversed(parts)):
-            hits = self.forms.get(part) or self._case_forms(part)
-            if len(parts) == 1:
-                # A one-word name must be written as a name in the source: "Top" is no name of an article that
-                # only has "top". (Not each word of a longer one: "a Tyne-Wear derby" for "Wear-Tyne Derby".)
-                hits = [p for p in hits if p in self.capital]
-                if self.lang.split("-")[0] == "en" and is_common_word(part.capitalize()):
-                    # A common word ("Family", "Overall") is a name only where the source capitalises it
-                    # inside a sentence: at a sentence start every word has a capital.
-                    hits = [p for p in hits if p not in self.starts]
-            if not hits and i > 0 and len(part) > 2:
-                # A first name shortened (Alex for Alexander): the source form starts with it.
-                forms = [form for form in self.by_prefix.get(part[:4], ()) if form.startswith(part)]
-                hits = [p for form in forms for p in self.forms[form]]
-            if i == 0:
-                chains = {(p, p) for p in hits}
-            else:
-                # The part goes before the others, or (a name written in another order) just after.
-                chains = {
-                    (last, min(p, left)) for last, left in chains for p in hits if left - NAME_GAP <= p <= last + 1
-                }
-            if not chains:
-                return None
-        for last, left in chains:
-            self.name_first.setdefault(last, left)
-        return sorted({last for last, _ in chains})
-
-    def alone(self, word: str) -> list[int]:
-        """Where the source writes ``word`` as a one-word name: capitalised, with no capitalised word beside it
-        ("Freberg helped", not "Premier League")."""
-        capital, starts = self.capital, self.starts
-        return [
-            p
-            for p in self.forms.get(word, ())
-            if p in capital and (p in starts or p - 1 not in capital) and (p + 1 not in capital or p + 1 in starts)
-        ]
-
-    def _case_forms(self, part: str) -> list[int]:
-        # Another case form of the same name (Warszawa / Warszawy, Putin / Putina): same stem, short ending.
-        if len(part) < 4:
-            return []
-        hits: list[int] = []
-        for form in self.by_prefix.get(part[:4], ()):
-            common = len(_common_prefix(form, part))
-            if common >= max(4, min(len(form), len(part)) - 2) and abs(len(form) - len(part)) <= 3:
-                hits.extend(self.forms[form])
-        return hits
-
     def number_positions(self, fact: Fact) -> list[int]:
         return [pos for key in fact.keys for pos, unit in self.numbers.get(key, ()) if _units_agree(fact.unit, unit)]
 
@@ -283,13 +227,6 @@ class SupportIndex:
             if len(span) <= len(words) + 1 and not skipped & _NEGATIONS:
                 return True
         return False
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 def _units_agree(a: str | None, b: str | None) -> bool:
@@ -337,25 +274,7 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
     elif fact.kind == "date" and fact.date is not None:
         hits = index.date_positions(fact.date)
     elif fact.kind == "name":
-        found = index.name_positions(fact.keys)
-        for group in NAME_ALIASES if found is None else ():
-            if fact.keys in group:
-                # Another form of the same name (WWII / Second World War): where the source states any.
-                hits = [p for form in group for p in index.name_positions(form) or ()]
-                return sorted(set(hits)) or None
-        if found and len(fact.keys) == 1 and len(fact.keys[0]) > 3:
-            # Another word of the same root stands for the name as well ("Scots" / "Scotland", "the Cambridges" /
-            # "the Duchess of Cambridge"): its mentions are the name's too, for its context.
-            forms = [f for f in index.by_prefix.get(fact.keys[0][:4], ()) if f != fact.keys[0]]
-            found = sorted(set(found) | {p for f in forms for p in index.forms[f] if p in index.capital})
-        if found and len(fact.keys) > 1:
-            # Once the source names someone in full, it goes on by the last word ("Stan Freberg" ... "Freberg
-            # helped create"), or for a name of two words by either ("Manny loves", "Leicester's trip"): those
-            # mentions are the name's too. (Not the first word of a longer one: Grammy Creators Alliance.)
-            parts = {fact.keys[-1], fact.keys[0] if len(fact.keys) == 2 else fact.keys[-1]}
-            parts = {k for k in parts if len(k) > 2 and not is_common_word(k.capitalize())}
-            found = sorted(set(found).union(*(index.alone(k) for k in parts)))
-        return found
+        return naming.positions(fact.keys, index)
     else:
         return [] if index.has_quote(fact.keys) else None
     return hits or None

@@ -216,16 +216,3 @@ def test_a_clock_time_is_one_value() -> None:
     assert _flagged("A 30-year-old was arrested after the attack at Kingsdale school.", source) == ["30"]
     assert _flagged("The attack at Kingsdale school happened at 15:30 on Thursday.", source) == []
     assert _flagged("The attack at Kingsdale school happened at 15:45 on Thursday.", source) == ["15:45"]
-
-
-def test_a_common_word_starting_a_sentence_the_source_glued_to_the_last_is_no_name_there() -> None:
-    # A caption without its full stop: "last night Overall, Scots prefer" has no name Overall.
-    source = (
-        "Scotland's leaders faced off in a live TV debate last night Overall, Scots prefer more public spending. "
-        "The SNP leader attacked the Tory pledge to hold an EU referendum."
-    )
-    output = "The SNP leader attacked the Overall pledge to hold an EU referendum."
-    assert [f.text for f in unsupported(output, [source], context=False)] == ["Overall"]
-    # A name is still one where the source also writes it inside a sentence.
-    source = "Derby can secure a play-off spot Championship Watford will be promoted. The Championship ends soon."
-    assert unsupported("Watford can be promoted to the Championship.", [source], context=False) == []

@@ -27,12 +27,10 @@ from . import naming, rivals
 from .mentions import (
     KINDS,
     NAME_LANGUAGES,
-    STOPWORDS,
     TITLES,
     WORD,
     Fact,
     extract_facts,
-    is_common_word,
     is_content,
     names,
     numbers_and_dates,
@@ -78,7 +76,6 @@ class SupportIndex:
         self.ordinal: dict[int, bool] = {}
         self.paired: set[int] = set()  # numbers of a pair: 3-1, 10 to 12
         self.starts: set[int] = set()  # the first word of each sentence
-        self.glued: set[int] = set()  # common words that may start a sentence glued to the last (see below)
         self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
         self.name_first: dict[int, int] = {}  # the first word of a name ending at a word
@@ -115,16 +112,6 @@ class SupportIndex:
         # Words the source writes in lower case: a sentence-initial capital of one is no name.
         self.lower = {m.group(0) for m in WORD.finditer(source) if m.group(0).islower()}
         self.lower_stems = {_stem(w) for w in self.lower if len(w) > 3}
-        if lang.split("-")[0] == "en":
-            # A capitalised common word after a content word starts a sentence the source glued to the last (a
-            # caption without its full stop: "...last night Overall, Scots prefer"), not a name ("the Fight of").
-            self.glued = {
-                i
-                for i in self.capital - self.starts
-                if i - 1 not in self.capital
-                and _content_word(self.words[i - 1])
-                and is_common_word(self.words[i].capitalize())
-            }
         self.sent_stems = [{_stem(w) for w in words if is_content(w)} for words in self.sentences]
         df = Counter(stem for stems in self.sent_stems for stem in stems)
         self.idf = {stem: math.log(1 + len(self.sentences) / n) for stem, n in df.items()}
@@ -240,10 +227,6 @@ class SupportIndex:
             if len(span) <= len(words) + 1 and not skipped & _NEGATIONS:
                 return True
         return False
-
-
-def _content_word(word: str) -> bool:
-    return len(word) > 2 and word.isalpha() and word not in STOPWORDS
 
 
 def _units_agree(a: str | None, b: str | None) -> bool:

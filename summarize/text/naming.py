@@ -32,7 +32,6 @@ class Words(Protocol):
     by_prefix: dict[str, set[str]]  # the words by their first four letters
     capital: set[int]  # positions of words written with a capital
     starts: set[int]  # the first word of each sentence
-    glued: set[int]  # capitalised common words that may start a sentence glued to the last
     name_first: dict[int, int]  # the first word of a name ending at a position
 
 
@@ -68,11 +67,8 @@ def stated(parts: Sequence[str], index: Words) -> list[int] | None:
             hits = [p for p in hits if p in index.capital]
             if index.lang.split("-")[0] == "en" and is_common_word(part.capitalize()):
                 # A common word ("Family", "Overall") is a name only where the source capitalises it
-                # inside a sentence: at a sentence start every word has a capital (also at the start of one the
-                # source glued to the last, though it may be a name there too: "a play-off spot Championship").
+                # inside a sentence: at a sentence start every word has a capital.
                 hits = [p for p in hits if p not in index.starts]
-                if not set(hits) - index.glued:
-                    return None
         if not hits and i > 0 and len(part) > 2:
             # A first name shortened (Alex for Alexander): the source form starts with it.
             forms = [form for form in index.by_prefix.get(part[:4], ()) if form.startswith(part)]

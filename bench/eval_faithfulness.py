@@ -30,7 +30,9 @@ checker's rules and margins are tuned on it. XSum is split by row: the even-inde
 ones a test half whose examples are never printed or written, only its figures (``xsum-test``);
 the whole set is reported too. BBC is held out entirely: figures only. ``--examples`` prints
 (and ``--json`` writes) examples of the development parts only. Each row is corrupted the same way
-whichever part it is in (its random generator is seeded by its index in the whole set).
+whichever part it is in (its random generator is seeded by its index in the whole set), so the
+whole set's figures compare with earlier runs; an invented name for a row comes from the next row's
+article, for an XSum-dev row a test row's (a name may show in a dev example, never a test reference).
 
 XSum references are known to state facts their article lacks (Maynez et al. 2020 found ~70% of
 them do), so its "false alarms" count real unsupported facts too: the false alarms are split by

@@ -134,3 +134,85 @@ def test_a_number_right_after_a_month_is_its_day() -> None:
     assert [f.value for f in extract_facts("He died on August seven, 2013.")] == ["--08-07", "2013"]
     assert _flagged("Chris Lane was gunned down on August seven, 2013.", source) == ["August seven"]
     assert _flagged("Chris Lane was gunned down on August sixteen, 2013.", source) == []
+
+
+def test_the_other_names_of_a_sentence_are_no_context_for_a_name() -> None:
+    # The highlight lists clubs the article states apart: "Leyton Orient" and "Notts County" are no words around
+    # Colchester in the article, and must not make its context fail (nor a rival near them win).
+    source = (
+        "Leyton Orient, at home to Sheffield United, and Notts County, at home to Doncaster, go down if they fail "
+        "to win. Colchester, away to Fleetwood, will be relegated if they lose and Crewe win."
+    )
+    assert _flagged("Leyton Orient, Notts County and Colchester can go down.", source) == []
+    # Nor may they put a swapped name in context: Adebayor stands near Harry Kane in the article, not the landmark.
+    source = (
+        "Emmanuel Adebayor danced in front of the Eiffel Tower during a trip to Paris. The Togo striker posted a "
+        "video of it. Adebayor, who joined Spurs alongside Harry Kane, is out of favour at White Hart Lane."
+    )
+    assert _flagged("Emmanuel Adebayor has danced in front of a famous Paris landmark.", source) == []
+    assert _flagged("Emmanuel Adebayor has danced in front of a famous Harry Kane landmark.", source) == ["Harry Kane"]
+
+
+def test_two_values_give_each_other_context_only_where_they_stand_together_in_the_output_too() -> None:
+    # The output's "40/1" and the source's odds of "100/1" share a 1, but in the output the 1 is no neighbour of
+    # 100: an age the article never gives is not put in context by the odds.
+    source = (
+        "Mike Tindall was beaming after Monbeg Dude, sent off at 40/1, finished third in the Grand National. "
+        "Tindall owns the horse with three friends. "
+        "His jockey Liam Treadwell won the race in 2009 on Mon Mome at 100/1."
+    )
+    assert _flagged("Tindall's 100-year-old Monbeg Dude was 40/1 and finished third.", source) == ["100"]
+    assert _flagged("Tindall's Monbeg Dude was 40/1 and finished third.", source) == []
+
+
+def test_a_name_given_in_full_is_mentioned_by_its_surname_too() -> None:
+    source = (
+        "Stan Freberg, whose career in advertising won him worldwide acclaim, has died at 88. "
+        "Freberg was a famed comedian and a song parodist whose records sold millions, his friend Daws Butler said. "
+        "Butler worked with him on the puppet show Time for Beany."
+    )
+    # The context of the full name is that of "Freberg was a famed comedian" (else Daws Butler fits it better).
+    assert _flagged("Stan Freberg was famed comedian, song parodist.", source) == []
+    # The surname alone states no other full name.
+    assert _flagged("Daws Freberg was famed comedian, song parodist.", source) == ["Daws Freberg"]
+
+
+def test_sentences_glued_by_a_highlight_are_read_apart() -> None:
+    # A closing quote, then a capital: a sentence start, where a common word is no name.
+    text = "NMC heard she could 'lose a chance of survival' Independent inquiry found failures."
+    assert _names(text) == ["nmc"]
+    source = "Independent experts found failures in the unit. The report called it a grave concern."
+    assert _flagged("The report said it was a 'grave concern' Independent experts found failures.", source) == []
+    # A hyphen before a function word is a lost space; a hyphenated name goes on after one ("Stoke-on-Trent").
+    source = "Princess Eugenie carried an Intermix bag after shopping at the designer store in New York."
+    assert _flagged("Carried shopping bag from Intermix-a designer brand store.", source) == []
+    assert _names("He moved from Stoke-on-Trent to Rolls-Royce.") == ["stoke-on-trent", "rolls-royce"]
+
+
+def test_a_word_of_the_same_root_stands_for_a_one_word_name() -> None:
+    source = (
+        "Overall, Scots prefer more public spending to paying off the deficit, the Ipsos Mori poll found. "
+        "Another referendum on Scotland's future in the UK before 2020 was ranked 19th of 23 policies."
+    )
+    # "Scotland's future" is the context of "for Scots" (else the UK of that sentence fits it better).
+    assert _flagged("Another independence vote ranks 19th on list of 23 policies for Scots.", source) == []
+    assert _flagged("Another independence vote ranks 19th on list of 23 policies for Ipsos Mori.", source) == [
+        "Ipsos Mori"
+    ]
+
+
+def test_a_name_of_two_words_is_mentioned_by_either_word() -> None:
+    source = (
+        "West Bromwich Albion vs Leicester City, The Hawthorns. Team news: Craig Dawson is set to return for West "
+        "Brom. Matthew Upson and Dean Hammond are available for Leicester's trip to West Brom."
+    )
+    assert _flagged("Matthew Upson and Dean Hammond available for Leicester City.", source) == []
+    assert _flagged("Matthew Upson and Dean Hammond available for Craig Dawson.", source) == ["Craig Dawson"]
+
+
+def test_a_clock_time_is_one_value() -> None:
+    source = "A boy of 15 was arrested. The attack happened at Kingsdale school at about 15:30 GMT on Thursday."
+    # The 30 of 15:30 is no count: it states no age.
+    assert _flagged("A 30-year-old was arrested after the attack at Kingsdale school.", source) == ["30"]
+    assert _flagged("The attack at Kingsdale school happened at 15:30 on Thursday.", source) == []
+    assert _flagged("The attack at Kingsdale school happened at 15:45 on Thursday.", source) == ["15:45"]

@@ -8,7 +8,8 @@ or the source sentence holding it must match the output sentence. And it must no
 number or a date, no other value of the same kind in the source may fit the slot clearly better
 ("46 signatures" written as "60 signatures" when the article's 60 belongs to "a 60-member one"); a
 name out of context is flagged only when another name of the source fits it clearly better (see
-:mod:`.rivals`). The facts themselves are read by :mod:`.mentions`.
+:mod:`.rivals`). The facts themselves are read by :mod:`.mentions`; where a source states a name, and
+where else it mentions it, is :mod:`.naming`'s.
 
 Measured with ``bench/eval_faithfulness.py`` (recall on swapped facts, false alarms on references).
 """
@@ -22,16 +23,14 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from . import rivals
+from . import naming, rivals
 from .mentions import (
     KINDS,
-    NAME_ALIASES,
     NAME_LANGUAGES,
     TITLES,
     WORD,
     Fact,
     extract_facts,
-    is_common_word,
     is_content,
     names,
     numbers_and_dates,
@@ -58,8 +57,6 @@ MIN_RELEVANCE = 0.34
 # Two values of an output sentence that stand this close together in a source sentence ("from 1999 to 2010")
 # give each other context.
 NEIGHBOUR_WORDS = 3
-# The parts of a name stand at most this many words apart in the source (one middle name, "bin", "van der").
-NAME_GAP = 3
 
 _NEGATIONS = frozenset(["not", "no", "never", "nor", "t", "none", "nothing", "nobody", "neither", "without"])
 
@@ -81,6 +78,7 @@ class SupportIndex:
         self.starts: set[int] = set()  # the first word of each sentence
         self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
+        self.name_first: dict[int, int] = {}  # the first word of a name ending at a word
         self.sentences: list[list[str]] = []
         self._texts: list[tuple[str, int, list[int]]] = []  # each sentence, its first word, its word offsets
         self._names: list[tuple[tuple[str, ...], int]] | None = None
@@ -132,8 +130,9 @@ class SupportIndex:
                     if fact.initial and self.common(fact.keys[0]):
                         fact = Fact(fact.kind, fact.text, fact.value, fact.start, fact.end, fact.keys[1:])
                     if fact.keys:
-                        last = bisect.bisect_left(starts, fact.end) - 1
-                        self._names.append((fact.keys, base + max(last, 0)))
+                        last = base + max(bisect.bisect_left(starts, fact.end) - 1, 0)
+                        self.name_first.setdefault(last, base + bisect.bisect_left(starts, fact.start))
+                        self._names.append((fact.keys, last))
         return self._names
 
     def rivals(self, fact: Fact, taken: set[str]) -> tuple[list[list[int]], list[list[int]]]:
@@ -171,8 +170,9 @@ class SupportIndex:
         """The words right before (nearest first) and right after the value starting at word ``pos``, within
         its sentence (ADJACENT_WORDS each side)."""
         first, end = self.sentence_span(pos)
-        stop = self.value_end.get(pos, pos + 1)
-        before = self.words[max(first, pos - rivals.ADJACENT_WORDS) : pos][::-1]
+        # A name's ``pos`` is its last word.
+        stop, start = self.value_end.get(pos, pos + 1), self.name_first.get(pos, pos)
+        before = self.words[max(first, start - rivals.ADJACENT_WORDS) : start][::-1]
         return before, self.words[stop : min(end, stop + rivals.ADJACENT_WORDS)]
 
     def window(self, pos: int) -> set[str]:
@@ -186,47 +186,6 @@ class SupportIndex:
         if best <= 0:
             return 1.0
         return max(sims[self.sent_of[p]] for p in positions) / best
-
-    def name_positions(self, parts: Sequence[str]) -> list[int] | None:
-        """Where the last part of a name occurs with the others just before it; None when nowhere."""
-        # The parts must stand together (a middle name may come between): "Jack Villegas" is no name of an
-        # article about Jack Nicklaus and Camilo Villegas. Chains of (last part's position, leftmost part's).
-        chains: set[tuple[int, int]] = set()
-        for i, part in enumerate(reversed(parts)):
-            hits = self.forms.get(part) or self._case_forms(part)
-            if len(parts) == 1:
-                # A one-word name must be written as a name in the source: "Top" is no name of an article that
-                # only has "top". (Not each word of a longer one: "a Tyne-Wear derby" for "Wear-Tyne Derby".)
-                hits = [p for p in hits if p in self.capital]
-                if self.lang.split("-")[0] == "en" and is_common_word(part.capitalize()):
-                    # A common word ("Family", "Overall") is a name only where the source capitalises it
-                    # inside a sentence: at a sentence start every word has a capital.
-                    hits = [p for p in hits if p not in self.starts]
-            if not hits and i > 0 and len(part) > 2:
-                # A first name shortened (Alex for Alexander): the source form starts with it.
-                forms = [form for form in self.by_prefix.get(part[:4], ()) if form.startswith(part)]
-                hits = [p for form in forms for p in self.forms[form]]
-            if i == 0:
-                chains = {(p, p) for p in hits}
-            else:
-                # The part goes before the others, or (a name written in another order) just after.
-                chains = {
-                    (last, min(p, left)) for last, left in chains for p in hits if left - NAME_GAP <= p <= last + 1
-                }
-            if not chains:
-                return None
-        return sorted({last for last, _ in chains})
-
-    def _case_forms(self, part: str) -> list[int]:
-        # Another case form of the same name (Warszawa / Warszawy, Putin / Putina): same stem, short ending.
-        if len(part) < 4:
-            return []
-        hits: list[int] = []
-        for form in self.by_prefix.get(part[:4], ()):
-            common = len(_common_prefix(form, part))
-            if common >= max(4, min(len(form), len(part)) - 2) and abs(len(form) - len(part)) <= 3:
-                hits.extend(self.forms[form])
-        return hits
 
     def number_positions(self, fact: Fact) -> list[int]:
         return [pos for key in fact.keys for pos, unit in self.numbers.get(key, ()) if _units_agree(fact.unit, unit)]
@@ -270,13 +229,6 @@ class SupportIndex:
         return False
 
 
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
-
-
 def _units_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -290,10 +242,14 @@ def support_index(source: str, lang: str = "en") -> SupportIndex:
 # --- checking ------------------------------------------------------------------------------------
 
 
-def _context(sentence: str, fact: Fact) -> set[str]:
-    toks = _tokens(sentence)
-    before = [w for s, w in toks if s < fact.start and is_content(w)][-CONTEXT_WORDS:]
-    after = [w for s, w in toks if s >= fact.end and is_content(w)][:CONTEXT_WORDS]
+def _context(sentence: str, fact: Fact, others: Sequence[Fact] = ()) -> set[str]:
+    """Stems of the content words around ``fact`` (CONTEXT_WORDS each side). For a name, the sentence's other
+    names are no context: highlights list names ("tries through Gene Ormsby, Joel Monaghan and Ben Currie")
+    that the article states apart, and each is checked on its own."""
+    names = [(o.start, o.end) for o in others if fact.kind == o.kind == "name" and o.start != fact.start]
+    toks = [(s, w) for s, w in _tokens(sentence) if is_content(w) and not any(a <= s < b for a, b in names)]
+    before = [w for s, w in toks if s < fact.start][-CONTEXT_WORDS:]
+    after = [w for s, w in toks if s >= fact.end][:CONTEXT_WORDS]
     own = {w for _, w in _tokens(fact.text)}
     return {_stem(w) for w in before + after if w not in own}
 
@@ -318,13 +274,7 @@ def _positions(fact: Fact, index: SupportIndex) -> list[int] | None:
     elif fact.kind == "date" and fact.date is not None:
         hits = index.date_positions(fact.date)
     elif fact.kind == "name":
-        found = index.name_positions(fact.keys)
-        for group in NAME_ALIASES if found is None else ():
-            if fact.keys in group:
-                # Another form of the same name (WWII / Second World War): where the source states any.
-                hits = [p for form in group for p in index.name_positions(form) or ()]
-                return sorted(set(hits)) or None
-        return found
+        return naming.positions(fact.keys, index)
     else:
         return [] if index.has_quote(fact.keys) else None
     return hits or None
@@ -340,14 +290,20 @@ def _taken(fact: Fact, others: Sequence[Fact]) -> set[str]:
     return out
 
 
-def _beside_others(fact: Fact, positions: Sequence[int], others: Sequence[Fact], index: SupportIndex) -> bool:
-    """Whether another number or date of the output sentence stands within NEIGHBOUR_WORDS words of one of
-    ``positions`` in the same source sentence: "between 1999 and 2010" for the source's "from 1999 to 2010"."""
+def _beside_others(
+    fact: Fact, positions: Sequence[int], others: Sequence[Fact], index: SupportIndex, sentence: str
+) -> bool:
+    """Whether another number or date standing within NEIGHBOUR_WORDS words of ``fact`` in the output sentence
+    stands as close to one of ``positions`` in the same source sentence: "between 1999 and 2010" for the
+    source's "from 1999 to 2010" (not "the 100-year-old horse was 40/1" for the source's odds of "100/1")."""
     for other in others:
         if (other.start, other.end) == (fact.start, fact.end) or other.kind not in ("number", "date"):
             continue
         if other.start < fact.end and fact.start < other.end:
             continue  # the same words read as another kind
+        between = sentence[min(fact.end, other.end) : max(fact.start, other.start)]
+        if len(_tokens(between)) > NEIGHBOUR_WORDS:
+            continue
         for q in _positions(other, index) or ():
             if any(abs(p - q) <= NEIGHBOUR_WORDS and index.sent_of[p] == index.sent_of[q] for p in positions):
                 return True
@@ -368,7 +324,7 @@ def is_supported(
     positions = _positions(fact, index)
     if positions is None:
         return False
-    near = _context(sentence, fact) if context else set()
+    near = _context(sentence, fact, others) if context else set()
     if not positions or not near:
         return True
     own = {_stem(w) for _, w in _tokens(fact.text)}
@@ -376,7 +332,7 @@ def is_supported(
     in_context = (
         max(len(near & index.window(p)) for p in positions) >= MIN_LOCAL * len(near)
         or index.relevance(stems, positions) >= MIN_RELEVANCE
-        or (fact.kind != "name" and _beside_others(fact, positions, others, index))
+        or (fact.kind != "name" and _beside_others(fact, positions, others, index, sentence))
     )
     if fact.kind == "quote" or (in_context and fact.kind == "name"):
         return in_context
@@ -384,7 +340,8 @@ def is_supported(
         return False
     # A number or date in context may still be a swap another value fits better; a name out of context
     # is flagged only if another name does (rephrased context alone is common, see rivals.py).
-    slot = rivals.Slot(near, stems, index, _adjacent(sentence, fact) if fact.kind != "name" else None)
+    weight = rivals.NAME_ORDER_WEIGHT if fact.kind == "name" else rivals.ADJACENT_WEIGHT
+    slot = rivals.Slot(near, stems, index, _adjacent(sentence, fact), weight)
     margin = rivals.NAME_MARGIN if fact.kind == "name" else rivals.VALUE_MARGIN
     free, taken = index.rivals(fact, _taken(fact, others))
     return not rivals.outfitted(slot, positions, free, margin, taken)

@@ -83,7 +83,12 @@ _COMMON_ENDINGS = tuple(_words("ing ed ly ers ment ments tion tions ness ous ies
 _NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | {"i"}
 # After an apostrophe a name goes on only with a capital (O'Brien) or a possessive s: "Kunis'stole" (a
 # space lost) is the name Kunis.
-_NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?")
+# A hyphen before a function word that ends the token is a lost space, as CNN/DM highlights write "Intermix-a
+# designer store" ("Stoke-on-Trent" goes on after its "on").
+_GLUED = r"-(?!(?:" + "|".join(sorted(STOPWORDS)) + r")(?![\w-]))"
+_NAME_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:" + _GLUED + r"[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?"
+)
 WORD = re.compile(r"\w+")
 _QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("「", "」"), ("『", "』")]
 _QUOTE_RES = [re.compile(re.escape(a) + r"([^" + re.escape(b) + r"]{1,600}?)" + re.escape(b)) for a, b in _QUOTES]
@@ -186,7 +191,12 @@ def pairing(text: str, start: int, end: int) -> int:
 
 
 def _is_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip().rstrip("\"'“‘«„([{-–—*•").rstrip()
+    before = text[:start].rstrip()
+    if len(before) > 1 and before[-1] in "\"'”’" and not before[-2].isspace():
+        # After a closing quote: CNN/DM highlights glue sentences so ("…a chance of survival' Independent inquiry
+        # found…"), and a name is a name there either way.
+        return True
+    before = before.rstrip("\"'“‘«„([{-–—*•").rstrip()
     return not before or (before[-1] in ".!?:;\n" and not _ends_with_title(before))
 
 

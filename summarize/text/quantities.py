@@ -72,6 +72,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?![\d:])")
 _NUMBER_WORDS = set(UNITS) | set(TENS) | set(ORDINALS) | set(WORD_SCALES) | {"and", "a"}
 
 
@@ -164,7 +165,7 @@ def words_value(words: list[str]) -> tuple[Decimal, bool] | None:
 class Quantity:
     """A number as written: its span, candidate values (canonical strings) and unit.
 
-    ``unit`` is a currency sign (``$``, ``£``, ``€``, ``¥``, ``rupee``), ``%`` or None; ``year``
+    ``unit`` is a currency sign (``$``, ``£``, ``€``, ``¥``, ``rupee``), ``%``, ``time`` (``15:30``) or None; ``year``
     marks a bare four-digit number from 1000 to 2099 (a date fact rather than a count).
     """
 
@@ -195,8 +196,12 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     if lang.split("-")[0] in COMMA_DECIMAL:
         # "1 200" groups thousands with a plain space in these languages (one character for one: offsets hold).
         flat = _SPACE_GROUP.sub("\u00a0", flat)
-    out: list[Quantity] = []
+    # A clock or lap time ("15:30", "1:35.782") is one value of its own: its 30 is no count of anything.
+    out = [Quantity(m.start(), m.end(), text[m.start() : m.end()], (m.group(0),), "time") for m in _TIME.finditer(flat)]
+    times = [(q.start, q.end) for q in out]
     for m in _NUMBER.finditer(flat):
+        if any(a <= m.start() < b for a, b in times):
+            continue
         scale = (m.group("scale") or "").lower()
         cur, unit = m.group("cur"), m.group("unit")
         if scale in {"m", "b"} and not cur and not (unit and unit.lower() in CURRENCY_WORDS):

@@ -40,7 +40,8 @@ FUNCTION_WORD = 0.5
 # A rival the output states elsewhere competes only for a slot whose words right around it are its own.
 TAKEN_ORDER = 0.5
 VALUE_MARGIN = 0.6
-NAME_MARGIN = 0.8
+NAME_MARGIN = 0.9
+NAME_ORDER_WEIGHT = 1.0
 
 
 class Source(Protocol):
@@ -66,8 +67,10 @@ class Slot:
         sentence: set[str],
         index: Source,
         adjacent: tuple[Sequence[str], Sequence[str]] | None = None,
+        order_weight: float = ADJACENT_WEIGHT,
     ):
         self.index = index
+        self.order_weight = order_weight
         # The words right before and after the value in the output, with their weights.
         self.adjacent = [
             [(w, FUNCTION_WORD if w in STOPWORDS or w.isdigit() else 1.0) for w in side] for side in adjacent or ()
@@ -90,7 +93,7 @@ class Slot:
             first, end = index.sentence_span(pos)
             window = set(index.stems[max(first, pos - MENTION_WINDOW) : min(end, pos + MENTION_WINDOW + 1)])
             local = sum(w for s, w in self.near.items() if s in window) / self.total
-        return local + SENTENCE_WEIGHT * self.sims[index.sent_of[pos]] + ADJACENT_WEIGHT * self.order(pos)
+        return local + SENTENCE_WEIGHT * self.sims[index.sent_of[pos]] + self.order_weight * self.order(pos)
 
     def order(self, pos: int) -> float:
         """The weighted share of the output's words right before and after the value that stand right

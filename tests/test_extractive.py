@@ -240,6 +240,22 @@ def test_link_lists_and_lead_ins_are_not_candidates() -> None:
     ]
 
 
+def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_that_way() -> None:
+    body = [
+        "The council approved the new budget for schools on Monday night.",
+        "Teachers welcomed the decision, which adds two hundred posts across the district.",
+        "Parents said the extra posts would shrink classes in the oldest schools.",
+        "iPhone owners can follow the meetings live in the council's new app.",
+        "The budget also pays for new roofs on three primary schools before winter.",
+        "Opposition members voted against it, saying the council tax rise was too steep.",
+    ]
+    fragments = ["disposition: merge Stabilize the budget rules of the council in 2024.", "said the head of the board."]
+    ranked = extractive.rank("\n\n".join([*body[:2], *fragments, *body[2:]]), "en")
+    assert sorted(ranked) == sorted(body)  # the mixed-case "iPhone" sentence stays
+    lower = [s[0].lower() + s[1:] for s in body]  # a text written in lower case keeps every sentence
+    assert sorted(extractive.rank("\n\n".join(lower), "en")) == sorted(lower)
+
+
 def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
     no_title_weight = replace(extractive.PARAMS, title_weight=0.0)
     for text in articles:

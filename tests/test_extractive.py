@@ -335,3 +335,22 @@ def test_thousand_words_well_under_a_second_without_torch(articles: list[str]) -
     )
     # Typically ~0.05 s; the bound leaves room for a busy CI machine.
     assert float(proc.stdout) < 0.5
+
+
+def test_summary_sentences_written_without_a_stop_get_one_so_they_do_not_run_together() -> None:
+    from summarize.text.sentences import with_stop
+
+    assert (
+        with_stop("172 pull requests were merged in the last week") == "172 pull requests were merged in the last week."
+    )
+    assert with_stop("Is it over?") == "Is it over?" and with_stop('He said "no"') == 'He said "no"'
+    assert with_stop("上周发布了新版本") == "上周发布了新版本。"
+    text = "\n\n".join(
+        [
+            "Teachers welcomed the decision, which adds two hundred posts across the district.",
+            "172 pull requests were merged in the last week",
+            "The compiler team landed the new borrow checker for every crate in the registry",
+        ]
+    )
+    summary = extractive.summarize(text, "en", points=0, length="medium").summary
+    assert "week." in summary and "registry." in summary and ".." not in summary

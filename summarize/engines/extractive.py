@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.sentences import join_sentences, split_sentences
+from ..text.sentences import join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
 from .features import DocFeatures, document_features, fact_words, headline, normalise, trim_clutter
 
@@ -258,10 +258,12 @@ def summarize(
     doc = document_features(text, lang, title)
     if doc is None:
         sents = _fallback(text, lang)
-        return ExtractiveSummary(join_sentences(sents[:n]), sents[n : n + max(points, 0)])
+        return ExtractiveSummary(join_sentences([with_stop(s) for s in sents[:n]]), sents[n : n + max(points, 0)])
     summary = sorted(select(doc, PARAMS, n))
     chosen = fact_points(doc, summary, points)
-    return ExtractiveSummary(join_sentences([doc.cands[k].text for k in summary]), [doc.cands[k].text for k in chosen])
+    # Summary sentences make one paragraph, so each needs its stop; key points stand alone as list items.
+    said = join_sentences([with_stop(doc.cands[k].text) for k in summary])
+    return ExtractiveSummary(said, [doc.cands[k].text for k in chosen])
 
 
 def key_points(text: str, lang: str, points: int, exclude: list[str] | None = None) -> list[str]:

@@ -315,3 +315,12 @@ def join_sentences(sentences: list[str]) -> str:
             out += " "
         out += sent
     return out
+
+
+def with_stop(sentence: str) -> str:
+    """``sentence`` with a full stop when it ends in a letter or digit: a line the source wrote
+    without one ("172 pull requests were merged in the last week") would run into the next
+    sentence of a paragraph. Chinese and Japanese text gets "。"."""
+    if sentence and sentence[-1].isalnum():
+        return sentence + ("。" if is_cjk(sentence[-1]) else ".")
+    return sentence

@@ -188,7 +188,8 @@ def _fragment_starts(sentences: list[str]) -> set[int]:
     In a cased script such a "sentence" is a piece the splitter cut from its start ("and Gin and
     Juice in 1993.", "said Recording Academy president …") or a list item's label ("disposition:
     merge Stabilize …"): it reads as a broken sentence in a summary. Words in mixed case ("iPhone",
-    "eBay") start sentences too and are kept, and a text written mostly in lower case keeps them all.
+    "eBay") start sentences too and are kept, and a text where over :data:`FRAGMENT_SHARE` of the
+    sentences start in lower case (chat, notes) keeps them all. Scripts without case never match.
     """
     first = [s.split(maxsplit=1)[0].rstrip(",.:;!?") if s.strip() else "" for s in sentences]
     lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower()}

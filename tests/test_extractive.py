@@ -344,7 +344,8 @@ def test_summary_sentences_written_without_a_stop_get_one_so_they_do_not_run_tog
         with_stop("172 pull requests were merged in the last week") == "172 pull requests were merged in the last week."
     )
     assert with_stop("Is it over?") == "Is it over?" and with_stop('He said "no"') == 'He said "no"'
-    assert with_stop("上周发布了新版本") == "上周发布了新版本。"
+    assert with_stop("上周发布了新版本") == "上周发布了新版本。" and with_stop("Rust 1.37") == "Rust 1.37."
+    assert with_stop("عمران خان اگست 2023 سے قید ہیں") == "عمران خان اگست 2023 سے قید ہیں"  # Urdu writes ۔
     text = "\n\n".join(
         [
             "Teachers welcomed the decision, which adds two hundred posts across the district.",

@@ -320,7 +320,11 @@ def join_sentences(sentences: list[str]) -> str:
 def with_stop(sentence: str) -> str:
     """``sentence`` with a full stop when it ends in a letter or digit: a line the source wrote
     without one ("172 pull requests were merged in the last week") would run into the next
-    sentence of a paragraph. Chinese and Japanese text gets "。"."""
-    if sentence and sentence[-1].isalnum():
-        return sentence + ("。" if is_cjk(sentence[-1]) else ".")
-    return sentence
+    sentence of a paragraph. Chinese and Japanese text gets "。"; scripts without case (Urdu's
+    "۔", Hindi's "।", Thai with none) have stops of their own and are left as written."""
+    if not sentence or not sentence[-1].isalnum():
+        return sentence
+    if is_cjk(sentence[-1]):
+        return sentence + "。"
+    last = next((ch for ch in reversed(sentence) if ch.isalpha()), "")
+    return sentence + "." if last.lower() != last.upper() else sentence

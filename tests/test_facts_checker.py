@@ -216,3 +216,19 @@ def test_a_clock_time_is_one_value() -> None:
     assert _flagged("A 30-year-old was arrested after the attack at Kingsdale school.", source) == ["30"]
     assert _flagged("The attack at Kingsdale school happened at 15:30 on Thursday.", source) == []
     assert _flagged("The attack at Kingsdale school happened at 15:45 on Thursday.", source) == ["15:45"]
+
+
+def test_the_words_around_a_source_name_do_not_depend_on_what_was_checked_before() -> None:
+    # The order test compares the words right before a name with those before the source's whole name
+    # ("golfer Camilo Villegas"), however the name was looked up first: a surname alone once left "Camilo"
+    # as the word before "Villegas" for every later check against the same index.
+    from summarize.text.facts import SupportIndex, is_supported
+
+    source = "The golfer Camilo Villegas finished third. Jack Nicklaus watched from the clubhouse."
+    fresh, used = SupportIndex(source), SupportIndex(source)
+    sentence = "Villegas finished third."
+    fact = next(f for f in extract_facts(sentence) if f.kind == "name")
+    assert is_supported(fact, sentence, used, others=[fact])
+    last = fresh.words.index("villegas")
+    assert fresh.adjacent(last) == used.adjacent(last)
+    assert fresh.adjacent(last)[0][:2] == ["golfer", "the"]

@@ -78,7 +78,7 @@ class SupportIndex:
         self.starts: set[int] = set()  # the first word of each sentence
         self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
-        self.name_first: dict[int, int] = {}  # the first word of a name ending at a word
+        self._name_first: dict[int, int] = {}  # the first word of each source name, by its last word
         self.sentences: list[list[str]] = []
         self._texts: list[tuple[str, int, list[int]]] = []  # each sentence, its first word, its word offsets
         self._names: list[tuple[tuple[str, ...], int]] | None = None
@@ -131,7 +131,7 @@ class SupportIndex:
                         fact = Fact(fact.kind, fact.text, fact.value, fact.start, fact.end, fact.keys[1:])
                     if fact.keys:
                         last = base + max(bisect.bisect_left(starts, fact.end) - 1, 0)
-                        self.name_first.setdefault(last, base + bisect.bisect_left(starts, fact.start))
+                        self._name_first.setdefault(last, base + bisect.bisect_left(starts, fact.start))
                         self._names.append((fact.keys, last))
         return self._names
 
@@ -170,8 +170,11 @@ class SupportIndex:
         """The words right before (nearest first) and right after the value starting at word ``pos``, within
         its sentence (ADJACENT_WORDS each side)."""
         first, end = self.sentence_span(pos)
-        # A name's ``pos`` is its last word.
-        stop, start = self.value_end.get(pos, pos + 1), self.name_first.get(pos, pos)
+        if pos in self.value_end:  # a number or a date: ``pos`` is its first word
+            start, stop = pos, self.value_end[pos]
+        else:  # a name: ``pos`` is its last word; the source's name there starts where the source's reading says
+            self.names()
+            start, stop = self._name_first.get(pos, pos), pos + 1
         before = self.words[max(first, start - rivals.ADJACENT_WORDS) : start][::-1]
         return before, self.words[stop : min(end, stop + rivals.ADJACENT_WORDS)]
 

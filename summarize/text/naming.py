@@ -32,7 +32,6 @@ class Words(Protocol):
     by_prefix: dict[str, set[str]]  # the words by their first four letters
     capital: set[int]  # positions of words written with a capital
     starts: set[int]  # the first word of each sentence
-    name_first: dict[int, int]  # the first word of a name ending at a position
 
 
 def positions(keys: tuple[str, ...], index: Words) -> list[int] | None:
@@ -80,8 +79,6 @@ def stated(parts: Sequence[str], index: Words) -> list[int] | None:
             chains = {(last, min(p, left)) for last, left in chains for p in hits if left - NAME_GAP <= p <= last + 1}
         if not chains:
             return None
-    for last, left in chains:
-        index.name_first.setdefault(last, left)
     return sorted({last for last, _ in chains})
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +31,16 @@ def cache_dir() -> Path:
     return paths.cache_dir("results")
 
 
-def cache_key(text: str, title: str | None, model: str, options: Mapping[str, Any]) -> str:
-    """The key for one summary: the prose and title, the model's fingerprint (or ``extractive``),
+def cache_key(
+    text: str, title: str | None, model: str, options: Mapping[str, Any], headings: Sequence[str] = ()
+) -> str:
+    """The key for one summary: the prose, title and headings, the model's fingerprint (or ``extractive``),
     the options that change output, the tool's version and the entry format. Plain values only."""
     payload = json.dumps(
         {
             "text": text,
             "title": title,
+            "headings": list(headings),
             "model": model,
             "options": {k: v for k, v in sorted(options.items()) if k not in NEUTRAL_OPTIONS},
             "version": __version__,

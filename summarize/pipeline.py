@@ -97,12 +97,13 @@ class Summarizer:
             return self.options.model
         return DEFAULT_ENGLISH if lang == "en" else DEFAULT_MULTILINGUAL
 
-    def cache_key(self, text: str, title: str | None, lang: str) -> str:
-        """The result-cache key of summarizing ``text`` in language ``lang`` with these options."""
+    def cache_key(self, text: str, title: str | None, lang: str, headings: Sequence[str] = ()) -> str:
+        """The result-cache key of summarizing ``text`` (with these ``headings``) in language ``lang`` with
+        these options."""
         model = (
             "extractive" if self.options.engine == "extractive" else self.loader.fingerprint(self.model_name_for(lang))
         )
-        return cache_key(text, title, model, self.options.to_dict())
+        return cache_key(text, title, model, self.options.to_dict(), headings)
 
     def _model_for(self, lang: str) -> Seq2SeqModel | None:
         """The loaded model, or None when the extractive engine runs (asked for, or ``auto``'s fallback)."""
@@ -232,7 +233,7 @@ class Summarizer:
         job.timings["detect"] = time.perf_counter() - started
         if not self.cache.enabled:
             return
-        job.key = self.cache_key(job.prose, doc.title, job.language.code)
+        job.key = self.cache_key(job.prose, doc.title, job.language.code, doc.headings)
         hit = self.cache.get(job.key, doc.source)
         if hit is not None:
             job.outcome = hit
@@ -244,7 +245,12 @@ class Summarizer:
         started = time.perf_counter()
         o = self.options
         ext = extractive.summarize(
-            job.prose, lang if lang != UNDETERMINED else "en", points=o.points, length=o.length, title=doc.title
+            job.prose,
+            lang if lang != UNDETERMINED else "en",
+            points=o.points,
+            length=o.length,
+            title=doc.title,
+            headings=doc.headings,
         )
         job.timings["summarize"] = time.perf_counter() - started
         # No faithfulness check here: the engine copies source sentences, and the check would double

@@ -53,6 +53,8 @@ def test_key_changes_with_everything_that_changes_output(monkeypatch: pytest.Mon
     extractive = Summarizer(SummarizeOptions(engine="extractive"))
     assert base != extractive.cache_key(TEXT + " More.", "Bridge", "en")
     assert base != extractive.cache_key(TEXT, "Other title", "en")
+    # The same prose with a line read as a heading (never a summary sentence) summarizes differently.
+    assert base != extractive.cache_key(TEXT, "Bridge", "en", ["Bridge"])
     assert base != _key(engine="extractive", points=3)
     assert base != _key(engine="extractive", length="short")
     assert base != _key(engine="abstractive")

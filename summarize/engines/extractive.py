@@ -35,6 +35,7 @@ two.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text.sentences import join_sentences, split_sentences, with_stop
@@ -251,11 +252,18 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
 
 
 def summarize(
-    text: str, lang: str, *, points: int = 5, length: str = "medium", title: str | None = None
+    text: str,
+    lang: str,
+    *,
+    points: int = 5,
+    length: str = "medium",
+    title: str | None = None,
+    headings: Sequence[str] = (),
 ) -> ExtractiveSummary:
-    """Summary (the top sentences, in reading order) and key points (new facts, in reading order)."""
+    """Summary (the top sentences, in reading order) and key points (new facts, in reading order);
+    never a heading of ``headings`` (see :func:`.features.document_features`)."""
     n = SUMMARY_SENTENCES.get(length, 3)
-    doc = document_features(text, lang, title)
+    doc = document_features(text, lang, title, headings)
     if doc is None:
         sents = _fallback(text, lang)
         return ExtractiveSummary(join_sentences([with_stop(s) for s in sents[:n]]), sents[n : n + max(points, 0)])

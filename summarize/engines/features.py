@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..text.scripts import has_caseless
@@ -252,15 +253,24 @@ def _centrality(vectors: list[dict[str, float]]) -> list[float]:
     return normalise(out)
 
 
-def document_features(text: str, lang: str, title: str | None = None) -> DocFeatures | None:
+def document_features(
+    text: str, lang: str, title: str | None = None, headings: Sequence[str] = ()
+) -> DocFeatures | None:
     """Features of ``text``'s candidate sentences; None when no sentence is long enough to be one.
 
     ``title`` is the input's title; without one, a first line that reads as a headline serves.
+    ``headings`` are lines of ``text`` that head a part of it (a Markdown input's): no candidates.
     """
     title = title or headline(text)
     title_terms = Counter(tokens(title or ""))
-    # The title is shown apart from the summary: a sentence that only repeats it is not a pick.
-    cands = [c for c in candidates(text, lang) if not repeats_title(c.terms, title_terms)]
+    heading_terms = [set(tokens(h)) for h in headings]
+    # The title is shown apart from the summary: a sentence that only repeats it is not a pick. Nor is a
+    # heading ("This week's topic: the half-life of information"): it names a part, it says nothing.
+    cands = [
+        c
+        for c in candidates(text, lang)
+        if not repeats_title(c.terms, title_terms) and not any(set(c.terms) <= h for h in heading_terms)
+    ]
     if not cands:
         return None
     vectors = tfidf(cands)

@@ -14,6 +14,7 @@ from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .markdown import drop_fenced_code
 from .pdf import is_pdf, read_pdf
+from .scripts import is_cjk
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -47,6 +48,7 @@ class Document:
     url: str | None = None  # where a fetched input ended up (after redirects), or a feed entry's link
     path: str | None = None  # the file read, when one was: its folder holds a newsletter's other issues
     markdown: bool = False  # read as Markdown (a .md file, or piped text with headings or front matter)
+    headings: tuple[str, ...] = ()  # a Markdown input's headings, as they read in ``text`` (without a stop)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -82,9 +84,33 @@ def inline_to_text(line: str) -> str:
     return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
 
 
+@dataclass(frozen=True)
+class MarkdownProse:
+    """What a Markdown input reads as: its prose, its title, and its headings (lines of the prose that
+    name a part of it: no sentences of their own, so a summary never picks one)."""
+
+    text: str
+    title: str | None
+    headings: tuple[str, ...] = ()
+
+
+def _ended(line: str) -> str:
+    """``line`` ended like a sentence, so it never merges into the next: "。" after Chinese or Japanese."""
+    if line[-1:] in _STOPS:
+        return line
+    return line + ("。" if is_cjk(line[-1]) else ".")
+
+
 def markdown_to_text(md: str) -> tuple[str, str | None]:
     """Prose of a Markdown article: no front matter, code blocks or link-only lines; title kept."""
+    prose = read_markdown(md)
+    return prose.text, prose.title
+
+
+def read_markdown(md: str) -> MarkdownProse:
+    """Prose of a Markdown article, its title and its headings (see :class:`MarkdownProse`)."""
     title = None
+    headings: list[str] = []
     md = _unify_eol(md)
     fm = _FRONT_MATTER.match(md)
     if fm:
@@ -109,15 +135,19 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             heading = _HEADING.sub("", line).strip()
             if title is None:
                 title = heading
+            if heading:
+                headings.append(inline_to_text(heading).strip())
             # A heading is its own paragraph, ended like a sentence so it never merges into one.
-            line = f"\n{heading}{'' if heading[-1:] in _STOPS else '.'}\n" if heading else ""
+            line = f"\n{_ended(heading)}\n" if heading else ""
         lines.append(inline_to_text(line))
     body = "\n".join(lines)
     if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
-        return "", title  # a title and nothing else: there is nothing to summarize
+        return MarkdownProse("", title)  # a title and nothing else: there is nothing to summarize
     if title and title not in body[: len(title) + 200]:
-        body = f"{title}.\n\n{body}"
-    return re.sub(r"\n{3,}", "\n\n", body).strip(), title
+        body = f"{_ended(title)}\n\n{body}"
+        headings.append(inline_to_text(title).strip())
+    text = re.sub(r"\n{3,}", "\n\n", body).strip()
+    return MarkdownProse(text, title, tuple(dict.fromkeys(h for h in headings if h)))
 
 
 def html_to_text(html: str, source: str) -> str:
@@ -132,17 +162,18 @@ def html_to_text(html: str, source: str) -> str:
 
 def to_document(raw: str, source: str, suffix: str = "") -> Document:
     """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`."""
-    title = None
+    title, headings = None, ()
     suffix = suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        text, title = markdown_to_text(raw)
+        prose = read_markdown(raw)
+        text, title, headings = prose.text, prose.title, prose.headings
     elif suffix in HTML_SUFFIXES:
         text = html_to_text(raw, source)
     else:
         text = _unify_eol(raw).strip()
     if not text.strip():
         raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
-    return Document(source, text, raw, title, markdown=suffix in MARKDOWN_SUFFIXES)
+    return Document(source, text, raw, title, markdown=suffix in MARKDOWN_SUFFIXES, headings=headings)
 
 
 def read_path(path: str | Path) -> Document:

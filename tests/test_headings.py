@@ -1,0 +1,72 @@
+"""Markdown headings name a part of a text; they are no sentences of it: never a summary sentence or
+key point of the extractive engine, and ended with the stop of their script where the prose keeps them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli import cli
+from summarize.text.inputs import read_markdown, to_document
+from tests.conftest import SHARED
+
+ARTICLE = """# City notes
+
+## Council approves the river bridge after the cost vote
+
+The city council approved the new river bridge on Tuesday after a long vote about its cost.
+The bridge will carry trams and bicycles across the river from the old town to the station.
+Its cost rose to 40 million euros after engineers found soft ground under the northern bank.
+
+## Glaciers lost ice in the hot summer
+
+Researchers measured how quickly the glaciers of the Alps lost their ice during the hot summer.
+The glaciers lost three per cent of their volume, the largest loss since records began.
+"""
+
+
+def _summary(args: list[str], text: str) -> dict[str, object]:
+    out = CliRunner().invoke(cli, [*args, "--engine", "extractive", "--no-cache", "-f", "json", "-"], input=text)
+    assert out.exit_code == 0, out.output
+    return json.loads(out.output)
+
+
+def test_markdown_headings_are_listed_and_end_like_sentences_of_their_script() -> None:
+    text = "# 科技周刊\n\n## 本周话题：信息的半衰期\n\n半衰期是一个物理学概念。\n\n## Tools\n\nA *fast* tool.\n"
+    prose = read_markdown(text)
+    assert prose.title == "科技周刊"
+    assert prose.headings == ("科技周刊", "本周话题：信息的半衰期", "Tools")
+    # Chinese ends with "。", Latin with "."; never a Latin stop after a Chinese character.
+    assert "本周话题：信息的半衰期。" in prose.text and "Tools." in prose.text
+    assert not re.search(r"[\u4e00-\u9fff]\.", prose.text)
+    assert to_document("## Why it matters\n\nIt does.\n", "x.md", ".md").headings == ("Why it matters",)
+    assert to_document("## Why it matters\n\nIt does.\n", "x.txt").headings == ()
+
+
+def test_a_heading_is_no_summary_sentence_or_key_point() -> None:
+    out = _summary(["--points", "3"], ARTICLE)
+    said = [str(out["summary"]), *map(str, out["key_points"])]  # type: ignore[arg-type]
+    for heading in ("Council approves the river bridge after the cost vote", "Glaciers lost ice in the hot summer"):
+        assert not any(heading in s for s in said), said
+    assert "approved the new river bridge" in str(out["summary"])
+    # The same text piped as plain text (no heading is known) may pick the line: the rule is Markdown's.
+    plain = _summary(["--points", "3"], ARTICLE.replace("# ", "").replace("#", ""))
+    assert "Council approves the river bridge after the cost vote" in str(plain["summary"])
+
+
+@pytest.mark.skipif(not (SHARED / "newsletter_series" / "ruanyf").is_dir(), reason="shared newsletters not present")
+def test_a_chinese_newsletter_summary_has_no_heading_and_no_latin_stop() -> None:
+    path = SHARED / "newsletter_series" / "ruanyf" / "issue-103.md"
+    doc = to_document(path.read_text(encoding="utf-8"), str(path), ".md")
+    assert "本周话题：信息的半衰期" in doc.headings
+    out = CliRunner().invoke(cli, ["--engine", "extractive", "--no-cache", "-f", "json", str(path)])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    said = [result["summary"], *result["key_points"]]
+    # No sentence of the summary or a key point is a heading.
+    sentences = [p.strip().rstrip("。.") for s in said for p in re.split(r"(?<=[。.!?])\s*", s)]
+    assert not set(sentences) & set(doc.headings), said
+    assert not any(re.search(r"[\u4e00-\u9fff]\.", s) for s in said), said

@@ -267,6 +267,21 @@ def test_newsletter_points_skip_recurring_items_and_the_summary() -> None:
     ]
 
 
+def test_a_point_never_ends_by_leading_into_a_list_it_does_not_show() -> None:
+    text = NEWSLETTER.replace(
+        "## Tools\n\n",
+        "## Tools\n\nThe big news is the new seed catalogue. Have a look at these three tools:\n\n",
+    ).replace("## Events\n\n", "## Events\n\nTwo events are coming up:\n\n")
+    points = newsletter_points(text, "en", 3)
+    assert points == [
+        "Growing tomatoes on a balcony explains pots, soil and light.",
+        # The lead-in sentence goes; the paragraph's news stays.
+        "The big news is the new seed catalogue.",
+        # Nothing but a lead-in: the list's first item stands for the section.
+        "Spring plant swap in Leeds on the first Saturday of April.",
+    ]
+
+
 def test_what_is_a_newsletter() -> None:
     article = "# Bridge approved\n\nThe council approved it.\n\n## Cost\n\nIt is dear.\n\n## Timing\n\nMay.\n"
     assert is_newsletter(NEWSLETTER)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ..text.boilerplate import is_call_to_action
 from ..text.inputs import inline_to_text
 from ..text.markdown import REFERENCE_DEFINITION, TEMPLATE_TAG, drop_fenced_code, front_matter
-from ..text.sentences import split_sentences
+from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
 KINDS = ("auto", "newsletter", "article")
@@ -194,7 +194,19 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
     elif len(tokens(text)) > MAX_POINT_TOKENS:
         text = _first_sentence(text, lang)
-    return text
+    return _without_lead_in(text, lang)
+
+
+def _without_lead_in(text: str, lang: str) -> str:
+    """``text`` without a last sentence that ends in a colon: it leads into a list the point does not show
+    ("… take a closer look into these Swift related videos:"). Empty when that is all there is, so the
+    section's next block (the list's first item) gives the point."""
+    if not text.rstrip().endswith((":", "：")):
+        return text
+    sentences = split_sentences(text, lang)
+    while sentences and sentences[-1].rstrip().endswith((":", "：")):
+        sentences.pop()
+    return join_sentences(sentences)
 
 
 def newsletter_points(

@@ -89,6 +89,30 @@ def test_paragraph_break_ends_a_sentence_and_soft_wraps_join() -> None:
     ]
 
 
+def test_each_list_item_starts_a_sentence() -> None:
+    # This Week in Rust: an item ending in emoji ran into the next item ("🎉🎈 * Reducing the size…").
+    text = "News.\n\n* 🎈🎉 Announcing Rust 1.42.0. 🎉🎈\n* Reducing the size of Option?\n- Plans for regex"
+    assert split_sentences(text) == [
+        "News.",
+        "* 🎈🎉 Announcing Rust 1.42.0.",
+        "🎉🎈",
+        "* Reducing the size of Option?",
+        "- Plans for regex",
+    ]
+    # A list may follow its lead-in line; quotes of a match report each get their own item.
+    assert split_sentences('He said: "We won.\n - Their boss: "We lost."') == [
+        'He said: "We won.',
+        '- Their boss: "We lost."',
+    ]
+    assert split_sentences("Steps:\n1. Mix the flour\n2. Bake it") == ["Steps:", "1. Mix the flour", "2. Bake it"]
+    # A number that starts a wrapped line of prose starts no list.
+    assert split_sentences("He was born in\n1990. He left in\n2001. Then he came back.") == [
+        "He was born in 1990.",
+        "He left in 2001.",
+        "Then he came back.",
+    ]
+
+
 def test_languages_without_pysbd_use_rules() -> None:
     # Thai has no pysbd profile; Hindi's danda is a stop too.
     assert split_sentences("Ce n'est pas fini! Vraiment? Oui.", "xx") == ["Ce n'est pas fini!", "Vraiment?", "Oui."]

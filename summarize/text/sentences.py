@@ -286,15 +286,37 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
     return _reattach_closers([s for s in refined if s])
 
 
+# A line that starts a list item: a bullet, or a number and "." or ")" (1-9 digits, as CommonMark).
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+\S)")
+_ORDERED = re.compile(r"[ \t]*(\d{1,9})[.)][ \t]")
+
+
+def list_items(paragraph: str) -> list[str]:
+    """``paragraph`` cut before each line that starts a list item, as CommonMark reads it: a bullet item
+    always; a numbered one only as "1." or after another numbered item (else "…born in\n1990. He" would
+    be a list)."""
+    pieces = _ITEM_LINE.split(paragraph)
+    out = pieces[:1]
+    for piece in pieces[1:]:
+        m = _ORDERED.match(piece)
+        if m and m.group(1) != "1" and not _ORDERED.match(out[-1]):
+            out[-1] += "\n" + piece  # a number at the start of a wrapped line, not a list
+        else:
+            out.append(piece)
+    return out
+
+
 def split_sentences(text: str, lang: str = "en") -> list[str]:
-    """Sentences of ``text`` in reading order; paragraph breaks always end a sentence, URLs never do."""
+    """Sentences of ``text`` in reading order; paragraph breaks and list items always end a sentence, URLs
+    never do."""
     out: list[str] = []
     lang = (lang or "en").split("-")[0].lower()
-    for para in split_paragraphs(text):
-        # A line break inside a paragraph is a soft wrap in prose, so join it.
-        para, urls = _mask_urls(" ".join(para.split()))
-        sentences = _split_paragraph(para, lang)
-        out.extend(_unmask_urls(s, urls) for s in sentences) if urls else out.extend(sentences)
+    for block in split_paragraphs(text):
+        for para in list_items(block):
+            # A line break inside a paragraph is a soft wrap in prose, so join it.
+            para, urls = _mask_urls(" ".join(para.split()))
+            sentences = _split_paragraph(para, lang)
+            out.extend(_unmask_urls(s, urls) for s in sentences) if urls else out.extend(sentences)
     return out
 
 

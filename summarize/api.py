@@ -13,7 +13,7 @@ from typing import Any
 from . import pipeline, settings
 from .errors import UsageError
 from .results import DocumentTranslation, SummaryResult, TranslationResult
-from .text.inputs import to_document
+from .text.inputs import text_document
 
 
 class Summarizer(pipeline.Summarizer):
@@ -60,5 +60,5 @@ def translate(what: SummaryResult | str, *, to: str, **kwargs: Any) -> Translati
             assert result.translation is not None
             return result.translation
         if isinstance(what, str):
-            return s.translate_document(to_document(what, "<text>"))
+            return s.translate_document(text_document(what, "<text>"))
     raise UsageError(f"translate() takes a SummaryResult or a str, not {type(what).__name__}")

@@ -23,7 +23,7 @@ from .settings import SummarizeOptions
 from .text.boilerplate import RecurringText, strip_lone
 from .text.bounds import LENGTH_WORDS, bound
 from .text.detect import detect_language
-from .text.inputs import Document, to_document
+from .text.inputs import Document, text_document
 from .text.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _job(doc: Document | str, index: int) -> _Job:
         return _Job(doc)
     source = f"<text {index + 1}>"
     try:
-        return _Job(to_document(doc, source))
+        return _Job(text_document(doc, source))
     except InputError as exc:
         return _Job(Document(source, doc, doc), outcome=exc)
 
@@ -143,8 +143,10 @@ class Summarizer:
     # --- public ---------------------------------------------------------------------------------
     def summarize(self, text: str, source: str = "<text>", title: str | None = None) -> SummaryResult:
         """Summary and key points of one text (raises its :class:`SummarizeError`)."""
-        doc = to_document(text, source)  # an empty text is an input error, never an empty summary
-        doc.title = title
+        # Read as piped text is (Markdown when it looks it); an empty text is an input error, never an empty summary.
+        doc = text_document(text, source)
+        if title is not None:
+            doc.title = title
         return self.summarize_document(doc)
 
     def summarize_document(self, doc: Document) -> SummaryResult:

@@ -57,6 +57,19 @@ def test_a_heading_is_no_summary_sentence_or_key_point() -> None:
     assert "Council approves the river bridge after the cost vote" in str(plain["summary"])
 
 
+def test_a_text_given_to_the_python_api_reads_as_the_same_text_piped() -> None:
+    from summarize import Summarizer, summarize
+
+    api = summarize(ARTICLE, engine="extractive", points=3)
+    piped = _summary(["--points", "3"], ARTICLE)
+    assert (api.title, api.summary, api.key_points) == (piped["title"], piped["summary"], piped["key_points"])
+    assert api.title == "City notes"
+    # A title given by the caller wins; plain text stays plain.
+    with Summarizer(engine="extractive") as s:
+        assert s.summarize(ARTICLE, title="Bridges").title == "Bridges"
+        assert s.summarize("Rain fell on the city all day. The river rose by a metre.").title is None
+
+
 @pytest.mark.skipif(not (SHARED / "newsletter_series" / "ruanyf").is_dir(), reason="shared newsletters not present")
 def test_a_chinese_newsletter_summary_has_no_heading_and_no_latin_stop() -> None:
     path = SHARED / "newsletter_series" / "ruanyf" / "issue-103.md"

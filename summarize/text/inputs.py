@@ -210,7 +210,11 @@ def read_stdin() -> Document:
     if sys.stdin is None:
         raise InputError("no standard input", source=source, hint="pass a file")
     data = sys.stdin.buffer.read()
-    raw = decode(data, source)
-    # Piped Markdown is common (newsletters); treat it as such when it has front matter or headings.
+    return text_document(decode(data, source), source)
+
+
+def text_document(raw: str, source: str) -> Document:
+    """A text with no file name (stdin, a text given to the Python API) as a :class:`Document`: Markdown when
+    it has front matter or a heading line, as piped newsletters do, else plain text."""
     suffix = ".md" if _FRONT_MATTER.match(raw) or re.search(r"^#{1,6} ", raw, re.M) else ""
     return to_document(raw, source, suffix)

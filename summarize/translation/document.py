@@ -8,16 +8,15 @@ and the right-to-left wrap of Markdown output.
 from __future__ import annotations
 
 from ..results import DocumentTranslation, LanguageResult
-from ..text.inputs import HTML_SUFFIXES, MARKDOWN_SUFFIXES, Document
+from ..text.inputs import HTML_SUFFIXES, Document
 from ..text.markdown import wrap_rtl_document
 from .planner import source_for
 from .translator import Translator
 
 
 def is_markdown(doc: Document) -> bool:
-    """Whether ``doc`` is Markdown: by its suffix, or for stdin by what the reader found in it."""
-    # Piped text is Markdown when the reader found a title in it (front matter or a heading).
-    return doc.source.lower().endswith(tuple(MARKDOWN_SUFFIXES)) or (doc.source == "<stdin>" and bool(doc.title))
+    """Whether ``doc`` is Markdown: as the reader read it (a Markdown file, or a text that looks it)."""
+    return doc.markdown
 
 
 def output_format(doc: Document, fmt: str) -> str:

@@ -83,3 +83,17 @@ def test_a_chinese_newsletter_summary_has_no_heading_and_no_latin_stop() -> None
     sentences = [p.strip().rstrip("。.") for s in said for p in re.split(r"(?<=[。.!?])\s*", s)]
     assert not set(sentences) & set(doc.headings), said
     assert not any(re.search(r"[\u4e00-\u9fff]\.", s) for s in said), said
+
+
+def test_one_reading_of_a_heading_line_for_the_reader_and_the_newsletter_outline() -> None:
+    from summarize.engines.newsletter import outline
+
+    text = "# Weekly ##\n\n## C#\n\nA language.\n\n## Go ##\n\nAnother.\n\n   ### Tips\n\nSome.\n\n#hashtag is none.\n"
+    assert read_markdown(text).headings == ("Weekly", "C#", "Go", "Tips")
+    assert [s.heading for s in outline(text).sections] == ["C#", "Go"]
+    # Text with no file name is Markdown when a line is a heading; a hashtag line is none.
+    assert to_document("#hashtag\n\nPlain words here.", "<stdin>").markdown is False
+    from summarize.text.inputs import text_document
+
+    assert text_document("#hashtag\n\nPlain words here.", "<stdin>").markdown is False
+    assert text_document("Intro.\n\n   ## Part\n\nWords.", "<stdin>").markdown is True

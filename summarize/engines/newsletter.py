@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..text.boilerplate import is_call_to_action
 from ..text.inputs import inline_to_text
-from ..text.markdown import REFERENCE_DEFINITION, TEMPLATE_TAG, drop_fenced_code, front_matter
+from ..text.markdown import HEADING, REFERENCE_DEFINITION, TEMPLATE_TAG, drop_fenced_code, front_matter
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
@@ -44,7 +44,6 @@ MAX_TITLE_TOKENS = 16
 # Key points longer than this many tokens are cut back to their first sentence.
 MAX_POINT_TOKENS = 60
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)、．])[ \t]*(?=\S)")
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)、．])[ \t]*")
 _TASK_BOX = re.compile(r"^\[[ xX✓]\]\s*")
@@ -106,7 +105,7 @@ def _body_lines(md: str) -> tuple[list[str], bool]:
 def outline(md: str) -> Outline:
     """The sections of a Markdown document (see the module docstring for the section level)."""
     lines, has_fm = _body_lines(md)
-    headings = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
+    headings = [(i, len(m.group(1)), m.group(2) or "") for i, line in enumerate(lines) if (m := HEADING.match(line))]
     levels = [level for _, level, _ in headings]
     repeated = [level for level in set(levels) if levels.count(level) >= 2]
     title = None
@@ -143,7 +142,7 @@ def _blocks(lines: list[str]) -> list[Block]:
 
     for line in lines:
         line = _BLOCKQUOTE.sub("", line)
-        if not line.strip() or _HEADING.match(line) or _IMAGE_ONLY.match(line) or _HTML_ONLY.match(line):
+        if not line.strip() or HEADING.match(line) or _IMAGE_ONLY.match(line) or _HTML_ONLY.match(line):
             flush()
             continue
         if REFERENCE_DEFINITION.match(line):

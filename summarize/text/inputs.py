@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import InputError
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
+from .markdown import HEADING as _HEADING
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .markdown import drop_fenced_code
@@ -22,7 +23,6 @@ HTML_SUFFIXES = {".html", ".htm"}
 _BINARY_SAMPLE = 8192
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s*|\d+\.\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
-_HEADING = re.compile(r"^#{1,6}\s+")
 # A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
 # dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
 _INLINE_LINK = re.compile(r"!?\[([^\]]*[.!?。])\]\([^)]*\)\.(?!\.)|!?\[([^\]]*)\]\([^)]*\)")
@@ -131,8 +131,8 @@ def read_markdown(md: str) -> MarkdownProse:
         line = _BLOCKQUOTE.sub("", line)
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
             continue
-        if _HEADING.match(line):
-            heading = _HEADING.sub("", line).strip()
+        if m := _HEADING.match(line):
+            heading = (m.group(2) or "").strip()
             if title is None:
                 title = heading
             if heading:
@@ -216,5 +216,6 @@ def read_stdin() -> Document:
 def text_document(raw: str, source: str) -> Document:
     """A text with no file name (stdin, a text given to the Python API) as a :class:`Document`: Markdown when
     it has front matter or a heading line, as piped newsletters do, else plain text."""
-    suffix = ".md" if _FRONT_MATTER.match(raw) or re.search(r"^#{1,6} ", raw, re.M) else ""
+    markdown = _FRONT_MATTER.match(raw) or any(_HEADING.match(line) for line in raw.splitlines())
+    suffix = ".md" if markdown else ""
     return to_document(raw, source, suffix)

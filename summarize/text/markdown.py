@@ -22,6 +22,9 @@ HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{EOL})+(?=[ \t]*{EOL}
 FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # [label]: destination — a link reference definition (markup, never prose).
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
+# An ATX heading: up to 3 spaces, 1-6 "#", a space, its text (group 2) and optional closing "#"s after a
+# space ("## C#" keeps its "#"). One definition for the prose reader, the newsletter outline and stdin.
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 

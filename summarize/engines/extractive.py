@@ -22,8 +22,8 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
    similarity to what was already taken, so the picks do not repeat each other.
 
 The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
-most central sentences that add facts the summary does not state (a little position counts too,
-as much as the lead earns it), one from each stretch of the article, in reading order.
+most central sentences that add facts the summary does not state (more new facts count a little),
+one from each of as many stretches of equal length, in reading order.
 Everything works on word tokens, or on single characters for Chinese and Japanese, so any
 language and script works. It needs no torch and runs in milliseconds.
 
@@ -35,6 +35,7 @@ two.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,10 +67,11 @@ DUPLICATE_OVERLAP = 0.8
 # together, a list without stops), not a sentence: its score falls with the square of the excess
 # (twice as long, a quarter). Fixed, not searched: about three times a news sentence's length.
 RUN_ON_TOKENS = 60
-# How much position weighs on the key points, times the document's lead factor (the summary's
-# position weight is 4 times that). Chosen by bench/keypoint_folds.py's procedure on all three
-# news sets among rules declared before it ran (centrality alone, 1/8, 1/4, 1/2, 1, ...).
-POINT_POSITION = 0.25
+# How much each new fact (a number or name no earlier line states) adds to a key point's rank:
+# centrality × (1 + FACT_WEIGHT × log(1 + new facts)). The key-point rule (centrality, stretches of
+# equal length, this weight) is bench/keypoint_folds.py's pick on all three news sets, among 44 rules
+# declared before it first ran.
+FACT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ def _stretches(rest: list[int], importance: list[float], points: int) -> list[li
 
     Equal importance, not equal length: where importance sits at the top (news), the stretches
     there are short and more points come from the top; where it is spread, so are the points.
+    (A rule of ``bench/keypoint_variants.py``'s family; the engine cuts by length, see :func:`fact_points`.)
     """
     total = sum(importance[k] for k in rest) or 1.0
     bounds, acc = [0], 0.0
@@ -196,47 +199,37 @@ def _stretches(rest: list[int], importance: list[float], points: int) -> list[li
     return [rest[bounds[i] : bounds[i + 1]] for i in range(points)]
 
 
-def point_ranks(doc: DocFeatures) -> list[float]:
-    """What key points are ranked by: centrality + :data:`POINT_POSITION` × the lead factor × position.
-
-    Mostly centrality (position has had its say in the summary; the points are what else the
-    article is about), plus a little position as far as the document's lead earns it: after a
-    strong news lede (lead factor up to 16) the early sentences gain up to 4, and the points move
-    up where the story is told; after a greeting or a report's preamble (1/16) position is nothing.
-    """
-    lead = POINT_POSITION * lead_factor(doc)
-    return [c + lead / (1 + k) ** PARAMS.position_decay for k, c in enumerate(doc.centrality)]
-
-
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into ``points`` stretches of equal shares
-    of :func:`point_ranks`, start to end (:func:`_stretches`), and each stretch gives its best
-    ranked sentence among those that bring a new fact (a number or name of which neither the
-    summary nor an earlier point states a word) and repeat neither a summary sentence nor a point.
-    A stretch with nothing left to give passes its turn to the best such sentence anywhere.
-    The rule was chosen by ``bench/keypoint_folds.py`` among 44 declared rules.
+    The article without the summary's sentences is cut into ``points`` stretches of equal length,
+    start to end, and each stretch gives its best sentence among those that bring a new fact (a
+    number or name of which neither the summary nor an earlier point states a word) and repeat
+    neither a summary sentence nor a point; best by centrality × (1 + :data:`FACT_WEIGHT` × log(1 +
+    new facts)). A stretch with nothing left to give passes its turn to the best such sentence
+    anywhere. The rule was chosen by ``bench/keypoint_folds.py`` among 44 declared rules.
     """
     if points <= 0:
         return []
-    rank = point_ranks(doc)
     said = [doc.cands[k].text for k in summary]
     known = fact_words({f for k in summary for f in doc.cands[k].facts})
     taken = set(summary)
 
     def best_in(ks: list[int]) -> int | None:
-        best, best_value = None, -1.0
+        best, best_value = None, -math.inf
         for k in ks:
             cand = doc.cands[k]
-            if k in taken or fact_words(cand.facts) <= known or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            new = [f for f in cand.facts if not fact_words({f}) <= known]
+            if k in taken or not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            if rank[k] > best_value:
-                best, best_value = k, rank[k]
+            value = doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new)))
+            if value > best_value:
+                best, best_value = k, value
         return best
 
     chosen: list[int] = []
-    stretches = _stretches([k for k in range(len(doc.cands)) if k not in taken], rank, points)
+    rest = [k for k in range(len(doc.cands)) if k not in taken]
+    stretches = [rest[len(rest) * i // points : len(rest) * (i + 1) // points] for i in range(points)]
     # Each stretch in turn, then (for stretches that gave nothing) the whole article.
     for ks in [*stretches, *[list(range(len(doc.cands)))] * points]:
         if len(chosen) >= points:

@@ -42,6 +42,10 @@ def test_markdown_headings_are_listed_and_end_like_sentences_of_their_script() -
     # Chinese ends with "。", Latin with "."; never a Latin stop after a Chinese character.
     assert "本周话题：信息的半衰期。" in prose.text and "Tools." in prose.text
     assert not re.search(r"[\u4e00-\u9fff]\.", prose.text)
+    # Urdu has its own stop and no case: a heading gets no Latin "." (it stands in a paragraph of its own).
+    urdu = read_markdown("# خبریں\n\n## آج کی خبر\n\nیہ ایک جملہ ہے۔\n")
+    assert urdu.headings == ("خبریں", "آج کی خبر") and "\n\nآج کی خبر\n\n" in f"\n\n{urdu.text}\n\n"
+    assert "." not in urdu.text
     assert to_document("## Why it matters\n\nIt does.\n", "x.md", ".md").headings == ("Why it matters",)
     assert to_document("## Why it matters\n\nIt does.\n", "x.txt").headings == ()
 

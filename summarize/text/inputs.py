@@ -15,7 +15,7 @@ from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .markdown import drop_fenced_code
 from .pdf import is_pdf, read_pdf
-from .scripts import is_cjk
+from .sentences import with_stop
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -94,13 +94,6 @@ class MarkdownProse:
     headings: tuple[str, ...] = ()
 
 
-def _ended(line: str) -> str:
-    """``line`` ended like a sentence, so it never merges into the next: "。" after Chinese or Japanese."""
-    if line[-1:] in _STOPS:
-        return line
-    return line + ("。" if is_cjk(line[-1]) else ".")
-
-
 def markdown_to_text(md: str) -> tuple[str, str | None]:
     """Prose of a Markdown article: no front matter, code blocks or link-only lines; title kept."""
     prose = read_markdown(md)
@@ -137,14 +130,15 @@ def read_markdown(md: str) -> MarkdownProse:
                 title = heading
             if heading:
                 headings.append(inline_to_text(heading).strip())
-            # A heading is its own paragraph, ended like a sentence so it never merges into one.
-            line = f"\n{_ended(heading)}\n" if heading else ""
+            # A heading is its own paragraph, ended like a sentence of its script ("。" after Chinese, none
+            # in a script without case, which has stops of its own) so it never runs into the next one.
+            line = f"\n{with_stop(heading)}\n" if heading else ""
         lines.append(inline_to_text(line))
     body = "\n".join(lines)
     if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
         return MarkdownProse("", title)  # a title and nothing else: there is nothing to summarize
     if title and title not in body[: len(title) + 200]:
-        body = f"{_ended(title)}\n\n{body}"
+        body = f"{with_stop(title)}\n\n{body}"
         headings.append(inline_to_text(title).strip())
     text = re.sub(r"\n{3,}", "\n\n", body).strip()
     return MarkdownProse(text, title, tuple(dict.fromkeys(h for h in headings if h)))

@@ -31,6 +31,7 @@ class Outcome:
     error: SummarizeError | None = None
     output: Path | None = None
     entry: int | None = None  # a feed's entry (1, 2, ...): a feed is one input with one outcome per entry
+    entries: int = 1  # how many outcomes its input gives (a feed's entries)
 
     @property
     def source(self) -> str:
@@ -107,7 +108,7 @@ class BatchRunner:
                 continue
             feed = len(docs) > 1 or any(isinstance(d, InputError) or d.source != item.source for d in docs)
             for n, doc in enumerate(docs, 1):
-                slot = Outcome(item, index, entry=n if feed else None)
+                slot = Outcome(item, index, entry=n if feed else None, entries=len(docs))
                 if isinstance(doc, InputError):  # one feed entry without text: that entry fails alone
                     slot.error = doc
                     self._emit(slot)
@@ -137,20 +138,29 @@ class BatchRunner:
 
 
 class Progress:
-    """A tqdm bar on stderr (files done, rate, ETA) when ``enabled``; otherwise does nothing."""
+    """A tqdm bar on stderr (documents done, rate, ETA) when ``enabled``; otherwise does nothing.
+
+    It starts at one document per input; a feed's first outcome adds its other entries to the total,
+    so the bar never runs past its end."""
 
     def __init__(self, total: int, enabled: bool):
         self.bar = None
+        self.expanded: set[int] = set()  # inputs whose entries are already in the total
         if enabled and total > 1:
             import sys
 
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=False)
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False)
 
     def update(self, outcome: Outcome | None = None) -> None:
-        if self.bar is not None:
-            self.bar.update(1)
+        if self.bar is None:
+            return
+        if outcome is not None and outcome.entries > 1 and outcome.index not in self.expanded:
+            self.expanded.add(outcome.index)
+            self.bar.total += outcome.entries - 1
+            self.bar.refresh()
+        self.bar.update(1)
 
     def write(self, message: str) -> None:
         """A message above the bar (it would otherwise be drawn over)."""

@@ -139,8 +139,8 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
 
     def report(outcome: Outcome) -> None:
         nonlocal failed
-        if progress and (outcome.entry or 1) == 1:  # a feed is one input, however many entries
-            progress.update()
+        if progress:  # one step per document: a feed's entries each count
+            progress.update(outcome)
         if outcome.error is not None:
             failed += 1
             to_stderr(f"summarize: error: {outcome.error}")

@@ -138,7 +138,7 @@ def test_tree_jsonl_marks_errors_mirrors_outputs_and_second_run_is_cached(
     assert written == {"a.summary.json", "sub/b.summary.json", "sub/c.summary.json"}
     assert json.loads((out / "sub" / "b.summary.json").read_text(encoding="utf-8")) == by_file["sub/b.md"]
     assert generate_calls, "the first run must generate"
-    assert "file/s" not in first.stderr and "%|" not in first.stderr  # no progress bar: not a terminal
+    assert "doc/s" not in first.stderr and "%|" not in first.stderr  # no progress bar: not a terminal
 
     # Second run over the unchanged tree: served from the cache, the model never generates.
     generate_calls.clear()
@@ -241,11 +241,32 @@ def test_progress_bar_counts_files_when_enabled(capsys: pytest.CaptureFixture[st
     bar.write("note: above the bar")
     bar.close()
     err = capsys.readouterr().err
-    assert "3/3" in err and "file" in err and "note: above the bar" in err
+    assert "3/3" in err and "doc" in err and "note: above the bar" in err
     quiet = Progress(3, enabled=False)
     quiet.update()
     quiet.close()
     assert capsys.readouterr().err == ""
+
+
+def test_progress_bar_counts_a_feeds_entries_and_never_runs_past_its_end(capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import PurePosixPath
+
+    from summarize.batch import Outcome
+    from summarize.discover import InputItem
+
+    feed = InputItem(
+        "https://example.org/feed.xml", None, PurePosixPath("feed.xml"), url="https://example.org/feed.xml"
+    )
+    page = InputItem("a.md", None, PurePosixPath("a.md"))
+    bar = Progress(2, enabled=True)
+    # Entries finish in any order (a bad entry is reported before the others are summarized).
+    outcomes = [Outcome(feed, 0, entry=n, entries=3) for n in (3, 1, 2)] + [Outcome(page, 1)]
+    for outcome in outcomes:
+        bar.update(outcome)
+        assert bar.bar is not None and bar.bar.n <= bar.bar.total
+    assert (bar.bar.n, bar.bar.total) == (4, 4)
+    bar.close()
+    assert "/4 [" in capsys.readouterr().err  # the total drawn grew with the feed
 
 
 def test_markdown_is_reduced_to_prose() -> None:

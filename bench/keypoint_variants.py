@@ -171,13 +171,30 @@ def stretch_count(doc: DocFeatures, points: int, power: float) -> int:
     return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
 
 
+def _stretches(rest: list[int], importance: list[float], points: int) -> list[list[int]]:
+    """``rest`` cut into ``points`` consecutive stretches holding equal shares of its importance.
+
+    Equal importance, not equal length: where importance sits at the top (news), the stretches
+    there are short and more points come from the top; where it is spread, so are the points.
+    (The rule shipped before; the engine now cuts by length, see ``extractive.fact_points``.)
+    """
+    total = sum(importance[k] for k in rest) or 1.0
+    bounds, acc = [0], 0.0
+    for i, k in enumerate(rest):
+        acc += importance[k]
+        while len(bounds) < points and acc >= total * len(bounds) / points:
+            bounds.append(i + 1)
+    bounds += [len(rest)] * (points + 1 - len(bounds))
+    return [rest[bounds[i] : bounds[i + 1]] for i in range(points)]
+
+
 def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[list[int]]:
     if how == "none":  # the whole article for every point
         return [rest] * points
     if how == "length":  # equal numbers of sentences
         n = len(rest)
         return [rest[n * i // points : n * (i + 1) // points] for i in range(points)]
-    return extractive._stretches(rest, weight, points)  # equal shares of ``weight`` (or of centrality)
+    return _stretches(rest, weight, points)  # equal shares of ``weight`` (or of centrality)
 
 
 def variant(

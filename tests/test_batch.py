@@ -270,14 +270,15 @@ def test_progress_bar_counts_a_feeds_entries_and_never_runs_past_its_end(capsys:
 
 
 def test_markdown_is_reduced_to_prose() -> None:
-    from summarize.text.inputs import markdown_to_text
+    from summarize.text.inputs import read_markdown
 
     md = (
         "---\ntitle: ! 'Issue #7'\n---\n\n{% include sponsor.html %}\n\nSee *this*, _that_ and the [calendar], "
         "[docs][1] and snake_case_name.\n\n> Quoted [news](https://x.org) matter.\n\n[1]: https://example.org\n"
         "- [A link only](https://x.org)\n\n```\ncode()\n```\n\n<small>Small print</small> says 2 < 3.\n"
     )
-    text, title = markdown_to_text(md)
+    prose = read_markdown(md)
+    text, title = prose.text, prose.title
     assert title == "Issue #7"
     assert text == (
         "Issue #7.\n\nSee this, that and the calendar, docs and snake_case_name.\n\nQuoted news matter.\n\n"
@@ -362,8 +363,9 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_markdown_code_blocks_follow_commonmark_fences() -> None:
-    from summarize.text.inputs import markdown_to_text
+    from summarize.text.inputs import read_markdown
 
     md = "# T\n\nIntro.\n\n  ````md\n```\ncode()\n```\n  ````\n\nOutro.\n\n~~~\nunclosed() runs to the end\n"
-    assert markdown_to_text(md) == ("T.\n\nIntro.\n\nOutro.", "T")
-    assert markdown_to_text("One\n```\ncode\n```\nTwo\n")[0] == "One\n\nTwo"  # still two paragraphs
+    prose = read_markdown(md)
+    assert (prose.text, prose.title) == ("T.\n\nIntro.\n\nOutro.", "T")
+    assert read_markdown("One\n```\ncode\n```\nTwo\n").text == "One\n\nTwo"  # still two paragraphs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.hook import END, START, parse
-from summarize.text.inputs import markdown_to_text
+from summarize.text.inputs import read_markdown
 from summarize.text.markdown import fenced_spans, lines
 from summarize.translation.blocks import markdown_blocks
 
@@ -35,7 +35,7 @@ def test_lines_split_only_at_commonmark_line_endings() -> None:
 
 def test_the_reader_the_hook_and_the_translator_agree_on_code() -> None:
     doc = f"Intro.\n\n````md\n```\n{START}\n```\n````\n\n{START}\nBlock.\n{END}\n~~~\nunclosed {END}\n"
-    assert markdown_to_text(doc)[0] == "Intro.\n\nBlock."
+    assert read_markdown(doc).text == "Intro.\n\nBlock."
     layout = parse(doc, "x.md")
     assert layout.block == f"{START}\nBlock.\n{END}\n"
     prose = [b.content for b in markdown_blocks(doc) if b.translate]

@@ -182,23 +182,6 @@ def rank(text: str, lang: str, *, title: str | None = None, limit: int | None = 
     return [doc.cands[k].text for k in select(doc, PARAMS, limit)]
 
 
-def _stretches(rest: list[int], importance: list[float], points: int) -> list[list[int]]:
-    """``rest`` cut into ``points`` consecutive stretches holding equal shares of its importance.
-
-    Equal importance, not equal length: where importance sits at the top (news), the stretches
-    there are short and more points come from the top; where it is spread, so are the points.
-    (A rule of ``bench/keypoint_variants.py``'s family; the engine cuts by length, see :func:`fact_points`.)
-    """
-    total = sum(importance[k] for k in rest) or 1.0
-    bounds, acc = [0], 0.0
-    for i, k in enumerate(rest):
-        acc += importance[k]
-        while len(bounds) < points and acc >= total * len(bounds) / points:
-            bounds.append(i + 1)
-    bounds += [len(rest)] * (points + 1 - len(bounds))
-    return [rest[bounds[i] : bounds[i + 1]] for i in range(points)]
-
-
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
@@ -218,9 +201,11 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     def best_in(ks: list[int]) -> int | None:
         best, best_value = None, -math.inf
         for k in ks:
+            if k in taken:
+                continue
             cand = doc.cands[k]
             new = [f for f in cand.facts if not fact_words({f}) <= known]
-            if k in taken or not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
             value = doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new)))
             if value > best_value:

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import atomic, paths
-from .inputs import MARKDOWN_SUFFIXES, inline_to_text, markdown_to_text
+from .inputs import MARKDOWN_SUFFIXES, inline_to_text, read_markdown
 from .markdown import front_matter
 from .sentences import join_sentences, split_paragraphs, split_sentences
 from .textsim import tokens
@@ -138,7 +138,7 @@ def issue_units(raw: str, suffix: str = ".md") -> list[str]:
     raw = _SUMMARY_BLOCK.sub("", raw)
     if suffix.lower() not in MARKDOWN_SUFFIXES:
         return units(raw)
-    out = units(markdown_to_text(raw)[0])
+    out = units(read_markdown(raw).text)
     fm = front_matter(raw)
     for line in raw[fm.end() if fm else 0 :].splitlines():
         text = _LIST_ITEM.sub("", inline_to_text(line.strip().lstrip("#> ").strip()))

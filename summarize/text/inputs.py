@@ -94,14 +94,9 @@ class MarkdownProse:
     headings: tuple[str, ...] = ()
 
 
-def markdown_to_text(md: str) -> tuple[str, str | None]:
-    """Prose of a Markdown article: no front matter, code blocks or link-only lines; title kept."""
-    prose = read_markdown(md)
-    return prose.text, prose.title
-
-
 def read_markdown(md: str) -> MarkdownProse:
-    """Prose of a Markdown article, its title and its headings (see :class:`MarkdownProse`)."""
+    """Prose of a Markdown article (no front matter, code blocks or link-only lines), its title and its
+    headings (see :class:`MarkdownProse`)."""
     title = None
     headings: list[str] = []
     md = _unify_eol(md)

@@ -225,17 +225,19 @@ def variant(
         taken = set(summary)
         vectors = [doc.vectors[k] for k in summary]
 
-        def value(k: int) -> float | None:
+        def value(k: int) -> tuple[float, float] | None:
             cand = doc.cands[k]
+            if k in taken:
+                return None
             new = [f for f in cand.facts if not fact_words({f}) <= known]
-            if k in taken or (require_new and not new) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            if (require_new and not new) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 return None
             v = weight[k] * (1 + fact_weight * math.log1p(len(new)))
             if novelty:
                 v *= 1 - novelty * max((cosine(doc.vectors[k], u) for u in vectors), default=0.0)
-            return v
+            return extractive.stand_alone_first(cand, v)
 
-        def best(ks: list[int]) -> tuple[float, int] | None:
+        def best(ks: list[int]) -> tuple[tuple[float, float], int] | None:
             found = [(v, -k) for k in ks for v in [value(k)] if v is not None]
             return max(found) if found else None
 
@@ -282,7 +284,9 @@ def mmr_continued(doc: DocFeatures, summary: list[int], points: int) -> list[int
         cand = doc.cands[k]
         if len(out) >= points:
             break
-        if k in summary or fact_words(cand.facts) <= known or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+        if k in summary or cand.refers_back or fact_words(cand.facts) <= known:
+            continue
+        if is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
             continue
         out.append(k)
         said.append(cand.text)

@@ -10,7 +10,8 @@ other set (a held-out set stays unread):
 
 - *greeting*: an off-topic greeting put before an article does not take the first place;
 - *title*: a title made of the longest words of the sentence ranked last (not counting run-ons,
-  text the splitter could not cut, which stay last) pulls it up;
+  text the splitter could not cut, which stay last, nor sentences that refer back to the one
+  before them, which wait for it) pulls it up;
 - *span*: on a digest of about 10,000 words (articles one after another), the key points start
   in its first fifth and end in its last third. The points are ranked by centrality, not by the
   weights, so the weights reach them only through the summary they leave out; the check stays
@@ -89,8 +90,13 @@ class Checks:
         for i, plain in self.plain:
             picks = extractive.select(plain, params)
             order = [plain.cands[k].text for k in picks]
-            # The last that is a sentence: a run-on (text the splitter could not cut) stays last.
-            sentences = [plain.cands[k].text for k in picks if plain.lengths[k] <= extractive.RUN_ON_TOKENS]
+            # The last that is a sentence: a run-on (text the splitter could not cut) stays last, and
+            # one that refers back waits for the sentence before it whatever its weight.
+            sentences = [
+                plain.cands[k].text
+                for k in picks
+                if plain.lengths[k] <= extractive.RUN_ON_TOKENS and not plain.cands[k].refers_back
+            ]
             if not sentences:
                 continue
             target = sentences[-1]

@@ -261,8 +261,11 @@ def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
     for text in articles:
         plain = extractive.rank(text, "en")
         # The least important sentence without a title; not a run-on (text the splitter could not
-        # cut, over RUN_ON_TOKENS tokens), which no title should lift.
-        target = [s for s in plain if len(tokens(s)) <= extractive.RUN_ON_TOKENS][-1]
+        # cut, over RUN_ON_TOKENS tokens), which no title should lift, nor one that refers back to
+        # the sentence before it, which waits for that sentence whatever its importance.
+        target = [s for s in plain if len(tokens(s)) <= extractive.RUN_ON_TOKENS and not features.refers_back(s, "en")][
+            -1
+        ]
         title = " ".join(sorted(target.split(), key=len)[-4:])  # a headline made of its longest words
         titled = extractive.rank(text, "en", title=title)
         assert titled.index(target) < plain.index(target)

@@ -23,7 +23,9 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
 
 The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
 most central sentences that add facts the summary does not state (more new facts count a little),
-one from each of as many stretches of equal length, in reading order.
+one from each of as many stretches of equal length, in reading order. In English a sentence that
+opens by pointing back ("He also fixed…") joins the summary only right after the sentence it points
+at, and is a stretch's key point only when the stretch has nothing else.
 Everything works on word tokens, or on single characters for Chinese and Japanese, so any
 language and script works. It needs no torch and runs in milliseconds.
 
@@ -41,7 +43,7 @@ from dataclasses import dataclass
 
 from ..text.sentences import join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
-from .features import DocFeatures, document_features, fact_words, headline, normalise, trim_clutter
+from .features import Candidate, DocFeatures, document_features, fact_words, headline, normalise, trim_clutter
 
 __all__ = [
     "METHOD",
@@ -149,23 +151,36 @@ def scores(doc: DocFeatures, params: Params = PARAMS) -> list[float]:
 
 
 def select(doc: DocFeatures, params: Params = PARAMS, limit: int | None = None) -> list[int]:
-    """Candidate numbers of ``doc`` picked by MMR, most important first."""
+    """Candidate numbers of ``doc`` picked by MMR, most important first.
+
+    A sentence that refers back (:attr:`.features.Candidate.refers_back`) is picked only right after
+    the sentence it refers to; otherwise it waits until nothing else is left."""
     importance = scores(doc, params)
     n = len(doc.cands)
     limit = n if limit is None else min(limit, n)
     chosen: list[int] = []
+    waiting: list[int] = []
     # Each candidate's highest similarity to a chosen one, updated as picks are made: O(n) a pick.
     redundancy = [0.0] * n
     remaining = list(range(n))
     while remaining and len(chosen) < limit:
         best = max(remaining, key=lambda k: (importance[k] - params.redundancy * redundancy[k], -k))
         remaining.remove(best)
+        cand = doc.cands[best]
+        if cand.refers_back and cand.index - 1 not in {doc.cands[j].index for j in chosen}:
+            waiting.append(best)
+            continue
         # A sentence that says what a chosen one said is skipped, not just demoted.
-        if is_near_duplicate(doc.cands[best].text, [doc.cands[j].text for j in chosen], DUPLICATE_OVERLAP):
+        if is_near_duplicate(cand.text, [doc.cands[j].text for j in chosen], DUPLICATE_OVERLAP):
             continue
         chosen.append(best)
         for k in remaining:
             redundancy[k] = max(redundancy[k], doc.sim(best, k))
+    for k in waiting:
+        if len(chosen) >= limit:
+            break
+        if not is_near_duplicate(doc.cands[k].text, [doc.cands[j].text for j in chosen], DUPLICATE_OVERLAP):
+            chosen.append(k)
     return chosen
 
 
@@ -182,6 +197,13 @@ def rank(text: str, lang: str, *, title: str | None = None, limit: int | None = 
     return [doc.cands[k].text for k in select(doc, PARAMS, limit)]
 
 
+def stand_alone_first(cand: Candidate, value: float) -> tuple[float, float]:
+    """A key point's rank with ``value``: any sentence that stands alone before one that refers back
+    (:attr:`.features.Candidate.refers_back`), which is a point only where nothing else is left (a
+    list item is read alone: "It will be held at the Staples Center" says nothing)."""
+    return (0.0 if cand.refers_back else 1.0, value)
+
+
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
@@ -189,8 +211,9 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     start to end, and each stretch gives its best sentence among those that bring a new fact (a
     number or name of which neither the summary nor an earlier point states a word) and repeat
     neither a summary sentence nor a point; best by centrality × (1 + :data:`FACT_WEIGHT` × log(1 +
-    new facts)). A stretch with nothing left to give passes its turn to the best such sentence
-    anywhere. The rule was chosen by ``bench/keypoint_folds.py`` among 44 declared rules.
+    new facts)), among the sentences that stand alone when the stretch has any (:func:`stand_alone_first`).
+    A stretch with nothing left to give passes its turn to the best such sentence anywhere. The rule
+    was chosen by ``bench/keypoint_folds.py`` among 44 declared rules.
     """
     if points <= 0:
         return []
@@ -199,15 +222,15 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     taken = set(summary)
 
     def best_in(ks: list[int]) -> int | None:
-        best, best_value = None, -math.inf
+        best, best_value = None, (-math.inf, -math.inf)
         for k in ks:
+            cand = doc.cands[k]
             if k in taken:
                 continue
-            cand = doc.cands[k]
             new = [f for f in cand.facts if not fact_words({f}) <= known]
             if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            value = doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new)))
+            value = stand_alone_first(cand, doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new))))
             if value > best_value:
                 best, best_value = k, value
         return best

@@ -67,6 +67,22 @@ _NUMBER = re.compile(r"\d[\d.,:/%]*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*\w|\b[A-Z]\b")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*\w")
 _POSSESSIVE = re.compile(r"['’]s$")
+# An English sentence opening with one of these words points back at the sentence before it ("He
+# also fixed an issue", "It will be held at the Staples Center"): shown without that sentence it
+# leaves the reader guessing who or what, or pins it on whoever the summary named last. "This
+# week", "These days" point at no sentence, nor does an "it" that stands for a clause to come ("It
+# was expected that…", "It is not clear whether…").
+_REFERS_BACK = re.compile(
+    r"^(?:he|she|they|him|them|his|her|its|their|this|these|those)\b"
+    r"(?!\s+(?:year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening"
+    r"|time|days|decade|century|term|round|stage)s?\b)",
+    re.I,
+)
+_IT_REFERS_BACK = re.compile(
+    r"^it\b(?!(?:\s+(?:is|was|has been|had been|will be|would be|may be|might be|seems|seemed|appears"
+    r"|appeared|remains|remained)|['’]s)\s+(?:\w+\s+){0,3}?(?:that|to|whether|if|how|why|when|what)\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -77,6 +93,7 @@ class Candidate:
     text: str  # trimmed of leading clutter
     terms: Counter[str]
     facts: frozenset[str] = field(default_factory=frozenset)
+    refers_back: bool = False  # opens with a word pointing at the sentence before (see ``refers_back``)
 
 
 @dataclass
@@ -151,6 +168,12 @@ def fact_words(found: frozenset[str] | set[str]) -> set[str]:
     return {w for fact in found for w in fact.split()}
 
 
+def refers_back(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` opens with a pronoun that points at the sentence before it ("He also
+    fixed…", "These were…"); English only (other languages: never)."""
+    return lang == "en" and bool(_REFERS_BACK.match(sentence) or _IT_REFERS_BACK.match(sentence))
+
+
 def is_quote(text: str) -> bool:
     """Mostly quoted speech: starts with a quotation mark (any script's)."""
     return text[:1] in "\"'“‘«「『„"
@@ -214,7 +237,7 @@ def candidates(text: str, lang: str) -> list[Candidate]:
             continue
         terms = Counter(tokens(sent))
         if sum(terms.values()) >= MIN_TOKENS:
-            out.append(Candidate(i, sent, terms, facts(sent, terms, lower, names)))
+            out.append(Candidate(i, sent, terms, facts(sent, terms, lower, names), refers_back(sent, lang)))
     return out
 
 

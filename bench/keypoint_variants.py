@@ -222,8 +222,10 @@ def variant(
         weight = _importance(doc, importance)
         said = [doc.cands[k].text for k in summary]
         known = fact_words({f for k in summary for f in doc.cands[k].facts})
+        summary_words = set(known)
         taken = set(summary)
         vectors = [doc.vectors[k] for k in summary]
+        chosen: list[int] = []
 
         def value(k: int) -> tuple[float, float] | None:
             cand = doc.cands[k]
@@ -231,6 +233,8 @@ def variant(
                 return None
             new = [f for f in cand.facts if not fact_words({f}) <= known]
             if (require_new and not new) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+                return None
+            if require_new and not extractive.keeps_news(doc, summary_words, chosen, k):
                 return None
             v = weight[k] * (1 + fact_weight * math.log1p(len(new)))
             if novelty:
@@ -240,8 +244,6 @@ def variant(
         def best(ks: list[int]) -> tuple[tuple[float, float], int] | None:
             found = [(v, -k) for k in ks for v in [value(k)] if v is not None]
             return max(found) if found else None
-
-        chosen: list[int] = []
 
         def take(k: int) -> None:
             chosen.append(k)

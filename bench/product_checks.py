@@ -21,6 +21,7 @@ other set (a held-out set stays unread):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Protocol
 
 from summarize.engines import extractive
@@ -137,6 +138,23 @@ def spans(doc: DocFeatures | None, params: Params, rule: KeyPointRule | None = N
     points = (rule or extractive.fact_points)(doc, sorted(summary), POINTS)
     n = len(doc.cands)
     return len(points) == POINTS and points[0] < n / 5 and points[-1] > 2 * n / 3
+
+
+# The seed article (../shared/data/seed/): the issue asks its key points to name Khan's detention
+# since August 2023 and the disputed February 2024 election, which its summary does not state.
+SEED = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "000_82e42e668d2720ca.txt"
+SEED_FACTS = ("August 2023", "February 2024")
+
+
+def names_seed_facts(params: Params, rule: KeyPointRule | None = None) -> bool:
+    """Key points (``rule``, the engine's by default) on the seed article, after the summary
+    ``params`` pick, name both :data:`SEED_FACTS` (the issue's test, as a check)."""
+    doc = document_features(SEED.read_text(encoding="utf-8"), "en")
+    if doc is None:
+        return False
+    summary = sorted(extractive.select(doc, params, 3))
+    points = " ".join(doc.cands[k].text for k in (rule or extractive.fact_points)(doc, summary, POINTS))
+    return all(fact in points for fact in SEED_FACTS)
 
 
 def _interleave(lists: list[list[Article]]) -> list[Article]:

@@ -385,3 +385,30 @@ def test_adaptive_key_point_rules_follow_the_lead() -> None:
     assert variants.stretch_count(strong, 5, 0.0) == 5
     rank = variants._importance(strong, "lead-position 1.0")
     assert rank[0] == pytest.approx(doc.centrality[0] + 16)
+
+
+def test_the_engine_ships_the_key_point_rule_the_procedure_picks() -> None:
+    """``extractive.fact_points`` is the family's rule named ``SHIPPED``, point for point."""
+    variants = _load("keypoint_variants")
+    from summarize.engines import extractive
+
+    rule = variants.FAMILY[variants.SHIPPED]
+    compared = 0
+    for name in ("cnndm", "xsum", "bbc"):
+        for item in _load("tune_extractive").load_docs(name, limit=15):
+            doc = item.features
+            if doc is None:
+                continue
+            summary = sorted(extractive.select(doc, extractive.PARAMS, 3))
+            for points in (1, 5, 8):
+                assert extractive.fact_points(doc, summary, points) == rule(doc, summary, points), (item.id, points)
+                compared += 1
+    assert compared >= 120
+    # Another rule of the family gives other points somewhere: the comparison can fail.
+    other = variants.FAMILY["rank: centrality, cut: length, fw 0.5"]
+    docs = [d.features for d in _load("tune_extractive").load_docs("bbc", limit=15) if d.features]
+    assert any(
+        other(d, sorted(extractive.select(d, extractive.PARAMS, 3)), 5)
+        != extractive.fact_points(d, sorted(extractive.select(d, extractive.PARAMS, 3)), 5)
+        for d in docs
+    )

@@ -22,10 +22,10 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
    similarity to what was already taken, so the picks do not repeat each other.
 
 The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
-most central sentences that add facts the summary does not state (more new facts count a little),
-one from each of as many stretches of equal length, in reading order. In English a sentence that
-opens by pointing back ("He also fixed…") joins the summary only right after the sentence it points
-at, and is a stretch's key point only when the stretch has nothing else.
+most central sentences that add facts the summary and the other points do not state, spread over
+the text as far as its lead asks (a lede that states it all keeps some points free to come from
+anywhere), in reading order. In English a sentence that opens by pointing back ("He also fixed…") joins the summary only
+right after the sentence it points at, and is a key point only when nothing else is left.
 Everything works on word tokens, or on single characters for Chinese and Japanese, so any
 language and script works. It needs no torch and runs in milliseconds.
 
@@ -38,7 +38,7 @@ two.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.sentences import join_sentences, split_sentences, with_stop
@@ -69,11 +69,6 @@ DUPLICATE_OVERLAP = 0.8
 # together, a list without stops), not a sentence: its score falls with the square of the excess
 # (twice as long, a quarter). Fixed, not searched: about three times a news sentence's length.
 RUN_ON_TOKENS = 60
-# How much each new fact (a number or name no earlier line states) adds to a key point's rank:
-# centrality × (1 + FACT_WEIGHT × log(1 + new facts)). The key-point rule (centrality, stretches of
-# equal length, this weight) is bench/keypoint_folds.py's pick on all three news sets, among 44 rules
-# declared before it first ran.
-FACT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -200,7 +195,7 @@ def rank(text: str, lang: str, *, title: str | None = None, limit: int | None = 
 def stand_alone_first(cand: Candidate, value: float) -> tuple[float, float]:
     """A key point's rank with ``value``: any sentence that stands alone before one that refers back
     (:attr:`.features.Candidate.refers_back`), which is a point only where nothing else is left (a
-    list item is read alone: "It will be held at the Staples Center" says nothing)."""
+    list item is read alone: "It will be held at the Staples Center" says nothing there)."""
     return (0.0 if cand.refers_back else 1.0, value)
 
 
@@ -217,17 +212,41 @@ def keeps_news(doc: DocFeatures, summary_words: set[str], chosen: list[int], k: 
     return True
 
 
+def stretches(doc: DocFeatures, rest: list[int], points: int) -> list[list[int]]:
+    """``rest`` cut into consecutive stretches for ``points`` key points: as many as ``points`` / the
+    lead ratio (1 to ``points``), each holding an equal share of the centrality.
+
+    A lede that states the whole article (ratio 2) gets fewer stretches: the other points go to the
+    most central sentences anywhere; a text whose opening says little (ratio ½ or less: a newsletter,
+    a report) spreads every point over it. Equal centrality, not equal length: where the central
+    sentences sit, the stretches are short and more points come from there.
+    """
+    count = min(points, max(1, round(points / max(doc.lead, 0.25))))
+    return equal_shares(rest, doc.centrality, count)
+
+
+def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[list[int]]:
+    """``rest`` cut into ``count`` consecutive stretches holding equal shares of ``weight``."""
+    total = sum(weight[k] for k in rest) or 1.0
+    bounds, acc = [0], 0.0
+    for i, k in enumerate(rest):
+        acc += weight[k]
+        while len(bounds) < count and acc >= total * len(bounds) / count:
+            bounds.append(i + 1)
+    bounds += [len(rest)] * (count + 1 - len(bounds))
+    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
+
+
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into ``points`` stretches of equal length,
-    start to end, and each stretch gives its best sentence among those that bring a new fact (a
-    number or name of which neither the summary nor an earlier point states a word) and repeat
-    neither a summary sentence nor a point; best by centrality × (1 + :data:`FACT_WEIGHT` × log(1 +
-    new facts)), among the sentences that stand alone when the stretch has any (:func:`stand_alone_first`).
-    A stretch with nothing left to give passes its turn to the best such sentence anywhere that
-    leaves the later points something new (:func:`keeps_news`). The rule was chosen by
-    ``bench/keypoint_folds.py`` among 44 declared rules.
+    The article without the summary's sentences is cut into stretches (:func:`stretches`), and each
+    stretch in turn gives its most central sentence among those that bring a new fact (a number or
+    name of which neither the summary nor a point taken before states a word), repeat neither a
+    summary sentence nor a point, and leave every later point something new (:func:`keeps_news`);
+    a sentence that refers back only where the stretch has nothing else (:func:`stand_alone_first`).
+    The remaining points, and the turns of stretches with nothing to give, go to the best such
+    sentences anywhere. The rule is ``bench/keypoint_folds.py``'s pick among 44 declared rules.
     """
     if points <= 0:
         return []
@@ -237,26 +256,19 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     taken = set(summary)
     chosen: list[int] = []
 
-    def best_in(ks: list[int]) -> int | None:
+    def best_in(ks: Iterable[int]) -> int | None:
         best, best_value = None, (-math.inf, -math.inf)
         for k in ks:
             cand = doc.cands[k]
-            if k in taken:
+            if k in taken or fact_words(cand.facts) <= known or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            new = [f for f in cand.facts if not fact_words({f}) <= known]
-            if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
-                continue
-            if not keeps_news(doc, summary_words, chosen, k):
-                continue
-            value = stand_alone_first(cand, doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new))))
-            if value > best_value:
+            value = stand_alone_first(cand, doc.centrality[k])
+            if value > best_value and keeps_news(doc, summary_words, chosen, k):
                 best, best_value = k, value
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
-    stretches = [rest[len(rest) * i // points : len(rest) * (i + 1) // points] for i in range(points)]
-    # Each stretch in turn, then (for stretches that gave nothing) the whole article.
-    for ks in [*stretches, *[list(range(len(doc.cands)))] * points]:
+    for ks in [*stretches(doc, rest, points), *[range(len(doc.cands))] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

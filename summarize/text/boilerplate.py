@@ -65,6 +65,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s+")
 # The summary block the pre-commit hook writes is the tool's output, never part of an issue.
 _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
 
+_FURNITURE_RULE = (
+    r"^(?:media\s+playback\s+is\s+(?:not\s+supported|unsupported)\s+on\s+(?:this|your)\s+device"
+    r"|more\s+on\s+this\s+story(?:\s+and\s+others\s+from\s+(?:(?![.:]).){1,60})?:?)\.?$"
+)
 # Calls to action and sign-offs a newsletter shows on its own, in English and Chinese. Written to
 # need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose
 # about subscriptions or followers does not match.
@@ -86,7 +90,14 @@ _CALL_TO_ACTION_RULES = (
     r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our)\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
     r"|每周.{0,12}发布"
+    # A line of a news page's furniture, whole lines only (see _FURNITURE_LINE).
+    "|" + _FURNITURE_RULE
 )
+# A line of a news page's furniture, pasted along with the article ("Media playback is not supported
+# on this device" before each BBC video). It has no stop, so inside a soft-wrapped paragraph it would
+# read as the start of the next sentence ("…on this device If the former Forest defender…"): such
+# lines go before the paragraph is read as sentences.
+_FURNITURE_LINE = re.compile(_FURNITURE_RULE, re.I)
 
 
 def normalise(text: str) -> frozenset[str]:
@@ -111,7 +122,8 @@ def _call_to_action() -> re.Pattern[str]:
 
 
 def is_call_to_action(text: str) -> bool:
-    """Whether ``text`` asks the reader to do something for the newsletter (subscribe, submit, follow)."""
+    """Whether ``text`` asks the reader to do something for the newsletter (subscribe, submit, follow),
+    or is a line of a news page's furniture ("Media playback is not supported on this device")."""
     return bool(_call_to_action().search(text.strip()))
 
 
@@ -248,6 +260,11 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     removed = 0
     for para in split_paragraphs(prose):
         lines = [ln for ln in para.split("\n") if ln.strip()]
+        furniture = [ln for ln in lines if _FURNITURE_LINE.match(ln.strip())]
+        if furniture:
+            removed += len(furniture)
+            lines = [ln for ln in lines if ln not in furniture]
+            para = "\n".join(lines)
         if drop(para):
             removed += len(lines)
             continue

@@ -1,0 +1,47 @@
+"""Lines of a news page's furniture pasted with an article are left out, and only whole lines."""
+
+from __future__ import annotations
+
+import json
+
+from summarize.engines import extractive
+from summarize.text.boilerplate import strip_lone
+from tests.conftest import SHARED
+
+ARTICLE = (
+    "Wales have been buoyed by the success of their young players, the manager told BBC Radio Wales.\n"
+    "Media playback is not supported on this device\n"
+    "If the former Nottingham Forest defender had had that support, he may have achieved a great deal more.\n"
+    "\n"
+    "More on this story and others from Birmingham and the Black Country\n"
+    'Mr Norton, who uses the hashtag #walsallwee, said: "It is a disgrace."\n'
+    "\n"
+    "He said there was more on this story than the council had admitted."
+)
+
+
+def test_furniture_lines_go_and_the_sentences_beside_them_stay_whole() -> None:
+    prose, removed = strip_lone(ARTICLE)
+    assert removed == 2
+    assert "Media playback" not in prose and "More on this story and others" not in prose
+    assert "If the former Nottingham Forest defender had had that support" in prose
+    assert prose.count("\n\n") == 2  # the paragraphs stay apart
+    # Prose that only mentions the words is no furniture.
+    assert "He said there was more on this story than the council had admitted." in prose
+    # Before, the line ran into the next sentence: the first sentence of the summary read
+    # "Media playback is not supported on this device If the former…".
+    summary = extractive.summarize(prose, "en", points=0).summary
+    assert "device If" not in summary and "Media playback" not in summary
+
+
+def test_no_xsum_summary_carries_the_furniture() -> None:
+    from summarize import SummarizeOptions, Summarizer
+
+    rows = [json.loads(line) for line in (SHARED / "xsum_dev_200.jsonl").open(encoding="utf-8")]
+    with_furniture = [r["document"] for r in rows if "Media playback is" in r["document"]]
+    assert len(with_furniture) >= 5
+    summarizer = Summarizer(SummarizeOptions(engine="extractive", points=5))
+    for text in with_furniture:
+        result = summarizer.summarize(text, "xsum")
+        said = " ".join([result.summary, *result.key_points])
+        assert "Media playback" not in said

@@ -105,18 +105,14 @@ def row_text(row: dict) -> tuple[str, list[str], str | None]:
 
 
 def load_docs(name: str, limit: int | None = None) -> list[Doc]:
-    """Articles of one news set with their features, read as the tool reads a lone document (its
-    calls to action and page furniture left out, :func:`summarize.text.boilerplate.strip_lone`);
-    Lead-k takes the article's first sentences as they stand."""
-    from summarize.text.boilerplate import strip_lone
+    """Articles of one news set with their features."""
     from summarize.text.sentences import split_sentences
 
     docs = []
     for n, row in enumerate(read_rows(NEWS_SETS[name])[:limit]):
         text, refs, title = row_text(row)
-        prose = strip_lone(text)[0]
         docs.append(
-            Doc(f"{name}:{row.get('id', n)}", document_features(prose, "en", title), refs, split_sentences(text), text)
+            Doc(f"{name}:{row.get('id', n)}", document_features(text, "en", title), refs, split_sentences(text), text)
         )
     return docs
 

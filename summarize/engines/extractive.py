@@ -24,8 +24,9 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
 The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
 most central sentences that add facts the summary and the other points do not state, spread over
 the text as far as its lead asks (a lede that states it all keeps some points free to come from
-anywhere), in reading order. In English a sentence that opens by pointing back ("He also fixed…") joins the summary only
-right after the sentence it points at, and is a key point only when nothing else is left.
+anywhere), in reading order. In English a sentence that opens by pointing back ("He also
+fixed…") joins the summary only right after the sentence it points at, and is a key point only
+when nothing else is left.
 Everything works on word tokens, or on single characters for Chinese and Japanese, so any
 language and script works. It needs no torch and runs in milliseconds.
 
@@ -217,8 +218,8 @@ def stretches(doc: DocFeatures, rest: list[int], points: int) -> list[list[int]]
     lead ratio (1 to ``points``), each holding an equal share of the centrality.
 
     A lede that states the whole article (ratio 2) gets fewer stretches: the other points go to the
-    most central sentences anywhere; a text whose opening says little (ratio ½ or less: a newsletter,
-    a report) spreads every point over it. Equal centrality, not equal length: where the central
+    most central sentences anywhere; a text whose opening says no more than the rest (ratio 1 or
+    less: a newsletter, a report) spreads every point over it. Equal centrality, not equal length: where the central
     sentences sit, the stretches are short and more points come from there.
     """
     count = min(points, max(1, round(points / max(doc.lead, 0.25))))

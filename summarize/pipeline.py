@@ -276,7 +276,9 @@ class Summarizer:
             )
             started = time.perf_counter()
             items = [(job.prose, job.language.code if job.language else "en") for job in members]
-            outs = engine.run_many(items, points=o.points, length=o.length)
+            outs = engine.run_many(
+                items, points=o.points, length=o.length, headings=[job.doc.headings for job in members]
+            )
             # The documents shared each generate() call: each is charged its share of input tokens.
             spent = time.perf_counter() - started
             tokens = sum(out.input_tokens for out in outs if not isinstance(out, SummarizeError)) or 1

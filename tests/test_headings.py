@@ -101,3 +101,24 @@ def test_one_reading_of_a_heading_line_for_the_reader_and_the_newsletter_outline
 
     assert text_document("#hashtag\n\nPlain words here.", "<stdin>").markdown is False
     assert text_document("Intro.\n\n   ## Part\n\nWords.", "<stdin>").markdown is True
+
+
+def test_the_abstractive_engine_fills_no_key_point_with_a_heading(tiny_bart, monkeypatch) -> None:
+    from summarize.engines import extractive
+
+    # The fill-in itself: the headings are no candidates.
+    fills = extractive.key_points(read_markdown(ARTICLE).text, "en", 8, headings=read_markdown(ARTICLE).headings)
+    assert fills and any("glaciers lost three per cent" in f for f in fills)
+    headings = ("Council approves the river bridge after the cost vote", "Glaciers lost ice in the hot summer")
+    assert not any(h in f for h in headings for f in fills), fills
+    unruled = extractive.key_points(read_markdown(ARTICLE).text, "en", 8)
+    assert any(h in f for h in headings for f in unruled)  # without them a heading is a fill
+    # The real command line with a real (tiny) model hands the document's headings to the fill-in.
+    seen: list[tuple[str, ...]] = []
+    real = extractive.key_points
+    monkeypatch.setattr(extractive, "key_points", lambda *a, **k: seen.append(tuple(k["headings"])) or real(*a, **k))
+    args = ["--model", str(tiny_bart), "--engine", "abstractive", "--no-cache", "-p", "30", "-f", "json", "-"]
+    out = CliRunner().invoke(cli, args, input=ARTICLE)
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["engine"] == "abstractive"
+    assert seen and all(s == ("City notes", *headings) for s in seen), seen

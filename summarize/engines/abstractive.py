@@ -237,7 +237,9 @@ class AbstractiveEngine:
             rounds += 1
         return current[0].text if current else "", first, levels, rounds
 
-    def _steps(self, text: str, lang: str, points: int, length: str, warnings: list[str]) -> Steps[AbstractiveOutput]:
+    def _steps(
+        self, text: str, lang: str, points: int, length: str, warnings: list[str], headings: Sequence[str] = ()
+    ) -> Steps[AbstractiveOutput]:
         input_tokens = self.model.count_tokens(text)
         final_input, first, levels, rounds = yield from self._reduce(text, lang, length, warnings)
         # Each round's outputs together cover the whole article; the round with the fewest that still
@@ -255,7 +257,9 @@ class AbstractiveEngine:
             sources = [final_input] + ([text] if levels else [])
             checked = yield from self._faithful([summary], [prepared], [sources], settings, lang, ["summary"], warnings)
             summary = checked[0]
-        key_points = yield from self._key_point_steps(text, lang, points, length, summary, first, partials, warnings)
+        key_points = yield from self._key_point_steps(
+            text, lang, points, length, summary, first, partials, warnings, headings
+        )
         return AbstractiveOutput(summary, key_points, len(first), rounds, input_tokens, warnings)
 
     # --- public -----------------------------------------------------------------------
@@ -267,9 +271,16 @@ class AbstractiveEngine:
         return out
 
     def run_many(
-        self, items: Sequence[tuple[str, str]], *, points: int = 5, length: str = "medium"
+        self,
+        items: Sequence[tuple[str, str]],
+        *,
+        points: int = 5,
+        length: str = "medium",
+        headings: Sequence[Sequence[str]] = (),
     ) -> list[AbstractiveOutput | SummarizeError]:
         """Summarize many ``(text, language)`` pairs; each stage is batched across documents.
+        ``headings``, one sequence per item when given: the Markdown headings of its text, never a
+        key point filled in from the text.
 
         First-round chunks of all documents go to generate() together, then every reduce round,
         then all final summaries, then all key-point sections; requests are merged when their
@@ -300,7 +311,7 @@ class AbstractiveEngine:
 
         for i, (text, lang) in enumerate(items):
             warnings.append([])
-            steps.append(self._steps(text, lang, points, length, warnings[i]))
+            steps.append(self._steps(text, lang, points, length, warnings[i], headings[i] if headings else ()))
             advance(i)
         while pending:
             groups: dict[tuple[object, ...], list[int]] = {}
@@ -334,6 +345,7 @@ class AbstractiveEngine:
         first: list[Chunk],
         partials: list[str],
         warnings: list[str],
+        headings: Sequence[str] = (),
     ) -> Steps[list[str]]:
         if points <= 0:
             return []
@@ -351,7 +363,7 @@ class AbstractiveEngine:
         if len(chosen) < points:
             # Sections that only restated the summary leave gaps: fill them from the article.
             # A run-on sentence (no punctuation for hundreds of words) is no key point: skip those.
-            fills = extractive.key_points(text, lang, 2 * points + 5, exclude=chosen + summary_sents)
+            fills = extractive.key_points(text, lang, 2 * points + 5, exclude=chosen + summary_sents, headings=headings)
             chosen.extend([f for f in fills if len(tokens(f)) <= MAX_POINT_WORDS][: points - len(chosen)])
         return chosen[:points]
 

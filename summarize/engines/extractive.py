@@ -185,9 +185,12 @@ def _fallback(text: str, lang: str) -> list[str]:
     return [s for s in (trim_clutter(raw) for raw in split_sentences(text, lang)) if s]
 
 
-def rank(text: str, lang: str, *, title: str | None = None, limit: int | None = None) -> list[str]:
-    """Distinct sentences of ``text`` (trimmed), most important first, chosen by MMR."""
-    doc = document_features(text, lang, title)
+def rank(
+    text: str, lang: str, *, title: str | None = None, limit: int | None = None, headings: Sequence[str] = ()
+) -> list[str]:
+    """Distinct sentences of ``text`` (trimmed), most important first, chosen by MMR; never one of
+    ``headings`` (see :func:`.features.document_features`)."""
+    doc = document_features(text, lang, title, headings)
     if doc is None:
         return _fallback(text, lang)[: limit or None]
     return [doc.cands[k].text for k in select(doc, PARAMS, limit)]
@@ -305,13 +308,16 @@ def summarize(
     return ExtractiveSummary(said, [doc.cands[k].text for k in chosen])
 
 
-def key_points(text: str, lang: str, points: int, exclude: list[str] | None = None) -> list[str]:
-    """Distinct sentences usable as key points, most important first, none close to ``exclude``."""
+def key_points(
+    text: str, lang: str, points: int, exclude: list[str] | None = None, headings: Sequence[str] = ()
+) -> list[str]:
+    """Distinct sentences usable as key points, most important first, none close to ``exclude`` and
+    none a heading of ``headings``."""
     exclude = list(exclude or [])
     out: list[str] = []
     if points <= 0:
         return out
-    for sent in rank(text, lang, limit=points + len(exclude) + 3):
+    for sent in rank(text, lang, limit=points + len(exclude) + 3, headings=headings):
         if len(out) >= points:
             break
         if not is_near_duplicate(sent, exclude + out):

@@ -24,6 +24,10 @@ from tests.conftest import SHARED
         ("Henry said the appeal would go ahead.", "en", False),
         ("Items of this kind sell well.", "en", False),
         ("Hedge funds sold the shares.", "en", False),
+        ("But his Sky employers vetoed the move.", "en", True),
+        ("However, they raised concerns over the count.", "en", True),
+        ("And this week the council voted.", "en", False),
+        ("But Henry said the appeal would go ahead.", "en", False),
         ("He also fixed an issue in the type checker.", "de", False),
     ],
 )

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from summarize.text import sentences
 from summarize.text.sentences import split_paragraphs, split_sentences
 from tests.conftest import SHARED
 
@@ -117,3 +118,24 @@ def test_languages_without_pysbd_use_rules() -> None:
     # Thai has no pysbd profile; Hindi's danda is a stop too.
     assert split_sentences("Ce n'est pas fini! Vraiment? Oui.", "xx") == ["Ce n'est pas fini!", "Vraiment?", "Oui."]
     assert split_sentences("यह पहला वाक्य है। यह दूसरा है।", "hi") == ["यह पहला वाक्य है।", "यह दूसरा है।"]
+
+
+def test_a_full_stop_at_a_quote_edge_ends_a_sentence() -> None:
+    # A quote that closed, then a new sentence; a Daily Mail key point ran on into "According to Lucy…".
+    assert split_sentences("He said: ‘He is very good. It was very special.’ According to Lucy, he went again.") == [
+        "He said: ‘He is very good. It was very special.’",
+        "According to Lucy, he went again.",
+    ]
+    # A quote of several paragraphs whose breaks were lost: each paragraph opens the quote anew.
+    assert split_sentences("He said: 'It is late. We know it.' 'A strong team can win,' he added.") == [
+        "He said: 'It is late. We know it.'",
+        "'A strong team can win,' he added.",
+    ]
+    assert split_sentences('Mr O\'Brien said: "Sales rose. "Small firms did best."') == [
+        "Mr O'Brien said: \"Sales rose.",
+        '"Small firms did best."',
+    ]
+    # Not after a title or an initialism, nor before the quote's speaker; a quote's own sentences stay.
+    for whole in ("Mr. 'Big' Smith arrived.", 'The U.S. "Army" won.', 'He said: "Go. Now."'):
+        assert split_sentences(whole) == [whole]
+    assert sentences._split_quote_edges("'We will win.' Smith said.") == ["'We will win.' Smith said."]

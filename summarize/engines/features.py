@@ -78,6 +78,7 @@ _REFERS_BACK = re.compile(
     r"|time|days|decade|century|term|round|stage)s?\b)",
     re.I,
 )
+_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|however|still|then|now|meanwhile|instead|also)\b,?\s+", re.I)
 _IT_REFERS_BACK = re.compile(
     r"^it\b(?!(?:\s+(?:is|was|has been|had been|will be|would be|may be|might be|seems|seemed|appears"
     r"|appeared|remains|remained)|['’]s)\s+(?:\w+\s+){0,3}?(?:that|to|whether|if|how|why|when|what)\b)",
@@ -171,7 +172,10 @@ def fact_words(found: frozenset[str] | set[str]) -> set[str]:
 def refers_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens with a pronoun that points at the sentence before it ("He also
     fixed…", "These were…"); English only (other languages: never)."""
-    return lang == "en" and bool(_REFERS_BACK.match(sentence) or _IT_REFERS_BACK.match(sentence))
+    if lang != "en":
+        return False
+    sentence = _CONNECTIVE.sub("", sentence, count=1)  # "But his employers vetoed it" points back too
+    return bool(_REFERS_BACK.match(sentence) or _IT_REFERS_BACK.match(sentence))
 
 
 def is_quote(text: str) -> bool:

@@ -214,7 +214,7 @@ def _reattach_closers(sentences: list[str]) -> list[str]:
     out: list[str] = []
     for sent in sentences:
         m = _LEADING_CLOSER.match(sent)
-        if out and m and not _closes_previous(m.group(1), bool(m.group(2)) or m.end() == len(sent), out):
+        if out and m and not _closes_previous(m.group(1), sent[m.end(1) :], out):
             m = None
         if out and m:
             out[-1] += m.group(1)
@@ -224,8 +224,14 @@ def _reattach_closers(sentences: list[str]) -> list[str]:
     return out
 
 
-def _closes_previous(closers: str, spaced: bool, before: list[str]) -> bool:
-    """Whether closers at the start of a sentence end the previous one (``۔"`` split before ``"``)."""
+def _closes_previous(closers: str, rest: str, before: list[str]) -> bool:
+    """Whether closers at the start of a sentence (``rest`` follows them) end the previous one (``۔"`` split
+    before ``"``)."""
+    spaced = not rest or rest[0].isspace()
+    if not spaced and rest[0].isupper():
+        # A quote right before a capital opens its sentence ("…can bring. "It is…"): a quote of several
+        # paragraphs opens again at each one and leaves the one before open.
+        return False
     if spaced or all(ch in _ALWAYS_CLOSE for ch in closers):
         return True
     # An unspaced straight quote may open the next sentence instead: " closes only when the
@@ -272,6 +278,41 @@ def _unmask_urls(sentence: str, urls: list[str]) -> str:
     return _URL_MASKED.sub(lambda m: urls[ord(m.group(0)) - _URL_MASK_BASE], sentence)
 
 
+# A full stop at a quote's edge, then a capital: a quote that closed and a new sentence ("…It was very
+# special.’ According to Lucy…"), or a quote that opens anew ("…could not be clearer. 'Unfortunately…"),
+# which is how a quote of several paragraphs reads once its paragraph breaks are lost (CNN/DM and XSum
+# articles come as one line). pysbd ends no sentence between quotes it pairs, and with apostrophes and
+# quotes left open it pairs the wrong ones: a key point ran 180 words over two speakers.
+_QUOTE_EDGE = re.compile(r"[.!?]+(?P<close>[’'\"”»]*)\s+(?P<open>[‘'\"“«„]?)(?=[^\W\d_])")
+_WORD_BEFORE_STOP = re.compile(r"(\w+)$")
+# "'Why?' Smith asked.": the quote's speaker follows it; no new sentence.
+_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|tells|replied|wrote|writes|shouted|explained)\b"
+)
+
+
+def _split_quote_edges(sentence: str) -> list[str]:
+    """``sentence`` cut where a full stop meets a quote's edge and a capital follows (``_QUOTE_EDGE``).
+
+    The word before a "." must be a lower-case word or a number, so "Mr. 'Big' Smith" and "U.S. "…" stay whole.
+    """
+    pieces, start = [], 0
+    for m in _QUOTE_EDGE.finditer(sentence):
+        if not (m.group("close") or m.group("open")) or not sentence[m.end()].isupper():
+            continue
+        if _ATTRIBUTION.match(sentence, m.end()):
+            continue
+        if sentence[m.start()] == ".":
+            word = _WORD_BEFORE_STOP.search(sentence, 0, m.start())
+            if not word or not (word.group(1).isdigit() or (len(word.group(1)) > 1 and word.group(1).islower())):
+                continue
+        cut = m.start() + len(m.group(0).split()[0]) if m.group("close") else m.end() - len(m.group("open"))
+        pieces.append(sentence[start:cut].strip())
+        start = cut
+    pieces.append(sentence[start:].strip())
+    return [p for p in pieces if p]
+
+
 def _split_paragraph(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
         return _reattach_closers(_split_rules(para))
@@ -282,7 +323,7 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
     refined: list[str] = []
     for piece in pieces:
-        refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else [piece])
+        refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else _split_quote_edges(piece))
     return _reattach_closers([s for s in refined if s])
 
 

@@ -122,3 +122,31 @@ def test_the_abstractive_engine_fills_no_key_point_with_a_heading(tiny_bart, mon
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout)["engine"] == "abstractive"
     assert seen and all(s == ("City notes", *headings) for s in seen), seen
+
+
+def test_the_faithfulness_repair_stands_no_heading_in(tiny_bart, monkeypatch) -> None:
+    from summarize.engines import abstractive, faithful
+
+    doc = read_markdown(ARTICLE)
+    invented = "Glaciers lost 12 tonnes of ice in the hot summer."  # the source has no 12 tonnes
+    unruled = faithful.repair(invented, [doc.text], "en")
+    assert unruled.text == "Glaciers lost ice in the hot summer."  # the heading is the closest sentence
+    fixed = faithful.repair(invented, [doc.text], "en", headings=doc.headings)
+    assert fixed.changed and fixed.text.startswith("Researchers measured how quickly the glaciers"), fixed.text
+    # Nothing but headings to stand in: the output is kept as written and says so.
+    only = faithful.repair(invented, ["Glaciers lost ice in the hot summer"], "en", headings=doc.headings)
+    assert only.text == invented and "kept as written" in only.warnings[-1]
+    # The real command line with a real (tiny) model hands the document's headings to every repair.
+    seen: list[tuple[str, ...]] = []
+    real = abstractive.repair
+
+    def spy(*a, **k):  # type: ignore[no-untyped-def]
+        if k.get("mode") == "repair":
+            seen.append(tuple(k["headings"]))
+        return real(*a, **k)
+
+    monkeypatch.setattr(abstractive, "repair", spy)
+    args = ["--model", str(tiny_bart), "--engine", "abstractive", "--no-cache", "-p", "3", "-f", "json", "-"]
+    out = CliRunner().invoke(cli, args, input=ARTICLE)
+    assert out.exit_code == 0, out.output
+    assert seen and all(s == tuple(doc.headings) for s in seen), seen

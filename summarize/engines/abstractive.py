@@ -161,9 +161,11 @@ class AbstractiveEngine:
         lang: str,
         labels: list[str],
         warnings: list[str],
+        headings: Sequence[str] = (),
     ) -> Steps[list[str]]:
         """Check each output against its sources; in repair mode regenerate the failing ones once
-        (one batched request, :meth:`closer_settings`) and let :func:`faithful.repair` pick."""
+        (one batched request, :meth:`closer_settings`) and let :func:`faithful.repair` pick (never a
+        heading of ``headings`` as a stand-in)."""
         if self.faithfulness == "off":
             return outs
         lang = lang if lang != "und" else "en"
@@ -187,6 +189,7 @@ class AbstractiveEngine:
                 regenerate=(lambda _sentence, text=regenerated: text) if regenerated is not None else None,
                 label=labels[i],
                 fits=lambda sentence: self.model.count_tokens(sentence) <= settings.max_new_tokens,
+                headings=headings,
             )
             result[i] = fixed.text
             warnings.extend(fixed.warnings)
@@ -203,7 +206,7 @@ class AbstractiveEngine:
     # outputs. Documents advance in lockstep and requests with equal settings become one batched
     # generate() across documents (run_many; run is run_many of one).
     def _reduce(
-        self, text: str, lang: str, length: str, warnings: list[str]
+        self, text: str, lang: str, length: str, warnings: list[str], headings: Sequence[str] = ()
     ) -> Steps[tuple[str, list[Chunk], list[list[str]], int]]:
         """Summarize ``text`` in rounds. Returns the final input, first-round chunks, each round's outputs."""
         limit = self._limit(lang, length)
@@ -230,7 +233,8 @@ class AbstractiveEngine:
             outs = yield inputs, step
             # A partial summary is checked against the chunk it came from.
             labels = [f"partial summary {i + 1} of round {rounds}" for i in range(len(current))]
-            outs = yield from self._faithful(outs, inputs, [[c.text] for c in current], step, lang, labels, warnings)
+            sources = [[c.text] for c in current]
+            outs = yield from self._faithful(outs, inputs, sources, step, lang, labels, warnings, headings)
             outs = [o for o in outs if o.strip()] or outs
             levels.append(outs)
             current = chunk_text("\n\n".join(outs), count, limit, lang)
@@ -241,7 +245,7 @@ class AbstractiveEngine:
         self, text: str, lang: str, points: int, length: str, warnings: list[str], headings: Sequence[str] = ()
     ) -> Steps[AbstractiveOutput]:
         input_tokens = self.model.count_tokens(text)
-        final_input, first, levels, rounds = yield from self._reduce(text, lang, length, warnings)
+        final_input, first, levels, rounds = yield from self._reduce(text, lang, length, warnings, headings)
         # Each round's outputs together cover the whole article; the round with the fewest that still
         # number ``points`` gives key-point sections that fit one model input each.
         partials = next((level for level in reversed(levels) if len(level) >= points), levels[0] if levels else [])
@@ -255,7 +259,9 @@ class AbstractiveEngine:
         else:
             # The final input (the last round's partial summaries) and the article both count as source.
             sources = [final_input] + ([text] if levels else [])
-            checked = yield from self._faithful([summary], [prepared], [sources], settings, lang, ["summary"], warnings)
+            checked = yield from self._faithful(
+                [summary], [prepared], [sources], settings, lang, ["summary"], warnings, headings
+            )
             summary = checked[0]
         key_points = yield from self._key_point_steps(
             text, lang, points, length, summary, first, partials, warnings, headings
@@ -350,9 +356,11 @@ class AbstractiveEngine:
         if points <= 0:
             return []
         if self.model.uses_prompts:
-            candidates = yield from self._prompted_points(text, lang, points, length, first, partials, warnings)
+            candidates = yield from self._prompted_points(
+                text, lang, points, length, first, partials, warnings, headings
+            )
         else:
-            candidates = yield from self._section_points(text, lang, points, first, partials, warnings)
+            candidates = yield from self._section_points(text, lang, points, first, partials, warnings, headings)
         summary_sents = split_sentences(summary, lang)
         chosen: list[str] = []
         for cand in candidates:
@@ -384,6 +392,7 @@ class AbstractiveEngine:
         first: list[Chunk],
         partials: list[str],
         warnings: list[str] | None = None,
+        headings: Sequence[str] = (),
     ) -> Steps[list[str]]:
         sections = self._sections(text, lang, points, first, partials)
         limit = self._limit(lang, "short")
@@ -402,7 +411,7 @@ class AbstractiveEngine:
         labels = [f"key point from section {i + 1}" for i in range(len(inputs))]
         return (
             yield from self._faithful(
-                firsts, prepared, sources, settings, lang, labels, [] if warnings is None else warnings
+                firsts, prepared, sources, settings, lang, labels, [] if warnings is None else warnings, headings
             )
         )
 
@@ -415,6 +424,7 @@ class AbstractiveEngine:
         first: list[Chunk],
         partials: list[str],
         warnings: list[str] | None = None,
+        headings: Sequence[str] = (),
     ) -> Steps[list[str]]:
         limit = self._limit(lang, length, "key_points")
         source = text if len(first) <= 1 else "\n\n".join(partials)
@@ -441,5 +451,6 @@ class AbstractiveEngine:
                 lang,
                 labels,
                 [] if warnings is None else warnings,
+                headings,
             )
         )

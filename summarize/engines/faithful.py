@@ -21,6 +21,7 @@ from ..errors import UsageError
 from ..text.facts import Fact, SupportIndex, support_index, unsupported_in_sentence
 from ..text.sentences import split_sentences
 from ..text.textsim import overlap, tokens
+from .features import heading_words, is_heading
 
 MODES = ("off", "warn", "repair")
 DEFAULT_MODE = "repair"
@@ -73,10 +74,15 @@ def _without_facts(sentence: str, facts: Sequence[Fact]) -> str:
     return " ".join(out)
 
 
-def _source_sentences(sources: Sequence[str], lang: str) -> list[str]:
+def _source_sentences(sources: Sequence[str], lang: str, headings: Sequence[str]) -> list[str]:
+    """Sentences of ``sources`` that may stand in for an output sentence: not too long, not a heading."""
+    heads = heading_words(headings)
     sentences: list[str] = []
     for source in sources:
-        sentences.extend(s for s in split_sentences(source, lang) if len(tokens(s)) <= MAX_REPLACEMENT_WORDS)
+        for s in split_sentences(source, lang):
+            words = tokens(s)
+            if len(words) <= MAX_REPLACEMENT_WORDS and not is_heading(words, heads):
+                sentences.append(s)
     return sentences
 
 
@@ -104,13 +110,15 @@ def repair(
     regenerate: Callable[[str], str | None] | None = None,
     label: str = "summary",
     fits: Callable[[str], bool] | None = None,
+    headings: Sequence[str] = (),
 ) -> Repaired:
     """Check ``text`` against ``sources`` sentence by sentence and repair what they do not support.
 
     ``regenerate(sentence)`` returns a new output for the same input made with settings closer to the
     source (or None); the engine computes it once per output, so it may ignore its argument.
     ``label`` names the output in warnings (``summary``, ``key point 3``). ``fits(sentence)`` says whether
-    a source sentence may stand in (a partial summary must stay within its token budget).
+    a source sentence may stand in (a partial summary must stay within its token budget). A heading of
+    ``headings`` (the document's Markdown headings) never stands in: it names a part, it says nothing.
     """
     check_mode(mode)
     if mode == "off" or not text.strip():
@@ -140,7 +148,7 @@ def repair(
             warnings.append(f"{what}; sentence regenerated closer to the source")
             continue
         if extractive is None:
-            extractive = [s for s in _source_sentences(sources, lang) if fits is None or fits(s)]
+            extractive = [s for s in _source_sentences(sources, lang, headings) if fits is None or fits(s)]
         choice = _best_match(_without_facts(sentence, bad), extractive, kept)
         if choice is not None:
             kept.append(choice)
@@ -150,7 +158,7 @@ def repair(
     if not kept and sentences and mode == "repair":
         # Never an empty output: the source sentence closest to what was written stands in for it,
         # its words cut short where it does not fit (a partial summary must shrink the text).
-        scored = sorted(_source_sentences(sources, lang), key=lambda s: -overlap(text, s))
+        scored = sorted(_source_sentences(sources, lang, headings), key=lambda s: -overlap(text, s))
         if scored:
             kept.append(_shortened(scored[0], fits))
             warnings.append(f"{label}: no sentence was supported; the closest source sentence is given instead")

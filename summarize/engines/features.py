@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.scripts import has_caseless
@@ -280,6 +280,18 @@ def _centrality(vectors: list[dict[str, float]]) -> list[float]:
     return normalise(out)
 
 
+def heading_words(headings: Sequence[str]) -> list[set[str]]:
+    """The words of each heading, for :func:`is_heading`."""
+    return [set(tokens(h)) for h in headings]
+
+
+def is_heading(terms: Iterable[str], headings: Sequence[set[str]]) -> bool:
+    """Whether a sentence of these words (``tokens``) is a heading, or made only of one's words: it names
+    a part of the text and says nothing of it, so it is never a summary sentence or key point."""
+    words = set(terms)
+    return any(words <= h for h in headings)
+
+
 def document_features(
     text: str, lang: str, title: str | None = None, headings: Sequence[str] = ()
 ) -> DocFeatures | None:
@@ -290,13 +302,13 @@ def document_features(
     """
     title = title or headline(text)
     title_terms = Counter(tokens(title or ""))
-    heading_terms = [set(tokens(h)) for h in headings]
+    heading_terms = heading_words(headings)
     # The title is shown apart from the summary: a sentence that only repeats it is not a pick. Nor is a
     # heading ("This week's topic: the half-life of information"): it names a part, it says nothing.
     cands = [
         c
         for c in candidates(text, lang)
-        if not repeats_title(c.terms, title_terms) and not any(set(c.terms) <= h for h in heading_terms)
+        if not repeats_title(c.terms, title_terms) and not is_heading(c.terms, heading_terms)
     ]
     if not cands:
         return None

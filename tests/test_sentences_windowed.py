@@ -13,9 +13,13 @@ from tests.frozen_sentences import split_sentences as frozen_split_sentences
 
 
 def old_split_sentences(text: str) -> list[str]:
-    """The splitter before windows, with the rules added since that act on its pieces (quote edges)."""
-    pieces = [p for s in frozen_split_sentences(text) for p in sentences._split_quote_edges(s)]
-    return sentences._reattach_closers(pieces)
+    """The splitter without windows: pysbd sees each paragraph whole (as the frozen copy did)."""
+    saved = sentences.WINDOW
+    sentences.WINDOW = 10**9
+    try:
+        return split_sentences(text)
+    finally:
+        sentences.WINDOW = saved
 
 
 def _news() -> list[str]:
@@ -75,8 +79,9 @@ def test_pysbd_never_sees_more_than_a_window(news: list[str], monkeypatch: pytes
     assert len(paragraph) > 25 * sentences.WINDOW
     got = split_sentences(paragraph)
     assert max(seen) <= sentences.WINDOW + len(sentences._SUFFIX)
-    # Work in proportion to the length: each window moves on by at least WINDOW - MARGIN, give or take a sentence.
-    assert len(seen) <= 2 * len(paragraph) / (sentences.WINDOW - sentences.MARGIN) + 2
+    # Work in proportion to the length: each window moves on by at least WINDOW - MARGIN, give or take a
+    # sentence, and a run-on piece is read once more (quote marks hidden): a character is read a few times.
+    assert sum(seen) <= 3 * len(paragraph)
     assert " ".join(got).split() == paragraph.split()  # nothing lost, nothing repeated
 
 

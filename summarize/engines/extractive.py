@@ -42,7 +42,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..text.sentences import join_sentences, split_sentences, with_stop
+from ..text.sentences import RUN_ON_TOKENS, join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
 from .features import Candidate, DocFeatures, document_features, fact_words, headline, normalise, trim_clutter
 
@@ -66,10 +66,6 @@ SUMMARY_SENTENCES = {"short": 2, "medium": 3, "long": 5}
 REPEAT_OVERLAP = 0.6
 # Picks that share this much of their words with an earlier pick are skipped outright.
 DUPLICATE_OVERLAP = 0.8
-# A "sentence" longer than this is text the splitter could not cut (photo captions glued
-# together, a list without stops), not a sentence: its score falls with the square of the excess
-# (twice as long, a quarter). Fixed, not searched: about three times a news sentence's length.
-RUN_ON_TOKENS = 60
 
 
 @dataclass(frozen=True)
@@ -140,7 +136,7 @@ def scores(doc: DocFeatures, params: Params = PARAMS) -> list[float]:
         )
         if doc.quotes[k]:
             score *= params.quote_penalty
-        if doc.lengths[k] > RUN_ON_TOKENS:
+        if doc.lengths[k] > RUN_ON_TOKENS:  # text the splitter could not cut: falls with the square of the excess
             score *= (RUN_ON_TOKENS / doc.lengths[k]) ** 2
         out.append(score)
     return normalise(out)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .abbreviations import fast_language
 from .scripts import is_cjk
+from .textsim import tokens
 
 PYSBD_LANGUAGES = frozenset(
     [
@@ -313,11 +314,41 @@ def _split_quote_edges(sentence: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# A piece pysbd returns longer than this many tokens is text it could not cut: photo captions glued
+# together, a list without stops, or sentences it kept together as "between quotes" because it paired
+# quotes across them (a quote left open where a paragraph of a long quote ends, once the paragraph
+# breaks are lost). The extractive engine scores such a piece down as a run-on. About three times a
+# news sentence's length.
+RUN_ON_TOKENS = 60
+# Quote marks read as a letter (U+02BC, the modifier apostrophe): pysbd pairs none of them, and a
+# closing one after a full stop starts the next piece, where _reattach_closers gives it back.
+_QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’“”«»„", "\u02bc"))
+
+
+def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """``piece`` (over RUN_ON_TOKENS tokens) read by pysbd again with its quote marks hidden, so that
+    no pairing of them keeps sentences together; abbreviations and decimals still end nothing.
+
+    Each quote mark is one character in its place, so the pieces are cut from ``piece`` at the same places."""
+    masked = piece.translate(_QUOTE_MARKS)
+    ends = _spans(masked, _segment(segmenter, masked))
+    out, start = [], 0
+    for end in ends:
+        out.append(piece[start:end].strip())
+        start = end
+    out.append(piece[start:].strip())
+    return [p for p in out if p]
+
+
 def _split_paragraph(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
         return _reattach_closers(_split_rules(para))
     try:
-        pieces = [s.strip() for s in _segment_bounded(_segmenter(lang), para)]
+        segmenter = _segmenter(lang)
+        pieces = []
+        for piece in _segment_bounded(segmenter, para):
+            long = len(tokens(piece)) > RUN_ON_TOKENS
+            pieces.extend(_reread_run_on(segmenter, piece.strip()) if long else [piece.strip()])
     except Exception:  # pysbd raises on rare inputs; rules still give an answer
         pieces = _split_rules(para)
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.

@@ -322,6 +322,7 @@ def _split_quote_edges(sentence: str) -> list[str]:
 RUN_ON_TOKENS = 60
 # Quote marks read as a letter (U+02BC, the modifier apostrophe): pysbd pairs none of them, and a
 # closing one after a full stop starts the next piece, where _reattach_closers gives it back.
+_INNER_STOP = re.compile(rf"[.!?؟۔।॥]+[{_CLOSERS}]*\s|[。！？]+[{_CLOSERS}]*\S")
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’“”«»„", "\u02bc"))
 
 
@@ -347,8 +348,11 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
         segmenter = _segmenter(lang)
         pieces = []
         for piece in _segment_bounded(segmenter, para):
-            long = len(tokens(piece)) > RUN_ON_TOKENS
-            pieces.extend(_reread_run_on(segmenter, piece.strip()) if long else [piece.strip()])
+            piece = piece.strip()
+            # Only a stop inside the piece can end a sentence there (captions glued without one are
+            # left as they are, and not read twice: pysbd is most of the splitter's time).
+            long = len(tokens(piece)) > RUN_ON_TOKENS and _INNER_STOP.search(piece)
+            pieces.extend(_reread_run_on(segmenter, piece) if long else [piece])
     except Exception:  # pysbd raises on rare inputs; rules still give an answer
         pieces = _split_rules(para)
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.

@@ -89,10 +89,16 @@ def test_no_key_point_repeats_the_summary_on_bbc_articles() -> None:
     rows = _jsonl("bbc_dev_250.jsonl")[::10]
     for row in rows:
         out = extractive.summarize(row["article"], "en", points=5, title=row["title"])
-        sentences = split_sentences(out.summary, "en")
+        # The summary's sentences as the engine read them: split again on its own, a sentence that holds
+        # a quote of several sentences may come apart ("He is the future of Liverpool.", six words, most of
+        # them in any point about Liverpool).
+        doc = features.document_features(row["article"], "en", row["title"])
+        assert doc is not None
+        sentences = [doc.cands[k].text for k in extractive.select(doc, extractive.PARAMS, 3)]
+        assert all(s in out.summary for s in sentences)
         assert out.key_points
         for i, point in enumerate(out.key_points):
-            assert point not in sentences
+            assert point not in sentences and point not in out.summary
             assert all(overlap(point, s) < extractive.REPEAT_OVERLAP for s in sentences + out.key_points[:i])
 
 
@@ -257,7 +263,10 @@ def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_
 
 
 def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
+    # The search's product check (bench/product_checks.py) asks this of three quarters of the articles:
+    # where a lede weighs most (the lead factor), a late quote (0.6 of its score) may not move at all.
     no_title_weight = replace(extractive.PARAMS, title_weight=0.0)
+    pulled = 0
     for text in articles:
         plain = extractive.rank(text, "en")
         # The least important sentence without a title; not a run-on (text the splitter could not
@@ -268,12 +277,15 @@ def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
         ]
         title = " ".join(sorted(target.split(), key=len)[-4:])  # a headline made of its longest words
         titled = extractive.rank(text, "en", title=title)
-        assert titled.index(target) < plain.index(target)
-        # It is the title's weight that does it.
-        doc = features.document_features(text, "en", title)
-        assert doc is not None
-        unweighted = [doc.cands[k].text for k in extractive.select(doc, no_title_weight)]
-        assert unweighted.index(target) >= plain.index(target)
+        assert titled.index(target) <= plain.index(target)
+        if titled.index(target) < plain.index(target):
+            pulled += 1
+            # It is the title's weight that does it.
+            doc = features.document_features(text, "en", title)
+            assert doc is not None
+            unweighted = [doc.cands[k].text for k in extractive.select(doc, no_title_weight)]
+            assert unweighted.index(target) >= plain.index(target)
+    assert pulled >= 0.75 * len(articles)
 
 
 def test_headline_is_the_title_not_a_summary_sentence(articles: list[str]) -> None:

@@ -139,13 +139,7 @@ def test_a_full_stop_at_a_quote_edge_ends_a_sentence() -> None:
     # Not after a title or an initialism, nor before the quote's speaker; a quote's own sentences stay.
     for whole in ("Mr. 'Big' Smith arrived.", 'The U.S. "Army" won.', 'He said: "Go. Now."'):
         assert split_sentences(whole) == [whole]
-    assert sentences._split_quote_edges("'We will win.' Smith said.", "en") == ["'We will win.' Smith said."]
-    # After a name it does end one; after an abbreviation pysbd knows it does not.
-    assert split_sentences('He said: "We had none in Wales. "In contrast, we believe it."') == [
-        'He said: "We had none in Wales.',
-        '"In contrast, we believe it."',
-    ]
-    assert split_sentences('They met Gov. "Big" Jim in Sept. "It" was fun.')[0].startswith('They met Gov. "Big" Jim')
+    assert sentences._split_quote_edges("'We will win.' Smith said.") == ["'We will win.' Smith said."]
 
 
 def test_a_run_on_that_pysbd_kept_between_paired_quotes_is_read_again() -> None:

@@ -17,7 +17,7 @@ from ..errors import GenerationError, SummarizeError
 from ..runtime.base import GenerationSettings, Seq2SeqModel, degenerate_reason
 from ..text.chunking import Chunk, chunk_text
 from ..text.languages import language_name
-from ..text.sentences import split_sentences
+from ..text.sentences import RUN_ON_TOKENS, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 from . import extractive
 from .faithful import DEFAULT_MODE, check_mode, repair
@@ -29,8 +29,6 @@ MAX_ROUNDS = 8
 # Each partial summary gets at least this many tokens, so a round always shrinks the text.
 MIN_PARTIAL_TOKENS = 40
 POINT_TOKENS = 48
-# Longest article sentence taken as a key point, in words (Han/kana characters count one each).
-MAX_POINT_WORDS = 60
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
 
 T = TypeVar("T")
@@ -372,7 +370,7 @@ class AbstractiveEngine:
             # Sections that only restated the summary leave gaps: fill them from the article.
             # A run-on sentence (no punctuation for hundreds of words) is no key point: skip those.
             fills = extractive.key_points(text, lang, 2 * points + 5, exclude=chosen + summary_sents, headings=headings)
-            chosen.extend([f for f in fills if len(tokens(f)) <= MAX_POINT_WORDS][: points - len(chosen)])
+            chosen.extend([f for f in fills if len(tokens(f)) <= RUN_ON_TOKENS][: points - len(chosen)])
         return chosen[:points]
 
     def _sections(self, text: str, lang: str, points: int, first: list[Chunk], partials: list[str]) -> list[str]:

@@ -292,17 +292,10 @@ _ATTRIBUTION = re.compile(
 )
 
 
-@lru_cache(maxsize=32)
-def _abbreviations(lang: str) -> frozenset[str]:
-    """pysbd's abbreviations for ``lang`` ("mr", "gov", "sept", ...): a full stop after one ends nothing."""
-    module = _segmenter(lang).language_module
-    return frozenset(a.lower() for a in getattr(module.Abbreviation, "ABBREVIATIONS", ()))
-
-
-def _split_quote_edges(sentence: str, lang: str) -> list[str]:
+def _split_quote_edges(sentence: str) -> list[str]:
     """``sentence`` cut where a full stop meets a quote's edge and a capital follows (``_QUOTE_EDGE``).
 
-    Not after an abbreviation of pysbd's or an initial, so "Mr. 'Big' Smith" and "U.S. "…" stay whole.
+    The word before a "." must be a lower-case word or a number, so "Mr. 'Big' Smith" and "U.S. "…" stay whole.
     """
     pieces, start = [], 0
     for m in _QUOTE_EDGE.finditer(sentence):
@@ -312,9 +305,7 @@ def _split_quote_edges(sentence: str, lang: str) -> list[str]:
             continue
         if sentence[m.start()] == ".":
             word = _WORD_BEFORE_STOP.search(sentence, 0, m.start())
-            if not word or (len(word.group(1)) == 1 and not word.group(1).isdigit()):
-                continue
-            if word.group(1).lower() in _abbreviations(lang):
+            if not word or not (word.group(1).isdigit() or (len(word.group(1)) > 1 and word.group(1).islower())):
                 continue
         cut = m.start() + len(m.group(0).split()[0]) if m.group("close") else m.end() - len(m.group("open"))
         pieces.append(sentence[start:cut].strip())
@@ -367,8 +358,7 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
     refined: list[str] = []
     for piece in pieces:
-        unspaced = lang in {"ur", "zh", "ja", "fa", "ar"}
-        refined.extend(_split_rules(piece) if unspaced else _split_quote_edges(piece, lang))
+        refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else _split_quote_edges(piece))
     return _reattach_closers([s for s in refined if s])
 
 

@@ -140,6 +140,11 @@ def test_a_full_stop_at_a_quote_edge_ends_a_sentence() -> None:
     for whole in ("Mr. 'Big' Smith arrived.", 'The U.S. "Army" won.', 'He said: "Go. Now."'):
         assert split_sentences(whole) == [whole]
     assert sentences._split_quote_edges("'We will win.' Smith said.") == ["'We will win.' Smith said."]
+    # A bracket or a closing-only mark left at a sentence's start still closes the one before.
+    assert sentences._reattach_closers(["He left (see the chart.", ")The next day he came back."]) == [
+        "He left (see the chart.)",
+        "The next day he came back.",
+    ]
 
 
 def test_a_run_on_that_pysbd_kept_between_paired_quotes_is_read_again() -> None:

@@ -229,12 +229,12 @@ def _closes_previous(closers: str, rest: str, before: list[str]) -> bool:
     """Whether closers at the start of a sentence (``rest`` follows them) end the previous one (``۔"`` split
     before ``"``)."""
     spaced = not rest or rest[0].isspace()
-    if not spaced and rest[0].isupper():
+    if spaced or all(ch in _ALWAYS_CLOSE for ch in closers):
+        return True
+    if rest[0].isupper():
         # A quote right before a capital opens its sentence ("…can bring. "It is…"): a quote of several
         # paragraphs opens again at each one and leaves the one before open.
         return False
-    if spaced or all(ch in _ALWAYS_CLOSE for ch in closers):
-        return True
     # An unspaced straight quote may open the next sentence instead: " closes only when the
     # paragraph so far has an unmatched one (a quote can span several sentences); ' is also an
     # apostrophe, so it cannot be counted and stays where the splitter put it.
@@ -320,9 +320,10 @@ def _split_quote_edges(sentence: str) -> list[str]:
 # breaks are lost). The extractive engine scores such a piece down as a run-on. About three times a
 # news sentence's length.
 RUN_ON_TOKENS = 60
+# A stop inside a piece, where pysbd could end a sentence.
+_INNER_STOP = re.compile(rf"[.!?؟۔।॥]+[{_CLOSERS}]*\s|[。！？]+[{_CLOSERS}]*\S")
 # Quote marks read as a letter (U+02BC, the modifier apostrophe): pysbd pairs none of them, and a
 # closing one after a full stop starts the next piece, where _reattach_closers gives it back.
-_INNER_STOP = re.compile(rf"[.!?؟۔।॥]+[{_CLOSERS}]*\s|[。！？]+[{_CLOSERS}]*\S")
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’“”«»„", "\u02bc"))
 
 

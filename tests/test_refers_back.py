@@ -29,6 +29,23 @@ from tests.conftest import SHARED
         ("And this week the council voted.", "en", False),
         ("But Henry said the appeal would go ahead.", "en", False),
         ("He also fixed an issue in the type checker.", "de", False),
+        ("Er hat auch einen Fehler im Compiler behoben.", "de", True),
+        ("Aber ihre Anwälte legten Berufung ein.", "de", True),
+        ("Diese Woche stimmte der Rat ab.", "de", False),
+        ("Es gibt noch keine Entscheidung.", "de", False),
+        ("Es wurde am Montag eröffnet.", "de", True),
+        ("Elle a aussi corrigé une erreur.", "fr", True),
+        ("Il y a eu trois votes.", "fr", False),
+        ("Il a démissionné lundi.", "fr", True),
+        ("Cette année, le conseil a voté.", "fr", False),
+        ("Ce qui compte, c'est le vote.", "fr", False),
+        ("Sin embargo, ella votó en contra.", "es", True),
+        ("Esta semana votó el consejo.", "es", False),
+        ("Lui ha corretto un errore.", "it", True),
+        ("Ela também corrigiu um erro.", "pt", True),
+        ("Hij heeft ook een fout opgelost.", "nl", True),
+        ("Het is duidelijk dat de raad stemt.", "nl", False),
+        ("Er hat auch einen Fehler behoben.", "ja", False),
     ],
 )
 def test_refers_back(sentence: str, lang: str, expected: bool) -> None:
@@ -81,3 +98,14 @@ def test_a_key_point_refers_back_only_where_its_stretch_has_nothing_else() -> No
     assert points and points[0] != back
     # Where every other sentence is taken, it is a point after all (a stretch never gives nothing).
     assert extractive.fact_points(central, [k for k in range(len(doc.cands)) if k != back], 1) == [back]
+
+
+def test_a_german_sentence_that_points_back_is_marked_as_a_candidate() -> None:
+    text = (
+        "Der Stadtrat von Köln hat am Dienstag den neuen Haushalt für das kommende Jahr beschlossen.\n\n"
+        "Er sieht höhere Ausgaben für Schulen, Straßen und den Nahverkehr in der ganzen Stadt vor.\n\n"
+        "Die Opposition stimmte gegen den Plan und nannte die neuen Schulden der Stadt zu hoch."
+    )
+    doc = features.document_features(text, "de")
+    assert doc is not None
+    assert [c.refers_back for c in doc.cands] == [False, True, False]

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..text.backrefs import refers_back
 from ..text.scripts import has_caseless
 from ..text.sentences import split_paragraphs, split_sentences
 from ..text.textsim import tokens
@@ -67,23 +68,6 @@ _NUMBER = re.compile(r"\d[\d.,:/%]*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*\w|\b[A-Z]\b")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*\w")
 _POSSESSIVE = re.compile(r"['’]s$")
-# An English sentence opening with one of these words points back at the sentence before it ("He
-# also fixed an issue", "It will be held at the Staples Center"): shown without that sentence it
-# leaves the reader guessing who or what, or pins it on whoever the summary named last. "This
-# week", "These days" point at no sentence, nor does an "it" that stands for a clause to come ("It
-# was expected that…", "It is not clear whether…").
-_REFERS_BACK = re.compile(
-    r"^(?:he|she|they|him|them|his|her|its|their|this|these|those)\b"
-    r"(?!\s+(?:year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening"
-    r"|time|days|decade|century|term|round|stage)s?\b)",
-    re.I,
-)
-_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|however|still|then|now|meanwhile|instead|also)\b,?\s+", re.I)
-_IT_REFERS_BACK = re.compile(
-    r"^it\b(?!(?:\s+(?:is|was|has been|had been|will be|would be|may be|might be|seems|seemed|appears"
-    r"|appeared|remains|remained)|['’]s)\s+(?:\w+\s+){0,3}?(?:that|to|whether|if|how|why|when|what)\b)",
-    re.I,
-)
 
 
 @dataclass
@@ -167,15 +151,6 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str]) 
 def fact_words(found: frozenset[str] | set[str]) -> set[str]:
     """The single words of some facts: a fact none of whose words is among them is not new."""
     return {w for fact in found for w in fact.split()}
-
-
-def refers_back(sentence: str, lang: str) -> bool:
-    """Whether ``sentence`` opens with a pronoun that points at the sentence before it ("He also
-    fixed…", "These were…"); English only (other languages: never)."""
-    if lang != "en":
-        return False
-    sentence = _CONNECTIVE.sub("", sentence, count=1)  # "But his employers vetoed it" points back too
-    return bool(_REFERS_BACK.match(sentence) or _IT_REFERS_BACK.match(sentence))
 
 
 def is_quote(text: str) -> bool:

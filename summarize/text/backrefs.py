@@ -1,0 +1,99 @@
+"""Sentences that open by pointing back at the sentence before them ("He also fixed…", "Er hat auch…").
+
+Shown without that sentence, such a sentence leaves the reader guessing who or what, or pins it on
+whoever a summary named last; the extractive engine makes it wait for the sentence it points at.
+A sentence points back when it opens (after a connective such as "but" or "however") with a
+personal or possessive pronoun of the third person or a demonstrative. Not when the demonstrative
+names a time ("This week", "Cette année", "Diese Woche"), nor when the pronoun stands for a clause
+to come or for nothing ("It was expected that…", "Il y a…", "Es gibt…", "Het is duidelijk dat…").
+Languages without a list here never point back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class _Rules:
+    pronouns: str  # words that point back, "|"-separated
+    times: str  # words after a demonstrative that make it point at nothing before ("this week", "ce qui")
+    connectives: str
+    expletive: str = ""  # the pronoun that may stand for nothing or a clause to come ("it", "es", "il")
+    dummy: str = ""  # what follows it then ("it was expected that", "es gibt", "il y a")
+
+
+_LANGUAGES = {
+    "en": _Rules(
+        "he|she|they|him|them|his|her|its|their|this|these|those",
+        "year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening|time|days"
+        "|decade|century|term|round|stage",
+        "but|and|so|yet|however|still|then|now|meanwhile|instead|also",
+        "it",
+        # "It was expected that…", "It is not clear whether…", "It's hard to say…"
+        r"(?:\s+(?:is|was|has been|had been|will be|would be|may be|might be|seems|seemed|appears|appeared"
+        r"|remains|remained)|['’]s)\s+(?:\w+\s+){0,3}?(?:that|to|whether|if|how|why|when|what)\b",
+    ),
+    "de": _Rules(
+        "er|sie|ihm|ihn|ihr|ihre|ihren|ihrem|ihrer|sein|seine|seinen|seinem|seiner|dies|diese|dieser|dieses"
+        "|diesen|diesem|jene|jener|jenes",
+        "woche|wochen|jahr|jahres|monat|saison|sommer|winter|frühjahr|herbst|wochenende|morgen|abend|mal|zeit|tage|tag",
+        "aber|und|doch|jedoch|dann|nun|auch|trotzdem|zudem",
+        "es",
+        r"\s+(?:gibt|geht|ist\s+(?:\w+\s+){0,3}?(?:dass|zu|ob|wie)|war\s+(?:\w+\s+){0,3}?(?:dass|zu|ob)"
+        r"|scheint|heißt|bleibt\s+(?:\w+\s+){0,2}?(?:dass|zu|ob))\b",
+    ),
+    "fr": _Rules(
+        "elle|ils|elles|lui|leur|leurs|son|sa|ses|ce|cet|cette|ces|celui|celle|ceux|celles|cela|ceci",
+        "semaine|semaines|année|années|an|mois|saison|été|hiver|printemps|automne|week-end|matin|soir|fois"
+        "|jours|jour|qui|que|qu['’]|dont",
+        "mais|et|donc|pourtant|cependant|puis|alors|aussi|toutefois",
+        "il",
+        r"\s+(?:y\s+a|faut|s['’]agit|semble|paraît|reste|est\s+(?:\w+\s+){0,3}?(?:de|d['’]|que|qu['’])"
+        r"|était\s+(?:\w+\s+){0,3}?(?:de|d['’]|que|qu['’]))",
+    ),
+    "es": _Rules(
+        "él|ella|ellos|ellas|su|sus|este|esta|estos|estas|ese|esa|esos|esas|esto|eso|aquel|aquella",
+        "semana|semanas|año|años|mes|temporada|verano|invierno|primavera|otoño|fin|mañana|tarde|noche|vez|días",
+        "pero|y|sin embargo|luego|entonces|también|además",
+    ),
+    "it": _Rules(
+        "lui|lei|loro|egli|esso|essa|essi|esse|suo|sua|suoi|sue|questo|questa|questi|queste|quello|quella"
+        "|quelli|quelle",
+        "settimana|anno|anni|mese|stagione|estate|inverno|primavera|autunno|fine|mattina|sera|volta|giorni",
+        "ma|e|però|tuttavia|poi|allora|anche|inoltre",
+    ),
+    "pt": _Rules(
+        "ele|ela|eles|elas|seu|sua|seus|suas|este|esta|estes|estas|esse|essa|esses|essas|isso|isto|aquele|aquela",
+        "semana|semanas|ano|anos|mês|temporada|verão|inverno|primavera|outono|fim|manhã|tarde|noite|vez|dias",
+        "mas|e|porém|contudo|depois|então|também|além disso",
+    ),
+    "nl": _Rules(
+        "hij|zij|ze|hem|haar|hun|zijn|dit|deze|die|dat",
+        "week|weken|jaar|maand|seizoen|zomer|winter|lente|voorjaar|herfst|najaar|weekend|ochtend|avond|keer|tijd|dagen",
+        "maar|en|toch|echter|dan|nu|ook|bovendien",
+        "het",
+        r"\s+(?:is|was|lijkt|blijft|wordt|werd)\s+(?:\w+\s+){0,3}?(?:dat|om|of|hoe)\b|\s+regent\b",
+    ),
+}
+
+
+def _compile(rules: _Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    opening = rf"^(?:{rules.pronouns})\b(?!\s+(?:{rules.times})s?\b)"
+    if rules.expletive:
+        opening += rf"|^(?:{rules.expletive})\b(?!{rules.dummy})"
+    return re.compile(rf"^(?:{rules.connectives})\b,?\s+", re.IGNORECASE), re.compile(opening, re.IGNORECASE)
+
+
+_PATTERNS = {lang: _compile(rules) for lang, rules in _LANGUAGES.items()}
+
+
+def refers_back(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` opens by pointing at the sentence before it ("He also fixed…", "These were…",
+    "But his employers…", "Elle a aussi…"); languages without rules here: never."""
+    patterns = _PATTERNS.get(lang.split("-")[0].lower())
+    if patterns is None:
+        return False
+    connective, opening = patterns
+    return bool(opening.match(connective.sub("", sentence.strip(), count=1)))

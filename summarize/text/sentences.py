@@ -307,7 +307,7 @@ def _split_quote_edges(sentence: str) -> list[str]:
             word = _WORD_BEFORE_STOP.search(sentence, 0, m.start())
             if not word or not (word.group(1).isdigit() or (len(word.group(1)) > 1 and word.group(1).islower())):
                 continue
-        cut = m.start() + len(m.group(0).split()[0]) if m.group("close") else m.end() - len(m.group("open"))
+        cut = m.end("close") if m.group("close") else m.start("open")
         pieces.append(sentence[start:cut].strip())
         start = cut
     pieces.append(sentence[start:].strip())

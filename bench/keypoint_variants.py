@@ -342,7 +342,7 @@ ADAPTIVE: dict[str, Rule] = {
 }
 # The rule the engine ships (``extractive.fact_points``): what bench/keypoint_folds.py's procedure
 # picks on all three sets with the shipped weights (tests/test_eval.py holds the two equal).
-SHIPPED = "adaptive: centrality, points / lead ratio ** 1.0 stretches"
+SHIPPED = "adaptive: centrality + 0.5 x lead factor x position, cut: importance"
 # The family the nested procedure (bench/keypoint_folds.py) chooses from, in this order (ties go to
 # the earlier rule, so to the shipped one first).
 # Its first rule is the one shipped when the family was declared (``variant("centrality",

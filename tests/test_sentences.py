@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from summarize.text import sentences
+from summarize.text import glued, sentences
 from summarize.text.sentences import split_paragraphs, split_sentences
 from summarize.text.textsim import tokens
 from tests.conftest import SHARED
@@ -139,7 +139,7 @@ def test_a_full_stop_at_a_quote_edge_ends_a_sentence() -> None:
     # Not after a title or an initialism, nor before the quote's speaker; a quote's own sentences stay.
     for whole in ("Mr. 'Big' Smith arrived.", 'The U.S. "Army" won.', 'He said: "Go. Now."'):
         assert split_sentences(whole) == [whole]
-    assert sentences._split_quote_edges("'We will win.' Smith said.") == ["'We will win.' Smith said."]
+    assert glued.split_quote_edges("'We will win.' Smith said.") == ["'We will win.' Smith said."]
     # A bracket or a closing-only mark left at a sentence's start still closes the one before.
     assert sentences._reattach_closers(["He left (see the chart.", ")The next day he came back."]) == [
         "He left (see the chart.)",
@@ -160,3 +160,55 @@ def test_a_run_on_that_pysbd_kept_between_paired_quotes_is_read_again() -> None:
     assert any(s.startswith("Parry is currently in the process of finalising funding") for s in got)
     assert any(s.startswith("And he confessed Arsenal's") for s in got)
     assert " ".join(got).split() == paragraph.split()  # nothing lost, nothing moved
+
+
+# Captions glued without a stop, as news pages copied into one line read (written for this test).
+_CAPTIONS = (
+    "Scroll down for video Morning glory: The harbour fills with boats at dawn as the regatta opens on the "
+    "south coast of the island The crews spent the winter repairing their hulls in sheds along the quay "
+    "Race officer Ann Pike (pictured) Harbour staff said the course was moved twice because of the wind "
+    "It then emerged that two boats had been towed in after their masts snapped in the first hour "
+    "Specialist Clare Moffat warned: 'The tide turns fast here and crews must be ready.'"
+)
+
+
+def test_captions_glued_without_a_stop_are_cut_in_a_run_on() -> None:
+    got = split_sentences(_CAPTIONS)
+    assert got == [
+        "Scroll down for video",
+        "Morning glory: The harbour fills with boats at dawn as the regatta opens on the south coast of the island",
+        "The crews spent the winter repairing their hulls in sheds along the quay Race officer Ann Pike (pictured)",
+        "Harbour staff said the course was moved twice because of the wind",
+        "It then emerged that two boats had been towed in after their masts snapped in the first hour "
+        "Specialist Clare Moffat warned: 'The tide turns fast here and crews must be ready.'",
+    ]
+    assert " ".join(got).split() == _CAPTIONS.split()  # nothing lost, nothing moved
+
+
+def test_caption_rules_leave_sentences_of_normal_length_and_speakers_alone() -> None:
+    # Under the run-on length the same words are a title's or an ordinary clause's.
+    for whole in (
+        "She changed into a black dress for the Grammys On The Hill Awards held in Washington.",
+        "He was a guest on This morning before flying home The next day.",
+    ):
+        assert split_sentences(whole) == [whole]
+    # In a run-on: no cut before a speaker's label, nor right after a function word.
+    run_on = " ".join(["the crowd waited by the water"] * 9) + " analyst Clare Moffat warned: 'It will rain.'"
+    assert glued.split_captions(run_on) == [run_on]
+    run_on = " ".join(["the crowd waited by the water"] * 9) + " as the winner of The best boat award"
+    assert glued.split_captions(run_on) == [run_on]
+    # English rules only: German capitalises every noun.
+    german = " ".join(["die Boote warten im Hafen auf den Wind"] * 8) + " Die Crews arbeiten"
+    assert split_sentences(german, "de") == [german]
+
+
+def test_glued_captions_in_news_articles_are_cut() -> None:
+    # CNN/DM articles come as one line with photo captions glued in: 87 pieces over 60 words before the rule.
+    with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:
+        articles = [json.loads(line)["article"] for line in fh]
+    long = 0
+    for article in articles:
+        got = split_sentences(article)
+        long += sum(len(s.split()) > 60 for s in got)
+        assert "".join("".join(got).split()) == "".join(article.split())  # nothing lost, nothing moved
+    assert long <= 50

@@ -22,9 +22,9 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
    similarity to what was already taken, so the picks do not repeat each other.
 
 The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
-most central sentences that add facts the summary and the other points do not state, spread over
-the text as far as its lead asks (a lede that states it all keeps some points free to come from
-anywhere), in reading order. In English a sentence that opens by pointing back ("He also
+best sentences by centrality (and position, as far as the lead is trusted) that add facts the
+summary and the other points do not state, spread over the text in stretches of equal rank, in
+reading order. In English a sentence that opens by pointing back ("He also
 fixed…") joins the summary only right after the sentence it points at, and is a key point only
 when nothing else is left.
 Everything works on word tokens, or on single characters for Chinese and Japanese, so any
@@ -206,17 +206,17 @@ def keeps_news(doc: DocFeatures, summary_words: set[str], chosen: list[int], k: 
     return True
 
 
-def stretches(doc: DocFeatures, rest: list[int], points: int) -> list[list[int]]:
-    """``rest`` cut into consecutive stretches for ``points`` key points: as many as ``points`` / the
-    lead ratio (1 to ``points``), each holding an equal share of the centrality.
+# How much position counts in a key point's rank, times the document's lead factor: a lede that states
+# the whole article (factor 16) pulls points towards the opening, a greeting or a preamble (1/16)
+# leaves them to centrality. The rule bench/keypoint_folds.py's procedure picks among 44.
+POINT_POSITION = 0.5
 
-    A lede that states the whole article (ratio 2) gets fewer stretches: the other points go to the
-    most central sentences anywhere; a text whose opening says no more than the rest (ratio 1 or
-    less: a newsletter, a report) spreads every point over it. Equal centrality, not equal length: where the central
-    sentences sit, the stretches are short and more points come from there.
-    """
-    count = min(points, max(1, round(points / max(doc.lead, 0.25))))
-    return equal_shares(rest, doc.centrality, count)
+
+def point_rank(doc: DocFeatures, params: Params = PARAMS) -> list[float]:
+    """A key point's rank for each candidate of ``doc``: its centrality + POINT_POSITION x the lead
+    factor x its position (falling as the summary's does)."""
+    weight = POINT_POSITION * lead_factor(doc, params)
+    return [c + weight / (1 + k) ** params.position_decay for k, c in enumerate(doc.centrality)]
 
 
 def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[list[int]]:
@@ -234,12 +234,13 @@ def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[l
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into stretches (:func:`stretches`), and each
-    stretch in turn gives its most central sentence among those that bring a new fact (a number or
-    name of which neither the summary nor a point taken before states a word), repeat neither a
-    summary sentence nor a point, and leave every later point something new (:func:`keeps_news`);
-    a sentence that refers back only where the stretch has nothing else (:func:`stand_alone_first`).
-    The remaining points, and the turns of stretches with nothing to give, go to the best such
+    The article without the summary's sentences is cut into ``points`` stretches holding equal
+    shares of the point rank (:func:`point_rank`: centrality, and position as far as the lead is
+    trusted), and each stretch in turn gives its best-ranked sentence among those that bring a new
+    fact (a number or name of which neither the summary nor a point taken before states a word),
+    repeat neither a summary sentence nor a point, and leave every later point something new
+    (:func:`keeps_news`); a sentence that refers back only where the stretch has nothing else
+    (:func:`stand_alone_first`). The turns of stretches with nothing to give go to the best such
     sentences anywhere. The rule is ``bench/keypoint_folds.py``'s pick among 44 declared rules.
     """
     if points <= 0:
@@ -249,6 +250,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     summary_words = set(known)
     taken = set(summary)
     chosen: list[int] = []
+    rank = point_rank(doc)
 
     def best_in(ks: Iterable[int]) -> int | None:
         best, best_value = None, (-math.inf, -math.inf)
@@ -256,13 +258,13 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
             cand = doc.cands[k]
             if k in taken or fact_words(cand.facts) <= known or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            value = stand_alone_first(cand, doc.centrality[k])
+            value = stand_alone_first(cand, rank[k])
             if value > best_value and keeps_news(doc, summary_words, chosen, k):
                 best, best_value = k, value
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
-    for ks in [*stretches(doc, rest, points), *[range(len(doc.cands))] * points]:
+    for ks in [*equal_shares(rest, rank, points), *[range(len(doc.cands))] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

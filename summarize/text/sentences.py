@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .abbreviations import fast_language
+from .glued import split_captions, split_quote_edges
 from .scripts import is_cjk
 from .textsim import tokens
 
@@ -279,41 +280,6 @@ def _unmask_urls(sentence: str, urls: list[str]) -> str:
     return _URL_MASKED.sub(lambda m: urls[ord(m.group(0)) - _URL_MASK_BASE], sentence)
 
 
-# A full stop at a quote's edge, then a capital: a quote that closed and a new sentence ("…It was very
-# special.’ According to Lucy…"), or a quote that opens anew ("…could not be clearer. 'Unfortunately…"),
-# which is how a quote of several paragraphs reads once its paragraph breaks are lost (CNN/DM and XSum
-# articles come as one line). pysbd ends no sentence between quotes it pairs, and with apostrophes and
-# quotes left open it pairs the wrong ones: a key point ran 180 words over two speakers.
-_QUOTE_EDGE = re.compile(r"[.!?]+(?P<close>[’'\"”»]*)\s+(?P<open>[‘'\"“«„]?)(?=[^\W\d_])")
-_WORD_BEFORE_STOP = re.compile(r"(\w+)$")
-# "'Why?' Smith asked.": the quote's speaker follows it; no new sentence.
-_ATTRIBUTION = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|tells|replied|wrote|writes|shouted|explained)\b"
-)
-
-
-def _split_quote_edges(sentence: str) -> list[str]:
-    """``sentence`` cut where a full stop meets a quote's edge and a capital follows (``_QUOTE_EDGE``).
-
-    The word before a "." must be a lower-case word or a number, so "Mr. 'Big' Smith" and "U.S. "…" stay whole.
-    """
-    pieces, start = [], 0
-    for m in _QUOTE_EDGE.finditer(sentence):
-        if not (m.group("close") or m.group("open")) or not sentence[m.end()].isupper():
-            continue
-        if _ATTRIBUTION.match(sentence, m.end()):
-            continue
-        if sentence[m.start()] == ".":
-            word = _WORD_BEFORE_STOP.search(sentence, 0, m.start())
-            if not word or not (word.group(1).isdigit() or (len(word.group(1)) > 1 and word.group(1).islower())):
-                continue
-        cut = m.end("close") if m.group("close") else m.start("open")
-        pieces.append(sentence[start:cut].strip())
-        start = cut
-    pieces.append(sentence[start:].strip())
-    return [p for p in pieces if p]
-
-
 # A piece pysbd returns longer than this many tokens is text it could not cut: photo captions glued
 # together, a list without stops, or sentences it kept together as "between quotes" because it paired
 # quotes across them (a quote left open where a paragraph of a long quote ends, once the paragraph
@@ -359,7 +325,13 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
     refined: list[str] = []
     for piece in pieces:
-        refined.extend(_split_rules(piece) if lang in {"ur", "zh", "ja", "fa", "ar"} else _split_quote_edges(piece))
+        if lang in {"ur", "zh", "ja", "fa", "ar"}:
+            refined.extend(_split_rules(piece))
+            continue
+        for part in split_quote_edges(piece):
+            # Captions glued without a stop: English rules, and only where a piece is already a run-on.
+            long = lang == "en" and len(tokens(part)) > RUN_ON_TOKENS
+            refined.extend(split_captions(part) if long else [part])
     return _reattach_closers([s for s in refined if s])
 
 

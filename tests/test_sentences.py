@@ -212,3 +212,19 @@ def test_glued_captions_in_news_articles_are_cut() -> None:
         long += sum(len(s.split()) > 60 for s in got)
         assert "".join("".join(got).split()) == "".join(article.split())  # nothing lost, nothing moved
     assert long <= 50
+
+
+def test_a_caption_label_is_trimmed_from_a_candidate_sentence() -> None:
+    from summarize.engines.features import trim_clutter
+
+    assert glued.strip_caption_label("Morning glory: The harbour fills with boats.") == "The harbour fills with boats."
+    assert trim_clutter("Watch the video: In a harbour exclusive, crews spoke.") == "In a harbour exclusive, crews spoke."
+    # A speaker, a clause, a label before a quote or before lower case: kept.
+    for kept in (
+        "Moffat warned: The tide turns fast.",
+        "It will be: Should the harbour close?",
+        "The question is: Why now?",
+        'Engineer: "Shift up now."',
+        "Note: the deadline moved.",
+    ):
+        assert glued.strip_caption_label(kept) == kept

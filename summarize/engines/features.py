@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.backrefs import refers_back
+from ..text.glued import strip_caption_label
 from ..text.scripts import has_caseless
 from ..text.sentences import split_paragraphs, split_sentences
 from ..text.textsim import tokens
@@ -105,7 +106,7 @@ class DocFeatures:
 
 
 def trim_clutter(sentence: str) -> str:
-    """``sentence`` without leading datelines, bylines and publication stamps.
+    """``sentence`` without leading datelines, bylines, publication stamps and a photo caption's label.
 
     >>> trim_clutter("LONDON (Reuters) - Prices rose.")
     'Prices rose.'
@@ -115,6 +116,7 @@ def trim_clutter(sentence: str) -> str:
         before = text
         for pattern in _CLUTTER:
             text = pattern.sub("", text, count=1).strip()
+        text = strip_caption_label(text)
         if text == before:
             break
     return text

@@ -66,10 +66,17 @@ _OPENERS = (
     "The|A|An|This|These|Those|Some|Many|Most|His|Her|Their|Its|He|She|They|It|We|In|On|At|After|But|"
     "However|When|While|As|Despite|During"
 )
-_CAPTION_CUT = re.compile(
-    r"(?<=[a-z0-9)]) (?=(?P<label>[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}): [A-Z‘'\"“]|(?:" + _OPENERS + r") [a-z])"
-)
+# A caption's label: a capitalised word and up to three in lower case ("Flying high", "Sullen").
+_LABEL = r"[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}"
+_CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]|(?:{_OPENERS}) [a-z])")
 _SPEAKER = re.compile(r"\b(?:" + _SPEECH + r")$")
+_OPENING_LABEL = re.compile(rf"({_LABEL}):\s+(?=[A-Z])")
+# Words before a colon that make a clause, not a label: a pronoun first ("It will be:", "One post read:")
+# or a verb last ("The question is:").
+_CLAUSE = re.compile(
+    r"^(?:It|He|She|They|We|I|You|This|That|These|Those|There|One|Another)\b"
+    r"|\b(?:is|are|was|were|be|been|will|would|read|reads|include|includes|including)$"
+)
 _PICTURE_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file photo|file picture|stock image|"
     r"stock photo|far left|far right|second left|second right)\)( )(?=[A-Z])"
@@ -89,3 +96,14 @@ def split_captions(piece: str) -> list[str]:
         cuts.add(m.start())
     bounds = [0, *sorted(cuts), len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+def strip_caption_label(sentence: str) -> str:
+    """``sentence`` without a caption's label before its first capital ("Flying high: Half of the
+    kite…" is "Half of the kite…"): page furniture, not the sentence's news. Not a speaker's ("Smith
+    warned: …"), nor words that make a clause ("It will be: …"), nor a label before a quote
+    (a transcript's "Engineer: "Affirm…")."""
+    m = _OPENING_LABEL.match(sentence)
+    if not m or _SPEAKER.search(m.group(1)) or _CLAUSE.search(m.group(1)):
+        return sentence
+    return sentence[m.end() :]

@@ -263,9 +263,12 @@ def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_
     assert sorted(extractive.rank("\n\n".join(lower), "en")) == sorted(lower)
 
 
-def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
-    # The search's product check (bench/product_checks.py) asks this of three quarters of the articles:
-    # where a lede weighs most (the lead factor), a late quote (0.6 of its score) may not move at all.
+def test_title_overlap_pulls_a_later_sentence_up() -> None:
+    # What the search's product check (bench/product_checks.py) asks, on its articles (the first 8 of each
+    # news set) with its title (the target's four longest words): three quarters pulled up. Where a lede
+    # weighs most (the lead factor), a late quote (0.6 of its score) may not move at all; none moves down.
+    rows = [*_jsonl("cnndm_dev_100.jsonl")[:8], *_jsonl("xsum_dev_200.jsonl")[:8], *_jsonl("bbc_dev_250.jsonl")[:8]]
+    articles = [r.get("article") or r.get("document") for r in rows]
     no_title_weight = replace(extractive.PARAMS, title_weight=0.0)
     pulled = 0
     for text in articles:
@@ -276,7 +279,7 @@ def test_title_overlap_pulls_a_later_sentence_up(articles: list[str]) -> None:
         target = [s for s in plain if len(tokens(s)) <= extractive.RUN_ON_TOKENS and not features.refers_back(s, "en")][
             -1
         ]
-        title = " ".join(sorted(target.split(), key=len)[-4:])  # a headline made of its longest words
+        title = " ".join(sorted(set(target.split()), key=lambda w: (-len(w), w))[:4])  # its longest words
         titled = extractive.rank(text, "en", title=title)
         assert titled.index(target) <= plain.index(target)
         if titled.index(target) < plain.index(target):

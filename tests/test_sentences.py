@@ -218,7 +218,7 @@ def test_a_caption_label_is_trimmed_from_a_candidate_sentence() -> None:
     from summarize.engines.features import trim_clutter
 
     assert glued.strip_caption_label("Morning glory: The harbour fills with boats.") == "The harbour fills with boats."
-    assert trim_clutter("Watch the video: In a harbour exclusive, crews spoke.") == "In a harbour exclusive, crews spoke."
+    assert trim_clutter("Watch the video: In a harbour exclusive, crews met.") == "In a harbour exclusive, crews met."
     # A speaker, a clause, a label before a quote or before lower case: kept.
     for kept in (
         "Moffat warned: The tide turns fast.",

@@ -53,3 +53,19 @@ def test_xsum_test_half_shows_figures_only(bench: ModuleType, tmp_path: Path) ->
     assert all(whole[k] == dev.get(k, 0) + test.get(k, 0) for k in whole)
     # The second recall stands beside the first, never instead of it.
     assert set(got["xsum"]["recall"]) == set(got["xsum"]["recall_stated"]) == {"number", "date", "name"}
+
+
+def test_false_alarms_on_sentences_the_article_states_are_counted_apart(bench: ModuleType, tmp_path: Path) -> None:
+    article = "Striker John Smith scored 3 goals for Leeds on Saturday. Manager Tom Brown praised him in Yorkshire."
+    rows = [
+        # Every value stated by the bench's rules, and supported: no alarm either way.
+        {"article": article, "highlights": "John Smith scored 3 goals for Leeds on Saturday."},
+        # A value the article lacks (7 goals): an alarm, but not on a sentence the article states.
+        {"article": article, "highlights": "Smith scored 7 goals for Leeds on Saturday."},
+    ]
+    (tmp_path / "cnndm_dev_100.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "faith.json"
+    assert bench.main(["--sets", "cnndm", "--data", str(tmp_path), "--json", str(out)]) == 0
+    got = json.loads(out.read_text(encoding="utf-8"))["cnndm"]
+    assert got["clean_sentences"] == 2 and got["false_alarm_sentences"] == 50.0
+    assert got["stated_sentences"] == 1 and got["false_alarm_stated"] == 0.0

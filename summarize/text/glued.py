@@ -91,7 +91,7 @@ def split_captions(piece: str) -> list[str]:
     for m in _CAPTION_CUT.finditer(piece):
         if m.group("label") and _SPEAKER.search(m.group("label")):
             continue
-        if piece[: m.start()].split()[-1].lower() in STOPWORDS:
+        if piece[piece.rfind(" ", 0, m.start()) + 1 : m.start()].lower() in STOPWORDS:
             continue
         cuts.add(m.start())
     bounds = [0, *sorted(cuts), len(piece)]

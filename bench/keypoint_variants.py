@@ -150,9 +150,7 @@ def _importance(doc: DocFeatures, kind: str) -> list[float]:
     if kind == "density":  # scores raised by how many facts a sentence states
         return [s * (0.5 + 0.5 * d) for s, d in zip(extractive.scores(doc), doc.density, strict=True)]
     if kind.startswith("lead-position "):  # centrality + w x the engine's lead factor x position
-        w = float(kind.split()[1]) * lead_factor(doc)
-        decay = extractive.PARAMS.position_decay
-        return [c + w / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
+        return extractive.point_rank(doc, position=float(kind.split()[1]))
     raise ValueError(kind)
 
 

@@ -212,10 +212,10 @@ def keeps_news(doc: DocFeatures, summary_words: set[str], chosen: list[int], k: 
 POINT_POSITION = 0.5
 
 
-def point_rank(doc: DocFeatures, params: Params = PARAMS) -> list[float]:
-    """A key point's rank for each candidate of ``doc``: its centrality + POINT_POSITION x the lead
+def point_rank(doc: DocFeatures, params: Params = PARAMS, position: float = POINT_POSITION) -> list[float]:
+    """A key point's rank for each candidate of ``doc``: its centrality + ``position`` x the lead
     factor x its position (falling as the summary's does)."""
-    weight = POINT_POSITION * lead_factor(doc, params)
+    weight = position * lead_factor(doc, params)
     return [c + weight / (1 + k) ** params.position_decay for k, c in enumerate(doc.centrality)]
 
 

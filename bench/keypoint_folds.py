@@ -54,7 +54,7 @@ from product_checks import digest, names_seed_facts, spans  # noqa: E402
 from tune_extractive import NEWS_SETS, Doc, Params, fold_of, load_docs  # noqa: E402
 
 from summarize.engines import extractive  # noqa: E402
-from summarize.engines.features import fact_words  # noqa: E402
+from summarize.engines.features import FactsSaid  # noqa: E402
 
 K = 2
 LEAD = 8  # the baseline: as many first sentences as summary sentences + points
@@ -103,8 +103,8 @@ class Coverage:
         key = (name, item.doc.id, summary)
         if key not in self._memo:
             points = rule(doc, list(summary), POINTS)
-            known = fact_words({f for k in summary for f in doc.cands[k].facts})
-            adds = all(not fact_words(doc.cands[k].facts) <= known for k in points)
+            known = FactsSaid.of(doc, summary)
+            adds = all(known.is_new(doc.cands[k]) for k in points)
             self._memo[key] = (len(set().union(*(item.by_cand[k] for k in (*summary, *points)))), adds)
         return self._memo[key]
 

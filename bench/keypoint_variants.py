@@ -35,7 +35,7 @@ from eval_summaries import KEY_POINT_RECALL, extractive_system, load_articles  #
 
 from summarize.engines import extractive  # noqa: E402
 from summarize.engines.extractive import REPEAT_OVERLAP  # noqa: E402
-from summarize.engines.features import DocFeatures, cosine, fact_words  # noqa: E402
+from summarize.engines.features import DocFeatures, FactsSaid, cosine  # noqa: E402
 from summarize.text.textsim import is_near_duplicate  # noqa: E402
 
 DEV_SETS = ("bbc", "xsum")
@@ -211,8 +211,8 @@ def variant(
     def rule(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         weight = _importance(doc, importance)
         said = [doc.cands[k].text for k in summary]
-        known = fact_words({f for k in summary for f in doc.cands[k].facts})
-        summary_words = set(known)
+        summary_facts = FactsSaid.of(doc, summary)
+        known = summary_facts.copy()
         taken = set(summary)
         vectors = [doc.vectors[k] for k in summary]
         chosen: list[int] = []
@@ -221,10 +221,10 @@ def variant(
             cand = doc.cands[k]
             if k in taken:
                 return None
-            new = [f for f in cand.facts if not fact_words({f}) <= known]
+            new = known.new_in(cand)
             if (require_new and not new) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 return None
-            if require_new and not extractive.keeps_news(doc, summary_words, chosen, k):
+            if require_new and not extractive.keeps_news(doc, summary_facts, chosen, k):
                 return None
             v = weight[k] * (1 + fact_weight * math.log1p(len(new)))
             if novelty:
@@ -238,7 +238,7 @@ def variant(
         def take(k: int) -> None:
             chosen.append(k)
             taken.add(k)
-            known.update(fact_words(doc.cands[k].facts))
+            known.add(doc.cands[k])
             said.append(doc.cands[k].text)
             vectors.append(doc.vectors[k])
 
@@ -270,19 +270,19 @@ def variant(
 def mmr_continued(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """The summary's own ranking (MMR) continued past it, each pick with a new fact and no repeat."""
     said = [doc.cands[k].text for k in summary]
-    known = fact_words({f for k in summary for f in doc.cands[k].facts})
+    known = FactsSaid.of(doc, summary)
     out: list[int] = []
     for k in extractive.select(doc):
         cand = doc.cands[k]
         if len(out) >= points:
             break
-        if k in summary or cand.refers_back or fact_words(cand.facts) <= known:
+        if k in summary or cand.refers_back or not known.is_new(cand):
             continue
         if is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
             continue
         out.append(k)
         said.append(cand.text)
-        known |= fact_words(cand.facts)
+        known.add(cand)
     return sorted(out)
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -72,6 +73,18 @@ def test_each_key_point_names_a_fact_the_summary_and_earlier_points_do_not(artic
             new = facts[point] - known
             assert new, (point, known)
             known |= new
+
+
+def test_facts_said_counts_a_fact_new_only_while_one_of_its_words_is_unsaid() -> None:
+    def cand(i: int, *facts: str) -> features.Candidate:
+        return features.Candidate(i, f"sentence {i}", Counter(), frozenset(facts))
+
+    said = features.FactsSaid({"imran", "khan"})
+    assert not said.is_new(cand(0, "imran khan")) and said.new_in(cand(0, "imran khan")) == []
+    assert said.is_new(cand(1, "khan", "2023")) and said.new_in(cand(1, "khan", "2023")) == ["2023"]
+    copy = said.copy()
+    copy.add(cand(1, "khan", "2023"))
+    assert not copy.is_new(cand(2, "2023")) and said.is_new(cand(2, "2023"))  # the copy is its own
 
 
 def test_seed_article_key_points_name_the_detention_and_the_disputed_election() -> None:

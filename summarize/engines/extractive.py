@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from ..text.sentences import RUN_ON_TOKENS, join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
-from .features import Candidate, DocFeatures, document_features, fact_words, headline, normalise, trim_clutter
+from .features import Candidate, DocFeatures, FactsSaid, document_features, headline, normalise, trim_clutter
 
 __all__ = [
     "METHOD",
@@ -193,16 +193,15 @@ def stand_alone_first(cand: Candidate, value: float) -> tuple[float, float]:
     return (0.0 if cand.refers_back else 1.0, value)
 
 
-def keeps_news(doc: DocFeatures, summary_words: set[str], chosen: list[int], k: int) -> bool:
-    """Whether with ``k`` among the points every chosen point after it still states a fact word that
-    neither the summary (``summary_words``) nor a point before it does. Points are read start to
-    end: one taken late from early in the text must not leave a later point saying nothing new."""
-    known = set(summary_words)
+def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) -> bool:
+    """Whether with ``k`` among the points every chosen point after it still states a fact that
+    neither the summary (what it says: ``summary``) nor a point before it does. Points are read start
+    to end: one taken late from early in the text must not leave a later point saying nothing new."""
+    said = summary.copy()
     for j in sorted([*chosen, k]):
-        words = fact_words(doc.cands[j].facts)
-        if j > k and words <= known:
+        if j > k and not said.is_new(doc.cands[j]):
             return False
-        known |= words
+        said.add(doc.cands[j])
     return True
 
 
@@ -246,8 +245,8 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     if points <= 0:
         return []
     said = [doc.cands[k].text for k in summary]
-    known = fact_words({f for k in summary for f in doc.cands[k].facts})
-    summary_words = set(known)
+    summary_facts = FactsSaid.of(doc, summary)
+    known = summary_facts.copy()
     taken = set(summary)
     chosen: list[int] = []
     rank = point_rank(doc)
@@ -256,10 +255,10 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         best, best_value = None, (-math.inf, -math.inf)
         for k in ks:
             cand = doc.cands[k]
-            if k in taken or fact_words(cand.facts) <= known or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            if k in taken or not known.is_new(cand) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
             value = stand_alone_first(cand, rank[k])
-            if value > best_value and keeps_news(doc, summary_words, chosen, k):
+            if value > best_value and keeps_news(doc, summary_facts, chosen, k):
                 best, best_value = k, value
         return best
 
@@ -272,7 +271,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
             continue
         chosen.append(k)
         taken.add(k)
-        known |= fact_words(doc.cands[k].facts)
+        known.add(doc.cands[k])
         said.append(doc.cands[k].text)
     return sorted(chosen)
 

@@ -155,6 +155,35 @@ def fact_words(found: frozenset[str] | set[str]) -> set[str]:
     return {w for fact in found for w in fact.split()}
 
 
+@dataclass
+class FactsSaid:
+    """The fact words stated so far (a summary's, then each key point's as it is taken). A candidate
+    brings a new fact when one of its facts has a word not among them: the one test of "this point
+    says something the summary and the points before it do not", for the engine and the benches."""
+
+    words: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, doc: DocFeatures, ks: Iterable[int]) -> FactsSaid:
+        """What the candidates ``ks`` of ``doc`` (a summary) state."""
+        return cls(fact_words({f for k in ks for f in doc.cands[k].facts}))
+
+    def new_in(self, cand: Candidate) -> list[str]:
+        """The facts of ``cand`` that state something not said yet."""
+        return [f for f in cand.facts if not fact_words({f}) <= self.words]
+
+    def is_new(self, cand: Candidate) -> bool:
+        """Whether ``cand`` states a fact not said yet."""
+        return not fact_words(cand.facts) <= self.words
+
+    def add(self, cand: Candidate) -> None:
+        """``cand`` is taken: its facts are said."""
+        self.words |= fact_words(cand.facts)
+
+    def copy(self) -> FactsSaid:
+        return FactsSaid(set(self.words))
+
+
 def is_quote(text: str) -> bool:
     """Mostly quoted speech: starts with a quotation mark (any script's)."""
     return text[:1] in "\"'“‘«「『„"

@@ -32,6 +32,7 @@ The procedure, declared (with the rule family) before any figure of it was looke
 Examples:
   python bench/keypoint_folds.py                      # about 12 minutes: six weight searches
   python bench/keypoint_folds.py --weights shipped    # the choice alone, the shipped weights' summaries
+  python bench/keypoint_folds.py --each-rule          # diagnosis: every rule in sample, chooses nothing
 """
 
 from __future__ import annotations
@@ -209,6 +210,23 @@ def report(held: list[Held], final: tuple[str, float]) -> str:
     return "\n".join(lines)
 
 
+def each_rule(sets: Mapping[str, list[Scored]], cov: Coverage) -> str:
+    """Diagnosis, choosing nothing: every rule's coverage of each whole set with the shipped weights
+    (IN SAMPLE: the weights saw these articles) and whether the procedure could pick it, against
+    Lead-8. Tells whether a set's coverage target is within the family's reach at all."""
+    params = extractive.PARAMS
+    dig, _ = digest({name: [i.doc for i in items] for name, items in sets.items()})
+    lead = [100 * sum(len(i.by_lead) for i in items) / max(sum(i.refs for i in items), 1) for items in sets.values()]
+    lines = ["eligible " + " ".join(f"{name:>7}" for name in sets) + "  rule (in sample, shipped weights)"]
+    lines.append("Lead-8   " + " ".join(f"{v:7.2f}" for v in lead))
+    for name, rule in FAMILY.items():
+        ok = spans(dig, params, rule) and names_seed_facts(params, rule)
+        ok = ok and all(cov.adds_facts(name, rule, i, params) for items in sets.values() for i in items)
+        values = " ".join(f"{cov.percent(name, items, params):7.2f}" for items in sets.values())
+        lines.append(f"{'yes' if ok else 'no':<8} {values}  {name}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="use only the first N articles of each set")
@@ -219,11 +237,19 @@ def main(argv: list[str] | None = None) -> int:
         default="folds",
         help="whose summaries [default: each fold's weights]",
     )
+    parser.add_argument(
+        "--each-rule",
+        action="store_true",
+        help="diagnosis only: every rule's in-sample coverage of each set and whether it is eligible",
+    )
     args = parser.parse_args(argv)
     if args.k < 2:
         parser.error("--k needs 2 or more folds")
     docs = {name: load_docs(name, args.limit) for name in NEWS_SETS}
     sets = {name: prepare(d) for name, d in docs.items()}
+    if args.each_rule:
+        print(each_rule(sets, Coverage()))
+        return 0
     by_fold = fold_weights(docs, args.k) if args.weights == "folds" else {}
     cov = Coverage()
     held = nested(sets, lambda s, f: by_fold.get(f"{s}:{f}", extractive.PARAMS), cov, args.k)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import random
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -32,6 +31,7 @@ for _path in (ROOT, ROOT / "bench"):
         sys.path.insert(0, str(_path))
 
 from eval_summaries import KEY_POINT_RECALL, extractive_system, load_articles  # noqa: E402
+from intervals import paired_interval  # noqa: E402
 
 from summarize.engines import extractive  # noqa: E402
 from summarize.engines.extractive import REPEAT_OVERLAP  # noqa: E402
@@ -125,13 +125,11 @@ def coverage(rule: Rule, cases: list[Case]) -> tuple[float, float]:
 def bootstrap(rule: Rule, base: Rule, cases: list[Case], rounds: int = 2000) -> tuple[float, float]:
     """95 % interval of ``rule``'s coverage minus ``base``'s, articles resampled (paired, seed 0)."""
     a, b = per_article(rule, cases), per_article(base, cases)
-    rnd = random.Random(0)
-    diffs = []
-    for _ in range(rounds):
-        idx = [rnd.randrange(len(cases)) for _ in cases]
-        diffs.append(100 * sum(a[i][0] - b[i][0] for i in idx) / sum(cases[i].refs for i in idx))
-    diffs.sort()
-    return diffs[int(0.025 * rounds)], diffs[int(0.975 * rounds)]
+
+    def gain(idx: list[int]) -> float:
+        return 100 * sum(a[i][0] - b[i][0] for i in idx) / sum(cases[i].refs for i in idx)
+
+    return paired_interval(len(cases), gain, rounds)
 
 
 # --- rules -----------------------------------------------------------------------------------

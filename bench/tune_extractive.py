@@ -37,7 +37,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +46,8 @@ for _path in (ROOT, ROOT / "bench"):  # the checkout's package, not an installed
         sys.path.insert(0, str(_path))
 
 from eval_summaries import DATASETS, cap_words  # noqa: E402
+from fold_report import changed, report  # noqa: E402, F401 -- eval_summaries and eval_embed call these here
+from intervals import mean_interval  # noqa: E402
 from product_checks import Checks  # noqa: E402
 
 from summarize.engines import extractive  # noqa: E402
@@ -316,6 +318,8 @@ class Run:
     """Everything one tuning run reports."""
 
     folds: list[Fold]  # each set (or fold) scored with weights that never saw it: the out-of-sample figures
+    # Per reported set: 95 % intervals of the held-out margin over Lead-3 in R-2 and R-Lsum (paired bootstrap).
+    intervals: dict[str, tuple[tuple[float, float], tuple[float, float]]]
     final: Params  # the weights chosen on all sets (shipped as ``extractive.PARAMS``)
     in_sample: list[Fold]  # each set scored with ``final``, which saw it: NOT out of sample
     failures: dict[str, list[str]]  # product checks each fold's weights fail, on all sets' articles
@@ -335,68 +339,36 @@ def run_folds(names: list[str], limit: int | None = None, k: int | None = None) 
     def tune(training: Mapping[str, list[Doc]]) -> Params:
         return search(training, rouge)
 
+    def margins(docs: list[Doc], params: Params) -> list[tuple[float, float]]:
+        """Each article's R-2 and R-Lsum under ``params`` minus Lead-3's."""
+        out = []
+        for doc in docs:
+            (_, r2, lsum), (_, b2, bsum) = rouge(doc, engine_summary(doc, params)), rouge(doc, lead3(doc))
+            out.append((r2 - b2, lsum - bsum))
+        return out
+
+    held: dict[str, list[tuple[float, float]]] = {}
     if k is None:
         folds, rows = leave_one_set_out(sets, tune, evaluate), None
+        for fold in folds:
+            held[fold.held_out] = margins(sets[fold.held_out], fold.params)
     else:
         folds = within_set_folds(sets, tune, evaluate, k)
         sizes = {f"{n}:{f}": sum(fold_of(i, k) == f for i in range(len(d))) for n, d in sets.items() for f in range(k)}
         rows = pooled(folds, sizes)
+        for fold in folds:  # a set's articles, each scored by the weights of the fold that held it out
+            name, f = fold.held_out.split(":")
+            docs = [d for i, d in enumerate(sets[name]) if fold_of(i, k) == int(f)]
+            held.setdefault(name, []).extend(margins(docs, fold.params))
+    intervals = {
+        name: (mean_interval([m[0] for m in ms]), mean_interval([m[1] for m in ms])) for name, ms in held.items()
+    }
     final = search(sets, rouge)
     in_sample = [Fold(name, list(sets), final, *evaluate(docs, final)) for name, docs in sets.items()]
     checks = Checks(sets)
     failures = {f"without {f.held_out}": checks.failures(f.params) for f in folds}
     failures["all sets"] = checks.failures(final)
-    return Run(folds, final, in_sample, failures, k, rows)
-
-
-def report(run: Run) -> str:
-    """What a run prints: both tables, every fold's weights, and the product checks they fail."""
-    if run.k is None:
-        head = [
-            "Out of sample, across sets: each set scored with the weights chosen on the other sets",
-            fold_table(run.folds),
-        ]
-    else:
-        head = [
-            f"Out of sample, within sets: {run.k} folds per set (article i in fold i mod {run.k}); each fold scored "
-            "with the weights chosen on the other sets and the set's other folds",
-            fold_table(run.pooled or []),
-            "each fold:",
-            fold_table(run.folds),
-        ]
-    lines = [
-        *head,
-        *(f"weights chosen without {f.held_out}: {changed(f.params) or 'the defaults'}" for f in run.folds),
-        "",
-        "IN SAMPLE (optimistic): every set scored with the one configuration chosen on all sets",
-        fold_table(run.in_sample),
-        f"weights chosen on all sets (ship these as PARAMS): {asdict(run.final)}",
-        "product checks failed (bench/product_checks.py, on the articles of all sets): "
-        + "; ".join(f"{k}: {', '.join(v) or 'none'}" for k, v in run.failures.items()),
-    ]
-    return "\n".join(lines)
-
-
-def changed(params: Params) -> dict[str, float]:
-    """The weights of ``params`` that differ from the dataclass defaults."""
-    default = Params()
-    return {
-        f.name: getattr(params, f.name) for f in fields(Params) if getattr(params, f.name) != getattr(default, f.name)
-    }
-
-
-def fold_table(folds: list[Fold]) -> str:
-    """The fold-wise figures as a fixed-width table."""
-    head = f"{'scored on':<10} {'weights chosen on':<28} {'R-1':>6} {'R-2':>6} {'R-Lsum':>7} "
-    head += f"{'L3 R-1':>7} {'L3 R-2':>7} {'L3 R-Lsum':>9} {'dR-2':>6} {'dR-Lsum':>8}"
-    lines = [head, "-" * len(head)]
-    for f in folds:
-        e, b = f.engine, f.lead3
-        lines.append(
-            f"{f.held_out:<10} {'+'.join(f.trained_on):<28} {e[0]:6.2f} {e[1]:6.2f} {e[2]:7.2f} "
-            f"{b[0]:7.2f} {b[1]:7.2f} {b[2]:9.2f} {e[1] - b[1]:+6.2f} {e[2] - b[2]:+8.2f}"
-        )
-    return "\n".join(lines)
+    return Run(folds, intervals, final, in_sample, failures, k, rows)
 
 
 def speed(words: int = 1000, articles: int = 10, rounds: int = 3) -> tuple[float, float]:

@@ -266,6 +266,17 @@ def test_within_set_figures_pool_each_sets_folds_by_their_articles(tune_extracti
     assert row.held_out == "xsum" and row.engine == (8.5, 2.5, 7.0) and row.lead3 == (7.0, 1.0, 5.5)
 
 
+def test_margin_intervals_hold_the_mean_and_widen_with_spread() -> None:
+    intervals = _load("intervals")
+    assert intervals.mean_interval([0.5] * 40) == (0.5, 0.5)
+    steady = [1.0 + 0.1 * (i % 3) for i in range(60)]  # mean 1.1
+    spread = [1.1 + 8.0 * (-1) ** i for i in range(60)]  # mean 1.1, far wider per article
+    low, high = intervals.mean_interval(steady)
+    wide_low, wide_high = intervals.mean_interval(spread)
+    assert low < 1.1 < high and wide_low < low and wide_high > high and wide_low < 0 < wide_high
+    assert intervals.mean_interval(spread) == (wide_low, wide_high)  # seeded: the same draws every run
+
+
 def test_product_checks_reject_weights_that_break_a_behaviour(
     tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -369,6 +380,23 @@ def test_key_point_rule_is_chosen_without_the_fold_it_is_scored_on(monkeypatch: 
         assert h.refs == sum(x.refs for x in sets[name] if x.doc.id in fold)
         assert 0 <= h.chosen <= h.refs and 0 <= h.lead <= h.refs
     assert sum(h.refs for h in held) == sum(x.refs for items in sets.values() for x in items)
+
+
+def test_each_rule_diagnosis_reports_every_rule_in_sample_against_lead8(monkeypatch: pytest.MonkeyPatch) -> None:
+    folds = _load("keypoint_folds")
+    sets = {name: folds.prepare(folds.load_docs(name, limit=4)) for name in folds.NEWS_SETS}
+    names = [folds.keypoint_variants.SHIPPED, "mmr continued"]
+    monkeypatch.setattr(folds, "FAMILY", {name: folds.FAMILY[name] for name in names})
+    cov = folds.Coverage()
+    head, lead, *rows = folds.each_rule(sets, cov).splitlines()
+    assert head.split()[1:4] == list(sets)
+    lead8 = [100 * sum(len(i.by_lead) for i in items) / sum(i.refs for i in items) for items in sets.values()]
+    assert [float(v) for v in lead.split()[1:]] == [round(v, 2) for v in lead8]
+    assert [row.split(None, 4)[4] for row in rows] == names
+    for row, name in zip(rows, names, strict=True):
+        expected = [round(cov.percent(name, items, folds.extractive.PARAMS), 2) for items in sets.values()]
+        assert [float(v) for v in row.split()[1:4]] == expected
+    assert rows[0].split()[0] == "yes"  # the shipped rule passes every check the procedure asks
 
 
 def test_adaptive_key_point_rules_follow_the_lead() -> None:

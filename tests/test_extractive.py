@@ -224,7 +224,12 @@ def test_deterministic_across_processes_and_hash_seeds(articles: list[str]) -> N
         ("Last updated at 10:15 AM on 1st January 2011 . Rain fell.", "Rain fell."),
         ("> > Note this proposal runs concurrently.", "Note this proposal runs concurrently."),
         ("- A list item that is a sentence.", "A list item that is a sentence."),
+        ("Scroll down for video Lindsey Vonn was back at Augusta.", "Lindsey Vonn was back at Augusta."),
+        ("Scroll down for videos and pictures. Guilty: The teacher, 35, wept.", "The teacher, 35, wept."),
+        ("SCROLL DOWN TO SEE THE PICTURES - 'It was a shock,' she said.", "'It was a shock,' she said."),
         # Not clutter: must stay as they are.
+        ("Scroll down for videos showing the fight.", "Scroll down for videos showing the fight."),
+        ("Scroll down for more news on this.", "Scroll down for more news on this."),
         ("By the end of the day the talks had failed.", "By the end of the day the talks had failed."),
         ("John Smith (R-Texas) said he would vote no.", "John Smith (R-Texas) said he would vote no."),
         ("Reuters reported the deal on Monday.", "Reuters reported the deal on Monday."),

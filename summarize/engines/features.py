@@ -43,6 +43,12 @@ _CLUTTER = [
         r"^By\s+(?:\.\s+)?(?:(?:[A-Z][\w'’.-]*|and|for|of|in|the|de|van|von|al|,)\s*){1,10}?"
         r"(?:\.\s+|\|\s*|\n|(?=PUBLISHED|UPDATED|Last updated)|$)"
     ),
+    # A web page's prompt glued to the sentence after it: "Scroll down for video Lindsey Vonn was…"
+    # (only before what starts a sentence: "Scroll down for videos showing…" is one sentence).
+    re.compile(
+        r"^(?i:scroll down (?:for|to see|to watch)(?:\s+(?:the|more))?\s+(?:videos?|pictures?|photos?|footage)"
+        r"(?:\s+and\s+(?:more\s+)?(?:videos?|pictures?|photos?))?)\b\s*[.:–—-]?\s+(?=[A-Z0-9\"'“‘(])"
+    ),
     # Markdown left in the text: quote markers, list bullets, heading hashes
     re.compile(r"^(?:>\s*)+|^(?:[-*+•]|\d{1,2}[.)])\s+|^#{1,6}\s+"),
     # separators left over between the pieces above

@@ -148,6 +148,15 @@ def test_names_with_titles_and_possessives_are_supported() -> None:
     assert _flagged("Nawaz Sharif has been in jail since August 2023.") == ["Nawaz Sharif"]
 
 
+def test_initials_with_or_without_stops_are_one_name() -> None:
+    source = "Police chased him back into D.C. and shot him in Northeast D.C. on Friday. J.K. Rowling watched."
+    assert _flagged("The chase ended in Northeast DC on Friday.", source) == []
+    assert _flagged("J. K. Rowling watched.", source) == []
+    assert _flagged("JK Rowling watched.", source) == []
+    # Still a name of its own: initials the source never writes are flagged.
+    assert _flagged("The chase ended in Northeast NYC on Friday.", source) == ["Northeast NYC"]
+
+
 def test_a_name_in_another_case_form_is_supported() -> None:
     source = "Prezydent spotkał się w Warszawie z premierem Tuskiem."
     assert _flagged("Tusk spotkał się z prezydentem w Warszawie.", source, "pl") == []

@@ -90,6 +90,10 @@ _NAME_TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:" + _GLUED + r"[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?"
 )
 WORD = re.compile(r"\w+")
+# Initials written with stops are one word, as without them: "D.C." and "DC", "U.S." and "US", "J. K." and
+# "J.K." compare as "dc", "us", "jk" (split at the stops, "Northeast DC" had no word of "Northeast D.C.").
+_INITIALS = re.compile(r"(?<!\w)(?:[A-Z]\.(?: ?[A-Z]\.)+|[^\W\d_]\.(?:[^\W\d_]\.)+)")
+_TOKEN = re.compile(_INITIALS.pattern + r"|\w+")
 _QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("「", "」"), ("『", "』")]
 _QUOTE_RES = [re.compile(re.escape(a) + r"([^" + re.escape(b) + r"]{1,600}?)" + re.escape(b)) for a, b in _QUOTES]
 _QUOTE_RES += [
@@ -131,8 +135,10 @@ def norm(word: str) -> str:
 def tokens(text: str) -> list[tuple[int, str]]:
     """(start offset, normalised word) of every word; Han/kana/Hangul characters are one word each."""
     out: list[tuple[int, str]] = []
-    for m in WORD.finditer(text):
+    for m in _TOKEN.finditer(text):
         word = m.group(0)
+        if word.endswith("."):  # initials
+            word = word.replace(".", "").replace(" ", "")
         if has_cjk(word):
             out.extend((m.start() + i, norm(ch)) for i, ch in enumerate(word))
         else:
@@ -205,6 +211,22 @@ def _ends_with_title(before: str) -> bool:
     return bool(m and m.group(1).lower() in TITLES)
 
 
+def _joined_initials(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's initials as one key, as :func:`tokens` reads them in running text ("J. K. Rowling": jk rowling)."""
+    out: list[str] = []
+    run = ""
+    for key in (*keys, ""):
+        if len(key) == 1 and key.isalpha():
+            run += key
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        if key:
+            out.append(key)
+    return tuple(out)
+
+
 def names(text: str, lang: str) -> list[Fact]:
     if lang.split("-")[0] not in NAME_LANGUAGES:
         return []
@@ -220,7 +242,7 @@ def names(text: str, lang: str) -> list[Fact]:
             words.pop(0)
             initial = False
         parts = [strip_possessive(norm(w.group(0))) for w in words]
-        keys = tuple(k for p in parts if p not in _CONNECTORS for _, k in tokens(p))
+        keys = _joined_initials(tuple(k for p in parts if p not in _CONNECTORS for _, k in tokens(p)))
         # A lone capital letter ("H") is no name; initials count within one ("J. K. Rowling", "U.S.").
         if keys and not all(k in _NOT_NAMES for k in keys) and not (len(words) == 1 and len(keys[0]) == 1):
             start, end = words[0].start(), words[-1].end()

@@ -155,6 +155,9 @@ def test_initials_with_or_without_stops_are_one_name() -> None:
     assert _flagged("JK Rowling watched.", source) == []
     # Still a name of its own: initials the source never writes are flagged.
     assert _flagged("The chase ended in Northeast NYC on Friday.", source) == ["Northeast NYC"]
+    # Lone initials are no name to check, as before ("U.S. officials" for the article's "Washington").
+    washington = "The United States said on Monday it would send aid. Officials in Washington confirmed the plan."
+    assert _flagged("U.S. officials confirmed the plan.", washington) == []
 
 
 def test_a_name_in_another_case_form_is_supported() -> None:

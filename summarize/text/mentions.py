@@ -243,8 +243,10 @@ def names(text: str, lang: str) -> list[Fact]:
             initial = False
         parts = [strip_possessive(norm(w.group(0))) for w in words]
         keys = _joined_initials(tuple(k for p in parts if p not in _CONNECTORS for _, k in tokens(p)))
-        # A lone capital letter ("H") is no name; initials count within one ("J. K. Rowling", "U.S.").
-        if keys and not all(k in _NOT_NAMES for k in keys) and not (len(words) == 1 and len(keys[0]) == 1):
+        # A lone capital letter ("H") is no name, nor are lone initials ("U.S. officials": too often a paraphrase
+        # of the article's "Washington"); initials count within one ("J. K. Rowling", "Northeast D.C.").
+        lone = len(words) == 1 and (len(keys[0]) == 1 or words[0].group(0).endswith("."))
+        if keys and not all(k in _NOT_NAMES for k in keys) and not lone:
             start, end = words[0].start(), words[-1].end()
             value = " ".join(parts)
             out.append(Fact("name", text[start:end], value, start, end, keys, initial=initial))

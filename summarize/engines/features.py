@@ -187,6 +187,7 @@ class FactsSaid:
         self.words |= fact_words(cand.facts)
 
     def copy(self) -> FactsSaid:
+        """What is said so far, to add to without changing this one."""
         return FactsSaid(set(self.words))
 
 

@@ -153,6 +153,9 @@ def test_initials_with_or_without_stops_are_one_name() -> None:
     assert _flagged("The chase ended in Northeast DC on Friday.", source) == []
     assert _flagged("J. K. Rowling watched.", source) == []
     assert _flagged("JK Rowling watched.", source) == []
+    # Written without stops, or with the last one left out, in the source or the output: still one name.
+    assert _flagged("J K Smith spoke in Leeds.", "J K Smith spoke in Leeds on Friday.") == []
+    assert _flagged("B.B King played.", "B.B. King played on Friday.") == []
     # Still a name of its own: initials the source never writes are flagged.
     assert _flagged("The chase ended in Northeast NYC on Friday.", source) == ["Northeast NYC"]
     # Lone initials are no name to check, as before ("U.S. officials" for the article's "Washington").

@@ -90,9 +90,13 @@ _NAME_TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:" + _GLUED + r"[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?"
 )
 WORD = re.compile(r"\w+")
-# Initials written with stops are one word, as without them: "D.C." and "DC", "U.S." and "US", "J. K." and
-# "J.K." compare as "dc", "us", "jk" (split at the stops, "Northeast DC" had no word of "Northeast D.C.").
-_INITIALS = re.compile(r"(?<!\w)(?:[A-Z]\.(?: ?[A-Z]\.)+|[^\W\d_]\.(?:[^\W\d_]\.)+)")
+# Initials are one word however they are written: "D.C." and "DC", "U.S." and "US", "B.B" and "B.B.", "J. K.",
+# "J K" and "JK" compare as "dc", "us", "bb", "jk" (split at the stops, "Northeast DC" had no word of
+# "Northeast D.C."). Capitals: with stops and no space, with a stop and a space each, or with spaces alone;
+# lower case only with stops and no space ("a.m.", "e.g."), so that no two words of running text join.
+_INITIALS = re.compile(
+    r"(?<!\w)(?:[A-Z](?:\.[A-Z])+\.?(?!\w)|[A-Z]\.(?: [A-Z]\.)+|[A-Z](?: [A-Z](?!\w))+|[^\W\d_]\.(?:[^\W\d_]\.)+)"
+)
 _TOKEN = re.compile(_INITIALS.pattern + r"|\w+")
 _QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("「", "」"), ("『", "』")]
 _QUOTE_RES = [re.compile(re.escape(a) + r"([^" + re.escape(b) + r"]{1,600}?)" + re.escape(b)) for a, b in _QUOTES]
@@ -137,7 +141,7 @@ def tokens(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        if word.endswith("."):  # initials
+        if _INITIALS.fullmatch(word):
             word = word.replace(".", "").replace(" ", "")
         if has_cjk(word):
             out.extend((m.start() + i, norm(ch)) for i, ch in enumerate(word))
@@ -245,7 +249,7 @@ def names(text: str, lang: str) -> list[Fact]:
         keys = _joined_initials(tuple(k for p in parts if p not in _CONNECTORS for _, k in tokens(p)))
         # A lone capital letter ("H") is no name, nor are lone initials ("U.S. officials": too often a paraphrase
         # of the article's "Washington"); initials count within one ("J. K. Rowling", "Northeast D.C.").
-        lone = len(words) == 1 and (len(keys[0]) == 1 or words[0].group(0).endswith("."))
+        lone = len(words) == 1 and bool(keys) and (len(keys[0]) == 1 or words[0].group(0).endswith("."))
         if keys and not all(k in _NOT_NAMES for k in keys) and not lone:
             start, end = words[0].start(), words[-1].end()
             value = " ".join(parts)

@@ -277,6 +277,36 @@ def test_margin_intervals_hold_the_mean_and_widen_with_spread() -> None:
     assert intervals.mean_interval(spread) == (wide_low, wide_high)  # seeded: the same draws every run
 
 
+def test_margin_intervals_score_each_article_with_the_weights_of_its_held_out_fold(
+    tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_folds' intervals pool each set's per-article margins over Lead-3 under the weights chosen
+    without that article's fold (not the weights chosen on all sets)."""
+    params = tune_extractive.Params
+
+    def search(training: dict, rouge: object, *_: object) -> object:
+        # Weights that differ with what the search is handed: a fold's, another fold's and the final differ.
+        size = sum(len(docs) for docs in training.values())
+        return params(position_weight=float(size % 5), centrality_weight=float(size % 3))
+
+    monkeypatch.setattr(tune_extractive, "search", search)
+    run = tune_extractive.run_folds(list(tune_extractive.NEWS_SETS), limit=6, k=2)
+    sets = {name: tune_extractive.load_docs(name, limit=6) for name in tune_extractive.NEWS_SETS}
+    rouge = tune_extractive.Rouge()
+    intervals = _load("intervals")
+    for name, docs in sets.items():
+        r2, lsum = [], []
+        for fold in (f for f in run.folds if f.held_out.startswith(f"{name}:")):
+            f = int(fold.held_out.split(":")[1])
+            for doc in (d for i, d in enumerate(docs) if i % 2 == f):
+                mine = rouge(doc, tune_extractive.engine_summary(doc, fold.params))
+                lead = rouge(doc, tune_extractive.lead3(doc))
+                r2.append(mine[1] - lead[1])
+                lsum.append(mine[2] - lead[2])
+        assert len(r2) == len(docs)
+        assert run.intervals[name] == (intervals.mean_interval(r2), intervals.mean_interval(lsum))
+
+
 def test_product_checks_reject_weights_that_break_a_behaviour(
     tune_extractive: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:

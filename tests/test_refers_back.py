@@ -46,6 +46,16 @@ from tests.conftest import SHARED
         ("Hij heeft ook een fout opgelost.", "nl", True),
         ("Het is duidelijk dat de raad stemt.", "nl", False),
         ("Er hat auch einen Fehler behoben.", "ja", False),
+        ("但是，看上去很有可能。", "zh", True),
+        ("所以他一再发动奇袭。", "zh", True),
+        ("这是十多年以来，我第一个没有用到框架的网站。", "zh-cn", True),
+        ("该公司是爱迪生1892年创建的。", "zh", True),
+        ("其中第一题是这样的。", "zh", True),
+        ("这周我读完了一本书。", "zh", False),
+        ("这里记录每周值得分享的科技内容。", "zh", False),
+        ("其他厂家有多条道路可选择。", "zh", False),
+        ("但丁是意大利诗人。", "zh", False),
+        ("上海一个送餐员从饭店走出来。", "zh", False),
     ],
 )
 def test_refers_back(sentence: str, lang: str, expected: bool) -> None:
@@ -109,3 +119,18 @@ def test_a_german_sentence_that_points_back_is_marked_as_a_candidate() -> None:
     doc = features.document_features(text, "de")
     assert doc is not None
     assert [c.refers_back for c in doc.cands] == [False, True, False]
+
+
+def test_a_chinese_summary_waits_for_the_sentence_it_points_at() -> None:
+    text = (
+        "美国证券交易委员会本周提出，在美国上市的中国公司必须接受美方审计，否则将被摘牌退市。\n\n"
+        "如果以后美国不允许中国企业上市，那对国内的科技公司会有什么影响？\n\n"
+        "但是，看上去很有可能。\n\n"
+        "中国的优秀技术公司，在国内上市的并不多，大部分在美国上市，融资渠道因此受到很大限制。"
+    )
+    doc = features.document_features(text, "zh")
+    assert doc is not None
+    assert [c.refers_back for c in doc.cands] == [False, False, True, False]
+    # Short enough that MMR would take it; it waits, as the English ones do.
+    picked = extractive.select(doc, extractive.PARAMS, 2)
+    assert all(not doc.cands[k].refers_back for k in picked)

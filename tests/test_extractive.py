@@ -279,6 +279,13 @@ def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_
     assert sorted(ranked) == sorted(body)  # the mixed-case "iPhone" sentence stays
     lower = [s[0].lower() + s[1:] for s in body]  # a text written in lower case keeps every sentence
     assert sorted(extractive.rank("\n\n".join(lower), "en")) == sorted(lower)
+    # ... but a list item's label before a colon, as in a list of pull requests, never opens one
+    labels = [
+        "disposition: merge Stabilize the budget rules of the council in 2024.",
+        "offst: Add Android builds to the continuous integration of the project.",
+    ]
+    ranked = extractive.rank("\n\n".join([*lower[:3], *labels, *lower[3:]]), "en")
+    assert sorted(ranked) == sorted(lower)
 
 
 def test_title_overlap_pulls_a_later_sentence_up() -> None:

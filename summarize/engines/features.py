@@ -66,6 +66,10 @@ MAX_URL_SHARE = 0.3
 # Sentences starting in lower case are fragments only where they are few; a text written in lower
 # case (chat, notes) keeps them all. Not searched: the news sets have 14 such in 9,347 sentences.
 FRAGMENT_SHARE = 0.25
+# A list item's label in lower case before a colon ("disposition: merge Stabilize…", "miri: update
+# panic machinery…") opens no sentence, however many of a text's sentences start in lower case
+# (This Week in Rust's lists of pull requests do: over a quarter of an issue's). None in the news sets.
+_ITEM_LABEL = re.compile(r"[a-z][\w.-]*:\s")
 # The lead is the first few candidates: how central they are tells news from other writing.
 LEAD_SENTENCES = 3
 
@@ -230,11 +234,13 @@ def _fragment_starts(sentences: list[str]) -> set[int]:
     Juice in 1993.", "said Recording Academy president …") or a list item's label ("disposition:
     merge Stabilize …"): it reads as a broken sentence in a summary. Words in mixed case ("iPhone",
     "eBay") start sentences too and are kept, and a text where over :data:`FRAGMENT_SHARE` of the
-    sentences start in lower case (chat, notes) keeps them all. Scripts without case never match.
+    sentences start in lower case (chat, notes) keeps them all but a label before a colon
+    (:data:`_ITEM_LABEL`), which opens no sentence anywhere. Scripts without case never match.
     """
     first = [s.split(maxsplit=1)[0].rstrip(",.:;!?") if s.strip() else "" for s in sentences]
     lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower()}
-    return lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()
+    labels = {i for i, s in enumerate(sentences) if _ITEM_LABEL.match(s)}
+    return (lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()) | labels
 
 
 def candidates(text: str, lang: str) -> list[Candidate]:

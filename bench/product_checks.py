@@ -92,11 +92,12 @@ class Checks:
             picks = extractive.select(plain, params)
             order = [plain.cands[k].text for k in picks]
             # The last that is a sentence: a run-on (text the splitter could not cut) stays last, and
-            # one that refers back waits for the sentence before it whatever its weight.
+            # one that refers back waits for the sentence before it whatever its weight, as a glued
+            # caption always does.
             sentences = [
                 plain.cands[k].text
                 for k in picks
-                if plain.lengths[k] <= extractive.RUN_ON_TOKENS and not plain.cands[k].refers_back
+                if plain.lengths[k] <= extractive.RUN_ON_TOKENS and plain.cands[k].stands_alone
             ]
             if not sentences:
                 continue

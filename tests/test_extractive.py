@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from summarize.engines import extractive, features
+from summarize.text.glued import is_glued_caption
 from summarize.text.sentences import split_sentences
 from summarize.text.textsim import overlap, tokens
 from tests.conftest import SHARED
@@ -300,10 +301,14 @@ def test_title_overlap_pulls_a_later_sentence_up() -> None:
         plain = extractive.rank(text, "en")
         # The least important sentence without a title; not a run-on (text the splitter could not
         # cut, over RUN_ON_TOKENS tokens), which no title should lift, nor one that refers back to
-        # the sentence before it, which waits for that sentence whatever its importance.
-        target = [s for s in plain if len(tokens(s)) <= extractive.RUN_ON_TOKENS and not features.refers_back(s, "en")][
-            -1
-        ]
+        # the sentence before it or a glued caption, which wait whatever their importance.
+        target = [
+            s
+            for s in plain
+            if len(tokens(s)) <= extractive.RUN_ON_TOKENS
+            and not features.refers_back(s, "en")
+            and not is_glued_caption(s, len(tokens(s)))
+        ][-1]
         title = " ".join(sorted(set(target.split()), key=lambda w: (-len(w), w))[:4])  # its longest words
         titled = extractive.rank(text, "en", title=title)
         assert titled.index(target) <= plain.index(target)

@@ -134,3 +134,33 @@ def test_a_chinese_summary_waits_for_the_sentence_it_points_at() -> None:
     # Short enough that MMR would take it; it waits, as the English ones do.
     picked = extractive.select(doc, extractive.PARAMS, 2)
     assert all(not doc.cands[k].refers_back for k in picked)
+
+
+def test_a_photo_caption_glued_to_other_text_waits_like_a_sentence_that_points_back() -> None:
+    glued = (
+        "Lindsey Vonn was back at Augusta on Friday to watch boyfriend Tiger Woods (above) play in the second "
+        "round of the Masters Vonn (above) looked stressed at times though Woods played a solid round, carding "
+        "a three-under-par 69"
+    )
+    caption = "Disgraced former RBS boss Fred Goodwin (pictured) was among those courted by Tony Blair."
+    text = "\n\n".join(
+        [
+            glued,
+            "Tiger Woods carded a three-under-par 69 at Augusta on Friday in the second round of the Masters.",
+            "Jordan Spieth leads the Masters by 12 strokes after breaking the 36-hole record at Augusta.",
+            caption,
+            "Woods had been absent from the PGA Tour for two months while he worked on his chipping.",
+            "Spieth, 21, would tie the record for the youngest winner in Masters history if he wins.",
+        ]
+    )
+    doc = features.document_features(text, "en")
+    assert doc is not None
+    flags = {c.text: c.glued for c in doc.cands}
+    assert flags[glued] is True and flags[caption] is False  # a caption alone is a sentence like any other
+    k = next(i for i, c in enumerate(doc.cands) if c.glued)
+    # The lede and the most central sentence, it is still taken last, for the summary and for a key point.
+    central = replace(doc, centrality=[2.0 if i == k else 0.1 for i in range(len(doc.cands))])
+    assert k not in extractive.select(central, extractive.PARAMS, 3)
+    unflagged = replace(central, cands=[replace(c, glued=False) for c in central.cands])
+    assert k in extractive.select(unflagged, extractive.PARAMS, 3)
+    assert extractive.stand_alone_first(doc.cands[k], 9.0) < extractive.stand_alone_first(doc.cands[1], 0.0)

@@ -140,7 +140,8 @@ def select(doc: DocFeatures, params: Params = PARAMS, limit: int | None = None) 
     """Candidate numbers of ``doc`` picked by MMR, most important first.
 
     A sentence that refers back (:attr:`.features.Candidate.refers_back`) is picked only right after
-    the sentence it refers to; otherwise it waits until nothing else is left."""
+    the sentence it refers to; otherwise it waits until nothing else is left, as a photo caption glued
+    to other text (:attr:`.features.Candidate.glued`) always does."""
     importance = scores(doc, params)
     n = len(doc.cands)
     limit = n if limit is None else min(limit, n)
@@ -153,7 +154,7 @@ def select(doc: DocFeatures, params: Params = PARAMS, limit: int | None = None) 
         best = max(remaining, key=lambda k: (importance[k] - params.redundancy * redundancy[k], -k))
         remaining.remove(best)
         cand = doc.cands[best]
-        if cand.refers_back and cand.index - 1 not in {doc.cands[j].index for j in chosen}:
+        if cand.glued or (cand.refers_back and cand.index - 1 not in {doc.cands[j].index for j in chosen}):
             waiting.append(best)
             continue
         # A sentence that says what a chosen one said is skipped, not just demoted.
@@ -188,9 +189,10 @@ def rank(
 
 def stand_alone_first(cand: Candidate, value: float) -> tuple[float, float]:
     """A key point's rank with ``value``: any sentence that stands alone before one that refers back
-    (:attr:`.features.Candidate.refers_back`), which is a point only where nothing else is left (a
-    list item is read alone: "It will be held at the Staples Center" says nothing there)."""
-    return (0.0 if cand.refers_back else 1.0, value)
+    or is a caption glued to other text (:attr:`.features.Candidate.stands_alone`), which is a point
+    only where nothing else is left (a list item is read alone: "It will be held at the Staples
+    Center" says nothing there)."""
+    return (1.0 if cand.stands_alone else 0.0, value)
 
 
 def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.backrefs import refers_back
-from ..text.glued import strip_caption_label
+from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.scripts import has_caseless
 from ..text.sentences import split_paragraphs, split_sentences
 from ..text.textsim import tokens
@@ -90,6 +90,12 @@ class Candidate:
     terms: Counter[str]
     facts: frozenset[str] = field(default_factory=frozenset)
     refers_back: bool = False  # opens with a word pointing at the sentence before (see ``refers_back``)
+    glued: bool = False  # a photo caption glued to other text (see ``is_glued_caption``)
+
+    @property
+    def stands_alone(self) -> bool:
+        """Whether it reads alone: it neither points back nor is a caption glued to other text."""
+        return not (self.refers_back or self.glued)
 
 
 @dataclass
@@ -259,8 +265,10 @@ def candidates(text: str, lang: str) -> list[Candidate]:
         if sent.endswith((":", "：")):  # introduces a list or a quote; says little by itself
             continue
         terms = Counter(tokens(sent))
-        if sum(terms.values()) >= MIN_TOKENS:
-            out.append(Candidate(i, sent, terms, facts(sent, terms, lower, names), refers_back(sent, lang)))
+        n = sum(terms.values())
+        if n >= MIN_TOKENS:
+            glued = lang == "en" and is_glued_caption(sent, n)
+            out.append(Candidate(i, sent, terms, facts(sent, terms, lower, names), refers_back(sent, lang), glued))
     return out
 
 

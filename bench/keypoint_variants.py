@@ -274,7 +274,7 @@ def mmr_continued(doc: DocFeatures, summary: list[int], points: int) -> list[int
         cand = doc.cands[k]
         if len(out) >= points:
             break
-        if k in summary or not cand.stands_alone or not known.is_new(cand):
+        if k in summary or cand.refers_back or not known.is_new(cand):
             continue
         if is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
             continue

@@ -97,7 +97,8 @@ class Checks:
             sentences = [
                 plain.cands[k].text
                 for k in picks
-                if plain.lengths[k] <= extractive.RUN_ON_TOKENS and plain.cands[k].stands_alone
+                if plain.lengths[k] <= extractive.RUN_ON_TOKENS
+                and not (plain.cands[k].refers_back or plain.cands[k].glued)
             ]
             if not sentences:
                 continue

@@ -219,9 +219,10 @@ def test_a_caption_label_is_trimmed_from_a_candidate_sentence() -> None:
 
     assert glued.strip_caption_label("Morning glory: The harbour fills with boats.") == "The harbour fills with boats."
     assert trim_clutter("Watch the video: In a harbour exclusive, crews met.") == "In a harbour exclusive, crews met."
-    # A speaker, a clause, a label before a quote or before lower case: kept.
+    # A speaker, a clause, a label before a quote or before lower case, an identifier: kept.
     for kept in (
         "Moffat warned: The tide turns fast.",
+        "SE-0212: Compiler Version Directive was accepted.",
         "It will be: Should the harbour close?",
         "The question is: Why now?",
         'Engineer: "Shift up now."',

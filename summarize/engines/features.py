@@ -92,11 +92,6 @@ class Candidate:
     refers_back: bool = False  # opens with a word pointing at the sentence before (see ``refers_back``)
     glued: bool = False  # a photo caption glued to other text (see ``is_glued_caption``)
 
-    @property
-    def stands_alone(self) -> bool:
-        """Whether it reads alone: it neither points back nor is a caption glued to other text."""
-        return not (self.refers_back or self.glued)
-
 
 @dataclass
 class DocFeatures:

@@ -71,6 +71,8 @@ _LABEL = r"[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}"
 _CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]|(?:{_OPENERS}) [a-z])")
 _SPEAKER = re.compile(r"\b(?:" + _SPEECH + r")$")
 _OPENING_LABEL = re.compile(rf"({_LABEL}):\s+(?=[A-Z])")
+# A label with a digit names something ("SE-0212: Compiler Version Directive was accepted."): no caption's.
+_IDENTIFIER = re.compile(r"\d")
 # Words before a colon that make a clause, not a label: a pronoun first ("It will be:", "One post read:")
 # or a verb last ("The question is:").
 _CLAUSE = re.compile(
@@ -110,9 +112,9 @@ def strip_caption_label(sentence: str) -> str:
     """``sentence`` without a caption's label before its first capital ("Flying high: Half of the
     kite…" is "Half of the kite…"): page furniture, not the sentence's news. Not a speaker's ("Smith
     warned: …"), nor words that make a clause ("It will be: …"), nor a label before a quote
-    (a transcript's "Engineer: "Affirm…")."""
+    (a transcript's "Engineer: "Affirm…"), nor an identifier ("SE-0212: Compiler Version…")."""
     m = _OPENING_LABEL.match(sentence)
-    if not m or _SPEAKER.search(m.group(1)) or _CLAUSE.search(m.group(1)):
+    if not m or _SPEAKER.search(m.group(1)) or _CLAUSE.search(m.group(1)) or _IDENTIFIER.search(m.group(1)):
         return sentence
     return sentence[m.end() :]
 

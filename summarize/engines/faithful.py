@@ -14,6 +14,7 @@ mode only warns; ``off`` skips the check.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -124,6 +125,8 @@ def repair(
     if mode == "off" or not text.strip():
         return Repaired(text)
     indexes: list[str | SupportIndex] = [support_index(s, lang) for s in sources if s.strip()]
+    # Split the sources at most once, and only when a sentence needs a stand-in.
+    stand_ins = functools.cache(lambda: _source_sentences(sources, lang, headings))
     sentences = split_sentences(text, lang)
     kept: list[str] = []
     warnings: list[str] = []
@@ -148,7 +151,7 @@ def repair(
             warnings.append(f"{what}; sentence regenerated closer to the source")
             continue
         if extractive is None:
-            extractive = [s for s in _source_sentences(sources, lang, headings) if fits is None or fits(s)]
+            extractive = [s for s in stand_ins() if fits is None or fits(s)]
         choice = _best_match(_without_facts(sentence, bad), extractive, kept)
         if choice is not None:
             kept.append(choice)
@@ -158,7 +161,7 @@ def repair(
     if not kept and sentences and mode == "repair":
         # Never an empty output: the source sentence closest to what was written stands in for it,
         # its words cut short where it does not fit (a partial summary must shrink the text).
-        scored = sorted(_source_sentences(sources, lang, headings), key=lambda s: -overlap(text, s))
+        scored = sorted(stand_ins(), key=lambda s: -overlap(text, s))
         if scored:
             kept.append(_shortened(scored[0], fits))
             warnings.append(f"{label}: no sentence was supported; the closest source sentence is given instead")

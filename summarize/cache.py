@@ -2,11 +2,11 @@
 
 The key is the SHA-256 of everything that changes a result: the prose to summarize and its title,
 the model that would run (its id plus the Hugging Face snapshot revision, or a local folder's file
-sizes and modification times), every option that changes output (translation target included) and
-the tool's version. Entries are JSON files in ``results/`` of ``$SUMMARIZE_CACHE_DIR``, else of the
-user cache folder (``~/.cache/summarize/results`` on Linux), written atomically. An entry that
-cannot be read or does not match its key is treated as a miss and rewritten; the cache never fails
-a run.
+sizes and modification times), every option that changes output (translation target included), the
+tool's version and its code (:mod:`summarize.code_version`). Entries are JSON files in ``results/``
+of ``$SUMMARIZE_CACHE_DIR``, else of the user cache folder (``~/.cache/summarize/results`` on
+Linux), written atomically. An entry that cannot be read or does not match its key is treated as a
+miss and rewritten; the cache never fails a run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, atomic, paths
+from . import __version__, atomic, code_version, paths
 from .results import SummaryResult
 
 ENTRY_FORMAT = 2
@@ -35,7 +35,7 @@ def cache_key(
     text: str, title: str | None, model: str, options: Mapping[str, Any], headings: Sequence[str] = ()
 ) -> str:
     """The key for one summary: the prose, title and headings, the model's fingerprint (or ``extractive``),
-    the options that change output, the tool's version and the entry format. Plain values only."""
+    the options that change output, the tool's version and code, and the entry format. Plain values only."""
     payload = json.dumps(
         {
             "text": text,
@@ -44,6 +44,7 @@ def cache_key(
             "model": model,
             "options": {k: v for k, v in sorted(options.items()) if k not in NEUTRAL_OPTIONS},
             "version": __version__,
+            "code": code_version.code_fingerprint(),
             "format": ENTRY_FORMAT,
         },
         sort_keys=True,

@@ -21,7 +21,7 @@ APPLICATION = {
     "uris",
 }
 PARTS = {"text", "engines", "translation", "runtime"}
-BASE = {"errors", "results", "atomic", "paths", "env"}
+BASE = {"errors", "results", "atomic", "paths", "env", "code_version"}
 RANK = {"entry": 3, "application": 2, "parts": 1, "base": 0}
 
 

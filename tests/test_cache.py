@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarize import cache as cache_mod
+from summarize import code_version
 from summarize.cache import ResultCache, cache_dir
 from summarize.pipeline import Summarizer
 from summarize.results import LanguageResult, SummaryResult, TranslationResult
@@ -62,6 +63,28 @@ def test_key_changes_with_everything_that_changes_output(monkeypatch: pytest.Mon
     assert base == _key(engine="extractive", threads=3, batch_size=2, device="cpu", offline=True)
     monkeypatch.setattr(cache_mod, "__version__", "999.0")
     assert base != _key(engine="extractive")
+    # Nor does a result of other code at the same version count: a checkout changes between releases.
+    monkeypatch.undo()
+    assert base == _key(engine="extractive")
+    monkeypatch.setattr(code_version, "code_fingerprint", lambda: "0" * 16)
+    assert base != _key(engine="extractive")
+
+
+def test_the_code_fingerprint_follows_every_file_of_the_package(tmp_path: Path) -> None:
+    (tmp_path / "engines").mkdir()
+    (tmp_path / "engines" / "extractive.py").write_text("WEIGHT = 3\n")
+    (tmp_path / "common_en.txt").write_text("the\n")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    first = code_version.tree_hash(tmp_path)
+    (tmp_path / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\1")  # compiled code does not count
+    assert code_version.tree_hash(tmp_path) == first
+    (tmp_path / "engines" / "extractive.py").write_text("WEIGHT = 4\n")
+    second = code_version.tree_hash(tmp_path)
+    assert second != first
+    (tmp_path / "common_en.txt").write_text("the\nand\n")  # data files count too
+    assert code_version.tree_hash(tmp_path) != second
+    assert len(code_version.code_fingerprint()) == 16
 
 
 def test_key_follows_the_model_files(tmp_path: Path, tiny_t5: Path) -> None:

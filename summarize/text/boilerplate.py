@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .. import atomic, paths
+from .. import atomic, code_version, paths
 from .inputs import MARKDOWN_SUFFIXES, inline_to_text, read_markdown
 from .markdown import front_matter
 from .sentences import join_sentences, split_paragraphs, split_sentences
@@ -348,7 +348,9 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def _folder_key(files: list[Path]) -> str:
-    stats = [f"CACHE_FORMAT={CACHE_FORMAT}:{MIN_ISSUES}:{SIMILARITY}:{MIN_UNIT_TOKENS}"]
+    # The code too: a change to how recurring text is found must not reuse what the old code found.
+    code = code_version.code_fingerprint()
+    stats = [f"CACHE_FORMAT={CACHE_FORMAT}:{MIN_ISSUES}:{SIMILARITY}:{MIN_UNIT_TOKENS}:{code}"]
     for f in files:
         with contextlib.suppress(OSError):
             st = f.stat()

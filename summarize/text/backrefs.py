@@ -96,7 +96,7 @@ _ZH_PRONOUNS = "他们|她们|它们|他|她|它|这|那|该|此|其(?!他|它|�
 _ZH_TIMES = "周|星期|礼拜|个?月|一?年|几年|些年|天|几天|些天|时候|段时间|里"
 _ZH_CONNECTIVES = "但是|但|可是|不过|然而|所以|因此|因而|于是|而且|并且|另外|此外|同时|况且|何况"
 # Without spaces there is no word boundary to test: a connective counts before a comma or a pronoun,
-# a demonstrative unless a word of time follows it ("这周", "这次", "这里" point at no sentence).
+# a demonstrative unless a word of time or place follows it ("这周", "这里" point at no sentence).
 _CHINESE = re.compile(
     rf"^(?:(?:{_ZH_CONNECTIVES})(?:[，,、]|(?=(?:{_ZH_PRONOUNS})))|(?:{_ZH_PRONOUNS})(?!{_ZH_TIMES}))"
 )

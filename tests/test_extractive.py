@@ -392,7 +392,11 @@ def test_summary_sentences_written_without_a_stop_get_one_so_they_do_not_run_tog
     assert (
         with_stop("172 pull requests were merged in the last week") == "172 pull requests were merged in the last week."
     )
-    assert with_stop("Is it over?") == "Is it over?" and with_stop('He said "no"') == 'He said "no"'
+    assert with_stop("Is it over?") == "Is it over?" and with_stop('He said "no."') == 'He said "no."'
+    # A stop missing inside closing brackets or quotes is missing too ("…swift(<4.1) In it, he…").
+    assert with_stop('He said "no"') == 'He said "no".' and with_stop("Done (again).") == "Done (again)."
+    assert with_stop("Add support for checking #if swift(<4.1)") == "Add support for checking #if swift(<4.1)."
+    assert with_stop("Cloudflare 的客户端信息 API（英文）") == "Cloudflare 的客户端信息 API（英文）。"
     assert with_stop("上周发布了新版本") == "上周发布了新版本。" and with_stop("Rust 1.37") == "Rust 1.37."
     assert with_stop("عمران خان اگست 2023 سے قید ہیں") == "عمران خان اگست 2023 سے قید ہیں"  # Urdu writes ۔
     text = "\n\n".join(

@@ -388,14 +388,20 @@ def join_sentences(sentences: list[str]) -> str:
     return out
 
 
+# What may close a sentence after its stop ("…(pictured).", "…said 'no.'"): a stop inside them ends it.
+_CLOSING_MARKS = ")]\"'”’»）」』】"
+
+
 def with_stop(sentence: str) -> str:
-    """``sentence`` with a full stop when it ends in a letter or digit: a line the source wrote
-    without one ("172 pull requests were merged in the last week") would run into the next
-    sentence of a paragraph. Chinese and Japanese text gets "。"; scripts without case (Urdu's
-    "۔", Hindi's "।", Thai with none) have stops of their own and are left as written."""
-    if not sentence or not sentence[-1].isalnum():
+    """``sentence`` with a full stop when it ends in a letter or digit, also inside closing brackets
+    or quotes: a line the source wrote without one ("172 pull requests were merged in the last
+    week", "Add support for checking #if swift(<4.1)") would run into the next sentence of a
+    paragraph. Chinese and Japanese text gets "。"; scripts without case (Urdu's "۔", Hindi's "।",
+    Thai with none) have stops of their own and are left as written."""
+    core = sentence.rstrip(_CLOSING_MARKS)
+    if not core or not core[-1].isalnum():
         return sentence
-    if is_cjk(sentence[-1]):
+    if is_cjk(core[-1]):
         return sentence + "。"
-    last = next((ch for ch in reversed(sentence) if ch.isalpha()), "")
+    last = next((ch for ch in reversed(core) if ch.isalpha()), "")
     return sentence + "." if last.lower() != last.upper() else sentence

@@ -33,6 +33,7 @@ from . import config_files, settings
 from .errors import InputError, ModelLoadError, ModelNotAvailableError, SummarizeError, UsageError
 from .results import SummaryResult
 from .text.inputs import decode, to_document
+from .text.languages import block_labels
 from .text.markdown import EOL as _EOL
 from .text.markdown import fenced_spans, front_matter
 
@@ -144,9 +145,11 @@ def parse(text: str, source: str) -> Layout:
 
 def render_block(result: SummaryResult, eol: str, *, final_eol: bool = True) -> str:
     """The block's text, markers included, with the file's own line ending."""
-    lines = [START, f"**Summary:** {result.summary}"]
+    # Headed in the language of what follows: the block is part of the document.
+    summary_label, points_label = block_labels(result.language.code)
+    lines = [START, f"**{summary_label}** {result.summary}"]
     if result.key_points:
-        lines += ["", "**Key points:**", ""]
+        lines += ["", f"**{points_label}**", ""]
         lines += [f"- {p}" for p in result.key_points]
     translation = result.translation
     # A skipped translation (the file is already in that language) would only repeat the original.
@@ -154,13 +157,14 @@ def render_block(result: SummaryResult, eol: str, *, final_eol: bool = True) -> 
         from .render import rtl_block
 
         target = translation.language
-        label = f" ({target})" if target else ""
+        # "**خلاصہ (ur):**": the target's own words, and its code to tell the translation apart.
+        labels = [f"{label[:-1]} ({target}){label[-1]}" if target else label for label in block_labels(target)]
         translated: list[str] = []
         if translation.summary:
-            translated += [f"**Summary{label}:** {translation.summary}"]
+            translated += [f"**{labels[0]}** {translation.summary}"]
         points = translation.key_points
         if points:
-            translated += ["", f"**Key points{label}:**", ""]
+            translated += ["", f"**{labels[1]}**", ""]
             translated += [f"- {p}" for p in points]
         if translated:
             # Right-to-left text (Urdu) is marked as such, like every Markdown output of the tool.

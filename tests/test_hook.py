@@ -9,7 +9,7 @@ import pytest
 
 from summarize import hook
 from summarize.hook import END, START, insertion_point, main, parse
-from summarize.results import TranslationResult
+from summarize.results import LanguageResult, TranslationResult
 from summarize.runtime.base import Seq2SeqModel
 from summarize.text.inputs import to_document
 from tests.conftest import SHARED
@@ -213,6 +213,7 @@ def test_new_block_is_separated_by_blank_lines() -> None:
         summary = "S."
         key_points = ()
         translation = None
+        language = LanguageResult("en", 1.0, True)
 
     layout = parse("# T\nBody\n", "x.md")
     new = hook.updated_text(layout, hook.render_block(R(), layout.eol), "after-title")
@@ -223,10 +224,28 @@ def test_block_shows_the_translation() -> None:
     from types import SimpleNamespace
 
     translation = TranslationResult("ur", "m", "خلاصہ۔", ["ایک نکتہ۔"])
-    result = SimpleNamespace(summary="The summary.", key_points=["One point."], translation=translation)
+    english = SimpleNamespace(code="en")
+    result = SimpleNamespace(
+        summary="The summary.", key_points=["One point."], translation=translation, language=english
+    )
     block = hook.render_block(result, "\r\n")
     assert block.endswith(f"{END}\r\n") and "\n" not in block.replace("\r\n", "")
-    assert "**Summary (ur):** خلاصہ۔" in block and "- ایک نکتہ۔" in block and "- One point." in block
+    # Each part is headed in its own language; the translation's heading names its target too.
+    assert "**Summary:** The summary." in block and "**Key points:**" in block
+    assert "**خلاصہ (ur):** خلاصہ۔" in block and "**اہم نکات (ur):**" in block
+    assert "- ایک نکتہ۔" in block and "- One point." in block
+
+
+def test_block_headings_follow_the_language_of_the_summary() -> None:
+    from types import SimpleNamespace
+
+    chinese = SimpleNamespace(code="zh")
+    result = SimpleNamespace(summary="新版本发布了。", key_points=["一个要点。"], translation=None, language=chinese)
+    block = hook.render_block(result, "\n")
+    assert "**摘要：** 新版本发布了。" in block and "**要点：**" in block and "Summary" not in block
+    unknown = SimpleNamespace(code="sw")  # a language with no headings of its own: English ones
+    block = hook.render_block(SimpleNamespace(**{**vars(result), "language": unknown}), "\n")
+    assert "**Summary:** 新版本发布了。" in block and "**Key points:**" in block
 
 
 def test_markers_inside_code_fences_are_text(letters: dict[str, Path]) -> None:
@@ -311,7 +330,7 @@ def test_translation_block_with_a_local_translator(letters: dict[str, Path], tin
     new = path.read_bytes()
     assert_only_block_added(original, new)
     block = new.decode()[new.decode().index(START) : new.decode().index(END)]
-    assert "**Summary (ur):**" in block and block.count("\n- ") == 4  # two points, then their translations
+    assert "**Summary:**" in block and "**خلاصہ (ur):**" in block and block.count("\n- ") == 4  # points, translations
     assert main([*args, str(path)]) == 0 and path.read_bytes() == new
 
 

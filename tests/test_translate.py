@@ -514,14 +514,17 @@ def test_hook_block_marks_rtl_translation_and_skips_a_skipped_one() -> None:
     from summarize import hook
 
     translation = TranslationResult("ur", "m", "خلاصہ۔", ["ایک نکتہ۔"])
-    result = SimpleNamespace(summary="The summary.", key_points=["One point."], translation=translation)
+    english = SimpleNamespace(code="en")
+    result = SimpleNamespace(
+        summary="The summary.", key_points=["One point."], translation=translation, language=english
+    )
     lines = hook.render_block(result, "\n").split("\n")
     start = lines.index('<div dir="rtl" lang="ur">')
-    assert lines[start - 1] == "" and lines[start + 1] == "" and "**Summary (ur):** خلاصہ۔" in lines[start:]
+    assert lines[start - 1] == "" and lines[start + 1] == "" and "**خلاصہ (ur):** خلاصہ۔" in lines[start:]
     assert lines[lines.index("</div>") - 1] == "" and lines.index("</div>") > lines.index("- ایک نکتہ۔")
     skipped = TranslationResult("ur", None, "The summary.", ["One point."], skipped="already in Urdu")
     block = hook.render_block(
-        SimpleNamespace(summary="The summary.", key_points=["One point."], translation=skipped), "\n"
+        SimpleNamespace(summary="The summary.", key_points=["One point."], translation=skipped, language=english), "\n"
     )
     assert block.count("The summary.") == 1 and "dir=" not in block
 

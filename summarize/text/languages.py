@@ -62,3 +62,25 @@ def normalise(value: str) -> str:
 
 def is_rtl(code: str) -> bool:
     return code in RTL
+
+
+# The words that head a summary block's two parts, in the language of what they head: the hook writes
+# them into a document ("**摘要：**" in a Chinese newsletter, not "**Summary:**"). Others: English.
+_BLOCK_LABELS: dict[str, tuple[str, str]] = {
+    "en": ("Summary", "Key points"), "zh": ("摘要", "要点"), "ja": ("要約", "要点"), "ko": ("요약", "핵심 내용"),
+    "ur": ("خلاصہ", "اہم نکات"), "ar": ("ملخص", "النقاط الرئيسية"), "fa": ("خلاصه", "نکات کلیدی"),
+    "hi": ("सारांश", "मुख्य बिंदु"), "es": ("Resumen", "Puntos clave"), "fr": ("Résumé", "Points clés"),
+    "de": ("Zusammenfassung", "Kernpunkte"), "pt": ("Resumo", "Pontos-chave"), "it": ("Riassunto", "Punti chiave"),
+    "nl": ("Samenvatting", "Belangrijkste punten"), "ru": ("Краткое содержание", "Ключевые моменты"),
+    "tr": ("Özet", "Önemli noktalar"), "pl": ("Streszczenie", "Najważniejsze punkty"),
+}  # fmt: skip
+_FULL_WIDTH_COLON = frozenset({"zh", "ja"})
+
+
+def block_labels(code: str | None) -> tuple[str, str]:
+    """The headings of a summary and of its key points in language ``code``, each with its colon
+    ("Summary:", "摘要："); English for a language without its own here."""
+    base = (code or "en").split("-")[0].lower()
+    summary, points = _BLOCK_LABELS.get(base, _BLOCK_LABELS["en"])
+    colon = "：" if base in _FULL_WIDTH_COLON else ":"
+    return summary + colon, points + colon

@@ -44,7 +44,8 @@ PYSBD_LANGUAGES = frozenset(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Closing quotes and brackets that may follow a full stop and belong to the sentence.
-_CLOSERS = re.escape("\"'”’»)]\u300d\u300f")
+_CLOSE_MARKS = "\"'”’»)]\u300d\u300f"
+_CLOSERS = re.escape(_CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
     rf"|[。！？؟۔।॥။]+[{_CLOSERS}]*(?=\s*\S)"  # these scripts often need none
@@ -388,8 +389,8 @@ def join_sentences(sentences: list[str]) -> str:
     return out
 
 
-# What may close a sentence after its stop ("…(pictured).", "…said 'no.'"): a stop inside them ends it.
-_CLOSING_MARKS = ")]\"'”’»）」』】"
+# What may close a sentence after its stop ("…said 'no.'"), full-width brackets too ("…（英文）。").
+_CLOSING_MARKS = _CLOSE_MARKS + "）】"
 
 
 def with_stop(sentence: str) -> str:

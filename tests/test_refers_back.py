@@ -45,7 +45,7 @@ from tests.conftest import SHARED
         ("Ela também corrigiu um erro.", "pt", True),
         ("Hij heeft ook een fout opgelost.", "nl", True),
         ("Het is duidelijk dat de raad stemt.", "nl", False),
-        ("Er hat auch einen Fehler behoben.", "ja", False),
+        ("Er hat auch einen Fehler behoben.", "ko", False),
         ("但是，看上去很有可能。", "zh", True),
         ("所以他一再发动奇袭。", "zh", True),
         ("这是十多年以来，我第一个没有用到框架的网站。", "zh-cn", True),
@@ -56,6 +56,11 @@ from tests.conftest import SHARED
         ("其他厂家有多条道路可选择。", "zh", False),
         ("但丁是意大利诗人。", "zh", False),
         ("上海一个送餐员从饭店走出来。", "zh", False),
+        ("この計画では、従業員は週休3日制で働く。", "ja", True),
+        ("しかし、計画は延期された。", "ja", True),
+        ("同相はまた、懸念を表明した。", "ja", True),
+        ("この度、新製品を発売しました。", "ja", False),
+        ("東京都は新しい計画を発表した。", "ja", False),
     ],
 )
 def test_refers_back(sentence: str, lang: str, expected: bool) -> None:

@@ -6,10 +6,11 @@ A sentence points back when it opens (after a connective such as "but" or "howev
 personal or possessive pronoun of the third person or a demonstrative. Not when the demonstrative
 names a time ("This week", "Cette année", "Diese Woche"), nor when the pronoun stands for a clause
 to come or for nothing ("It was expected that…", "Il y a…", "Es gibt…", "Het is duidelijk dat…").
-Chinese writes no spaces and drops the subject freely, so its rule is its own (``_CHINESE``): a
-sentence points back when it opens with a third-person pronoun or a demonstrative (他, 她, 它, 这,
-那, 该, 此, 其; not 这周/今年-like words of time, nor 其他 "other"), or with a connective and a comma or
-a pronoun (但是，…, 所以他…): "但是，看上去很有可能。" says nothing on its own.
+Chinese and Japanese write no spaces and drop the subject freely, so their rule is their own
+(``_UNSPACED``): a sentence points back when it opens with a third-person pronoun or a demonstrative
+(他, 她, 它, 这, 那, 该, 此, 其; 彼, これ, それ, この, その, 同社…; not before a word of time such as
+这周, nor 其他 "other"), or with a connective and a comma or a pronoun (但是，…, 所以他…, しかし、…):
+"但是，看上去很有可能。" says nothing on its own.
 Languages without a list here never point back.
 """
 
@@ -92,22 +93,36 @@ def _compile(rules: _Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _PATTERNS = {lang: _compile(rules) for lang, rules in _LANGUAGES.items()}
 
-_ZH_PRONOUNS = "他们|她们|它们|他|她|它|这|那|该|此|其(?!他|它|余|实)"
-_ZH_TIMES = "周|星期|礼拜|个?月|一?年|几年|些年|天|几天|些天|时候|段时间|里"
-_ZH_CONNECTIVES = "但是|但|可是|不过|然而|所以|因此|因而|于是|而且|并且|另外|此外|同时|况且|何况"
-# Without spaces there is no word boundary to test: a connective counts before a comma or a pronoun,
-# a demonstrative unless a word of time or place follows it ("这周", "这里" point at no sentence).
-_CHINESE = re.compile(
-    rf"^(?:(?:{_ZH_CONNECTIVES})(?:[，,、]|(?=(?:{_ZH_PRONOUNS})))|(?:{_ZH_PRONOUNS})(?!{_ZH_TIMES}))"
-)
+
+def _unspaced(pronouns: str, times: str, connectives: str) -> re.Pattern[str]:
+    """The rule for a script written without spaces, whose sentences drop their subject freely: with
+    no word boundary to test, a connective counts before a comma or a pronoun, a pronoun or
+    demonstrative unless a word of time or place follows it ("这周", "这里" point at no sentence)."""
+    return re.compile(rf"^(?:(?:{connectives})(?:[，,、]|(?=(?:{pronouns})))|(?:{pronouns})(?!{times}))")
+
+
+_UNSPACED = {
+    "zh": _unspaced(
+        "他们|她们|它们|他|她|它|这|那|该|此|其(?!他|它|余|实)",
+        "周|星期|礼拜|个?月|一?年|几年|些年|天|几天|些天|时候|段时间|里",
+        "但是|但|可是|不过|然而|所以|因此|因而|于是|而且|并且|另外|此外|同时|况且|何况",
+    ),
+    # Not measured: the shared data has no Japanese text of more than one sentence.
+    "ja": _unspaced(
+        "彼ら|彼女|彼|これら|これ|それら|それ|あれ|この|その|あの|こうした|そうした|そう(?=で|し|い)"
+        "|同(?=[社氏市国省相党紙局庁])",
+        "ほど|度|たび",
+        "しかし|だが|でも|ところが|したがって|だから|また|さらに|一方|ただし|なお|そして",
+    ),
+}
 
 
 def refers_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens by pointing at the sentence before it ("He also fixed…", "These were…",
     "But his employers…", "Elle a aussi…"); languages without rules here: never."""
     base = lang.split("-")[0].lower()
-    if base == "zh":
-        return bool(_CHINESE.match(sentence.strip()))
+    if base in _UNSPACED:
+        return bool(_UNSPACED[base].match(sentence.strip()))
     patterns = _PATTERNS.get(base)
     if patterns is None:
         return False

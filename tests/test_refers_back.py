@@ -60,6 +60,7 @@ from tests.conftest import SHARED
         ("しかし、計画は延期された。", "ja", True),
         ("同相はまた、懸念を表明した。", "ja", True),
         ("この度、新製品を発売しました。", "ja", False),
+        ("これまでに100人が避難した。", "ja", False),
         ("東京都は新しい計画を発表した。", "ja", False),
     ],
 )

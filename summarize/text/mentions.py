@@ -97,7 +97,7 @@ WORD = re.compile(r"\w+")
 _INITIALS = re.compile(
     r"(?<!\w)(?:[A-Z](?:\.[A-Z])+\.?(?!\w)|[A-Z]\.(?: [A-Z]\.)+|[A-Z](?: [A-Z](?!\w))+|[^\W\d_]\.(?:[^\W\d_]\.)+)"
 )
-_TOKEN = re.compile(_INITIALS.pattern + r"|\w+")
+_TOKEN = re.compile(rf"(?P<initials>{_INITIALS.pattern})|\w+")
 _QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("「", "」"), ("『", "』")]
 _QUOTE_RES = [re.compile(re.escape(a) + r"([^" + re.escape(b) + r"]{1,600}?)" + re.escape(b)) for a, b in _QUOTES]
 _QUOTE_RES += [
@@ -141,7 +141,7 @@ def tokens(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        if _INITIALS.fullmatch(word):
+        if m.group("initials"):  # matched as initials: one word, read without its stops and spaces
             word = word.replace(".", "").replace(" ", "")
         if has_cjk(word):
             out.extend((m.start() + i, norm(ch)) for i, ch in enumerate(word))

@@ -158,7 +158,7 @@ def render_block(result: SummaryResult, eol: str, *, final_eol: bool = True) -> 
 
         target = translation.language
         # "**خلاصہ (ur):**": the target's own words, and its code to tell the translation apart.
-        labels = [f"{label[:-1]} ({target}){label[-1]}" if target else label for label in block_labels(target)]
+        labels = block_labels(target, f" ({target})" if target else "")
         translated: list[str] = []
         if translation.summary:
             translated += [f"**{labels[0]}** {translation.summary}"]

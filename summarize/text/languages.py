@@ -77,10 +77,10 @@ _BLOCK_LABELS: dict[str, tuple[str, str]] = {
 _FULL_WIDTH_COLON = frozenset({"zh", "ja"})
 
 
-def block_labels(code: str | None) -> tuple[str, str]:
-    """The headings of a summary and of its key points in language ``code``, each with its colon
-    ("Summary:", "摘要："); English for a language without its own here."""
+def block_labels(code: str | None, tag: str = "") -> tuple[str, str]:
+    """The headings of a summary and of its key points in language ``code``, each with ``tag`` and its
+    colon ("Summary:", "摘要：", "خلاصہ (ur):"); English for a language without its own here."""
     base = (code or "en").split("-")[0].lower()
     summary, points = _BLOCK_LABELS.get(base, _BLOCK_LABELS["en"])
     colon = "：" if base in _FULL_WIDTH_COLON else ":"
-    return summary + colon, points + colon
+    return summary + tag + colon, points + tag + colon

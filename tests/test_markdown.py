@@ -1,12 +1,15 @@
-"""The one CommonMark fence walker (summarize/text/markdown.py) and the three readers that use it."""
+"""The one CommonMark fence walker and list marker (summarize/text/markdown.py) and the readers that use them."""
 
 from __future__ import annotations
 
 import pytest
 
+from summarize.engines.abstractive import point_lines
+from summarize.engines.newsletter import outline
 from summarize.hook import END, START, parse
 from summarize.text.inputs import read_markdown
-from summarize.text.markdown import fenced_spans, lines
+from summarize.text.markdown import LIST_ITEM, fenced_spans, lines, without_list_marker
+from summarize.text.sentences import split_sentences
 from summarize.translation.blocks import markdown_blocks
 
 
@@ -56,3 +59,54 @@ def test_a_link_ending_its_sentence_takes_the_full_stop_after_it(line: str, pros
     from summarize.text.inputs import inline_to_text
 
     assert inline_to_text(line) == prose
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("- a point", "a point"),
+        ("  * a point", "a point"),
+        ("+\ta point", "a point"),
+        ("12. a point", "a point"),
+        ("3) a point", "a point"),
+        ("•a point", "a point"),
+        ("· a point", "a point"),
+        ("1、第一项", "第一项"),
+        ("２．第二项", "第二项"),
+        ("-", ""),
+        ("2.", ""),
+    ],
+)
+def test_a_list_marker_is_taken_off(line: str, rest: str) -> None:
+    assert without_list_marker(line) == rest
+
+
+@pytest.mark.parametrize("line", ["2.5 million people came", "-5 °C overnight", "*new* release", "1990s music"])
+def test_a_number_or_emphasis_starts_no_list_item(line: str) -> None:
+    assert not LIST_ITEM.match(line)
+    assert without_list_marker(line) == line
+
+
+def test_every_reader_keeps_a_number_that_starts_a_line() -> None:
+    # The newsletter outline, the splitter and a model's points once read "2.5 million" as item "2." + "5 million".
+    md = "# Weekly\n\n## Events\n\n2.5 million people watched the talks.\n\n- Berlin hosts a meetup.\n"
+    md += "\n## Jobs\n\n- Acme hires.\n"
+    events = outline(md).sections[0]
+    assert [b.text for b in events.blocks] == ["2.5 million people watched the talks.", "Berlin hosts a meetup."]
+    assert [b.is_item for b in events.blocks] == [False, True]
+    assert split_sentences("Attendance:\n2.5 million people came.") == ["Attendance: 2.5 million people came."]
+    assert point_lines("- He won. 2.5 million watched.\n2. Second point. - Third\n•Fourth\n-") == [
+        "He won. 2.5 million watched.",
+        "Second point.",
+        "Third",
+        "Fourth",
+    ]
+
+
+def test_chinese_numbered_lines_are_list_items() -> None:
+    assert split_sentences("清单如下：\n1、第一项内容很好\n2、第二项内容也好", "zh") == [
+        "清单如下：",
+        "1、第一项内容很好",
+        "2、第二项内容也好",
+    ]
+    assert split_sentences("He was born in\n1990. He left.") == ["He was born in 1990.", "He left."]

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Generator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from ..errors import GenerationError, SummarizeError
 from ..runtime.base import GenerationSettings, Seq2SeqModel, degenerate_reason
 from ..text.chunking import Chunk, chunk_text
 from ..text.languages import language_name
+from ..text.markdown import LIST_MARKER, without_list_marker
 from ..text.sentences import RUN_ON_TOKENS, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 from . import extractive
 from .faithful import DEFAULT_MODE, check_mode, repair
+from .lockstep import Steps, run_lockstep
 from .prompts import render
 
 LENGTH_FACTORS = {"short": 0.5, "medium": 1.0, "long": 1.75}
@@ -29,20 +30,14 @@ MAX_ROUNDS = 8
 # Each partial summary gets at least this many tokens, so a round always shrinks the text.
 MIN_PARTIAL_TOKENS = 40
 POINT_TOKENS = 48
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
-
-T = TypeVar("T")
-# A step generator yields (model inputs, settings), receives the outputs and returns its result.
-Steps = Generator[tuple[list[str], GenerationSettings], list[str], T]
+# Where a model's list of points starts a new point: a line break, or a list marker after a sentence's end.
+_POINT_BREAK = re.compile(rf"\n|(?<=[.!?])\s+(?={LIST_MARKER})")
 
 
-def _settings_key(settings: GenerationSettings) -> tuple[object, ...]:
-    return (
-        settings.max_new_tokens,
-        settings.min_new_tokens,
-        settings.num_beams,
-        tuple(sorted((k, repr(v)) for k, v in settings.extra.items())),
-    )
+def point_lines(text: str) -> list[str]:
+    """The points of a model's list, without their markers: one per line, or per list marker after a
+    sentence's end ("… won. - Next point"); a number is never taken for a marker ("2.5 million")."""
+    return [p for p in (without_list_marker(x.strip()).strip() for x in _POINT_BREAK.split(text)) if p]
 
 
 @dataclass
@@ -174,7 +169,7 @@ class AbstractiveEngine:
         if self.faithfulness == "repair":
             again = yield [inputs[i] for i in failing], self.closer_settings(settings)
             # A regenerated list of points reads as one sentence per line.
-            again = ["\n\n".join(_BULLET.sub("", line) for line in a.splitlines()) for a in again]
+            again = ["\n\n".join(point_lines(a)) for a in again]
             fresh = dict(zip(failing, again, strict=True))
         result = list(outs)
         for i in failing:
@@ -200,9 +195,8 @@ class AbstractiveEngine:
         )
 
     # --- the pipeline as steps ------------------------------------------------------------
-    # Each document's work is a generator that yields (inputs, settings) requests and receives the
-    # outputs. Documents advance in lockstep and requests with equal settings become one batched
-    # generate() across documents (run_many; run is run_many of one).
+    # Each document's work is a generator of requests (lockstep.Steps); run_many advances them together
+    # and batches requests across documents (run is run_many of one).
     def _reduce(
         self, text: str, lang: str, length: str, warnings: list[str], headings: Sequence[str] = ()
     ) -> Steps[tuple[str, list[Chunk], list[list[str]], int]]:
@@ -291,53 +285,12 @@ class AbstractiveEngine:
         generation settings are equal (documents of similar length have equal settings).
         A document that fails gets its :class:`SummarizeError` in its slot; the others go on.
         """
-        results: list[AbstractiveOutput | SummarizeError | None] = [None] * len(items)
-        pending: dict[int, tuple[list[str], GenerationSettings]] = {}
-        steps: list[Steps[AbstractiveOutput]] = []
-        warnings: list[list[str]] = []
-
-        def advance(i: int, send: list[str] | None = None, error: SummarizeError | None = None) -> None:
-            value: list[str] | None = send
-            while True:
-                try:
-                    request = steps[i].throw(error) if error is not None else steps[i].send(value)
-                except StopIteration as stop:
-                    results[i] = stop.value
-                    return
-                except SummarizeError as exc:
-                    results[i] = exc
-                    return
-                error = None
-                if request[0]:
-                    pending[i] = request
-                    return
-                value = []  # nothing to generate: answer at once
-
-        for i, (text, lang) in enumerate(items):
-            warnings.append([])
-            steps.append(self._steps(text, lang, points, length, warnings[i], headings[i] if headings else ()))
-            advance(i)
-        while pending:
-            groups: dict[tuple[object, ...], list[int]] = {}
-            for i, (_, settings) in pending.items():
-                groups.setdefault(_settings_key(settings), []).append(i)
-            for members in groups.values():
-                settings = pending[members[0]][1]
-                flat: list[str] = []
-                spans: list[tuple[int, int, int]] = []
-                for i in members:
-                    spans.append((i, len(flat), len(pending[i][0])))
-                    flat.extend(pending[i][0])
-                outs, notes, empty = self._generate_guarded(flat, settings)
-                for i, start, n in spans:
-                    del pending[i]
-                    span = range(start, start + n)
-                    if any(j in empty for j in span):
-                        advance(i, error=self._empty_error())
-                        continue
-                    warnings[i].extend(notes[j] for j in span if j in notes)
-                    advance(i, send=outs[start : start + n])
-        return [r if r is not None else GenerationError("internal: document was not finished") for r in results]
+        warnings: list[list[str]] = [[] for _ in items]
+        steps = [
+            self._steps(text, lang, points, length, warnings[i], headings[i] if headings else ())
+            for i, (text, lang) in enumerate(items)
+        ]
+        return run_lockstep(steps, self._generate_guarded, warnings, self._empty_error)
 
     def _key_point_steps(
         self,
@@ -433,11 +386,9 @@ class AbstractiveEngine:
         lines: list[str] = []
         origin: list[int] = []  # the input each line came from: its source and its regeneration
         for k, out in enumerate(outs):
-            for line in re.split(r"\n|(?<=[.!?])\s+(?=[-*•]|\d+[.)])", out):
-                line = _BULLET.sub("", line).strip()
-                if line:
-                    lines.append(line)
-                    origin.append(k)
+            for line in point_lines(out):
+                lines.append(line)
+                origin.append(k)
         labels = [f"key point {n + 1}" for n in range(len(lines))]
         sources = [[inputs[k], text] for k in origin]
         return (

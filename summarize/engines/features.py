@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
+from ..text.markdown import LIST_MARKER
 from ..text.scripts import has_caseless
 from ..text.sentences import split_paragraphs, split_sentences
 from ..text.textsim import tokens
@@ -50,7 +51,7 @@ _CLUTTER = [
         r"(?:\s+and\s+(?:more\s+)?(?:videos?|pictures?|photos?))?)\b\s*[.:–—-]?\s+(?=[A-Z0-9\"'“‘(])"
     ),
     # Markdown left in the text: quote markers, list bullets, heading hashes
-    re.compile(r"^(?:>\s*)+|^(?:[-*+•]|\d{1,2}[.)])\s+|^#{1,6}\s+"),
+    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+"),
     # separators left over between the pieces above
     re.compile(r"^[|•·.\-–—:\s]+(?=\S)"),
 ]

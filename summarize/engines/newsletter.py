@@ -30,7 +30,15 @@ from dataclasses import dataclass, field
 
 from ..text.boilerplate import is_call_to_action
 from ..text.inputs import inline_to_text
-from ..text.markdown import HEADING, REFERENCE_DEFINITION, TEMPLATE_TAG, drop_fenced_code, front_matter
+from ..text.markdown import (
+    HEADING,
+    LIST_ITEM,
+    REFERENCE_DEFINITION,
+    TEMPLATE_TAG,
+    drop_fenced_code,
+    front_matter,
+    without_list_marker,
+)
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
@@ -44,8 +52,6 @@ MAX_TITLE_TOKENS = 16
 # Key points longer than this many tokens are cut back to their first sentence.
 MAX_POINT_TOKENS = 60
 
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)、．])[ \t]*(?=\S)")
-_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)、．])[ \t]*")
 _TASK_BOX = re.compile(r"^\[[ xX✓]\]\s*")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+")
@@ -135,7 +141,7 @@ def _blocks(lines: list[str]) -> list[Block]:
         if current:
             raw = " ".join(current)
             text = " ".join(html.unescape(inline_to_text(raw)).split())
-            text = _TASK_BOX.sub("", _BULLET.sub("", text) if is_item else text).strip()
+            text = _TASK_BOX.sub("", without_list_marker(text) if is_item else text).strip()
             if text:
                 blocks.append(Block(text, is_item, bool(_LINK.search(raw))))
         current.clear()
@@ -148,7 +154,7 @@ def _blocks(lines: list[str]) -> list[Block]:
         if REFERENCE_DEFINITION.match(line):
             flush()
             continue
-        if _LIST_ITEM.match(line):
+        if LIST_ITEM.match(line):
             flush()
             is_item = True
         elif not current:

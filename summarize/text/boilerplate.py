@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .. import atomic, code_version, paths
 from .inputs import MARKDOWN_SUFFIXES, inline_to_text, read_markdown
-from .markdown import front_matter
+from .markdown import LIST_ITEM, front_matter, without_list_marker
 from .sentences import join_sentences, split_paragraphs, split_sentences
 from .textsim import tokens
 
@@ -61,7 +61,6 @@ _MONTHS = re.compile(
     re.I,
 )
 _ORDINAL = re.compile(r"\b0(?:st|nd|rd|th)\b")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s+")
 # The summary block the pre-commit hook writes is the tool's output, never part of an issue.
 _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
 
@@ -136,8 +135,8 @@ def units(prose: str) -> list[str]:
         if len(lines) > 1:
             out.extend(lines)
         for line in lines:
-            out.extend(split_sentences(_LIST_ITEM.sub("", line), _SPLIT_LANG))
-        if len(lines) > 1 and not any(_LIST_ITEM.match(ln) for ln in lines):
+            out.extend(split_sentences(without_list_marker(line), _SPLIT_LANG))
+        if len(lines) > 1 and not any(LIST_ITEM.match(ln) for ln in lines):
             # A sentence soft-wrapped over several lines is a unit too.
             out.extend(split_sentences(" ".join(lines), _SPLIT_LANG))
     return out
@@ -153,7 +152,7 @@ def issue_units(raw: str, suffix: str = ".md") -> list[str]:
     out = units(read_markdown(raw).text)
     fm = front_matter(raw)
     for line in raw[fm.end() if fm else 0 :].splitlines():
-        text = _LIST_ITEM.sub("", inline_to_text(line.strip().lstrip("#> ").strip()))
+        text = without_list_marker(inline_to_text(line.strip().lstrip("#> ").strip()))
         if text:
             out.append(text)
     return out
@@ -268,7 +267,7 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
         if drop(para):
             removed += len(lines)
             continue
-        if len(lines) > 1 and not any(_LIST_ITEM.match(ln) for ln in lines):
+        if len(lines) > 1 and not any(LIST_ITEM.match(ln) for ln in lines):
             # Soft-wrapped prose: whole sentences first, as a wrapped sentence's lines are not units.
             sentences = split_sentences(" ".join(ln.strip() for ln in lines), _SPLIT_LANG)
             left = [s for s in sentences if not drop(s)]
@@ -277,7 +276,7 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
                 lines = [join_sentences(left)] if left else []
         out_lines: list[str] = []
         for line in lines:
-            if drop(line) or drop(_LIST_ITEM.sub("", line)):
+            if drop(line) or drop(without_list_marker(line)):
                 removed += 1
                 continue
             sentences = split_sentences(line, _SPLIT_LANG)

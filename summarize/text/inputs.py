@@ -11,6 +11,7 @@ from ..errors import InputError
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
+from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .markdown import drop_fenced_code
@@ -22,7 +23,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 _BINARY_SAMPLE = 8192
 
-_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s*|\d+\.\s*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
+_LINK_ONLY = re.compile(rf"^\s*{_LIST_MARKER}?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
 # A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
 # dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
 _INLINE_LINK = re.compile(r"!?\[([^\]]*[.!?。])\]\([^)]*\)\.(?!\.)|!?\[([^\]]*)\]\([^)]*\)")

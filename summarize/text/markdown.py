@@ -27,6 +27,17 @@ REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+# A list item's marker: CommonMark's bullets "-", "+", "*" and ordinals of 1-9 digits with "." or ")",
+# each followed by a space or tab; typographic bullets "•", "·" and Chinese/Japanese ordinals "1、", "1．",
+# written with no space after them. Never the start of a number or of emphasis: "1.5 million", "-5 °C"
+# and "*new*" start no list item. One definition for the readers, the engines, the model output's
+# points and the document translator.
+LIST_MARKER = r"(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|(?:[•·]|\d{1,9}[、．])[ \t]*)"
+LIST_ITEM = re.compile(rf"^[ \t]*{LIST_MARKER}(?=\S)")
+# A list marker with nothing after it (a model's empty point "-", "2.").
+_BARE_MARKER = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,9}[.)、．])[ \t]*")
+# A numbered item's number (group 1), for telling a list from a wrapped line that starts with a number.
+ORDINAL_ITEM = re.compile(r"[ \t]*(\d{1,9})(?:[.)][ \t]|[、．])")
 
 
 def front_matter(text: str) -> re.Match[str] | None:
@@ -42,6 +53,14 @@ def closes_fence(opening: str, line: str) -> bool:
         return False
     fence = m.group(1)
     return fence[0] == opening[0] and len(fence) >= len(opening) and not line[m.end() :].strip()
+
+
+def without_list_marker(line: str) -> str:
+    """``line`` without the list marker it starts with (and the indentation before it), if any."""
+    m = LIST_ITEM.match(line)
+    if m:
+        return line[m.end() :]
+    return "" if _BARE_MARKER.fullmatch(line) else line
 
 
 def lines(text: str) -> list[str]:

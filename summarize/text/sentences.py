@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .abbreviations import fast_language
 from .glued import split_captions, split_quote_edges
+from .markdown import LIST_MARKER, ORDINAL_ITEM
 from .scripts import is_cjk
 from .textsim import tokens
 
@@ -336,9 +337,8 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
     return _reattach_closers([s for s in refined if s])
 
 
-# A line that starts a list item: a bullet, or a number and "." or ")" (1-9 digits, as CommonMark).
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+\S)")
-_ORDERED = re.compile(r"[ \t]*(\d{1,9})[.)][ \t]")
+# A line that starts a list item (``markdown.LIST_MARKER``).
+_ITEM_LINE = re.compile(rf"\n(?=[ \t]*{LIST_MARKER}\S)")
 
 
 def list_items(paragraph: str) -> list[str]:
@@ -348,8 +348,8 @@ def list_items(paragraph: str) -> list[str]:
     pieces = _ITEM_LINE.split(paragraph)
     out = pieces[:1]
     for piece in pieces[1:]:
-        m = _ORDERED.match(piece)
-        if m and m.group(1) != "1" and not _ORDERED.match(out[-1]):
+        m = ORDINAL_ITEM.match(piece)
+        if m and m.group(1) != "1" and not ORDINAL_ITEM.match(out[-1]):
             out[-1] += "\n" + piece  # a number at the start of a wrapped line, not a list
         else:
             out.append(piece)

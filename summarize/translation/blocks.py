@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.markdown import REFERENCE_DEFINITION, fenced_spans, front_matter, lines
+from ..text.markdown import LIST_MARKER, REFERENCE_DEFINITION, fenced_spans, front_matter, lines
 from .spans import has_letters
 
 
@@ -25,9 +25,9 @@ class Block:
     ending: str = ""
 
 
-_MARKER = re.compile(r"^(\s*(?:>\s?)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?)")
+_MARKER = re.compile(rf"^(\s*(?:>\s?)*(?:#{{1,6}}[ \t]+|{LIST_MARKER}(?:\[[ xX]\][ \t]+)?)?)")
 _HEADING = re.compile(r"^\s*(?:>\s?)*#{1,6}[ \t]")
-_LIST = re.compile(r"^\s*(?:>\s?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_LIST = re.compile(rf"^\s*(?:>\s?)*{LIST_MARKER}")
 _TABLE = re.compile(r"^\s*\|")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _CELL = re.compile(r"(\|)")

@@ -170,6 +170,7 @@ def tally(
     """Raw counts of one set (or one half of it: ``indices``) and up to ``examples`` examples of each sort
     (none for a held-out part: nobody reads them). Row ``i`` is corrupted the same way whichever part it is in."""
     from summarize.text.facts import is_supported, support_index, unsupported_in_sentence
+    from summarize.text.inputs import repair_mojibake
     from summarize.text.sentences import split_sentences
 
     source_field, ref_field = fields
@@ -180,8 +181,12 @@ def tally(
         if len(shown[sort]) < examples:
             shown[sort].append(line)
 
+    def article_of(row: dict) -> str:
+        # As the tool's reader gives it to the checker: mojibake repaired (XSum: "Â£" for "£" in 20 articles).
+        return repair_mojibake(row[source_field])[0]
+
     for i in indices:
-        article = rows[i][source_field]
+        article = article_of(rows[i])
         index = support_index(article, "en")
         reference = rows[i].get(f"{ref_field}_list") or split_sentences(rows[i][ref_field], "en")
         n["references"] += 1
@@ -206,7 +211,7 @@ def tally(
         n["alarmed_references"] += flagged_any
         rng = random.Random(f"{name}:{i}")
         for kind, origin, corrupted, start, end, old in corruptions(
-            reference, article, rows[(i + 1) % len(rows)][source_field], rng
+            reference, article, article_of(rows[(i + 1) % len(rows)]), rng
         ):
             tags = [kind, f"{kind}/{origin}"] + ([f"{kind}/stated"] if stated(kind, old, article, numbers) else [])
             n.update(f"made/{t}" for t in tags)

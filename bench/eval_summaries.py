@@ -102,11 +102,26 @@ class Scores:
         return out
 
 
-def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
-    """Rows of a CNN/DM-style (``article``, ``highlights_list``), XSum-style (``document``, ``summary``)
-    or BBC-style (``title``, ``article``, ``summary``) file."""
+def row_text(row: dict) -> tuple[str, list[str], str | None]:
+    """Article text, references (one sentence or highlight each) and title of a row of any news set:
+    CNN/DM-style (``article``, ``highlights_list``), XSum-style (``document``, ``summary``) or BBC-style
+    (``title``, ``article``, ``summary``). The text is repaired of mojibake as the tool's reader does
+    (XSum holds "Â£" for "£" in 20 articles), so every bench scores the text the engine is given."""
+    from summarize.text.inputs import repair_mojibake
     from summarize.text.sentences import split_sentences
 
+    text = row.get("article") or row.get("document") or row.get("text") or ""
+    if "highlights_list" in row:
+        refs = [h.strip() for h in row["highlights_list"] if h.strip()]
+    elif "highlights" in row:
+        refs = [h.strip() for h in row["highlights"].splitlines() if h.strip()]
+    else:
+        refs = split_sentences(row.get("summary", ""), "en")
+    return repair_mojibake(text)[0], refs, row.get("title")
+
+
+def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
+    """Rows of a news set (see :func:`row_text`), as :class:`Article`."""
     path = DATASETS.get(dataset, Path(dataset))
     articles: list[Article] = []
     with open(path, encoding="utf-8") as fh:
@@ -116,16 +131,10 @@ def load_articles(dataset: str, limit: int | None = None) -> list[Article]:
             if not line.strip():
                 continue
             row = json.loads(line)
-            text = row.get("article") or row.get("document") or row.get("text")
-            if "highlights_list" in row:
-                refs = [h.strip() for h in row["highlights_list"] if h.strip()]
-            elif "highlights" in row:
-                refs = [h.strip() for h in row["highlights"].splitlines() if h.strip()]
-            else:
-                refs = split_sentences(row.get("summary", ""), "en")
+            text, refs, title = row_text(row)
             if not text or not refs:
                 raise SystemExit(f"{path}:{n + 1}: needs article/document and highlights/summary")
-            articles.append(Article(str(row.get("id", n)), text, refs, row.get("title")))
+            articles.append(Article(str(row.get("id", n)), text, refs, title))
     return articles
 
 

@@ -45,7 +45,7 @@ for _path in (ROOT, ROOT / "bench"):  # the checkout's package, not an installed
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from eval_summaries import DATASETS, cap_words  # noqa: E402
+from eval_summaries import DATASETS, cap_words, row_text  # noqa: E402
 from fold_report import changed, report  # noqa: E402, F401 -- eval_summaries and eval_embed call these here
 from intervals import mean_interval  # noqa: E402
 from product_checks import Checks  # noqa: E402
@@ -92,18 +92,6 @@ def read_rows(path: Path) -> list[dict]:
     """The JSONL rows of ``path``."""
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
-
-
-def row_text(row: dict) -> tuple[str, list[str], str | None]:
-    """Article text, references (one sentence or highlight each) and title of a row of any news set."""
-    from summarize.text.sentences import split_sentences
-
-    text = row.get("article") or row.get("document") or row.get("text") or ""
-    if "highlights_list" in row:
-        refs = [h.strip() for h in row["highlights_list"] if h.strip()]
-    else:
-        refs = split_sentences(row.get("summary", ""), "en")
-    return text, refs, row.get("title")
 
 
 def load_docs(name: str, limit: int | None = None) -> list[Doc]:

@@ -23,7 +23,7 @@ from .settings import SummarizeOptions
 from .text.boilerplate import RecurringText, strip_lone
 from .text.bounds import LENGTH_WORDS, bound
 from .text.detect import detect_language
-from .text.inputs import Document, text_document
+from .text.inputs import Document, repair_mojibake, text_document
 from .text.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -224,6 +224,10 @@ class Summarizer:
         doc = job.doc
         started = time.perf_counter()
         self._strip_boilerplate(job)
+        # After the recurring text is stripped, which compares lines as the issues hold them.
+        job.prose, repaired = repair_mojibake(job.prose)
+        if repaired:
+            job.warnings.append(repaired)
         job.timings["clean"] = time.perf_counter() - started
         started = time.perf_counter()
         try:

@@ -223,6 +223,8 @@ def test_deterministic_across_processes_and_hash_seeds(articles: list[str]) -> N
             "A man was arrested.",
         ),
         ("Last updated at 10:15 AM on 1st January 2011 . Rain fell.", "Rain fell."),
+        ("20 July 2016 Last updated at 19:08 BST The crash happened on Tuesday.", "The crash happened on Tuesday."),
+        ("Last updated at 10:11 GMT Thousands gathered.", "Thousands gathered."),
         ("> > Note this proposal runs concurrently.", "Note this proposal runs concurrently."),
         ("- A list item that is a sentence.", "A list item that is a sentence."),
         ("Scroll down for video Lindsey Vonn was back at Augusta.", "Lindsey Vonn was back at Augusta."),
@@ -234,6 +236,7 @@ def test_deterministic_across_processes_and_hash_seeds(articles: list[str]) -> N
         ("By the end of the day the talks had failed.", "By the end of the day the talks had failed."),
         ("John Smith (R-Texas) said he would vote no.", "John Smith (R-Texas) said he would vote no."),
         ("Reuters reported the deal on Monday.", "Reuters reported the deal on Monday."),
+        ("Last updated at noon, the page said little.", "Last updated at noon, the page said little."),
     ],
 )
 def test_trim_clutter(raw: str, trimmed: str) -> None:

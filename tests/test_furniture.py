@@ -45,3 +45,18 @@ def test_no_xsum_summary_carries_the_furniture() -> None:
         result = summarizer.summarize(text, "xsum")
         said = " ".join([result.summary, *result.key_points])
         assert "Media playback" not in said
+
+
+def test_no_xsum_summary_carries_a_video_stamp_or_mojibake() -> None:
+    from summarize import SummarizeOptions, Summarizer
+
+    rows = [json.loads(line) for line in (SHARED / "xsum_dev_200.jsonl").open(encoding="utf-8")]
+    stamped = [r["document"] for r in rows if "Last updated at" in r["document"]]
+    garbled = [r["document"] for r in rows if "Â£" in r["document"]]
+    assert len(stamped) >= 3 and len(garbled) >= 10
+    summarizer = Summarizer(SummarizeOptions(engine="extractive", points=5))
+    for text in stamped + garbled:
+        result = summarizer.summarize(text, "xsum")
+        said = " ".join([result.summary, *result.key_points])
+        assert "Last updated at" not in said and "Â" not in said
+        assert ("Â" in text) == any("mojibake" in w for w in result.warnings)

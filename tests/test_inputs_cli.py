@@ -126,3 +126,40 @@ def test_a_cache_entry_with_wrong_types_is_a_miss_and_rewritten(tmp_path: Path) 
     again = json.loads(run(["-f", "json", str(article)]).stdout)
     assert again["summary"] == first["summary"]
     assert isinstance(json.loads(entry.read_text(encoding="utf-8"))["result"]["summary"], str)
+
+
+def _cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+def test_mojibake_is_repaired_and_said(tmp_path: Path) -> None:
+    # UTF-8 that went through a Windows-1252 decoder once: "£" became "Â£", "“" became "â€œ".
+    garbled = "The council said the bridge would cost £15m. “It is late,” a resident said. It opens in 2026."
+    path = tmp_path / "garbled.txt"
+    # Each byte as Windows-1252 reads it; the five bytes it leaves undefined as Latin-1 (0x9D of "”").
+    misread = "".join(_cp1252(b) for b in garbled.encode("utf-8"))
+    path.write_text(misread, encoding="utf-8")
+    res = run(["-f", "json", str(path)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert "£15m" in data["summary"] and "Â" not in data["summary"] and "“It is late,”" in data["summary"]
+    assert data["warnings"] == ['text: repaired mojibake (UTF-8 once read as Windows-1252): "Â£" -> "£"']
+
+
+def test_a_misread_byte_order_mark_goes() -> None:
+    from summarize.text.inputs import repair_mojibake
+
+    assert repair_mojibake('She said: ï»¿"It was unexpected."')[0] == 'She said: "It was unexpected."'
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Café déjà vu: naïve résumés in São Paulo and Zürich, «bien», ¿Qué?", "Ð is a letter; Â is one too."],
+)
+def test_accented_text_is_no_mojibake(text: str) -> None:
+    from summarize.text.inputs import repair_mojibake
+
+    assert repair_mojibake(text) == (text, None)

@@ -34,6 +34,10 @@ _CLUTTER = [
     re.compile(rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
     re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
+    # A video page's stamp glued to its first sentence: "20 July 2016 Last updated at 19:08 BST The crash…"
+    re.compile(
+        r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\s+)?Last updated at \d{1,2}[:.]\d\d(?:\s*[A-Z]{2,4}\b)?\s*"
+    ),
     # "WASHINGTON, Jan. 5 (Foo News) — ": an upper-case place, an optional date, a source, a dash
     re.compile(
         rf"^(?!PUBLISHED|UPDATED)[A-Z]{{2,}}(?:[ ,]+[A-Z]{{2,}}){{0,3}}"

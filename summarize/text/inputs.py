@@ -74,6 +74,36 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
+# Mojibake: UTF-8 text that was once decoded as Windows-1252 or Latin-1 ("Â£15m" for "£15m", "â€œ" for
+# "“"): a lead byte read as one of Â-ô, then a continuation byte read as a sign of those code pages. Only
+# a text showing one goes to ftfy (imported then), which decides whether it is mojibake.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """``text`` with mis-decoded UTF-8 repaired, and a note naming the first repair (None when nothing was).
+
+    ftfy's ``fix_encoding`` alone: quotes, character widths, line breaks and HTML entities stay as written.
+    """
+    hint = _MOJIBAKE_HINT.search(text)
+    if hint is None:
+        return text, None
+    import ftfy
+
+    # A byte-order mark read as "ï»¿" comes back as U+FEFF: invisible, and no part of any sentence.
+    fixed = ftfy.fix_encoding(text).replace("\ufeff", "")
+    if fixed == text:
+        return text, None
+    lead = ord(text[hint.start()])
+    piece = text[hint.start() : hint.start() + (2 if lead < 0xE0 else 3 if lead < 0xF0 else 4)]
+    shown = ftfy.fix_encoding(piece)
+    example = f': "{piece}" -> "{shown}"' if shown != piece else ""
+    return fixed, f"text: repaired mojibake (UTF-8 once read as Windows-1252){example}"
+
+
 def _unify_eol(text: str) -> str:
     # CRLF (Windows) and lone CR (old Mac) both become "\n", so line-based rules see lines.
     return re.sub(r"\r\n?", "\n", text)

@@ -318,7 +318,8 @@ class Summarizer:
                 job.doc.raw, lang, o.points, exclude=exclude, is_boilerplate=job.is_boilerplate, kind=o.kind
             )
             if found:  # the issue's own items, one per section, instead of the engine's
-                points = found
+                # Read from the issue as written (recurring items are told by comparing raw lines): repaired here.
+                points = [repair_mojibake(point)[0] for point in found]
         timings = {k: job.timings.get(k, 0.0) for k in ("clean", "detect", "load", "summarize")}
         timings["total"] = sum(timings.values())
         return SummaryResult(

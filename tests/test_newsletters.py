@@ -413,3 +413,19 @@ def test_lone_stripping_fast_path_changes_nothing(tmp_path: Path) -> None:
     assert boilerplate._MAY_CALL_TO_ACTION.search(wrapped)
     assert strip_lone(wrapped) == boilerplate._strip(wrapped, is_call_to_action)
     assert "suggestions" not in strip_lone(wrapped)[0]
+
+
+def test_a_newsletters_own_items_are_repaired_of_mojibake_too(tmp_path: Path) -> None:
+    from summarize import SummarizeOptions, Summarizer
+
+    # Key points read from the issue as written (not from the prose the summary is made of).
+    garbled = NEWSLETTER.replace("cheap probe", "Â£5 probe")
+    assert garbled != NEWSLETTER
+    path = tmp_path / "issue.md"
+    path.write_text(garbled, encoding="utf-8")
+    result = Summarizer(SummarizeOptions(engine="extractive", points=6, kind="newsletter")).summarize_document(
+        read_path(path)
+    )
+    said = " ".join([result.summary, *result.key_points])
+    assert "£5 probe" in said and "Â" not in said
+    assert any("mojibake" in w for w in result.warnings)

@@ -229,3 +229,25 @@ def test_a_caption_label_is_trimmed_from_a_candidate_sentence() -> None:
         "Note: the deadline moved.",
     ):
         assert glued.strip_caption_label(kept) == kept
+
+
+def test_a_quote_pysbd_pairs_across_sentences_does_not_glue_the_narrative_between() -> None:
+    # pysbd pairs the quote closing "…we scored." with the one opening the manager's words and reads the
+    # narrative between them as a quotation, in which it ends no sentence.
+    text = (
+        '"We defended well all night. "In the second half we were better and we scored." The side face '
+        "Lisbon in the next round after the Portuguese won on Thursday. And the manager added: "
+        '"They are good - very good. "But we go on and we will enjoy it."'
+    )
+    assert split_sentences(text) == [
+        '"We defended well all night.',
+        '"In the second half we were better and we scored."',
+        "The side face Lisbon in the next round after the Portuguese won on Thursday.",
+        'And the manager added: "They are good - very good.',
+        '"But we go on and we will enjoy it."',
+    ]
+    # A quotation of several sentences is still one sentence where pysbd pairs its marks rightly.
+    assert split_sentences('She said: "We won. We are happy." Then she left.') == [
+        'She said: "We won. We are happy."',
+        "Then she left.",
+    ]

@@ -295,6 +295,10 @@ _INNER_STOP = re.compile(rf"[.!?؟۔।॥]+[{_CLOSERS}]*\s|[。！？]+[{_CLOSE
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’“”«»„", "\u02bc"))
 
 
+# A quote mark and a space at a piece's start: a closing quote pysbd left there.
+_PIECE_OPENS_WITH_CLOSER = re.compile(r"[\"'”’»]\s")
+
+
 def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyped-def]
     """``piece`` (over RUN_ON_TOKENS tokens) read by pysbd again with its quote marks hidden, so that
     no pairing of them keeps sentences together; abbreviations and decimals still end nothing.
@@ -321,7 +325,11 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
             # Only a stop inside the piece can end a sentence there (captions glued without one are
             # left as they are, and not read twice: pysbd is most of the splitter's time).
             long = len(tokens(piece)) > RUN_ON_TOKENS and _INNER_STOP.search(piece)
-            pieces.extend(_reread_run_on(segmenter, piece) if long else [piece])
+            # A piece opening with the previous sentence's closing quote shows pysbd paired that mark with
+            # the next one and read all between as a quotation, where it ends no sentence ("…in it."
+            # Boro face Lisbon on Thursday. And McClaren added: "…"): read again like a run-on.
+            paired_wrong = _PIECE_OPENS_WITH_CLOSER.match(piece) and _INNER_STOP.search(piece)
+            pieces.extend(_reread_run_on(segmenter, piece) if long or paired_wrong else [piece])
     except Exception:  # pysbd raises on rare inputs; rules still give an answer
         pieces = _split_rules(para)
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.

@@ -110,3 +110,19 @@ def test_chinese_numbered_lines_are_list_items() -> None:
         "2、第二项内容也好",
     ]
     assert split_sentences("He was born in\n1990. He left.") == ["He was born in 1990.", "He left."]
+
+
+def test_tables_are_no_prose_for_the_reader_or_the_newsletter_outline() -> None:
+    table = "| model | size | licence |\n|---|:--:|---|\n| small | 300 MB | MIT |\n| large | 2 GB | Apache |\n"
+    loose = "name | year\n--- | ---\nAda | 1843\n"
+    md = f"# Notes\n\nThe models differ in size.\n{table}\nLarge ones are slower.\n\n{loose}\nThat is all.\n"
+    text = read_markdown(md).text
+    assert "|" not in text and "MIT" not in text and "Ada" not in text
+    assert split_sentences(text) == ["Notes.", "The models differ in size.", "Large ones are slower.", "That is all."]
+    # A thematic break or a setext underline is no table, and a pipe in prose stays.
+    assert (
+        read_markdown("A | B are letters.\n\n---\n\nMore text here.\n").text
+        == "A | B are letters.\n\n---\n\nMore text here."
+    )
+    news = f"# Weekly\n\n## Models\n\n{table}\n- A new parser landed.\n\n## Jobs\n\n- Acme hires.\n"
+    assert [b.text for b in outline(news).sections[0].blocks] == ["A new parser landed."]

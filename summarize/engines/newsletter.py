@@ -35,8 +35,8 @@ from ..text.markdown import (
     LIST_ITEM,
     REFERENCE_DEFINITION,
     TEMPLATE_TAG,
-    drop_fenced_code,
     front_matter,
+    prose_markdown,
     without_list_marker,
 )
 from ..text.sentences import join_sentences, split_sentences
@@ -104,7 +104,7 @@ def _body_lines(md: str) -> tuple[list[str], bool]:
     if fm:
         md = md[fm.end() :]
     md = TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _SUMMARY_BLOCK.sub("", md)))
-    lines = drop_fenced_code(md).split("\n")
+    lines = prose_markdown(md).split("\n")
     return lines, fm is not None
 
 

@@ -14,7 +14,7 @@ from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
-from .markdown import drop_fenced_code
+from .markdown import prose_markdown
 from .pdf import is_pdf, read_pdf
 from .sentences import with_stop
 
@@ -143,7 +143,7 @@ def read_markdown(md: str) -> MarkdownProse:
             m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
-    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", drop_fenced_code(md)))
+    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", prose_markdown(md)))
     lines: list[str] = []
     for line in md.split("\n"):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.

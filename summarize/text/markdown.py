@@ -103,6 +103,39 @@ def drop_fenced_code(md: str) -> str:
     return "".join(out)
 
 
+# A GFM table's delimiter row: cells of dashes, colons for alignment, between pipes ("|---|:--:|",
+# "--- | ---"); one cell needs both pipes, so a thematic break "---" is none.
+_CELL = r"[ \t]*:?-+:?[ \t]*"
+_TABLE_DELIMITER = re.compile(rf"^ {{0,3}}(?:\|?{_CELL}(?:\|{_CELL})+\|?|\|{_CELL}\|)[ \t]*$")
+
+
+def drop_tables(md: str) -> str:
+    """``md`` (``\n`` line endings) without its GFM tables (a header row with a pipe, the delimiter row
+    under it, and the rows after it that hold a pipe): a table is data, never a sentence or a key point.
+    An empty line stands in for each, since a table ends the paragraph before it."""
+    lines = md.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        header = "|" in line and line.strip() and i + 1 < len(lines) and _TABLE_DELIMITER.match(lines[i + 1])
+        if not header:
+            out.append(line)
+            i += 1
+            continue
+        i += 2
+        while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+            i += 1
+        out.append("")
+    return "\n".join(out)
+
+
+def prose_markdown(md: str) -> str:
+    """``md`` without what is never prose: fenced code blocks and tables (see :func:`drop_fenced_code`
+    and :func:`drop_tables`). The prose reader and the newsletter outline both read this."""
+    return drop_tables(drop_fenced_code(md))
+
+
 def rtl_block(markdown: str, lang: str) -> str:
     """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
     if not is_rtl(lang):

@@ -115,6 +115,10 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "The singer has more followers than any other artist, the company said.",
         "Gmail 对于营销邮件和新闻列表，提供一个“退订”按钮（unsubscribe）。",
         "Police urged witnesses to come forward with any information.",
+        "Until next week, the road stays closed.",
+        "See you soon, she told the crowd before leaving the stage.",
+        "Cheers rang out across the stadium as the team scored.",
+        "Thanks to the team for the release.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -127,6 +131,12 @@ def test_calls_to_action_in_both_languages() -> None:
         "Want something mentioned? Tweet us at @example or send us a pull request.",
         "微信搜索“阮一峰的网络日志”或者扫描二维码，即可订阅。",
         "（完）",
+        # Sign-offs, and a call to action opened by a connective.
+        "Thanks for reading!",
+        "Thank you for your time and attention,",
+        "Until next time.",
+        "Cheers, Jeroen",
+        "So sign up on his profile, give him a follow too.",
     ):
         assert is_call_to_action(text), text
 

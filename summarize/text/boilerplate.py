@@ -72,7 +72,7 @@ _FURNITURE_RULE = (
 # need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose
 # about subscriptions or followers does not match.
 _CALL_TO_ACTION_RULES = (
-    r"^(?:please\s+)?(?:subscribe|sign\s+up)\b"
+    r"^(?:(?:so|and|just)\s+)?(?:please\s+)?(?:subscribe|sign\s+up)\b"
     r"|\b(?:subscribe|sign\s+up)\s+(?:here|now|today|to\s+(?:our|this|the\s+newsletter))\b"
     r"|\bto\s+unsubscribe\b|\bunsubscribe\s+(?:here|at|from\s+(?:this|our))\b"
     r"|\bsubmit\s+(?:a\s+|your\s+)?(?:pr|pull\s+request|suggestions?|quotes?|tasks?|links?)\b"
@@ -89,6 +89,11 @@ _CALL_TO_ACTION_RULES = (
     r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our)\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
     r"|每周.{0,12}发布"
+    # A sign-off: thanks for reading, until next time, "Cheers, Jeroen" on a line of its own.
+    r"|^(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?,?\s+(?:all\s+)?for\s+(?:reading\b"
+    r"|(?:your?\s+)?(?:time|attention|support)\b)"
+    r"|^(?:until\s+next\s+(?:time|week|issue)|see\s+you\s+(?:next\s+(?:time|week|issue)|soon))\b[\s,!.]*(?:\S+)?[.!]?$"
+    r"|^(?:cheers|regards|best\s+regards|happy\s+(?:coding|hacking|reading))\b[\s,!.]*(?:\S+(?:\s+(?:and|&)\s+\S+)?)?[.!]?$"
     # A line of a news page's furniture, whole lines only (see _FURNITURE_LINE).
     "|" + _FURNITURE_RULE
 )

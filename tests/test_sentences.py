@@ -8,7 +8,7 @@ import re
 import pytest
 
 from summarize.text import glued, sentences
-from summarize.text.sentences import split_paragraphs, split_sentences
+from summarize.text.sentences import close_quote, split_paragraphs, split_sentences
 from summarize.text.textsim import tokens
 from tests.conftest import SHARED
 
@@ -251,3 +251,34 @@ def test_a_quote_pysbd_pairs_across_sentences_does_not_glue_the_narrative_betwee
         'She said: "We won. We are happy."',
         "Then she left.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ('He said: "We will look at it in the morning.', 'He said: "We will look at it in the morning."'),
+        ("“It is late,” he said. “We go on.", "“It is late,” he said. “We go on.”"),
+        # Closed already, mixed kinds, an inch mark, a continuation: left as they are.
+        ('She said "yes" twice.', 'She said "yes" twice.'),
+        ('“It is likely," said the lead author.', '“It is likely," said the lead author.'),
+        ("The 6'4\" forward scored.", "The 6'4\" forward scored."),
+        ('It was a privilege."', 'It was a privilege."'),
+    ],
+)
+def test_a_quotation_opened_in_a_sentence_is_closed_where_it_is_shown_alone(sentence: str, shown: str) -> None:
+    assert close_quote(sentence) == shown
+
+
+def test_the_extractive_engine_closes_a_quote_its_source_continues_in_the_next_paragraph() -> None:
+    from summarize.engines import extractive
+
+    text = (
+        "The club manager said the injury was a blow before the cup tie on Saturday.\n\n"
+        'He said: "We will assess the winger in the morning and decide then.\n\n'
+        '"But the journey goes on for us and we look forward to it."\n\n'
+        "The club face Lisbon next month in the last sixteen of the competition."
+    )
+    out = extractive.summarize(text, "en", points=2, length="short")
+    shown = split_sentences(out.summary) + out.key_points
+    quoted = [s for s in shown if "assess the winger" in s]
+    assert quoted == ['He said: "We will assess the winger in the morning and decide then."']

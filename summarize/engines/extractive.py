@@ -42,7 +42,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..text.sentences import RUN_ON_TOKENS, join_sentences, split_sentences, with_stop
+from ..text.sentences import RUN_ON_TOKENS, close_quote, join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
 from .features import Candidate, DocFeatures, FactsSaid, document_features, headline, normalise, trim_clutter
 
@@ -293,12 +293,17 @@ def summarize(
     doc = document_features(text, lang, title, headings)
     if doc is None:
         sents = _fallback(text, lang)
-        return ExtractiveSummary(join_sentences([with_stop(s) for s in sents[:n]]), sents[n : n + max(points, 0)])
+        return _shown(sents[:n], sents[n : n + max(points, 0)])
     summary = sorted(select(doc, PARAMS, n))
     chosen = fact_points(doc, summary, points)
-    # Summary sentences make one paragraph, so each needs its stop; key points stand alone as list items.
-    said = join_sentences([with_stop(doc.cands[k].text) for k in summary])
-    return ExtractiveSummary(said, [doc.cands[k].text for k in chosen])
+    return _shown([doc.cands[k].text for k in summary], [doc.cands[k].text for k in chosen])
+
+
+def _shown(summary: list[str], points: list[str]) -> ExtractiveSummary:
+    """Sentences as a reader is shown them: summary sentences make one paragraph, so each needs its stop
+    (key points stand alone as list items), and a quotation each opens is closed in it."""
+    said = join_sentences([close_quote(with_stop(s)) for s in summary])
+    return ExtractiveSummary(said, [close_quote(p) for p in points])
 
 
 def key_points(
@@ -315,4 +320,4 @@ def key_points(
             break
         if not is_near_duplicate(sent, exclude + out):
             out.append(sent)
-    return out
+    return [close_quote(sent) for sent in out]

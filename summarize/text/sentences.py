@@ -401,6 +401,23 @@ def join_sentences(sentences: list[str]) -> str:
 _CLOSING_MARKS = _CLOSE_MARKS + "）】"
 
 
+# A double quote that opens a quotation: "“", or a straight one at the start or after a space, bracket,
+# colon or dash, before text. Sources mix the two kinds ("“It's likely…," said Dr Livermore).
+_OPENING_QUOTE = re.compile(r'“|(?<![^\s(\[{:—–-])"(?=\S)')
+_DOUBLE_QUOTES = re.compile('["“”]')
+
+
+def close_quote(sentence: str) -> str:
+    """``sentence`` with a closing quote at its end when a quotation opens in it and does not close: the
+    source's quote goes on in its next paragraph (news reopens a long quote at each paragraph and closes
+    it only at the last), and a summary shows the sentence alone, where an open quote would run on
+    over everything after it. An inch mark (6'4") opens nothing."""
+    marks = list(_DOUBLE_QUOTES.finditer(sentence))
+    if len(marks) % 2 and _OPENING_QUOTE.match(sentence, marks[-1].start()):
+        return sentence + ("”" if marks[-1].group() == "“" else '"')
+    return sentence
+
+
 def with_stop(sentence: str) -> str:
     """``sentence`` with a full stop when it ends in a letter or digit, also inside closing brackets
     or quotes: a line the source wrote without one ("172 pull requests were merged in the last

@@ -163,3 +163,14 @@ def test_accented_text_is_no_mojibake(text: str) -> None:
     from summarize.text.inputs import repair_mojibake
 
     assert repair_mojibake(text) == (text, None)
+
+
+def test_markdown_of_markup_only_says_so_not_that_it_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "prices.md"
+    path.write_text("# Prices\n\n| item | price |\n|---|---|\n| tea | 2 |\n\n```\ncode\n```\n", encoding="utf-8")
+    res = run([str(path)])
+    assert res.exit_code == 1
+    assert res.stderr.strip() == (
+        f"summarize: error: {path}: has no prose to summarize, only a title, code blocks, tables or links "
+        "(pass an article with text)"
+    )

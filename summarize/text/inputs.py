@@ -192,6 +192,12 @@ def to_document(raw: str, source: str, suffix: str = "") -> Document:
     else:
         text = _unify_eol(raw).strip()
     if not text.strip():
+        if raw.strip():  # Markdown whose every line is markup
+            raise InputError(
+                "has no prose to summarize, only a title, code blocks, tables or links",
+                source=source,
+                hint="pass an article with text",
+            )
         raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
     return Document(source, text, raw, title, markdown=suffix in MARKDOWN_SUFFIXES, headings=headings)
 

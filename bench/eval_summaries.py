@@ -105,8 +105,11 @@ class Scores:
 def row_text(row: dict) -> tuple[str, list[str], str | None]:
     """Article text, references (one sentence or highlight each) and title of a row of any news set:
     CNN/DM-style (``article``, ``highlights_list``), XSum-style (``document``, ``summary``) or BBC-style
-    (``title``, ``article``, ``summary``). The text is repaired of mojibake as the tool's reader does
-    (XSum holds "Â£" for "£" in 20 articles), so every bench scores the text the engine is given."""
+    (``title``, ``article``, ``summary``). The text is cleaned as the pipeline cleans a plain text before the
+    engine reads it (``Summarizer._look_up``): calls to action and page furniture left out ("Follow Pallab
+    on Twitter"), mojibake repaired (XSum holds "Â£" for "£" in 20 articles), so every bench scores the
+    text the engine is given."""
+    from summarize.text.boilerplate import strip_lone
     from summarize.text.inputs import repair_mojibake
     from summarize.text.sentences import split_sentences
 
@@ -117,7 +120,7 @@ def row_text(row: dict) -> tuple[str, list[str], str | None]:
         refs = [h.strip() for h in row["highlights"].splitlines() if h.strip()]
     else:
         refs = split_sentences(row.get("summary", ""), "en")
-    return repair_mojibake(text)[0], refs, row.get("title")
+    return repair_mojibake(strip_lone(text)[0])[0], refs, row.get("title")
 
 
 def load_articles(dataset: str, limit: int | None = None) -> list[Article]:

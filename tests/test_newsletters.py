@@ -119,6 +119,8 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "See you soon, she told the crowd before leaving the stage.",
         "Cheers rang out across the stadium as the team scored.",
         "Thanks to the team for the release.",
+        "More than two million people follow him on Twitter, the club said.",
+        "Follow the money, the detective said, and the case opens up.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -137,6 +139,10 @@ def test_calls_to_action_in_both_languages() -> None:
         "Until next time.",
         "Cheers, Jeroen",
         "So sign up on his profile, give him a follow too.",
+        # A writer's own account in a news page's footer.
+        "Follow Pallab on Twitter",
+        "You can follow BBC Monitoring on Twitter and Facebook.",
+        "jo.reporter@example.org and follow me on Twitter: @reporter",
     ):
         assert is_call_to_action(text), text
 

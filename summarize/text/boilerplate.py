@@ -77,6 +77,10 @@ _CALL_TO_ACTION_RULES = (
     r"|\bto\s+unsubscribe\b|\bunsubscribe\s+(?:here|at|from\s+(?:this|our))\b"
     r"|\bsubmit\s+(?:a\s+|your\s+)?(?:pr|pull\s+request|suggestions?|quotes?|tasks?|links?)\b"
     r"|\bsend\s+us\b|\b(?:follow|tweet|email|e-mail|contact|join)\s+us\b|\blet\s+(?:us|me)\s+know\b"
+    # A writer's or desk's own account, in a news page's footer: "Follow Pallab on Twitter", "You can follow
+    # BBC Monitoring on Twitter", "… and follow me on Twitter: @BBCAmos".
+    r"|^(?:you\s+can\s+)?follow\s+(?:\S+\s+){1,4}?on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
+    r"|(?:^|\band\s+)follow\s+me\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
     r"|\bpull\s+requests?\s+(?:are\s+)?welcome\b|^want\s+(?:something\s+mentioned|to\s+get\s+involved)\?"
     r"|\bif\s+you\s+find\s+any\s+errors\b"
     r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:suggestions?|nominations?)\b"

@@ -218,3 +218,14 @@ def test_sentences_written_without_spaces_get_the_targets_joiner() -> None:
     # A marker glued to the next sentence's start keeps it glued ("One.*Two*"), as in the source.
     masked, _ = mask("One.*Two* three.")
     assert [spaced for spaced, _ in spaced_sentences(masked, "en")] == [False, False]
+
+
+def test_list_markers_stay_out_of_the_translation_and_a_number_is_no_marker() -> None:
+    blocks = [
+        b for b in markdown_blocks("• First point here\n\n1、第一项内容\n\n2.5 million people came.\n") if b.translate
+    ]
+    assert [(b.prefix, b.content) for b in blocks] == [
+        ("• ", "First point here"),
+        ("1、", "第一项内容"),
+        ("", "2.5 million people came."),
+    ]

@@ -32,10 +32,12 @@ TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 # written with no space after them. Never the start of a number or of emphasis: "1.5 million", "-5 °C"
 # and "*new*" start no list item. One definition for the readers, the engines, the model output's
 # points and the document translator.
-LIST_MARKER = r"(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|(?:[•·]|\d{1,9}[、．])[ \t]*)"
+_SPACED = r"[-*+]|\d{1,9}[.)]"  # markers a space or tab must follow
+_TIGHT = r"[•·]|\d{1,9}[、．]"  # markers written close to their text
+LIST_MARKER = rf"(?:(?:{_SPACED})[ \t]+|(?:{_TIGHT})[ \t]*)"
 LIST_ITEM = re.compile(rf"^[ \t]*{LIST_MARKER}(?=\S)")
 # A list marker with nothing after it (a model's empty point "-", "2.").
-_BARE_MARKER = re.compile(r"[ \t]*(?:[-*+•·]|\d{1,9}[.)、．])[ \t]*")
+_BARE_MARKER = re.compile(rf"[ \t]*(?:{_SPACED}|{_TIGHT})[ \t]*")
 # A numbered item's number (group 1), for telling a list from a wrapped line that starts with a number.
 ORDINAL_ITEM = re.compile(r"[ \t]*(\d{1,9})(?:[.)][ \t]|[、．])")
 

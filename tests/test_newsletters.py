@@ -445,3 +445,24 @@ def test_a_newsletters_own_items_are_repaired_of_mojibake_too(tmp_path: Path) ->
     said = " ".join([result.summary, *result.key_points])
     assert "£5 probe" in said and "Â" not in said
     assert any("mojibake" in w for w in result.warnings)
+
+
+def test_an_article_ending_in_a_call_to_action_keeps_its_news() -> None:
+    from summarize import SummarizeOptions, Summarizer
+
+    # One paragraph per line, no blank lines (as news text often comes): the call to action at the end
+    # once made the whole text "boilerplate", summarized as written with a warning saying so.
+    lines = [
+        "The trailer for the new space film was released on Thursday and shows the villain's return.",
+        "The film stars a young actress as the leader of a daring mission to steal secret plans.",
+        "It is set before the first film of the series, released in 1977, and stands on its own.",
+        "The director said the team had worked on the film for more than three years in secret.",
+        "Follow us on Twitter @NewsDesk, or email desk@example.org.",
+    ]
+    result = Summarizer(SummarizeOptions(engine="extractive", points=3)).summarize("\n".join(lines), "news")
+    said = " ".join([result.summary, *result.key_points])
+    assert "Follow us" not in said and "trailer for the new space film" in said
+    assert result.warnings == [] and result.boilerplate_lines == 1
+    assert not is_call_to_action("\n".join(lines)) and is_call_to_action(lines[-1])
+    # A short note is furniture whole when one of its sentences is.
+    assert is_call_to_action("本杂志开源，欢迎投稿。另有《谁在招人》服务，发布程序员招聘信息。")

@@ -51,6 +51,8 @@ MAX_SIBLING_BYTES = 1_000_000
 CACHE_FORMAT = 1
 # The rules splitter ("und" is no pysbd language): the same units in any language, and fast.
 _SPLIT_LANG = "und"
+# A text of at most this many sentences is a call to action when one of them is (see is_call_to_action).
+NOTE_SENTENCES = 3
 
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
 _DIGITS = re.compile(r"\d+")
@@ -131,8 +133,21 @@ def _call_to_action() -> re.Pattern[str]:
 
 def is_call_to_action(text: str) -> bool:
     """Whether ``text`` asks the reader to do something for the newsletter (subscribe, submit, follow),
-    or is a line of a news page's furniture ("Media playback is not supported on this device")."""
-    return bool(_call_to_action().search(text.strip()))
+    or is a line of a news page's furniture ("Media playback is not supported on this device").
+
+    A text of a few sentences (a newsletter's note: "本杂志开源，欢迎投稿。另有《谁在招人》服务…") is one when any
+    of them is, a longer one when at least half of them are: a greeting paragraph goes whole ("Hello and
+    welcome to another issue… This is a weekly summary… Want something mentioned? Tweet us…"), while an
+    article whose lines end "… Follow us on Twitter @BBCNewsEnts" keeps its news and loses that line alone,
+    and an editor's intro that asks "Please let me know…" in one of its sentences keeps the others."""
+    text = text.strip()
+    rule = _call_to_action()
+    if not rule.search(text):
+        return False
+    sentences = split_sentences(text, _SPLIT_LANG)
+    if len(sentences) <= NOTE_SENTENCES:
+        return True
+    return 2 * sum(1 for s in sentences if rule.search(s)) >= len(sentences)
 
 
 def units(prose: str) -> list[str]:

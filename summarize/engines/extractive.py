@@ -207,17 +207,15 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
-# How much position counts in a key point's rank, times the document's lead factor: a lede that states
-# the whole article (factor 16) pulls points towards the opening, a greeting or a preamble (1/16)
-# leaves them to centrality. The rule bench/keypoint_folds.py's procedure picks among 44.
-POINT_POSITION = 0.5
-
-
-def point_rank(doc: DocFeatures, params: Params = PARAMS, position: float = POINT_POSITION) -> list[float]:
-    """A key point's rank for each candidate of ``doc``: its centrality + ``position`` x the lead
-    factor x its position (falling as the summary's does)."""
-    weight = position * lead_factor(doc, params)
-    return [c + weight / (1 + k) ** params.position_decay for k, c in enumerate(doc.centrality)]
+def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
+    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
+    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
+    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
+    (a newsletter, a report) spreads them all. The rule bench/keypoint_folds.py's procedure picks
+    among 44; ``power`` 0: always ``points``."""
+    if power <= 0:
+        return points
+    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
 
 
 def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[list[int]]:
@@ -235,9 +233,9 @@ def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[l
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into ``points`` stretches holding equal
-    shares of the point rank (:func:`point_rank`: centrality, and position as far as the lead is
-    trusted), and each stretch in turn gives its best-ranked sentence among those that bring a new
+    The article without the summary's sentences is cut into stretches holding equal shares of its
+    centrality, as many as :func:`stretch_count` says (fewer after a lede that states the article),
+    and each stretch in turn gives its most central sentence among those that bring a new
     fact (a number or name of which neither the summary nor a point taken before states a word),
     repeat neither a summary sentence nor a point, and leave every later point something new
     (:func:`keeps_news`); a sentence that refers back only where the stretch has nothing else
@@ -251,7 +249,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     known = summary_facts.copy()
     taken = set(summary)
     chosen: list[int] = []
-    rank = point_rank(doc)
+    rank = doc.centrality
 
     def best_in(ks: Iterable[int]) -> int | None:
         best, best_value = None, (-math.inf, -math.inf)
@@ -265,7 +263,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
-    for ks in [*equal_shares(rest, rank, points), *[range(len(doc.cands))] * points]:
+    for ks in [*equal_shares(rest, rank, stretch_count(doc, points)), *[range(len(doc.cands))] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

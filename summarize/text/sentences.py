@@ -300,8 +300,9 @@ _PIECE_OPENS_WITH_CLOSER = re.compile(r"[\"'”’»]\s")
 
 
 def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """``piece`` (over RUN_ON_TOKENS tokens) read by pysbd again with its quote marks hidden, so that
-    no pairing of them keeps sentences together; abbreviations and decimals still end nothing.
+    """``piece`` (over RUN_ON_TOKENS tokens, or opened by a closing quote pysbd left there) read by pysbd
+    again with its quote marks hidden, so that no pairing of them keeps sentences together;
+    abbreviations and decimals still end nothing.
 
     Each quote mark is one character in its place, so the pieces are cut from ``piece`` at the same places."""
     masked = piece.translate(_QUOTE_MARKS)

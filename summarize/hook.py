@@ -362,6 +362,11 @@ def _run(args: argparse.Namespace) -> int:
         if new == job.raw:
             continue
         changed.append(name)
+        if not values["quiet"]:
+            # What the block holds was repaired or is doubtful: said when the block is written (or stale),
+            # not again on every commit that leaves it as it is.
+            for warning in result.warnings:
+                _say(f"{PROG}: {name}: warning: {warning}")
         if args.check:
             _say(f"{PROG}: {name}: summary block is {'stale' if old_block is not None else 'missing'}")
             continue

@@ -170,7 +170,7 @@ def test_the_settings_table_agrees_with_the_engine_on_modes() -> None:
 
 
 def test_the_hook_writes_no_unsupported_number_into_a_newsletter_block(
-    digit_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    digit_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from summarize import hook
     from summarize.text.inputs import to_document
@@ -189,4 +189,9 @@ def test_the_hook_writes_no_unsupported_number_into_a_newsletter_block(
         return [f.text for f in unsupported(block.replace("\n- ", "\n"), [source]) if f.kind == "number"]
 
     assert block_numbers("off")  # the model invents numbers: the check below has something to catch
+    capsys.readouterr()
     assert block_numbers("repair") == []
+    # Never silently: the hook names what it repaired in the block it wrote.
+    said = [line for line in capsys.readouterr().err.splitlines() if ": warning: " in line]
+    assert said and all(line.startswith("summarize-newsletter: ") and "letter-repair.md" in line for line in said)
+    assert any(": warning: summary: " in line and "not supported by the source" in line for line in said), said

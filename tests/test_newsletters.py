@@ -466,3 +466,16 @@ def test_an_article_ending_in_a_call_to_action_keeps_its_news() -> None:
     assert not is_call_to_action("\n".join(lines)) and is_call_to_action(lines[-1])
     # A short note is furniture whole when one of its sentences is.
     assert is_call_to_action("本杂志开源，欢迎投稿。另有《谁在招人》服务，发布程序员招聘信息。")
+
+
+def test_the_hook_says_what_it_repaired_when_it_writes_the_block(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    issue = tmp_path / "issue.md"
+    issue.write_text(NEWSLETTER.replace("cheap probe", "Â£5 probe"), encoding="utf-8")
+    assert hook.main([str(issue), "--engine", "extractive", "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert f'{issue}: warning: text: repaired mojibake (UTF-8 once read as Windows-1252): "Â£" -> "£"' in err
+    # A later run that leaves the block as it is says nothing again.
+    assert hook.main([str(issue), "--engine", "extractive", "--no-cache"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -158,11 +158,6 @@ def lead_factor(doc: DocFeatures) -> float:
     return extractive.lead_factor(doc)
 
 
-def stretch_count(doc: DocFeatures, points: int, power: float) -> int:
-    """Stretches for ``points`` points: ``points / lead ratio ** power`` (the engine's rule)."""
-    return extractive.stretch_count(doc, points, power)
-
-
 def point_rank(doc: DocFeatures, position: float) -> list[float]:
     """Centrality + ``position`` x the engine's lead factor x position (falling as the summary's)."""
     weight = position * extractive.lead_factor(doc)
@@ -206,7 +201,7 @@ def variant(
     summary and earlier points); ``require_new``: a sentence with no new fact is never a point;
     ``best_first``: the stretches are served best sentence first instead of start to end;
     ``cut="centrality"``: stretches of equal centrality whatever the ranking; ``stretch_power``:
-    :func:`stretch_count` stretches, not ``points``.
+    ``extractive.stretch_count`` stretches, not ``points``.
     """
 
     def rule(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
@@ -245,7 +240,7 @@ def variant(
 
         rest = [k for k in range(len(doc.cands)) if k not in taken]
         cut_by = list(doc.centrality) if cut == "centrality" else [w**power for w in weight]
-        stretches = _cut(rest, cut_by, stretch_count(doc, points, stretch_power), cut)
+        stretches = _cut(rest, cut_by, extractive.stretch_count(doc, points, stretch_power), cut)
         if best_first:
             open_ = {i: ks for i, ks in enumerate(stretches)}
             while open_ and len(chosen) < points:

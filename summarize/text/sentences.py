@@ -45,7 +45,8 @@ PYSBD_LANGUAGES = frozenset(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Closing quotes and brackets that may follow a full stop and belong to the sentence.
-_CLOSE_MARKS = "\"'”’»)]\u300d\u300f"
+_CLOSE_QUOTES = "\"'”’»"
+_CLOSE_MARKS = _CLOSE_QUOTES + ")]\u300d\u300f"
 _CLOSERS = re.escape(_CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
@@ -296,7 +297,7 @@ _QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’“”«»„", "\u02bc"))
 
 
 # A quote mark and a space at a piece's start: a closing quote pysbd left there.
-_PIECE_OPENS_WITH_CLOSER = re.compile(r"[\"'”’»]\s")
+_PIECE_OPENS_WITH_CLOSER = re.compile(rf"[{re.escape(_CLOSE_QUOTES)}]\s")
 
 
 def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -28,7 +28,6 @@ from .mentions import (
     KINDS,
     NAME_LANGUAGES,
     TITLES,
-    WORD,
     Fact,
     extract_facts,
     is_content,
@@ -39,6 +38,7 @@ from .mentions import ordinal as _ordinal
 from .mentions import stem as _stem
 from .mentions import tokens as _tokens
 from .quantities import DateMention
+from .scripts import word_pattern
 from .sentences import split_sentences
 
 __all__ = ["KINDS", "NAME_LANGUAGES", "TITLES", "Fact", "SupportIndex", "extract_facts", "is_supported"]
@@ -110,7 +110,7 @@ class SupportIndex:
         for form in self.forms:
             self.by_prefix.setdefault(form[:4], set()).add(form)
         # Words the source writes in lower case: a sentence-initial capital of one is no name.
-        self.lower = {m.group(0) for m in WORD.finditer(source) if m.group(0).islower()}
+        self.lower = {w for w in word_pattern(source).findall(source) if w.islower()}
         self.lower_stems = {_stem(w) for w in self.lower if len(w) > 3}
         self.sent_stems = [{_stem(w) for w in words if is_content(w)} for words in self.sentences]
         df = Counter(stem for stems in self.sent_stems for stem in stems)

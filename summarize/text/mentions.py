@@ -29,7 +29,7 @@ from .quantities import (
     find_dates,
     find_quantities,
 )
-from .scripts import has_cjk
+from .scripts import has_cjk, word_pattern
 
 
 def _words(text: str) -> list[str]:
@@ -89,7 +89,6 @@ _GLUED = r"-(?!(?:" + "|".join(sorted(STOPWORDS)) + r")(?![\w-]))"
 _NAME_TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:" + _GLUED + r"[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?"
 )
-WORD = re.compile(r"\w+")
 # Initials are one word however they are written: "D.C." and "DC", "U.S." and "US", "B.B" and "B.B.", "J. K.",
 # "J K" and "JK" compare as "dc", "us", "bb", "jk" (split at the stops, "Northeast DC" had no word of
 # "Northeast D.C."). Capitals: with stops and no space, with a stop and a space each, or with spaces alone;
@@ -97,7 +96,7 @@ WORD = re.compile(r"\w+")
 _INITIALS = re.compile(
     r"(?<!\w)(?:[A-Z](?:\.[A-Z])+\.?(?!\w)|[A-Z]\.(?: [A-Z]\.)+|[A-Z](?: [A-Z](?!\w))+|[^\W\d_]\.(?:[^\W\d_]\.)+)"
 )
-_TOKEN = re.compile(rf"(?P<initials>{_INITIALS.pattern})|\w+")
+_INITIALS_GROUP = rf"(?P<initials>{_INITIALS.pattern})"
 _QUOTES = [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("「", "」"), ("『", "』")]
 _QUOTE_RES = [re.compile(re.escape(a) + r"([^" + re.escape(b) + r"]{1,600}?)" + re.escape(b)) for a, b in _QUOTES]
 _QUOTE_RES += [
@@ -137,9 +136,10 @@ def norm(word: str) -> str:
 
 
 def tokens(text: str) -> list[tuple[int, str]]:
-    """(start offset, normalised word) of every word; Han/kana/Hangul characters are one word each."""
+    """(start offset, normalised word) of every word (:func:`.scripts.word_pattern`); Han/kana/Hangul
+    characters are one word each."""
     out: list[tuple[int, str]] = []
-    for m in _TOKEN.finditer(text):
+    for m in word_pattern(text, _INITIALS_GROUP).finditer(text):
         word = m.group(0)
         if m.group("initials"):  # matched as initials: one word, read without its stops and spaces
             word = word.replace(".", "").replace(" ", "")

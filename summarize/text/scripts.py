@@ -9,6 +9,10 @@ character at all (most of it).
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+
 KANA = (0x3040, 0x30FF)  # hiragana and katakana: Japanese only
 HANGUL = (0xAC00, 0xD7AF)  # Hangul syllables: Korean only
 # Kana, CJK ideographs (extension A and unified), Hangul syllables, CJK compatibility ideographs.
@@ -35,3 +39,39 @@ def has_caseless(text: str) -> bool:
     if not text or max(text) < "\u0600":
         return False
     return any(lo <= ord(ch) <= hi for ch in set(text) for lo, hi in CASELESS_RANGES)
+
+
+# Below this code point no character is a combining mark (U+0300 starts them): most text stops here.
+_FIRST_MARK = "\u0300"
+
+
+def combining_marks(text: str) -> str:
+    """The combining marks of ``text`` (Unicode category M), sorted: the vowel signs and viramas of
+    Devanagari, Bengali, Tamil..., Thai's vowels above and below, Arabic's harakat, a decomposed accent.
+    Python's ``\\w`` matches none of them, so "सुपरमार्केट" read with ``\\w+`` falls apart into "स",
+    "परम", "र", "क", "ट"."""
+    if not text or max(text) < _FIRST_MARK:
+        return ""
+    return "".join(sorted(ch for ch in set(text) if ch >= _FIRST_MARK and unicodedata.category(ch)[0] == "M"))
+
+
+@lru_cache(maxsize=16)
+def _word_pattern(marks: str, head: str) -> re.Pattern[str]:
+    word = rf"(?:\w|[{re.escape(marks)}])+" if marks else r"\w+"
+    return re.compile(f"{head}|{word}" if head else word)
+
+
+# Every combining mark met so far: one pattern serves all texts (a mark a text lacks matches nothing in
+# it), compiled again only when a new mark shows up, not for each sentence's own set of marks.
+_marks_met: set[str] = set()
+
+
+def word_pattern(text: str, head: str = "") -> re.Pattern[str]:
+    """The pattern of one word of ``text``: a run of word characters and of combining marks
+    (:func:`combining_marks`), so a word of any script is one word. ``head``: an alternative tried
+    first at each place (a group of the caller's, such as initials)."""
+    marks = combining_marks(text)
+    if not marks:
+        return _word_pattern("", head)
+    _marks_met.update(marks)
+    return _word_pattern("".join(sorted(_marks_met)), head)

@@ -2,7 +2,8 @@
 
 pysbd knows abbreviations, decimals and quotes for the languages it supports (Urdu, Chinese,
 Arabic, Persian, Hindi and more); other languages fall back to punctuation rules that know
-the full stops of several scripts (``. ! ? 。 ！ ？ ۔ ؟ । ။``).
+the full stops of several scripts (``. ! ? 。 ！ ？ ۔ ؟ । ။ ። ፡፡``); Thai, which writes none, ends a
+sentence with a space.
 """
 
 from __future__ import annotations
@@ -50,8 +51,18 @@ _CLOSE_MARKS = _CLOSE_QUOTES + ")]\u300d\u300f"
 _CLOSERS = re.escape(_CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
-    rf"|[。！？؟۔।॥။]+[{_CLOSERS}]*(?=\s*\S)"  # these scripts often need none
+    # These scripts often need none; Amharic ends a sentence with "።" or, as typed, two wordspaces "፡፡".
+    rf"|(?:[。！？؟۔।॥။።፧]|፡፡)+[{_CLOSERS}]*(?=\s*\S)"
 )
+# Thai writes no full stop: a space between two Thai characters ends a sentence, or a clause (which is
+# as short). Not before the repetition mark "ๆ" ("จริง ๆ") nor before a word that joins what follows to
+# what went before (ซึ่ง/ที่ "which", และ "and", หรือ "or", เช่น "such as", โดย "by", เพื่อ "so as to",
+# ว่า "that"), nor after one that leads into what follows (ว่า "that", ให้ "to", คือ "is"). A piece
+# shorter than THAI_MIN_CHARS ("เขาเสริมว่า", "he added that") is no sentence either.
+_THAI_SPACE = re.compile(
+    r"(?<=[\u0e01-\u0e5b])(?<!ว่า|ให้|คือ)\s+(?!ๆ|(?:ซึ่ง|ที่|และ|หรือ|เช่น|โดย|เพื่อ|ว่า))(?=[\u0e01-\u0e5b])"
+)
+THAI_MIN_CHARS = 20
 _LEADING_CLOSER = re.compile(rf"^([{_CLOSERS}]+)(\s*)")
 # Closers that never open anything; a straight quote may open the next sentence instead.
 _ALWAYS_CLOSE = frozenset("”)]\u300d\u300f")
@@ -214,6 +225,20 @@ def _split_rules(paragraph: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _split_thai(paragraph: str) -> list[str]:
+    """Sentences of a Thai paragraph: the stops of :func:`_split_rules`, then the spaces of
+    ``_THAI_SPACE`` that leave THAI_MIN_CHARS or more on both sides."""
+    out: list[str] = []
+    for piece in _split_rules(paragraph):
+        start = 0
+        for m in _THAI_SPACE.finditer(piece):
+            if m.start() - start >= THAI_MIN_CHARS and len(piece) - m.end() >= THAI_MIN_CHARS:
+                out.append(piece[start : m.start()])
+                start = m.end()
+        out.append(piece[start:])
+    return out
+
+
 def _reattach_closers(sentences: list[str]) -> list[str]:
     """Move a closing quote that a splitter left at the start of a sentence back to its own."""
     out: list[str] = []
@@ -318,7 +343,7 @@ def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyp
 
 def _split_paragraph(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
-        return _reattach_closers(_split_rules(para))
+        return _reattach_closers(_split_thai(para) if lang == "th" else _split_rules(para))
     try:
         segmenter = _segmenter(lang)
         pieces = []
@@ -337,7 +362,7 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
     refined: list[str] = []
     for piece in pieces:
-        if lang in {"ur", "zh", "ja", "fa", "ar"}:
+        if lang in {"ur", "zh", "ja", "fa", "ar", "am"}:
             refined.extend(_split_rules(piece))
             continue
         for part in split_quote_edges(piece):

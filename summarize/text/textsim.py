@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
-from .scripts import has_cjk
-
-_WORD = re.compile(r"\w+", re.UNICODE)
+from .scripts import has_cjk, word_pattern
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens; Han/kana/Hangul characters count one token each."""
+    """Lower-cased word tokens (a word keeps its combining marks: :func:`.scripts.word_pattern`);
+    Han/kana/Hangul characters count one token each."""
+    text = text.lower()
+    words = word_pattern(text).findall(text)
+    if not has_cjk(text):
+        return words
     out: list[str] = []
-    for word in _WORD.findall(text.lower()):
+    for word in words:
         if has_cjk(word):
             out.extend(ch for ch in word)
         else:

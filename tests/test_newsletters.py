@@ -121,6 +121,8 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "Thanks to the team for the release.",
         "More than two million people follow him on Twitter, the club said.",
         "Follow the money, the detective said, and the case opens up.",
+        "If you ask the residents, the council should please everyone, she said.",
+        "Please, if you can hear me, stay where you are, the rescuer shouted.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -143,6 +145,9 @@ def test_calls_to_action_in_both_languages() -> None:
         "Follow Pallab on Twitter",
         "You can follow BBC Monitoring on Twitter and Facebook.",
         "jo.reporter@example.org and follow me on Twitter: @reporter",
+        # A request to whichever reader a condition picks.
+        "If you are running a Rust event please add it to the calendar to get it mentioned here.",
+        "If you are interested, please get in touch!",
     ):
         assert is_call_to_action(text), text
 

@@ -85,6 +85,10 @@ _CALL_TO_ACTION_RULES = (
     r"|(?:^|\band\s+)follow\s+me\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
     r"|\bpull\s+requests?\s+(?:are\s+)?welcome\b|^want\s+(?:something\s+mentioned|to\s+get\s+involved)\?"
     r"|\bif\s+you\s+find\s+any\s+errors\b"
+    # A request to whichever reader a condition picks: "If you are running a Rust event please add it to
+    # the calendar", "If you are interested, please get in touch!" (no sentence of the news sets).
+    r"|^if\s+you\b[^.!?]{0,120}?\bplease\s+(?:add|submit|send|share|let|get|contact|e-?mail|reach|join"
+    r"|consider|check|visit|fill|tell|vote|help|write|reply|leave|open|file|donate|support)\b"
     r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:suggestions?|nominations?)\b"
     r"|\b(?:share|forward)\s+this\s+(?:issue|newsletter|email)\b"
     r"|\bview\s+(?:this|it)\s+in\s+your\s+browser\b"

@@ -269,6 +269,25 @@ def test_link_lists_and_lead_ins_are_not_candidates() -> None:
     ]
 
 
+def test_a_list_of_names_is_not_a_candidate_but_a_score_is() -> None:
+    body = [
+        "Chelsea beat Manchester City 1-0 to go five points clear at the top of the table.",
+        "Motherwell 0, Heart of Midlothian 3.",
+        "The only goal came from a free kick that Frank Lampard curled in after the break.",
+        "City manager Kevin Keegan said his side had deserved at least a draw.",
+    ]
+    lists = [
+        "Cech, Paulo Ferreira, Gallas, Terry, Bridge, Jarosik (Tiago 56), Lampard, Makelele, Duff.",
+        "Attendees: Priya Shah, Tom Becker and Lena Ortiz",
+        "Subs Not Used: Pidgeley, Tiago, Morais.",
+    ]
+    ranked = extractive.rank("\n\n".join([*body[:2], *lists, *body[2:]]), "en")
+    assert sorted(ranked) == sorted(body)
+    # A sentence that names people and says something of them stays.
+    said = "Lampard, Terry and Cech were all rested, the manager said."
+    assert said in extractive.rank("\n\n".join([*body, said]), "en")
+
+
 def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_that_way() -> None:
     body = [
         "The council approved the new budget for schools on Monday night.",

@@ -75,6 +75,15 @@ FRAGMENT_SHARE = 0.25
 # panic machinery…") opens no sentence, however many of a text's sentences start in lower case
 # (This Week in Rust's lists of pull requests do: over a quarter of an issue's). None in the news sets.
 _ITEM_LABEL = re.compile(r"[a-z][\w.-]*:\s")
+# A list of names says nothing of them: a team's line-up ("Cech, Ferreira, Carvalho (Kezman 74), Terry…"), a
+# meeting's attendees ("Priya Shah, Tom Becker and Lena Ortiz"). Three items or more, every word capitalised
+# or one of these, what brackets hold aside; a score ("Motherwell 0, Heart of Midlothian 3.") has two.
+_LIST_JOINERS = frozenset(
+    ["and", "&", "of", "the", "de", "van", "von", "da", "del", "der", "la", "le", "al", "bin", "jr"]
+)
+_LIST_ITEM_END = re.compile(r"[,;]\s|\s(?:and|&)\s")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # The lead is the first few candidates: how central they are tells news from other writing.
 LEAD_SENTENCES = 3
 
@@ -249,6 +258,15 @@ def _fragment_starts(sentences: list[str]) -> set[int]:
     return (lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()) | labels
 
 
+def is_name_list(sentence: str) -> bool:
+    """Whether ``sentence`` only lists names: three items or more, no word in lower case but ``_LIST_JOINERS``."""
+    text = _BRACKETED.sub(" ", sentence)
+    if len(_LIST_ITEM_END.findall(text)) < 2:
+        return False
+    words = _LETTER_WORD.findall(text)
+    return bool(words) and all(w[0].isupper() or w.lower() in _LIST_JOINERS for w in words)
+
+
 def candidates(text: str, lang: str) -> list[Candidate]:
     """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones and fragments dropped."""
     out: list[Candidate] = []
@@ -262,7 +280,7 @@ def candidates(text: str, lang: str) -> list[Candidate]:
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue
-        if sent.endswith((":", "：")):  # introduces a list or a quote; says little by itself
+        if sent.endswith((":", "：")) or is_name_list(sent):  # a lead-in says little by itself, a list no more
             continue
         terms = Counter(tokens(sent))
         n = sum(terms.values())

@@ -90,6 +90,9 @@ def test_a_lone_one_is_no_number_fact() -> None:
 def test_names_drop_titles_possessives_and_common_sentence_starts() -> None:
     text = "President Joe Biden's aide met Dr. Jane Smith and J. K. Rowling. The Bank of England said so."
     assert _values(text, "name") == ["joe biden", "jane smith", "j k rowling", "bank of england"]
+    # A lower-case particle inside a name keeps it one name.
+    text = "Barcelona won at Parc des Princes, and Ana dos Santos watched with Louis van Gaal."
+    assert _values(text, "name") == ["barcelona", "parc des princes", "ana dos santos", "louis van gaal"]
 
 
 def test_names_are_read_only_where_capitals_mark_them() -> None:

@@ -77,7 +77,7 @@ TITLES = frozenset(
         "deputy st saint coach manager detective inspector officer professor doctor mister madam"
     )
 )
-_CONNECTORS = frozenset(_words("of de da del della di du van von der den la le bin ibn al el y"))
+_CONNECTORS = frozenset(_words("of de des da das dos del della di du van von der den la le bin ibn al el y"))
 # English endings of common words, not of names: a capitalised sentence start with one is no name.
 _COMMON_ENDINGS = tuple(_words("ing ed ly ers ment ments tion tions ness ous ies ful able ible ive ity ism ists"))
 _NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | {"i"}

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from summarize import __version__
+from summarize import SummarizeOptions, Summarizer, __version__
 from summarize.errors import InputError
 from summarize.text.fetch import fetch, is_url, urls_offline
+from summarize.text.sentences import split_sentences
 from summarize.text.sources import FetchOptions, read_source, read_url, read_url_list
 from tests.localserver import LocalServer, serve, silent_server, stream_forever, trickle
 
@@ -54,6 +55,29 @@ def test_html_article_text_and_metadata(server: LocalServer) -> None:
     assert "All rights reserved" not in doc.text and "Home" not in doc.text
     _path, headers = server.requests[-1]
     assert headers["User-Agent"].startswith(f"summarize/{__version__}")
+
+
+def test_a_page_reads_the_same_from_a_url_and_from_a_file(server: LocalServer, tmp_path: Path) -> None:
+    page = ARTICLE.replace(
+        "<p>Critics said",
+        "<h2>Opening in two years</h2><p>Doors open in spring 2026 with a reading festival</p><p>Critics said",
+    )
+    server.add("/news/library", page)
+    (fetched,) = read_url(server.url("/news/library"))
+    (path := tmp_path / "library.html").write_text(page, encoding="utf-8")
+    (filed,) = read_source(str(path))
+    for doc in (fetched, filed):
+        assert (doc.title, doc.author, doc.published) == ("Council approves library budget", "Ann Lee", "2024-03-05")
+        assert "Opening in two years" in doc.headings
+    assert filed.text == fetched.text
+    # Each block of the page ends a sentence: trafilatura's plain text put one line break between blocks,
+    # which reads as a soft wrap, and a heading or a line without a stop ran into the next sentence.
+    sentences = split_sentences(filed.text)
+    assert "Doors open in spring 2026 with a reading festival" in sentences
+    assert any(s.startswith("The city council approved") for s in sentences)
+    with Summarizer(SummarizeOptions(engine="extractive")) as summarizer:
+        result = summarizer.summarize_document(filed)
+    assert "Opening in two years" not in result.summary and "Council approves" not in result.summary
 
 
 def test_redirect_is_followed_and_final_url_kept(server: LocalServer) -> None:

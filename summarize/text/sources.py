@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from .feeds import FEED_SUFFIXES, parse_feed
 from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetched, fetch, is_url, kind_of, sniff_kind
-from .inputs import STDIN, Document, decode, pdf_document, read_path, to_document
+from .inputs import STDIN, Document, decode, page_document, pdf_document, read_path, to_document
 
 
 @dataclass(frozen=True)
@@ -24,33 +24,6 @@ class FetchOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     offline: bool = False
     follow_links: bool = False
-
-
-def page_document(html: bytes | str, source: str, url: str | None = None) -> Document:
-    """The main text of a web page and its title, author and date (trafilatura)."""
-    import trafilatura
-
-    found = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_recall=True,
-    )
-    text = (getattr(found, "text", None) or "").strip() if found is not None else ""
-    if not text:
-        raise InputError(
-            "has no article text that could be extracted",
-            source=source,
-            hint="it may be a page of links, or need JavaScript; save the article text and pass the file",
-        )
-    title = (getattr(found, "title", None) or "").strip() or None
-    author = (getattr(found, "author", None) or "").strip() or None
-    published = (getattr(found, "date", None) or "").strip() or None
-    if title and title.rstrip(".!?") not in text[: len(title) + 200]:
-        text = f"{title}{'' if title[-1:] in '.!?' else '.'}\n\n{text}"
-    return Document(source, text, text, title, published, author, url)
 
 
 def _text_of(fetched: Fetched) -> str:

@@ -62,7 +62,8 @@ def test_key_points_of_an_indic_text_state_something_new(rows: dict[str, list[st
     assert len(result.key_points) == 3
     summary_words = set(tokens(result.summary))
     for point in result.key_points:
-        assert point.rstrip('"”') in text  # a quotation the point opens is closed where it is shown
+        # A quotation the point opens is closed where it is shown, one it goes on with opened.
+        assert point.strip('"“”') in text
         assert not is_near_duplicate(point, [result.summary])
         assert set(tokens(point)) - summary_words
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from summarize.engines import extractive
 from summarize.text import glued, sentences
 from summarize.text.sentences import close_quote, split_paragraphs, split_sentences
 from summarize.text.textsim import tokens
@@ -270,8 +271,6 @@ def test_a_quotation_opened_in_a_sentence_is_closed_where_it_is_shown_alone(sent
 
 
 def test_the_extractive_engine_closes_a_quote_its_source_continues_in_the_next_paragraph() -> None:
-    from summarize.engines import extractive
-
     text = (
         "The club manager said the injury was a blow before the cup tie on Saturday.\n\n"
         'He said: "We will assess the winger in the morning and decide then.\n\n'
@@ -282,3 +281,45 @@ def test_the_extractive_engine_closes_a_quote_its_source_continues_in_the_next_p
     shown = split_sentences(out.summary) + out.key_points
     quoted = [s for s in shown if "assess the winger" in s]
     assert quoted == ['He said: "We will assess the winger in the morning and decide then."']
+
+
+def test_lines_that_were_never_wrapped_are_paragraphs() -> None:
+    caption = "Rosell, speaking at a news conference, said the club had done nothing wrong"
+    long_line = "The signing of Neymar has been correct and has caused envy in some of our adversaries, " * 2
+    text = f"{long_line.strip()}\n{caption}\nHe added that the board would answer every question the court put to it."
+    # A line over UNWRAPPED_LINE characters was never wrapped: each line is a paragraph, and a line
+    # without a stop no longer runs into the next one's first sentence.
+    assert split_paragraphs(text) == text.split("\n")
+    assert caption in split_sentences(text)
+    # Prose wrapped at 72 characters stays one paragraph, and so does a wrapped paragraph with a long link.
+    wrapped = "The council approved the budget for the new\nlibrary on Monday after a long debate that ran\nlate."
+    assert split_paragraphs(wrapped) == [wrapped]
+    linked = "See the minutes at\n" + "https://example.org/" + "a/" * 80 + "\nfor the full vote."
+    assert split_paragraphs(linked) == [linked]
+
+
+def test_a_sentence_inside_a_quotation_another_opened_carries_its_mark() -> None:
+    paragraph = [
+        '"This is also a proud day.',
+        "I was 18 when I broke into the big leagues.",
+        'I never thought I would play for 22 years," he said.',
+        "The club will retire his number.",
+    ]
+    assert sentences.quotation_marks(paragraph) == ["", '"', '"', ""]
+    assert sentences.quotation_marks(["“It was hard.", "We kept going.”"]) == ["", "“"]
+    assert sentences.quotation_marks(["He is 6'4\" tall.", "He plays centre."]) == ["", ""]  # an inch mark
+
+
+def test_the_extractive_engine_shows_a_quoted_sentence_as_a_quote() -> None:
+    # News opens a long quote again at each paragraph and closes it only at the last.
+    text = (
+        "Alex Rodriguez will play his final game for the New York Yankees on Friday, the club said.\n\n"
+        '"This is a tough day for me and for my family in New York. I was 18 when I broke into the big '
+        "leagues in Seattle and never thought I would play for 22 years in the majors.\n\n"
+        '"I want to thank the fans for letting me play the game I love," Rodriguez said.\n\n'
+        "He will then take an advisory role at the club, working with its young players in Tampa."
+    )
+    result = extractive.summarize(text, "en", points=5)
+    shown = "\n".join([result.summary, *result.key_points])
+    quoted = '"I was 18 when I broke into the big leagues in Seattle and never thought I would play for 22 years'
+    assert f'{quoted} in the majors."' in shown

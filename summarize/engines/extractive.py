@@ -294,7 +294,7 @@ def summarize(
         return _shown(sents[:n], sents[n : n + max(points, 0)])
     summary = sorted(select(doc, PARAMS, n))
     chosen = fact_points(doc, summary, points)
-    return _shown([doc.cands[k].text for k in summary], [doc.cands[k].text for k in chosen])
+    return _shown([doc.cands[k].shown for k in summary], [doc.cands[k].shown for k in chosen])
 
 
 def _shown(summary: list[str], points: list[str]) -> ExtractiveSummary:

@@ -18,7 +18,7 @@ from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.scripts import has_caseless
-from ..text.sentences import split_paragraphs, split_sentences
+from ..text.sentences import paragraph_sentences, quotation_marks, split_paragraphs
 from ..text.textsim import tokens
 
 MIN_TOKENS = 5
@@ -105,6 +105,12 @@ class Candidate:
     facts: frozenset[str] = field(default_factory=frozenset)
     refers_back: bool = False  # opens with a word pointing at the sentence before (see ``refers_back``)
     glued: bool = False  # a photo caption glued to other text (see ``is_glued_caption``)
+    quoted: str = ""  # the mark of a quotation a sentence before it opened and it goes on with
+
+    @property
+    def shown(self) -> str:
+        """The sentence as a reader is shown it: inside a quotation, opened by the quotation's mark."""
+        return self.quoted + self.text
 
 
 @dataclass
@@ -116,7 +122,7 @@ class DocFeatures:
     centrality: list[float]  # cosine to the rest of the document, scaled so the top one is 1
     title_sim: list[float]  # cosine to the title, scaled so the top one is 1 (zeros without title)
     lengths: list[int]  # tokens
-    quotes: list[bool]  # opens with a quotation mark
+    quotes: list[bool]  # opens with a quotation mark, or goes on with one a sentence before it opened
     density: list[float]  # how many facts (numbers, names) it states, scaled so the top one is 1
     lead: float  # how central the lead is: its first sentences' mean centrality over all sentences' mean
     # Pairwise similarity for MMR instead of the TF-IDF cosine, when set: bench/eval_embed.py measures
@@ -270,7 +276,9 @@ def is_name_list(sentence: str) -> bool:
 def candidates(text: str, lang: str) -> list[Candidate]:
     """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones and fragments dropped."""
     out: list[Candidate] = []
-    sentences = split_sentences(text, lang)
+    paragraphs = paragraph_sentences(text, lang)
+    sentences = [sentence for para in paragraphs for sentence in para]
+    quoted = [mark for para in paragraphs for mark in quotation_marks(para)]
     trimmed = [trim_clutter(raw) for raw in sentences]
     fragments = _fragment_starts(trimmed)
     lower = {w for s in sentences for w in _LOWER_WORD.findall(s)}
@@ -286,7 +294,8 @@ def candidates(text: str, lang: str) -> list[Candidate]:
         n = sum(terms.values())
         if n >= MIN_TOKENS:
             glued = lang == "en" and is_glued_caption(sent, n)
-            out.append(Candidate(i, sent, terms, facts(sent, terms, lower, names), refers_back(sent, lang), glued))
+            found = facts(sent, terms, lower, names)
+            out.append(Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i]))
     return out
 
 
@@ -374,7 +383,7 @@ def document_features(
         centrality,
         title_sim,
         [sum(c.terms.values()) for c in cands],
-        [is_quote(c.text) for c in cands],
+        [is_quote(c.text) or bool(c.quoted) for c in cands],
         normalise([math.log1p(len(c.facts)) for c in cands]),
         lead,
     )

@@ -211,9 +211,28 @@ def _segment_bounded(segmenter, paragraph: str) -> list[str]:  # type: ignore[no
             pos += cut - lead
 
 
+# A line longer than this (its web addresses aside) was never wrapped: editors and mail wrap prose at 72 to
+# 100 characters. A block holding one is written a paragraph per line (news copied from a web page, XSum's
+# articles), so each of its lines is a paragraph; joined as a soft wrap, a line without a stop (a caption,
+# a table's row, a quote's last line) ran into the next one's first sentence.
+UNWRAPPED_LINE = 150
+
+
+def _unwrapped(lines: list[str]) -> bool:
+    return any(len(line) > UNWRAPPED_LINE and len(URL.sub("", line)) > UNWRAPPED_LINE for line in lines)
+
+
 def split_paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks, stripped, without empty ones."""
-    return [p.strip() for p in _PARAGRAPH.split(text) if p.strip()]
+    """Blank-line separated blocks, stripped, without empty ones; a block of unwrapped lines
+    (``UNWRAPPED_LINE``) gives each line as a paragraph."""
+    out: list[str] = []
+    for block in _PARAGRAPH.split(text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if len(lines) > 1 and _unwrapped(lines):
+            out.extend(lines)
+        elif lines:
+            out.append(block.strip())
+    return out
 
 
 def _split_rules(paragraph: str) -> list[str]:
@@ -391,18 +410,23 @@ def list_items(paragraph: str) -> list[str]:
     return out
 
 
-def split_sentences(text: str, lang: str = "en") -> list[str]:
-    """Sentences of ``text`` in reading order; paragraph breaks and list items always end a sentence, URLs
-    never do."""
-    out: list[str] = []
+def paragraph_sentences(text: str, lang: str = "en") -> list[list[str]]:
+    """The sentences of each paragraph of ``text`` (a list item is one), in reading order; paragraph
+    breaks and list items always end a sentence, URLs never do."""
+    out: list[list[str]] = []
     lang = (lang or "en").split("-")[0].lower()
     for block in split_paragraphs(text):
         for para in list_items(block):
             # A line break inside a paragraph is a soft wrap in prose, so join it.
             para, urls = _mask_urls(" ".join(para.split()))
             sentences = _split_paragraph(para, lang)
-            out.extend(_unmask_urls(s, urls) for s in sentences) if urls else out.extend(sentences)
+            out.append([_unmask_urls(s, urls) for s in sentences] if urls else sentences)
     return out
+
+
+def split_sentences(text: str, lang: str = "en") -> list[str]:
+    """Sentences of ``text`` in reading order (:func:`paragraph_sentences`, one list)."""
+    return [sentence for para in paragraph_sentences(text, lang) for sentence in para]
 
 
 # Chinese, Japanese and Korean put no space between sentences (nor after a cut mid-sentence).
@@ -434,15 +458,40 @@ _OPENING_QUOTE = re.compile(r'“|(?<![^\s(\[{:—–-])"(?=\S)')
 _DOUBLE_QUOTES = re.compile('["“”]')
 
 
+def opens_quote(sentence: str) -> str:
+    """The double quote mark of a quotation that opens in ``sentence`` and does not close there ("" when
+    none does); an inch mark (6'4") opens nothing."""
+    marks = list(_DOUBLE_QUOTES.finditer(sentence))
+    if len(marks) % 2 and _OPENING_QUOTE.match(sentence, marks[-1].start()):
+        return marks[-1].group()
+    return ""
+
+
+def quotation_marks(paragraph: list[str]) -> list[str]:
+    """For each sentence of one paragraph, the quote mark of a quotation an earlier sentence opened and
+    left open, which this one goes on with ("" when none): news quotes several sentences with one pair
+    of marks ('"This is also a proud day. I was 18 when I broke into the big leagues…'), and a sentence
+    inside such a quotation is someone's words though it shows no mark. A sentence with a mark of its
+    own closes the quotation; a new paragraph starts outside any."""
+    out: list[str] = []
+    open_mark = ""
+    for sentence in paragraph:
+        out.append(open_mark)
+        if open_mark:
+            if _DOUBLE_QUOTES.search(sentence):
+                open_mark = ""
+        else:
+            open_mark = opens_quote(sentence)
+    return out
+
+
 def close_quote(sentence: str) -> str:
     """``sentence`` with a closing quote at its end when a quotation opens in it and does not close: the
     source's quote goes on in its next paragraph (news reopens a long quote at each paragraph and closes
     it only at the last), and a summary shows the sentence alone, where an open quote would run on
     over everything after it. An inch mark (6'4") opens nothing."""
-    marks = list(_DOUBLE_QUOTES.finditer(sentence))
-    if len(marks) % 2 and _OPENING_QUOTE.match(sentence, marks[-1].start()):
-        return sentence + ("”" if marks[-1].group() == "“" else '"')
-    return sentence
+    mark = opens_quote(sentence)
+    return sentence + ("”" if mark == "“" else '"') if mark else sentence
 
 
 def with_stop(sentence: str) -> str:

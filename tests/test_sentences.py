@@ -9,7 +9,8 @@ import pytest
 
 from summarize.engines import extractive
 from summarize.text import glued, sentences
-from summarize.text.sentences import close_quote, split_paragraphs, split_sentences
+from summarize.text.quotes import close_quote, quotation_marks
+from summarize.text.sentences import split_paragraphs, split_sentences
 from summarize.text.textsim import tokens
 from tests.conftest import SHARED
 
@@ -305,9 +306,9 @@ def test_a_sentence_inside_a_quotation_another_opened_carries_its_mark() -> None
         'I never thought I would play for 22 years," he said.',
         "The club will retire his number.",
     ]
-    assert sentences.quotation_marks(paragraph) == ["", '"', '"', ""]
-    assert sentences.quotation_marks(["“It was hard.", "We kept going.”"]) == ["", "“"]
-    assert sentences.quotation_marks(["He is 6'4\" tall.", "He plays centre."]) == ["", ""]  # an inch mark
+    assert quotation_marks(paragraph) == ["", '"', '"', ""]
+    assert quotation_marks(["“It was hard.", "We kept going.”"]) == ["", "“"]
+    assert quotation_marks(["He is 6'4\" tall.", "He plays centre."]) == ["", ""]  # an inch mark
 
 
 def test_the_extractive_engine_shows_a_quoted_sentence_as_a_quote() -> None:

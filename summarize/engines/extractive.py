@@ -42,7 +42,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..text.sentences import RUN_ON_TOKENS, close_quote, join_sentences, split_sentences, with_stop
+from ..text.quotes import close_quote
+from ..text.sentences import RUN_ON_TOKENS, join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
 from .features import Candidate, DocFeatures, FactsSaid, document_features, headline, normalise, trim_clutter
 

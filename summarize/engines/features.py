@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
+from ..text.quotes import quotation_marks
 from ..text.scripts import has_caseless
-from ..text.sentences import paragraph_sentences, quotation_marks, split_paragraphs
+from ..text.sentences import paragraph_sentences, split_paragraphs
 from ..text.textsim import tokens
 
 MIN_TOKENS = 5

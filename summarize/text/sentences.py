@@ -452,48 +452,6 @@ def join_sentences(sentences: list[str]) -> str:
 _CLOSING_MARKS = _CLOSE_MARKS + "）】"
 
 
-# A double quote that opens a quotation: "“", or a straight one at the start or after a space, bracket,
-# colon or dash, before text. Sources mix the two kinds ("“It's likely…," said Dr Livermore).
-_OPENING_QUOTE = re.compile(r'“|(?<![^\s(\[{:—–-])"(?=\S)')
-_DOUBLE_QUOTES = re.compile('["“”]')
-
-
-def opens_quote(sentence: str) -> str:
-    """The double quote mark of a quotation that opens in ``sentence`` and does not close there ("" when
-    none does); an inch mark (6'4") opens nothing."""
-    marks = list(_DOUBLE_QUOTES.finditer(sentence))
-    if len(marks) % 2 and _OPENING_QUOTE.match(sentence, marks[-1].start()):
-        return marks[-1].group()
-    return ""
-
-
-def quotation_marks(paragraph: list[str]) -> list[str]:
-    """For each sentence of one paragraph, the quote mark of a quotation an earlier sentence opened and
-    left open, which this one goes on with ("" when none): news quotes several sentences with one pair
-    of marks ('"This is also a proud day. I was 18 when I broke into the big leagues…'), and a sentence
-    inside such a quotation is someone's words though it shows no mark. A sentence with a mark of its
-    own closes the quotation; a new paragraph starts outside any."""
-    out: list[str] = []
-    open_mark = ""
-    for sentence in paragraph:
-        out.append(open_mark)
-        if open_mark:
-            if _DOUBLE_QUOTES.search(sentence):
-                open_mark = ""
-        else:
-            open_mark = opens_quote(sentence)
-    return out
-
-
-def close_quote(sentence: str) -> str:
-    """``sentence`` with a closing quote at its end when a quotation opens in it and does not close: the
-    source's quote goes on in its next paragraph (news reopens a long quote at each paragraph and closes
-    it only at the last), and a summary shows the sentence alone, where an open quote would run on
-    over everything after it. An inch mark (6'4") opens nothing."""
-    mark = opens_quote(sentence)
-    return sentence + ("”" if mark == "“" else '"') if mark else sentence
-
-
 def with_stop(sentence: str) -> str:
     """``sentence`` with a full stop when it ends in a letter or digit, also inside closing brackets
     or quotes: a line the source wrote without one ("172 pull requests were merged in the last

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
+from ..text.mentions import NAME_PARTICLES
 from ..text.quotes import quotation_marks
 from ..text.scripts import has_caseless
 from ..text.sentences import paragraph_sentences, split_paragraphs
@@ -77,11 +78,10 @@ FRAGMENT_SHARE = 0.25
 # (This Week in Rust's lists of pull requests do: over a quarter of an issue's). None in the news sets.
 _ITEM_LABEL = re.compile(r"[a-z][\w.-]*:\s")
 # A list of names says nothing of them: a team's line-up ("Cech, Ferreira, Carvalho (Kezman 74), Terry…"), a
-# meeting's attendees ("Priya Shah, Tom Becker and Lena Ortiz"). Three items or more, every word capitalised
-# or one of these, what brackets hold aside; a score ("Motherwell 0, Heart of Midlothian 3.") has two.
-_LIST_JOINERS = frozenset(
-    ["and", "&", "of", "the", "de", "van", "von", "da", "del", "der", "la", "le", "al", "bin", "jr"]
-)
+# meeting's attendees ("Priya Shah, Tom Becker and Lena Ortiz"). Three items or more, every word capitalised,
+# a particle of a name or one of these, what brackets hold aside; a score ("Motherwell 0, Heart of
+# Midlothian 3.") has two.
+_LIST_JOINERS = NAME_PARTICLES | {"and", "&", "the", "jr"}
 _LIST_ITEM_END = re.compile(r"[,;]\s|\s(?:and|&)\s")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")

@@ -77,7 +77,8 @@ TITLES = frozenset(
         "deputy st saint coach manager detective inspector officer professor doctor mister madam"
     )
 )
-_CONNECTORS = frozenset(_words("of de des da das dos del della di du van von der den la le bin ibn al el y"))
+# Lower-case particles inside a name: "Bank of England", "Parc des Princes", "Louis van Gaal".
+NAME_PARTICLES = frozenset(_words("of de des da das dos del della di du van von der den la le bin ibn al el y"))
 # English endings of common words, not of names: a capitalised sentence start with one is no name.
 _COMMON_ENDINGS = tuple(_words("ing ed ly ers ment ments tion tions ness ous ies ful able ible ive ity ism ists"))
 _NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | {"i"}
@@ -238,7 +239,7 @@ def names(text: str, lang: str) -> list[Fact]:
     run: list[re.Match[str]] = []
 
     def flush() -> None:
-        while run and (run[-1].group(0).lower() in _CONNECTORS or run[-1].group(0).lower() in STOPWORDS):
+        while run and (run[-1].group(0).lower() in NAME_PARTICLES or run[-1].group(0).lower() in STOPWORDS):
             run.pop()  # "Russia No 1": a trailing function word is no part of the name
         words = list(run)
         initial = bool(words) and _is_initial(text, words[0].start())
@@ -246,7 +247,7 @@ def names(text: str, lang: str) -> list[Fact]:
             words.pop(0)
             initial = False
         parts = [strip_possessive(norm(w.group(0))) for w in words]
-        keys = _joined_initials(tuple(k for p in parts if p not in _CONNECTORS for _, k in tokens(p)))
+        keys = _joined_initials(tuple(k for p in parts if p not in NAME_PARTICLES for _, k in tokens(p)))
         # A lone capital letter ("H") is no name, nor are lone initials ("U.S. officials": too often a paraphrase
         # of the article's "Washington"); initials count within one ("J. K. Rowling", "Northeast D.C.").
         lone = len(words) == 1 and bool(keys) and (len(keys[0]) == 1 or words[0].group(0).endswith("."))
@@ -260,9 +261,9 @@ def names(text: str, lang: str) -> list[Fact]:
         word = m.group(0)
         gap = text[run[-1].end() : m.start()] if run else " "
         capital = word[0].isupper()
-        if run and (not _joins(gap, run[-1].group(0)) or not (capital or word.lower() in _CONNECTORS)):
+        if run and (not _joins(gap, run[-1].group(0)) or not (capital or word.lower() in NAME_PARTICLES)):
             flush()
-        if capital or (run and word.lower() in _CONNECTORS):
+        if capital or (run and word.lower() in NAME_PARTICLES):
             run.append(m)
         if strip_possessive(norm(word)) != norm(word):  # a possessive ends the name: "Obama's", "Jones'"
             flush()
@@ -275,7 +276,7 @@ def _dropped(written: str, initial: bool, lang: str) -> bool:
     sentence start, a word that reads as a common one (its ending says so: Appalling, Researchers; or in
     English, the list of common words says so: Clips, Came, CLICK)."""
     word = strip_possessive(norm(written)).rstrip(".")
-    if word in TITLES or word in _CONNECTORS or word in STOPWORDS or re.sub(r"'.*", "", word) in STOPWORDS:
+    if word in TITLES or word in NAME_PARTICLES or word in STOPWORDS or re.sub(r"'.*", "", word) in STOPWORDS:
         return True  # also a contraction of a function word: We're, It's
     if not initial:
         return False

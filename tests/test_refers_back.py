@@ -62,10 +62,28 @@ from tests.conftest import SHARED
         ("この度、新製品を発売しました。", "ja", False),
         ("これまでに100人が避難した。", "ja", False),
         ("東京都は新しい計画を発表した。", "ja", False),
+        ("انہوں نے مزید بتایا کہ تحقیق جاری ہے۔", "ur", True),  # "He further said…"
+        ("لیکن، اس نے کہا کہ فیصلہ ہو چکا ہے۔", "ur", True),  # "But, he said…"
+        ("یہ رپورٹ عراق کی پالیسی پر تنقید کرتی ہے۔", "ur", True),  # "This report…"
+        ("اس سال کونسل نے بجٹ منظور کیا۔", "ur", False),  # "This year…"
+        ("اس سے قبل کمپنی نے اعلان کیا تھا۔", "ur", False),  # "Before this" ("Previously")
+        ("اسلام آباد میں اجلاس ہوا۔", "ur", False),  # Islamabad, not "اس"
     ],
 )
 def test_refers_back(sentence: str, lang: str, expected: bool) -> None:
     assert features.refers_back(sentence, lang) is expected
+
+
+def test_urdu_sentences_point_back_where_their_english_translations_do() -> None:
+    # FLORES pairs: the English rule on the English side is the reference for the Urdu rule.
+    with open(SHARED / "flores_en_ur_200.jsonl", encoding="utf-8") as fh:
+        pairs = [json.loads(line) for line in fh]
+    both = [(features.refers_back(p["en"], "en"), features.refers_back(p["ur"], "ur")) for p in pairs]
+    english = [u for e, u in both if e]
+    assert len(english) >= 20 and sum(english) >= 0.8 * len(english)
+    # Urdu opens with a demonstrative where English has "the" ("یہ رپورٹ", "The Report"): more flags, not many.
+    assert sum(u for _, u in both) <= 1.8 * len(english)
+    assert sum(e == u for e, u in both) >= 0.9 * len(pairs)
 
 
 def _news() -> list[dict]:

@@ -81,6 +81,14 @@ _LANGUAGES = {
         "het",
         r"\s+(?:is|was|lijkt|blijft|wordt|werd)\s+(?:\w+\s+){0,3}?(?:dat|om|of|hoe)\b|\s+regent\b",
     ),
+    # Urdu: "انہوں نے کہا" (he said), "اس نے…", "یہ رپورٹ…" (this report); not "اس سال" (this year), "اس
+    # دوران" (meanwhile), "اس سے قبل" (before this: "Previously"), "اس کے نتیجے میں" ("As a result").
+    "ur": _Rules(
+        "وہ|انہوں|انھوں|اسے|انہیں|انھیں|اس|ان|یہ|اُس|اُن|اِس|اِن",
+        "سال|برس|ہفتے|ہفتہ|ماہ|مہینے|مہینہ|وقت|دن|روز|بار|موسم|صدی|دہائی|سیزن|دوران|صبح|شام|رات"
+        "|سے قبل|سے پہلے|کے بعد|کے علاوہ|کے نتیجے",
+        "لیکن|اور|تاہم|مگر|پھر|اب|البتہ|چنانچہ|لہذا|لہٰذا|بلکہ|نیز",
+    ),
 }
 
 
@@ -88,7 +96,7 @@ def _compile(rules: _Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
     opening = rf"^(?:{rules.pronouns})\b(?!\s+(?:{rules.times})s?\b)"
     if rules.expletive:
         opening += rf"|^(?:{rules.expletive})\b(?!{rules.dummy})"
-    return re.compile(rf"^(?:{rules.connectives})\b,?\s+", re.IGNORECASE), re.compile(opening, re.IGNORECASE)
+    return re.compile(rf"^(?:{rules.connectives})\b[,،]?\s+", re.IGNORECASE), re.compile(opening, re.IGNORECASE)
 
 
 _PATTERNS = {lang: _compile(rules) for lang, rules in _LANGUAGES.items()}

@@ -88,6 +88,21 @@ def test_facts_said_counts_a_fact_new_only_while_one_of_its_words_is_unsaid() ->
     assert not copy.is_new(cand(2, "2023")) and said.is_new(cand(2, "2023"))  # the copy is its own
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Президент Путин встретился с министрами. Путин сказал, что встреча прошла хорошо.", "ru", "путин"),
+        ("Ο Τσίπρας μίλησε στη Βουλή. Ο Τσίπρας είπε ότι η συμφωνία είναι καλή.", "el", "τσίπρας"),
+        ("Mesut Özil scored twice on Sunday. The club said Özil would stay.", "en", "özil"),
+        ("Zespół z Łodzi wygrał w niedzielę. Trener z Łodzi był zadowolony.", "pl", "łodzi"),
+    ],
+)
+def test_a_name_is_a_fact_in_any_cased_alphabet(text: str, lang: str, name: str) -> None:
+    # Capitals were read in ASCII alone: no Cyrillic or Greek name, nor "Özil", was a fact.
+    doc = features.document_features(text, lang)
+    assert doc is not None and any(name in fact.split() for fact in doc.cands[1].facts)
+
+
 def test_seed_article_key_points_name_the_detention_and_the_disputed_election() -> None:
     text = (SHARED / "seed" / "000_82e42e668d2720ca.txt").read_text(encoding="utf-8")
     out = extractive.summarize(text, "en", points=5)

@@ -13,13 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
 from ..text.quotes import quotation_marks
-from ..text.scripts import has_caseless
+from ..text.scripts import has_caseless, initials
 from ..text.sentences import paragraph_sentences, split_paragraphs
 from ..text.textsim import tokens
 
@@ -91,8 +92,20 @@ LEAD_SENTENCES = 3
 # Facts: numbers (with their units glued on: "2024", "46", "5.5%") and names, i.e. capitalised
 # words that the text never writes in lower case ("August", "Khan"; not "The", "However").
 _NUMBER = re.compile(r"\d[\d.,:/%]*")
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*\w|\b[A-Z]\b")
-_LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*\w")
+
+
+@lru_cache(maxsize=1)
+def _capitalised() -> re.Pattern[str]:
+    # A capital of any cased alphabet ("Khan", "Путин", "Özil"); compiled on first use (a few milliseconds).
+    capital = initials(upper=True)
+    return re.compile(rf"\b[{capital}][\w’'-]*\w|\b[{capital}]\b")
+
+
+@lru_cache(maxsize=1)
+def _lower_word() -> re.Pattern[str]:
+    return re.compile(rf"\b[{initials(upper=False)}][\w’'-]*\w")
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -166,7 +179,7 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str]) 
     found = {m.group(0).rstrip(".,:/") for m in _NUMBER.finditer(sentence)}
     run: list[str] = []
     end = -1
-    for m in _CAPITALISED.finditer(sentence):
+    for m in _capitalised().finditer(sentence):
         word = _POSSESSIVE.sub("", m.group(0).lower())
         if word in lower or (m.start() == 0 and word not in names):
             continue
@@ -282,8 +295,9 @@ def candidates(text: str, lang: str) -> list[Candidate]:
     quoted = [mark for para in paragraphs for mark in quotation_marks(para)]
     trimmed = [trim_clutter(raw) for raw in sentences]
     fragments = _fragment_starts(trimmed)
-    lower = {w for s in sentences for w in _LOWER_WORD.findall(s)}
-    names = {_POSSESSIVE.sub("", m.group(0).lower()) for s in sentences for m in _CAPITALISED.finditer(s) if m.start()}
+    lower = {w for s in sentences for w in _lower_word().findall(s)}
+    capital = _capitalised()
+    names = {_POSSESSIVE.sub("", m.group(0).lower()) for s in sentences for m in capital.finditer(s) if m.start()}
     for i, sent in enumerate(trimmed):
         if i in fragments:
             continue

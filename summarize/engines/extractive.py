@@ -185,7 +185,7 @@ def rank(
     doc = document_features(text, lang, title, headings)
     if doc is None:
         return _fallback(text, lang)[: limit or None]
-    return [doc.cands[k].text for k in select(doc, PARAMS, limit)]
+    return [doc.cands[k].shown for k in select(doc, PARAMS, limit)]
 
 
 def stand_alone_first(cand: Candidate, value: float) -> tuple[float, float]:

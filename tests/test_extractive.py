@@ -354,7 +354,7 @@ def test_title_overlap_pulls_a_later_sentence_up() -> None:
             # It is the title's weight that does it.
             doc = features.document_features(text, "en", title)
             assert doc is not None
-            unweighted = [doc.cands[k].text for k in extractive.select(doc, no_title_weight)]
+            unweighted = [doc.cands[k].shown for k in extractive.select(doc, no_title_weight)]
             assert unweighted.index(target) >= plain.index(target)
     assert pulled >= 0.75 * len(articles)
 

@@ -298,11 +298,16 @@ def summarize(
     return _shown([doc.cands[k].shown for k in summary], [doc.cands[k].shown for k in chosen])
 
 
+def as_point(sentence: str) -> str:
+    """A sentence as a key point is shown: alone in a list item, so a quotation it opens is closed in it."""
+    return close_quote(sentence)
+
+
 def _shown(summary: list[str], points: list[str]) -> ExtractiveSummary:
     """Sentences as a reader is shown them: summary sentences make one paragraph, so each needs its stop
     (key points stand alone as list items), and a quotation each opens is closed in it."""
     said = join_sentences([close_quote(with_stop(s)) for s in summary])
-    return ExtractiveSummary(said, [close_quote(p) for p in points])
+    return ExtractiveSummary(said, [as_point(p) for p in points])
 
 
 def key_points(

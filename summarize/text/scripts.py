@@ -62,19 +62,23 @@ def _word_pattern(marks: str, head: str) -> re.Pattern[str]:
 
 
 # Every combining mark met so far: one pattern serves all texts (a mark a text lacks matches nothing in
-# it), compiled again only when a new mark shows up, not for each sentence's own set of marks.
-_marks_met: set[str] = set()
+# it), compiled again only when a new mark shows up, not for each sentence's own set of marks. Replaced,
+# never changed in place, so a thread reading it never sees it change.
+_marks_met: frozenset[str] = frozenset()
 
 
 def word_pattern(text: str, head: str = "") -> re.Pattern[str]:
     """The pattern of one word of ``text``: a run of word characters and of combining marks
     (:func:`combining_marks`), so a word of any script is one word. ``head``: an alternative tried
     first at each place (a group of the caller's, such as initials)."""
+    global _marks_met
     marks = combining_marks(text)
     if not marks:
         return _word_pattern("", head)
-    _marks_met.update(marks)
-    return _word_pattern("".join(sorted(_marks_met)), head)
+    met = _marks_met
+    if not met.issuperset(marks):
+        met = _marks_met = met | frozenset(marks)
+    return _word_pattern("".join(sorted(met)), head)
 
 
 # The cased alphabets past ASCII: Latin-1 to Latin Extended-B, Greek and Coptic, Cyrillic and its

@@ -53,3 +53,22 @@ def test_the_rtl_wrap_keeps_front_matter_first_and_the_line_ending(eol: str) -> 
     div = '<div dir="rtl" lang="ur">'
     assert wrapped == eol.join(["---", "title: x", "---", "", div, "", "# متن", "", "</div>", ""])
     assert wrap_rtl_document(doc, "fr") == doc
+
+
+def test_a_web_page_is_translated_as_the_markdown_of_its_main_text(tiny_nllb: Path, tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Library budget</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        "<h1>Library budget approved</h1><p>The council approved the budget on Monday after a long debate.</p>"
+        "<h2>What it pays for</h2><ul><li>Two hundred thousand new books</li><li>A reading hall</li></ul>"
+        "</article></body></html>"
+    )
+    (path := tmp_path / "library.html").write_text(page, encoding="utf-8")
+    doc = to_document(path.read_text(encoding="utf-8"), str(path), ".html")
+    assert doc.page and output_format(doc, "auto") == "markdown"
+    done = translate_document(doc, "ur", Translator(str(tiny_nllb), backend="transformers"), language=UNKNOWN)
+    # The page's structure comes through (the tiny model's words are noise): its headings and list items,
+    # no menu, and right-to-left text wrapped as in any Markdown document.
+    lines = done.text.splitlines()
+    assert lines[0] == '<div dir="rtl" lang="ur">' and lines[-1] == "</div>"
+    assert sum(line.startswith("# ") for line in lines) == 1 and sum(line.startswith("## ") for line in lines) == 1
+    assert sum(line.startswith("- ") for line in lines) == 2 and "Home" not in done.text

@@ -42,7 +42,7 @@ class Document:
 
     source: str  # the path as given, or "<stdin>"
     text: str  # prose to summarize
-    raw: str  # the decoded input as read (for a PDF: its extracted text)
+    raw: str  # the decoded input as read (a PDF: its extracted text; a web page: its main text as Markdown)
     title: str | None = None
     published: str | None = None  # ISO 8601 date (or date and time) of a web page, feed entry or PDF
     author: str | None = None
@@ -50,6 +50,7 @@ class Document:
     path: str | None = None  # the file read, when one was: its folder holds a newsletter's other issues
     markdown: bool = False  # read as Markdown (a .md file, or piped text with headings or front matter)
     headings: tuple[str, ...] = ()  # a Markdown input's headings, as they read in ``text`` (without a stop)
+    page: bool = False  # a web page (a URL or an .html file): ``raw`` is the Markdown its main text was read as
 
 
 def decode(data: bytes, source: str) -> str:
@@ -197,9 +198,8 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
     text, headings = prose.text, prose.headings
     if title and title.rstrip(".!?") not in text[: len(title) + 200]:
         text, headings = f"{with_stop(title)}\n\n{text}", (*headings, title)
-    return Document(
-        source, text, text, title, _metadata(found, "date"), _metadata(found, "author"), url, headings=headings
-    )
+    date, author = _metadata(found, "date"), _metadata(found, "author")
+    return Document(source, text, md or "", title, date, author, url, headings=headings, page=True)
 
 
 def to_document(raw: str, source: str, suffix: str = "") -> Document:

@@ -1,22 +1,24 @@
 """Translating a whole document (``summarize translate``): the workflow between reading and printing.
 
-Which text is translated (HTML is reduced to its prose; Markdown and plain text are translated as
-written), whether it is Markdown, whether there is anything to translate (:func:`source_for`),
+Which text is translated (a web page's main text as Markdown; Markdown and plain text as written),
+whether it is Markdown, whether there is anything to translate (:func:`source_for`),
 and the right-to-left wrap of Markdown output.
 """
 
 from __future__ import annotations
 
 from ..results import DocumentTranslation, LanguageResult
-from ..text.inputs import HTML_SUFFIXES, Document
+from ..text.inputs import Document
 from ..text.markdown import wrap_rtl_document
 from .planner import source_for
 from .translator import Translator
 
 
 def is_markdown(doc: Document) -> bool:
-    """Whether ``doc`` is Markdown: as the reader read it (a Markdown file, or a text that looks it)."""
-    return doc.markdown
+    """Whether ``doc`` is Markdown: as the reader read it (a Markdown file, or a text that looks it), or a
+    web page, whose main text is read as the Markdown trafilatura writes of it (headings, lists and
+    paragraphs kept)."""
+    return doc.markdown or doc.page
 
 
 def output_format(doc: Document, fmt: str) -> str:
@@ -35,8 +37,7 @@ def translate_document(
     ``fmt`` ``markdown`` (or ``auto`` for a Markdown document) the text is ready to write as
     Markdown: right-to-left text is wrapped in ``<div dir="rtl">``, front matter kept first.
     """
-    is_html = doc.source.lower().endswith(tuple(HTML_SUFFIXES))
-    text = doc.text if is_html else doc.raw
+    text = doc.raw
     choice = source_for(language, target)
     if choice.code is None:
         return DocumentTranslation(doc.source, language, target, text, None, skipped=choice.skipped)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from summarize import SummarizeOptions, Summarizer
 from summarize.errors import InputError
 from summarize.text.feeds import fragment_to_text, parse_feed
 from summarize.text.inputs import Document
@@ -127,6 +128,25 @@ def test_broken_and_empty_feeds() -> None:
 def test_fragment_to_text_keeps_paragraphs() -> None:
     html = "<p>One <b>bold</b> line.</p><ul><li>First</li><li>Second</li></ul>tail<br>end"
     assert fragment_to_text(html) == "One bold line.\n\nFirst\n\nSecond\n\ntail\n\nend"
+
+
+def test_an_entry_s_headings_are_never_summary_sentences() -> None:
+    body = (
+        "<p>The city council approved the library budget on Monday after a long debate.</p>"
+        "<h2>What the new central library will hold for readers</h2>"
+        "<p>The library opens in two years and holds two hundred thousand books.</p>"
+    )
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>N</title>'
+        "<id>urn:n</id><updated>2024-03-08T12:00:00Z</updated><entry><title>Library budget</title><id>urn:1</id>"
+        '<link href="https://notes.example/1"/><updated>2024-03-08T12:00:00Z</updated>'
+        f'<content type="html"><![CDATA[{body}]]></content></entry></feed>'
+    ).encode()
+    (doc,) = parse_feed(feed, "news.atom")
+    assert isinstance(doc, Document) and doc.headings == ("What the new central library will hold for readers",)
+    with Summarizer(SummarizeOptions(engine="extractive", length="long")) as summarizer:
+        result = summarizer.summarize_document(doc)
+    assert "What the new central library" not in result.summary and "approved the library" in result.summary
 
 
 def test_feeds_are_never_fetched_by_feedparser() -> None:

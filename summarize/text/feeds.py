@@ -19,6 +19,7 @@ from .inputs import Document
 FEED_SUFFIXES = {".rss", ".atom"}
 _BLOCKS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "hr")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def parse_feed(
@@ -52,7 +53,7 @@ def _entry(entry: Any, index: int, feed_source: str, follow: Callable[[str], Doc
     title = _clean(entry.get("title")) or None
     author = _clean(entry.get("author")) or None
     published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
-    text = _entry_text(entry)
+    text, headings = _entry_text(entry)
     if not text and follow is not None and link:
         try:
             page = follow(link)
@@ -68,44 +69,51 @@ def _entry(entry: Any, index: int, feed_source: str, follow: Callable[[str], Doc
         return InputError("feed entry has no text (only a title and a link)", source=source, hint=hint)
     if title and title.rstrip(".!?") not in text[: len(title) + 200]:
         text = f"{title.rstrip()}{'' if title[-1:] in '.!?' else '.'}\n\n{text}"
-    return Document(source, text, text, title, published, author, link)
+    return Document(source, text, text, title, published, author, link, headings=headings)
 
 
-def _entry_text(entry: Any) -> str:
-    """The entry's full content (the longest part), else its summary, as plain text."""
-    best = ""
+def _entry_text(entry: Any) -> tuple[str, tuple[str, ...]]:
+    """The entry's full content (the longest part), else its summary, as plain text, and its headings."""
+    best: tuple[str, tuple[str, ...]] = ("", ())
     for part in entry.get("content") or []:
-        text = _part_text(part.get("value") or "", part.get("type") or "")
-        if len(text) > len(best):
-            best = text
-    if not best:
+        found = _part_text(part.get("value") or "", part.get("type") or "")
+        if len(found[0]) > len(best[0]):
+            best = found
+    if not best[0]:
         detail = entry.get("summary_detail") or {}
         best = _part_text(entry.get("summary") or "", detail.get("type") or "text/html")
     return best
 
 
-def _part_text(value: str, content_type: str) -> str:
+def _part_text(value: str, content_type: str) -> tuple[str, tuple[str, ...]]:
     if content_type in _HTML_TYPES or re.search(r"<[A-Za-z][^>]*>", value):
-        return fragment_to_text(value)
-    return _clean(value)
+        return fragment_parts(value)
+    return _clean(value), ()
 
 
 def fragment_to_text(html: str) -> str:
     """Text of an HTML fragment (a feed entry's body): block elements become paragraph breaks."""
+    return fragment_parts(html)[0]
+
+
+def fragment_parts(html: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`fragment_to_text` and the fragment's headings (``h1``-``h6``): paragraphs of the text that
+    name a part of it, so a summary never picks one, as with a Markdown or web page's headings."""
     import lxml.html  # trafilatura's parser; always present with it
 
     if not html.strip():
-        return ""
+        return "", ()
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except Exception:  # lxml's ParserError on markup it cannot repair: fall back to dropping the tags
-        return _clean(re.sub(r"<[^>]+>", " ", html))
+        return _clean(re.sub(r"<[^>]+>", " ", html)), ()
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
+    headings = tuple(dict.fromkeys(h for h in (_clean(e.text_content()) for e in root.iter(*_HEADINGS)) if h))
     for element in root.iter(*_BLOCKS):
         element.tail = "\n\n" + (element.tail or "")
     paragraphs = (_clean(p) for p in root.text_content().split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+    return "\n\n".join(p for p in paragraphs if p), headings
 
 
 def _clean(value: Any) -> str:

@@ -68,6 +68,11 @@ from tests.conftest import SHARED
         ("اس سال کونسل نے بجٹ منظور کیا۔", "ur", False),  # "This year…"
         ("اس سے قبل کمپنی نے اعلان کیا تھا۔", "ur", False),  # "Before this" ("Previously")
         ("اسلام آباد میں اجلاس ہوا۔", "ur", False),  # Islamabad, not "اس"
+        ("उन्होंने कहा कि जांच जारी है।", "hi", True),  # "He said…", a word that ends in a vowel sign
+        ("हालांकि, वे सहमत नहीं हुए।", "hi", True),  # "However, they…"
+        ("इस महीने चुनाव होंगे।", "hi", False),  # "This month…"
+        ("यहाँ बारिश हो रही है।", "hi", False),  # "Here", not "यह" ("this")
+        ("इसलिए सरकार ने योजना बदली।", "hi", False),  # "Therefore…", not "इस"
     ],
 )
 def test_refers_back(sentence: str, lang: str, expected: bool) -> None:

@@ -89,14 +89,26 @@ _LANGUAGES = {
         "|سے قبل|سے پہلے|کے بعد|کے علاوہ|کے نتیجے",
         "لیکن|اور|تاہم|مگر|پھر|اب|البتہ|چنانچہ|لہذا|لہٰذا|بلکہ|نیز",
     ),
+    # Hindi: the Urdu rule's words as Devanagari writes them (one spoken language, two scripts). Each
+    # word must end at a space: Python's \b falls inside a Devanagari word at a vowel sign ("यहाँ",
+    # "here", is not "यह", "this"). Not measured: the shared data has no multi-sentence Hindi.
+    "hi": _Rules(
+        "(?:वह|वे|उन्होंने|उसने|उसे|उन्हें|इसे|इन्हें|उसके|उनके|इसके|इनके|उसकी|उनकी|इसकी|इनकी|उसका|उनका|इसका|इनका|यह|ये"
+        "|इस|इन|उस|उन)(?=\\s)",
+        "साल|वर्ष|हफ्ते|हफ़्ते|सप्ताह|महीने|माह|समय|वक्त|वक़्त|दिन|बार|मौसम|सदी|दौरान|सुबह|शाम|रात"
+        "|से पहले|के बाद|के अलावा|के नतीजे|के परिणामस्वरूप",
+        "लेकिन|और|हालांकि|हालाँकि|मगर|फिर|अब|बल्कि|इसलिए|अतः",
+    ),
 }
 
 
 def _compile(rules: _Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    opening = rf"^(?:{rules.pronouns})\b(?!\s+(?:{rules.times})s?\b)"
+    # A word ends where no word character follows, not at "\b": a Devanagari word may end in a vowel
+    # sign, which "\w" does not match, and "\b" finds no boundary between that and a space.
+    opening = rf"^(?:{rules.pronouns})(?!\w)(?!\s+(?:{rules.times})s?(?!\w))"
     if rules.expletive:
-        opening += rf"|^(?:{rules.expletive})\b(?!{rules.dummy})"
-    return re.compile(rf"^(?:{rules.connectives})\b[,،]?\s+", re.IGNORECASE), re.compile(opening, re.IGNORECASE)
+        opening += rf"|^(?:{rules.expletive})(?!\w)(?!{rules.dummy})"
+    return re.compile(rf"^(?:{rules.connectives})(?!\w)[,،]?\s+", re.IGNORECASE), re.compile(opening, re.IGNORECASE)
 
 
 _PATTERNS = {lang: _compile(rules) for lang, rules in _LANGUAGES.items()}

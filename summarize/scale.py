@@ -290,20 +290,29 @@ def run_on_ray(
         report.startup_seconds = time.perf_counter() - started
         ds = _dataset(ray, todo, paths, options, ro, model_is_path, progress, actor_cls)
         noticed: set[str] = set()
-        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            for index, raw in zip(batch["index"], batch["payload"], strict=True):
-                payload = json.loads(str(raw))
-                if "fatal" in payload:
-                    raise SummarizeError(payload["fatal"])
-                for message in payload.get("notices", ()):
-                    if message not in noticed:
-                        noticed.add(message)
-                        notify(message)
-                item = todo[int(index)]
-                outcome = _outcome(item, int(index), payload, write)
-                report.failed += outcome.error is not None
-                report.done += outcome.result is not None
-                on_outcome(outcome)
+        batches = iter(ds.iter_batches(batch_size=None, batch_format="numpy"))
+        try:
+            for batch in batches:
+                for index, raw in zip(batch["index"], batch["payload"], strict=True):
+                    payload = json.loads(str(raw))
+                    if "fatal" in payload:
+                        raise SummarizeError(payload["fatal"])
+                    for message in payload.get("notices", ()):
+                        if message not in noticed:
+                            noticed.add(message)
+                            notify(message)
+                    item = todo[int(index)]
+                    outcome = _outcome(item, int(index), payload, write)
+                    report.failed += outcome.error is not None
+                    report.done += outcome.result is not None
+                    on_outcome(outcome)
+        finally:
+            # Ray Data's executor runs in threads of its own, stopped when the iterator closes; left to
+            # the garbage collector (after Ctrl-C or an error) one could touch Ray after the shutdown
+            # below, and Ray's core then ends the process with code 1 where 130 was due.
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
     finally:
         if owner:
             ray.shutdown()

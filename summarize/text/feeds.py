@@ -17,9 +17,9 @@ from ..errors import InputError
 from .inputs import Document
 
 FEED_SUFFIXES = {".rss", ".atom"}
-_BLOCKS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "hr")
-_HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "div", "br", "li", "ul", "ol", *_HEADINGS, "blockquote", "pre", "tr", "hr")
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
 
 def parse_feed(

@@ -143,10 +143,13 @@ def test_an_entry_s_headings_are_never_summary_sentences() -> None:
         f'<content type="html"><![CDATA[{body}]]></content></entry></feed>'
     ).encode()
     (doc,) = parse_feed(feed, "news.atom")
-    assert isinstance(doc, Document) and doc.headings == ("What the new central library will hold for readers",)
+    # The entry's title opens its text and is a heading too, as a web page's or a Markdown file's title.
+    assert isinstance(doc, Document) and doc.text.startswith("Library budget.\n\n")
+    assert doc.headings == ("What the new central library will hold for readers", "Library budget")
     with Summarizer(SummarizeOptions(engine="extractive", length="long")) as summarizer:
         result = summarizer.summarize_document(doc)
     assert "What the new central library" not in result.summary and "approved the library" in result.summary
+    assert "Library budget" not in result.summary
 
 
 def test_feeds_are_never_fetched_by_feedparser() -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import InputError
-from .inputs import Document
+from .inputs import Document, title_first
 
 FEED_SUFFIXES = {".rss", ".atom"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -67,8 +67,7 @@ def _entry(entry: Any, index: int, feed_source: str, follow: Callable[[str], Doc
     if not text:
         hint = "pass --follow-links to fetch the linked page" if link else "the entry has no link to follow"
         return InputError("feed entry has no text (only a title and a link)", source=source, hint=hint)
-    if title and title.rstrip(".!?") not in text[: len(title) + 200]:
-        text = f"{title.rstrip()}{'' if title[-1:] in '.!?' else '.'}\n\n{text}"
+    text, headings = title_first(text, title, headings)
     return Document(source, text, text, title, published, author, link, headings=headings)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class Document:
     url: str | None = None  # where a fetched input ended up (after redirects), or a feed entry's link
     path: str | None = None  # the file read, when one was: its folder holds a newsletter's other issues
     markdown: bool = False  # read as Markdown (a .md file, or piped text with headings or front matter)
-    headings: tuple[str, ...] = ()  # a Markdown input's headings, as they read in ``text`` (without a stop)
+    headings: tuple[str, ...] = ()  # its title and headings, as they read in ``text`` (without a stop)
     page: bool = False  # a web page (a URL or an .html file): ``raw`` is the Markdown its main text was read as
 
 
@@ -164,11 +165,18 @@ def read_markdown(md: str) -> MarkdownProse:
     body = "\n".join(lines)
     if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
         return MarkdownProse("", title)  # a title and nothing else: there is nothing to summarize
-    if title and title not in body[: len(title) + 200]:
-        body = f"{with_stop(title)}\n\n{body}"
-        headings.append(inline_to_text(title).strip())
     text = re.sub(r"\n{3,}", "\n\n", body).strip()
-    return MarkdownProse(text, title, tuple(dict.fromkeys(h for h in headings if h)))
+    text, found = title_first(text, inline_to_text(title).strip() if title else None, headings)
+    return MarkdownProse(text, title, found)
+
+
+def title_first(text: str, title: str | None, headings: Sequence[str] = ()) -> tuple[str, tuple[str, ...]]:
+    """``text`` opened by ``title`` as its first paragraph, unless it opens with it already, and ``headings``
+    with the title among them: a title names the text, so it is never a sentence of its summary. The one
+    rule of a Markdown file's, a web page's and a feed entry's title."""
+    if title and title.rstrip(".!?") not in text[: len(title) + 200]:
+        text, headings = f"{with_stop(title)}\n\n{text}", (*headings, title)
+    return text, tuple(dict.fromkeys(h for h in headings if h))
 
 
 def _metadata(found: object, name: str) -> str | None:
@@ -195,9 +203,7 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
         )
     found = trafilatura.extract_metadata(html, default_url=url)
     title = _metadata(found, "title") or prose.title
-    text, headings = prose.text, prose.headings
-    if title and title.rstrip(".!?") not in text[: len(title) + 200]:
-        text, headings = f"{with_stop(title)}\n\n{text}", (*headings, title)
+    text, headings = title_first(prose.text, title, prose.headings)
     date, author = _metadata(found, "date"), _metadata(found, "author")
     return Document(source, text, md or "", title, date, author, url, headings=headings, page=True)
 

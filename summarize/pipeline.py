@@ -35,6 +35,13 @@ Notify = Callable[[str], None]
 NOT_TRANSLATED = "translation: not done"  # the warning of a result kept untranslated (no translator)
 
 
+def fewer_points(found: int, asked: int) -> str:
+    """The warning of a result with fewer key points than ``--points`` asked: said, never left to be noticed.
+    A point that would repeat the summary or an earlier point is left out, so a short text has fewer."""
+    got = f"only {found}" if found else "none"
+    return f"key points: {got} of the {asked} asked (one that repeats the summary or an earlier point is left out)"
+
+
 @dataclass
 class _Job:
     """One document on its way through :meth:`Summarizer.summarize_many`."""
@@ -320,6 +327,8 @@ class Summarizer:
             if found:  # the issue's own items, one per section, instead of the engine's
                 # Read from the issue as written (recurring items are told by comparing raw lines): repaired here.
                 points = [repair_mojibake(point)[0] for point in found]
+        if len(points) < o.points:
+            warnings.append(fewer_points(len(points), o.points))
         timings = {k: job.timings.get(k, 0.0) for k in ("clean", "detect", "load", "summarize")}
         timings["total"] = sum(timings.values())
         return SummaryResult(

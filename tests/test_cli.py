@@ -284,6 +284,26 @@ def test_summary_never_longer_than_a_tiny_input(tiny_bart: Path, calls: list) ->
     assert "longer than the input" in result.stderr
 
 
+@pytest.mark.parametrize("points", [0, 2, 5])
+def test_fewer_key_points_than_asked_are_said(tiny_bart: Path, points: int) -> None:
+    text = "The council approved the budget on Monday. It will build a library with 200,000 books in May."
+    for engine in (["--engine", "extractive"], ["--model", str(tiny_bart)]):
+        result = run([*engine, "--points", str(points), "--format", "json"], input=text)
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        said = [w for w in data["warnings"] if w.startswith("key points:")]
+        found = len(data["key_points"])
+        assert found <= points
+        if found == points:
+            assert said == []
+        else:
+            got = f"only {found}" if found else "none"
+            assert said == [
+                f"key points: {got} of the {points} asked (one that repeats the summary or an earlier point is left out)"
+            ]
+            assert said[0] in result.stderr
+
+
 @pytest.mark.parametrize("device", ["bogus", "cuda:7"])
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
 def test_unusable_device_is_a_usage_error(tiny_bart: Path, device: str, backend: str) -> None:

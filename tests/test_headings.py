@@ -31,7 +31,7 @@ The glaciers lost three per cent of their volume, the largest loss since records
 def _summary(args: list[str], text: str) -> dict[str, object]:
     out = CliRunner().invoke(cli, [*args, "--engine", "extractive", "--no-cache", "-f", "json", "-"], input=text)
     assert out.exit_code == 0, out.output
-    return json.loads(out.output)
+    return json.loads(out.stdout)
 
 
 def test_markdown_headings_are_listed_and_end_like_sentences_of_their_script() -> None:
@@ -81,7 +81,7 @@ def test_a_chinese_newsletter_summary_has_no_heading_and_no_latin_stop() -> None
     assert "本周话题：信息的半衰期" in doc.headings
     out = CliRunner().invoke(cli, ["--engine", "extractive", "--no-cache", "-f", "json", str(path)])
     assert out.exit_code == 0, out.output
-    result = json.loads(out.output)
+    result = json.loads(out.stdout)
     said = [result["summary"], *result["key_points"]]
     # No sentence of the summary or a key point is a heading.
     sentences = [p.strip().rstrip("。.") for s in said for p in re.split(r"(?<=[。.!?])\s*", s)]

@@ -142,7 +142,7 @@ def test_mojibake_is_repaired_and_said(tmp_path: Path) -> None:
     # Each byte as Windows-1252 reads it; the five bytes it leaves undefined as Latin-1 (0x9D of "”").
     misread = "".join(_cp1252(b) for b in garbled.encode("utf-8"))
     path.write_text(misread, encoding="utf-8")
-    res = run(["-f", "json", str(path)])
+    res = run(["-f", "json", "--points", "0", str(path)])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert "£15m" in data["summary"] and "Â" not in data["summary"] and "“It is late,”" in data["summary"]

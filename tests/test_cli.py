@@ -298,9 +298,8 @@ def test_fewer_key_points_than_asked_are_said(tiny_bart: Path, points: int) -> N
             assert said == []
         else:
             got = f"only {found}" if found else "none"
-            assert said == [
-                f"key points: {got} of the {points} asked (one that repeats the summary or an earlier point is left out)"
-            ]
+            why = "(one that repeats the summary or an earlier point is left out)"
+            assert said == [f"key points: {got} of the {points} asked {why}"]
             assert said[0] in result.stderr
 
 

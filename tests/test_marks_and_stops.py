@@ -10,6 +10,7 @@ from collections import defaultdict
 import pytest
 
 from summarize.engines import extractive
+from summarize.text.bounds import LENGTH_WORDS, SLACK_WORDS, bound, cut, word_count
 from summarize.text.mentions import tokens as fact_tokens
 from summarize.text.scripts import combining_marks, word_pattern
 from summarize.text.sentences import THAI_MIN_CHARS, split_sentences
@@ -100,3 +101,34 @@ def test_a_thai_article_gets_a_short_summary(rows: dict[str, list[str]]) -> None
     result = extractive.summarize(text, "th", points=3)
     assert len(result.summary) < len(text) / 3
     assert result.key_points and all(p in text for p in result.key_points)
+
+
+def test_thai_words_are_counted_by_their_letters(rows: dict[str, list[str]]) -> None:
+    # Five letters are a word; a vowel or tone mark is part of its letter, no letter of its own.
+    assert word_count("กขคงจ") == 1 and word_count("กี่ก้าว") == 1  # 4 letters, 3 marks: 0.8 rounds up
+    assert word_count("ก" * 50 + " and ten more English words here to count as ten") == 10 + 10
+    # A Thai run with no space at all (as some sites write a whole article) was one word: a summary of it
+    # was the whole text. It is now cut to the budget, between letters, never between a letter and its mark.
+    text = "".join("".join(rows["th"]).split())
+    assert " " not in text and word_count(text) > 3 * LENGTH_WORDS["short"]
+    summary, was_cut = bound(text, LENGTH_WORDS["short"], "th")
+    assert was_cut and summary.endswith("…") and text.startswith(summary[:-1])
+    assert word_count(summary) <= LENGTH_WORDS["short"] + SLACK_WORDS
+    for budget in range(1, 40):
+        head = cut(text, budget)[:-1]
+        assert not re.match(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", text[len(head)])
+
+
+def test_a_thai_run_without_spaces_gets_a_bounded_summary(rows: dict[str, list[str]], tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from summarize.cli import cli
+
+    text = "".join("".join(rows["th"]).split())
+    path = tmp_path / "thai.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--engine", "extractive", "--length", "short", "-f", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["summary"]) < len(text) / 3 and data["summary"].endswith("…")
+    assert "summary cut to about 80 words (--length short)" in data["warnings"]

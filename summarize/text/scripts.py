@@ -23,6 +23,19 @@ CJK_FIRST = "\u3040"
 CASELESS_RANGES = ((0x0600, 0x06FF), (0x0900, 0x0DFF), (0x0E00, 0x0FFF), *CJK_RANGES)
 
 
+# Scripts written without spaces between words that are no CJK: Thai, Lao, Myanmar and Khmer. Their
+# spaces, where they have any, end a phrase or a sentence; a word is a few letters of a longer run.
+SPACELESS_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+SPACELESS_FIRST = "\u0e00"
+
+
+def has_spaceless(text: str) -> bool:
+    """Whether ``text`` holds a letter of Thai, Lao, Myanmar or Khmer (see ``SPACELESS_RANGES``)."""
+    if not text or max(text) < SPACELESS_FIRST:
+        return False
+    return any(lo <= ord(ch) <= hi for ch in set(text) for lo, hi in SPACELESS_RANGES)
+
+
 def is_cjk(ch: str) -> bool:
     """Whether the one character ``ch`` is a kana, Hangul or CJK ideograph."""
     code = ord(ch)

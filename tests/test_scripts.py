@@ -7,7 +7,7 @@ import pytest
 from summarize.text.bounds import word_count
 from summarize.text.detect import detect_language
 from summarize.text.scripts import has_caseless, has_cjk, is_cjk
-from summarize.text.sentences import join_sentences
+from summarize.text.sentences import join_sentences, split_sentences
 from summarize.text.textsim import tokens
 
 
@@ -54,3 +54,31 @@ def test_the_rules_that_use_it() -> None:
 def test_single_language_scripts_settle_detection() -> None:
     assert detect_language("これは日本語の文章です。ひらがなとカタカナ。").code == "ja"
     assert detect_language("한국어 문장입니다. 짧지만 충분합니다.").code == "ko"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ລັດຖະບານລາວໄດ້ອະນຸມັດງົບປະມານໃໝ່.", "lo"),
+        ("ក្រុមហ៊ុនបានប្រកាសកាលពីថ្ងៃច័ន្ទ។ វាបានទិញអគារថ្មីមួយ។", "km"),
+        ("အစိုးရသည် ဘတ်ဂျက်အသစ်ကို အတည်ပြုခဲ့သည်။", "my"),
+        ("მთავრობამ ახალი ბიუჯეტი დაამტკიცა.", "ka"),
+        ("Կառավարությունը հաստատեց նոր բյուջեն։", "hy"),
+        ("රජය නව අයවැය අනුමත කළේය.", "si"),
+    ],
+)
+def test_scripts_langdetect_has_no_profile_for_are_named_by_the_script(text: str, code: str) -> None:
+    # Before, "und" (probability 0): such text was split and summarized with English rules.
+    found = detect_language(text)
+    assert (found.code, found.method, found.reliable) == (code, "script", True)
+
+
+def test_a_khmer_text_is_split_at_its_full_stops() -> None:
+    from summarize import SummarizeOptions, Summarizer
+
+    sentences = ["ក្រុមហ៊ុនបានប្រកាសកាលពីថ្ងៃច័ន្ទ។", "វាបានទិញអគារថ្មីមួយ។", "ការងារនឹងចាប់ផ្តើមនៅខែឧសភា។"]
+    assert split_sentences(" ".join(sentences), "km") == sentences
+    result = Summarizer(SummarizeOptions(engine="extractive", length="short", points=0)).summarize(
+        "".join(sentences * 2), "km.txt"
+    )
+    assert result.language.code == "km" and result.summary != "".join(sentences * 2)

@@ -42,6 +42,13 @@ SINGLE_LANGUAGE_SCRIPTS: tuple[tuple[str, int, int], ...] = (
     ("el", 0x0370, 0x03FF),
     ("gu", 0x0A80, 0x0AFF),
     ("he", 0x0590, 0x05FF),
+    # langdetect has no profile for these: without this, "und", read with English rules.
+    ("lo", 0x0E80, 0x0EFF),
+    ("km", 0x1780, 0x17FF),
+    ("my", 0x1000, 0x109F),
+    ("ka", 0x10A0, 0x10FF),
+    ("hy", 0x0531, 0x058F),
+    ("si", 0x0D80, 0x0DFF),
 )
 # langdetect says "no" for Norwegian; Bokmål is what it means and what translators call it.
 _CODE_ALIASES = {"no": "nb"}

@@ -2,7 +2,7 @@
 
 pysbd knows abbreviations, decimals and quotes for the languages it supports (Urdu, Chinese,
 Arabic, Persian, Hindi and more); other languages fall back to punctuation rules that know
-the full stops of several scripts (``. ! ? 。 ！ ？ ۔ ؟ । ။ ። ፡፡``); Thai, which writes none, ends a
+the full stops of several scripts (``. ! ? 。 ！ ？ ۔ ؟ । ။ ። ፡፡ ។ ៕``); Thai, which writes none, ends a
 sentence with a space.
 """
 
@@ -51,8 +51,9 @@ _CLOSE_MARKS = _CLOSE_QUOTES + ")]\u300d\u300f"
 _CLOSERS = re.escape(_CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
-    # These scripts often need none; Amharic ends a sentence with "።" or, as typed, two wordspaces "፡፡".
-    rf"|(?:[。！？؟۔।॥။።፧]|፡፡)+[{_CLOSERS}]*(?=\s*\S)"
+    # These scripts often need none; Amharic ends a sentence with "።" or, as typed, two wordspaces "፡፡";
+    # Khmer with "។" (and a text with "៕").
+    rf"|(?:[。！？؟۔।॥။።፧។៕]|፡፡)+[{_CLOSERS}]*(?=\s*\S)"
 )
 # Thai writes no full stop: a space between two Thai characters ends a sentence, or a clause (which is
 # as short). Not before the repetition mark "ๆ" ("จริง ๆ") nor before a word that joins what follows to

@@ -8,7 +8,8 @@ import pysbd
 import pytest
 
 from summarize.text.abbreviations import fast_language
-from summarize.text.sentences import PYSBD_LANGUAGES, _segmenter
+from summarize.text.segment import get_segmenter as _segmenter
+from summarize.text.sentences import PYSBD_LANGUAGES
 from tests.conftest import SHARED
 
 

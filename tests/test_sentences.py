@@ -8,7 +8,7 @@ import re
 import pytest
 
 from summarize.engines import extractive
-from summarize.text import glued, sentences
+from summarize.text import glued, segment, sentences
 from summarize.text.quotes import close_quote, quotation_marks
 from summarize.text.sentences import split_paragraphs, split_sentences
 from summarize.text.textsim import tokens
@@ -155,7 +155,7 @@ def test_a_run_on_that_pysbd_kept_between_paired_quotes_is_read_again() -> None:
     with open(SHARED / "bbc_dev_250.jsonl", encoding="utf-8") as fh:
         article = next(r["article"] for r in map(json.loads, fh) if r["title"] == "Parry firm over Gerrard")
     paragraph = " ".join(article.split())
-    raw = sentences._segment_bounded(sentences._segmenter("en"), paragraph)
+    raw = segment.segment_bounded(segment.get_segmenter("en"), paragraph)
     assert sum(len(tokens(p)) > sentences.RUN_ON_TOKENS for p in raw) >= 3
     got = split_sentences(article)
     assert not [s for s in got if len(tokens(s)) > sentences.RUN_ON_TOKENS]

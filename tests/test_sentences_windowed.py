@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from summarize.text import sentences
+from summarize.text import segment, sentences
 from summarize.text.sentences import split_paragraphs, split_sentences
 from tests.conftest import SHARED
 from tests.frozen_sentences import split_sentences as frozen_split_sentences
@@ -14,12 +14,12 @@ from tests.frozen_sentences import split_sentences as frozen_split_sentences
 
 def old_split_sentences(text: str) -> list[str]:
     """The splitter without windows: pysbd sees each paragraph whole (as the frozen copy did)."""
-    saved = sentences.WINDOW
-    sentences.WINDOW = 10**9
+    saved = segment.WINDOW
+    segment.WINDOW = 10**9
     try:
         return split_sentences(text)
     finally:
-        sentences.WINDOW = saved
+        segment.WINDOW = saved
 
 
 def _news() -> list[str]:
@@ -44,9 +44,9 @@ def news() -> list[str]:
 
 def test_news_with_long_paragraphs_splits_as_before(news: list[str]) -> None:
     # Paragraphs up to WINDOW characters take the old path unchanged; these are the ones that do not.
-    long = [t for t in news if _longest_paragraph(t) > sentences.WINDOW]
+    long = [t for t in news if _longest_paragraph(t) > segment.WINDOW]
     assert len(long) >= 20
-    short = [t for t in news if _longest_paragraph(t) <= sentences.WINDOW][::25]
+    short = [t for t in news if _longest_paragraph(t) <= segment.WINDOW][::25]
     for text in long + short:
         assert split_sentences(text) == old_split_sentences(text)
 
@@ -55,8 +55,8 @@ def test_small_windows_still_split_news_as_before(news: list[str], monkeypatch: 
     # Windows of 2,000 characters cut most CNN/DM articles many times over. Only a "sentence" that pysbd
     # itself makes longer than a window (a quote it never closes, over 1,400 characters) may come out
     # cut differently.
-    monkeypatch.setattr(sentences, "WINDOW", 2000)
-    monkeypatch.setattr(sentences, "MARGIN", 600)
+    monkeypatch.setattr(segment, "WINDOW", 2000)
+    monkeypatch.setattr(segment, "MARGIN", 600)
     cnndm = news[:100]
     differ = [t for t in cnndm if split_sentences(t) != old_split_sentences(t)]
     assert len(differ) <= 1
@@ -66,7 +66,7 @@ def test_small_windows_still_split_news_as_before(news: list[str], monkeypatch: 
 
 def test_pysbd_never_sees_more_than_a_window(news: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
-    real = sentences._segmenter("en")
+    real = segment.get_segmenter("en")
 
     class Spy:
         def processor(self, text: str):  # type: ignore[no-untyped-def]
@@ -77,11 +77,11 @@ def test_pysbd_never_sees_more_than_a_window(news: list[str], monkeypatch: pytes
             seen.append(len(text))
             return real.segment(text)
 
-    monkeypatch.setattr(sentences, "_segmenter", lambda lang: Spy())
+    monkeypatch.setattr(sentences, "get_segmenter", lambda lang: Spy())
     paragraph = " ".join(" ".join(t.split()) for t in news[:40])  # one paragraph of ~22k words
-    assert len(paragraph) > 25 * sentences.WINDOW
+    assert len(paragraph) > 25 * segment.WINDOW
     got = split_sentences(paragraph)
-    assert max(seen) <= sentences.WINDOW + len(sentences._SUFFIX)
+    assert max(seen) <= segment.WINDOW + len(segment._SUFFIX)
     # Work in proportion to the length: each window moves on by at least WINDOW - MARGIN, give or take a
     # sentence, and a run-on piece is read once more (quote marks hidden): a character is read a few times.
     assert sum(seen) <= 3 * len(paragraph)
@@ -92,7 +92,7 @@ def test_a_run_on_paragraph_is_cut_at_spaces_and_keeps_every_word() -> None:
     words = [f"word{i}" for i in range(6000)]  # no punctuation at all: pysbd finds no sentence end
     got = split_sentences(" ".join(words))
     assert " ".join(got).split() == words
-    assert len(got) >= 6 and all(len(s) <= sentences.WINDOW for s in got)
+    assert len(got) >= 6 and all(len(s) <= segment.WINDOW for s in got)
 
 
 @pytest.mark.parametrize(
@@ -107,13 +107,15 @@ def test_a_run_on_paragraph_is_cut_at_spaces_and_keeps_every_word() -> None:
 )
 def test_segment_matches_pysbd(text: str) -> None:
     """Our string-matching stand-in for pysbd's regex re-finding gives pysbd's own pieces."""
-    from summarize.text.sentences import _segment, _segmenter
+    from summarize.text.segment import get_segmenter as _segmenter
+    from summarize.text.segment import segment as _segment
 
     assert _segment(_segmenter("en"), text) == list(_segmenter("en").segment(text))
 
 
 def test_segment_matches_pysbd_on_news() -> None:
-    from summarize.text.sentences import _segment, _segmenter
+    from summarize.text.segment import get_segmenter as _segmenter
+    from summarize.text.segment import segment as _segment
 
     seg = _segmenter("en")
     with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:

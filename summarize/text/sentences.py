@@ -9,12 +9,11 @@ sentence with a space.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .abbreviations import fast_language
 from .glued import split_captions, split_quote_edges
 from .markdown import LIST_MARKER, ORDINAL_ITEM
 from .scripts import is_cjk
+from .segment import get_segmenter, segment, segment_bounded, spans
 from .textsim import tokens
 
 PYSBD_LANGUAGES = frozenset(
@@ -67,149 +66,6 @@ THAI_MIN_CHARS = 20
 _LEADING_CLOSER = re.compile(rf"^([{_CLOSERS}]+)(\s*)")
 # Closers that never open anything; a straight quote may open the next sentence instead.
 _ALWAYS_CLOSE = frozenset("”)]\u300d\u300f")
-# pysbd's time grows with the square of a paragraph's length (its abbreviation pass re-substitutes the
-# whole paragraph per match): 10k words in one paragraph took 1.5 s, 30k words 9.4 s. It never sees
-# more than this many characters at once; up to here its cost per character is still flat.
-WINDOW = 5000
-# Of a window, only sentences that end this far before its cut are kept: a sentence near the cut may
-# be one that the cut itself made (a quote or an abbreviation cut in two), so it is segmented again
-# at the start of the next window, with its full context.
-MARGIN = 1000
-
-
-@lru_cache(maxsize=32)
-def _segmenter(lang: str):  # type: ignore[no-untyped-def]
-    import pysbd
-
-    segmenter = pysbd.Segmenter(language=lang, clean=False, char_span=False)
-    segmenter.language_module = fast_language(segmenter.language_module)
-    return segmenter
-
-
-def _segment(segmenter, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """``segmenter.segment(text)`` without its cost: pysbd finds each sentence again in the text with a
-    regex built from that sentence (a compile per sentence, most of pysbd's time on short texts); the
-    same search by plain string matching gives the same pieces."""
-    if not text:
-        return []
-    sentences = segmenter.processor(text).process()
-    if any(not s for s in sentences):
-        return list(segmenter.segment(text))
-    pieces, prior_end = [], 0
-    for sentence in sentences:
-        # pysbd: the first of re.finditer(escape(sentence) + r"\s*") (non-overlapping) ending past the last piece.
-        at = text.find(sentence)
-        while at >= 0:
-            end = at + len(sentence)
-            while end < len(text) and text[end].isspace():
-                end += 1
-            if end > prior_end:
-                pieces.append(text[at:end])
-                prior_end = end
-                break
-            at = text.find(sentence, end)
-    return pieces
-
-
-def _spans(window: str, pieces: list[str]) -> list[int]:
-    """Where each piece pysbd returned ends in ``window`` (pysbd with clean=False keeps the text)."""
-    ends, cursor = [], 0
-    for piece in pieces:
-        at = window.find(piece, cursor)
-        if at < 0:
-            raise ValueError("pysbd changed the text")
-        cursor = at + len(piece)
-        ends.append(cursor)
-    return ends
-
-
-@lru_cache(maxsize=1)
-def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
-    from pysbd.between_punctuation import BetweenPunctuation as BP
-
-    return tuple(
-        re.compile(p)
-        for p in (
-            BP.BETWEEN_SINGLE_QUOTES_REGEX,
-            BP.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX,
-            BP.BETWEEN_DOUBLE_QUOTES_REGEX_2,
-            BP.BETWEEN_SQUARE_BRACKETS_REGEX_2,
-            BP.BETWEEN_PARENS_REGEX_2,
-            BP.BETWEEN_QUOTE_ARROW_REGEX_2,
-            BP.BETWEEN_QUOTE_SLANTED_REGEX_2,
-        )
-    )
-
-
-def _inside_quotes(paragraph: str) -> bytearray:
-    """1 at each position strictly inside a quote, bracket or parenthesis as pysbd pairs them.
-
-    pysbd never ends a sentence inside one; a window cut inside a long quote would pair its quotes
-    differently and split it, so windows are only cut where this is 0.
-    """
-    inside = bytearray(len(paragraph) + 1)
-    for pattern in _quoted_patterns():
-        for m in pattern.finditer(paragraph):
-            if m.end() - m.start() > 2:
-                inside[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
-    return inside
-
-
-# pysbd protects text between single quotes only when the whole text has a quote before a space
-# somewhere; a window that lost the paragraph's one gets this appended, in a piece that is dropped.
-_QUOTE_SPACE = re.compile(r"'\s")
-_SUFFIX = " ' ."
-
-
-def _segment_window(segmenter, text: str, suffix: str) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
-    """pysbd's pieces of ``text`` and where each ends, with ``suffix`` appended and taken off again."""
-    pieces = _segment(segmenter, text + suffix)
-    ends = _spans(text + suffix, pieces)
-    if suffix:
-        # The suffix ends the last piece or is one: cut it off, keep the rest of that piece.
-        while pieces and ends[-1] - len(pieces[-1]) >= len(text):
-            pieces.pop()
-            ends.pop()
-        if pieces:
-            overhang = max(0, ends[-1] - len(text))
-            pieces[-1] = pieces[-1][: len(pieces[-1]) - overhang]
-            ends[-1] -= overhang
-    return pieces, ends
-
-
-def _segment_bounded(segmenter, paragraph: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """pysbd's sentences of ``paragraph``, in windows of at most WINDOW characters: linear time."""
-    if len(paragraph) <= WINDOW:
-        return _segment(segmenter, paragraph)
-    inside = _inside_quotes(paragraph)
-    needs_quote_space = bool(_QUOTE_SPACE.search(paragraph))
-    out: list[str] = []
-    pos = 0
-    while True:
-        # The space before a sentence is part of its context (pysbd looks behind a quote for one).
-        lead = 1 if pos and paragraph[pos - 1].isspace() else 0
-        window = paragraph[pos - lead : pos - lead + WINDOW]
-        suffix = _SUFFIX if needs_quote_space and not _QUOTE_SPACE.search(window) else ""
-        pieces, ends = _segment_window(segmenter, window, suffix)
-        if pos - lead + WINDOW >= len(paragraph):
-            out.extend(pieces)
-            return out
-        # The last piece may run past the window: never keep it from this window.
-        ends = ends[:-1]
-        safe = [i + 1 for i, e in enumerate(ends) if lead < e <= WINDOW - MARGIN and not inside[pos - lead + e]]
-        if not safe:  # nothing settled far from the cut: take any end outside quotes
-            safe = [i + 1 for i, e in enumerate(ends) if lead < e and not inside[pos - lead + e]]
-        if safe:
-            keep = safe[-1]
-            out.extend(pieces[:keep])
-            pos += ends[keep - 1] - lead
-        else:
-            # No sentence end in WINDOW characters: a run-on. Cutting it at a space bounds the work;
-            # a sentence this long is cut for the summary anyway.
-            cut = window.rfind(" ") + 1
-            cut = cut if cut > lead else len(window)
-            out.append(window[:cut])
-            pos += cut - lead
 
 
 # A line longer than this (its web addresses aside) was never wrapped: editors and mail wrap prose at 72 to
@@ -352,7 +208,7 @@ def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyp
 
     Each quote mark is one character in its place, so the pieces are cut from ``piece`` at the same places."""
     masked = piece.translate(_QUOTE_MARKS)
-    ends = _spans(masked, _segment(segmenter, masked))
+    ends = spans(masked, segment(segmenter, masked))
     out, start = [], 0
     for end in ends:
         out.append(piece[start:end].strip())
@@ -365,9 +221,9 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
         return _reattach_closers(_split_thai(para) if lang == "th" else _split_rules(para))
     try:
-        segmenter = _segmenter(lang)
+        segmenter = get_segmenter(lang)
         pieces = []
-        for piece in _segment_bounded(segmenter, para):
+        for piece in segment_bounded(segmenter, para):
             piece = piece.strip()
             # Only a stop inside the piece can end a sentence there (captions glued without one are
             # left as they are, and not read twice: pysbd is most of the splitter's time).

@@ -57,6 +57,22 @@ def test_urdu_stops_split_without_spaces() -> None:
         assert split_sentences(f"{first}{stop}{second}۔", "ur") == [f"{first}{stop}", f"{second}۔"]
 
 
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_an_arabic_comma_or_a_colon_ends_no_sentence(lang: str) -> None:
+    # pysbd's Arabic ended a sentence at every "،" (20 NTREX rows gave 43 pieces), its Arabic and Persian
+    # at every colon ("او گفت:", "he said:", a sentence of its own). Each row is one news sentence.
+    rows = [r["text"].strip() for r in _jsonl("langid_news_40langs.jsonl") if r["lang"] == lang]
+    assert len(rows) == 20 and sum("،" in r or ":" in r for r in rows) >= 2
+    assert [split_sentences(row, lang) for row in rows] == [[row] for row in rows]
+    assert split_sentences("\n\n".join(rows), lang) == rows
+    # Their full stops still end sentences, and an Armenian colon (typed for "։") still does.
+    assert split_sentences("ذهب إلى السوق، واشترى خبزًا. ثم عاد إلى البيت.", "ar") == [
+        "ذهب إلى السوق، واشترى خبزًا.",
+        "ثم عاد إلى البيت.",
+    ]
+    assert len(split_sentences("Կառավարությունը հաստատեց բյուջեն: Աշխատանքը կսկսվի մայիսին:", "hy")) == 2
+
+
 def test_chinese_news_rows_run_together(chinese_rows: list[str]) -> None:
     text = "".join(chinese_rows)  # Chinese puts no space between sentences
     per_row = [s for row in chinese_rows for s in split_sentences(row, "zh")]

@@ -8,13 +8,18 @@ import pysbd
 import pytest
 
 from summarize.text.abbreviations import fast_language
+from summarize.text.segment import _real_stops
 from summarize.text.segment import get_segmenter as _segmenter
 from summarize.text.sentences import PYSBD_LANGUAGES
 from tests.conftest import SHARED
 
 
 def _plain(lang: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=lang, clean=False, char_span=False)
+    """pysbd as it comes, with the same sentence ends as ours (``segment._real_stops``): only the fast
+    abbreviation pass differs."""
+    segmenter = pysbd.Segmenter(language=lang, clean=False, char_span=False)
+    segmenter.language_module = _real_stops(segmenter.language_module)
+    return segmenter
 
 
 def test_the_english_segmenter_uses_the_fast_replacer() -> None:

@@ -109,13 +109,34 @@ def test_paragraph_break_ends_a_sentence_and_soft_wraps_join() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # An ordinal's dot before a small letter (Czech, Polish, German write ordinals so).
+        ("Gól padl ve 14. minutě. Pak se hrálo dál.", "cs", ["Gól padl ve 14. minutě.", "Pak se hrálo dál."]),
+        ("Bramka padła w 89. minucie meczu.", "pl", ["Bramka padła w 89. minucie meczu."]),
+        ("Er kam am 3. März an. Dann ging er.", "de", ["Er kam am 3. März an.", "Dann ging er."]),
+        # A quoted question or cry, then who asked it.
+        ('"Bana indirim mi yapıldı?" diye merak etti.', "tr", ['"Bana indirim mi yapıldı?" diye merak etti.']),
+        ('"Are you coming?" she asked. He nodded.', "en", ['"Are you coming?" she asked.', "He nodded."]),
+        # No letter or digit: a closing mark, an emoji, a stray stop.
+        ("Er war 64 Kilometer entfernt. “", "de", ["Er war 64 Kilometer entfernt. “"]),
+        ("Hi! 👋\n\nWelcome back.", "en", ["Hi! 👋", "Welcome back."]),
+        # Still two sentences: a capital, a camel-cased word, a year that ends one.
+        ("He was born in 1990. Then he left.", "en", ["He was born in 1990.", "Then he left."]),
+        ("Sales rose 12. iPhone sales fell.", "en", ["Sales rose 12.", "iPhone sales fell."]),
+    ],
+)
+def test_a_piece_that_goes_on_the_sentence_before_is_no_sentence(text: str, lang: str, expected: list[str]) -> None:
+    assert split_sentences(text, lang) == expected
+
+
 def test_each_list_item_starts_a_sentence() -> None:
     # This Week in Rust: an item ending in emoji ran into the next item ("🎉🎈 * Reducing the size…").
     text = "News.\n\n* 🎈🎉 Announcing Rust 1.42.0. 🎉🎈\n* Reducing the size of Option?\n- Plans for regex"
     assert split_sentences(text) == [
         "News.",
-        "* 🎈🎉 Announcing Rust 1.42.0.",
-        "🎉🎈",
+        "* 🎈🎉 Announcing Rust 1.42.0. 🎉🎈",  # emoji after a stop go with it (no sentence of their own)
         "* Reducing the size of Option?",
         "- Plans for regex",
     ]

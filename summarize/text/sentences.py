@@ -217,7 +217,45 @@ def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyp
     return [p for p in out if p]
 
 
+# A piece that opens with a small letter goes on the sentence before it when that one ends in an
+# ordinal's dot ("ve 14. minutě", "w 89. minucie", "am 3. März") or a quoted question or exclamation
+# ('…düşünüyorlar?" diye merak etti', "…?" she asked); a piece with no letter or digit at all ('“', '.')
+# is no sentence either. Its first word must have no capital ("iPhone sales rose" starts a sentence).
+_ORDINAL_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+_QUOTED_CRY_END = re.compile(rf"[?!؟][{_CLOSERS}]+$")
+
+
+def _goes_on(before: str, piece: str) -> bool:
+    if not any(ch.isalnum() for ch in piece):
+        return True
+    word = piece.split(maxsplit=1)[0]
+    if not word[0].islower() or any(ch.isupper() for ch in word):
+        return False
+    return bool(_ORDINAL_END.search(before) or _QUOTED_CRY_END.search(before))
+
+
+def _join_continuations(para: str, pieces: list[str]) -> list[str]:
+    """``pieces`` of ``para`` with each that goes on the one before (:func:`_goes_on`) joined to it, as
+    ``para`` writes the two."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for piece in pieces:
+        at = para.find(piece, pos)
+        if at < 0:  # a splitter rewrote it: nothing to join by
+            return pieces
+        if out and _goes_on(para[out[-1][0] : out[-1][1]], piece):
+            out[-1] = (out[-1][0], at + len(piece))
+        else:
+            out.append((at, at + len(piece)))
+        pos = at + len(piece)
+    return [para[a:b] for a, b in out] if len(out) < len(pieces) else pieces
+
+
 def _split_paragraph(para: str, lang: str) -> list[str]:
+    return _join_continuations(para, _split_pieces(para, lang))
+
+
+def _split_pieces(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
         return _reattach_closers(_split_thai(para) if lang == "th" else _split_rules(para))
     try:

@@ -122,6 +122,10 @@ def test_paragraph_break_ends_a_sentence_and_soft_wraps_join() -> None:
         # No letter or digit: a closing mark, an emoji, a stray stop.
         ("Er war 64 Kilometer entfernt. “", "de", ["Er war 64 Kilometer entfernt. “"]),
         ("Hi! 👋\n\nWelcome back.", "en", ["Hi! 👋", "Welcome back."]),
+        # A title before a name, in languages pysbd has no list for or whose list lacks it.
+        ("O Dr. Silva chegou. Depois saiu.", "pt", ["O Dr. Silva chegou.", "Depois saiu."]),
+        ("El Sr. Corbyn habló. Luego se fue.", "es", ["El Sr. Corbyn habló.", "Luego se fue."]),
+        ("Вокруг церкви Св. Мартина спор. Потом всё.", "ru", ["Вокруг церкви Св. Мартина спор.", "Потом всё."]),
         # Still two sentences: a capital, a camel-cased word, a year that ends one.
         ("He was born in 1990. Then he left.", "en", ["He was born in 1990.", "Then he left."]),
         ("Sales rose 12. iPhone sales fell.", "en", ["Sales rose 12.", "iPhone sales fell."]),

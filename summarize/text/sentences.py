@@ -223,10 +223,19 @@ def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyp
 # is no sentence either. Its first word must have no capital ("iPhone sales rose" starts a sentence).
 _ORDINAL_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
 _QUOTED_CRY_END = re.compile(rf"[?!؟][{_CLOSERS}]+$")
+# A title written before a name ends no sentence, in any language ("El Sr. Corbyn", "церкви Св. Мартина",
+# "la St. Martin"): pysbd's lists lack some, and languages without pysbd had none. Only titles that
+# stand before a name: "Jr." or "Co." may end a sentence.
+_TITLE_END = re.compile(
+    r"(?:^|(?<=[\s(\"'“‘«]))(?:Dr|Dra|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sto|Sta|Prof|Rev|Sen|Gov|Gen|Capt|Sgt"
+    r"|St|Sv|Av|Hr|Fr|Св|Проф|Д-р|г-н|г-жа|রেভ)\.$"
+)
 
 
 def _goes_on(before: str, piece: str) -> bool:
     if not any(ch.isalnum() for ch in piece):
+        return True
+    if _TITLE_END.search(before) and not piece[0].islower():  # a name: a capital, or a script without case
         return True
     word = piece.split(maxsplit=1)[0]
     if not word[0].islower() or any(ch.isupper() for ch in word):

@@ -57,10 +57,11 @@ _STOP = re.compile(
 # Thai writes no full stop: a space between two Thai characters ends a sentence, or a clause (which is
 # as short). Not before the repetition mark "ๆ" ("จริง ๆ") nor before a word that joins what follows to
 # what went before (ซึ่ง/ที่ "which", และ "and", หรือ "or", เช่น "such as", โดย "by", เพื่อ "so as to",
-# ว่า "that"), nor after one that leads into what follows (ว่า "that", ให้ "to", คือ "is"). A piece
+# ว่า "that") or a verb whose subject went before (ได้, the auxiliary of a past or a passive; กล่าว
+# "said"), nor after one that leads into what follows (ว่า "that", ให้ "to", คือ "is"). A piece
 # shorter than THAI_MIN_CHARS ("เขาเสริมว่า", "he added that") is no sentence either.
 _THAI_SPACE = re.compile(
-    r"(?<=[\u0e01-\u0e5b])(?<!ว่า|ให้|คือ)\s+(?!ๆ|(?:ซึ่ง|ที่|และ|หรือ|เช่น|โดย|เพื่อ|ว่า))(?=[\u0e01-\u0e5b])"
+    r"(?<=[\u0e01-\u0e5b])(?<!ว่า|ให้|คือ)\s+(?!ๆ|(?:ซึ่ง|ที่|และ|หรือ|เช่น|โดย|เพื่อ|ว่า|ได้|กล่าว))(?=[\u0e01-\u0e5b])"
 )
 THAI_MIN_CHARS = 20
 _LEADING_CLOSER = re.compile(rf"^([{_CLOSERS}]+)(\s*)")

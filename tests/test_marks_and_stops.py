@@ -101,7 +101,7 @@ def test_a_thai_article_gets_a_short_summary(rows: dict[str, list[str]]) -> None
     result = extractive.summarize(text, "th", points=3)
     assert len(result.summary) < len(text) / 3
     # A point inside a quotation an earlier sentence opened is shown with its opening mark.
-    assert result.key_points and all(p in text or p[1:] in text and p[0] in "“\"" for p in result.key_points)
+    assert result.key_points and all(p in text or (p[1:] in text and p[0] in '“"') for p in result.key_points)
 
 
 def test_thai_words_are_counted_by_their_letters(rows: dict[str, list[str]]) -> None:
@@ -133,3 +133,12 @@ def test_a_thai_run_without_spaces_gets_a_bounded_summary(rows: dict[str, list[s
     data = json.loads(result.stdout)
     assert len(data["summary"]) < len(text) / 3 and data["summary"].endswith("…")
     assert "summary cut to about 80 words (--length short)" in data["warnings"]
+
+
+def test_a_news_sentence_counts_about_as_many_words_in_every_script(rows: dict[str, list[str]]) -> None:
+    # Budgets hold in any script: the mean NTREX news sentence counts within 10 % of an English one's words.
+    # Every kana and Hangul syllable counted half a word once: Japanese 25, Korean 26 against English 17.3.
+    english = sum(word_count(r) for r in rows["en"]) / len(rows["en"])
+    for lang in ("zh", "ja", "ko", "th"):
+        mean = sum(word_count(r) for r in rows[lang]) / len(rows[lang])
+        assert abs(mean - english) <= 0.1 * english, (lang, mean, english)

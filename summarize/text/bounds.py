@@ -5,13 +5,17 @@ otherwise become the whole summary. :func:`bound` keeps whole sentences while th
 the first one that does not at a clause boundary (a comma, semicolon, colon or dash) when one
 leaves at least half the room, else between words, and marks the cut with "…".
 
-Words are counted as whitespace-separated words; a Chinese, Japanese or Korean character counts
-half a word (a word of those languages is about two characters), and a letter of Thai, Lao, Myanmar or
-Khmer (with its vowel and tone marks) a fifth of one, so budgets hold in any script. Both rates are
-measured on the shared NTREX news sentences: 17.3 words per English sentence against 36 Chinese
-characters (0.48) and 84.6 Thai letters (0.20); Lao, Myanmar and Khmer, which have no text there, are
-counted as Thai, the script they share their way of writing with. Before, a Thai run with no space was
-one word, and a summary of it as long as the text.
+Words are counted as whitespace-separated words (Korean writes its words so); a Chinese character
+(a Han character in Japanese too) counts half a word, a kana a quarter, and a letter of Thai, Lao,
+Myanmar or Khmer (with its vowel and tone marks) a fifth, so budgets hold in any script. The rates are
+measured on the shared NTREX news sentences, 20 per language, against the 17.3 words of an English one:
+a Chinese one has 31.5 Han characters (16.1 words so counted), a Japanese one 13.8 Han and 33.8 kana
+(16.6), a Korean one 17.0 spaced words, a Thai one 84.6 letters (16.5 with its Latin words). Lao,
+Myanmar and Khmer, which have no text there, are counted as Thai, the script they share their way of
+writing with. Until the
+thirteenth session every kana and Hangul syllable counted half a word (a Japanese sentence 25 words, a
+Korean one 26: their summaries were cut at two thirds of their budget) and a Thai run with no space one
+word (its summary was the whole text).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .scripts import CJK_RANGES, SPACELESS_RANGES, has_cjk, has_spaceless, is_cjk
+from .scripts import CJK_RANGES, HANGUL, KANA, SPACELESS_RANGES, has_cjk, has_spaceless, is_cjk
 from .sentences import join_sentences, split_sentences
 
 # The extractive engine's sentence counts per length (2, 3, 5) times 40 words, a long news sentence:
@@ -32,8 +36,11 @@ SLACK_WORDS = 40
 # Less room than this is not worth a cut sentence: the summary stops before it instead.
 MIN_CUT_WORDS = 8
 ELLIPSIS = "…"
-CJK_WEIGHT = 0.5  # words per Chinese, Japanese or Korean character
+HAN_WEIGHT = 0.5  # words per Chinese character (Han, also in Japanese)
+KANA_WEIGHT = 0.25  # words per Japanese kana
 SPACELESS_WEIGHT = 0.2  # words per Thai, Lao, Myanmar or Khmer letter
+# Han and kana: the CJK characters written without spaces between words (Korean's Hangul has them).
+_UNSPACED_CJK = tuple(r for r in CJK_RANGES if r != HANGUL)
 
 
 def _ranges(ranges: tuple[tuple[int, int], ...]) -> str:
@@ -50,10 +57,10 @@ _TRAILING = re.compile(r"[\s,;:，；：、\-–—(]+$")
 
 @lru_cache(maxsize=1)
 def _dense_unit() -> re.Pattern[str]:
-    # Each CJK character is a unit, and so is each Thai, Lao, Myanmar or Khmer letter with the marks
+    # Each Han or kana character is a unit, and so is each Thai, Lao, Myanmar or Khmer letter with the marks
     # after it (a cut never parts a vowel sign from its letter); each run of other non-space characters
     # is one. Compiled only for text that has such characters (a class this wide costs milliseconds).
-    cjk, dense = _ranges(CJK_RANGES), _DENSE
+    cjk, dense = _ranges(_UNSPACED_CJK), _DENSE
     marks = "".join(
         ch for lo, hi in SPACELESS_RANGES for ch in map(chr, range(lo, hi + 1)) if unicodedata.category(ch)[0] == "M"
     )
@@ -61,8 +68,11 @@ def _dense_unit() -> re.Pattern[str]:
 
 
 def _weight(unit: str) -> float:
-    if is_cjk(unit[0]):
-        return CJK_WEIGHT
+    code = ord(unit[0])
+    if KANA[0] <= code <= KANA[1]:
+        return KANA_WEIGHT
+    if is_cjk(unit[0]) and not HANGUL[0] <= code <= HANGUL[1]:
+        return HAN_WEIGHT
     if any(lo <= ord(unit[0]) <= hi for lo, hi in SPACELESS_RANGES):
         return SPACELESS_WEIGHT
     return 1.0 if _WORDLIKE.search(unit) else 0.0  # punctuation alone ("…", "—") is no word
@@ -75,7 +85,8 @@ def _weights(text: str) -> list[tuple[int, float]]:
 
 
 def word_count(text: str) -> int:
-    """Words in ``text``; a CJK character counts half a word, a Thai, Lao, Myanmar or Khmer letter a fifth."""
+    """Words in ``text``: a Han character counts half a word, a kana a quarter, a Thai, Lao, Myanmar or
+    Khmer letter a fifth; other words (Korean's too) one each."""
     return math.ceil(sum(w for _, w in _weights(text)))
 
 

@@ -39,7 +39,7 @@ def test_has_cjk_and_caseless() -> None:
 
 
 def test_the_rules_that_use_it() -> None:
-    # A CJK character counts half a word; words elsewhere one each; punctuation alone none.
+    # A Han character counts half a word; words elsewhere one each; punctuation alone none.
     assert word_count("一二三四") == 2
     assert word_count("two words — here") == 3
     assert word_count("abc 一二") == 2

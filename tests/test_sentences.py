@@ -122,6 +122,9 @@ def test_paragraph_break_ends_a_sentence_and_soft_wraps_join() -> None:
         # No letter or digit: a closing mark, an emoji, a stray stop.
         ("Er war 64 Kilometer entfernt. “", "de", ["Er war 64 Kilometer entfernt. “"]),
         ("Hi! 👋\n\nWelcome back.", "en", ["Hi! 👋", "Welcome back."]),
+        # Emoji after a stop end that sentence, not open the next (pysbd starts the next with them).
+        ("Hello again! 👋 This week Apple announced it.", "en", ["Hello again! 👋", "This week Apple announced it."]),
+        ("Say goodbye to it. 👋🎉 Next one is here.", "en", ["Say goodbye to it. 👋🎉", "Next one is here."]),
         # A title before a name, in languages pysbd has no list for or whose list lacks it.
         ("O Dr. Silva chegou. Depois saiu.", "pt", ["O Dr. Silva chegou.", "Depois saiu."]),
         ("El Sr. Corbyn habló. Luego se fue.", "es", ["El Sr. Corbyn habló.", "Luego se fue."]),

@@ -233,6 +233,10 @@ _TITLE_END = re.compile(
 )
 
 
+# Pictographs and other symbols (emoji) and the space after them, at a piece's start.
+_LEADING_SYMBOLS = re.compile(r"([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+)\s+")
+
+
 def _goes_on(before: str, piece: str) -> bool:
     if not any(ch.isalnum() for ch in piece):
         return True
@@ -248,17 +252,20 @@ def _join_continuations(para: str, pieces: list[str]) -> list[str]:
     """``pieces`` of ``para`` with each that goes on the one before (:func:`_goes_on`) joined to it, as
     ``para`` writes the two."""
     out: list[tuple[int, int]] = []
-    pos = 0
+    pos, changed = 0, False
     for piece in pieces:
         at = para.find(piece, pos)
         if at < 0:  # a splitter rewrote it: nothing to join by
             return pieces
-        if out and _goes_on(para[out[-1][0] : out[-1][1]], piece):
-            out[-1] = (out[-1][0], at + len(piece))
-        else:
-            out.append((at, at + len(piece)))
         pos = at + len(piece)
-    return [para[a:b] for a, b in out] if len(out) < len(pieces) else pieces
+        if out and _goes_on(para[out[-1][0] : out[-1][1]], piece):
+            out[-1], changed = (out[-1][0], pos), True
+            continue
+        if out and (m := _LEADING_SYMBOLS.match(piece)) and m.end() < len(piece):
+            # Emoji after a stop end the sentence they follow ("Hi! 👋 This week…"), not open the next.
+            out[-1], at, changed = (out[-1][0], at + len(m.group(1))), at + m.end(), True
+        out.append((at, pos))
+    return [para[a:b] for a, b in out] if changed else pieces
 
 
 def _split_paragraph(para: str, lang: str) -> list[str]:

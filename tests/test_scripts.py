@@ -7,7 +7,7 @@ import pytest
 from summarize.text.bounds import word_count
 from summarize.text.detect import detect_language
 from summarize.text.scripts import has_caseless, has_cjk, is_cjk
-from summarize.text.sentences import join_sentences, split_sentences
+from summarize.text.sentences import join_sentences, split_sentences, with_stop
 from summarize.text.textsim import tokens
 
 
@@ -49,6 +49,9 @@ def test_the_rules_that_use_it() -> None:
     assert join_sentences(["你好。", "再见。"]) == "你好。再见。"
     assert join_sentences(["Hello.", "Bye."]) == "Hello. Bye."
     assert join_sentences(["東京", "大阪"]) == "東京大阪"
+    # Korean spaces its words and sentences and ends one with "." (it was glued, and given "。").
+    assert join_sentences(["서울에서 열렸다", "다음 날 발표했다."]) == "서울에서 열렸다 다음 날 발표했다."
+    assert with_stop("서울 뉴스") == "서울 뉴스." and with_stop("東京のニュース") == "東京のニュース。"
 
 
 def test_single_language_scripts_settle_detection() -> None:

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .scripts import CJK_RANGES, HANGUL, KANA, SPACELESS_RANGES, has_cjk, has_spaceless, is_cjk
+from .scripts import CJK_RANGES, HANGUL, KANA, SPACELESS_RANGES, has_cjk, has_spaceless, is_unspaced_cjk
 from .sentences import join_sentences, split_sentences
 
 # The extractive engine's sentence counts per length (2, 3, 5) times 40 words, a long news sentence:
@@ -71,7 +71,7 @@ def _weight(unit: str) -> float:
     code = ord(unit[0])
     if KANA[0] <= code <= KANA[1]:
         return KANA_WEIGHT
-    if is_cjk(unit[0]) and not HANGUL[0] <= code <= HANGUL[1]:
+    if is_unspaced_cjk(unit[0]):
         return HAN_WEIGHT
     if any(lo <= ord(unit[0]) <= hi for lo, hi in SPACELESS_RANGES):
         return SPACELESS_WEIGHT

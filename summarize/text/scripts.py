@@ -42,6 +42,13 @@ def is_cjk(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in CJK_RANGES)
 
 
+def is_unspaced_cjk(ch: str) -> bool:
+    """Whether ``ch`` is a Han character or a kana: Chinese and Japanese, which put no space between words
+    or sentences and end one with "。". Korean's Hangul is CJK too, but Korean spaces its words and ends a
+    sentence with "."."""
+    return is_cjk(ch) and not HANGUL[0] <= ord(ch) <= HANGUL[1]
+
+
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds any kana, Hangul or CJK ideograph."""
     return bool(text) and max(text) >= CJK_FIRST and any(is_cjk(ch) for ch in set(text))

@@ -12,7 +12,7 @@ import re
 
 from .glued import split_captions, split_quote_edges
 from .markdown import LIST_MARKER, ORDINAL_ITEM
-from .scripts import is_cjk
+from .scripts import HANGUL, is_unspaced_cjk
 from .segment import get_segmenter, segment, segment_bounded, spans
 from .textsim import tokens
 
@@ -347,11 +347,12 @@ _NO_SPACE_STOPS = frozenset("。！？」』）")
 
 def _no_space_after(text: str) -> bool:
     last = text[-2:-1] if text.endswith("\n") else text[-1:]
-    return bool(last) and (last in _NO_SPACE_STOPS or is_cjk(last))
+    return bool(last) and (last in _NO_SPACE_STOPS or is_unspaced_cjk(last))
 
 
 def join_sentences(sentences: list[str]) -> str:
-    """Sentences as one paragraph: a space after Latin-style stops, none after CJK text (。！？)."""
+    """Sentences as one paragraph: a space after Latin-style stops, none after Chinese or Japanese text
+    (。！？); Korean spaces its sentences."""
     out = ""
     for sent in sentences:
         if out and not _no_space_after(out):
@@ -368,12 +369,14 @@ def with_stop(sentence: str) -> str:
     """``sentence`` with a full stop when it ends in a letter or digit, also inside closing brackets
     or quotes: a line the source wrote without one ("172 pull requests were merged in the last
     week", "Add support for checking #if swift(<4.1)") would run into the next sentence of a
-    paragraph. Chinese and Japanese text gets "。"; scripts without case (Urdu's "۔", Hindi's "।",
+    paragraph. Chinese and Japanese text gets "。", Korean "."; other scripts without case (Urdu's "۔", Hindi's "।",
     Thai with none) have stops of their own and are left as written."""
     core = sentence.rstrip(_CLOSING_MARKS)
     if not core or not core[-1].isalnum():
         return sentence
-    if is_cjk(core[-1]):
+    if is_unspaced_cjk(core[-1]):
         return sentence + "。"
+    if HANGUL[0] <= ord(core[-1]) <= HANGUL[1]:  # Korean ends a sentence with "."
+        return sentence + "."
     last = next((ch for ch in reversed(core) if ch.isalpha()), "")
     return sentence + "." if last.lower() != last.upper() else sentence

@@ -12,10 +12,9 @@ measured on the shared NTREX news sentences, 20 per language, against the 17.3 w
 a Chinese one has 31.5 Han characters (16.1 words so counted), a Japanese one 13.8 Han and 33.8 kana
 (16.6), a Korean one 17.0 spaced words, a Thai one 84.6 letters (16.5 with its Latin words). Lao,
 Myanmar and Khmer, which have no text there, are counted as Thai, the script they share their way of
-writing with. Until the
-thirteenth session every kana and Hangul syllable counted half a word (a Japanese sentence 25 words, a
-Korean one 26: their summaries were cut at two thirds of their budget) and a Thai run with no space one
-word (its summary was the whole text).
+writing with. Until the thirteenth session every kana and Hangul syllable counted half a word (a
+Japanese sentence 25 words, a Korean one 26: their summaries were cut at two thirds of their budget) and
+a Thai run with no space one word (its summary was the whole text).
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .scripts import CJK_RANGES, HANGUL, KANA, SPACELESS_RANGES, has_cjk, has_spaceless, is_unspaced_cjk
+from .scripts import CJK_RANGES, HANGUL, KANA, SPACELESS_RANGES, has_cjk, has_spaceless, is_spaceless, is_unspaced_cjk
 from .sentences import join_sentences, split_sentences
 
 # The extractive engine's sentence counts per length (2, 3, 5) times 40 words, a long news sentence:
@@ -68,12 +67,12 @@ def _dense_unit() -> re.Pattern[str]:
 
 
 def _weight(unit: str) -> float:
-    code = ord(unit[0])
-    if KANA[0] <= code <= KANA[1]:
+    first = unit[0]
+    if KANA[0] <= ord(first) <= KANA[1]:
         return KANA_WEIGHT
-    if is_unspaced_cjk(unit[0]):
+    if is_unspaced_cjk(first):
         return HAN_WEIGHT
-    if any(lo <= ord(unit[0]) <= hi for lo, hi in SPACELESS_RANGES):
+    if is_spaceless(first):
         return SPACELESS_WEIGHT
     return 1.0 if _WORDLIKE.search(unit) else 0.0  # punctuation alone ("…", "—") is no word
 

@@ -29,11 +29,15 @@ SPACELESS_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 SPACELESS_FIRST = "\u0e00"
 
 
+def is_spaceless(ch: str) -> bool:
+    """Whether the one character ``ch`` is of Thai, Lao, Myanmar or Khmer (see ``SPACELESS_RANGES``)."""
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in SPACELESS_RANGES)
+
+
 def has_spaceless(text: str) -> bool:
     """Whether ``text`` holds a letter of Thai, Lao, Myanmar or Khmer (see ``SPACELESS_RANGES``)."""
-    if not text or max(text) < SPACELESS_FIRST:
-        return False
-    return any(lo <= ord(ch) <= hi for ch in set(text) for lo, hi in SPACELESS_RANGES)
+    return bool(text) and max(text) >= SPACELESS_FIRST and any(is_spaceless(ch) for ch in set(text))
 
 
 def is_cjk(ch: str) -> bool:
@@ -46,7 +50,12 @@ def is_unspaced_cjk(ch: str) -> bool:
     """Whether ``ch`` is a Han character or a kana: Chinese and Japanese, which put no space between words
     or sentences and end one with "。". Korean's Hangul is CJK too, but Korean spaces its words and ends a
     sentence with "."."""
-    return is_cjk(ch) and not HANGUL[0] <= ord(ch) <= HANGUL[1]
+    return is_cjk(ch) and not is_hangul(ch)
+
+
+def is_hangul(ch: str) -> bool:
+    """Whether the one character ``ch`` is a Hangul syllable (Korean)."""
+    return HANGUL[0] <= ord(ch) <= HANGUL[1]
 
 
 def has_cjk(text: str) -> bool:

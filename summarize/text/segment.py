@@ -20,9 +20,9 @@ WINDOW = 5000
 MARGIN = 1000
 
 
-# Marks at which pysbd ends a sentence and which end none: Arabic's comma "،" (pysbd's Arabic ends a sentence at
-# each one: 20 Arabic NTREX news sentences came out as 43 pieces, 23 of them ending in a comma) and, in
-# its Arabic and Persian, the colon ("او گفت:", "he said:", was a sentence of its own before its quote).
+# Marks at which pysbd ends a sentence and which end none: Arabic's comma "،" (pysbd's Arabic ends a
+# sentence at each one: 20 Arabic NTREX news sentences came out as 43 pieces, 23 of them ending in a
+# comma) and, in its Arabic and Persian, the colon ("او گفت:", "he said:", was a sentence of its own before its quote).
 # pysbd's English ends a sentence at neither; here no language does.
 _NOT_STOPS = "،:"
 

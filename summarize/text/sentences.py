@@ -12,7 +12,7 @@ import re
 
 from .glued import split_captions, split_quote_edges
 from .markdown import LIST_MARKER, ORDINAL_ITEM
-from .scripts import HANGUL, is_unspaced_cjk
+from .scripts import is_hangul, is_unspaced_cjk
 from .segment import get_segmenter, segment, segment_bounded, spans
 from .textsim import tokens
 
@@ -376,7 +376,7 @@ def with_stop(sentence: str) -> str:
         return sentence
     if is_unspaced_cjk(core[-1]):
         return sentence + "。"
-    if HANGUL[0] <= ord(core[-1]) <= HANGUL[1]:  # Korean ends a sentence with "."
+    if is_hangul(core[-1]):  # Korean ends a sentence with "."
         return sentence + "."
     last = next((ch for ch in reversed(core) if ch.isalpha()), "")
     return sentence + "." if last.lower() != last.upper() else sentence

@@ -68,7 +68,15 @@ _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:
 
 _FURNITURE_RULE = (
     r"^(?:media\s+playback\s+is\s+(?:not\s+supported|unsupported)\s+on\s+(?:this|your)\s+device"
-    r"|more\s+on\s+this\s+story(?:\s+and\s+others\s+from\s+(?:(?![.:]).){1,60})?:?)\.?$"
+    # Pointers to more of the site: "More on this story and others from Birmingham", "More on this and
+    # other local stories from across East Yorkshire", "Updates from this story and more from
+    # Nottinghamshire", "More stories from the BBC's Knowledge economy series…", "READ MORE: …".
+    r"|more\s+on\s+this\s+(?:story|and\s+other\s+(?:local\s+)?stories)"
+    r"(?:\s+and\s+(?:others|more))?(?:\s+from\s+(?:(?![.:]).){1,60})?:?"
+    r"|updates\s+(?:on|from)\s+this\s+story(?:\s+and\s+more)?\s+from\s+(?:(?![.:]).){1,60}"
+    r"|more\s+stories\s+from\s+the\s+(?:(?![.:]).){1,80}?\bseries\b(?:(?![.:]).){0,120}"
+    r"|read\s+more\s*:\s+(?:(?![.!?]).){1,120}$"
+    r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80})\.?$"
 )
 # Calls to action and sign-offs a newsletter shows on its own, in English and Chinese. Written to
 # need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose
@@ -268,8 +276,9 @@ class RecurringText:
 
 # The same patterns without their anchors, and with "." matching a line break (a soft-wrapped
 # paragraph is checked with its lines joined by spaces): a text this finds nothing in has no call to
-# action in any paragraph, line or sentence, so it skips the unit-by-unit walk (most articles).
-_MAY_CALL_TO_ACTION = re.compile(_CALL_TO_ACTION_RULES.replace("^", "").replace("$", ""), re.I | re.S)
+# action in any paragraph, line or sentence, so it skips the unit-by-unit walk (most articles). Only
+# anchors go: the "^" of a negated class ("[^.!?]") stays, or the class would turn into its opposite.
+_MAY_CALL_TO_ACTION = re.compile(re.sub(r"(?<![\[\\])\^|(?<!\\)\$", "", _CALL_TO_ACTION_RULES), re.I | re.S)
 
 
 def strip_lone(prose: str) -> tuple[str, int]:

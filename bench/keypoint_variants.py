@@ -95,7 +95,7 @@ def build(dataset: str, limit: int | None) -> list[Case]:
             if not seen:  # too short for candidates: no rule to compare
                 continue
             doc, summary, chosen = seen[0]
-            assert out.key_points == [extractive.as_point(doc.cands[k].shown) for k in chosen]
+            assert out.key_points == [extractive.as_point(doc.cands[k].shown, "en") for k in chosen]
             refs = art.references
             by_summary = {i for i, ref in enumerate(refs) if any(matches(ref, s) for s in out.summary)}
             by_cand = [{i for i, ref in enumerate(refs) if matches(ref, c.text)} for c in doc.cands]

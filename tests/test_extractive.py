@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from summarize.engines import extractive, features
+from summarize.text.backrefs import without_connective
 from summarize.text.glued import is_glued_caption
 from summarize.text.sentences import split_sentences
 from summarize.text.textsim import overlap, tokens
@@ -24,6 +25,21 @@ ROOT = Path(__file__).resolve().parents[1]
 def _jsonl(name: str) -> list[dict]:
     with open(SHARED / name, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def _core(sentence: str) -> str:
+    """What a shown sentence keeps of the article's: no quote marks at its ends (a closing one is added
+    where a quotation does not close, an opening one where it goes on one), no leading connective ("But
+    the manager…" is shown "The manager…"), and not its first letter, which may have been capitalised."""
+    return without_connective(sentence.strip("\"“”'’"), "en")[1:]
+
+
+def _where(shown: str, text: str) -> int:
+    """Where the sentence ``shown`` stands in ``text`` (-1 when it does not), with or without the stop
+    added to a line the source wrote without one."""
+    core = _core(shown)
+    found = text.find(core)
+    return found if found >= 0 or not core.endswith(".") else text.find(core[:-1])
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +67,12 @@ def test_shape_summary_in_reading_order_and_distinct_key_points(articles: list[s
         assert 1 <= len(sentences) <= 3
         # Extractive: every summary sentence and key point comes from the article, in reading order.
         # (A line the source wrote without a final stop, such as a photo caption, gets one.)
-        positions = [text.find(s) if s in text or not s.endswith(".") else text.find(s[:-1]) for s in sentences]
+        positions = [_where(s, text) for s in sentences]
         assert all(p >= 0 for p in positions), sentences
         assert positions == sorted(positions)
         assert 1 <= len(out.key_points) <= 5
         # Key points come from the article too, in reading order.
-        kp_positions = [text.find(kp) for kp in out.key_points]
+        kp_positions = [_where(kp, text) for kp in out.key_points]
         assert all(p >= 0 for p in kp_positions) and kp_positions == sorted(kp_positions)
         # Key points add to the summary: none repeats one of its sentences or an earlier point.
         for i, point in enumerate(out.key_points):
@@ -68,10 +84,10 @@ def test_each_key_point_names_a_fact_the_summary_and_earlier_points_do_not(artic
         out = extractive.summarize(raw, "en", points=5)
         doc = features.document_features(raw, "en")
         assert doc is not None
-        facts = {c.text: features.fact_words(c.facts) for c in doc.cands}
-        known = set().union(*(facts[s] for s in split_sentences(out.summary, "en")))
+        facts = {_core(c.text): features.fact_words(c.facts) for c in doc.cands}
+        known = set().union(*(facts[_core(s)] for s in split_sentences(out.summary, "en")))
         for point in out.key_points:
-            new = facts[point] - known
+            new = facts[_core(point)] - known
             assert new, (point, known)
             known |= new
 
@@ -144,7 +160,7 @@ def test_key_points_reach_from_start_to_end_of_a_long_article() -> None:
     assert len(split_sentences(out.summary, "en")) == 3
     assert len(out.key_points) == 5
     flat = " ".join(text.split())  # the splitter folds runs of spaces and line breaks
-    positions = [flat.find(" ".join(kp.split())) for kp in out.key_points]
+    positions = [_where(" ".join(kp.split()), flat) for kp in out.key_points]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     # The points are spread over the text: one in its first fifth, one in its last third.
     assert positions[0] < len(flat) / 5 and positions[-1] > 2 * len(flat) / 3

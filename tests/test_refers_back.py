@@ -192,3 +192,53 @@ def test_a_photo_caption_glued_to_other_text_waits_for_the_summary() -> None:
     assert k not in extractive.select(central, extractive.PARAMS, 3)
     unflagged = replace(central, cands=[replace(c, glued=False) for c in central.cands])
     assert k in extractive.select(unflagged, extractive.PARAMS, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "alone"),
+    [
+        ("But the manager said it had nothing to do with the company.", "en", "The manager said it"),
+        ("However, Inverness were knocked out despite winning.", "en", "Inverness were knocked"),
+        ("And, finally, the court ruled against him.", "en", "Finally, the court"),
+        ("And we're no better than she is.", "en", "We're no better"),
+        ("Meanwhile the storm moved north overnight.", "en", "The storm moved"),
+        ("But iPhone sales fell in the quarter.", "en", "iPhone sales fell"),
+        ("Aber die Polizei ermittelt weiter.", "de", "Die Polizei ermittelt"),
+        ("Mais le conseil a voté contre.", "fr", "Le conseil a voté"),
+        # Phrases that only open like a connective, connectives that open a clause, or take the first
+        # place of a German sentence, and what would leave too little: unchanged.
+        ("However much he tried, it failed.", "en", None),
+        ("Still water runs deep here.", "en", None),
+        ("So far the council has said nothing.", "en", None),
+        ("Yet another storm hit the coast.", "en", None),
+        ("Then-President Obama spoke first.", "en", None),
+        ("Although it rained, the match went on.", "en", None),
+        ("Butter prices rose in the spring.", "en", None),
+        ("And so on.", "en", None),
+        ("Dann ging er nach Hause.", "de", None),
+        ("But the manager said it.", "sw", None),
+    ],
+)
+def test_a_sentence_shown_alone_loses_the_connective_that_ties_it_back(
+    sentence: str, lang: str, alone: str | None
+) -> None:
+    from summarize.text.backrefs import without_connective
+
+    shown = without_connective(sentence, lang)
+    assert shown == sentence if alone is None else shown.startswith(alone)
+
+
+def test_a_summary_keeps_a_connective_only_after_its_own_sentence() -> None:
+    text = (
+        "The council approved the new bridge over the river on Monday after a long debate. "
+        "But residents of the east bank said the toll of two pounds was far too high for them. "
+        "Engineers expect the construction work to take about three years and to cost 40 million. "
+        "The mayor of the town said the old ferry would keep running until the bridge opens. "
+        "However, Tyne Ferries warned that it would raise its fares by 20 percent in March. "
+        "Local shops on both banks hope the bridge will bring many more customers to the area."
+    )
+    result = extractive.summarize(text, "en", points=5)
+    said = " ".join([result.summary, *result.key_points])
+    # Each sentence is shown, the first two together: "But" follows the sentence it answers.
+    assert "on Monday after a long debate. But residents" in result.summary
+    assert "- Tyne Ferries warned" in "\n".join(f"- {p}" for p in result.key_points) and "However" not in said

@@ -309,6 +309,16 @@ def test_a_quote_pysbd_pairs_across_sentences_does_not_glue_the_narrative_betwee
         ('“It is likely," said the lead author.', '“It is likely," said the lead author.'),
         ("The 6'4\" forward scored.", "The 6'4\" forward scored."),
         ('It was a privilege."', 'It was a privilege."'),
+        # Single quotes (the Daily Mail's): one that opens before a letter and that nothing after closes.
+        ("‘I’ve no complaints there, so I hope it is sorted.", "‘I’ve no complaints there, so I hope it is sorted.’"),
+        ("'We'll see what he does next, he said.", "'We'll see what he does next, he said.'"),
+        ("McEwan said: ‘This is another tough year.", "McEwan said: ‘This is another tough year.’"),
+        ('He said: "I told him ‘no way.', 'He said: "I told him ‘no way.’"'),
+        # Closed, elisions, a plural's apostrophe (read as a close: left as it is).
+        ("‘Barbie is a true icon,’ said Myer.", "‘Barbie is a true icon,’ said Myer."),
+        ("'Tis the season, he said.", "'Tis the season, he said."),
+        ("They play rock 'n' roll all night.", "They play rock 'n' roll all night."),
+        ("The players' union said no.", "The players' union said no."),
     ],
 )
 def test_a_quotation_opened_in_a_sentence_is_closed_where_it_is_shown_alone(sentence: str, shown: str) -> None:
@@ -353,6 +363,10 @@ def test_a_sentence_inside_a_quotation_another_opened_carries_its_mark() -> None
     assert quotation_marks(paragraph) == ["", '"', '"', ""]
     assert quotation_marks(["“It was hard.", "We kept going.”"]) == ["", "“"]
     assert quotation_marks(["He is 6'4\" tall.", "He plays centre."]) == ["", ""]  # an inch mark
+    # A sentence that opens a quotation of its own inside one the source left open shows its own mark
+    # (a BBC key point read '""But I think Sir Alan Budd also accepted…'), and opens the next one.
+    reopened = ['He said: "He asked for it.', "He accepted it, he said.", '"But I think we move on.', "We do."]
+    assert quotation_marks(reopened) == ["", '"', "", '"']
 
 
 def test_the_extractive_engine_shows_a_quoted_sentence_as_a_quote() -> None:

@@ -26,7 +26,9 @@ best sentences by centrality (and position, as far as the lead is trusted) that 
 summary and the other points do not state, spread over the text in stretches of equal rank, in
 reading order. In English a sentence that opens by pointing back ("He also
 fixed…") joins the summary only right after the sentence it points at, and is a key point only
-when nothing else is left.
+when nothing else is left. A key point, and a summary sentence shown after another than its own
+predecessor, loses a connective that ties it to the sentence before ("But the manager said…" is
+shown "The manager said…").
 Everything works on word tokens, or on single characters for Chinese and Japanese, so any
 language and script works. It needs no torch and runs in milliseconds.
 
@@ -42,6 +44,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..text.backrefs import without_connective
 from ..text.quotes import close_quote
 from ..text.sentences import RUN_ON_TOKENS, join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
@@ -292,22 +295,33 @@ def summarize(
     doc = document_features(text, lang, title, headings)
     if doc is None:
         sents = _fallback(text, lang)
-        return _shown(sents[:n], sents[n : n + max(points, 0)])
+        return _shown(sents[:n], sents[n : n + max(points, 0)], lang)
     summary = sorted(select(doc, PARAMS, n))
     chosen = fact_points(doc, summary, points)
-    return _shown([doc.cands[k].shown for k in summary], [doc.cands[k].shown for k in chosen])
+    after_own = [i > 0 and doc.cands[summary[i - 1]].index == doc.cands[k].index - 1 for i, k in enumerate(summary)]
+    return _shown([doc.cands[k].shown for k in summary], [doc.cands[k].shown for k in chosen], lang, after_own)
 
 
-def as_point(sentence: str) -> str:
-    """A sentence as a key point is shown: alone in a list item, so a quotation it opens is closed in it."""
-    return close_quote(sentence)
+def as_point(sentence: str, lang: str) -> str:
+    """A sentence as a key point is shown: alone in a list item, so a quotation it opens is closed in it
+    and a connective that ties it to the sentence before goes (:func:`.backrefs.without_connective`)."""
+    return close_quote(without_connective(sentence, lang))
 
 
-def _shown(summary: list[str], points: list[str]) -> ExtractiveSummary:
+def _shown(
+    summary: list[str], points: list[str], lang: str, after_own: Sequence[bool] | None = None
+) -> ExtractiveSummary:
     """Sentences as a reader is shown them: summary sentences make one paragraph, so each needs its stop
-    (key points stand alone as list items), and a quotation each opens is closed in it."""
-    said = join_sentences([close_quote(with_stop(s)) for s in summary])
-    return ExtractiveSummary(said, [as_point(p) for p in points])
+    (key points stand alone as list items), and a quotation each opens is closed in it. A connective
+    that ties a sentence to the one before it ("But…", "However,…") goes, unless that sentence comes
+    right before it: ``after_own[i]`` says whether summary sentence i follows its own predecessor
+    (default: each but the first, as a run of the text's sentences from its start does)."""
+    follows = after_own if after_own is not None else [i > 0 for i in range(len(summary))]
+    said = [s if own else without_connective(s, lang) for s, own in zip(summary, follows, strict=True)]
+    return ExtractiveSummary(
+        join_sentences([close_quote(with_stop(s)) for s in said]),
+        [as_point(p, lang) for p in points],
+    )
 
 
 def key_points(
@@ -324,4 +338,4 @@ def key_points(
             break
         if not is_near_duplicate(sent, exclude + out):
             out.append(sent)
-    return [close_quote(sent) for sent in out]
+    return [as_point(sent, lang) for sent in out]

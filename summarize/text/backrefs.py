@@ -148,3 +148,48 @@ def refers_back(sentence: str, lang: str) -> bool:
         return False
     connective, opening = patterns
     return bool(opening.match(connective.sub("", sentence.strip(), count=1)))
+
+
+# Connectives that tie a sentence to the one before it and can be taken off its front when it is shown
+# without that sentence (a key point, a summary sentence after another than its own predecessor):
+# "But the manager said…" reads "The manager said…". The first list goes before a space or a comma;
+# the second only before a comma, as without one it opens a phrase of its own ("However much…", "Still
+# water…", "So far…", "Yet another…", "Then-President…"). A connective that opens a clause ("Although…",
+# "Though…") or takes the first place of a German sentence ("Dann ging er") stays. Only English is
+# measured (the shared news); the others' lists are their plain "but" and "and" and a few adverbs.
+_LOOSE = {
+    "en": (
+        "but|and yet|and|meanwhile|nevertheless|nonetheless|moreover|furthermore",
+        "however|still|yet|so|also|instead|then|in addition|even so|in contrast|by contrast|on the other hand",
+    ),
+    "de": ("aber|und", "doch|jedoch|außerdem|allerdings"),
+    "fr": ("mais|et", "cependant|pourtant|toutefois|en outre|par ailleurs"),
+    "es": ("pero|y", "sin embargo|además|no obstante"),
+    "it": ("ma|e", "però|tuttavia|inoltre"),
+    "pt": ("mas|e", "porém|contudo|no entanto|além disso"),
+    "nl": ("maar|en", "echter|bovendien"),
+    "ur": ("لیکن|مگر|تاہم", "البتہ"),
+    "hi": ("लेकिन|मगर", "हालांकि|हालाँकि"),
+}
+_LOOSE_PATTERNS = {
+    lang: re.compile(rf"^(?:(?:{bare})(?!\w)[,،]?|(?:{comma})(?!\w)[,،])\s+(?=\S)", re.IGNORECASE)
+    for lang, (bare, comma) in _LOOSE.items()
+}
+
+
+def without_connective(sentence: str, lang: str) -> str:
+    """``sentence`` as it reads alone: without a connective at its front that ties it to the sentence
+    before ("But the manager said…" -> "The manager said…", "However, Inverness…" -> "Inverness…"),
+    its next word capitalised when it is a plain lower-case word ("iPhone" stays). Unchanged when
+    fewer than three words would be left ("And so on."), and in languages without a list."""
+    pattern = _LOOSE_PATTERNS.get(lang.split("-")[0].lower())
+    match = pattern.match(sentence) if pattern else None
+    if match is None:
+        return sentence
+    rest = sentence[match.end() :]
+    if len(rest.split()) < 3:
+        return sentence
+    letters = re.sub(r"\W", "", rest.split(None, 1)[0])  # "we're", "finally," are plain words too
+    if letters.isalpha() and letters.islower() and rest[0].isalpha():
+        rest = rest[0].upper() + rest[1:]
+    return rest

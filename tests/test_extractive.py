@@ -461,3 +461,20 @@ def test_summary_sentences_written_without_a_stop_get_one_so_they_do_not_run_tog
     )
     summary = extractive.summarize(text, "en", points=0, length="medium").summary
     assert "week." in summary and "registry." in summary and ".." not in summary
+
+
+def test_english_i_names_no_one() -> None:
+    # "I" and its contractions are always capitalised and never written in lower case: they had counted
+    # as a name, so a first-person quote with no other fact was a "new fact" and a key point.
+    found = features.facts("I think I'm right, and I’ve told World War I veterans so.", Counter(), set(), set())
+    assert found == {"world war"}
+    text = (
+        "The city council voted on Monday to close the Eastgate bus depot by March 2026. "
+        "The depot opened in 1952 and employs 140 drivers and mechanics, the council said. "
+        '"I have worked here for thirty years and I never thought it would come to this," a driver said. '
+        "Buses will move to the Northfield depot, which the council will extend at a cost of 12 million. "
+        "Unions said they would ask Transport Minister Ruth Hale to review the plan in April."
+    )
+    out = extractive.summarize(text, "en", points=5, length="short")
+    said = " ".join([out.summary, *out.key_points])
+    assert "Northfield" in said and "thirty years" not in said

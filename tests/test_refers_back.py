@@ -203,6 +203,7 @@ def test_a_photo_caption_glued_to_other_text_waits_for_the_summary() -> None:
         ("And we're no better than she is.", "en", "We're no better"),
         ("Meanwhile the storm moved north overnight.", "en", "The storm moved"),
         ("But iPhone sales fell in the quarter.", "en", "iPhone sales fell"),
+        ("First, battery prices had fallen during the trial.", "en", "Battery prices had"),
         ("Aber die Polizei ermittelt weiter.", "de", "Die Polizei ermittelt"),
         ("Mais le conseil a voté contre.", "fr", "Le conseil a voté"),
         # Phrases that only open like a connective, connectives that open a clause, or take the first
@@ -214,6 +215,7 @@ def test_a_photo_caption_glued_to_other_text_waits_for_the_summary() -> None:
         ("Then-President Obama spoke first.", "en", None),
         ("Although it rained, the match went on.", "en", None),
         ("Butter prices rose in the spring.", "en", None),
+        ("First Minister Nicola Sturgeon said no.", "en", None),
         ("And so on.", "en", None),
         ("Dann ging er nach Hause.", "de", None),
         ("But the manager said it.", "sw", None),

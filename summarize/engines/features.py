@@ -107,6 +107,9 @@ def _lower_word() -> re.Pattern[str]:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+# English "I" and its contractions are capitalised wherever they stand and never written in lower case,
+# yet name no one: a quote's "I thought…" was a "new fact" that made it a key point.
+_FIRST_PERSON = re.compile(r"i(?:['’](?:m|ve|d|ll))?")
 
 
 @dataclass
@@ -181,7 +184,7 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str]) 
     end = -1
     for m in _capitalised().finditer(sentence):
         word = _POSSESSIVE.sub("", m.group(0).lower())
-        if word in lower or (m.start() == 0 and word not in names):
+        if word in lower or (m.start() == 0 and word not in names) or _FIRST_PERSON.fullmatch(word):
             continue
         if run and sentence[end : m.start()] != " ":  # not right after the previous name word
             found.add(" ".join(run))

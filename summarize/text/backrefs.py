@@ -160,7 +160,9 @@ def refers_back(sentence: str, lang: str) -> bool:
 _LOOSE = {
     "en": (
         "but|and yet|and|meanwhile|nevertheless|nonetheless|moreover|furthermore",
-        "however|still|yet|so|also|instead|then|in addition|even so|in contrast|by contrast|on the other hand",
+        "however|still|yet|so|also|instead|then|in addition|even so|in contrast|by contrast|on the other hand"
+        # An enumeration's steps: "First, battery prices had fallen…" follows "There were two reasons."
+        "|first|second|third|firstly|secondly|thirdly|finally|lastly",
     ),
     "de": ("aber|und", "doch|jedoch|außerdem|allerdings"),
     "fr": ("mais|et", "cependant|pourtant|toutefois|en outre|par ailleurs"),

@@ -68,10 +68,14 @@ from tests.conftest import SHARED
         ("اس سال کونسل نے بجٹ منظور کیا۔", "ur", False),  # "This year…"
         ("اس سے قبل کمپنی نے اعلان کیا تھا۔", "ur", False),  # "Before this" ("Previously")
         ("اسلام آباد میں اجلاس ہوا۔", "ur", False),  # Islamabad, not "اس"
+        ("اسی خدشے کے پیش نظر انتظامیہ نے کیمپ قائم کیے۔", "ur", True),  # "In view of this very fear…"
+        ("اسی دوران بارش شروع ہو گئی۔", "ur", False),  # "Meanwhile…"
         ("उन्होंने कहा कि जांच जारी है।", "hi", True),  # "He said…", a word that ends in a vowel sign
         ("हालांकि, वे सहमत नहीं हुए।", "hi", True),  # "However, they…"
         ("इस महीने चुनाव होंगे।", "hi", False),  # "This month…"
         ("यहाँ बारिश हो रही है।", "hi", False),  # "Here", not "यह" ("this")
+        ("इसी डर से प्रशासन ने शिविर लगाए।", "hi", True),  # "Out of this very fear…"
+        ("इसी साल चुनाव होंगे।", "hi", False),  # "This very year…"
         ("इसलिए सरकार ने योजना बदली।", "hi", False),  # "Therefore…", not "इस"
     ],
 )

@@ -468,6 +468,10 @@ def test_english_i_names_no_one() -> None:
     # as a name, so a first-person quote with no other fact was a "new fact" and a key point.
     found = features.facts("I think I'm right, and I’ve told World War I veterans so.", Counter(), set(), set())
     assert found == {"world war"}
+    # Nor does a first word after an opening quote or bracket: it is capitalised for being first.
+    assert features.facts('"Nunca pensé que volvería", dice.', Counter(), set(), set()) == frozenset()
+    assert features.facts('"Scientists using NASA telescopes found it.', Counter(), set(), set()) == {"nasa"}
+    assert features.facts('"Harwick voted on it," she said.', Counter(), set(), {"harwick"}) == {"harwick"}
     text = (
         "The city council voted on Monday to close the Eastgate bus depot by March 2026. "
         "The depot opened in 1952 and employs 140 drivers and mechanics, the council said. "

@@ -110,6 +110,14 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # English "I" and its contractions are capitalised wherever they stand and never written in lower case,
 # yet name no one: a quote's "I thought…" was a "new fact" that made it a key point.
 _FIRST_PERSON = re.compile(r"i(?:['’](?:m|ve|d|ll))?")
+# What may stand before a sentence's first word: its first word after an opening quote or bracket is
+# capitalised for being first ('"Nunca pensé…", dice', '"Scientists using…'), not for being a name.
+_OPENING = re.compile(r"""[\s"'“‘«„‹「『(\[¿¡—–-]*""")
+
+
+def _first_word_at(sentence: str) -> int:
+    """Where the first word of ``sentence`` starts, past opening quotes and brackets."""
+    return _OPENING.match(sentence).end()  # type: ignore[union-attr]  # matches the empty string anywhere
 
 
 @dataclass
@@ -184,7 +192,8 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str]) 
     end = -1
     for m in _capitalised().finditer(sentence):
         word = _POSSESSIVE.sub("", m.group(0).lower())
-        if word in lower or (m.start() == 0 and word not in names) or _FIRST_PERSON.fullmatch(word):
+        first = m.start() <= _first_word_at(sentence)
+        if word in lower or (first and word not in names) or _FIRST_PERSON.fullmatch(word):
             continue
         if run and sentence[end : m.start()] != " ":  # not right after the previous name word
             found.add(" ".join(run))
@@ -300,7 +309,12 @@ def candidates(text: str, lang: str) -> list[Candidate]:
     fragments = _fragment_starts(trimmed)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
-    names = {_POSSESSIVE.sub("", m.group(0).lower()) for s in sentences for m in capital.finditer(s) if m.start()}
+    names = {
+        _POSSESSIVE.sub("", m.group(0).lower())
+        for s in sentences
+        for m in capital.finditer(s)
+        if m.start() > _first_word_at(s)
+    }
     for i, sent in enumerate(trimmed):
         if i in fragments:
             continue

@@ -37,9 +37,10 @@ NOT_TRANSLATED = "translation: not done"  # the warning of a result kept untrans
 
 def fewer_points(found: int, asked: int) -> str:
     """The warning of a result with fewer key points than ``--points`` asked: said, never left to be noticed.
-    A point that would repeat the summary or an earlier point is left out, so a short text has fewer."""
+    A point that would add nothing to the summary and the points before it (no new fact, or words they
+    say already) is left out, never padded in, so a short text has fewer."""
     got = f"only {found}" if found else "none"
-    return f"key points: {got} of the {asked} asked (one that repeats the summary or an earlier point is left out)"
+    return f"key points: {got} of the {asked} asked (no other sentence adds to the summary and the points before it)"
 
 
 @dataclass

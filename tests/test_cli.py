@@ -298,7 +298,7 @@ def test_fewer_key_points_than_asked_are_said(tiny_bart: Path, points: int) -> N
             assert said == []
         else:
             got = f"only {found}" if found else "none"
-            why = "(one that repeats the summary or an earlier point is left out)"
+            why = "(no other sentence adds to the summary and the points before it)"
             assert said == [f"key points: {got} of the {points} asked {why}"]
             assert said[0] in result.stderr
 

@@ -78,6 +78,13 @@ def test_dates_have_one_value(text: str, value: str) -> None:
     assert _values(f"It happened on {text} in the capital.", "date") == [value]
 
 
+def test_months_written_in_lower_case_are_months_where_the_language_writes_them_so() -> None:
+    assert [d.value for d in find_dates("La escuela abrirá en septiembre con once alumnos.", "es")] == ["--09"]
+    assert [d.value for d in find_dates("La médiathèque rouvrira en mars.", "fr")] == ["--03"]
+    # English capitalises its months: in lower case "march" and "may" are verbs.
+    assert find_dates("They march in may.", "en") == []
+
+
 def test_may_alone_is_a_month_only_after_a_preposition() -> None:
     assert [d.value for d in find_dates("Rates have been on hold since May.")] == ["--05"]
     assert find_dates("May I ask you something? They may leave.") == []

@@ -13,12 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
+from ..text.quantities import MONTHS, TENS, UNITS, WORD_SCALES, find_dates, find_quantities
 from ..text.quotes import quotation_marks
 from ..text.scripts import has_caseless, initials
 from ..text.sentences import paragraph_sentences, split_paragraphs
@@ -178,16 +179,36 @@ def trim_clutter(sentence: str) -> str:
     return text
 
 
-def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str]) -> frozenset[str]:
-    """Numbers and names in ``sentence``, lower-cased: what a key point adds when it is new.
+_LOWER_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _written_out(lang: str) -> frozenset[str]:
+    """Words of which a sentence needs one for a month or an English number in words to stand in it:
+    most sentences have none, and the date and number readers are slow by comparison."""
+    words = set(MONTHS["en"].split()) | set(MONTHS.get(lang.split("-")[0], "").split())
+    if lang == "en":
+        words |= {*UNITS, *TENS, *WORD_SCALES} - {"one", "a", "and"}
+    return frozenset(words)
+
+
+def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], lang: str = "") -> frozenset[str]:
+    """Numbers, dates and names in ``sentence``, lower-cased: what a key point adds when it is new.
 
     A name is a run of capitalised words ("shah mehmood qureshi" is one fact, not three).
     ``lower`` holds the words the text writes in lower case somewhere, ``names`` those it
     capitalises inside a sentence: a capitalised first word is a name only when it is among
     ``names`` ("Imran Khan said", not "They said"). Scripts without capitals (Arabic,
-    Devanagari, Chinese, ...) show no names: there, the longer words stand in for them.
+    Devanagari, Chinese, ...) show no names: there, the longer words stand in for them. With ``lang``,
+    a month written in words is a fact in any language the date reader knows ("en septiembre"), and
+    so is an English number written in words ("thirty years"), as the faithfulness check reads them.
     """
     found = {m.group(0).rstrip(".,:/") for m in _NUMBER.finditer(sentence)}
+    if lang and not _written_out(lang).isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+        found.update(d.text.lower().rstrip(".") for d in find_dates(sentence, lang) if d.month and d.text[:1].isalpha())
+        if lang == "en":
+            words = (q.text for q in find_quantities(sentence, lang) if not any(c.isdigit() for c in q.text))
+            found.update(w.lower() for w in words)
     run: list[str] = []
     end = -1
     for m in _capitalised().finditer(sentence):
@@ -326,7 +347,7 @@ def candidates(text: str, lang: str) -> list[Candidate]:
         n = sum(terms.values())
         if n >= MIN_TOKENS:
             glued = lang == "en" and is_glued_caption(sent, n)
-            found = facts(sent, terms, lower, names)
+            found = facts(sent, terms, lower, names, lang)
             out.append(Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i]))
     return out
 

@@ -353,6 +353,8 @@ def _date_regex(lang: str) -> re.Pattern[str]:
 
 
 _DATE_RE: dict[str, re.Pattern[str]] = {}
+# Languages that write their month names in lower case ("en septiembre", "en mars"; German capitalises).
+_LOWER_CASE_MONTHS = {lang: frozenset(MONTHS[lang].split()) for lang in ("fr", "es")}
 # "May" alone is a month after these words ("in May", "since May"), else the verb.
 _MONTH_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|during|before|after)\s+$", re.I
@@ -379,9 +381,9 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
             continue
         slot = next(i for i in "1234" if m.group(f"m{i}"))
         name = m.group(f"m{slot}")
-        if name.isascii() and not name[0].isupper():
-            continue  # "march", "may": verbs; English month names are capitalised
         low = name.lower()
+        if name.isascii() and name[0].islower() and low not in _LOWER_CASE_MONTHS.get(key, ()):
+            continue  # "march", "may": verbs; English month names are capitalised ("septiembre" is not)
         mo = months.get(low) or MONTH_ABBREVIATIONS.get(low)
         if mo is None or (
             slot == "4" and (low in MONTH_ABBREVIATIONS or (low == "may" and not _MONTH_CUE.search(flat[: m.start()])))

@@ -186,7 +186,7 @@ _LOWER_WORD = re.compile(r"[^\W\d_]+")
 def _written_out(lang: str) -> frozenset[str]:
     """Words of which a sentence needs one for a month or an English number in words to stand in it:
     most sentences have none, and the date and number readers are slow by comparison."""
-    words = set(MONTHS["en"].split()) | set(MONTHS.get(lang.split("-")[0], "").split())
+    words = set(MONTHS["en"].split()) | set(MONTHS.get(lang, "").split())
     if lang == "en":
         words |= {*UNITS, *TENS, *WORD_SCALES} - {"one", "a", "and"}
     return frozenset(words)
@@ -204,6 +204,7 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], 
     so is an English number written in words ("thirty years"), as the faithfulness check reads them.
     """
     found = {m.group(0).rstrip(".,:/") for m in _NUMBER.finditer(sentence)}
+    lang = lang.split("-")[0].lower()
     if lang and not _written_out(lang).isdisjoint(_LOWER_WORD.findall(sentence.lower())):
         found.update(d.text.lower().rstrip(".") for d in find_dates(sentence, lang) if d.month and d.text[:1].isalpha())
         if lang == "en":
@@ -211,10 +212,10 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], 
             found.update(w.lower() for w in words)
     run: list[str] = []
     end = -1
+    first_word = _first_word_at(sentence)
     for m in _capitalised().finditer(sentence):
         word = _POSSESSIVE.sub("", m.group(0).lower())
-        first = m.start() <= _first_word_at(sentence)
-        if word in lower or (first and word not in names) or _FIRST_PERSON.fullmatch(word):
+        if word in lower or (m.start() <= first_word and word not in names) or _FIRST_PERSON.fullmatch(word):
             continue
         if run and sentence[end : m.start()] != " ":  # not right after the previous name word
             found.add(" ".join(run))

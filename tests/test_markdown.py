@@ -126,3 +126,21 @@ def test_tables_are_no_prose_for_the_reader_or_the_newsletter_outline() -> None:
     )
     news = f"# Weekly\n\n## Models\n\n{table}\n- A new parser landed.\n\n## Jobs\n\n- Acme hires.\n"
     assert [b.text for b in outline(news).sections[0].blocks] == ["A new parser landed."]
+
+
+def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
+    # This Week in Rust's quote of the week was a summary's own sentence ("Rust is funny because…").
+    md = (
+        "# Quote of the Week\n\n"
+        "> Rust is funny because in one sense it is hard. It is only as hard as it needs to be.\n"
+        ">\n"
+        "> Contrast this with other languages.\n\n"
+        "– [brundolf on Hacker News](https://example.org/item)\n\n"
+        "> - [Google](https://example.org) made a fabric that senses gestures.\n"
+    )
+    text = read_markdown(md).text
+    assert "“Rust is funny because in one sense it is hard. It is only as hard as it needs to be.”" in text
+    assert "“Contrast this with other languages.”" in text
+    assert "brundolf" not in text  # who said it is no sentence of a summary
+    # A blockquote with no attribution is the writer's own (科技爱好者周刊 sets its news items so).
+    assert "Google made a fabric that senses gestures." in text and "“Google" not in text

@@ -147,7 +147,7 @@ def read_markdown(md: str) -> MarkdownProse:
             md = md[hb.end() :]
     md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", prose_markdown(md)))
     lines: list[str] = []
-    for line in md.split("\n"):
+    for line in _mark_attributed_quotes(md.split("\n")):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
         line = _BLOCKQUOTE.sub("", line)
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
@@ -168,6 +168,49 @@ def read_markdown(md: str) -> MarkdownProse:
     text = re.sub(r"\n{3,}", "\n\n", body).strip()
     text, found = title_first(text, inline_to_text(title).strip() if title else None, headings)
     return MarkdownProse(text, title, found)
+
+
+# A line that names who a blockquote above it quotes: "– [brundolf on Hacker News](…)", "— Jane Doe".
+_ATTRIBUTION = re.compile(r"^[ \t]*(?:[–—~]|--)[ \t]*\S")
+
+
+def _mark_attributed_quotes(lines: list[str]) -> list[str]:
+    """``lines`` with each paragraph of a blockquote that an attribution line follows ("> Rust is
+    funny…" then "– brundolf on Hacker News") put in quotation marks: someone else's words (This Week in
+    Rust's quote of the week), not the writer's, so a summary shows them as a quote; the attribution
+    line goes. A blockquote with no attribution stays as it is: newsletters also set their own items
+    as blockquotes (科技爱好者周刊)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not _BLOCKQUOTE.match(out[i]):
+            i += 1
+            continue
+        start = i
+        while i < len(out) and _BLOCKQUOTE.match(out[i]):
+            i += 1
+        after = next((k for k in range(i, len(out)) if out[k].strip()), None)
+        if after is None or not _ATTRIBUTION.match(out[after]):
+            continue
+        out[after] = ""  # who said it is no sentence of the summary ("icefox, Jan 22 in community-Discord")
+        texts = [k for k in range(start, i) if _BLOCKQUOTE.sub("", out[k]).strip()]
+        for para in _runs(texts):
+            first, last = para[0], para[-1]
+            marker = _BLOCKQUOTE.match(out[first]).group(0)  # type: ignore[union-attr]  # matched above
+            out[first] = f"{marker}“{out[first][len(marker) :].lstrip()}"
+            out[last] = f"{out[last].rstrip()}”"
+    return out
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive runs in sorted ``indices`` (a blockquote's paragraphs: lines with no empty ">" between)."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def title_first(text: str, title: str | None, headings: Sequence[str] = ()) -> tuple[str, tuple[str, ...]]:

@@ -144,3 +144,5 @@ def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
     assert "brundolf" not in text  # who said it is no sentence of a summary
     # A blockquote with no attribution is the writer's own (科技爱好者周刊 sets its news items so).
     assert "Google made a fabric that senses gestures." in text and "“Google" not in text
+    # A thematic break under a blockquote is no attribution.
+    assert "“" not in read_markdown("> We shipped it on Monday.\n\n---\n\nMore news follows.").text

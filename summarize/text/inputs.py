@@ -171,7 +171,7 @@ def read_markdown(md: str) -> MarkdownProse:
 
 
 # A line that names who a blockquote above it quotes: "– [brundolf on Hacker News](…)", "— Jane Doe".
-_ATTRIBUTION = re.compile(r"^[ \t]*(?:[–—~]|--)[ \t]*\S")
+_ATTRIBUTION = re.compile(r"^[ \t]*(?:[–—~]|--)[ \t]*[^\s~–—-]")  # not a thematic break ("---")
 
 
 def _mark_attributed_quotes(lines: list[str]) -> list[str]:

@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
-from ..text.quantities import MONTHS, TENS, UNITS, WORD_SCALES, find_dates, find_quantities
+from ..text.quantities import find_dates, find_quantities, spelled_out_words
 from ..text.quotes import quotation_marks
 from ..text.scripts import has_caseless, initials
 from ..text.sentences import paragraph_sentences, split_paragraphs
@@ -182,16 +182,6 @@ def trim_clutter(sentence: str) -> str:
 _LOWER_WORD = re.compile(r"[^\W\d_]+")
 
 
-@cache
-def _written_out(lang: str) -> frozenset[str]:
-    """Words of which a sentence needs one for a month or an English number in words to stand in it:
-    most sentences have none, and the date and number readers are slow by comparison."""
-    words = set(MONTHS["en"].split()) | set(MONTHS.get(lang, "").split())
-    if lang == "en":
-        words |= {*UNITS, *TENS, *WORD_SCALES} - {"one", "a", "and"}
-    return frozenset(words)
-
-
 def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], lang: str = "") -> frozenset[str]:
     """Numbers, dates and names in ``sentence``, lower-cased: what a key point adds when it is new.
 
@@ -205,7 +195,8 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], 
     """
     found = {m.group(0).rstrip(".,:/") for m in _NUMBER.finditer(sentence)}
     lang = lang.split("-")[0].lower()
-    if lang and not _written_out(lang).isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+    # Most sentences hold no month name or number word, and the readers are slow by comparison.
+    if lang and not spelled_out_words(lang).isdisjoint(_LOWER_WORD.findall(sentence.lower())):
         found.update(d.text.lower().rstrip(".") for d in find_dates(sentence, lang) if d.month and d.text[:1].isalpha())
         if lang == "en":
             words = (q.text for q in find_quantities(sentence, lang) if not any(c.isdigit() for c in q.text))

@@ -24,7 +24,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .scripts import CJK_RANGES, HANGUL, KANA, SPACELESS_RANGES, has_cjk, has_spaceless, is_spaceless, is_unspaced_cjk
+from .scripts import (
+    SPACELESS_RANGES,
+    UNSPACED_CJK_RANGES,
+    has_cjk,
+    has_spaceless,
+    is_kana,
+    is_spaceless,
+    is_unspaced_cjk,
+)
 from .sentences import join_sentences, split_sentences
 
 # The extractive engine's sentence counts per length (2, 3, 5) times 40 words, a long news sentence:
@@ -38,8 +46,6 @@ ELLIPSIS = "…"
 HAN_WEIGHT = 0.5  # words per Chinese character (Han, also in Japanese)
 KANA_WEIGHT = 0.25  # words per Japanese kana
 SPACELESS_WEIGHT = 0.2  # words per Thai, Lao, Myanmar or Khmer letter
-# Han and kana: the CJK characters written without spaces between words (Korean's Hangul has them).
-_UNSPACED_CJK = tuple(r for r in CJK_RANGES if r != HANGUL)
 
 
 def _ranges(ranges: tuple[tuple[int, int], ...]) -> str:
@@ -59,7 +65,7 @@ def _dense_unit() -> re.Pattern[str]:
     # Each Han or kana character is a unit, and so is each Thai, Lao, Myanmar or Khmer letter with the marks
     # after it (a cut never parts a vowel sign from its letter); each run of other non-space characters
     # is one. Compiled only for text that has such characters (a class this wide costs milliseconds).
-    cjk, dense = _ranges(_UNSPACED_CJK), _DENSE
+    cjk, dense = _ranges(UNSPACED_CJK_RANGES), _DENSE
     marks = "".join(
         ch for lo, hi in SPACELESS_RANGES for ch in map(chr, range(lo, hi + 1)) if unicodedata.category(ch)[0] == "M"
     )
@@ -68,7 +74,7 @@ def _dense_unit() -> re.Pattern[str]:
 
 def _weight(unit: str) -> float:
     first = unit[0]
-    if KANA[0] <= ord(first) <= KANA[1]:
+    if is_kana(first):
         return KANA_WEIGHT
     if is_unspaced_cjk(first):
         return HAN_WEIGHT

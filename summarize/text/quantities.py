@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 
 def _words(text: str) -> list[str]:
@@ -360,6 +361,19 @@ _MONTH_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|during|before|after)\s+$", re.I
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")s?\b")
+
+
+@cache
+def spelled_out_words(lang: str) -> frozenset[str]:
+    """Month names (English and ``lang``'s) and English cardinal number words: a text with none of them
+    holds no month :func:`find_dates` reads from a word and no cardinal :func:`find_quantities` reads
+    from words, so a caller that wants only those can skip the readers (ordinals and hyphenated
+    compounds are not in it)."""
+    key = lang.split("-")[0].lower()
+    words = set(MONTHS["en"].split()) | set(MONTHS.get(key, "").split())
+    if key == "en":
+        words |= {*UNITS, *TENS, *WORD_SCALES} - {"one", "a", "and"}
+    return frozenset(words)
 
 
 def find_dates(text: str, lang: str = "en") -> list[DateMention]:

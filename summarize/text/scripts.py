@@ -17,6 +17,9 @@ KANA = (0x3040, 0x30FF)  # hiragana and katakana: Japanese only
 HANGUL = (0xAC00, 0xD7AF)  # Hangul syllables: Korean only
 # Kana, CJK ideographs (extension A and unified), Hangul syllables, CJK compatibility ideographs.
 CJK_RANGES = (KANA, (0x3400, 0x9FFF), HANGUL, (0xF900, 0xFAFF))
+# Han and kana: the CJK characters Chinese and Japanese write with no space between words (Korean's
+# Hangul has spaces).
+UNSPACED_CJK_RANGES = tuple(r for r in CJK_RANGES if r != HANGUL)
 CJK_FIRST = "\u3040"
 # Scripts without letter case, as far as the engines care: Arabic, Indic scripts through Sinhala,
 # Thai to Tibetan, and the CJK ranges above.
@@ -50,12 +53,18 @@ def is_unspaced_cjk(ch: str) -> bool:
     """Whether ``ch`` is a Han character or a kana: Chinese and Japanese, which put no space between words
     or sentences and end one with "。". Korean's Hangul is CJK too, but Korean spaces its words and ends a
     sentence with "."."""
-    return is_cjk(ch) and not is_hangul(ch)
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in UNSPACED_CJK_RANGES)
 
 
 def is_hangul(ch: str) -> bool:
     """Whether the one character ``ch`` is a Hangul syllable (Korean)."""
     return HANGUL[0] <= ord(ch) <= HANGUL[1]
+
+
+def is_kana(ch: str) -> bool:
+    """Whether the one character ``ch`` is a hiragana or katakana (Japanese)."""
+    return KANA[0] <= ord(ch) <= KANA[1]
 
 
 def has_cjk(text: str) -> bool:

@@ -182,6 +182,11 @@ def test_a_full_stop_at_a_quote_edge_ends_a_sentence() -> None:
         "Mr O'Brien said: \"Sales rose.",
         '"Small firms did best."',
     ]
+    # A quote that closes after a name or a month ends its sentence too: only a title or an initial stays open.
+    assert split_sentences('Mr Kemp said: "It came out on 1 January." "Let us never forget it."') == [
+        'Mr Kemp said: "It came out on 1 January."',
+        '"Let us never forget it."',
+    ]
     # Not after a title or an initialism, nor before the quote's speaker; a quote's own sentences stay.
     for whole in ("Mr. 'Big' Smith arrived.", 'The U.S. "Army" won.', 'He said: "Go. Now."'):
         assert split_sentences(whole) == [whole]

@@ -36,7 +36,8 @@ _ATTRIBUTION = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:" + _SPEECH + r")\b")
 def split_quote_edges(sentence: str) -> list[str]:
     """``sentence`` cut where a full stop meets a quote's edge and a capital follows (``_QUOTE_EDGE``).
 
-    The word before a "." must be a lower-case word or a number, so "Mr. 'Big' Smith" and "U.S. "…" stay whole.
+    The word before a "." must be a lower-case word or a number, so "Mr. 'Big' Smith" and "U.S. "…" stay whole,
+    unless a quote closes right after it ("…on 1 January." "Let us…"): only an initial stays open there.
     """
     pieces, start = [], 0
     for m in _QUOTE_EDGE.finditer(sentence):
@@ -46,7 +47,10 @@ def split_quote_edges(sentence: str) -> list[str]:
             continue
         if sentence[m.start()] == ".":
             word = _WORD_BEFORE_STOP.search(sentence, 0, m.start())
-            if not word or not (word.group(1).isdigit() or (len(word.group(1)) > 1 and word.group(1).islower())):
+            closed = bool(m.group("close")) and word is not None and len(word.group(1)) > 1
+            if not word or not (
+                closed or word.group(1).isdigit() or (len(word.group(1)) > 1 and word.group(1).islower())
+            ):
                 continue
         cut = m.end("close") if m.group("close") else m.start("open")
         pieces.append(sentence[start:cut].strip())

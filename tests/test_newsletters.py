@@ -118,6 +118,8 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "Until next week, the road stays closed.",
         "See you soon, she told the crowd before leaving the stage.",
         "Cheers rang out across the stadium as the team scored.",
+        "That is all for now, the minister said of the cuts.",
+        "That is all the council can afford this year.",
         "Thanks to the team for the release.",
         "More than two million people follow him on Twitter, the club said.",
         "Follow the money, the detective said, and the case opens up.",
@@ -139,6 +141,8 @@ CALLS_TO_ACTION = (
     "Thank you for your time and attention,",
     "Until next time.",
     "Cheers, Jeroen",
+    "That is all for issue 42.",
+    "That's it for this week!",
     "So sign up on his profile, give him a follow too.",
     # A writer's own account in a news page's footer.
     "Follow Pallab on Twitter",

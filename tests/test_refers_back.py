@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from summarize.engines import extractive, features
+from summarize.text import quotes
 from tests.conftest import SHARED
 
 
@@ -141,6 +142,48 @@ def test_a_key_point_refers_back_only_where_its_stretch_has_nothing_else() -> No
     assert points and points[0] != back
     # Where every other sentence is taken, it is a point after all (a stretch never gives nothing).
     assert extractive.fact_points(central, [k for k in range(len(doc.cands)) if k != back], 1) == [back]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "open_mark", "expected"),
+    [
+        ('"They just played better than us and deserved to win."', "", True),
+        ('"A lot of growth is fake," he says.', "", True),
+        ('"We will win," he told the BBC.', "", True),
+        ("'I said to him: go,' he added.", "", True),
+        ("I was 18 when I broke into the big leagues.", '"', True),  # inside a quotation opened before
+        ('"It\'s not our loss," said Wendell Sotto.', "", False),
+        ('"China has grown very rapidly," says Prof Pettis.', "", False),
+        ('"We will win," the manager told the BBC.', "", False),
+        ("'It is late,' Smith has also said.", "", False),
+        ('"This is a big issue," according to the club.', "", False),
+        ('I was 18 when I broke in," said Jones.', '"', False),
+        ('Mr Kemp said: "It would be more appropriate."', "", False),  # no quote first: the writer's sentence
+        ("The council said it would act.", "", False),
+    ],
+)
+def test_a_quote_that_does_not_say_who_speaks_is_told_apart(sentence: str, open_mark: str, expected: bool) -> None:
+    assert quotes.names_no_speaker(sentence, open_mark, "en") is expected
+    assert not quotes.names_no_speaker(sentence, open_mark, "de")  # English speech verbs only
+
+
+def test_a_key_point_quotes_without_its_speaker_only_where_its_stretch_has_nothing_else() -> None:
+    text = (
+        "Chelsea beat Manchester City 1-0 at Stamford Bridge on Saturday to go five points clear. "
+        "Frank Lampard curled in a free kick after the break for the only goal of the game in London. "
+        '"Kevin Keegan and Stuart Pearce knew that City had deserved a draw in the second half." '
+        "Manager Jose Mourinho praised Petr Cech, who made three saves in the last ten minutes."
+    )
+    doc = features.document_features(text, "en")
+    assert doc is not None
+    quote = next(k for k, c in enumerate(doc.cands) if c.speakerless)
+    assert [c.speakerless for c in doc.cands].count(True) == 1
+    # The most central sentence, a quote of nobody a reader can tell, loses to one that stands alone.
+    central = replace(doc, centrality=[2.0 if k == quote else 0.1 for k in range(len(doc.cands))])
+    points = extractive.fact_points(central, [0], 1)
+    assert points and points[0] != quote
+    # Where nothing else adds a fact, it is a point after all.
+    assert extractive.fact_points(central, [k for k in range(len(doc.cands)) if k != quote], 1) == [quote]
 
 
 def test_a_german_sentence_that_points_back_is_marked_as_a_candidate() -> None:

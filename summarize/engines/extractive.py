@@ -193,10 +193,12 @@ def rank(
 
 def stand_alone_first(cand: Candidate, value: float) -> tuple[float, float]:
     """A key point's rank with ``value``: any sentence that stands alone before one that refers back
-    (:attr:`.features.Candidate.refers_back`), which is a point only where nothing else is left (a
-    list item is read alone: "It will be held at the Staples Center" says nothing there). A caption
-    glued to other text is not held back here, unlike in the summary (README, Offline engine)."""
-    return (0.0 if cand.refers_back else 1.0, value)
+    (:attr:`.features.Candidate.refers_back`) or quotes without saying who speaks
+    (:attr:`.features.Candidate.speakerless`: "They just played better than us." read alone is
+    nobody's), which is a point only where nothing else is left (a list item is read alone: "It will
+    be held at the Staples Center" says nothing there). A caption glued to other text is not held
+    back here, unlike in the summary (README, Offline engine)."""
+    return (0.0 if cand.refers_back or cand.speakerless else 1.0, value)
 
 
 def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) -> bool:

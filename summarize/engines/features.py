@@ -20,7 +20,7 @@ from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, spelled_out_words
-from ..text.quotes import quotation_marks
+from ..text.quotes import names_no_speaker, quotation_marks
 from ..text.scripts import has_caseless, initials
 from ..text.sentences import paragraph_sentences, split_paragraphs
 from ..text.textsim import tokens
@@ -132,6 +132,7 @@ class Candidate:
     refers_back: bool = False  # opens with a word pointing at the sentence before (see ``refers_back``)
     glued: bool = False  # a photo caption glued to other text (see ``is_glued_caption``)
     quoted: str = ""  # the mark of a quotation a sentence before it opened and it goes on with
+    speakerless: bool = False  # someone's words that do not say whose (see ``quotes.names_no_speaker``)
 
     @property
     def shown(self) -> str:
@@ -340,7 +341,8 @@ def candidates(text: str, lang: str) -> list[Candidate]:
         if n >= MIN_TOKENS:
             glued = lang == "en" and is_glued_caption(sent, n)
             found = facts(sent, terms, lower, names, lang)
-            out.append(Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i]))
+            speakerless = names_no_speaker(sent, quoted[i], lang)
+            out.append(Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i], speakerless))
     return out
 
 

@@ -12,15 +12,10 @@ import re
 from itertools import pairwise
 
 from .mentions import STOPWORDS
+from .quotes import SPEECH_VERBS as _SPEECH
 
-# Verbs that attribute speech: after a quote ("'Why?' Smith asked.") or before a colon ("Smith said: 'We…'")
-# they tie the speaker to the quote, so no sentence ends or starts there.
-_SPEECH = (
-    "said|says|asked|asks|added|adds|told|tells|replied|replies|wrote|writes|shouted|explained|explains|"
-    "revealed|reveals|insisted|insists|claimed|claims|admitted|admits|warned|warns|stated|states|tweeted|"
-    "posted|declared|announced|commented|continued|argued|noted|joked|responded|confirmed|urged|recalled|"
-    "exclaimed|whispered|screamed|cried"
-)
+# Speech verbs (after a quote, "'Why?' Smith asked."; before a colon, "Smith said: 'We…'") tie the
+# speaker to the quote, so no sentence ends or starts there.
 
 # A full stop at a quote's edge, then a capital: a quote that closed and a new sentence ("…It was very
 # special.’ According to Lucy…"), or a quote that opens anew ("…could not be clearer. 'Unfortunately…"),

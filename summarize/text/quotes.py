@@ -79,3 +79,79 @@ def close_quote(sentence: str) -> str:
     if single:
         closes.append((single_at, single))
     return sentence + "".join(mark for _, mark in sorted(closes, reverse=True))
+
+
+# Verbs that attribute speech (English): after a quote ("'Why?' Smith asked.") or before a colon ("Smith
+# said: 'We…'") they tie a speaker to the quote (and :mod:`.glued` cuts no sentence there).
+SPEECH_VERBS = (
+    "said|says|asked|asks|added|adds|told|tells|replied|replies|wrote|writes|shouted|explained|explains|"
+    "revealed|reveals|insisted|insists|claimed|claims|admitted|admits|warned|warns|stated|states|tweeted|"
+    "posted|declared|announced|commented|continued|argued|noted|joked|responded|confirmed|urged|recalled|"
+    "exclaimed|whispered|screamed|cried"
+)
+_SPEECH = frozenset(SPEECH_VERBS.split("|")) | {"say", "tell", "according"}
+# Who a reader cannot tell from the sentence alone: a pronoun ("…," he said).
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "my", "one"])
+# Words between a speaker and the verb ("Smith has also said"), and before a speaker named after it
+# ("…," said the coach): read past them.
+_AUXILIARIES = frozenset(["has", "had", "have", "was", "is", "would", "will", "also", "later", "then"]) | frozenset(
+    ["previously", "further", "the", "a", "an"]
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENING_DOUBLE_ANY = re.compile(r'“|«|„|(?<![^\s(\[{:—–-])"(?=\S)')
+_CLOSING_DOUBLE_ANY = re.compile(r'["”»“]')
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without its quotations (double and single quotes; one left open runs to the end)."""
+    out, i = [], 0
+    while i < len(text):
+        double = _OPENING_DOUBLE_ANY.search(text, i)
+        single = _OPENING_SINGLE.search(text, i)
+        opening = min((m for m in (double, single) if m), key=lambda m: m.start(), default=None)
+        if opening is None:
+            out.append(text[i:])
+            break
+        out.append(text[i : opening.start()])
+        closing = (_CLOSING_DOUBLE_ANY if opening is double else _CLOSING_SINGLE).search(text, opening.end())
+        if closing is None:
+            break
+        i = closing.end()
+    return " ".join(out)
+
+
+def _speaker(words: list[str], verb: int) -> str:
+    """The word naming who speaks with the speech verb at ``verb``: the one before it past auxiliaries
+    ("Smith has said"), or the one after it when none is before ("…," said Wendell Sotto); "according
+    to X": X."""
+    if words[verb].lower() == "according":
+        return words[verb + 2] if verb + 2 < len(words) and words[verb + 1].lower() == "to" else ""
+    j = verb - 1
+    while j >= 0 and words[j].lower() in _AUXILIARIES:
+        j -= 1
+    if j >= 0:
+        return words[j]
+    j = verb + 1
+    while j < len(words) and words[j].lower() in _AUXILIARIES:
+        j += 1
+    return words[j] if j < len(words) else ""
+
+
+def names_no_speaker(sentence: str, open_mark: str = "", lang: str = "en") -> bool:
+    """Whether ``sentence`` is someone's words without saying whose: it quotes (starts with a quote mark,
+    or goes on inside a quotation an earlier sentence opened: ``open_mark``) and no speech verb outside
+    its quotes has a speaker other than a pronoun ("They just played better than us." and "…," he said
+    do not say who speaks; "…," said Wendell Sotto and "Mr Kemp said: '…'" do). English only (its speech
+    verbs); other languages: never."""
+    if lang.split("-")[0].lower() != "en":
+        return False
+    text = open_mark + sentence.strip()
+    if not text or text[0] not in "\"'“‘«„":
+        return False
+    words = _WORD.findall(_unquoted(text))
+    for k, word in enumerate(words):
+        if word.lower() in _SPEECH:
+            speaker = _speaker(words, k).lower()
+            if speaker and speaker not in _PRONOUNS:
+                return False
+    return True

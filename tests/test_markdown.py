@@ -7,6 +7,7 @@ import pytest
 from summarize.engines.abstractive import point_lines
 from summarize.engines.newsletter import outline
 from summarize.hook import END, START, parse
+from summarize.text import quotes
 from summarize.text.inputs import read_markdown
 from summarize.text.markdown import LIST_ITEM, fenced_spans, lines, without_list_marker
 from summarize.text.sentences import split_sentences
@@ -139,9 +140,11 @@ def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
         "> - [Google](https://example.org) made a fabric that senses gestures.\n"
     )
     text = read_markdown(md).text
-    assert "“Rust is funny because in one sense it is hard. It is only as hard as it needs to be.”" in text
-    assert "“Contrast this with other languages.”" in text
-    assert "brundolf" not in text  # who said it is no sentence of a summary
+    assert "“Rust is funny because in one sense it is hard. It is only as hard as it needs to be.”\n" in text
+    # Who said it ends the quotation's last paragraph: no sentence of its own, and a point says whose words.
+    assert "“Contrast this with other languages.” – brundolf on Hacker News" in text
+    assert not quotes.names_no_speaker("“Contrast this with other languages.” – brundolf on Hacker News")
+    assert quotes.names_no_speaker("“Contrast this with other languages.”")
     # A blockquote with no attribution is the writer's own (科技爱好者周刊 sets its news items so).
     assert "Google made a fabric that senses gestures." in text and "“Google" not in text
     # A thematic break under a blockquote is no attribution.

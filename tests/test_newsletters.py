@@ -281,6 +281,32 @@ def test_newsletter_points_take_one_lead_item_per_section() -> None:
     assert not any("Hello all" in p for p in more)  # the intro is not a section
 
 
+def test_a_quoted_item_keeps_its_speaker_and_its_quote_marks_in_a_newsletter_point() -> None:
+    # This Week in Rust's quote of the week: the point showed the words as the newsletter's own, or ran
+    # the attribution's link into the next quotation as if a title were completed by its story.
+    md = (
+        "# Weekly\n\n## Crates\n\n- [plotly](https://example.org/p), a plotting library for Rust.\n\n"
+        "## Quote of the Week\n\n"
+        "> why doesn't 'static, the largest lifetime, not simply eat all the others\n\n"
+        "– [@mountain_ghosts on twitter](https://example.org/1)\n\n"
+        "> 'static is big soft friend\n\n"
+        "– [@gankro on twitter](https://example.org/2)\n\n"
+        "## Long Quote\n\n"
+        "> People argue about the colour of a bike shed because the decision has to be made. "
+        + "It is the one decision everybody in the whole room feels able to have a view on, so they all do, "
+        + "and the meeting runs for an hour longer than anyone had planned for, while the reactor that "
+        + "the same committee approved in five minutes flat goes on being built without a single question.\n\n"
+        "– [someone on the forum](https://example.org/3)\n"
+    )
+    points = newsletter_points(md, "en", 3)
+    assert points == [
+        "plotly, a plotting library for Rust.",
+        "“why doesn't 'static, the largest lifetime, not simply eat all the others” – @mountain_ghosts on twitter",
+        # A long quotation gives its first sentence, closed.
+        "“People argue about the colour of a bike shed because the decision has to be made.”",
+    ]
+
+
 def test_newsletter_points_skip_recurring_items_and_the_summary() -> None:
     recurring = {"Seedling tracker: an app that reminds you when to water."}
     points = newsletter_points(

@@ -129,6 +129,9 @@ def test_paragraph_break_ends_a_sentence_and_soft_wraps_join() -> None:
         ("O Dr. Silva chegou. Depois saiu.", "pt", ["O Dr. Silva chegou.", "Depois saiu."]),
         ("El Sr. Corbyn habló. Luego se fue.", "es", ["El Sr. Corbyn habló.", "Luego se fue."]),
         ("Вокруг церкви Св. Мартина спор. Потом всё.", "ru", ["Вокруг церкви Св. Мартина спор.", "Потом всё."]),
+        # A macro's "!" glued to its bracket ends nothing (This Week in Rust); a "!" before a space does.
+        ('The println!("hi") macro prints. Next one.', "en", ['The println!("hi") macro prints.', "Next one."]),
+        ("Use vec![1, 2] here! (It is short.)", "en", ["Use vec![1, 2] here!", "(It is short.)"]),
         # Still two sentences: a capital, a camel-cased word, a year that ends one.
         ("He was born in 1990. Then he left.", "en", ["He was born in 1990.", "Then he left."]),
         ("Sales rose 12. iPhone sales fell.", "en", ["Sales rose 12.", "iPhone sales fell."]),

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.boilerplate import is_call_to_action
-from ..text.inputs import inline_to_text
+from ..text.inputs import inline_to_text, mark_attributed_quotes
 from ..text.markdown import (
     HEADING,
     LIST_ITEM,
@@ -39,6 +39,7 @@ from ..text.markdown import (
     prose_markdown,
     without_list_marker,
 )
+from ..text.quotes import close_quote
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
@@ -104,7 +105,8 @@ def _body_lines(md: str) -> tuple[list[str], bool]:
     if fm:
         md = md[fm.end() :]
     md = TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _SUMMARY_BLOCK.sub("", md)))
-    lines = prose_markdown(md).split("\n")
+    # A quotation with its speaker, as the prose reader reads it: a point shows whose words they are.
+    lines = mark_attributed_quotes(prose_markdown(md).split("\n"))
     return lines, fm is not None
 
 
@@ -193,12 +195,13 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
     block = blocks[k]
     text = block.text
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-    short_title = not _FINAL_STOP.search(text) and len(tokens(text)) <= MAX_TITLE_TOKENS
+    # A quotation is no title, though its attribution links its speaker ("“…” – papaf on hacker news").
+    short_title = not _FINAL_STOP.search(text) and len(tokens(text)) <= MAX_TITLE_TOKENS and not text.startswith("“")
     if short_title and nxt is not None and not nxt.is_item and block.has_link:
         sep = "：" if _CJK.search(text) else ": "
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
     elif len(tokens(text)) > MAX_POINT_TOKENS:
-        text = _first_sentence(text, lang)
+        text = close_quote(_first_sentence(text, lang))  # the quotation's first sentence, closed
     return _without_lead_in(text, lang)
 
 

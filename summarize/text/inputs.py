@@ -147,7 +147,7 @@ def read_markdown(md: str) -> MarkdownProse:
             md = md[hb.end() :]
     md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", prose_markdown(md)))
     lines: list[str] = []
-    for line in _mark_attributed_quotes(md.split("\n")):
+    for line in mark_attributed_quotes(md.split("\n")):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
         line = _BLOCKQUOTE.sub("", line)
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
@@ -174,12 +174,12 @@ def read_markdown(md: str) -> MarkdownProse:
 _ATTRIBUTION = re.compile(r"^[ \t]*(?:[–—~]|--)[ \t]*[^\s~–—-]")  # not a thematic break ("---")
 
 
-def _mark_attributed_quotes(lines: list[str]) -> list[str]:
+def mark_attributed_quotes(lines: list[str]) -> list[str]:
     """``lines`` with each paragraph of a blockquote that an attribution line follows ("> Rust is
     funny…" then "– brundolf on Hacker News") put in quotation marks: someone else's words (This Week in
     Rust's quote of the week), not the writer's, so a summary shows them as a quote; the attribution
-    line goes. A blockquote with no attribution stays as it is: newsletters also set their own items
-    as blockquotes (科技爱好者周刊)."""
+    line ends the last paragraph ("…as it needs to be.” – brundolf on Hacker News"). A blockquote with
+    no attribution stays as it is: newsletters also set their own items as blockquotes (科技爱好者周刊)."""
     out = list(lines)
     i = 0
     while i < len(out):
@@ -192,13 +192,17 @@ def _mark_attributed_quotes(lines: list[str]) -> list[str]:
         after = next((k for k in range(i, len(out)) if out[k].strip()), None)
         if after is None or not _ATTRIBUTION.match(out[after]):
             continue
-        out[after] = ""  # who said it is no sentence of the summary ("icefox, Jan 22 in community-Discord")
+        attribution, out[after] = out[after].strip(), ""
         texts = [k for k in range(start, i) if _BLOCKQUOTE.sub("", out[k]).strip()]
         for para in _runs(texts):
             first, last = para[0], para[-1]
             marker = _BLOCKQUOTE.match(out[first]).group(0)  # type: ignore[union-attr]  # matched above
             out[first] = f"{marker}“{out[first][len(marker) :].lstrip()}"
             out[last] = f"{out[last].rstrip()}”"
+        # Who said it ends the quotation's last sentence, not a line of its own: a fragment alone, it says
+        # whose words they are beside them (a point shows "“…” – papaf on Hacker News").
+        if texts:
+            out[texts[-1]] += f" {attribution}"
     return out
 
 

@@ -98,6 +98,7 @@ _AUXILIARIES = frozenset(["has", "had", "have", "was", "is", "would", "will", "a
     ["previously", "further", "the", "a", "an"]
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DASHED_SPEAKER = re.compile(r"(?:^|\s)[–—~]\s*[^\W\d_]")
 _OPENING_DOUBLE_ANY = re.compile(r'“|«|„|(?<![^\s(\[{:—–-])"(?=\S)')
 _CLOSING_DOUBLE_ANY = re.compile(r'["”»“]')
 
@@ -148,7 +149,10 @@ def names_no_speaker(sentence: str, open_mark: str = "", lang: str = "en") -> bo
     text = open_mark + sentence.strip()
     if not text or text[0] not in "\"'“‘«„":
         return False
-    words = _WORD.findall(_unquoted(text))
+    rest = _unquoted(text)
+    if _DASHED_SPEAKER.search(rest):  # "“…” – papaf on Hacker News": a quote's attribution line
+        return False
+    words = _WORD.findall(rest)
     for k, word in enumerate(words):
         if word.lower() in _SPEECH:
             speaker = _speaker(words, k).lower()

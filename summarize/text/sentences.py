@@ -258,7 +258,9 @@ def _join_continuations(para: str, pieces: list[str]) -> list[str]:
         if at < 0:  # a splitter rewrote it: nothing to join by
             return pieces
         pos = at + len(piece)
-        if out and _goes_on(para[out[-1][0] : out[-1][1]], piece):
+        # A macro's "!" ends nothing: "println!(…)", "vec![…]" (Rust newsletters), glued to its bracket.
+        macro = bool(out) and at == out[-1][1] and para[at - 1] == "!" and piece[0] in "([{"
+        if out and (macro or _goes_on(para[out[-1][0] : out[-1][1]], piece)):
             out[-1], changed = (out[-1][0], pos), True
             continue
         if out and (m := _LEADING_SYMBOLS.match(piece)) and m.end() < len(piece):

@@ -256,6 +256,27 @@ def test_caption_rules_leave_sentences_of_normal_length_and_speakers_alone() -> 
     assert split_sentences(german, "de") == [german]
 
 
+def test_a_picture_marker_before_a_capital_ends_a_glued_caption_at_any_length() -> None:
+    text = "The film starred Kenneth More (pictured) A series of ladders stood against the fence."
+    assert split_sentences(text) == [
+        "The film starred Kenneth More (pictured)",
+        "A series of ladders stood against the fence.",
+    ]
+    # Not before a word in lower case, and not in other languages (German capitalises every noun).
+    for whole in ("Kenneth More (pictured) starred in the film.", "Der Film (pictured) Zeigte alles."):
+        assert split_sentences(whole, "en" if whole.startswith("K") else "de") == [whole]
+
+
+def test_a_shown_sentence_loses_its_picture_markers() -> None:
+    # No photo stands beside a summary: "(left)" and "(pictured)" point at nothing there.
+    sentence = "Jamie Silvonek (left), 14, and her boyfriend Caleb Barnes (right) were charged (pictured)"
+    assert (
+        glued.without_picture_marks(sentence, "en") == "Jamie Silvonek, 14, and her boyfriend Caleb Barnes were charged"
+    )
+    assert extractive.as_point(sentence, "en") == "Jamie Silvonek, 14, and her boyfriend Caleb Barnes were charged"
+    assert glued.without_picture_marks(sentence, "de") == sentence
+
+
 def test_glued_captions_in_news_articles_are_cut() -> None:
     # CNN/DM articles come as one line with photo captions glued in: 87 pieces over 60 words before the rule.
     with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:

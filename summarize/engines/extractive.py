@@ -45,6 +45,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.backrefs import without_connective
+from ..text.glued import without_picture_marks
 from ..text.quotes import close_quote
 from ..text.sentences import RUN_ON_TOKENS, join_sentences, split_sentences, with_stop
 from ..text.textsim import is_near_duplicate
@@ -306,8 +307,9 @@ def summarize(
 
 def as_point(sentence: str, lang: str) -> str:
     """A sentence as a key point is shown: alone in a list item, so a quotation it opens is closed in it
-    and a connective that ties it to the sentence before goes (:func:`.backrefs.without_connective`)."""
-    return close_quote(without_connective(sentence, lang))
+    and a connective that ties it to the sentence before goes (:func:`.backrefs.without_connective`);
+    with no photo beside it, a picture's position marker goes too ("(pictured)")."""
+    return close_quote(without_connective(without_picture_marks(sentence, lang), lang))
 
 
 def _shown(
@@ -319,7 +321,8 @@ def _shown(
     right before it: ``after_own[i]`` says whether summary sentence i follows its own predecessor
     (default: each but the first, as a run of the text's sentences from its start does)."""
     follows = after_own if after_own is not None else [i > 0 for i in range(len(summary))]
-    said = [s if own else without_connective(s, lang) for s, own in zip(summary, follows, strict=True)]
+    said = [without_picture_marks(s, lang) for s in summary]
+    said = [s if own else without_connective(s, lang) for s, own in zip(said, follows, strict=True)]
     return ExtractiveSummary(
         join_sentences([close_quote(with_stop(s)) for s in said]),
         [as_point(p, lang) for p in points],

@@ -84,6 +84,7 @@ _MARKS = (
 )
 _PICTURE_MARK = re.compile(_MARKS + r"( )(?=[A-Z])")
 _MARKER = re.compile(_MARKS)
+_SHOWN_MARKER = re.compile(r"\s*" + _MARKS + r"(?=[\s,.;:!?’'\"”]|$)")
 # A photo caption runs to about 30 tokens ("Disgraced former RBS boss Fred Goodwin (pictured) was among
 # those courted by former prime minister Tony Blair."); a sentence with a picture's marker that runs
 # longer is caption text glued to other text (of the 25 such summary sentences and key points on the
@@ -92,12 +93,14 @@ _MARKER = re.compile(_MARKS)
 CAPTION_TOKENS = 30
 
 
-def split_captions(piece: str) -> list[str]:
-    """``piece`` (English, over the run-on length) cut where a glued caption or sentence starts
-    (``_CAPTION_CUT``, ``_PICTURE_MARK``). A label ending in a verb of speech is a speaker ("Moffat
-    warned: '…'"), and nothing starts right after a function word ("of The…")."""
+def split_captions(piece: str, run_on: bool = True) -> list[str]:
+    """``piece`` (English) cut where a glued caption or sentence starts: after a picture's position
+    marker before a capital (``_PICTURE_MARK``: "…Richard Attenborough (pictured) Bader was among…"), at
+    any length, and where ``run_on`` (over the run-on length) at a caption's label or an opener
+    (``_CAPTION_CUT``). A label ending in a verb of speech is a speaker ("Moffat warned: '…'"), and
+    nothing starts right after a function word ("of The…")."""
     cuts = {m.start(1) for m in _PICTURE_MARK.finditer(piece)}
-    for m in _CAPTION_CUT.finditer(piece):
+    for m in _CAPTION_CUT.finditer(piece) if run_on else ():
         if m.group("label") and _SPEAKER.search(m.group("label")):
             continue
         if piece[piece.rfind(" ", 0, m.start()) + 1 : m.start()].lower() in STOPWORDS:
@@ -122,3 +125,11 @@ def is_glued_caption(sentence: str, n_tokens: int) -> bool:
     """Whether ``sentence`` (of ``n_tokens`` tokens) is a photo caption glued to other text: it holds a
     picture's position marker ("(pictured)", "(left)") and is longer than a caption (:data:`CAPTION_TOKENS`)."""
     return n_tokens > CAPTION_TOKENS and bool(_MARKER.search(sentence))
+
+
+def without_picture_marks(sentence: str, lang: str) -> str:
+    """``sentence`` without a picture's position markers ("Jamie Silvonek (left), 14, and…", "…starring
+    Kenneth More (pictured)"): they point at a photo a summary does not show. English only."""
+    if lang.split("-")[0].lower() != "en":
+        return sentence
+    return _SHOWN_MARKER.sub("", sentence)

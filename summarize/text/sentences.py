@@ -299,9 +299,12 @@ def _split_pieces(para: str, lang: str) -> list[str]:
             refined.extend(_split_rules(piece))
             continue
         for part in split_quote_edges(piece):
-            # Captions glued without a stop: English rules, and only where a piece is already a run-on.
-            long = lang == "en" and len(tokens(part)) > RUN_ON_TOKENS
-            refined.extend(split_captions(part) if long else [part])
+            # Captions glued without a stop: English rules; past a picture's marker at any length, at a
+            # label or an opener only where a piece is already a run-on.
+            if lang == "en":
+                refined.extend(split_captions(part, run_on=len(tokens(part)) > RUN_ON_TOKENS))
+            else:
+                refined.append(part)
     return _reattach_closers([s for s in refined if s])
 
 

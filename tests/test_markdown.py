@@ -140,8 +140,8 @@ def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
         "> - [Google](https://example.org) made a fabric that senses gestures.\n"
     )
     text = read_markdown(md).text
-    assert "“Rust is funny because in one sense it is hard. It is only as hard as it needs to be.”\n" in text
-    # Who said it ends the quotation's last paragraph: no sentence of its own, and a point says whose words.
+    assert "“Rust is funny because in one sense it is hard. It is only as hard as it needs to be.” – brundolf" in text
+    # Who said it ends each of the quotation's paragraphs: no sentence of its own, and a point says whose words.
     assert "“Contrast this with other languages.” – brundolf on Hacker News" in text
     assert not quotes.names_no_speaker("“Contrast this with other languages.” – brundolf on Hacker News")
     assert quotes.names_no_speaker("“Contrast this with other languages.”")

@@ -302,8 +302,8 @@ def test_a_quoted_item_keeps_its_speaker_and_its_quote_marks_in_a_newsletter_poi
     assert points == [
         "plotly, a plotting library for Rust.",
         "“why doesn't 'static, the largest lifetime, not simply eat all the others” – @mountain_ghosts on twitter",
-        # A long quotation gives its first sentence, closed.
-        "“People argue about the colour of a bike shed because the decision has to be made.”",
+        # A long quotation gives its first sentence, closed, and who said it.
+        "“People argue about the colour of a bike shed because the decision has to be made.” – someone on the forum",
     ]
 
 

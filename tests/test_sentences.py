@@ -141,6 +141,15 @@ def test_a_piece_that_goes_on_the_sentence_before_is_no_sentence(text: str, lang
     assert split_sentences(text, lang) == expected
 
 
+def test_who_said_a_quotation_goes_with_its_last_sentence() -> None:
+    # pysbd cut This Week in Rust's "– /u/… on /r/rust" off a quote of the week, and a summary showed it alone.
+    para = "“It is no choice. You must pick a colour.” – /u/someone on /r/rust"
+    pieces = ["“It is no choice.", "You must pick a colour.”", "– /u/someone on /r/rust"]
+    assert sentences._join_continuations(para, pieces) == ["“It is no choice.", pieces[1] + " " + pieces[2]]
+    # Not after a sentence that closes no quotation: a dash there opens a line of its own.
+    assert not sentences._goes_on("The vote is on Monday.", "– Jane Doe on the council")
+
+
 def test_each_list_item_starts_a_sentence() -> None:
     # This Week in Rust: an item ending in emoji ran into the next item ("🎉🎈 * Reducing the size…").
     text = "News.\n\n* 🎈🎉 Announcing Rust 1.42.0. 🎉🎈\n* Reducing the size of Option?\n- Plans for regex"
@@ -348,6 +357,9 @@ def test_a_quote_pysbd_pairs_across_sentences_does_not_glue_the_narrative_betwee
         ("'Tis the season, he said.", "'Tis the season, he said."),
         ("They play rock 'n' roll all night.", "They play rock 'n' roll all night."),
         ("The players' union said no.", "The players' union said no."),
+        # A single quote inside a double-quoted quotation that closes (Rust's 'static lifetime): left as it is.
+        ("“'static is big but weak” – @gankro on twitter", "“'static is big but weak” – @gankro on twitter"),
+        ('‘I told them "no" and left', '‘I told them "no" and left’'),
     ],
 )
 def test_a_quotation_opened_in_a_sentence_is_closed_where_it_is_shown_alone(sentence: str, shown: str) -> None:

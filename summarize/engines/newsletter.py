@@ -185,6 +185,10 @@ def is_newsletter(md: str, kind: str = "auto") -> bool:
     return link_sections >= 1 and bool(_ISSUE_TITLE.search(named))
 
 
+# A quotation's attribution after its closing mark ("…” – skysch on rust-users", ``inputs.mark_attributed_quotes``).
+_ATTRIBUTED = re.compile(r"”\s+((?:[–—~]|--)\s*\S[^”]*)$")
+
+
 def _first_sentence(text: str, lang: str) -> str:
     sentences = split_sentences(text, lang)
     return sentences[0] if sentences else text
@@ -201,7 +205,9 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
         sep = "：" if _CJK.search(text) else ": "
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
     elif len(tokens(text)) > MAX_POINT_TOKENS:
-        text = close_quote(_first_sentence(text, lang))  # the quotation's first sentence, closed
+        first = close_quote(_first_sentence(text, lang))  # a quotation's first sentence, closed
+        by = _ATTRIBUTED.search(text)
+        text = f"{first} {by.group(1)}" if by and not first.endswith(by.group(1)) else first
     return _without_lead_in(text, lang)
 
 

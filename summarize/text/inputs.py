@@ -178,7 +178,7 @@ def mark_attributed_quotes(lines: list[str]) -> list[str]:
     """``lines`` with each paragraph of a blockquote that an attribution line follows ("> Rust is
     funny…" then "– brundolf on Hacker News") put in quotation marks: someone else's words (This Week in
     Rust's quote of the week), not the writer's, so a summary shows them as a quote; the attribution
-    line ends the last paragraph ("…as it needs to be.” – brundolf on Hacker News"). A blockquote with
+    line ends each paragraph ("…as it needs to be.” – brundolf on Hacker News"). A blockquote with
     no attribution stays as it is: newsletters also set their own items as blockquotes (科技爱好者周刊)."""
     out = list(lines)
     i = 0
@@ -198,11 +198,9 @@ def mark_attributed_quotes(lines: list[str]) -> list[str]:
             first, last = para[0], para[-1]
             marker = _BLOCKQUOTE.match(out[first]).group(0)  # type: ignore[union-attr]  # matched above
             out[first] = f"{marker}“{out[first][len(marker) :].lstrip()}"
-            out[last] = f"{out[last].rstrip()}”"
-        # Who said it ends the quotation's last sentence, not a line of its own: a fragment alone, it says
-        # whose words they are beside them (a point shows "“…” – papaf on Hacker News").
-        if texts:
-            out[texts[-1]] += f" {attribution}"
+            # Who said it ends each paragraph, not a line of its own: a fragment alone, it says whose words
+            # they are beside them, wherever a paragraph is shown ("“…” – papaf on Hacker News").
+            out[last] = f"{out[last].rstrip()}” {attribution}"
     return out
 
 

@@ -66,6 +66,19 @@ def _open_single(sentence: str) -> tuple[int, str]:
     return opening.start(), "’" if opening.group() == "‘" else "'"
 
 
+def _inside_double(sentence: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a double-quoted span of ``sentence`` that closes."""
+    i = 0
+    while (opening := _OPENING_DOUBLE_ANY.search(sentence, i)) is not None:
+        closing = _CLOSING_DOUBLE_ANY.search(sentence, opening.end())
+        if closing is None:
+            return False
+        if opening.start() < pos < closing.start():
+            return True
+        i = closing.end()
+    return False
+
+
 def close_quote(sentence: str) -> str:
     """``sentence`` with a closing quote at its end when a quotation opens in it and does not close: the
     source's quote goes on in its next paragraph (news reopens a long quote at each paragraph and closes
@@ -76,7 +89,8 @@ def close_quote(sentence: str) -> str:
     double = opens_quote(sentence)
     closes = [(sentence.rfind(double), "”" if double == "“" else '"')] if double else []
     single_at, single = _open_single(sentence)
-    if single:
+    # Not one inside a double-quoted quotation that closes: a quote of Rust code ("“…'static is big…”").
+    if single and not _inside_double(sentence, single_at):
         closes.append((single_at, single))
     return sentence + "".join(mark for _, mark in sorted(closes, reverse=True))
 

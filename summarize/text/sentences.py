@@ -233,6 +233,9 @@ _TITLE_END = re.compile(
 )
 
 
+# A quotation's attribution after its closing mark ("– brundolf on Hacker News"), a piece pysbd may cut off.
+_DASHED_ATTRIBUTION = re.compile(r"(?:[–—~]|--)\s*[^\s–—~-]")
+
 # Pictographs and other symbols (emoji) and the space after them, at a piece's start.
 _LEADING_SYMBOLS = re.compile(r"([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+)\s+")
 
@@ -240,6 +243,9 @@ _LEADING_SYMBOLS = re.compile(r"([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bf
 def _goes_on(before: str, piece: str) -> bool:
     if not any(ch.isalnum() for ch in piece):
         return True
+    if _DASHED_ATTRIBUTION.match(piece) and before.endswith(("”", '"', "’", "'", "»")):
+        return True  # who said a quotation: '“…pick a color.” – /u/someboddy on /r/rust'
+
     if _TITLE_END.search(before) and not piece[0].islower():  # a name: a capital, or a script without case
         return True
     word = piece.split(maxsplit=1)[0]

@@ -129,6 +129,23 @@ def test_tables_are_no_prose_for_the_reader_or_the_newsletter_outline() -> None:
     assert [b.text for b in outline(news).sections[0].blocks] == ["A new parser landed."]
 
 
+def test_a_list_items_tag_before_its_link_is_no_prose() -> None:
+    # This Week in Rust's "[good first issue] [sqlx: Add…](…)" read "good first issue sqlx: Add…" in a summary.
+    md = (
+        "# Weekly\n\n"
+        "* [good first issue] [sqlx: Add a derive for tuple structs](https://example.org/1)\n"
+        "* [puzzle] [The battle for Rust knowledge](https://example.org/2).\n"
+        "* [disposition: merge] [Permit attributes on expressions](https://example.org/3)\n"
+        "* [Tokio](https://example.org/4) [released] a new version.\n"
+    )
+    text = read_markdown(md).text
+    assert "sqlx: Add a derive for tuple structs" in text and "good first issue" not in text
+    assert "The battle for Rust knowledge." in text and "puzzle" not in text
+    # A label with a colon stays: the engines read "disposition: merge …" as a label's item, not a sentence.
+    assert "disposition: merge Permit attributes on expressions" in text
+    assert "Tokio released a new version." in text  # brackets after the link are the item's own words
+
+
 def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
     # This Week in Rust's quote of the week was a summary's own sentence ("Rust is funny because…").
     md = (

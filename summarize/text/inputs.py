@@ -111,8 +111,17 @@ def _unify_eol(text: str) -> str:
     return re.sub(r"\r\n?", "\n", text)
 
 
+# A list item's tag before its link, no link itself: This Week in Rust's "[good first issue] [sqlx: Add…](…)",
+# "[puzzle] [The battle…](…)". As prose it ran into the link's text ("good first issue sqlx: Add…"). Not a
+# label with a colon ("[disposition: merge] [Permit…](…)"): as "disposition: merge Permit…" the engines
+# read it as a label's item, a proposal's title rather than a sentence (features._fragment_starts).
+_ITEM_TAG = re.compile(r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
+
+
 def inline_to_text(line: str) -> str:
-    """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go."""
+    """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
+    so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)")."""
+    line = _ITEM_TAG.sub(r"\1", line)
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
     return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
 

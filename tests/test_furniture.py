@@ -87,3 +87,46 @@ def test_no_xsum_summary_carries_a_video_stamp_or_mojibake() -> None:
         said = " ".join([result.summary, *result.key_points])
         assert "Last updated at" not in said and "Â" not in said
         assert ("Â" in text) == any("mojibake" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Foul by Roberto Firmino (Liverpool).", True),
+        ("Lucas Akins (Burton Albion) wins a free kick in the defensive half.", True),
+        ("Shaun Barker (Burton Albion) is shown the yellow card for a bad foul.", True),
+        ("Attempt missed. Marouane Fellaini (Manchester United) header from the centre of the box misses.", True),
+        ("Corner,  Liverpool. Conceded by Eric Bailly.", True),
+        ("Substitution, Burton Albion. Marcus Myers-Harness replaces Jackson Irvine.", True),
+        (
+            "Goal!  Motherwell 0, Heart of Midlothian 1. Alexandros Tziolis (Heart of Midlothian) right footed shot.",
+            True,
+        ),
+        ("Match ends, Liverpool 0, Manchester United 0.", True),
+        ("Second Half begins Liverpool 0, Manchester United 0.", True),
+        # Report sentences with the same words stay.
+        ("Substitution of players was slow, the manager said.", False),
+        ("Goal-line technology was used for the first time.", False),
+        ("Roberto Firmino (Liverpool) wins praise from his manager after a fine game.", False),
+        ("The corner, which Bailly conceded, led to the only goal.", False),
+    ],
+)
+def test_a_matchs_live_text_feed_is_furniture(line: str, furniture: bool) -> None:
+    # Four XSum match reports carried about 40 such lines each, and their summaries were made of them
+    # ("Lucas Akins (Burton Albion) wins a free kick in the defensive half. Shaun Barker … Foul by …").
+    around = ("Burton edged past Rotherham to move clear of the relegation zone.", "Clough praised his side.")
+    prose, removed = strip_lone(f"{around[0]}\n{line}\n{around[1]}")
+    assert (removed, prose) == ((1, "\n".join(around)) if furniture else (0, f"{around[0]}\n{line}\n{around[1]}"))
+
+
+def test_a_match_report_is_summarized_from_the_report_not_its_live_text() -> None:
+    with open(SHARED / "xsum_dev_200.jsonl", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    reports = [r["document"] for r in rows if r["document"].count("wins a free kick") >= 5]
+    assert len(reports) >= 3
+    for text in reports:
+        prose, removed = strip_lone(text)
+        assert removed >= 20
+        summary = extractive.summarize(prose, "en", points=5)
+        shown = [summary.summary, *summary.key_points]
+        assert not any("wins a free kick" in s or s.startswith("Foul by") for s in shown)

@@ -77,6 +77,16 @@ _FURNITURE_RULE = (
     r"|more\s+stories\s+from\s+the\s+(?:(?![.:]).){1,80}?\bseries\b(?:(?![.:]).){0,120}"
     r"|read\s+more\s*:\s+(?:(?![.!?]).){1,120}$"
     r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80})\.?$"
+    # A match's live-text feed pasted under its report, one event a line: "Foul by Roberto Firmino
+    # (Liverpool).", "Lucas Akins (Burton Albion) wins a free kick in the defensive half.", "Corner,
+    # Liverpool. Conceded by …", "Match ends, Liverpool 0, Manchester United 0." (BBC Sport's wording).
+    r"|^(?:foul\s+by|hand\s+ball\s+by|dangerous\s+play\s+by|penalty\s+conceded\s+by|own\s+goal\s+by)\s+[^()\n]{1,60}"
+    r"\([^()\n]{1,40}\)[^\n]{0,80}$"
+    r"|^(?:attempt\s+(?:missed|saved|blocked)\.|(?:corner|offside|substitution),\s+[^\n]{1,60}\.\s|goal!\s"
+    r"|(?:first|second)\s+half\s+(?:begins|ends)\b|match\s+ends,\s|delay\s+in\s+match\b|delay\s+over\.\s+they\s+are\s+ready"
+    r"|lineups\s+are\s+announced\b)[^\n]{0,300}$"
+    r"|^[^()\n]{1,60}\([^()\n]{1,40}\)\s+(?:wins\s+a\s+free\s+kick|is\s+shown\s+the\s+(?:yellow|red)\s+card"
+    r"|hits\s+the\s+(?:left|right)\s+post|hits\s+the\s+bar|wins\s+a\s+penalty)\b[^\n]{0,120}$"
 )
 # Calls to action and sign-offs a newsletter shows on its own, in English and Chinese. Written to
 # need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose

@@ -43,6 +43,7 @@ def test_furniture_lines_go_and_the_sentences_beside_them_stay_whole() -> None:
         ("Updates from this story and more from Nottinghamshire", True),
         ("More stories from the BBC's Knowledge economy series looking at education and how to get in touch", True),
         ("READ MORE: The facts behind claims in the EU debate", True),
+        ("Find all the latest football transfers on our dedicated page.", True),
         ("This site is optimised for modern web browsers, and does not fully support your browser", True),
         ("Media playback is unsupported on your device", True),
         # Sentences that only open like furniture stay.
@@ -50,6 +51,7 @@ def test_furniture_lines_go_and_the_sentences_beside_them_stay_whole() -> None:
         ("Read more: he said it twice.", False),
         ("More stories from the war emerged on Monday.", False),
         ("More stories from the series will follow.", False),
+        ("Find all the latest news on our dedicated page, the club said of its new site.", False),
         ("This site is optimised for search, the owner said.", False),
     ],
 )

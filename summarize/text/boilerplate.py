@@ -76,6 +76,7 @@ _FURNITURE_RULE = (
     r"|updates\s+(?:on|from)\s+this\s+story(?:\s+and\s+more)?\s+from\s+(?:(?![.:]).){1,60}"
     r"|more\s+stories\s+from\s+the\s+(?:(?![.:]).){1,80}?\bseries\b(?:(?![.:]).){0,120}"
     r"|read\s+more\s*:\s+(?:(?![.!?]).){1,120}$"
+    r"|find\s+all\s+the\s+latest\s+(?:(?![.:]).){1,60}\s+on\s+our\s+dedicated\s+page"
     r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80})\.?$"
     # A match's live-text feed pasted under its report, one event a line: "Foul by Roberto Firmino
     # (Liverpool).", "Lucas Akins (Burton Albion) wins a free kick in the defensive half.", "Corner,

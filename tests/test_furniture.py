@@ -53,6 +53,25 @@ def test_furniture_lines_go_and_the_sentences_beside_them_stay_whole() -> None:
         ("More stories from the series will follow.", False),
         ("Find all the latest news on our dedicated page, the club said of its new site.", False),
         ("This site is optimised for search, the owner said.", False),
+        # A match's live-text feed: four XSum match reports carried about 40 such lines each, and their
+        # summaries were made of them ("Lucas Akins (Burton Albion) wins a free kick… Foul by…").
+        ("Foul by Roberto Firmino (Liverpool).", True),
+        ("Lucas Akins (Burton Albion) wins a free kick in the defensive half.", True),
+        ("Shaun Barker (Burton Albion) is shown the yellow card for a bad foul.", True),
+        ("Attempt missed. Marouane Fellaini (Manchester United) header from the centre of the box misses.", True),
+        ("Corner,  Liverpool. Conceded by Eric Bailly.", True),
+        ("Substitution, Burton Albion. Marcus Myers-Harness replaces Jackson Irvine.", True),
+        (
+            "Goal!  Motherwell 0, Heart of Midlothian 1. Alexandros Tziolis (Heart of Midlothian) right footed shot.",
+            True,
+        ),
+        ("Match ends, Liverpool 0, Manchester United 0.", True),
+        ("Second Half begins Liverpool 0, Manchester United 0.", True),
+        # Report sentences with the same words stay.
+        ("Substitution of players was slow, the manager said.", False),
+        ("Goal-line technology was used for the first time.", False),
+        ("Roberto Firmino (Liverpool) wins praise from his manager after a fine game.", False),
+        ("The corner, which Bailly conceded, led to the only goal.", False),
     ],
 )
 def test_pointers_to_more_of_the_site_are_furniture(line: str, furniture: bool) -> None:
@@ -89,36 +108,6 @@ def test_no_xsum_summary_carries_a_video_stamp_or_mojibake() -> None:
         said = " ".join([result.summary, *result.key_points])
         assert "Last updated at" not in said and "Â" not in said
         assert ("Â" in text) == any("mojibake" in w for w in result.warnings)
-
-
-@pytest.mark.parametrize(
-    ("line", "furniture"),
-    [
-        ("Foul by Roberto Firmino (Liverpool).", True),
-        ("Lucas Akins (Burton Albion) wins a free kick in the defensive half.", True),
-        ("Shaun Barker (Burton Albion) is shown the yellow card for a bad foul.", True),
-        ("Attempt missed. Marouane Fellaini (Manchester United) header from the centre of the box misses.", True),
-        ("Corner,  Liverpool. Conceded by Eric Bailly.", True),
-        ("Substitution, Burton Albion. Marcus Myers-Harness replaces Jackson Irvine.", True),
-        (
-            "Goal!  Motherwell 0, Heart of Midlothian 1. Alexandros Tziolis (Heart of Midlothian) right footed shot.",
-            True,
-        ),
-        ("Match ends, Liverpool 0, Manchester United 0.", True),
-        ("Second Half begins Liverpool 0, Manchester United 0.", True),
-        # Report sentences with the same words stay.
-        ("Substitution of players was slow, the manager said.", False),
-        ("Goal-line technology was used for the first time.", False),
-        ("Roberto Firmino (Liverpool) wins praise from his manager after a fine game.", False),
-        ("The corner, which Bailly conceded, led to the only goal.", False),
-    ],
-)
-def test_a_matchs_live_text_feed_is_furniture(line: str, furniture: bool) -> None:
-    # Four XSum match reports carried about 40 such lines each, and their summaries were made of them
-    # ("Lucas Akins (Burton Albion) wins a free kick in the defensive half. Shaun Barker … Foul by …").
-    around = ("Burton edged past Rotherham to move clear of the relegation zone.", "Clough praised his side.")
-    prose, removed = strip_lone(f"{around[0]}\n{line}\n{around[1]}")
-    assert (removed, prose) == ((1, "\n".join(around)) if furniture else (0, f"{around[0]}\n{line}\n{around[1]}"))
 
 
 def test_a_match_report_is_summarized_from_the_report_not_its_live_text() -> None:

@@ -160,6 +160,14 @@ def test_a_key_point_refers_back_only_where_its_stretch_has_nothing_else() -> No
         ('I was 18 when I broke in," said Jones.', '"', False),
         ('Mr Kemp said: "It would be more appropriate."', "", False),  # no quote first: the writer's sentence
         ("The council said it would act.", "", False),
+        ("“Contrast this with other languages.” – brundolf on Hacker News", "", False),
+        # A dash inside the sentence is an aside, even after a nested quote's closing mark.
+        (
+            '"It got attention because my ex stars in "Modern Family" -- but also because of the law and what it '
+            'means for every couple who ever froze an embryo."',
+            "",
+            True,
+        ),
     ],
 )
 def test_a_quote_that_does_not_say_who_speaks_is_told_apart(sentence: str, open_mark: str, expected: bool) -> None:

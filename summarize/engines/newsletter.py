@@ -39,7 +39,7 @@ from ..text.markdown import (
     prose_markdown,
     without_list_marker,
 )
-from ..text.quotes import close_quote
+from ..text.quotes import ATTRIBUTION, close_quote
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
@@ -186,7 +186,7 @@ def is_newsletter(md: str, kind: str = "auto") -> bool:
 
 
 # A quotation's attribution after its closing mark ("…” – skysch on rust-users", ``inputs.mark_attributed_quotes``).
-_ATTRIBUTED = re.compile(r"”\s+((?:[–—~]|--)\s*\S[^”]*)$")
+_ATTRIBUTED = re.compile(r"”\s+(" + ATTRIBUTION + r"[^”]*)$")
 
 
 def _first_sentence(text: str, lang: str) -> str:

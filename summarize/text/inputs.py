@@ -17,6 +17,7 @@ from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .markdown import prose_markdown
 from .pdf import is_pdf, read_pdf
+from .quotes import ATTRIBUTION
 from .sentences import with_stop
 
 STDIN = "-"
@@ -180,7 +181,7 @@ def read_markdown(md: str) -> MarkdownProse:
 
 
 # A line that names who a blockquote above it quotes: "– [brundolf on Hacker News](…)", "— Jane Doe".
-_ATTRIBUTION = re.compile(r"^[ \t]*(?:[–—~]|--)[ \t]*[^\s~–—-]")  # not a thematic break ("---")
+_ATTRIBUTION = re.compile(r"^[ \t]*" + ATTRIBUTION)
 
 
 def mark_attributed_quotes(lines: list[str]) -> list[str]:

@@ -66,6 +66,10 @@ def _open_single(sentence: str) -> tuple[int, str]:
     return opening.start(), "’" if opening.group() == "‘" else "'"
 
 
+_OPENING_DOUBLE_ANY = re.compile(r'“|«|„|(?<![^\s(\[{:—–-])"(?=\S)')
+_CLOSING_DOUBLE_ANY = re.compile(r'["”»“]')
+
+
 def _inside_double(sentence: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a double-quoted span of ``sentence`` that closes."""
     i = 0
@@ -112,9 +116,13 @@ _AUXILIARIES = frozenset(["has", "had", "have", "was", "is", "would", "will", "a
     ["previously", "further", "the", "a", "an"]
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_DASHED_SPEAKER = re.compile(r"(?:^|\s)[–—~]\s*[^\W\d_]")
-_OPENING_DOUBLE_ANY = re.compile(r'“|«|„|(?<![^\s(\[{:—–-])"(?=\S)')
-_CLOSING_DOUBLE_ANY = re.compile(r'["”»“]')
+# Who said a quotation, after it: a dash, then the speaker ("“…” – papaf on Hacker News", "— Jane Doe");
+# "---" is no dash of this kind (a Markdown thematic break). The pattern the Markdown reader, the splitter,
+# the newsletter engine and this module read an attribution by.
+ATTRIBUTION = r"(?:[–—~]|--)[ \t]*[^\s~–—-]"
+# An attribution ends the sentence, right after the quotation's closing mark: a dash inside a sentence is
+# an aside ("…involved -- my ex is Sofia Vergara…"), not a speaker.
+_DASHED_SPEAKER = re.compile(r"[”\"’'»][ \t]*" + ATTRIBUTION + r"[^”\"“‘’]{0,80}$")
 
 
 def _unquoted(text: str) -> str:
@@ -163,10 +171,9 @@ def names_no_speaker(sentence: str, open_mark: str = "", lang: str = "en") -> bo
     text = open_mark + sentence.strip()
     if not text or text[0] not in "\"'“‘«„":
         return False
-    rest = _unquoted(text)
-    if _DASHED_SPEAKER.search(rest):  # "“…” – papaf on Hacker News": a quote's attribution line
+    if _DASHED_SPEAKER.search(text):  # "“…” – papaf on Hacker News": a quote's attribution line
         return False
-    words = _WORD.findall(rest)
+    words = _WORD.findall(_unquoted(text))
     for k, word in enumerate(words):
         if word.lower() in _SPEECH:
             speaker = _speaker(words, k).lower()

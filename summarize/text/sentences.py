@@ -12,6 +12,7 @@ import re
 
 from .glued import split_captions, split_quote_edges
 from .markdown import LIST_MARKER, ORDINAL_ITEM
+from .quotes import ATTRIBUTION
 from .scripts import is_hangul, is_unspaced_cjk
 from .segment import get_segmenter, segment, segment_bounded, spans
 from .textsim import tokens
@@ -234,7 +235,7 @@ _TITLE_END = re.compile(
 
 
 # A quotation's attribution after its closing mark ("– brundolf on Hacker News"), a piece pysbd may cut off.
-_DASHED_ATTRIBUTION = re.compile(r"(?:[–—~]|--)\s*[^\s–—~-]")
+_DASHED_ATTRIBUTION = re.compile(ATTRIBUTION)
 
 # Pictographs and other symbols (emoji) and the space after them, at a piece's start.
 _LEADING_SYMBOLS = re.compile(r"([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+)\s+")

@@ -120,7 +120,9 @@ def row_text(row: dict) -> tuple[str, list[str], str | None]:
         refs = [h.strip() for h in row["highlights"].splitlines() if h.strip()]
     else:
         refs = split_sentences(row.get("summary", ""), "en")
-    return repair_mojibake(strip_lone(text)[0])[0], refs, row.get("title")
+    # As the pipeline does: a text that is all calls to action is summarized as written (with a warning).
+    prose = strip_lone(text)[0]
+    return repair_mojibake(prose if prose.strip() else text)[0], refs, row.get("title")
 
 
 def load_articles(dataset: str, limit: int | None = None) -> list[Article]:

@@ -120,6 +120,9 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "Cheers rang out across the stadium as the team scored.",
         "That is all for now, the minister said of the cuts.",
         "That is all the council can afford this year.",
+        "Listen to the people, the mayor told the council on Monday.",
+        "Watch out for ice on the roads, police said on the radio.",
+        "The video is a hit with fans.",
         "Thanks to the team for the release.",
         "More than two million people follow him on Twitter, the club said.",
         "Follow the money, the detective said, and the case opens up.",
@@ -142,6 +145,11 @@ CALLS_TO_ACTION = (
     "Until next time.",
     "Cheers, Jeroen",
     "That is all for issue 42.",
+    # A news page's pointer to its media or listings.
+    "Listen to the full interview on Sport on Five and the BBC Sport website from 1900 GMT.",
+    "You can watch the whole documentary now on BBC iPlayer.",
+    "Please click on this page for the latest listings.",
+    "The video can be seen at the top of this story.",
     "That's it for this week!",
     "So sign up on his profile, give him a follow too.",
     # A writer's own account in a news page's footer.

@@ -110,6 +110,13 @@ _CALL_TO_ACTION_RULES = (
     r"|consider|check|visit|fill|tell|vote|help|write|reply|leave|open|file|donate|support)\b"
     r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:suggestions?|nominations?)\b"
     r"|\b(?:share|forward)\s+this\s+(?:issue|newsletter|email)\b"
+    # A pointer to the page's media or listings: "Listen to the full interview on Sport on Five and the BBC
+    # Sport website…", "You can watch BBC Spotlight… now on BBC iPlayer.", "Please click on this page for
+    # the latest listings.", "The video can be seen at the top of this story." (news pages).
+    r"|^(?:you\s+can\s+)?(?:listen|watch)(?!\s+out)\s+(?:again\s+)?(?:to\s+)?[^.!?]{0,100}?\b(?:on|via)\s+(?:the\s+)?"
+    r"(?:bbc\b|iplayer|sport\s+on\s+five|[^.!?]{0,40}?\b(?:website|podcast|app)\b)"
+    r"|^(?:please\s+)?click\s+(?:on\s+)?(?:here|this\s+(?:page|link)|the\s+link)\b"
+    r"|^the\s+video\s+(?:is|can\s+be\s+(?:seen|watched))\s+(?:at\s+the\s+top|above|below)\b"
     r"|\bview\s+(?:this|it)\s+in\s+your\s+browser\b"
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"

@@ -14,7 +14,7 @@ import pytest
 
 from summarize.engines import extractive, features
 from summarize.text.backrefs import without_connective
-from summarize.text.glued import is_glued_caption
+from summarize.text.glued import is_glued_caption, without_picture_marks
 from summarize.text.sentences import split_sentences
 from summarize.text.textsim import overlap, tokens
 from tests.conftest import SHARED
@@ -30,8 +30,9 @@ def _jsonl(name: str) -> list[dict]:
 def _core(sentence: str) -> str:
     """What a shown sentence keeps of the article's: no quote marks at its ends (a closing one is added
     where a quotation does not close, an opening one where it goes on one), no leading connective ("But
-    the manager…" is shown "The manager…"), and not its first letter, which may have been capitalised."""
-    return without_connective(sentence.strip("\"“”'’"), "en")[1:]
+    the manager…" is shown "The manager…"), no picture's position marker ("(pictured)"), and not its first
+    letter, which may have been capitalised."""
+    return without_connective(without_picture_marks(sentence, "en").strip("\"“”'’"), "en")[1:]
 
 
 def _where(shown: str, text: str) -> int:
@@ -61,7 +62,8 @@ def chinese_article() -> str:
 def test_shape_summary_in_reading_order_and_distinct_key_points(articles: list[str]) -> None:
     for raw in articles:
         out = extractive.summarize(raw, "en", points=5, length="medium")
-        text = " ".join(raw.split())  # the splitter folds runs of spaces
+        # The splitter folds runs of spaces; a shown sentence has no picture's position marker ("(pictured)").
+        text = without_picture_marks(" ".join(raw.split()), "en")
         assert out.method == extractive.METHOD == "lead-centrality-mmr"
         sentences = split_sentences(out.summary, "en")
         assert 1 <= len(sentences) <= 3
@@ -159,7 +161,7 @@ def test_key_points_reach_from_start_to_end_of_a_long_article() -> None:
     out = extractive.summarize(text, "en", points=5)
     assert len(split_sentences(out.summary, "en")) == 3
     assert len(out.key_points) == 5
-    flat = " ".join(text.split())  # the splitter folds runs of spaces and line breaks
+    flat = without_picture_marks(" ".join(text.split()), "en")  # the splitter folds spaces and line breaks
     positions = [_where(" ".join(kp.split()), flat) for kp in out.key_points]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     # The points are spread over the text: one in its first fifth, one in its last third.

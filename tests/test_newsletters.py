@@ -120,6 +120,7 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "Cheers rang out across the stadium as the team scored.",
         "That is all for now, the minister said of the cuts.",
         "That is all the council can afford this year.",
+        "That is all for the season, the manager said.",
         "Listen to the people, the mayor told the council on Monday.",
         "Watch out for ice on the roads, police said on the radio.",
         "The video is a hit with fans.",

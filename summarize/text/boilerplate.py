@@ -129,8 +129,8 @@ _CALL_TO_ACTION_RULES = (
     r"|^(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?,?\s+(?:all\s+)?for\s+(?:reading\b"
     r"|(?:your?\s+)?(?:time|attention|support)\b)"
     # "That is all for issue 42.", "That's it for this week!": the whole sentence, nothing said after it.
-    r"|^(?:and\s+|so\s+)?that(?:['’]s|\s+is|\s+was)\s+(?:all|it)(?:\s+for\s+(?:now|today|(?:this|the|issue|edition)\b"
-    r"[^.!?]{0,30}))?[\s!.…]*$"
+    r"|^(?:and\s+|so\s+)?that(?:['’]s|\s+is|\s+was)\s+(?:all|it)(?:\s+for\s+(?:now|today|this\s+(?:week|issue|edition|time)"
+    r"|the\s+(?:week|issue|edition|newsletter)|(?:issue|edition)\s+(?:no\.?\s*|#)?\d+))?[\s!.…]*$"
     r"|^(?:until\s+next\s+(?:time|week|issue)|see\s+you\s+(?:next\s+(?:time|week|issue)|soon))\b[\s,!.]*(?:\S+)?[.!]?$"
     r"|^(?:cheers|regards|best\s+regards|happy\s+(?:coding|hacking|reading))\b[\s,!.]*(?:\S+(?:\s+(?:and|&)\s+\S+)?)?[.!]?$"
     # A line of a news page's furniture, whole lines only (see _FURNITURE_LINE).

@@ -12,10 +12,10 @@ import re
 from itertools import pairwise
 
 from .mentions import STOPWORDS
-from .quotes import SPEECH_VERBS as _SPEECH
 
 # Speech verbs (after a quote, "'Why?' Smith asked."; before a colon, "Smith said: 'We…'") tie the
 # speaker to the quote, so no sentence ends or starts there.
+from .quotes import SPEECH_VERBS as _SPEECH
 
 # A full stop at a quote's edge, then a capital: a quote that closed and a new sentence ("…It was very
 # special.’ According to Lucy…"), or a quote that opens anew ("…could not be clearer. 'Unfortunately…"),

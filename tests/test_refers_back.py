@@ -157,6 +157,7 @@ def test_a_key_point_refers_back_only_where_its_stretch_has_nothing_else() -> No
         ('"We will win," the manager told the BBC.', "", False),
         ("'It is late,' Smith has also said.", "", False),
         ('"This is a big issue," according to the club.', "", False),
+        ('"This is a big issue," according to him.', "", True),
         ('I was 18 when I broke in," said Jones.', '"', False),
         ('Mr Kemp said: "It would be more appropriate."', "", False),  # no quote first: the writer's sentence
         ("The council said it would act.", "", False),

@@ -109,7 +109,9 @@ SPEECH_VERBS = (
 )
 _SPEECH = frozenset(SPEECH_VERBS.split("|")) | {"say", "tell", "according"}
 # Who a reader cannot tell from the sentence alone: a pronoun ("…," he said).
-_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "my", "one"])
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "one", "him", "them", "us", "me"]) | frozenset(
+    ["his", "her", "their", "its", "our", "my"]
+)
 # Words between a speaker and the verb ("Smith has also said"), and before a speaker named after it
 # ("…," said the coach): read past them.
 _AUXILIARIES = frozenset(["has", "had", "have", "was", "is", "would", "will", "also", "later", "then"]) | frozenset(

@@ -14,8 +14,9 @@ from summarize import hook
 from summarize.engines import newsletter
 from summarize.engines.newsletter import is_newsletter, newsletter_points
 from summarize.text import boilerplate
-from summarize.text.boilerplate import MIN_ISSUES, RecurringText, is_call_to_action, strip_lone
+from summarize.text.boilerplate import MIN_ISSUES, RecurringText, strip_lone
 from summarize.text.bounds import LENGTH_WORDS, SLACK_WORDS, bound, cut, word_count
+from summarize.text.calls import MAY_CALL_TO_ACTION, is_call_to_action
 from summarize.text.inputs import read_path
 from tests.conftest import SHARED
 from tests.test_hook import assert_only_block_added
@@ -469,18 +470,18 @@ def test_lone_stripping_fast_path_changes_nothing(tmp_path: Path) -> None:
         "Soft-wrapped prose that runs\nover two lines. And then a second sentence.",
     ]
     for text in texts:
-        assert not boilerplate._MAY_CALL_TO_ACTION.search(text)
+        assert not MAY_CALL_TO_ACTION.search(text)
         assert strip_lone(text) == boilerplate._strip(text, is_call_to_action)
     # And the superset really is one: every call to action the anchored rules find, it finds too.
     # ("If you are interested, please get in touch!" was not: the anchors were taken out with the
     # "^" of its "[^.!?]", and so was every lone call to action of that rule.)
     extra = ["Subscribe to our newsletter.", "Every week, we pick a crate.", "Want to get involved?"]
     for line in [*CALLS_TO_ACTION, *extra]:
-        assert is_call_to_action(line) and boilerplate._MAY_CALL_TO_ACTION.search(line), line
+        assert is_call_to_action(line) and MAY_CALL_TO_ACTION.search(line), line
         assert strip_lone(f"The release is out, the team said.\n\n{line}") == ("The release is out, the team said.", 1)
     # A call to action soft-wrapped over two lines is found in its joined sentence; the check sees it too.
     wrapped = "The issue is out.\nThanks to Ana and the whole\nteam for the suggestions this week."
-    assert boilerplate._MAY_CALL_TO_ACTION.search(wrapped)
+    assert MAY_CALL_TO_ACTION.search(wrapped)
     assert strip_lone(wrapped) == boilerplate._strip(wrapped, is_call_to_action)
     assert "suggestions" not in strip_lone(wrapped)[0]
 

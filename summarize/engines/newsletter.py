@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..text.boilerplate import is_call_to_action
+from ..text.calls import is_call_to_action
 from ..text.inputs import inline_to_text, mark_attributed_quotes
 from ..text.markdown import (
     HEADING,

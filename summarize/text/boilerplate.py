@@ -6,7 +6,8 @@ paragraph found (after normalising digits, dates, links and case; token Jaccard 
 issue…", "If you find any errors…, please submit a PR") and is removed before either engine reads
 the text. A document with no siblings (stdin, a lone file) shows its own furniture: calls to action
 ("subscribe", "submit a PR", "follow us", 欢迎投稿) and the closing marks of newsletters; these are
-removed always (:func:`strip_lone`). Link-only lines are dropped earlier, by the input reader.
+removed always (:func:`strip_lone`; :mod:`.calls` says what they are). Link-only lines are dropped
+earlier, by the input reader.
 
 Usage, once per document::
 
@@ -29,10 +30,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .. import atomic, code_version, paths
+from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, is_call_to_action
 from .inputs import MARKDOWN_SUFFIXES, inline_to_text, read_markdown
 from .markdown import LIST_ITEM, front_matter, without_list_marker
 from .sentences import join_sentences, split_paragraphs, split_sentences
@@ -51,8 +52,6 @@ MAX_SIBLING_BYTES = 1_000_000
 CACHE_FORMAT = 1
 # The rules splitter ("und" is no pysbd language): the same units in any language, and fast.
 _SPLIT_LANG = "und"
-# A text of at most this many sentences is a call to action when one of them is (see is_call_to_action).
-NOTE_SENTENCES = 3
 
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
 _DIGITS = re.compile(r"\d+")
@@ -65,82 +64,6 @@ _MONTHS = re.compile(
 _ORDINAL = re.compile(r"\b0(?:st|nd|rd|th)\b")
 # The summary block the pre-commit hook writes is the tool's output, never part of an issue.
 _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
-
-_FURNITURE_RULE = (
-    r"^(?:media\s+playback\s+is\s+(?:not\s+supported|unsupported)\s+on\s+(?:this|your)\s+device"
-    # Pointers to more of the site: "More on this story and others from Birmingham", "More on this and
-    # other local stories from across East Yorkshire", "Updates from this story and more from
-    # Nottinghamshire", "More stories from the BBC's Knowledge economy series…", "READ MORE: …".
-    r"|more\s+on\s+this\s+(?:story|and\s+other\s+(?:local\s+)?stories)"
-    r"(?:\s+and\s+(?:others|more))?(?:\s+from\s+(?:(?![.:]).){1,60})?:?"
-    r"|updates\s+(?:on|from)\s+this\s+story(?:\s+and\s+more)?\s+from\s+(?:(?![.:]).){1,60}"
-    r"|more\s+stories\s+from\s+the\s+(?:(?![.:]).){1,80}?\bseries\b(?:(?![.:]).){0,120}"
-    r"|read\s+more\s*:\s+(?:(?![.!?]).){1,120}$"
-    r"|find\s+all\s+the\s+latest\s+(?:(?![.:]).){1,60}\s+on\s+our\s+dedicated\s+page"
-    r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80})\.?$"
-    # A match's live-text feed pasted under its report, one event a line: "Foul by Roberto Firmino
-    # (Liverpool).", "Lucas Akins (Burton Albion) wins a free kick in the defensive half.", "Corner,
-    # Liverpool. Conceded by …", "Match ends, Liverpool 0, Manchester United 0." (BBC Sport's wording).
-    r"|^(?:foul\s+by|hand\s+ball\s+by|dangerous\s+play\s+by|penalty\s+conceded\s+by|own\s+goal\s+by)\s+[^()\n]{1,60}"
-    r"\([^()\n]{1,40}\)[^\n]{0,80}$"
-    r"|^(?:attempt\s+(?:missed|saved|blocked)\.|(?:corner|offside|substitution),\s+[^\n]{1,60}\.\s|goal!\s"
-    r"|(?:first|second)\s+half\s+(?:begins|ends)\b|match\s+ends,\s|delay\s+in\s+match\b|delay\s+over\.\s+they\s+are\s+ready"
-    r"|lineups\s+are\s+announced\b)[^\n]{0,300}$"
-    r"|^[^()\n]{1,60}\([^()\n]{1,40}\)\s+(?:wins\s+a\s+free\s+kick|is\s+shown\s+the\s+(?:yellow|red)\s+card"
-    r"|hits\s+the\s+(?:left|right)\s+post|hits\s+the\s+bar|wins\s+a\s+penalty)\b[^\n]{0,120}$"
-)
-# Calls to action and sign-offs a newsletter shows on its own, in English and Chinese. Written to
-# need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose
-# about subscriptions or followers does not match.
-_CALL_TO_ACTION_RULES = (
-    r"^(?:(?:so|and|just)\s+)?(?:please\s+)?(?:subscribe|sign\s+up)\b"
-    r"|\b(?:subscribe|sign\s+up)\s+(?:here|now|today|to\s+(?:our|this|the\s+newsletter))\b"
-    r"|\bto\s+unsubscribe\b|\bunsubscribe\s+(?:here|at|from\s+(?:this|our))\b"
-    r"|\bsubmit\s+(?:a\s+|your\s+)?(?:pr|pull\s+request|suggestions?|quotes?|tasks?|links?)\b"
-    r"|\bsend\s+us\b|\b(?:follow|tweet|email|e-mail|contact|join)\s+us\b|\blet\s+(?:us|me)\s+know\b"
-    # A writer's or desk's own account, in a news page's footer: "Follow Pallab on Twitter", "You can follow
-    # BBC Monitoring on Twitter", "… and follow me on Twitter: @BBCAmos".
-    r"|^(?:you\s+can\s+)?follow\s+(?:\S+\s+){1,4}?on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
-    r"|(?:^|\band\s+)follow\s+me\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
-    r"|\bpull\s+requests?\s+(?:are\s+)?welcome\b|^want\s+(?:something\s+mentioned|to\s+get\s+involved)\?"
-    r"|\bif\s+you\s+find\s+any\s+errors\b"
-    # A request to whichever reader a condition picks: "If you are running a Rust event please add it to
-    # the calendar", "If you are interested, please get in touch!" (no sentence of the news sets).
-    r"|^if\s+you\b[^.!?]{0,120}?\bplease\s+(?:add|submit|send|share|let|get|contact|e-?mail|reach|join"
-    r"|consider|check|visit|fill|tell|vote|help|write|reply|leave|open|file|donate|support)\b"
-    r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:suggestions?|nominations?)\b"
-    r"|\b(?:share|forward)\s+this\s+(?:issue|newsletter|email)\b"
-    # A pointer to the page's media or listings: "Listen to the full interview on Sport on Five and the BBC
-    # Sport website…", "You can watch BBC Spotlight… now on BBC iPlayer.", "Please click on this page for
-    # the latest listings.", "The video can be seen at the top of this story." (news pages).
-    r"|^(?:you\s+can\s+)?(?:listen|watch)(?!\s+out)\s+(?:again\s+)?(?:to\s+)?[^.!?]{0,100}?\b(?:on|via)\s+(?:the\s+)?"
-    r"(?:bbc\b|iplayer|sport\s+on\s+five|[^.!?]{0,40}?\b(?:website|podcast|app)\b)"
-    r"|^(?:please\s+)?click\s+(?:on\s+)?(?:here|this\s+(?:page|link)|the\s+link)\b"
-    r"|^the\s+video\s+(?:is|can\s+be\s+(?:seen|watched))\s+(?:at\s+the\s+top|above|below)\b"
-    r"|\bview\s+(?:this|it)\s+in\s+your\s+browser\b"
-    r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
-    r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
-    r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"
-    # Furniture that introduces a newsletter or one of its sections in the editor's voice.
-    r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our)\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
-    r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
-    r"|每周.{0,12}发布"
-    # A sign-off: thanks for reading, until next time, "Cheers, Jeroen" on a line of its own.
-    r"|^(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?,?\s+(?:all\s+)?for\s+(?:reading\b"
-    r"|(?:your?\s+)?(?:time|attention|support)\b)"
-    # "That is all for issue 42.", "That's it for this week!": the whole sentence, nothing said after it.
-    r"|^(?:and\s+|so\s+)?that(?:['’]s|\s+is|\s+was)\s+(?:all|it)(?:\s+for\s+(?:now|today|this\s+(?:week|issue|edition|time)"
-    r"|the\s+(?:week|issue|edition|newsletter)|(?:issue|edition)\s+(?:no\.?\s*|#)?\d+))?[\s!.…]*$"
-    r"|^(?:until\s+next\s+(?:time|week|issue)|see\s+you\s+(?:next\s+(?:time|week|issue)|soon))\b[\s,!.]*(?:\S+)?[.!]?$"
-    r"|^(?:cheers|regards|best\s+regards|happy\s+(?:coding|hacking|reading))\b[\s,!.]*(?:\S+(?:\s+(?:and|&)\s+\S+)?)?[.!]?$"
-    # A line of a news page's furniture, whole lines only (see _FURNITURE_LINE).
-    "|" + _FURNITURE_RULE
-)
-# A line of a news page's furniture, pasted along with the article ("Media playback is not supported
-# on this device" before each BBC video). It has no stop, so inside a soft-wrapped paragraph it would
-# read as the start of the next sentence ("…on this device If the former Forest defender…"): such
-# lines go before the paragraph is read as sentences.
-_FURNITURE_LINE = re.compile(_FURNITURE_RULE, re.I)
 
 
 def normalise(text: str) -> frozenset[str]:
@@ -156,31 +79,6 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
-
-
-@lru_cache(maxsize=1)
-def _call_to_action() -> re.Pattern[str]:
-    # Compiled on first use: a plain article never needs it (see strip_lone).
-    return re.compile(_CALL_TO_ACTION_RULES, re.I)
-
-
-def is_call_to_action(text: str) -> bool:
-    """Whether ``text`` asks the reader to do something for the newsletter (subscribe, submit, follow),
-    or is a line of a news page's furniture ("Media playback is not supported on this device").
-
-    A text of a few sentences (a newsletter's note: "本杂志开源，欢迎投稿。另有《谁在招人》服务…") is one when any
-    of them is, a longer one when at least half of them are: a greeting paragraph goes whole ("Hello and
-    welcome to another issue… This is a weekly summary… Want something mentioned? Tweet us…"), while an
-    article whose lines end "… Follow us on Twitter @BBCNewsEnts" keeps its news and loses that line alone,
-    and an editor's intro that asks "Please let me know…" in one of its sentences keeps the others."""
-    text = text.strip()
-    rule = _call_to_action()
-    if not rule.search(text):
-        return False
-    sentences = split_sentences(text, _SPLIT_LANG)
-    if len(sentences) <= NOTE_SENTENCES:
-        return True
-    return 2 * sum(1 for s in sentences if rule.search(s)) >= len(sentences)
 
 
 def units(prose: str) -> list[str]:
@@ -295,16 +193,9 @@ class RecurringText:
         return _strip(prose, self.is_boilerplate)
 
 
-# The same patterns without their anchors, and with "." matching a line break (a soft-wrapped
-# paragraph is checked with its lines joined by spaces): a text this finds nothing in has no call to
-# action in any paragraph, line or sentence, so it skips the unit-by-unit walk (most articles). Only
-# anchors go: the "^" of a negated class ("[^.!?]") stays, or the class would turn into its opposite.
-_MAY_CALL_TO_ACTION = re.compile(re.sub(r"(?<![\[\\])\^|(?<!\\)\$", "", _CALL_TO_ACTION_RULES), re.I | re.S)
-
-
 def strip_lone(prose: str) -> tuple[str, int]:
     """``prose`` of a document with no siblings, without its calls to action and sign-offs."""
-    if not _MAY_CALL_TO_ACTION.search(prose):
+    if not MAY_CALL_TO_ACTION.search(prose):
         # What _strip returns when it drops nothing: paragraphs without their blank lines.
         paragraphs = ("\n".join(ln for ln in para.split("\n") if ln.strip()) for para in split_paragraphs(prose))
         return "\n\n".join(paragraphs), 0
@@ -317,7 +208,7 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     removed = 0
     for para in split_paragraphs(prose):
         lines = [ln for ln in para.split("\n") if ln.strip()]
-        furniture = [ln for ln in lines if _FURNITURE_LINE.match(ln.strip())]
+        furniture = [ln for ln in lines if FURNITURE_LINE.match(ln.strip())]
         if furniture:
             removed += len(furniture)
             lines = [ln for ln in lines if ln not in furniture]

@@ -19,7 +19,7 @@ from ..text.backrefs import refers_back
 from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
-from ..text.quantities import find_dates, find_quantities, spelled_out_words
+from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.quotes import names_no_speaker, quotation_marks
 from ..text.scripts import has_caseless, initials
 from ..text.sentences import paragraph_sentences, split_paragraphs
@@ -180,9 +180,6 @@ def trim_clutter(sentence: str) -> str:
     return text
 
 
-_LOWER_WORD = re.compile(r"[^\W\d_]+")
-
-
 def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], lang: str = "") -> frozenset[str]:
     """Numbers, dates and names in ``sentence``, lower-cased: what a key point adds when it is new.
 
@@ -197,7 +194,7 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], 
     found = {m.group(0).rstrip(".,:/") for m in _NUMBER.finditer(sentence)}
     lang = lang.split("-")[0].lower()
     # Most sentences hold no month name or number word, and the readers are slow by comparison.
-    if lang and not spelled_out_words(lang).isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+    if lang and may_spell_out(sentence, lang):
         found.update(d.text.lower().rstrip(".") for d in find_dates(sentence, lang) if d.month and d.text[:1].isalpha())
         if lang == "en":
             words = (q.text for q in find_quantities(sentence, lang) if not any(c.isdigit() for c in q.text))

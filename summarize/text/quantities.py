@@ -364,16 +364,23 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")s
 
 
 @cache
-def spelled_out_words(lang: str) -> frozenset[str]:
-    """Month names (English and ``lang``'s) and English cardinal number words: a text with none of them
-    holds no month :func:`find_dates` reads from a word and no cardinal :func:`find_quantities` reads
-    from words, so a caller that wants only those can skip the readers (ordinals and hyphenated
-    compounds are not in it)."""
-    key = lang.split("-")[0].lower()
+def _spelled_out_words(key: str) -> frozenset[str]:
     words = set(MONTHS["en"].split()) | set(MONTHS.get(key, "").split())
     if key == "en":
         words |= {*UNITS, *TENS, *WORD_SCALES} - {"one", "a", "and"}
     return frozenset(words)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def may_spell_out(text: str, lang: str) -> bool:
+    """Whether ``text`` holds a month name (English or ``lang``'s) or an English cardinal number word:
+    without one it holds no month :func:`find_dates` reads from a word and no cardinal
+    :func:`find_quantities` reads from words, so a caller that wants only those can skip the readers
+    (ordinals and hyphenated compounds are not looked for)."""
+    words = _spelled_out_words(lang.split("-")[0].lower())
+    return not words.isdisjoint(_LETTERS.findall(text.lower()))
 
 
 def find_dates(text: str, lang: str = "en") -> list[DateMention]:

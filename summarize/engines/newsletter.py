@@ -39,7 +39,7 @@ from ..text.markdown import (
     prose_markdown,
     without_list_marker,
 )
-from ..text.quotes import ATTRIBUTION, close_quote
+from ..text.quotes import close_quote, trailing_attribution
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
@@ -185,10 +185,6 @@ def is_newsletter(md: str, kind: str = "auto") -> bool:
     return link_sections >= 1 and bool(_ISSUE_TITLE.search(named))
 
 
-# A quotation's attribution after its closing mark ("…” – skysch on rust-users", ``inputs.mark_attributed_quotes``).
-_ATTRIBUTED = re.compile(r"”\s+(" + ATTRIBUTION + r"[^”]*)$")
-
-
 def _first_sentence(text: str, lang: str) -> str:
     sentences = split_sentences(text, lang)
     return sentences[0] if sentences else text
@@ -206,8 +202,8 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
     elif len(tokens(text)) > MAX_POINT_TOKENS:
         first = close_quote(_first_sentence(text, lang))  # a quotation's first sentence, closed
-        by = _ATTRIBUTED.search(text)
-        text = f"{first} {by.group(1)}" if by and not first.endswith(by.group(1)) else first
+        by = trailing_attribution(text)  # "…” – skysch on rust-users" (``inputs.mark_attributed_quotes``)
+        text = f"{first} {by}" if by and not first.endswith(by) else first
     return _without_lead_in(text, lang)
 
 

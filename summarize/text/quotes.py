@@ -124,7 +124,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 ATTRIBUTION = r"(?:[–—~]|--)[ \t]*[^\s~–—-]"
 # An attribution ends the sentence, right after the quotation's closing mark: a dash inside a sentence is
 # an aside ("…involved -- my ex is Sofia Vergara…"), not a speaker.
-_DASHED_SPEAKER = re.compile(r"[”\"’'»][ \t]*" + ATTRIBUTION + r"[^”\"“‘’]{0,80}$")
+_TRAILING_ATTRIBUTION = re.compile(r"[”\"’'»][ \t]*(" + ATTRIBUTION + r"[^”\"“‘’]{0,80})$")
 
 
 def _unquoted(text: str) -> str:
@@ -162,6 +162,13 @@ def _speaker(words: list[str], verb: int) -> str:
     return words[j] if j < len(words) else ""
 
 
+def trailing_attribution(sentence: str) -> str:
+    """Who said the quotation that ``sentence`` ends with, as written after its closing mark ("– papaf on
+    Hacker News" of "“…” – papaf on Hacker News"); "" when none is."""
+    m = _TRAILING_ATTRIBUTION.search(sentence.rstrip())
+    return m.group(1) if m else ""
+
+
 def names_no_speaker(sentence: str, open_mark: str = "", lang: str = "en") -> bool:
     """Whether ``sentence`` is someone's words without saying whose: it quotes (starts with a quote mark,
     or goes on inside a quotation an earlier sentence opened: ``open_mark``) and no speech verb outside
@@ -173,7 +180,7 @@ def names_no_speaker(sentence: str, open_mark: str = "", lang: str = "en") -> bo
     text = open_mark + sentence.strip()
     if not text or text[0] not in "\"'“‘«„":
         return False
-    if _DASHED_SPEAKER.search(text):  # "“…” – papaf on Hacker News": a quote's attribution line
+    if trailing_attribution(text):  # "“…” – papaf on Hacker News": a quote's attribution line
         return False
     words = _WORD.findall(_unquoted(text))
     for k, word in enumerate(words):

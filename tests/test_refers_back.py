@@ -125,23 +125,38 @@ def test_a_summary_sentence_that_refers_back_follows_the_sentence_it_points_at()
     assert waited >= 10
 
 
-def test_a_key_point_refers_back_only_where_its_stretch_has_nothing_else() -> None:
-    text = (
+# A sentence that points back, and a quote that does not say whose words they are, read alone in a list
+# say nothing to the reader: each is a point only where its stretch has nothing else.
+_WAITING = {
+    "refers_back": (
         "Doug Gregor merged a pull request for runtime queries of conditional conformances in Swift. "
         "The Swift team shipped version 4.1 of the compiler to Apple developers in March. "
         "Ben Cohen added conformances to the standard library for Range and Optional types. "
         "He also fixed an issue in the type checker for Hashable and Equatable generic arguments. "
         "Greg Titus removed the compiler terminology l-value from diagnostics in Xcode."
-    )
-    doc = features.document_features(text, "en")
+    ),
+    "speakerless": (
+        "Chelsea beat Manchester City 1-0 at Stamford Bridge on Saturday to go five points clear. "
+        "Frank Lampard curled in a free kick after the break for the only goal of the game in London. "
+        '"Kevin Keegan and Stuart Pearce knew that City had deserved a draw in the second half." '
+        "Manager Jose Mourinho praised Petr Cech, who made three saves in the last ten minutes."
+    ),
+}
+
+
+@pytest.mark.parametrize("flag", sorted(_WAITING))
+def test_a_key_point_that_cannot_be_read_alone_waits_until_its_stretch_has_nothing_else(flag: str) -> None:
+    doc = features.document_features(_WAITING[flag], "en")
     assert doc is not None
-    back = next(k for k, c in enumerate(doc.cands) if c.refers_back)
-    # Make the sentence that refers back the most central: it still loses to one that stands alone.
-    central = replace(doc, centrality=[2.0 if k == back else 0.1 for k in range(len(doc.cands))])
+    marked = [k for k, c in enumerate(doc.cands) if getattr(c, flag)]
+    assert len(marked) == 1
+    waiting = marked[0]
+    # Make it the most central sentence: it still loses to one that stands alone.
+    central = replace(doc, centrality=[2.0 if k == waiting else 0.1 for k in range(len(doc.cands))])
     points = extractive.fact_points(central, [0], 1)
-    assert points and points[0] != back
+    assert points and points[0] != waiting
     # Where every other sentence is taken, it is a point after all (a stretch never gives nothing).
-    assert extractive.fact_points(central, [k for k in range(len(doc.cands)) if k != back], 1) == [back]
+    assert extractive.fact_points(central, [k for k in range(len(doc.cands)) if k != waiting], 1) == [waiting]
 
 
 @pytest.mark.parametrize(
@@ -174,25 +189,6 @@ def test_a_key_point_refers_back_only_where_its_stretch_has_nothing_else() -> No
 def test_a_quote_that_does_not_say_who_speaks_is_told_apart(sentence: str, open_mark: str, expected: bool) -> None:
     assert quotes.names_no_speaker(sentence, open_mark, "en") is expected
     assert not quotes.names_no_speaker(sentence, open_mark, "de")  # English speech verbs only
-
-
-def test_a_key_point_quotes_without_its_speaker_only_where_its_stretch_has_nothing_else() -> None:
-    text = (
-        "Chelsea beat Manchester City 1-0 at Stamford Bridge on Saturday to go five points clear. "
-        "Frank Lampard curled in a free kick after the break for the only goal of the game in London. "
-        '"Kevin Keegan and Stuart Pearce knew that City had deserved a draw in the second half." '
-        "Manager Jose Mourinho praised Petr Cech, who made three saves in the last ten minutes."
-    )
-    doc = features.document_features(text, "en")
-    assert doc is not None
-    quote = next(k for k, c in enumerate(doc.cands) if c.speakerless)
-    assert [c.speakerless for c in doc.cands].count(True) == 1
-    # The most central sentence, a quote of nobody a reader can tell, loses to one that stands alone.
-    central = replace(doc, centrality=[2.0 if k == quote else 0.1 for k in range(len(doc.cands))])
-    points = extractive.fact_points(central, [0], 1)
-    assert points and points[0] != quote
-    # Where nothing else adds a fact, it is a point after all.
-    assert extractive.fact_points(central, [k for k in range(len(doc.cands)) if k != quote], 1) == [quote]
 
 
 def test_a_german_sentence_that_points_back_is_marked_as_a_candidate() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarize.engines import extractive, features
 from summarize.engines.abstractive import point_lines
 from summarize.engines.newsletter import outline
 from summarize.hook import END, START, parse
@@ -166,3 +167,33 @@ def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
     assert "Google made a fabric that senses gestures." in text and "“Google" not in text
     # A thematic break under a blockquote is no attribution.
     assert "“" not in read_markdown("> We shipped it on Monday.\n\n---\n\nMore news follows.").text
+
+
+def test_a_sentence_shown_from_an_attributed_quotation_keeps_its_speaker() -> None:
+    paragraph = [
+        "“Rust is funny because in one sense it is hard.",
+        "It is only as hard as it needs to be.",
+        "Everything else is made easy.” – brundolf on Hacker News",
+    ]
+    by = "– brundolf on Hacker News"
+    assert quotes.quotation_speakers(paragraph) == [by, by, ""]  # the closing sentence shows its own
+    # No dash after the closing mark, a quotation left open, or none at all: no speaker to add.
+    assert quotes.quotation_speakers(["“It is hard.", "It is easy,” he said."]) == ["", ""]
+    assert quotes.quotation_speakers(["“It is hard.", "It is easy."]) == ["", ""]
+    assert quotes.quotation_speakers(["It is hard.", "“It is easy.” – Ana"]) == ["", ""]
+    # This Week in Rust's quote of the week, summarized as an article: the summary's sentence from it
+    # read as nobody's words ("“Rust is funny because in one sense it is hard.”").
+    md = (
+        "# Notes\n\nThe release of the compiler went out on Tuesday to every user of the stable channel.\n\n"
+        "# Quote of the Week\n\n> Rust is funny because in one sense it is hard and clunky for a newcomer to write. "
+        "However, it is only ever as hard and clunky as the domain it models really needs it to be. Everywhere "
+        "something can be made more concise, or readable, or convenient, without giving up control, it has been. "
+        "Anytime something is hard, it is because the underlying domain really is exactly that hard.\n\n"
+        "– [brundolf on Hacker News](https://example.org/item)\n"
+    )
+    doc = features.document_features(read_markdown(md).text, "en")
+    first = next(c for c in doc.cands if c.text.startswith("“Rust is funny"))
+    assert first.said_by == by and not first.speakerless
+    assert first.shown == "“Rust is funny because in one sense it is hard and clunky for a newcomer to write.” " + by
+    out = extractive.summarize(read_markdown(md).text, "en", points=0, length="long")
+    assert f"to write.” {by}" in out.summary

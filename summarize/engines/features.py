@@ -20,7 +20,7 @@ from ..text.glued import is_glued_caption, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
-from ..text.quotes import names_no_speaker, quotation_marks
+from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import has_caseless, initials
 from ..text.sentences import paragraph_sentences, split_paragraphs
 from ..text.textsim import tokens
@@ -133,11 +133,14 @@ class Candidate:
     glued: bool = False  # a photo caption glued to other text (see ``is_glued_caption``)
     quoted: str = ""  # the mark of a quotation a sentence before it opened and it goes on with
     speakerless: bool = False  # someone's words that do not say whose (see ``quotes.names_no_speaker``)
+    said_by: str = ""  # who said the quotation it opens or goes on with (see ``quotes.quotation_speakers``)
 
     @property
     def shown(self) -> str:
-        """The sentence as a reader is shown it: inside a quotation, opened by the quotation's mark."""
-        return self.quoted + self.text
+        """The sentence as a reader is shown it: inside a quotation, opened by the quotation's mark; part
+        of a quotation whose speaker the text writes after it, closed and followed by that speaker."""
+        text = self.quoted + self.text
+        return f"{close_quote(text)} {self.said_by}" if self.said_by else text
 
 
 @dataclass
@@ -315,7 +318,9 @@ def candidates(text: str, lang: str) -> list[Candidate]:
     out: list[Candidate] = []
     paragraphs = paragraph_sentences(text, lang)
     sentences = [sentence for para in paragraphs for sentence in para]
-    quoted = [mark for para in paragraphs for mark in quotation_marks(para)]
+    marks = [quotation_marks(para) for para in paragraphs]
+    quoted = [mark for para in marks for mark in para]
+    said_by = [by for para, m in zip(paragraphs, marks, strict=True) for by in quotation_speakers(para, m)]
     trimmed = [trim_clutter(raw) for raw in sentences]
     fragments = _fragment_starts(trimmed)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
@@ -338,8 +343,9 @@ def candidates(text: str, lang: str) -> list[Candidate]:
         if n >= MIN_TOKENS:
             glued = lang == "en" and is_glued_caption(sent, n)
             found = facts(sent, terms, lower, names, lang)
-            speakerless = names_no_speaker(sent, quoted[i], lang)
-            out.append(Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i], speakerless))
+            speakerless = not said_by[i] and names_no_speaker(sent, quoted[i], lang)
+            cand = Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i], speakerless, said_by[i])
+            out.append(cand)
     return out
 
 

@@ -169,6 +169,27 @@ def trailing_attribution(sentence: str) -> str:
     return m.group(1) if m else ""
 
 
+def quotation_speakers(paragraph: list[str], marks: list[str] | None = None) -> list[str]:
+    """For each sentence of one paragraph that opens a quotation or goes on inside one without closing it,
+    the attribution written after that quotation's closing mark ("– brundolf on Hacker News" of "“Rust is
+    funny… inconvenient.” – brundolf on Hacker News"); "" for the others, the closing sentence among them
+    (it shows its own). ``marks``: :func:`quotation_marks` of the paragraph, when already at hand. A
+    sentence shown alone from such a quotation is closed (:func:`close_quote`) and reads as nobody's
+    words without it."""
+    marks = quotation_marks(paragraph) if marks is None else marks
+    out = [""] * len(paragraph)
+    for i, sentence in enumerate(paragraph):
+        inside = bool(marks[i]) and not _DOUBLE_QUOTES.search(sentence)
+        if not inside and (marks[i] or not opens_quote(sentence)):
+            continue
+        j = i + 1
+        while j < len(paragraph) and marks[j] and not _DOUBLE_QUOTES.search(paragraph[j]):
+            j += 1
+        if j < len(paragraph) and marks[j]:
+            out[i] = trailing_attribution(paragraph[j])
+    return out
+
+
 def names_no_speaker(sentence: str, open_mark: str = "", lang: str = "en") -> bool:
     """Whether ``sentence`` is someone's words without saying whose: it quotes (starts with a quote mark,
     or goes on inside a quotation an earlier sentence opened: ``open_mark``) and no speech verb outside

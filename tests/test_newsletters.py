@@ -317,6 +317,30 @@ def test_a_quoted_item_keeps_its_speaker_and_its_quote_marks_in_a_newsletter_poi
     ]
 
 
+@pytest.mark.parametrize(
+    "credit", ["原文网址：[澳大利亚 abc 广播网](https://example.org/s)", "Source: [ABC News](https://example.org/s)"]
+)
+def test_a_story_point_is_its_prose_not_its_credit_or_its_part_number(credit: str) -> None:
+    # 科技爱好者周刊's story of the week opens with where it was taken from and a part number; the point
+    # read "原文网址：澳大利亚 abc 广播网：1、", a credit completed by the part number as if a title.
+    md = (
+        "# Weekly\n\n## Tools\n\n- [pwgen](https://example.org/p): a module that makes random passwords.\n\n"
+        f"## Story of the week: the Murchison meteorite\n\n{credit}\n\n1、\n\n"
+        "![](https://example.org/a.jpg)\n\n"
+        "The town of Murchison lies two hours north of Melbourne by car.\n\n"
+        "2、\n\nOn a Sunday morning in 1969 the townspeople heard a strange sound.\n\n"
+        "## Events\n\n- [Meetup](https://example.org/m) in Leeds on the first Saturday of April.\n"
+    )
+    points = newsletter_points(md, "en", 3, kind="newsletter")
+    assert points is not None
+    assert points[1] == "The town of Murchison lies two hours north of Melbourne by car."
+    section = newsletter.outline(md).sections[1]
+    assert [b.text for b in section.blocks][1:] == [
+        "The town of Murchison lies two hours north of Melbourne by car.",
+        "On a Sunday morning in 1969 the townspeople heard a strange sound.",
+    ]
+
+
 def test_newsletter_points_skip_recurring_items_and_the_summary() -> None:
     recurring = {"Seedling tracker: an app that reminds you when to water."}
     points = newsletter_points(

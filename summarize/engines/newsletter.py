@@ -64,6 +64,11 @@ _ISSUE_TITLE = re.compile(
     r"\bissue\s*#?\s*\d+|\bweekly\b|\bthis\s+week\s+in\b|\bnewsletter\b|\bdigest\b|第\s*\d+\s*期|周刊|周报", re.I
 )
 _FINAL_STOP = re.compile(r"[.!?。！？؟۔…:：]$")
+# A paragraph that only numbers the part of a story after it ("1、", "2.", "(3)", "一、"): no prose.
+_NUMBERING_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）、.．]?$")
+# Where a story was taken from, a label and its link ("原文网址：[澳大利亚 abc 广播网](…)", "Source: […]"):
+# credit, not content, and no title for the paragraph after it.
+_CREDIT = re.compile(r"^(?:原文(?:网址|链接|地址)?|来源|出处|source|via)\s*[:：]", re.I)
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -144,7 +149,7 @@ def _blocks(lines: list[str]) -> list[Block]:
             raw = " ".join(current)
             text = " ".join(html.unescape(inline_to_text(raw)).split())
             text = _TASK_BOX.sub("", without_list_marker(text) if is_item else text).strip()
-            if text:
+            if text and not _NUMBERING_ONLY.match(text):
                 blocks.append(Block(text, is_item, bool(_LINK.search(raw))))
         current.clear()
 
@@ -243,6 +248,8 @@ def newsletter_points(
             continue
         picks = []
         for k, block in enumerate(section.blocks):
+            if block.has_link and _CREDIT.match(block.text):
+                continue
             point = _point(section.blocks, k, lang)
             if len(tokens(point)) < MIN_ITEM_TOKENS or drop(block.text) or drop(point):
                 continue

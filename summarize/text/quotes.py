@@ -178,15 +178,16 @@ def quotation_speakers(paragraph: list[str], marks: list[str] | None = None) -> 
     words without it."""
     marks = quotation_marks(paragraph) if marks is None else marks
     out = [""] * len(paragraph)
-    for i, sentence in enumerate(paragraph):
-        inside = bool(marks[i]) and not _DOUBLE_QUOTES.search(sentence)
-        if not inside and (marks[i] or not opens_quote(sentence)):
-            continue
-        j = i + 1
-        while j < len(paragraph) and marks[j] and not _DOUBLE_QUOTES.search(paragraph[j]):
-            j += 1
-        if j < len(paragraph) and marks[j]:
-            out[i] = trailing_attribution(paragraph[j])
+    ahead = ""  # the attribution of the quotation the sentence after this one goes on with
+    # From the end, so that a quotation left open over a long paragraph is read once, not once a sentence.
+    for i in range(len(paragraph) - 1, -1, -1):
+        closes = bool(marks[i]) and bool(_DOUBLE_QUOTES.search(paragraph[i]))
+        if not closes and i + 1 < len(paragraph) and marks[i + 1]:
+            out[i] = ahead  # it opens the quotation the next sentence goes on with, or goes on with it too
+        if closes:
+            ahead = trailing_attribution(paragraph[i])
+        elif not marks[i]:
+            ahead = ""
     return out
 
 

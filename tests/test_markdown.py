@@ -64,6 +64,24 @@ def test_a_link_ending_its_sentence_takes_the_full_stop_after_it(line: str, pros
 
 
 @pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        # 科技爱好者周刊's photo captions: a key point ended "…停满了飞机。（出处）".
+        ("跑道上停满了飞机。（[出处](https://example.org/a)）", "跑道上停满了飞机。"),
+        ("A photo of the bridge ([source](https://example.org/x)). Next.", "A photo of the bridge. Next."),
+        ("The dam opened in 1932 ([Via](https://example.org/v)).", "The dam opened in 1932."),
+        # A link that says more than that it is a credit stays, and so does a credit word in a sentence.
+        ("The photo ([source: Reuters](https://example.org/r)).", "The photo (source: Reuters)."),
+        ("See the [source](https://example.org/s) code.", "See the source code."),
+    ],
+)
+def test_a_bracketed_link_that_only_says_it_is_a_credit_goes(line: str, prose: str) -> None:
+    from summarize.text.inputs import inline_to_text
+
+    assert inline_to_text(line) == prose
+
+
+@pytest.mark.parametrize(
     ("line", "rest"),
     [
         ("- a point", "a point"),

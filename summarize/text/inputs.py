@@ -117,12 +117,17 @@ def _unify_eol(text: str) -> str:
 # label with a colon ("[disposition: merge] [Permit…](…)"): as "disposition: merge Permit…" the engines
 # read it as a label's item, a proposal's title rather than a sentence (features._fragment_starts).
 _ITEM_TAG = re.compile(r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
+# A credit in brackets whose link text only says that it is one: 科技爱好者周刊's photo captions end
+# "…停满了飞机。（[出处](…)）", "(source)". As prose it is a bare word in brackets, "（出处）", that a
+# summary or key point showed.
+_CREDIT_LINK = re.compile(r"[ \t]*[（(]\[(?:出处|来源|原文|source|via|credit)\]\([^)\s]*\)[)）]", re.I)
 
 
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
-    so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)")."""
-    line = _ITEM_TAG.sub(r"\1", line)
+    so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
+    in brackets that is only a link ("（[出处](…)）", "([source](…))")."""
+    line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
     return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
 

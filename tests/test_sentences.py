@@ -99,6 +99,22 @@ def test_english_abbreviations_and_decimals_do_not_split() -> None:
     ]
 
 
+def test_a_dot_that_opens_a_word_ends_no_sentence() -> None:
+    # A BBC article on new web domains had key points "…such as ." and "post domain is backed by…".
+    text = (
+        "Domains such as .museum and .aero came first. Others such as .info and .biz were generic. "
+        "The .post domain is new."
+    )
+    assert split_sentences(text, "en") == [
+        "Domains such as .museum and .aero came first.",
+        "Others such as .info and .biz were generic.",
+        "The .post domain is new.",
+    ]
+    assert split_sentences("He writes .NET code. It runs.", "en") == ["He writes .NET code.", "It runs."]
+    # A full stop written before its space still ends its sentence.
+    assert split_sentences("It ended there .He left at noon.", "en") == ["It ended there .", "He left at noon."]
+
+
 def test_paragraph_break_ends_a_sentence_and_soft_wraps_join() -> None:
     text = "A heading without a stop\n\nFirst line of a\nwrapped sentence. Second one."
     assert split_paragraphs(text) == ["A heading without a stop", "First line of a\nwrapped sentence. Second one."]
@@ -193,6 +209,20 @@ def test_a_full_stop_at_a_quote_edge_ends_a_sentence() -> None:
     assert split_sentences('Mr O\'Brien said: "Sales rose. "Small firms did best."') == [
         "Mr O'Brien said: \"Sales rose.",
         '"Small firms did best."',
+    ]
+    # Before a digit too: a BBC summary sentence read '2005 offers the chance…,' the director added.', its
+    # opening quote left on the sentence before.
+    text = (
+        "\"The poorest children in the world are paying for the rich countries' policies in aid, in trade and in debt "
+        "with their own lives, year after year, while the promises made to them at summit after summit are broken. "
+        "\"2005 offers the chance for a historic breakthrough on aid, on debt and on trade, but unless the world's "
+        'leaders act now and keep the promises they made the year will end in a shameful failure," the director added.'
+    )
+    assert split_sentences(text) == [
+        "\"The poorest children in the world are paying for the rich countries' policies in aid, in trade and in debt "
+        "with their own lives, year after year, while the promises made to them at summit after summit are broken.",
+        "\"2005 offers the chance for a historic breakthrough on aid, on debt and on trade, but unless the world's "
+        'leaders act now and keep the promises they made the year will end in a shameful failure," the director added.',
     ]
     # A quote that closes after a name or a month ends its sentence too: only a title or an initial stays open.
     assert split_sentences('Mr Kemp said: "It came out on 1 January." "Let us never forget it."') == [

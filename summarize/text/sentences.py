@@ -138,9 +138,10 @@ def _closes_previous(closers: str, rest: str, before: list[str]) -> bool:
     spaced = not rest or rest[0].isspace()
     if spaced or all(ch in _ALWAYS_CLOSE for ch in closers):
         return True
-    if rest[0].isupper():
-        # A quote right before a capital opens its sentence ("…can bring. "It is…"): a quote of several
-        # paragraphs opens again at each one and leaves the one before open.
+    if rest[0].isupper() or rest[0].isdigit():
+        # A quote right before a capital or a digit opens its sentence ("…can bring. "It is…", '…with their
+        # lives. "2005 offers…'): a quote of several paragraphs opens again at each one and leaves the one
+        # before open.
         return False
     # An unspaced straight quote may open the next sentence instead: " closes only when the
     # paragraph so far has an unmatched one (a quote can span several sentences); ' is also an
@@ -163,7 +164,13 @@ URL = re.compile(
 # Titles are not sentences either: the "?" of a linked title (``[Why Rust? A primer](url)``) or of a
 # Chinese book title (``《谁在招人？》``) ends nothing. A link is kept whole with its text (up to 300
 # characters: longer link text may hold real sentences).
-UNSPLIT = re.compile(r"\[[^\[\]\n]{0,300}" + _LINK_TARGET + r"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉|" + URL.pattern)
+# Nor does the dot that opens a word: a domain, a file type or a framework (".museum and .aero", ".NET",
+# ".js"), which pysbd cut as a sentence ("Others such as ." / "info and ." / "biz were…"). Not a capital
+# before lower case: ".He said" is a full stop written before its space.
+_DOT_WORD = r"(?<![^\s(\[\"'“‘])\.(?:[a-z][\w-]*|[A-Z]{2,}(?![\w-]))"
+UNSPLIT = re.compile(
+    r"\[[^\[\]\n]{0,300}" + _LINK_TARGET + r"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉|" + URL.pattern + "|" + _DOT_WORD
+)
 # One character from Unicode's supplementary private-use plane stands in for each URL or title while
 # the text is split: no splitter ends a sentence inside it, and translation's own masks (U+E000 on) differ.
 _URL_MASK_BASE = 0xF0000

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.calls import is_call_to_action
-from ..text.inputs import inline_to_text, mark_attributed_quotes
+from ..text.inputs import CREDIT_WORD, inline_to_text, mark_attributed_quotes
 from ..text.markdown import (
     HEADING,
     LIST_ITEM,
@@ -68,7 +68,7 @@ _FINAL_STOP = re.compile(r"[.!?。！？؟۔…:：]$")
 _NUMBERING_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）、.．]?$")
 # Where a story was taken from, a label and its link ("原文网址：[澳大利亚 abc 广播网](…)", "Source: […]"):
 # credit, not content, and no title for the paragraph after it.
-_CREDIT = re.compile(r"^(?:原文(?:网址|链接|地址)?|来源|出处|source|via)\s*[:：]", re.I)
+_CREDIT = re.compile(rf"^(?:{CREDIT_WORD})\s*[:：]", re.I)
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 

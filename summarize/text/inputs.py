@@ -117,10 +117,13 @@ def _unify_eol(text: str) -> str:
 # label with a colon ("[disposition: merge] [Permit…](…)"): as "disposition: merge Permit…" the engines
 # read it as a label's item, a proposal's title rather than a sentence (features._fragment_starts).
 _ITEM_TAG = re.compile(r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
+# Words that only say where a story or a photo was taken from ("出处", "原文网址", "Source", "Via"): the
+# Markdown reader drops a bracketed link made of one alone, the newsletter engine a credit line.
+CREDIT_WORD = r"原文(?:网址|链接|地址)?|来源|出处|source|via|credit"
 # A credit in brackets whose link text only says that it is one: 科技爱好者周刊's photo captions end
 # "…停满了飞机。（[出处](…)）", "(source)". As prose it is a bare word in brackets, "（出处）", that a
 # summary or key point showed.
-_CREDIT_LINK = re.compile(r"[ \t]*[（(]\[(?:出处|来源|原文|source|via|credit)\]\([^)\s]*\)[)）]", re.I)
+_CREDIT_LINK = re.compile(rf"[ \t]*[（(]\[(?:{CREDIT_WORD})\]\([^)\s]*\)[)）]", re.I)
 
 
 def inline_to_text(line: str) -> str:

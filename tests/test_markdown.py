@@ -82,6 +82,31 @@ def test_a_bracketed_link_that_only_says_it_is_a_credit_goes(line: str, prose: s
 
 
 @pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        # Swift Weekly Brief's starter tasks: a point read "SR-7559 Package Manager Building swiftpm requires…".
+        (
+            "- [SR-7559](https://example.org/7559) [Package Manager] Building swiftpm requires rsync",
+            "- SR-7559 [Package Manager] Building swiftpm requires rsync",
+        ),
+        (
+            "[SR-6852](https://example.org/6852) [Compiler] Add support for checking",
+            "SR-6852 [Compiler] Add support for checking",
+        ),
+        # A word in lower case, a label with a colon, a link after it, or no link before: read as before.
+        ("[Tokio](https://example.org/t) [released] a new version.", "Tokio released a new version."),
+        ("[a](https://example.org/a) [disposition: merge] Permit it", "a disposition: merge Permit it"),
+        ("[a](https://example.org/a) [b](https://example.org/b) text", "a b text"),
+        ("See [Compiler] notes.", "See Compiler notes."),
+    ],
+)
+def test_a_tag_in_brackets_after_a_link_keeps_its_brackets(line: str, prose: str) -> None:
+    from summarize.text.inputs import inline_to_text
+
+    assert inline_to_text(line) == prose
+
+
+@pytest.mark.parametrize(
     ("line", "rest"),
     [
         ("- a point", "a point"),

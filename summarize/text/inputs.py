@@ -126,13 +126,24 @@ CREDIT_WORD = r"原文(?:网址|链接|地址)?|来源|出处|source|via|credit"
 _CREDIT_LINK = re.compile(rf"[ \t]*[（(]\[(?:{CREDIT_WORD})\]\([^)\s]*\)[)）]", re.I)
 
 
+# A capitalised tag in brackets right after a link, before more text: Swift Weekly Brief's starter tasks
+# "[SR-7445](…) [Compiler] Call Expressions…", a category. Read as a reference link it ran into the title
+# ("SR-7445 Compiler Call Expressions…"); CommonMark keeps an undefined one as written, brackets and all.
+# A word in lower case ("[Tokio](…) [released] a new version") reads on as the item's prose. Its
+# brackets are held by private-use characters while links become their text.
+_TAG_AFTER_LINK = re.compile(r"(?<=\))([ \t]+)\[([A-Z][^\[\]\n:]{0,29})\](?=[ \t]+[^\s(\[])")
+_HELD_BRACKETS = str.maketrans("\ue0f0\ue0f1", "[]")
+
+
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
     in brackets that is only a link ("（[出处](…)）", "([source](…))")."""
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
+    if "](" in line:
+        line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
-    return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
+    return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line))).translate(_HELD_BRACKETS)
 
 
 @dataclass(frozen=True)

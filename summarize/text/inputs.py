@@ -140,10 +140,12 @@ def inline_to_text(line: str) -> str:
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
     in brackets that is only a link ("（[出处](…)）", "([source](…))")."""
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
-    if "](" in line:
+    held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
+    if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
-    return _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line))).translate(_HELD_BRACKETS)
+    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
+    return prose.translate(_HELD_BRACKETS) if held else prose
 
 
 @dataclass(frozen=True)

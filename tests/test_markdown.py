@@ -50,41 +50,22 @@ def test_the_reader_the_hook_and_the_translator_agree_on_code() -> None:
 @pytest.mark.parametrize(
     ("line", "prose"),
     [
+        # A link ending its sentence takes the full stop after it.
         ("[Installing Xcode and the SDK.](https://example.org/v).", "Installing Xcode and the SDK."),
         ("[Ship it!](https://example.org/s).", "Ship it!"),
         ("See [the docs](https://example.org/d).", "See the docs."),
         ("[Wait.](https://example.org/w)... then go", "Wait.... then go"),
         ("![A chart.](c.png). Below [it](u).", "A chart. Below it."),
-    ],
-)
-def test_a_link_ending_its_sentence_takes_the_full_stop_after_it(line: str, prose: str) -> None:
-    from summarize.text.inputs import inline_to_text
-
-    assert inline_to_text(line) == prose
-
-
-@pytest.mark.parametrize(
-    ("line", "prose"),
-    [
-        # 科技爱好者周刊's photo captions: a key point ended "…停满了飞机。（出处）".
+        # A bracketed link that only says it is a credit goes: 科技爱好者周刊's photo captions, a key point
+        # ended "…停满了飞机。（出处）". One that says more stays, and so does a credit word in a sentence.
         ("跑道上停满了飞机。（[出处](https://example.org/a)）", "跑道上停满了飞机。"),
         ("A photo of the bridge ([source](https://example.org/x)). Next.", "A photo of the bridge. Next."),
         ("The dam opened in 1932 ([Via](https://example.org/v)).", "The dam opened in 1932."),
-        # A link that says more than that it is a credit stays, and so does a credit word in a sentence.
         ("The photo ([source: Reuters](https://example.org/r)).", "The photo (source: Reuters)."),
         ("See the [source](https://example.org/s) code.", "See the source code."),
-    ],
-)
-def test_a_bracketed_link_that_only_says_it_is_a_credit_goes(line: str, prose: str) -> None:
-    from summarize.text.inputs import inline_to_text
-
-    assert inline_to_text(line) == prose
-
-
-@pytest.mark.parametrize(
-    ("line", "prose"),
-    [
-        # Swift Weekly Brief's starter tasks: a point read "SR-7559 Package Manager Building swiftpm requires…".
+        # A capitalised tag after a link keeps its brackets: Swift Weekly Brief's starter tasks, a point
+        # read "SR-7559 Package Manager Building swiftpm requires…". A word in lower case, a label with a
+        # colon, a link after it, or no link before: read as before.
         (
             "- [SR-7559](https://example.org/7559) [Package Manager] Building swiftpm requires rsync",
             "- SR-7559 [Package Manager] Building swiftpm requires rsync",
@@ -93,14 +74,13 @@ def test_a_bracketed_link_that_only_says_it_is_a_credit_goes(line: str, prose: s
             "[SR-6852](https://example.org/6852) [Compiler] Add support for checking",
             "SR-6852 [Compiler] Add support for checking",
         ),
-        # A word in lower case, a label with a colon, a link after it, or no link before: read as before.
         ("[Tokio](https://example.org/t) [released] a new version.", "Tokio released a new version."),
         ("[a](https://example.org/a) [disposition: merge] Permit it", "a disposition: merge Permit it"),
         ("[a](https://example.org/a) [b](https://example.org/b) text", "a b text"),
         ("See [Compiler] notes.", "See Compiler notes."),
     ],
 )
-def test_a_tag_in_brackets_after_a_link_keeps_its_brackets(line: str, prose: str) -> None:
+def test_inline_markdown_reads_as_prose(line: str, prose: str) -> None:
     from summarize.text.inputs import inline_to_text
 
     assert inline_to_text(line) == prose

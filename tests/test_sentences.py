@@ -316,6 +316,33 @@ def test_a_shown_sentence_loses_its_picture_markers() -> None:
     assert glued.without_picture_marks(sentence, "de") == sentence
 
 
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        # The Daily Mail's aside between commas goes with one of its commas.
+        ("Amira Abase, pictured, was one of three girls.", "Amira Abase was one of three girls."),
+        ("Paul Casey, pictured in action last month, is the 99th qualifier.", "Paul Casey is the 99th qualifier."),
+        # After an age, or before a relative clause, the sentence needs the comma.
+        (
+            "Brianne Altice, 35, pictured here in court on Wednesday, pleaded guilty.",
+            "Brianne Altice, 35, pleaded guilty.",
+        ),
+        (
+            "They did not fire Altice, pictured in court in January, who is accused.",
+            "They did not fire Altice, who is accused.",
+        ),
+        ("Sister Gertrud (not pictured) was found.", "Sister Gertrud was found."),
+        # A sentence's own words stay: no comma before "pictured".
+        (
+            "He was famously pictured with the Duchess at the disco.",
+            "He was famously pictured with the Duchess at the disco.",
+        ),
+    ],
+)
+def test_a_shown_sentence_loses_a_pictured_aside(sentence: str, shown: str) -> None:
+    assert glued.without_picture_marks(sentence, "en") == shown
+
+
 def test_glued_captions_in_news_articles_are_cut() -> None:
     # CNN/DM articles come as one line with photo captions glued in: 87 pieces over 60 words before the rule.
     with open(SHARED / "cnndm_dev_100.jsonl", encoding="utf-8") as fh:

@@ -84,7 +84,14 @@ _MARKS = (
 )
 _PICTURE_MARK = re.compile(_MARKS + r"( )(?=[A-Z])")
 _MARKER = re.compile(_MARKS)
-_SHOWN_MARKER = re.compile(r"\s*" + _MARKS + r"(?=[\s,.;:!?’'\"”]|$)")
+_SHOWN_MARKER = re.compile(r"\s*(?:" + _MARKS + r"|\(not pictured\))(?=[\s,.;:!?’'\"”]|$)")
+# The Daily Mail's aside between commas: "Amira Abase, pictured, was one of…", "Paul Casey, pictured in
+# action last month, is…", "Brianne Altice, 35, pictured here in court on Wednesday, pleaded…". Not a
+# sentence's own "was pictured with the Duchess" (no comma before it).
+_PICTURED_ASIDE = re.compile(r", pictured(?: [^,()\n]{1,60}?)?, ")
+# After an age ("Altice, 35") or before a relative clause ("…, who is accused"), the aside's comma stays.
+_KEEPS_COMMA_BEFORE = re.compile(r", \d{1,3}$")
+_KEEPS_COMMA_AFTER = re.compile(r", (?:who|whose|which|where|when)\b")
 # A photo caption runs to about 30 tokens ("Disgraced former RBS boss Fred Goodwin (pictured) was among
 # those courted by former prime minister Tony Blair."); a sentence with a picture's marker that runs
 # longer is caption text glued to other text (of the 25 such summary sentences and key points on the
@@ -132,4 +139,13 @@ def without_picture_marks(sentence: str, lang: str) -> str:
     Kenneth More (pictured)"): they point at a photo a summary does not show. English only."""
     if lang.split("-")[0].lower() != "en":
         return sentence
-    return _SHOWN_MARKER.sub("", sentence)
+    sentence = _SHOWN_MARKER.sub("", sentence)
+    if ", pictured" not in sentence:
+        return sentence
+
+    def aside(m: re.Match[str]) -> str:
+        # The comma after the aside goes with it unless what stands before or after needs one.
+        before = _KEEPS_COMMA_BEFORE.search(sentence, 0, m.start())
+        return ", " if before or _KEEPS_COMMA_AFTER.match(sentence, m.end() - 2) else " "
+
+    return _PICTURED_ASIDE.sub(aside, sentence)

@@ -26,6 +26,12 @@ def opens_quote(sentence: str) -> str:
     return ""
 
 
+def _closes_quotation(sentence: str) -> bool:
+    """Whether ``sentence``, inside a quotation an earlier sentence opened, closes it: any double mark of
+    its own does (see :func:`quotation_marks`)."""
+    return bool(_DOUBLE_QUOTES.search(sentence))
+
+
 def quotation_marks(paragraph: list[str]) -> list[str]:
     """For each sentence of one paragraph, the quote mark of a quotation an earlier sentence opened and
     left open, which this one goes on with ("" when none): news quotes several sentences with one pair
@@ -41,7 +47,7 @@ def quotation_marks(paragraph: list[str]) -> list[str]:
             open_mark = ""
         out.append(open_mark)
         if open_mark:
-            if _DOUBLE_QUOTES.search(sentence):
+            if _closes_quotation(sentence):
                 open_mark = ""
         else:
             open_mark = opens_quote(sentence)
@@ -66,7 +72,8 @@ def _open_single(sentence: str) -> tuple[int, str]:
     return opening.start(), "’" if opening.group() == "‘" else "'"
 
 
-_OPENING_DOUBLE_ANY = re.compile(r'“|«|„|(?<![^\s(\[{:—–-])"(?=\S)')
+# Any opening double mark: those of _OPENING_QUOTE, and the guillemet and the low mark of other languages.
+_OPENING_DOUBLE_ANY = re.compile("«|„|" + _OPENING_QUOTE.pattern)
 _CLOSING_DOUBLE_ANY = re.compile(r'["”»“]')
 
 
@@ -181,7 +188,7 @@ def quotation_speakers(paragraph: list[str], marks: list[str] | None = None) -> 
     ahead = ""  # the attribution of the quotation the sentence after this one goes on with
     # From the end, so that a quotation left open over a long paragraph is read once, not once a sentence.
     for i in range(len(paragraph) - 1, -1, -1):
-        closes = bool(marks[i]) and bool(_DOUBLE_QUOTES.search(paragraph[i]))
+        closes = bool(marks[i]) and _closes_quotation(paragraph[i])
         if not closes and i + 1 < len(paragraph) and marks[i + 1]:
             out[i] = ahead  # it opens the quotation the next sentence goes on with, or goes on with it too
         if closes:

@@ -16,7 +16,7 @@ from summarize.engines import extractive, features
 from summarize.text.backrefs import without_connective
 from summarize.text.glued import is_glued_caption, without_picture_marks
 from summarize.text.sentences import split_sentences
-from summarize.text.textsim import overlap, tokens
+from summarize.text.textsim import is_near_duplicate, overlap, tokens
 from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +31,9 @@ def _core(sentence: str) -> str:
     """What a shown sentence keeps of the article's: no quote marks at its ends (a closing one is added
     where a quotation does not close, an opening one where it goes on one), no leading connective ("But
     the manager…" is shown "The manager…"), no picture's position marker ("(pictured)"), and not its first
-    letter, which may have been capitalised."""
-    return without_connective(without_picture_marks(sentence, "en").strip("\"“”'’"), "en")[1:]
+    letter, which may have been capitalised, nor a full stop at its end (added where the source ends a
+    sentence without one: a caption glued to the next sentence)."""
+    return without_connective(without_picture_marks(sentence, "en").strip("\"“”'’"), "en")[1:].removesuffix(".")
 
 
 def _where(shown: str, text: str) -> int:
@@ -356,13 +357,16 @@ def test_title_overlap_pulls_a_later_sentence_up() -> None:
         plain = extractive.rank(text, "en")
         # The least important sentence without a title; not a run-on (text the splitter could not
         # cut, over RUN_ON_TOKENS tokens), which no title should lift, nor one that refers back to
-        # the sentence before it or a glued caption, which wait whatever their importance.
+        # the sentence before it or a glued caption, which wait whatever their importance; nor one that
+        # repeats a sentence ranked above it (a caption restating the lede), which a title lifting both
+        # moves down, as a repeat should.
         target = [
             s
-            for s in plain
+            for k, s in enumerate(plain)
             if len(tokens(s)) <= extractive.RUN_ON_TOKENS
             and not features.refers_back(s, "en")
             and not is_glued_caption(s, len(tokens(s)))
+            and not is_near_duplicate(s, plain[:k], extractive.REPEAT_OVERLAP)
         ][-1]
         title = " ".join(sorted(set(target.split()), key=lambda w: (-len(w), w))[:4])  # its longest words
         titled = extractive.rank(text, "en", title=title)

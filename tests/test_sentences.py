@@ -279,12 +279,21 @@ def test_captions_glued_without_a_stop_are_cut_in_a_run_on() -> None:
 
 
 def test_caption_rules_leave_sentences_of_normal_length_and_speakers_alone() -> None:
-    # Under the run-on length the same words are a title's or an ordinary clause's.
+    # Under the run-on length only an opener after a lower-case word or a number ends a caption; labels
+    # and these words inside names and titles do not.
     for whole in (
         "She changed into a black dress for the Grammys On The Hill Awards held in Washington.",
-        "He was a guest on This morning before flying home The next day.",
+        "Patient A and his wife were sent home from the clinic on Friday.",
+        "He scored 20 Serie A goals last season for the club.",
+        "It was the year Don't Push It won the Grand National at Aintree.",
+        "Flying high: the kite rose over the beach at noon.",
     ):
         assert split_sentences(whole) == [whole]
+    glued_seam = "He was fined at the court, where he was banned from driving The brother of the striker lost his job."
+    assert split_sentences(glued_seam) == [
+        "He was fined at the court, where he was banned from driving",
+        "The brother of the striker lost his job.",
+    ]
     # In a run-on: no cut before a speaker's label, nor right after a function word.
     run_on = " ".join(["the crowd waited by the water"] * 9) + " analyst Clare Moffat warned: 'It will rain.'"
     assert glued.split_captions(run_on) == [run_on]

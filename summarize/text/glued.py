@@ -58,9 +58,10 @@ def split_quote_edges(sentence: str) -> list[str]:
 # had 87 pieces over 60 words in 100 articles, 45 after these rules). A sentence starts where a
 # caption's label opens ("…comedy Happy couple: Julia's husband…"), where a determiner or pronoun
 # opens a clause right after a word that ends none ("…in 2012 It then emerged…"), or after a
-# picture's position marker ("…Township (pictured) Silvonek's attorney said…"). Only in a piece that
-# is already a run-on: inside a sentence of normal length such words are a title's ("Grammys On The
-# Hill Awards"), and a name after a caption (most of them) is not told apart from one inside it.
+# picture's position marker ("…Township (pictured) Silvonek's attorney said…"). Labels only in a piece
+# that is already a run-on: a name after a caption (most of them) is not told apart from one inside it.
+# Openers at any length, but in a sentence of normal length only after a lower-case word or a number
+# and never inside a title (``_OPENER_CUT``): "Grammys On The Hill Awards" goes on.
 _OPENERS = (
     "The|A|An|This|These|Those|Some|Many|Most|His|Her|Their|Its|He|She|They|It|We|In|On|At|After|But|"
     "However|When|While|As|Despite|During"
@@ -68,6 +69,12 @@ _OPENERS = (
 # A caption's label: a capitalised word and up to three in lower case ("Flying high", "Sullen").
 _LABEL = r"[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}"
 _CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]|(?:{_OPENERS}) [a-z])")
+# In a piece of normal length only an opener that cannot begin a name or a title inside a sentence: not
+# "A"/"An" ("Patient A and…", "Serie A goals"), and not after two capitalised words, which a title
+# goes on from ("…the year Don't Push It won…"). Such a seam is a caption's or a page line's end glued
+# to the next sentence ("…banned from driving The brother of ex-footballer Ryan Giggs…").
+_OPENER_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?:{_OPENERS.replace('|A|An|', '|')}) [a-z])")
+_TWO_CAPITALISED = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+[A-Z][\w'’-]*$")
 _SPEAKER = re.compile(r"\b(?:" + _SPEECH + r")$")
 _OPENING_LABEL = re.compile(rf"({_LABEL}):\s+(?=[A-Z])")
 # A label with a digit names something ("SE-0212: Compiler Version Directive was accepted."): no caption's.
@@ -103,12 +110,15 @@ CAPTION_TOKENS = 30
 def split_captions(piece: str, run_on: bool = True) -> list[str]:
     """``piece`` (English) cut where a glued caption or sentence starts: after a picture's position
     marker before a capital (``_PICTURE_MARK``: "…Richard Attenborough (pictured) Bader was among…"), at
-    any length, and where ``run_on`` (over the run-on length) at a caption's label or an opener
-    (``_CAPTION_CUT``). A label ending in a verb of speech is a speaker ("Moffat warned: '…'"), and
-    nothing starts right after a function word ("of The…")."""
+    any length; where ``run_on`` (over the run-on length) at a caption's label or an opener
+    (``_CAPTION_CUT``), else at an opener that begins no name or title (``_OPENER_CUT``). A label
+    ending in a verb of speech is a speaker ("Moffat warned: '…'"), and nothing starts right after a
+    function word ("of The…")."""
     cuts = {m.start(1) for m in _PICTURE_MARK.finditer(piece)}
-    for m in _CAPTION_CUT.finditer(piece) if run_on else ():
-        if m.group("label") and _SPEAKER.search(m.group("label")):
+    for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
+        if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
+            continue
+        if not run_on and _TWO_CAPITALISED.search(piece, 0, m.start()):
             continue
         if piece[piece.rfind(" ", 0, m.start()) + 1 : m.start()].lower() in STOPWORDS:
             continue

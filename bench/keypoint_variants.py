@@ -165,13 +165,31 @@ def point_rank(doc: DocFeatures, position: float) -> list[float]:
     return [c + weight / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
 
 
-def _stretches(rest: list[int], importance: list[float], points: int) -> list[list[int]]:
-    """``rest`` cut into ``points`` consecutive stretches holding equal shares of its importance.
+def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
+    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
+    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
+    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
+    (a newsletter, a report) spreads them all. ``power`` 0: always ``points``. (With power 1, the
+    engine's stretches until the seventeenth session.)"""
+    if power <= 0:
+        return points
+    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
+
+
+def _stretches(rest: list[int], importance: list[float], count: int) -> list[list[int]]:
+    """``rest`` cut into ``count`` consecutive stretches holding equal shares of its importance.
 
     Equal importance, not equal length: where importance sits at the top (news), the stretches
     there are short and more points come from the top; where it is spread, so are the points.
     """
-    return extractive.equal_shares(rest, importance, points)
+    total = sum(importance[k] for k in rest) or 1.0
+    bounds, acc = [0], 0.0
+    for i, k in enumerate(rest):
+        acc += importance[k]
+        while len(bounds) < count and acc >= total * len(bounds) / count:
+            bounds.append(i + 1)
+    bounds += [len(rest)] * (count + 1 - len(bounds))
+    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
 
 
 def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[list[int]]:
@@ -193,15 +211,15 @@ def variant(
     best_first: bool = False,
     stretch_power: float = 0.0,
 ) -> Rule:
-    """The key-point rule family: the rule before this round is ``variant()``, the chosen one
-    ``variant("centrality", fact_weight=0)``.
+    """The key-point rule family: the rule before the round that declared it is ``variant()``; the
+    engine's now is ``variant("centrality", "length")`` (:data:`SHIPPED`).
 
     Stretches cut by ``importance ** power`` (``cut``); in each, the sentence with the best
     importance * (1 + fact_weight * log(1 + new facts)) * (1 - novelty * its largest cosine to the
     summary and earlier points); ``require_new``: a sentence with no new fact is never a point;
     ``best_first``: the stretches are served best sentence first instead of start to end;
     ``cut="centrality"``: stretches of equal centrality whatever the ranking; ``stretch_power``:
-    ``extractive.stretch_count`` stretches, not ``points``.
+    :func:`stretch_count` stretches, not ``points``.
     """
 
     def rule(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
@@ -240,7 +258,7 @@ def variant(
 
         rest = [k for k in range(len(doc.cands)) if k not in taken]
         cut_by = list(doc.centrality) if cut == "centrality" else [w**power for w in weight]
-        stretches = _cut(rest, cut_by, extractive.stretch_count(doc, points, stretch_power), cut)
+        stretches = _cut(rest, cut_by, stretch_count(doc, points, stretch_power), cut)
         if best_first:
             open_ = {i: ks for i, ks in enumerate(stretches)}
             while open_ and len(chosen) < points:
@@ -336,7 +354,7 @@ ADAPTIVE: dict[str, Rule] = {
 }
 # The rule the engine ships (``extractive.fact_points``): what bench/keypoint_folds.py's procedure
 # picks on all three sets with the shipped weights (tests/test_eval.py holds the two equal).
-SHIPPED = "adaptive: centrality, points / lead ratio ** 1.0 stretches"
+SHIPPED = "rank: centrality, cut: length, fw 0.5"
 # The family the nested procedure (bench/keypoint_folds.py) chooses from, in this order (ties go to
 # the earlier rule, so to the shipped one first).
 # Its first rule is the one shipped when the family was declared (``variant("centrality",

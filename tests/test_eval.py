@@ -439,7 +439,7 @@ def test_adaptive_key_point_rules_follow_the_lead() -> None:
         assert points == sorted(set(points)) and not set(points) & {0, 1, 2} and len(points) <= 5, name
     strong, weak = replace(doc, lead=2.0), replace(doc, lead=0.5)
     assert variants.lead_factor(strong) == 16 and variants.lead_factor(weak) == 1 / 16
-    stretches = variants.extractive.stretch_count  # the engine's rule, which the family's rules call
+    stretches = variants.stretch_count
     assert stretches(strong, 5, 1.0) == 2 and stretches(weak, 5, 1.0) == 5 and stretches(strong, 5, 0.0) == 5
     rank = variants._importance(strong, "lead-position 1.0")
     assert rank[0] == pytest.approx(doc.centrality[0] + 16)
@@ -463,7 +463,7 @@ def test_the_engine_ships_the_key_point_rule_the_procedure_picks() -> None:
                 compared += 1
     assert compared >= 120
     # Another rule of the family gives other points somewhere: the comparison can fail.
-    other = variants.FAMILY["rank: centrality, cut: length, fw 0.5"]
+    other = variants.FAMILY["adaptive: centrality, points / lead ratio ** 1.0 stretches"]
     docs = [d.features for d in _load("tune_extractive").load_docs("bbc", limit=15) if d.features]
     assert any(
         other(d, sorted(extractive.select(d, extractive.PARAMS, 3)), 5)

@@ -22,9 +22,9 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
    similarity to what was already taken, so the picks do not repeat each other.
 
 The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
-best sentences by centrality (and position, as far as the lead is trusted) that add facts the
-summary and the other points do not state, spread over the text in stretches of equal rank, in
-reading order. In English a sentence that opens by pointing back ("He also
+most central sentences, the more so the more new facts they state, that add facts the summary and
+the other points do not state, one from each of as many stretches of the text as there are points,
+in reading order. In English a sentence that opens by pointing back ("He also
 fixed…") joins the summary only right after the sentence it points at, and is a key point only
 when nothing else is left. A key point, and a summary sentence shown after another than its own
 predecessor, loses a connective that ties it to the sentence before ("But the manager said…" is
@@ -216,38 +216,19 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
-def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
-    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
-    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
-    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
-    (a newsletter, a report) spreads them all. The rule bench/keypoint_folds.py's procedure picks
-    among 44; ``power`` 0: always ``points``."""
-    if power <= 0:
-        return points
-    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
-
-
-def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[list[int]]:
-    """``rest`` cut into ``count`` consecutive stretches holding equal shares of ``weight``."""
-    total = sum(weight[k] for k in rest) or 1.0
-    bounds, acc = [0], 0.0
-    for i, k in enumerate(rest):
-        acc += weight[k]
-        while len(bounds) < count and acc >= total * len(bounds) / count:
-            bounds.append(i + 1)
-    bounds += [len(rest)] * (count + 1 - len(bounds))
-    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
+# How much a key point's new facts raise its centrality: ``1 + FACT_WEIGHT * log(1 + new facts)``.
+FACT_WEIGHT = 0.5
 
 
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into stretches holding equal shares of its
-    centrality, as many as :func:`stretch_count` says (fewer after a lede that states the article),
-    and each stretch in turn gives its most central sentence among those that bring a new
-    fact (a number or name of which neither the summary nor a point taken before states a word),
-    repeat neither a summary sentence nor a point, and leave every later point something new
-    (:func:`keeps_news`); a sentence that refers back only where the stretch has nothing else
+    The article without the summary's sentences is cut into ``points`` stretches of equal numbers of
+    sentences, and each stretch in turn gives its best sentence among those that bring a new fact
+    (a number or name of which neither the summary nor a point taken before states a word), repeat
+    neither a summary sentence nor a point, and leave every later point something new
+    (:func:`keeps_news`): best by centrality, raised by how many new facts it states
+    (:data:`FACT_WEIGHT`); a sentence that refers back only where the stretch has nothing else
     (:func:`stand_alone_first`). The turns of stretches with nothing to give go to the best such
     sentences anywhere. The rule is ``bench/keypoint_folds.py``'s pick among 44 declared rules.
     """
@@ -258,21 +239,22 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     known = summary_facts.copy()
     taken = set(summary)
     chosen: list[int] = []
-    rank = doc.centrality
 
     def best_in(ks: Iterable[int]) -> int | None:
         best, best_value = None, (-math.inf, -math.inf)
         for k in ks:
             cand = doc.cands[k]
-            if k in taken or not known.is_new(cand) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            new = [] if k in taken else known.new_in(cand)
+            if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            value = stand_alone_first(cand, rank[k])
+            value = stand_alone_first(cand, doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new))))
             if value > best_value and keeps_news(doc, summary_facts, chosen, k):
                 best, best_value = k, value
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
-    for ks in [*equal_shares(rest, rank, stretch_count(doc, points)), *[range(len(doc.cands))] * points]:
+    stretches = [rest[len(rest) * i // points : len(rest) * (i + 1) // points] for i in range(points)]
+    for ks in [*stretches, *[range(len(doc.cands))] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from summarize.text.facts import extract_facts, unsupported
 from summarize.text.mentions import is_common_word
 
@@ -232,3 +234,49 @@ def test_the_words_around_a_source_name_do_not_depend_on_what_was_checked_before
     last = fresh.words.index("villegas")
     assert fresh.adjacent(last) == used.adjacent(last)
     assert fresh.adjacent(last)[0][:2] == ["golfer", "the"]
+
+
+def test_an_age_is_not_stated_by_a_span_of_years_or_a_count_nor_they_by_an_age() -> None:
+    # Each swap passed the checker before this rule (no rival value in the source fits better).
+    source = (
+        "Pablo Reyes, 42, appeared at the Old Bailey with his brothers, accused of charity fraud. "
+        "The tourist had been visiting the old town for more than 40 years. "
+        "Keeper Dan Webb, 22, will make his first league start for the club on Saturday."
+    )
+    for swapped, value in (
+        ("Pablo Reyes appeared in court alongside 42 brothers accused of charity fraud.", "42"),  # an age as a count
+        ("A 40-year-old tourist was robbed in the old town.", "40"),  # years as an age
+        ("Keeper Dan Webb has signed a new 22-year deal with the club.", "22"),  # an age as years
+    ):
+        assert value in _flagged(swapped, source), swapped
+    for same in (
+        "Pablo Reyes, 42, appeared at the Old Bailey.",
+        "The 22-year-old keeper Dan Webb will make his first league start.",
+        "Keeper Dan Webb (22) will make his first league start for the club.",
+        "The tourist had visited the old town for 40 years.",
+    ):
+        assert _flagged(same, source) == [], same
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Pablo, 42, is charged.", "age"),
+        ("Bruno, 50 and Pablo are charged.", "age"),
+        ("a six-year-old boy", "age"),
+        ("aged 35 years", "age"),
+        ("Dan Webb (22) starts.", "age"),
+        ("for more than 40 years and", "years"),
+        ("a new 22-year deal", "years"),
+        ("with 42 brothers", "count"),
+        # Not said: an age left unclosed before a verb, a number after a month, a score, a sum.
+        ("Ali Omar, 20 arrested in Minnesota.", None),
+        ("In March, 35 people died.", None),
+        ("Arsenal 2, Chelsea 1.", None),
+        ("a fine of 300 for", None),
+    ],
+)
+def test_what_a_number_counts_is_read_from_the_words_around_it(text: str, role: str | None) -> None:
+    facts = [f for f in extract_facts(text) if f.kind == "number"]
+    assert facts and facts[0].role == role
+    assert all(f.role is None for f in extract_facts(text.replace(".", " ."), "fr") if f.kind == "number")

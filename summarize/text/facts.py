@@ -75,6 +75,7 @@ class SupportIndex:
         self.dates: list[tuple[DateMention, int]] = []
         self.ordinal: dict[int, bool] = {}
         self.paired: set[int] = set()  # numbers of a pair: 3-1, 10 to 12
+        self.role: dict[int, str | None] = {}  # what each number counts (``mentions.number_role``)
         self.starts: set[int] = set()  # the first word of each sentence
         self.capital: set[int] = set()  # words the source does not write in lower case (names, sentence starts)
         self.value_end: dict[int, int] = {}  # the end (exclusive) of the number or date starting at a word
@@ -98,6 +99,8 @@ class SupportIndex:
                     self.dates.append((fact.date, pos))
                 if fact.pair:
                     self.paired.add(pos)
+                if fact.kind == "number":
+                    self.role[pos] = fact.role
                 for key in fact.keys if fact.date is None else ():
                     self.numbers.setdefault(key, []).append((pos, fact.unit))
                     self.ordinal[pos] = _ordinal(fact.text)
@@ -313,6 +316,16 @@ def _beside_others(
     return False
 
 
+def _counts_otherwise(fact: Fact, positions: Sequence[int], index: SupportIndex) -> bool:
+    """Whether ``fact`` is a number stating an age where every source mention of its value counts years or
+    things, or the other way round ("a 40-year-old woman" for "visiting for 40 years", "a 22-year deal" for
+    "Simmonds, 22,"): where a mention's words do not say what it counts, it may count anything."""
+    if fact.kind != "number" or fact.role is None:
+        return False
+    roles = [index.role.get(p) for p in positions]
+    return all(r is not None and r != fact.role and "age" in (r, fact.role) for r in roles)
+
+
 def is_supported(
     fact: Fact, sentence: str, index: SupportIndex, *, context: bool = True, others: Sequence[Fact] = ()
 ) -> bool:
@@ -325,7 +338,7 @@ def is_supported(
         if not fact.keys:
             return True
     positions = _positions(fact, index)
-    if positions is None:
+    if positions is None or (context and positions and _counts_otherwise(fact, positions, index)):
         return False
     near = _context(sentence, fact, others) if context else set()
     if not positions or not near:

@@ -126,6 +126,7 @@ class Fact:
     date: DateMention | None = field(default=None, compare=False, repr=False)
     initial: bool = field(default=False, compare=False, repr=False)
     pair: int = field(default=0, compare=False, repr=False)  # see :func:`pairing`
+    role: str | None = field(default=None, compare=False, repr=False)  # see :func:`number_role`
 
     def describe(self) -> str:
         """How a warning names it: ``number "60"``."""
@@ -182,7 +183,8 @@ def numbers_and_dates(text: str, lang: str) -> list[Fact]:
             out.append(Fact("date", q.text, d.value, q.start, q.end, (d.value,), date=d))
             continue
         value = q.values[0] + (f" {q.unit}" if q.unit else "")
-        out.append(Fact("number", q.text, value, q.start, q.end, q.values, q.unit, pair=pairing(text, q.start, q.end)))
+        pair, role = pairing(text, q.start, q.end), number_role(text, q.start, q.end, lang) if not q.unit else None
+        out.append(Fact("number", q.text, value, q.start, q.end, q.values, q.unit, pair=pair, role=role))
     return out
 
 
@@ -199,6 +201,41 @@ def pairing(text: str, start: int, end: int) -> int:
     if _DASH_BEFORE.search(before) or _DASH_AFTER.match(after):
         return 2
     return 1 if _WORD_BEFORE.search(before) or _WORD_AFTER.match(after) else 0
+
+
+# What a number counts, where the words around it say so (English): an age ("22-year-old", "aged 22",
+# "Simmonds, 22,", "Smith (35)"), a span of years ("40 years", "a 22-year deal") or things ("42
+# brothers"). Abstractive models swap them ("a 40-year-old woman" for an article's "visiting for 40
+# years"), so an age is not stated by a span of years or a count, nor they by an age (``facts``).
+_AGE_AFTER = re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of)\s+$", re.IGNORECASE)
+_BESIDE_NAME = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:,\s|\s\()$")  # "Stephen, 42", "Smith (35)"
+_APPOSITION_AFTER = re.compile(r"[,.;)]|\s(?:and|or)\b|$")
+_YEARS_AFTER = re.compile(r"[\s-]years?\b(?![\s-]old)", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s([a-z]+)\b")
+
+
+def number_role(text: str, start: int, end: int, lang: str = "en") -> str | None:
+    """What the number at ``text[start:end]`` counts: ``"age"``, ``"years"``, ``"count"`` (a content word in
+    lower case follows it) or None where its words do not say (and in languages other than English)."""
+    if lang.split("-")[0].lower() != "en":
+        return None
+    before, after = text[max(0, start - 40) : start], text[end : end + 20]
+    short = end - start <= 3 and text[start:end].isdigit()  # an age in digits, not a year or a sum
+    beside_name = short and _BESIDE_NAME.search(before)
+    if _AGE_AFTER.match(after) or (short and _AGE_BEFORE.search(before)) or (beside_name and _closes(before, after)):
+        return "age"
+    if _YEARS_AFTER.match(after):
+        return "years"
+    m = _COUNT_AFTER.match(after)
+    # After a name and a comma, a word may be a verb of an age left unclosed ("Guled Ali Omar, 20 arrested in…").
+    return "count" if m and is_content(m.group(1)) and not beside_name else None
+
+
+def _closes(before: str, after: str) -> bool:
+    """Whether a number right after a name closes as the name's age: "Stephen, 42," "Bright, 50 and…",
+    "Smith (35)"."""
+    return after.startswith(")") if before.endswith("(") else bool(_APPOSITION_AFTER.match(after))
 
 
 def _is_initial(text: str, start: int) -> bool:

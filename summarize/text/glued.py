@@ -62,10 +62,11 @@ def split_quote_edges(sentence: str) -> list[str]:
 # that is already a run-on: a name after a caption (most of them) is not told apart from one inside it.
 # Openers at any length, but in a sentence of normal length only after a lower-case word or a number
 # and never inside a title (``_OPENER_CUT``): "Grammys On The Hill Awards" goes on.
-_OPENERS = (
-    "The|A|An|This|These|Those|Some|Many|Most|His|Her|Their|Its|He|She|They|It|We|In|On|At|After|But|"
-    "However|When|While|As|Despite|During"
-)
+_OPENER_WORDS = (
+    "The", "A", "An", "This", "These", "Those", "Some", "Many", "Most", "His", "Her", "Their", "Its", "He", "She",
+    "They", "It", "We", "In", "On", "At", "After", "But", "However", "When", "While", "As", "Despite", "During",
+)  # fmt: skip
+_OPENERS = "|".join(_OPENER_WORDS)
 # A caption's label: a capitalised word and up to three in lower case ("Flying high", "Sullen").
 _LABEL = r"[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}"
 _CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]|(?:{_OPENERS}) [a-z])")
@@ -73,7 +74,9 @@ _CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"�
 # "A"/"An" ("Patient A and…", "Serie A goals"), and not after two capitalised words, which a title
 # goes on from ("…the year Don't Push It won…"). Such a seam is a caption's or a page line's end glued
 # to the next sentence ("…banned from driving The brother of ex-footballer Ryan Giggs…").
-_OPENER_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?:{_OPENERS.replace('|A|An|', '|')}) [a-z])")
+_OPENER_CUT = re.compile(
+    r"(?<=[a-z0-9)]) (?=(?:" + "|".join(w for w in _OPENER_WORDS if w not in ("A", "An")) + r") [a-z])"
+)
 _TWO_CAPITALISED = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+[A-Z][\w'’-]*$")
 _SPEAKER = re.compile(r"\b(?:" + _SPEECH + r")$")
 _OPENING_LABEL = re.compile(rf"({_LABEL}):\s+(?=[A-Z])")

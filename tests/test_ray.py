@@ -353,3 +353,36 @@ def test_uri_outputs_on_an_object_store_have_the_local_names(tmp_path: Path, cor
         assert stream.read().decode("utf-8").startswith("## Summary")
     write._existing = None  # a new run lists the folder again
     assert exists(written) and not exists(targets[items[1]])
+
+
+def test_threads_started_by_the_run_end_before_ray_shuts_down() -> None:
+    """What the Ctrl-C exit code rests on: a reading thread still busy when the iterator closes is
+    waited for (within the bound), Ray Data's parked prefetcher and older threads are not."""
+    import threading
+    import time
+
+    from summarize.scale import wait_for_threads
+
+    stop_old = threading.Event()
+    old = threading.Thread(target=stop_old.wait, daemon=True)
+    old.start()
+    before = set(threading.enumerate())
+    reading = threading.Thread(target=time.sleep, args=(0.5,), name="iter_threaded", daemon=True)
+    parked = threading.Event()
+    prefetcher = threading.Thread(target=parked.wait, name="Prefetcher", daemon=True)
+    reading.start()
+    prefetcher.start()
+    try:
+        started = time.monotonic()
+        wait_for_threads(before, seconds=5.0)
+        assert not reading.is_alive()  # waited for
+        assert prefetcher.is_alive() and old.is_alive()  # not waited for: the call took far less than 5 s
+        assert time.monotonic() - started < 3.0
+        slow = threading.Thread(target=time.sleep, args=(30,), daemon=True)
+        slow.start()
+        started = time.monotonic()
+        wait_for_threads(before, seconds=0.3)  # the bound holds for a thread that will not end
+        assert slow.is_alive() and time.monotonic() - started < 3.0
+    finally:
+        parked.set()
+        stop_old.set()

@@ -130,6 +130,11 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "Follow the money, the detective said, and the case opens up.",
         "If you ask the residents, the council should please everyone, she said.",
         "Please, if you can hear me, stay where you are, the rescuer shouted.",
+        # Nothing happened, said of the news: not a section's notice that it is empty.
+        "No one was hurt in the blaze, the fire service said.",
+        "No arrests have been made this week, police said.",
+        "No suspects are currently in custody.",
+        "No RFCs were approved this week, but two were merged.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -164,6 +169,12 @@ CALLS_TO_ACTION = (
     # Pointers to more of a news site, alone on their line.
     "More on this and other local stories from across East Yorkshire",
     "READ MORE: The facts behind claims in the EU debate",
+    # A section's notice that it is empty this time (This Week in Rust, Swift Weekly Brief).
+    "*No RFCs were approved this week.*",
+    "No new RFCs were proposed this week.",
+    "No issues are currently in final comment period.",
+    "*No jobs listed for this week.*",
+    "No updates on proposals this week, likely because of the holidays.",
 )
 
 

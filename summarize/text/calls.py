@@ -84,6 +84,14 @@ _CALL_TO_ACTION_RULES = (
     r"|the\s+(?:week|issue|edition|newsletter)|(?:issue|edition)\s+(?:no\.?\s*|#)?\d+))?[\s!.…]*$"
     r"|^(?:until\s+next\s+(?:time|week|issue)|see\s+you\s+(?:next\s+(?:time|week|issue)|soon))\b[\s,!.]*(?:\S+)?[.!]?$"
     r"|^(?:cheers|regards|best\s+regards|happy\s+(?:coding|hacking|reading))\b[\s,!.]*(?:\S+(?:\s+(?:and|&)\s+\S+)?)?[.!]?$"
+    # A section's notice that it is empty this time: "No RFCs were approved this week.", "No jobs listed
+    # for this week.", "No updates on proposals this week, likely because of the holidays." It says only
+    # that there is nothing to say; the listings' own nouns and a "this week"/"currently" keep news
+    # ("No one was hurt", "No arrests have been made") out (no sentence of the news sets matches).
+    r"|^[*_]{0,2}(?:there\s+(?:are|were|is|was)\s+no|no)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:rfcs?|issues?|jobs?|events?|meetups?|updates?|proposals?|releases?|news|items?|posts?|articles?"
+    r"|links?|talks?|prs?|pull\s+requests?)\b[^.!?\n]{0,60}?\b(?:this\s+(?:week|issue|time)|currently)\b"
+    r"(?:(?!\bbut\b)[^.!?\n]){0,60}[.!?]?[*_]{0,2}$"
     # A line of a news page's furniture, whole lines only (see FURNITURE_LINE).
     "|" + _FURNITURE_RULE
 )

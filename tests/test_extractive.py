@@ -322,6 +322,21 @@ def test_a_list_of_names_is_not_a_candidate_but_a_score_is() -> None:
     assert said in extractive.rank("\n\n".join([*body, said]), "en")
 
 
+def test_a_ranked_row_of_a_table_is_not_a_candidate_but_a_numbered_sentence_is() -> None:
+    body = [
+        "Lewis Hamilton took pole position for the Chinese Grand Prix ahead of Nico Rosberg.",
+        "1. The Mercedes driver set his fastest time on his penultimate lap.",
+        "Sebastian Vettel qualified third for Ferrari, who are stronger over a long run.",
+    ]
+    rows = [
+        "1. Lewis Hamilton (Britain) Mercedes 1:35.782",
+        "2. Nico Rosberg (Germany) Mercedes 1:35.824",
+        "10. Marcus Ericsson (Sweden) Sauber 1:38.158 - - - - 11. Pastor Maldonado (Venezuela) Lotus 1:38.134",
+    ]
+    ranked = extractive.rank("\n\n".join([*body, *rows]), "en")
+    assert sorted(ranked) == sorted(s.removeprefix("1. ") for s in body)  # shown without the list's number
+
+
 def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_that_way() -> None:
     body = [
         "The council approved the new budget for schools on Monday night.",

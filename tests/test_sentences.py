@@ -315,6 +315,18 @@ def test_a_picture_marker_before_a_capital_ends_a_glued_caption_at_any_length() 
         assert split_sentences(whole, "en" if whole.startswith("K") else "de") == [whole]
 
 
+def test_a_ranked_row_glued_to_the_next_sentence_ends_after_its_last_number() -> None:
+    table = "19. Will Stevens (Britain) Marussia 1:42.091\n20. Roberto Merhi (Spain) Marussia - Ferrari 1:42.842"
+    assert split_sentences(f"{table} Rosberg was grim-faced afterwards.") == [
+        "19. Will Stevens (Britain) Marussia 1:42.091",
+        "20. Roberto Merhi (Spain) Marussia - Ferrari 1:42.842",
+        "Rosberg was grim-faced afterwards.",
+    ]
+    # A numbered sentence goes on: its words after the rank are not a row's.
+    for whole in ("1. The council met on 12 May and Smith was elected.", "2. Smith (Labour) won 4,210 votes in Leeds."):
+        assert split_sentences(whole) == [whole]
+
+
 def test_a_shown_sentence_loses_its_picture_markers() -> None:
     # No photo stands beside a summary: "(left)" and "(pictured)" point at nothing there.
     sentence = "Jamie Silvonek (left), 14, and her boyfriend Caleb Barnes (right) were charged (pictured)"

@@ -87,6 +87,11 @@ _LIST_JOINERS = NAME_PARTICLES | {"and", "&", "the", "jr"}
 _LIST_ITEM_END = re.compile(r"[,;]\s|\s(?:and|&)\s")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# A ranked row of a results table says nothing a sentence would: "1. Lewis Hamilton (Britain) Mercedes
+# 1:35.782", "10. Marcus Ericsson (Sweden) Sauber - Ferrari 1:38.158 - - - 11. Pastor Maldonado…" (a
+# qualifying table pasted under a report). A rank, then a capitalised word, and no word in lower case
+# but the joiners of a list; a numbered sentence ("1. The council approved…") has them.
+_RANKED_ROW = re.compile(r"\s*\d{1,3}[.)]\s+[^\W\d_]")
 # The lead is the first few candidates: how central they are tells news from other writing.
 LEAD_SENTENCES = 3
 
@@ -313,6 +318,14 @@ def is_name_list(sentence: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in _LIST_JOINERS for w in words)
 
 
+def is_ranked_row(sentence: str) -> bool:
+    """Whether ``sentence`` is a ranked row of a table: a rank ("1.", "10)"), then no word in lower case."""
+    if not _RANKED_ROW.match(sentence):
+        return False
+    words = _LETTER_WORD.findall(_BRACKETED.sub(" ", sentence))
+    return all(w[0].isupper() or w.lower() in _LIST_JOINERS for w in words)
+
+
 def candidates(text: str, lang: str) -> list[Candidate]:
     """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones and fragments dropped."""
     out: list[Candidate] = []
@@ -336,8 +349,8 @@ def candidates(text: str, lang: str) -> list[Candidate]:
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue
-        if sent.endswith((":", "：")) or is_name_list(sent):  # a lead-in says little by itself, a list no more
-            continue
+        if sent.endswith((":", "：")) or is_name_list(sent) or is_ranked_row(sentences[i]):
+            continue  # a lead-in says little by itself, a list or a table's row no more
         terms = Counter(tokens(sent))
         n = sum(terms.values())
         if n >= MIN_TOKENS:

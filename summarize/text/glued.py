@@ -102,6 +102,12 @@ _PICTURED_ASIDE = re.compile(r", pictured(?: [^,()\n]{1,60}?)?, ")
 # After an age ("Altice, 35") or before a relative clause ("…, who is accused"), the aside's comma stays.
 _KEEPS_COMMA_BEFORE = re.compile(r", \d{1,3}$")
 _KEEPS_COMMA_AFTER = re.compile(r", (?:who|whose|which|where|when)\b")
+# The last row of a ranked table glued to the sentence after it ("20. Roberto Merhi (Spain) Marussia -
+# Ferrari 1:42.842 Rosberg was grim-faced afterwards."): after the rank only capitalised words, brackets,
+# dashes and numbers, then a number, then a capital and a word in lower case.
+_ROW_END = re.compile(
+    r"^\s*\d{1,3}[.)](?:\s+(?:[A-Z(][\w()'’.&-]*|[-–]|\d[\d:.,]*))*?\s+\d[\d:.,]*\s+(?=[A-Z][\w'’-]*\s+[a-z])"
+)
 # A photo caption runs to about 30 tokens ("Disgraced former RBS boss Fred Goodwin (pictured) was among
 # those courted by former prime minister Tony Blair."); a sentence with a picture's marker that runs
 # longer is caption text glued to other text (of the 25 such summary sentences and key points on the
@@ -112,12 +118,15 @@ CAPTION_TOKENS = 30
 
 def split_captions(piece: str, run_on: bool = True) -> list[str]:
     """``piece`` (English) cut where a glued caption or sentence starts: after a picture's position
-    marker before a capital (``_PICTURE_MARK``: "…Richard Attenborough (pictured) Bader was among…"), at
-    any length; where ``run_on`` (over the run-on length) at a caption's label or an opener
-    (``_CAPTION_CUT``), else at an opener that begins no name or title (``_OPENER_CUT``). A label
-    ending in a verb of speech is a speaker ("Moffat warned: '…'"), and nothing starts right after a
-    function word ("of The…")."""
+    marker before a capital (``_PICTURE_MARK``: "…Richard Attenborough (pictured) Bader was among…") and
+    after a table's ranked row (``_ROW_END``), at any length; where ``run_on`` (over the run-on
+    length) at a caption's label or an opener (``_CAPTION_CUT``), else at an opener that begins no
+    name or title (``_OPENER_CUT``). A label ending in a verb of speech is a speaker ("Moffat warned:
+    '…'"), and nothing starts right after a function word ("of The…")."""
     cuts = {m.start(1) for m in _PICTURE_MARK.finditer(piece)}
+    row = _ROW_END.match(piece)
+    if row:
+        cuts.add(row.end())
     for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
         if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
             continue

@@ -135,6 +135,9 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "No arrests have been made this week, police said.",
         "No suspects are currently in custody.",
         "No RFCs were approved this week, but two were merged.",
+        "Police said they would visit the site for more checks.",
+        # Two sentences, neither a call to action, the second opening as one might ("Every week…").
+        "The market opens at dawn. Every week, vendors bring fruit from the valley.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -175,6 +178,12 @@ CALLS_TO_ACTION = (
     "No issues are currently in final comment period.",
     "*No jobs listed for this week.*",
     "No updates on proposals this week, likely because of the holidays.",
+    "Some of these tasks may also have mentors available, visit the task page for more information.",
+    "For more information, visit the council website.",
+    # A note is one by any of its sentences, also one a rule knows only at a sentence's start.
+    "Always wanted to contribute to open-source projects but didn't know where to start? "
+    "Every week we highlight some tasks from the Rust community for you to pick and get started!",
+    "BBC Monitoring reports and analyses news from around the world. You can follow BBC Monitoring on Twitter.",
 )
 
 

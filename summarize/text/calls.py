@@ -67,6 +67,9 @@ _CALL_TO_ACTION_RULES = (
     r"|^(?:you\s+can\s+)?(?:listen|watch)(?!\s+out)\s+(?:again\s+)?(?:to\s+)?[^.!?]{0,100}?\b(?:on|via)\s+(?:the\s+)?"
     r"(?:bbc\b|iplayer|sport\s+on\s+five|[^.!?]{0,40}?\b(?:website|podcast|app)\b)"
     r"|^(?:please\s+)?click\s+(?:on\s+)?(?:here|this\s+(?:page|link)|the\s+link)\b"
+    # "…visit the task page for more information." (This Week in Rust), "For more details, see…".
+    r"|\b(?:visit|see|check)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:page|website|site)\s+for\s+(?:more\s+)?"
+    r"(?:information|details)\b|^for\s+more\s+(?:information|details),?\s+(?:visit|see|go\s+to|check)\b"
     r"|^the\s+video\s+(?:is|can\s+be\s+(?:seen|watched))\s+(?:at\s+the\s+top|above|below)\b"
     r"|\bview\s+(?:this|it)\s+in\s+your\s+browser\b"
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
@@ -119,12 +122,19 @@ def is_call_to_action(text: str) -> bool:
     and an editor's intro that asks "Please let me know…" in one of its sentences keeps the others."""
     text = text.strip()
     rule = _call_to_action()
-    if not rule.search(text):
+    if rule.search(text):
+        whole = True
+    elif MAY_CALL_TO_ACTION.search(text):
+        # A rule anchored at a sentence's start matches the text's first sentence only: "Always wanted
+        # to contribute…? Every week we highlight some tasks…" is a note by its second sentence.
+        whole = False
+    else:
         return False
     sentences = split_sentences(text, "und")
+    said = sum(1 for s in sentences if rule.search(s))
     if len(sentences) <= NOTE_SENTENCES:
-        return True
-    return 2 * sum(1 for s in sentences if rule.search(s)) >= len(sentences)
+        return whole or said > 0
+    return 2 * said >= len(sentences)
 
 
 # The same patterns without their anchors, and with "." matching a line break (a soft-wrapped

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text.backrefs import refers_back
-from ..text.glued import is_glued_caption, strip_caption_label
+from ..text.glued import is_glued_caption, is_ranked_row, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
@@ -87,11 +87,6 @@ _LIST_JOINERS = NAME_PARTICLES | {"and", "&", "the", "jr"}
 _LIST_ITEM_END = re.compile(r"[,;]\s|\s(?:and|&)\s")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-# A ranked row of a results table says nothing a sentence would: "1. Lewis Hamilton (Britain) Mercedes
-# 1:35.782", "10. Marcus Ericsson (Sweden) Sauber - Ferrari 1:38.158 - - - 11. Pastor Maldonado…" (a
-# qualifying table pasted under a report). A rank, then a capitalised word, and no word in lower case
-# but the joiners of a list; a numbered sentence ("1. The council approved…") has them.
-_RANKED_ROW = re.compile(r"\s*\d{1,3}[.)]\s+[^\W\d_]")
 # The lead is the first few candidates: how central they are tells news from other writing.
 LEAD_SENTENCES = 3
 
@@ -316,14 +311,6 @@ def is_name_list(sentence: str) -> bool:
         return False
     words = _LETTER_WORD.findall(text)
     return bool(words) and all(w[0].isupper() or w.lower() in _LIST_JOINERS for w in words)
-
-
-def is_ranked_row(sentence: str) -> bool:
-    """Whether ``sentence`` is a ranked row of a table: a rank ("1.", "10)"), then no word in lower case."""
-    if not _RANKED_ROW.match(sentence):
-        return False
-    words = _LETTER_WORD.findall(_BRACKETED.sub(" ", sentence))
-    return all(w[0].isupper() or w.lower() in _LIST_JOINERS for w in words)
 
 
 def candidates(text: str, lang: str) -> list[Candidate]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .mentions import STOPWORDS
+from .mentions import NAME_PARTICLES, STOPWORDS
 
 # Speech verbs (after a quote, "'Why?' Smith asked."; before a colon, "Smith said: 'We…'") tie the
 # speaker to the quote, so no sentence ends or starts there.
@@ -102,12 +102,16 @@ _PICTURED_ASIDE = re.compile(r", pictured(?: [^,()\n]{1,60}?)?, ")
 # After an age ("Altice, 35") or before a relative clause ("…, who is accused"), the aside's comma stays.
 _KEEPS_COMMA_BEFORE = re.compile(r", \d{1,3}$")
 _KEEPS_COMMA_AFTER = re.compile(r", (?:who|whose|which|where|when)\b")
-# The last row of a ranked table glued to the sentence after it ("20. Roberto Merhi (Spain) Marussia -
-# Ferrari 1:42.842 Rosberg was grim-faced afterwards."): after the rank only capitalised words, brackets,
-# dashes and numbers, then a number, then a capital and a word in lower case.
-_ROW_END = re.compile(
-    r"^\s*\d{1,3}[.)](?:\s+(?:[A-Z(][\w()'’.&-]*|[-–]|\d[\d:.,]*))*?\s+\d[\d:.,]*\s+(?=[A-Z][\w'’-]*\s+[a-z])"
-)
+# A ranked row of a results table: a rank ("1.", "10)"), then only capitalised words, the particles and
+# joiners of names, brackets, dashes and numbers ("1. Lewis Hamilton (Britain) Mercedes 1:35.782"; a
+# numbered sentence, "1. The council approved…", has words in lower case). It says nothing a sentence
+# would (:func:`is_ranked_row`); glued to the sentence after it ("20. Roberto Merhi (Spain) Marussia -
+# Ferrari 1:42.842 Rosberg was grim-faced afterwards.") it ends after its last number, before a capital
+# and a word in lower case (``_ROW_END``).
+_RANK = r"\s*\d{1,3}[.)]"
+_ROW_WORD = r"(?:[A-Z(][\w()'’.&-]*|[-–]|\d[\d:.,]*|(?:" + "|".join(sorted(NAME_PARTICLES | {"and", "&"})) + r")\b)"
+_RANKED_ROW = re.compile(rf"{_RANK}(?:\s+{_ROW_WORD})+\s*$")
+_ROW_END = re.compile(rf"{_RANK}(?:\s+{_ROW_WORD})*?\s+\d[\d:.,]*\s+(?=[A-Z][\w'’-]*\s+[a-z])")
 # A photo caption runs to about 30 tokens ("Disgraced former RBS boss Fred Goodwin (pictured) was among
 # those courted by former prime minister Tony Blair."); a sentence with a picture's marker that runs
 # longer is caption text glued to other text (of the 25 such summary sentences and key points on the
@@ -137,6 +141,11 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
         cuts.add(m.start())
     bounds = [0, *sorted(cuts), len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+def is_ranked_row(sentence: str) -> bool:
+    """Whether ``sentence`` is a ranked row of a table (``_RANKED_ROW``), no sentence to show."""
+    return bool(_RANKED_ROW.match(sentence))
 
 
 def strip_caption_label(sentence: str) -> str:

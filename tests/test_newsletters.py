@@ -184,6 +184,8 @@ CALLS_TO_ACTION = (
     "Always wanted to contribute to open-source projects but didn't know where to start? "
     "Every week we highlight some tasks from the Rust community for you to pick and get started!",
     "BBC Monitoring reports and analyses news from around the world. You can follow BBC Monitoring on Twitter.",
+    "Every week the team announces the 'final comment period' for RFCs and key PRs which are reaching a "
+    "decision. Express your opinions now.",
 )
 
 

@@ -54,7 +54,7 @@ _CALL_TO_ACTION_RULES = (
     r"|^(?:you\s+can\s+)?follow\s+(?:\S+\s+){1,4}?on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
     r"|(?:^|\band\s+)follow\s+me\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
     r"|\bpull\s+requests?\s+(?:are\s+)?welcome\b|^want\s+(?:something\s+mentioned|to\s+get\s+involved)\?"
-    r"|\bif\s+you\s+find\s+any\s+errors\b"
+    r"|\bif\s+you\s+find\s+any\s+errors\b|^express\s+your\s+(?:opinions?|views?|thoughts?)\b"
     # A request to whichever reader a condition picks: "If you are running a Rust event please add it to
     # the calendar", "If you are interested, please get in touch!" (no sentence of the news sets).
     r"|^if\s+you\b[^.!?]{0,120}?\bplease\s+(?:add|submit|send|share|let|get|contact|e-?mail|reach|join"

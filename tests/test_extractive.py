@@ -337,6 +337,16 @@ def test_a_ranked_row_of_a_table_is_not_a_candidate_but_a_numbered_sentence_is()
     assert sorted(ranked) == sorted(s.removeprefix("1. ") for s in body)  # shown without the list's number
 
 
+def test_a_shop_widgets_tiles_are_not_candidates() -> None:
+    body = [
+        "Princess Eugenie was seen texting on her mobile as she walked through New York on Thursday.",
+        "Proving she is as thrifty as her cousin, Eugenie wore her favourite leather coat again.",
+    ]
+    widget = "Stripe Miniskirt at Nordstrom Visit site Tightrope Skirt at Urban Outfitters (Now $69.99) Visit site"
+    ranked = extractive.rank(f"{body[0]} {widget} {body[1]}", "en")
+    assert sorted(ranked) == sorted(body)
+
+
 def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_that_way() -> None:
     body = [
         "The council approved the new budget for schools on Monday night.",

@@ -327,6 +327,23 @@ def test_a_ranked_row_glued_to_the_next_sentence_ends_after_its_last_number() ->
         assert split_sentences(whole) == [whole]
 
 
+def test_a_shop_widgets_button_stands_alone() -> None:
+    text = (
+        "Stripe Miniskirt at Nordstrom Visit site Tightrope Skirt at Urban Outfitters (Now $69.99) Visit site "
+        "Proving she is as thrifty as her cousin, Eugenie wore her favourite coat again."
+    )
+    assert split_sentences(text) == [
+        "Stripe Miniskirt at Nordstrom",
+        "Visit site",
+        "Tightrope Skirt at Urban Outfitters (Now $69.99)",
+        "Visit site",
+        "Proving she is as thrifty as her cousin, Eugenie wore her favourite coat again.",
+    ]
+    # Only the button's own words: "visit the site" in a sentence is no button.
+    whole = "Inspectors will visit the site on Monday."
+    assert split_sentences(whole) == [whole]
+
+
 def test_a_shown_sentence_loses_its_picture_markers() -> None:
     # No photo stands beside a summary: "(left)" and "(pictured)" point at nothing there.
     sentence = "Jamie Silvonek (left), 14, and her boyfriend Caleb Barnes (right) were charged (pictured)"

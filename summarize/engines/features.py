@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text.backrefs import refers_back
-from ..text.glued import is_glued_caption, is_ranked_row, strip_caption_label
+from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile, strip_caption_label
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
@@ -336,8 +336,11 @@ def candidates(text: str, lang: str) -> list[Candidate]:
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue
+        # A lead-in says little by itself, a list, a table's row or a shop's tile no more.
         if sent.endswith((":", "：")) or is_name_list(sent) or is_ranked_row(sentences[i]):
-            continue  # a lead-in says little by itself, a list or a table's row no more
+            continue
+        if is_shop_tile(sentences, i):
+            continue
         terms = Counter(tokens(sent))
         n = sum(terms.values())
         if n >= MIN_TOKENS:

@@ -9,6 +9,7 @@ pysbd returns.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from .mentions import NAME_PARTICLES, STOPWORDS
@@ -112,6 +113,11 @@ _RANK = r"\s*\d{1,3}[.)]"
 _ROW_WORD = r"(?:[A-Z(][\w()'’.&-]*|[-–]|\d[\d:.,]*|(?:" + "|".join(sorted(NAME_PARTICLES | {"and", "&"})) + r")\b)"
 _RANKED_ROW = re.compile(rf"{_RANK}(?:\s+{_ROW_WORD})+\s*$")
 _ROW_END = re.compile(rf"{_RANK}(?:\s+{_ROW_WORD})*?\s+\d[\d:.,]*\s+(?=[A-Z][\w'’-]*\s+[a-z])")
+# A shop widget pasted with the text (the Daily Mail's "shop the look" carousel): a button after each
+# product tile, "…Stripe Miniskirt at Nordstrom Visit site Finders Keepers Tightrope Skirt at Urban
+# Outfitters (Now $69.99) Visit site Proving she's as thrifty…". The button stands alone as a piece
+# (``split_captions``), and the tile before it is no sentence to show (:func:`is_shop_tile`).
+_SHOP_BUTTON = re.compile(r"\bVisit site\b")
 # A photo caption runs to about 30 tokens ("Disgraced former RBS boss Fred Goodwin (pictured) was among
 # those courted by former prime minister Tony Blair."); a sentence with a picture's marker that runs
 # longer is caption text glued to other text (of the 25 such summary sentences and key points on the
@@ -131,6 +137,8 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     row = _ROW_END.match(piece)
     if row:
         cuts.add(row.end())
+    for m in _SHOP_BUTTON.finditer(piece):
+        cuts.update((m.start(), m.end()))
     for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
         if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
             continue
@@ -141,6 +149,11 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
         cuts.add(m.start())
     bounds = [0, *sorted(cuts), len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+def is_shop_tile(sentences: Sequence[str], i: int) -> bool:
+    """Whether ``sentences[i]`` is a shop widget's button or the product tile right before one."""
+    return any(_SHOP_BUTTON.fullmatch(s.strip()) for s in sentences[i : i + 2])
 
 
 def is_ranked_row(sentence: str) -> bool:

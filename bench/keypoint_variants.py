@@ -195,9 +195,8 @@ def _stretches(rest: list[int], importance: list[float], count: int) -> list[lis
 def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[list[int]]:
     if how == "none":  # the whole article for every point
         return [rest] * points
-    if how == "length":  # equal numbers of sentences
-        n = len(rest)
-        return [rest[n * i // points : n * (i + 1) // points] for i in range(points)]
+    if how == "length":  # equal numbers of sentences, as the engine cuts them
+        return [list(ks) for ks in extractive.equal_stretches(rest, points)]
     return _stretches(rest, weight, points)  # equal shares of ``weight`` (or of centrality)
 
 

@@ -220,6 +220,13 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
 FACT_WEIGHT = 0.5
 
 
+def equal_stretches(rest: Sequence[int], count: int) -> list[Sequence[int]]:
+    """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
+    sentences allow; a stretch may be empty when there are fewer sentences than stretches)."""
+    n = len(rest)
+    return [rest[n * i // count : n * (i + 1) // count] for i in range(count)]
+
+
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
@@ -253,8 +260,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
-    stretches = [rest[len(rest) * i // points : len(rest) * (i + 1) // points] for i in range(points)]
-    for ks in [*stretches, *[range(len(doc.cands))] * points]:
+    for ks in [*equal_stretches(rest, points), *[range(len(doc.cands))] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

@@ -121,15 +121,12 @@ def is_call_to_action(text: str) -> bool:
     article whose lines end "… Follow us on Twitter @BBCNewsEnts" keeps its news and loses that line alone,
     and an editor's intro that asks "Please let me know…" in one of its sentences keeps the others."""
     text = text.strip()
-    rule = _call_to_action()
-    if rule.search(text):
-        whole = True
-    elif MAY_CALL_TO_ACTION.search(text):
-        # A rule anchored at a sentence's start matches the text's first sentence only: "Always wanted
-        # to contribute…? Every week we highlight some tasks…" is a note by its second sentence.
-        whole = False
-    else:
+    if not MAY_CALL_TO_ACTION.search(text):  # the rules without anchors: no rule matches anywhere
         return False
+    rule = _call_to_action()
+    # A rule anchored at a sentence's start matches the whole text's first sentence only: "Always wanted
+    # to contribute…? Every week we highlight some tasks…" is a note by its second sentence.
+    whole = bool(rule.search(text))
     sentences = split_sentences(text, "und")
     said = sum(1 for s in sentences if rule.search(s))
     if len(sentences) <= NOTE_SENTENCES:

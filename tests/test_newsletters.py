@@ -136,6 +136,12 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         "No suspects are currently in custody.",
         "No RFCs were approved this week, but two were merged.",
         "Police said they would visit the site for more checks.",
+        # Hopes and holidays said of the news, or a wish quoted: no editor's small talk to the reader.
+        '"I hope you are well," she wrote in the letter.',
+        "Officials hope you will comply with the new rules.",
+        "We hope the talks succeed, the minister said.",
+        "Happy Valley returns to BBC One next year.",
+        "Happy Thanksgiving shoppers crowded the stores on Friday.",
         # Two sentences, neither a call to action, the second opening as one might ("Every week…").
         "The market opens at dawn. Every week, vendors bring fruit from the valley.",
     ],
@@ -186,6 +192,13 @@ CALLS_TO_ACTION = (
     "BBC Monitoring reports and analyses news from around the world. You can follow BBC Monitoring on Twitter.",
     "Every week the team announces the 'final comment period' for RFCs and key PRs which are reaching a "
     "decision. Express your opinions now.",
+    # The editor's wishes to the reader: a greeting paragraph goes whole (Swift Weekly Brief #199).
+    "Hello all! I truly hope you enjoyed Thanksgiving and were able to spend the holiday with your loved ones. "
+    "Maybe some of you even played a game of naming all 50 states in 6 minutes.",
+    "Hope you all had a great weekend!",
+    "We hope you're enjoying the summer.",
+    "Happy holidays!",
+    "Happy New Year to all of you!",
 )
 
 

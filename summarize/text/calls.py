@@ -79,6 +79,15 @@ _CALL_TO_ACTION_RULES = (
     r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our)\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
     r"|每周.{0,12}发布"
+    # The editor's wish to the reader, a greeting's small talk: "I truly hope you enjoyed Thanksgiving and
+    # were able to spend the holiday with your loved ones.", "Hope you all had a great weekend!", "We hope
+    # you enjoy this issue.", "Happy holidays!". Anchored, so a wish quoted in news ("'I hope you are
+    # well,' she wrote") opens with its quote mark and does not match (no sentence of the news sets does).
+    r"|^(?:(?:i|we)\s+)?(?:(?:truly|really|sincerely|do)\s+)?hope\s+(?:you|everyone|everybody|y['’]all)"
+    r"(?:\s+all)?(?:\s+(?:have|had|are|were|will|enjoy(?:ed)?|find|got|get|made|stay(?:ed)?)|['’](?:re|ve|ll))\b"
+    r"|^(?:and\s+)?(?:a\s+)?(?:happy|merry)\s+(?:new\s+year|holidays|thanksgiving|christmas|easter|hanukkah"
+    r"|diwali|eid|lunar\s+new\s+year|friday|monday)\b(?:\s+(?:to\s+)?(?:all(?:\s+of\s+you)?|everyone|every\s*one|you(?:\s+all)?)"
+    r"(?:\s+(?:who|that)\s+celebrates?)?)?[\s,!.]*(?:\S+)?[!.]?$"
     # A sign-off: thanks for reading, until next time, "Cheers, Jeroen" on a line of its own.
     r"|^(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?,?\s+(?:all\s+)?for\s+(?:reading\b"
     r"|(?:your?\s+)?(?:time|attention|support)\b)"

@@ -261,7 +261,12 @@ def variant(
         if best_first:
             open_ = {i: ks for i, ks in enumerate(stretches)}
             while open_ and len(chosen) < points:
-                found = [(b, i) for i, ks in open_.items() for b in [best(ks)] if b is not None]
+                found = [
+                    (b, i)
+                    for i, ks in open_.items()
+                    for b in [best(ks)]
+                    if b is not None and not doc.cands[-b[1]].speakerless
+                ]
                 if not found:
                     break
                 (_, k), i = max(found)
@@ -273,7 +278,8 @@ def variant(
             if len(chosen) >= points:
                 break
             b = best(ks)
-            if b is not None:
+            # As the engine: a stretch's best that quotes nobody gives its turn to the best anywhere.
+            if b is not None and (ks is everything or not doc.cands[-b[1]].speakerless):
                 take(-b[1])
         return sorted(chosen)
 

@@ -159,6 +159,26 @@ def test_a_key_point_that_cannot_be_read_alone_waits_until_its_stretch_has_nothi
     assert extractive.fact_points(central, [k for k in range(len(doc.cands)) if k != waiting], 1) == [waiting]
 
 
+def test_a_stretch_whose_best_quotes_nobody_gives_its_turn_to_another_stretch() -> None:
+    """Two points from two stretches: the first stretch holds only nobody's words, the second two sentences
+    that stand alone; both of those are the points. A sentence that refers back keeps its stretch's turn."""
+    sentences = [
+        "Chelsea beat Manchester City 1-0 at Stamford Bridge on Saturday to go five points clear.",
+        '"Kevin Keegan and Stuart Pearce knew that City had deserved a draw in the second half."',
+        "Frank Lampard curled in a free kick after the break for the only goal of the game in London.",
+        "Manager Jose Mourinho praised Petr Cech, who made three saves in the last ten minutes.",
+    ]
+    doc = features.document_features(" ".join(sentences), "en")
+    assert doc is not None and [c.speakerless for c in doc.cands] == [False, True, False, False]
+    assert [list(s) for s in extractive.equal_stretches([1, 2, 3], 2)] == [[1], [2, 3]]
+    assert extractive.fact_points(doc, [0], 2) == [2, 3]
+    # The same sentence pointing back instead ("He said Kevin Keegan…") is its stretch's point.
+    sentences[1] = "He said Kevin Keegan and Stuart Pearce knew that City had deserved a draw in the second half."
+    doc = features.document_features(" ".join(sentences), "en")
+    assert doc is not None and doc.cands[1].refers_back and not doc.cands[1].speakerless
+    assert extractive.fact_points(doc, [0], 2)[0] == 1
+
+
 @pytest.mark.parametrize(
     ("sentence", "open_mark", "expected"),
     [

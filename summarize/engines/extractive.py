@@ -235,9 +235,10 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     (a number or name of which neither the summary nor a point taken before states a word), repeat
     neither a summary sentence nor a point, and leave every later point something new
     (:func:`keeps_news`): best by centrality, raised by how many new facts it states
-    (:data:`FACT_WEIGHT`); a sentence that refers back only where the stretch has nothing else
-    (:func:`stand_alone_first`). The turns of stretches with nothing to give go to the best such
-    sentences anywhere. The rule is ``bench/keypoint_folds.py``'s pick among 44 declared rules.
+    (:data:`FACT_WEIGHT`); a sentence that refers back or quotes nobody only where the stretch has
+    nothing else (:func:`stand_alone_first`). The turns of stretches with nothing to give, or whose
+    best quotes nobody, go to the best such sentences anywhere, in the same order. The rule is
+    ``bench/keypoint_folds.py``'s pick among 44 declared rules.
     """
     if points <= 0:
         return []
@@ -260,11 +261,16 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
-    for ks in [*equal_stretches(rest, points), *[range(len(doc.cands))] * points]:
+    whole = range(len(doc.cands))
+    for ks in [*equal_stretches(rest, points), *[whole] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)
-        if k is None:
+        # A stretch whose best is nobody's words gives its turn to the best anywhere, someone's words or
+        # none where one is left ("On current figures it will be closer to six…" was a point of
+        # samples/short_en.txt). One that refers back keeps its turn: "They raised concerns over…
+        # the February 2024 elections" is how the seed article states the election.
+        if k is None or (ks is not whole and doc.cands[k].speakerless):
             continue
         chosen.append(k)
         taken.add(k)

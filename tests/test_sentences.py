@@ -255,6 +255,28 @@ def test_a_run_on_that_pysbd_kept_between_paired_quotes_is_read_again() -> None:
     assert " ".join(got).split() == paragraph.split()  # nothing lost, nothing moved
 
 
+def test_two_dashes_sentences_apart_keep_nothing_together() -> None:
+    # pysbd reads all between two "--" as one aside; CNN writes " -- " for a dash (written for this test).
+    text = (
+        "We are a society obsessed with fame -- celebrating stars, paying them. And yet we judge them. "
+        "You know who gives them the nerve? We do. The problem is the crowd -- which never forgets."
+    )
+    assert len(segment.segment(segment.get_segmenter("en"), text)) == 1  # pysbd alone
+    got = split_sentences(text)
+    assert got == [
+        "We are a society obsessed with fame -- celebrating stars, paying them.",
+        "And yet we judge them.",
+        "You know who gives them the nerve?",
+        "We do.",
+        "The problem is the crowd -- which never forgets.",
+    ]
+    # Em dashes of the text itself come back as written (Chinese writes "——" for a dash).
+    zh = "他说——这是第一次。我们--都知道。"
+    assert "".join(split_sentences(zh, "zh")) == zh
+    long_text = " ".join([text] * 200)  # past a window: the pieces map back all the same
+    assert " ".join(split_sentences(long_text)) == long_text
+
+
 # Captions glued without a stop, as news pages copied into one line read (written for this test).
 _CAPTIONS = (
     "Scroll down for video Morning glory: The harbour fills with boats at dawn as the regatta opens on the "
@@ -404,6 +426,7 @@ def test_a_caption_label_is_trimmed_from_a_candidate_sentence() -> None:
         "SE-0212: Compiler Version Directive was accepted.",
         "It will be: Should the harbour close?",
         "The question is: Why now?",
+        "Who is worse: Britt McHenry for mocking a tow employee, or the Twitter masses?",
         'Engineer: "Shift up now."',
         "Note: the deadline moved.",
     ):

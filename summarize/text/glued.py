@@ -83,10 +83,11 @@ _SPEAKER = re.compile(r"\b(?:" + _SPEECH + r")$")
 _OPENING_LABEL = re.compile(rf"({_LABEL}):\s+(?=[A-Z])")
 # A label with a digit names something ("SE-0212: Compiler Version Directive was accepted."): no caption's.
 _IDENTIFIER = re.compile(r"\d")
-# Words before a colon that make a clause, not a label: a pronoun first ("It will be:", "One post read:")
-# or a verb last ("The question is:").
+# Words before a colon that make a clause, not a label: a pronoun first ("It will be:", "One post read:",
+# a question's "Who is worse: McHenry or…") or a verb last ("The question is:").
 _CLAUSE = re.compile(
-    r"^(?:It|He|She|They|We|I|You|This|That|These|Those|There|One|Another)\b"
+    r"^(?:It|He|She|They|We|I|You|This|That|These|Those|There|One|Another|Who|Whom|Whose|What|Which|Why|How"
+    r"|Where)\b"
     r"|\b(?:is|are|was|were|be|been|will|would|read|reads|include|includes|including)$"
 )
 _MARKS = (

@@ -14,7 +14,7 @@ from .glued import split_captions, split_quote_edges
 from .markdown import LIST_MARKER, ORDINAL_ITEM
 from .quotes import ATTRIBUTION
 from .scripts import is_hangul, is_unspaced_cjk
-from .segment import get_segmenter, segment, segment_bounded, spans
+from .segment import DASH_PAIR, UNPAIRED_DASHES, get_segmenter, segment, segment_bounded, spans
 from .textsim import tokens
 
 PYSBD_LANGUAGES = frozenset(
@@ -216,7 +216,7 @@ def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyp
     abbreviations and decimals still end nothing.
 
     Each quote mark is one character in its place, so the pieces are cut from ``piece`` at the same places."""
-    masked = piece.translate(_QUOTE_MARKS)
+    masked = piece.translate(_QUOTE_MARKS).replace(DASH_PAIR, UNPAIRED_DASHES)
     ends = spans(masked, segment(segmenter, masked))
     out, start = [], 0
     for end in ends:

@@ -15,6 +15,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from tests.tiny_models import TINY_BART_SHAPE
+
 TOKENIZERS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tokenizers"
 
 # sshleifer/distilbart-cnn-12-6 config.json (the architecture part; its generation values are below).
@@ -105,15 +107,7 @@ FLAN_T5_CONFIG: dict[str, Any] = {
 FLAN_T5_GENERATION: dict[str, Any] = {"decoder_start_token_id": 0, "eos_token_id": 1, "pad_token_id": 0}
 
 # Tests shrink depth and width only: vocabularies, special ids and limits stay real.
-SHRUNK_BART = {
-    "d_model": 32,
-    "encoder_layers": 1,
-    "decoder_layers": 1,
-    "encoder_attention_heads": 2,
-    "decoder_attention_heads": 2,
-    "encoder_ffn_dim": 64,
-    "decoder_ffn_dim": 64,
-}
+SHRUNK_BART = TINY_BART_SHAPE
 SHRUNK_T5 = {"d_model": 32, "d_ff": 64, "d_kv": 16, "num_layers": 1, "num_decoder_layers": 1, "num_heads": 2}
 
 

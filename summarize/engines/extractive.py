@@ -266,8 +266,8 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         if len(chosen) >= points:
             break
         k = best_in(ks)
-        # A stretch whose best is nobody's words gives its turn to the best anywhere, someone's words or
-        # none where one is left ("On current figures it will be closer to six…" was a point of
+        # A stretch whose best is nobody's words gives its turn to the best sentence anywhere, one that
+        # stands alone where one is left ("On current figures it will be closer to six…" was a point of
         # samples/short_en.txt). One that refers back keeps its turn: "They raised concerns over…
         # the February 2024 elections" is how the seed article states the election.
         if k is None or (ks is not whole and doc.cands[k].speakerless):

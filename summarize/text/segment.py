@@ -141,14 +141,20 @@ def _segment_window(segmenter, text: str, suffix: str) -> tuple[list[str], list[
 # pysbd reads all between two "--" as one aside, in which it ends no sentence; news writes " -- " for a
 # dash (CNN), and two of them sentences apart kept 145 words of one article together. pysbd is handed
 # each "--" as two em dashes, which no rule of it pairs; the same length, so its pieces map back.
-DASH_PAIR = "--"
-UNPAIRED_DASHES = "\u2014\u2014"
+_DASH_PAIR = "--"
+_UNPAIRED_DASHES = "\u2014\u2014"
+
+
+def unpair_dashes(text: str) -> str:
+    """``text`` as pysbd should read it: each "--" as two em dashes, which pair with nothing (the same
+    length, so pysbd's pieces of it are cut from ``text`` at the same places)."""
+    return text.replace(_DASH_PAIR, _UNPAIRED_DASHES)
 
 
 def segment_bounded(segmenter, paragraph: str) -> list[str]:  # type: ignore[no-untyped-def]
     """pysbd's sentences of ``paragraph``, in windows of at most WINDOW characters: linear time; a "--"
-    pairs with no other (:data:`DASH_PAIR`)."""
-    masked = paragraph.replace(DASH_PAIR, UNPAIRED_DASHES)
+    pairs with no other (:func:`unpair_dashes`)."""
+    masked = unpair_dashes(paragraph)
     pieces = _segment_bounded(segmenter, masked)
     if masked == paragraph:
         return pieces

@@ -14,7 +14,7 @@ from .glued import split_captions, split_quote_edges
 from .markdown import LIST_MARKER, ORDINAL_ITEM
 from .quotes import ATTRIBUTION
 from .scripts import is_hangul, is_unspaced_cjk
-from .segment import DASH_PAIR, UNPAIRED_DASHES, get_segmenter, segment, segment_bounded, spans
+from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
 
 PYSBD_LANGUAGES = frozenset(
@@ -212,11 +212,11 @@ _PIECE_OPENS_WITH_CLOSER = re.compile(rf"[{re.escape(_CLOSE_QUOTES)}]\s")
 
 def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyped-def]
     """``piece`` (over RUN_ON_TOKENS tokens, or opened by a closing quote pysbd left there) read by pysbd
-    again with its quote marks hidden, so that no pairing of them keeps sentences together;
-    abbreviations and decimals still end nothing.
+    again with its quote marks hidden and its "--" unpaired, so that no pairing of them keeps sentences
+    together; abbreviations and decimals still end nothing.
 
     Each quote mark is one character in its place, so the pieces are cut from ``piece`` at the same places."""
-    masked = piece.translate(_QUOTE_MARKS).replace(DASH_PAIR, UNPAIRED_DASHES)
+    masked = unpair_dashes(piece.translate(_QUOTE_MARKS))
     ends = spans(masked, segment(segmenter, masked))
     out, start = [], 0
     for end in ends:

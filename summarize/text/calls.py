@@ -135,11 +135,10 @@ def is_call_to_action(text: str) -> bool:
     rule = _call_to_action()
     # A rule anchored at a sentence's start matches the whole text's first sentence only: "Always wanted
     # to contribute…? Every week we highlight some tasks…" is a note by its second sentence.
-    whole = bool(rule.search(text))
     sentences = split_sentences(text, "und")
     said = sum(1 for s in sentences if rule.search(s))
     if len(sentences) <= NOTE_SENTENCES:
-        return whole or said > 0
+        return said > 0 or bool(rule.search(text))  # the whole text too: a match may span a sentence end
     return 2 * said >= len(sentences)
 
 

@@ -15,6 +15,7 @@ import pytest
 from summarize.engines import extractive, features
 from summarize.text.backrefs import without_connective
 from summarize.text.glued import is_glued_caption, without_picture_marks
+from summarize.text.inputs import read_markdown
 from summarize.text.sentences import split_sentences
 from summarize.text.textsim import is_near_duplicate, overlap, tokens
 from tests.conftest import SHARED
@@ -368,6 +369,24 @@ def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_
     ]
     ranked = extractive.rank("\n\n".join([*lower[:3], *labels, *lower[3:]]), "en")
     assert sorted(ranked) == sorted(lower)
+
+
+def test_a_bug_trackers_entry_is_no_candidate() -> None:
+    # Swift Weekly Brief's starter tasks, through the Markdown reader as a file gives them: a key, its
+    # category in brackets, the bug's title. Two had been sentences of one issue's summary.
+    md = (
+        "The last two weeks were full of news from the conference, and there are new starter tasks for you.\n\n"
+        "- [SR-7823](https://bugs.example.org/SR-7823) [Package Manager] swift run intermingles status with"
+        " tool output on stdout\n"
+        "- [SR-7904](https://bugs.example.org/SR-7904) [Compiler] AST dump can't distinguish the files it reads\n\n"
+        "In episode 61, Jesse and JP discussed the announcements from the conference with a special guest.\n\n"
+        "COVID-19 cases rose again this week, so the meetup will be held online for the second time.\n"
+    )
+    prose = read_markdown(md).text
+    assert "SR-7823 [Package Manager] swift run" in prose  # the reader keeps the entry as written
+    ranked = extractive.rank(prose, "en")
+    assert not [s for s in ranked if s.startswith("SR-")]
+    assert len(ranked) == 3  # the key alone is no mark: "COVID-19 cases rose…" stays
 
 
 def test_title_overlap_pulls_a_later_sentence_up() -> None:

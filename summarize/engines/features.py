@@ -79,6 +79,10 @@ FRAGMENT_SHARE = 0.25
 # panic machinery…") opens no sentence, however many of a text's sentences start in lower case
 # (This Week in Rust's lists of pull requests do: over a quarter of an issue's). None in the news sets.
 _ITEM_LABEL = re.compile(r"[a-z][\w.-]*:\s")
+# A bug tracker's entry, its key and its category in brackets before the bug's title (Swift Weekly Brief's
+# starter tasks, "SR-7823 [Package Manager] swift run intermingles…"): a task listed, no news to summarize;
+# two of them were summary sentences of one issue. The key alone is no mark ("COVID-19 cases rose…").
+_TRACKER_ENTRY = re.compile(r"[A-Z][A-Z\d]*-\d+\s+\[[^\]\n]{1,30}\]\s")
 # A list of names says nothing of them: a team's line-up ("Cech, Ferreira, Carvalho (Kezman 74), Terry…"), a
 # meeting's attendees ("Priya Shah, Tom Becker and Lena Ortiz"). Three items or more, every word capitalised,
 # a particle of a name or one of these, what brackets hold aside; a score ("Motherwell 0, Heart of
@@ -296,11 +300,12 @@ def _fragment_starts(sentences: list[str]) -> set[int]:
     merge Stabilize …"): it reads as a broken sentence in a summary. Words in mixed case ("iPhone",
     "eBay") start sentences too and are kept, and a text where over :data:`FRAGMENT_SHARE` of the
     sentences start in lower case (chat, notes) keeps them all but a label before a colon
-    (:data:`_ITEM_LABEL`), which opens no sentence anywhere. Scripts without case never match.
+    (:data:`_ITEM_LABEL`) and a bug tracker's entry (:data:`_TRACKER_ENTRY`), which open no sentence
+    anywhere. Scripts without case never match.
     """
     first = [s.split(maxsplit=1)[0].rstrip(",.:;!?") if s.strip() else "" for s in sentences]
     lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower()}
-    labels = {i for i, s in enumerate(sentences) if _ITEM_LABEL.match(s)}
+    labels = {i for i, s in enumerate(sentences) if _ITEM_LABEL.match(s) or _TRACKER_ENTRY.match(s)}
     return (lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()) | labels
 
 

@@ -170,6 +170,30 @@ def test_a_list_items_tag_before_its_link_is_no_prose() -> None:
     assert "Tokio released a new version." in text  # brackets after the link are the item's own words
 
 
+def test_a_link_with_only_a_label_or_a_tag_is_no_prose() -> None:
+    # 科技爱好者周刊's pointer to a back issue and a story's title with its language had been summary
+    # sentences of lone issues: "2018年的本周：第 6 期。", "定价的42种技巧（英文）。".
+    md = (
+        "# 周刊\n\n"
+        "上海一个送餐员从饭店走出来，身上背了19个外卖袋。\n\n"
+        "2018年的本周：[第 6 期](https://example.org/6)\n\n"
+        "2019年的本周（第 59 期）：[未来交不到朋友](https://example.org/59)\n\n"
+        "5、[定价的42种技巧](https://example.org/p)（英文）\n\n"
+        "- Source: [Reuters](https://example.org/r)\n\n"
+        "Update: [Rust 1.42](https://example.org/a) is out with a smaller Option.\n\n"
+        "[Tokio](https://example.org/t) (the runtime) released a new version.\n"
+    )
+    text = read_markdown(md).text
+    assert split_sentences(text, "zh")[1:] == [
+        "上海一个送餐员从饭店走出来，身上背了19个外卖袋。",
+        "Update: Rust 1.42 is out with a smaller Option.",  # a link in a sentence stays
+        "Tokio (the runtime) released a new version.",
+    ]
+    # The newsletter outline reads the Markdown itself: a story's title still heads its point.
+    sections = outline(f"{md}\n## 回顾\n\n本周无事。\n".replace("# 周刊", "## 文章")).sections
+    assert [b.text for b in sections[0].blocks if b.text.startswith("定价")] == ["定价的42种技巧（英文）"]
+
+
 def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
     # This Week in Rust's quote of the week was a summary's own sentence ("Rust is funny because…").
     md = (

@@ -25,7 +25,14 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 _BINARY_SAMPLE = 8192
 
-_LINK_ONLY = re.compile(rf"^\s*{_LIST_MARKER}?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)[\s.,;:]*$")
+# A link alone on its line, or after a short label ("2018年的本周：[第 6 期](…)", 科技爱好者周刊's pointer to a
+# back issue, "Source: [Reuters](…)"), or before a short tag in brackets (its "5、[定价的42种技巧](…)（英文）", a
+# story's title and its language): a pointer to another page, no prose. Both had been summary sentences of
+# lone issues. The label holds no link, bracket or colon (no web address either).
+_LINK_ONLY = re.compile(
+    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)"
+    r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:]*$"
+)
 # A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
 # dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
 _INLINE_LINK = re.compile(r"!?\[([^\]]*[.!?。])\]\([^)]*\)\.(?!\.)|!?\[([^\]]*)\]\([^)]*\)")

@@ -256,3 +256,17 @@ def test_a_shortened_first_name_and_a_lost_space_are_read_as_the_name() -> None:
     source = "Police are looking for Alexander Soumbadze, 26. Mila Kunis denies the claims."
     assert _flagged("Police are looking for Alex Soumbadze, 26.", source) == []
     assert _flagged("A friend says Kunis'stole her pet chicken'.", source) == []
+
+
+def test_digits_inside_a_word_are_part_of_the_name() -> None:
+    # A CNN/DM highlight's "Lesbians4Hillary" had been read as the name "Lesbians", which no word of its
+    # article matched though the article wrote the same word.
+    source = "The group, LPAC, launched Lesbians4Hillary on Monday. The G20 met in Rome."
+    assert _flagged("LPAC launched Lesbians4Hillary on Monday.", source) == []
+    assert _flagged("LPAC launched Gays4Hillary on Monday.", source) == ["Gays4Hillary"]
+    assert _flagged("Web3 firms met in Rome.", source) == ["Web3"]
+    # A code of a letter or two and a number is no name, as a lone capital is not: a qualifying session's
+    # "Q3" had stood as a rival to "Shanghai" in a sentence about a lap.
+    assert _values("The G20 met in Rome after Q3.", "name") == ["rome"]
+    lap = "Hamilton's lap on Q3 was enough to claim his third successive pole. Alonso starts 18th in Shanghai."
+    assert _flagged("Hamilton claimed his third straight pole with a lap in Shanghai.", lap) == []

@@ -87,8 +87,11 @@ _NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(M
 # A hyphen before a function word that ends the token is a lost space, as CNN/DM highlights write "Intermix-a
 # designer store" ("Stoke-on-Trent" goes on after its "on").
 _GLUED = r"-(?!(?:" + "|".join(sorted(STOPWORDS)) + r")(?![\w-]))"
+# Digits inside a word are part of it ("Lesbians4Hillary", "Web3", "G20"), as the source's words are read: split
+# there, "Lesbians" was a name no word of the article matched, though the article wrote the same word.
+_CODE = re.compile(r"[^\W\d_]{1,2}\d+")
 _NAME_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:" + _GLUED + r"[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?"
+    r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:" + _GLUED + r"[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?"
 )
 # Initials are one word however they are written: "D.C." and "DC", "U.S." and "US", "B.B" and "B.B.", "J. K.",
 # "J K" and "JK" compare as "dc", "us", "bb", "jk" (split at the stops, "Northeast DC" had no word of
@@ -286,8 +289,11 @@ def names(text: str, lang: str) -> list[Fact]:
         parts = [strip_possessive(norm(w.group(0))) for w in words]
         keys = _joined_initials(tuple(k for p in parts if p not in NAME_PARTICLES for _, k in tokens(p)))
         # A lone capital letter ("H") is no name, nor are lone initials ("U.S. officials": too often a paraphrase
-        # of the article's "Washington"); initials count within one ("J. K. Rowling", "Northeast D.C.").
+        # of the article's "Washington"), nor a code of a letter or two and a number ("Q3", "F1": a qualifying
+        # session's "Q3" stood as a rival to "Shanghai" in a sentence about a lap); initials count within one
+        # ("J. K. Rowling", "Northeast D.C.").
         lone = len(words) == 1 and bool(keys) and (len(keys[0]) == 1 or words[0].group(0).endswith("."))
+        lone = lone or (len(words) == 1 and bool(_CODE.fullmatch(words[0].group(0))))
         if keys and not all(k in _NOT_NAMES for k in keys) and not lone:
             start, end = words[0].start(), words[-1].end()
             value = " ".join(parts)

@@ -326,6 +326,28 @@ def test_caption_rules_leave_sentences_of_normal_length_and_speakers_alone() -> 
     assert split_sentences(german, "de") == [german]
 
 
+def test_a_sentence_adverb_a_conjunction_or_a_contraction_with_a_capital_starts_a_glued_sentence() -> None:
+    # Daily Mail captions glued so had made key points of two sentences.
+    for caption, sentence in (
+        ("The kite requires three flyers to manoeuvre", "However, aviation authorities ruled that it could not fly."),
+        ("Kites take to the sky during the four-day-long festival", "Although the kite did not fly, they claimed it."),
+        ("Payne ruled out the idea despite talking about growing the game", "It’s well-known the club is rich."),
+        ("He left the club in 2009", "Since his return to England, he has played 100 games."),
+        ("The striker will be on the bench against Swansea", "Meanwhile, the club will include de Jong."),
+    ):
+        for length in (1, 4):  # a sentence of normal length, and a run-on
+            whole = " ".join([caption] * length) + " " + sentence
+            pieces = split_sentences(whole)
+            assert pieces[-1] == sentence and " ".join(pieces[:-1]) == " ".join([caption] * length)
+    # Written with a capital only where a sentence starts: "I" always is, and a band's name goes on.
+    for whole in (
+        "The start I've made here pleased him a great deal.",
+        "Members of the band, called Matthew 24 Now, have since been jailed.",
+        "He said it was the song It's My Party that made her famous.",
+    ):
+        assert split_sentences(whole) == [whole]
+
+
 def test_a_picture_marker_before_a_capital_ends_a_glued_caption_at_any_length() -> None:
     text = "The film starred Kenneth More (pictured) A series of ladders stood against the fence."
     assert split_sentences(text) == [

@@ -67,16 +67,24 @@ _OPENER_WORDS = (
     "The", "A", "An", "This", "These", "Those", "Some", "Many", "Most", "His", "Her", "Their", "Its", "He", "She",
     "They", "It", "We", "In", "On", "At", "After", "But", "However", "When", "While", "As", "Despite", "During",
 )  # fmt: skip
+# Also, at any length, a sentence adverb before its comma ("…to manoeuvre However, Chinese aviation
+# authorities…"), a conjunction that opens a clause ("…during the festival Although the kite…") and a
+# pronoun's contraction ("…growing the game It’s well-known…"), each written with a capital only where a
+# sentence starts: Daily Mail captions glued so had made key points of two sentences.
+_COMMA_OPENERS = r"However|Meanwhile|Instead|Nevertheless|Moreover|Furthermore|Indeed|Still|Today|Yesterday"
+_CLAUSE_OPENERS = r"Although|Though|Because|Since|While|Whilst"
+_CONTRACTIONS = r"(?:It|He|She|That|There|They|We)['’](?:s|re|ve|ll|d|m)"
+_MORE_OPENERS = rf"(?:{_CLAUSE_OPENERS}|{_CONTRACTIONS}) [a-z]|(?:{_COMMA_OPENERS}), "
 _OPENERS = "|".join(_OPENER_WORDS)
 # A caption's label: a capitalised word and up to three in lower case ("Flying high", "Sullen").
 _LABEL = r"[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}"
-_CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]|(?:{_OPENERS}) [a-z])")
+_CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]|(?:{_OPENERS}) [a-z]|{_MORE_OPENERS})")
 # In a piece of normal length only an opener that cannot begin a name or a title inside a sentence: not
 # "A"/"An" ("Patient A and…", "Serie A goals"), and not after two capitalised words, which a title
 # goes on from ("…the year Don't Push It won…"). Such a seam is a caption's or a page line's end glued
 # to the next sentence ("…banned from driving The brother of ex-footballer Ryan Giggs…").
 _OPENER_CUT = re.compile(
-    r"(?<=[a-z0-9)]) (?=(?:" + "|".join(w for w in _OPENER_WORDS if w not in ("A", "An")) + r") [a-z])"
+    r"(?<=[a-z0-9)]) (?=(?:" + "|".join(w for w in _OPENER_WORDS if w not in ("A", "An")) + rf") [a-z]|{_MORE_OPENERS})"
 )
 _TWO_CAPITALISED = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+[A-Z][\w'’-]*$")
 _SPEAKER = re.compile(r"\b(?:" + _SPEECH + r")$")

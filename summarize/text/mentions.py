@@ -87,12 +87,13 @@ _NOT_NAMES = frozenset(MONTHS["en"].split()) | frozenset(WEEKDAYS) | frozenset(M
 # A hyphen before a function word that ends the token is a lost space, as CNN/DM highlights write "Intermix-a
 # designer store" ("Stoke-on-Trent" goes on after its "on").
 _GLUED = r"-(?!(?:" + "|".join(sorted(STOPWORDS)) + r")(?![\w-]))"
-# Digits inside a word are part of it ("Lesbians4Hillary", "Web3", "G20"), as the source's words are read: split
-# there, "Lesbians" was a name no word of the article matched, though the article wrote the same word.
-_CODE = re.compile(r"[^\W\d_]{1,2}\d+")
+# Digits inside a word are part of it ("Lesbians4Hillary", "Web3"), as the source's words are read: split there,
+# "Lesbians" was a name no word of the article matched, though the article wrote the same word.
 _NAME_TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:" + _GLUED + r"[^\W\d_]+|['’](?:s(?![^\W\d_])|[^\W\d_a-z][^\W\d_]*))*['’]?"
 )
+# A code of a letter or two and a number ("Q3", "F1", "G20"): no name by itself (see ``names``).
+_CODE = re.compile(r"[^\W\d_]{1,2}\d+")
 # Initials are one word however they are written: "D.C." and "DC", "U.S." and "US", "B.B" and "B.B.", "J. K.",
 # "J K" and "JK" compare as "dc", "us", "bb", "jk" (split at the stops, "Northeast DC" had no word of
 # "Northeast D.C."). Capitals: with stops and no space, with a stop and a space each, or with spaces alone;

@@ -15,7 +15,6 @@ import pytest
 from summarize.engines import extractive, features
 from summarize.text.backrefs import without_connective
 from summarize.text.glued import is_glued_caption, without_picture_marks
-from summarize.text.inputs import read_markdown
 from summarize.text.sentences import split_sentences
 from summarize.text.textsim import is_near_duplicate, overlap, tokens
 from tests.conftest import SHARED
@@ -242,42 +241,6 @@ def test_deterministic_across_processes_and_hash_seeds(articles: list[str]) -> N
     assert len(outputs) == 1
 
 
-@pytest.mark.parametrize(
-    ("raw", "trimmed"),
-    [
-        ("LONDON (Reuters) - Oil prices rose on Monday.", "Oil prices rose on Monday."),
-        ("(CNN)They may not be aliens, a scientist says.", "They may not be aliens, a scientist says."),
-        ("(CNN) -- The storm hit the coast.", "The storm hit the coast."),
-        ("New Delhi, India (CNN)As the earth shook, India acted.", "As the earth shook, India acted."),
-        ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
-        ("ISLAMABAD: The cabinet met on Friday.", "The cabinet met on Friday."),
-        ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),
-        (
-            "By . Daily Mail Reporter . PUBLISHED: 10:58 EST, 1 January 2014 . | . UPDATED: 11:24 EST, "
-            "1 January 2014 . A man was arrested.",
-            "A man was arrested.",
-        ),
-        ("Last updated at 10:15 AM on 1st January 2011 . Rain fell.", "Rain fell."),
-        ("20 July 2016 Last updated at 19:08 BST The crash happened on Tuesday.", "The crash happened on Tuesday."),
-        ("Last updated at 10:11 GMT Thousands gathered.", "Thousands gathered."),
-        ("> > Note this proposal runs concurrently.", "Note this proposal runs concurrently."),
-        ("- A list item that is a sentence.", "A list item that is a sentence."),
-        ("Scroll down for video Lindsey Vonn was back at Augusta.", "Lindsey Vonn was back at Augusta."),
-        ("Scroll down for videos and pictures. Guilty: The teacher, 35, wept.", "The teacher, 35, wept."),
-        ("SCROLL DOWN TO SEE THE PICTURES - 'It was a shock,' she said.", "'It was a shock,' she said."),
-        # Not clutter: must stay as they are.
-        ("Scroll down for videos showing the fight.", "Scroll down for videos showing the fight."),
-        ("Scroll down for more news on this.", "Scroll down for more news on this."),
-        ("By the end of the day the talks had failed.", "By the end of the day the talks had failed."),
-        ("John Smith (R-Texas) said he would vote no.", "John Smith (R-Texas) said he would vote no."),
-        ("Reuters reported the deal on Monday.", "Reuters reported the deal on Monday."),
-        ("Last updated at noon, the page said little.", "Last updated at noon, the page said little."),
-    ],
-)
-def test_trim_clutter(raw: str, trimmed: str) -> None:
-    assert extractive.trim_clutter(raw) == trimmed
-
-
 def test_datelines_and_bylines_are_trimmed_from_summary_and_key_points(articles: list[str]) -> None:
     body = articles[1]
     text = (
@@ -288,105 +251,6 @@ def test_datelines_and_bylines_are_trimmed_from_summary_and_key_points(articles:
     assert out.summary.startswith(body[:40])
     for sent in [out.summary, *out.key_points]:
         assert not sent.startswith(("By", "PUBLISHED", "UPDATED", "LOS ANGELES", "|", "."))
-
-
-def test_link_lists_and_lead_ins_are_not_candidates() -> None:
-    text = (
-        "The council approved the new budget for schools on Monday night.\n\n"
-        "These are the items that were approved this week:\n\n"
-        "[budget]: https://example.org/council/budget-2024-final-version.pdf\n\n"
-        "See https://example.org/council/minutes/2024/03/11/full-text.html and https://example.org/a/b/c.\n\n"
-        "Teachers welcomed the decision, which adds two hundred posts across the district."
-    )
-    assert extractive.rank(text, "en") == [
-        "The council approved the new budget for schools on Monday night.",
-        "Teachers welcomed the decision, which adds two hundred posts across the district.",
-    ]
-
-
-def test_a_list_of_names_is_not_a_candidate_but_a_score_is() -> None:
-    body = [
-        "Chelsea beat Manchester City 1-0 to go five points clear at the top of the table.",
-        "Motherwell 0, Heart of Midlothian 3.",
-        "The only goal came from a free kick that Frank Lampard curled in after the break.",
-        "City manager Kevin Keegan said his side had deserved at least a draw.",
-    ]
-    lists = [
-        "Cech, Paulo Ferreira, Gallas, Terry, Bridge, Jarosik (Tiago 56), Lampard, Makelele, Duff.",
-        "Attendees: Priya Shah, Tom Becker and Lena Ortiz",
-        "Subs Not Used: Pidgeley, Tiago, Morais.",
-    ]
-    ranked = extractive.rank("\n\n".join([*body[:2], *lists, *body[2:]]), "en")
-    assert sorted(ranked) == sorted(body)
-    # A sentence that names people and says something of them stays.
-    said = "Lampard, Terry and Cech were all rested, the manager said."
-    assert said in extractive.rank("\n\n".join([*body, said]), "en")
-
-
-def test_a_ranked_row_of_a_table_is_not_a_candidate_but_a_numbered_sentence_is() -> None:
-    body = [
-        "Lewis Hamilton took pole position for the Chinese Grand Prix ahead of Nico Rosberg.",
-        "1. The Mercedes driver set his fastest time on his penultimate lap.",
-        "Sebastian Vettel qualified third for Ferrari, who are stronger over a long run.",
-    ]
-    rows = [
-        "1. Lewis Hamilton (Britain) Mercedes 1:35.782",
-        "2. Nico Rosberg (Germany) Mercedes 1:35.824",
-        "10. Marcus Ericsson (Sweden) Sauber 1:38.158 - - - - 11. Pastor Maldonado (Venezuela) Lotus 1:38.134",
-    ]
-    ranked = extractive.rank("\n\n".join([*body, *rows]), "en")
-    assert sorted(ranked) == sorted(s.removeprefix("1. ") for s in body)  # shown without the list's number
-
-
-def test_a_shop_widgets_tiles_are_not_candidates() -> None:
-    body = [
-        "Princess Eugenie was seen texting on her mobile as she walked through New York on Thursday.",
-        "Proving she is as thrifty as her cousin, Eugenie wore her favourite leather coat again.",
-    ]
-    widget = "Stripe Miniskirt at Nordstrom Visit site Tightrope Skirt at Urban Outfitters (Now $69.99) Visit site"
-    ranked = extractive.rank(f"{body[0]} {widget} {body[1]}", "en")
-    assert sorted(ranked) == sorted(body)
-
-
-def test_a_sentence_starting_in_lower_case_is_a_fragment_unless_the_text_writes_that_way() -> None:
-    body = [
-        "The council approved the new budget for schools on Monday night.",
-        "Teachers welcomed the decision, which adds two hundred posts across the district.",
-        "Parents said the extra posts would shrink classes in the oldest schools.",
-        "iPhone owners can follow the meetings live in the council's new app.",
-        "The budget also pays for new roofs on three primary schools before winter.",
-        "Opposition members voted against it, saying the council tax rise was too steep.",
-    ]
-    fragments = ["disposition: merge Stabilize the budget rules of the council in 2024.", "said the head of the board."]
-    ranked = extractive.rank("\n\n".join([*body[:2], *fragments, *body[2:]]), "en")
-    assert sorted(ranked) == sorted(body)  # the mixed-case "iPhone" sentence stays
-    lower = [s[0].lower() + s[1:] for s in body]  # a text written in lower case keeps every sentence
-    assert sorted(extractive.rank("\n\n".join(lower), "en")) == sorted(lower)
-    # ... but a list item's label before a colon, as in a list of pull requests, never opens one
-    labels = [
-        "disposition: merge Stabilize the budget rules of the council in 2024.",
-        "offst: Add Android builds to the continuous integration of the project.",
-    ]
-    ranked = extractive.rank("\n\n".join([*lower[:3], *labels, *lower[3:]]), "en")
-    assert sorted(ranked) == sorted(lower)
-
-
-def test_a_bug_trackers_entry_is_no_candidate() -> None:
-    # Swift Weekly Brief's starter tasks, through the Markdown reader as a file gives them: a key, its
-    # category in brackets, the bug's title. Two had been sentences of one issue's summary.
-    md = (
-        "The last two weeks were full of news from the conference, and there are new starter tasks for you.\n\n"
-        "- [SR-7823](https://bugs.example.org/SR-7823) [Package Manager] swift run intermingles status with"
-        " tool output on stdout\n"
-        "- [SR-7904](https://bugs.example.org/SR-7904) [Compiler] AST dump can't distinguish the files it reads\n\n"
-        "In episode 61, Jesse and JP discussed the announcements from the conference with a special guest.\n\n"
-        "COVID-19 cases rose again this week, so the meetup will be held online for the second time.\n"
-    )
-    prose = read_markdown(md).text
-    assert "SR-7823 [Package Manager] swift run" in prose  # the reader keeps the entry as written
-    ranked = extractive.rank(prose, "en")
-    assert not [s for s in ranked if s.startswith("SR-")]
-    assert len(ranked) == 3  # the key alone is no mark: "COVID-19 cases rose…" stays
 
 
 def test_title_overlap_pulls_a_later_sentence_up() -> None:

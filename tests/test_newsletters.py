@@ -1,5 +1,5 @@
-"""Newsletters: recurring text across sibling issues, lone files, the per-folder cache, bounded
-summaries and newsletter key points (one per section)."""
+"""Newsletters: recurring text across sibling issues, lone files, the per-folder cache and newsletter key
+points (one per section). Calls to action are in test_calls.py, word bounds in test_bounds.py."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from summarize.engines import newsletter
 from summarize.engines.newsletter import is_newsletter, newsletter_points
 from summarize.text import boilerplate
 from summarize.text.boilerplate import MIN_ISSUES, RecurringText, strip_lone
-from summarize.text.bounds import LENGTH_WORDS, SLACK_WORDS, bound, cut, word_count
+from summarize.text.bounds import LENGTH_WORDS, SLACK_WORDS, word_count
 from summarize.text.calls import MAY_CALL_TO_ACTION, is_call_to_action
 from summarize.text.inputs import read_path
 from tests.conftest import SHARED
+from tests.test_calls import CALLS_TO_ACTION
 from tests.test_hook import assert_only_block_added
 
 TOPICS = [
@@ -109,104 +110,6 @@ def test_a_lone_file_uses_what_it_shows(tmp_path: Path) -> None:
         assert removed == 2
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Netflix said two million more people subscribed to the service last quarter.",
-        "The singer has more followers than any other artist, the company said.",
-        "Gmail 对于营销邮件和新闻列表，提供一个“退订”按钮（unsubscribe）。",
-        "Police urged witnesses to come forward with any information.",
-        "Until next week, the road stays closed.",
-        "See you soon, she told the crowd before leaving the stage.",
-        "Cheers rang out across the stadium as the team scored.",
-        "That is all for now, the minister said of the cuts.",
-        "That is all the council can afford this year.",
-        "That is all for the season, the manager said.",
-        "Listen to the people, the mayor told the council on Monday.",
-        "Watch out for ice on the roads, police said on the radio.",
-        "The video is a hit with fans.",
-        "Thanks to the team for the release.",
-        "More than two million people follow him on Twitter, the club said.",
-        "Follow the money, the detective said, and the case opens up.",
-        "If you ask the residents, the council should please everyone, she said.",
-        "Please, if you can hear me, stay where you are, the rescuer shouted.",
-        # Nothing happened, said of the news: not a section's notice that it is empty.
-        "No one was hurt in the blaze, the fire service said.",
-        "No arrests have been made this week, police said.",
-        "No suspects are currently in custody.",
-        "No RFCs were approved this week, but two were merged.",
-        "Police said they would visit the site for more checks.",
-        # Hopes and holidays said of the news, or a wish quoted: no editor's small talk to the reader.
-        '"I hope you are well," she wrote in the letter.',
-        "Officials hope you will comply with the new rules.",
-        "We hope the talks succeed, the minister said.",
-        "Happy Valley returns to BBC One next year.",
-        "Happy Thanksgiving shoppers crowded the stores on Friday.",
-        # Two sentences, neither a call to action, the second opening as one might ("Every week…").
-        "The market opens at dawn. Every week, vendors bring fruit from the valley.",
-    ],
-)
-def test_news_prose_is_not_a_call_to_action(text: str) -> None:
-    assert not is_call_to_action(text)
-
-
-CALLS_TO_ACTION = (
-    "If you find any errors in this week's issue, please submit a PR.",
-    "Want something mentioned? Tweet us at @example or send us a pull request.",
-    "微信搜索“阮一峰的网络日志”或者扫描二维码，即可订阅。",
-    "（完）",
-    # Sign-offs, and a call to action opened by a connective.
-    "Thanks for reading!",
-    "Thank you for your time and attention,",
-    "Until next time.",
-    "Cheers, Jeroen",
-    "That is all for issue 42.",
-    # A news page's pointer to its media or listings.
-    "Listen to the full interview on Sport on Five and the BBC Sport website from 1900 GMT.",
-    "You can watch the whole documentary now on BBC iPlayer.",
-    "Please click on this page for the latest listings.",
-    "The video can be seen at the top of this story.",
-    "That's it for this week!",
-    "So sign up on his profile, give him a follow too.",
-    # A writer's own account in a news page's footer.
-    "Follow Pallab on Twitter",
-    "You can follow BBC Monitoring on Twitter and Facebook.",
-    "jo.reporter@example.org and follow me on Twitter: @reporter",
-    # A request to whichever reader a condition picks.
-    "If you are running a Rust event please add it to the calendar to get it mentioned here.",
-    "If you are interested, please get in touch!",
-    # Pointers to more of a news site, alone on their line.
-    "More on this and other local stories from across East Yorkshire",
-    "READ MORE: The facts behind claims in the EU debate",
-    # A section's notice that it is empty this time (This Week in Rust, Swift Weekly Brief).
-    "*No RFCs were approved this week.*",
-    "No new RFCs were proposed this week.",
-    "No issues are currently in final comment period.",
-    "*No jobs listed for this week.*",
-    "No updates on proposals this week, likely because of the holidays.",
-    "Some of these tasks may also have mentors available, visit the task page for more information.",
-    "For more information, visit the council website.",
-    # A note is one by any of its sentences, also one a rule knows only at a sentence's start.
-    "Always wanted to contribute to open-source projects but didn't know where to start? "
-    "Every week we highlight some tasks from the Rust community for you to pick and get started!",
-    "BBC Monitoring reports and analyses news from around the world. You can follow BBC Monitoring on Twitter.",
-    "Every week the team announces the 'final comment period' for RFCs and key PRs which are reaching a "
-    "decision. Express your opinions now.",
-    # The editor's wishes to the reader: a greeting paragraph goes whole (Swift Weekly Brief #199).
-    "Hello all! I truly hope you enjoyed Thanksgiving and were able to spend the holiday with your loved ones. "
-    "Maybe some of you even played a game of naming all 50 states in 6 minutes.",
-    "Hope you all had a great weekend!",
-    "We hope you're enjoying the summer.",
-    "Happy holidays!",
-    "Happy New Year to all of you!",
-)
-
-
-def test_calls_to_action_in_both_languages() -> None:
-    for text in CALLS_TO_ACTION:
-        assert is_call_to_action(text), text
-
-
 def test_the_folder_cache_is_used_and_invalidated_when_a_sibling_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -244,40 +147,6 @@ def test_a_damaged_cache_entry_is_a_miss(tmp_path: Path) -> None:
     for entry in boilerplate.cache_dir().glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert RecurringText.for_document(paths[-1]).is_recurring("Hello and welcome to issue 9 of Weekly Notes!")
-
-
-def test_bound_leaves_a_summary_within_budget_alone() -> None:
-    text = "The council approved the bridge. Work starts in May."
-    assert bound(text, LENGTH_WORDS["short"]) == (text, False)
-
-
-def test_bound_cuts_a_run_on_sentence_to_the_budget() -> None:
-    run_on = " ".join(f"word{k}" for k in range(5000))
-    out, was_cut = bound(run_on, LENGTH_WORDS["short"])
-    assert was_cut
-    assert out.endswith("…")
-    assert word_count(out) <= LENGTH_WORDS["short"]
-
-
-def test_cut_prefers_a_clause_boundary() -> None:
-    sentence = " ".join(["alpha"] * 40) + ", " + " ".join(["beta"] * 40) + "."
-    out = cut(sentence, 60)
-    assert out == " ".join(["alpha"] * 40) + "…"
-    # No boundary in the second half of the budget: cut between words.
-    assert cut(" ".join(["gamma"] * 100), 10) == " ".join(["gamma"] * 10) + "…"
-
-
-def test_bound_never_exceeds_budget_plus_one_sentence_of_slack() -> None:
-    sentences = [" ".join(["w"] * n) + "." for n in (25, 30, 38, 12, 70, 5)]
-    for budget in LENGTH_WORDS.values():
-        out, _ = bound(" ".join(sentences), budget)
-        assert word_count(out) <= budget + SLACK_WORDS
-
-
-def test_bound_counts_chinese_characters_as_half_words() -> None:
-    text = "数" * 400 + "。"
-    out, was_cut = bound(text, 60, "zh")
-    assert was_cut and word_count(out) <= 60 and len(out) <= 121
 
 
 NEWSLETTER = """---
@@ -559,27 +428,6 @@ def test_a_newsletters_own_items_are_repaired_of_mojibake_too(tmp_path: Path) ->
     said = " ".join([result.summary, *result.key_points])
     assert "£5 probe" in said and "Â" not in said
     assert any("mojibake" in w for w in result.warnings)
-
-
-def test_an_article_ending_in_a_call_to_action_keeps_its_news() -> None:
-    from summarize import SummarizeOptions, Summarizer
-
-    # One paragraph per line, no blank lines (as news text often comes): the call to action at the end
-    # once made the whole text "boilerplate", summarized as written with a warning saying so.
-    lines = [
-        "The trailer for the new space film was released on Thursday and shows the villain's return.",
-        "The film stars a young actress as the leader of a daring mission to steal secret plans.",
-        "It is set before the first film of the series, released in 1977, and stands on its own.",
-        "The director said the team had worked on the film for more than three years in secret.",
-        "Follow us on Twitter @NewsDesk, or email desk@example.org.",
-    ]
-    result = Summarizer(SummarizeOptions(engine="extractive", points=0)).summarize("\n".join(lines), "news")
-    said = " ".join([result.summary, *result.key_points])
-    assert "Follow us" not in said and "trailer for the new space film" in said
-    assert result.warnings == [] and result.boilerplate_lines == 1
-    assert not is_call_to_action("\n".join(lines)) and is_call_to_action(lines[-1])
-    # A short note is furniture whole when one of its sentences is.
-    assert is_call_to_action("本杂志开源，欢迎投稿。另有《谁在招人》服务，发布程序员招聘信息。")
 
 
 def test_the_hook_says_what_it_repaired_when_it_writes_the_block(

@@ -100,6 +100,14 @@ def test_names_drop_titles_possessives_and_common_sentence_starts() -> None:
     # A lower-case particle inside a name keeps it one name.
     text = "Barcelona won at Parc des Princes, and Ana dos Santos watched with Louis van Gaal."
     assert _values(text, "name") == ["barcelona", "parc des princes", "ana dos santos", "louis van gaal"]
+    # "New" leads a place's name inside a sentence (the warning named "York City" before); alone, or where
+    # a sentence starts, it is the common word.
+    assert _values("A train derailed in New York City and a New Zealand side won.", "name") == [
+        "new york city",
+        "new zealand",
+    ]
+    assert _flagged("A train derailed in New York City.", "The New York governor spoke.") == ["New York City"]
+    assert _values("They signed the New album deal. New figures came out.", "name") == []
 
 
 def test_names_are_read_only_where_capitals_mark_them() -> None:

@@ -285,6 +285,8 @@ def names(text: str, lang: str) -> list[Fact]:
         words = list(run)
         initial = bool(words) and _is_initial(text, words[0].start())
         while words and _dropped(words[0].group(0), initial, lang.split("-")[0]):
+            if not initial and len(words) > 1 and words[0].group(0) == "New":
+                break  # "in New York City": a place's name, though "new" is a function word of the list
             words.pop(0)
             initial = False
         parts = [strip_possessive(norm(w.group(0))) for w in words]

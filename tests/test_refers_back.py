@@ -33,6 +33,12 @@ from tests.conftest import SHARED
         ("However, such political backing should not be underestimated.", "en", True),
         ("The former president said the appeal would go ahead.", "en", False),
         ("Suchet scored twice in the second half.", "en", False),
+        # "That" opens a sentence that points back ("That prompted Mourinho's reaction…" was a key point
+        # without the foul it meant), unless a word of time follows; "Thatcher" is a name.
+        ("That prompted Mourinho's reaction, which saw him sent off.", "en", True),
+        ("But that was not the end of it.", "en", True),
+        ("That week the council voted again.", "en", False),
+        ("Thatcher won the election.", "en", False),
         ("He also fixed an issue in the type checker.", "de", False),
         ("Er hat auch einen Fehler im Compiler behoben.", "de", True),
         ("Aber ihre Anwälte legten Berufung ein.", "de", True),

@@ -34,7 +34,7 @@ _LANGUAGES = {
         # "The latter rule is…", "Such systems are…" point back as a demonstrative does (6 sentences of
         # the news sets, each after the sentence it points at); "The former" does not ("The former
         # president said…").
-        r"he|she|they|him|them|his|her|its|their|this|these|those|such|the\s+latter",
+        r"he|she|they|him|them|his|her|its|their|this|these|those|that|such|the\s+latter",
         "year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening|time|days"
         "|decade|century|term|round|stage",
         "but|and|so|yet|however|still|then|now|meanwhile|instead|also",

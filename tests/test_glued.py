@@ -129,7 +129,8 @@ def test_a_shown_sentence_loses_its_picture_markers() -> None:
     assert (
         glued.without_picture_marks(sentence, "en") == "Jamie Silvonek, 14, and her boyfriend Caleb Barnes were charged"
     )
-    assert extractive.as_point(sentence, "en") == "Jamie Silvonek, 14, and her boyfriend Caleb Barnes were charged"
+    # As a key point it ends with its stop like the points around it (the caption had none).
+    assert extractive.as_point(sentence, "en") == "Jamie Silvonek, 14, and her boyfriend Caleb Barnes were charged."
     assert glued.without_picture_marks(sentence, "de") == sentence
 
 

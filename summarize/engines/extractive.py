@@ -304,15 +304,17 @@ def summarize(
 def as_point(sentence: str, lang: str) -> str:
     """A sentence as a key point is shown: alone in a list item, so a quotation it opens is closed in it
     and a connective that ties it to the sentence before goes (:func:`.backrefs.without_connective`);
-    with no photo beside it, a picture's position marker goes too ("(pictured)")."""
-    return close_quote(without_connective(without_picture_marks(sentence, lang), lang))
+    with no photo beside it, a picture's position marker goes too ("(pictured)"); and it ends with its
+    stop like the points around it, where the source wrote none (a photo caption's "Kilmarnock went
+    unbeaten during Locke's first six games in charge of the club": 41 of 2,414 news points)."""
+    return close_quote(with_stop(without_connective(without_picture_marks(sentence, lang), lang)))
 
 
 def _shown(
     summary: list[str], points: list[str], lang: str, after_own: Sequence[bool] | None = None
 ) -> ExtractiveSummary:
     """Sentences as a reader is shown them: summary sentences make one paragraph, so each needs its stop
-    (key points stand alone as list items), and a quotation each opens is closed in it. A connective
+    (key points get theirs too, :func:`as_point`), and a quotation each opens is closed in it. A connective
     that ties a sentence to the one before it ("But…", "However,…") goes, unless that sentence comes
     right before it: ``after_own[i]`` says whether summary sentence i follows its own predecessor
     (default: each but the first, as a run of the text's sentences from its start does)."""

@@ -72,7 +72,7 @@ _OPENER_WORDS = (
 # pronoun's contraction ("…growing the game It’s well-known…"), each written with a capital only where a
 # sentence starts: Daily Mail captions glued so had made key points of two sentences.
 _COMMA_OPENERS = r"However|Meanwhile|Instead|Nevertheless|Moreover|Furthermore|Indeed|Still|Today|Yesterday"
-_CLAUSE_OPENERS = r"Although|Though|Because|Since|While|Whilst"
+_CLAUSE_OPENERS = r"Although|Though|Because|Since|Whilst"  # "While" is one of _OPENER_WORDS already
 _CONTRACTIONS = r"(?:It|He|She|That|There|They|We)['’](?:s|re|ve|ll|d|m)"
 _MORE_OPENERS = rf"(?:{_CLAUSE_OPENERS}|{_CONTRACTIONS}) [a-z]|(?:{_COMMA_OPENERS}), "
 _OPENERS = "|".join(_OPENER_WORDS)

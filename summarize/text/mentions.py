@@ -295,8 +295,8 @@ def names(text: str, lang: str) -> list[Fact]:
         # of the article's "Washington"), nor a code of a letter or two and a number ("Q3", "F1": a qualifying
         # session's "Q3" stood as a rival to "Shanghai" in a sentence about a lap); initials count within one
         # ("J. K. Rowling", "Northeast D.C.").
-        lone = len(words) == 1 and bool(keys) and (len(keys[0]) == 1 or words[0].group(0).endswith("."))
-        lone = lone or (len(words) == 1 and bool(_CODE.fullmatch(words[0].group(0))))
+        only = words[0].group(0) if len(words) == 1 else ""
+        lone = bool(only) and bool(keys) and (len(keys[0]) == 1 or only.endswith(".") or bool(_CODE.fullmatch(only)))
         if keys and not all(k in _NOT_NAMES for k in keys) and not lone:
             start, end = words[0].start(), words[-1].end()
             value = " ".join(parts)

@@ -63,7 +63,9 @@ _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:
 _ISSUE_TITLE = re.compile(
     r"\bissue\s*#?\s*\d+|\bweekly\b|\bthis\s+week\s+in\b|\bnewsletter\b|\bdigest\b|第\s*\d+\s*期|周刊|周报", re.I
 )
-_FINAL_STOP = re.compile(r"[.!?。！？؟۔…:：]$")
+# A final stop, though emoji or a closing mark may follow it ("… over at Swift HQ. 🤖", "…it.)").
+_FINAL_STOP = re.compile(r"[.!?。！？؟۔…:：][\s\W]*$")
+_FINAL_COLON = re.compile(r"[:：]\s*$")
 # A paragraph that only numbers the part of a story after it ("1、", "2.", "(3)", "一、"): no prose.
 _NUMBERING_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）、.．]?$")
 # Where a story was taken from, a label and its link ("原文网址：[澳大利亚 abc 广播网](…)", "Source: […]"):
@@ -79,6 +81,7 @@ class Block:
     text: str
     is_item: bool  # a list or numbered item (else a paragraph)
     has_link: bool
+    is_quote: bool = False  # a blockquote's paragraph
 
 
 @dataclass
@@ -143,6 +146,7 @@ def _blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     current: list[str] = []
     is_item = False
+    in_quote = False
 
     def flush() -> None:
         if current:
@@ -150,10 +154,14 @@ def _blocks(lines: list[str]) -> list[Block]:
             text = " ".join(html.unescape(inline_to_text(raw)).split())
             text = _TASK_BOX.sub("", without_list_marker(text) if is_item else text).strip()
             if text and not _NUMBERING_ONLY.match(text):
-                blocks.append(Block(text, is_item, bool(_LINK.search(raw))))
+                blocks.append(Block(text, is_item, bool(_LINK.search(raw)), in_quote))
         current.clear()
 
     for line in lines:
+        quoted = bool(_BLOCKQUOTE.match(line))
+        if quoted != in_quote:  # a blockquote starts or ends a paragraph, as Markdown reads it
+            flush()
+            in_quote = quoted
         line = _BLOCKQUOTE.sub("", line)
         if not line.strip() or HEADING.match(line) or _IMAGE_ONLY.match(line) or _HTML_ONLY.match(line):
             flush()
@@ -205,11 +213,32 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
     if short_title and nxt is not None and not nxt.is_item and block.has_link:
         sep = "：" if _CJK.search(text) else ": "
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
+    elif (
+        nxt is not None and not block.is_quote and _introduced(blocks, k + 1) and len(split_sentences(text, lang)) == 1
+    ):
+        # "Jordan Rose shared an update on SE-0192:" and the words he wrote, quoted below it: the point
+        # is both, the speaker and the first sentence of what they said.
+        text = f"{text} {_quoted(close_quote(_first_sentence(nxt.text, lang)))}"
     elif len(tokens(text)) > MAX_POINT_TOKENS:
         first = close_quote(_first_sentence(text, lang))  # a quotation's first sentence, closed
         by = trailing_attribution(text)  # "…” – skysch on rust-users" (``inputs.mark_attributed_quotes``)
         text = f"{first} {by}" if by and not first.endswith(by) else first
     return _without_lead_in(text, lang)
+
+
+def _introduced(blocks: list[Block], k: int) -> bool:
+    """Whether block ``k`` is (a paragraph of) a quotation the block before it introduces ("… wrote:"):
+    part of that block's point."""
+    if not blocks[k].is_quote:
+        return False
+    while k > 0 and blocks[k - 1].is_quote:
+        k -= 1
+    return k > 0 and bool(_FINAL_COLON.search(blocks[k - 1].text))
+
+
+def _quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it is a quotation already."""
+    return text if text.startswith(("“", '"', "「", "«", "„")) else f"“{text}”"
 
 
 def _without_lead_in(text: str, lang: str) -> str:
@@ -248,7 +277,7 @@ def newsletter_points(
             continue
         picks = []
         for k, block in enumerate(section.blocks):
-            if block.has_link and _CREDIT.match(block.text):
+            if (block.has_link and _CREDIT.match(block.text)) or _introduced(section.blocks, k):
                 continue
             point = _point(section.blocks, k, lang)
             if len(tokens(point)) < MIN_ITEM_TOKENS or drop(block.text) or drop(point):

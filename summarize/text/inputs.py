@@ -42,6 +42,8 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# A hard line break ends a line of verse, an address or a sign-off: no sentence runs on over it.
+_LINE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 
 
@@ -187,7 +189,7 @@ def read_markdown(md: str) -> MarkdownProse:
     lines: list[str] = []
     for line in mark_attributed_quotes(md.split("\n")):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
-        line = _BLOCKQUOTE.sub("", line)
+        line = _LINE_BREAK.sub("\n\n", _BLOCKQUOTE.sub("", line))
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
             continue
         if m := _HEADING.match(line):

@@ -1,0 +1,158 @@
+"""Key points of a newsletter: which item of which section, and how an item reads as a point."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.engines import newsletter
+from summarize.engines.newsletter import newsletter_points
+from summarize.text.calls import is_call_to_action
+from summarize.text.inputs import read_markdown
+from tests.test_newsletters import NEWSLETTER
+
+
+def test_newsletter_points_take_one_lead_item_per_section() -> None:
+    points = newsletter_points(NEWSLETTER, "en", 4)
+    assert points == [
+        "Growing tomatoes on a balcony explains pots, soil and light.",
+        "Seedling tracker: an app that reminds you when to water.",
+        "Spring plant swap in Leeds on the first Saturday of April.",
+        # The section's lead item is a call to action: its next item stands for it.
+        "Volunteers needed at the community orchard every Sunday morning.",
+    ]
+    more = newsletter_points(NEWSLETTER, "en", 6)
+    assert more is not None and more[4:] == [
+        "Why bees like lavender looks at scent and colour.",
+        "Soil tester: a cheap probe for moisture and acidity.",
+    ]
+    assert not any("Hello all" in p for p in more)  # the intro is not a section
+
+
+def test_a_quoted_item_keeps_its_speaker_and_its_quote_marks_in_a_newsletter_point() -> None:
+    # This Week in Rust's quote of the week: the point showed the words as the newsletter's own, or ran
+    # the attribution's link into the next quotation as if a title were completed by its story.
+    md = (
+        "# Weekly\n\n## Crates\n\n- [plotly](https://example.org/p), a plotting library for Rust.\n\n"
+        "## Quote of the Week\n\n"
+        "> why doesn't 'static, the largest lifetime, not simply eat all the others\n\n"
+        "– [@mountain_ghosts on twitter](https://example.org/1)\n\n"
+        "> 'static is big soft friend\n\n"
+        "– [@gankro on twitter](https://example.org/2)\n\n"
+        "## Long Quote\n\n"
+        "> People argue about the colour of a bike shed because the decision has to be made. "
+        + "It is the one decision everybody in the whole room feels able to have a view on, so they all do, "
+        + "and the meeting runs for an hour longer than anyone had planned for, while the reactor that "
+        + "the same committee approved in five minutes flat goes on being built without a single question.\n\n"
+        "– [someone on the forum](https://example.org/3)\n"
+    )
+    points = newsletter_points(md, "en", 3)
+    assert points == [
+        "plotly, a plotting library for Rust.",
+        "“why doesn't 'static, the largest lifetime, not simply eat all the others” – @mountain_ghosts on twitter",
+        # A long quotation gives its first sentence, closed, and who said it.
+        "“People argue about the colour of a bike shed because the decision has to be made.” – someone on the forum",
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit", ["原文网址：[澳大利亚 abc 广播网](https://example.org/s)", "Source: [ABC News](https://example.org/s)"]
+)
+def test_a_story_point_is_its_prose_not_its_credit_or_its_part_number(credit: str) -> None:
+    # 科技爱好者周刊's story of the week opens with where it was taken from and a part number; the point
+    # read "原文网址：澳大利亚 abc 广播网：1、", a credit completed by the part number as if a title.
+    md = (
+        "# Weekly\n\n## Tools\n\n- [pwgen](https://example.org/p): a module that makes random passwords.\n\n"
+        f"## Story of the week: the Murchison meteorite\n\n{credit}\n\n1、\n\n"
+        "![](https://example.org/a.jpg)\n\n"
+        "The town of Murchison lies two hours north of Melbourne by car.\n\n"
+        "2、\n\nOn a Sunday morning in 1969 the townspeople heard a strange sound.\n\n"
+        "## Events\n\n- [Meetup](https://example.org/m) in Leeds on the first Saturday of April.\n"
+    )
+    points = newsletter_points(md, "en", 3, kind="newsletter")
+    assert points is not None
+    assert points[1] == "The town of Murchison lies two hours north of Melbourne by car."
+    section = newsletter.outline(md).sections[1]
+    assert [b.text for b in section.blocks][1:] == [
+        "The town of Murchison lies two hours north of Melbourne by car.",
+        "On a Sunday morning in 1969 the townspeople heard a strange sound.",
+    ]
+
+
+def test_newsletter_points_skip_recurring_items_and_the_summary() -> None:
+    recurring = {"Seedling tracker: an app that reminds you when to water."}
+    points = newsletter_points(
+        NEWSLETTER,
+        "en",
+        3,
+        exclude=["Growing tomatoes on a balcony explains pots, soil and light."],
+        is_boilerplate=lambda text: text in recurring or is_call_to_action(text),
+    )
+    # Articles is represented by the summary already: it waits until every other section has a point.
+    assert points == [
+        "Soil tester: a cheap probe for moisture and acidity.",
+        "Spring plant swap in Leeds on the first Saturday of April.",
+        "Volunteers needed at the community orchard every Sunday morning.",
+    ]
+
+
+def test_a_point_never_ends_by_leading_into_a_list_it_does_not_show() -> None:
+    text = NEWSLETTER.replace(
+        "## Tools\n\n",
+        "## Tools\n\nThe big news is the new seed catalogue. Have a look at these three tools:\n\n",
+    ).replace("## Events\n\n", "## Events\n\nTwo events are coming up:\n\n")
+    points = newsletter_points(text, "en", 3)
+    assert points == [
+        "Growing tomatoes on a balcony explains pots, soil and light.",
+        # The lead-in sentence goes; the paragraph's news stays.
+        "The big news is the new seed catalogue.",
+        # Nothing but a lead-in: the list's first item stands for the section.
+        "Spring plant swap in Leeds on the first Saturday of April.",
+    ]
+
+
+def test_a_quotation_a_line_introduces_is_one_point_with_its_speaker() -> None:
+    # Swift Weekly Brief: "Jordan Rose shared an update on SE-0192:" over a blockquote of his words. The
+    # lead-in alone is no point, and the point was the quotation without whose words they were.
+    md = NEWSLETTER.replace(
+        "## Tools\n\n",
+        "## Tools\n\nJordan Rose [shared](https://example.org/f) an update on the seed catalogue:\n\n"
+        "> Over the last few weeks I have been discussing this with the growers. They agreed.\n>\n"
+        "> I am cutting the list down.\n\n",
+    )
+    points = newsletter_points(md, "en", 6)
+    assert points is not None
+    assert points[1] == (
+        "Jordan Rose shared an update on the seed catalogue: “Over the last few weeks I have been discussing "
+        "this with the growers.”"
+    )
+    assert not any(p.startswith(("Over the last", "I am cutting")) for p in points)
+    # A quotation no line introduces stays an item of its own, and a lead-in of more than one sentence
+    # gives its first sentence, as any item does.
+    plain = md.replace(" an update on the seed catalogue:", " an update on the seed catalogue.")
+    assert newsletter_points(plain, "en", 6)[1] == "Jordan Rose shared an update on the seed catalogue."  # type: ignore[index]
+    longer = md.replace("Jordan Rose", "The catalogue is out. Jordan Rose")
+    assert newsletter_points(longer, "en", 6)[1] == "The catalogue is out."  # type: ignore[index]
+
+
+@pytest.mark.parametrize("after", [" 🤖", ")", " 😮 "])
+def test_a_sentence_ending_in_an_emoji_is_no_title_for_the_paragraph_after_it(after: str) -> None:
+    # "…shared photos of some new office decorations over at Swift HQ. 🤖" ran into the next paragraph
+    # ("… Swift HQ. 🤖: Chris Lattner announced…") as if it were a title the story after it completes.
+    line = "Ted [shared](https://example.org/t) photos of new decorations at the office."
+    line = line[:-1] + ".)" if after == ")" else line + after
+    md = NEWSLETTER.replace("## Tools\n\n", f"## Tools\n\n{line}\n\nChris announced a new compiler for bees.\n\n")
+    points = newsletter_points(md, "en", 6)
+    assert points is not None
+    assert points[1] == line.replace("[shared](https://example.org/t)", "shared").strip()
+    # A title with no stop is still completed by its story.
+    titled = md.replace(line, "[New decorations](https://example.org/t)")
+    assert newsletter_points(titled, "en", 6)[1] == "New decorations: Chris announced a new compiler for bees."  # type: ignore[index]
+
+
+def test_a_hard_line_break_ends_a_line_of_prose() -> None:
+    # Swift Weekly Brief opened an issue with verse, each line ending in <br>; the lines ran together into
+    # one sentence ("…fly on by What rants and revelations there await?").
+    prose = read_markdown(
+        "> Lo! The posts fly on by<br>\n> What rants there await?<br/>\n\nUntil next time. <BR />Jo\n"
+    )
+    assert prose.text.split("\n\n") == ["Lo! The posts fly on by", "What rants there await?", "Until next time.", "Jo"]

@@ -178,6 +178,18 @@ def test_template_tags_and_single_emphasis_are_protected() -> None:
     assert protected_spans("2*3 and a * b and snake_case_name") == []
 
 
+def test_a_link_address_with_parentheses_is_protected_whole() -> None:
+    # CommonMark allows balanced parentheses in a link's address; the first ")" had ended it, and "/)"
+    # went to the model as words.
+    text = "Read [why it matters](https://x.dev/blog/feature(slice_patterns)/) and [this](https://x.dev/a \"A b\")."
+    assert protected_spans(text) == [
+        "[",
+        "](https://x.dev/blog/feature(slice_patterns)/)",
+        "[",
+        '](https://x.dev/a "A b")',
+    ]
+
+
 def test_hook_block_marks_rtl_translation_and_skips_a_skipped_one() -> None:
     from types import SimpleNamespace
 

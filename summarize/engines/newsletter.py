@@ -32,6 +32,7 @@ from ..text.calls import is_call_to_action
 from ..text.inputs import CREDIT_WORD, inline_to_text, mark_attributed_quotes
 from ..text.markdown import (
     HEADING,
+    LINK_TARGET,
     LIST_ITEM,
     REFERENCE_DEFINITION,
     TEMPLATE_TAG,
@@ -55,8 +56,8 @@ MAX_POINT_TOKENS = 60
 
 _TASK_BOX = re.compile(r"^\[[ xX✓]\]\s*")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+")
-_IMAGE_ONLY = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+_LINK = re.compile(rf"\[[^\]\n]*\]{LINK_TARGET}|<https?://[^>\s]+>|https?://\S+")
+_IMAGE_ONLY = re.compile(rf"^\s*(?:!\[[^\]]*\]{LINK_TARGET}\s*)+$")
 _HTML_ONLY = re.compile(r"^\s*<[^>]+>\s*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)

@@ -12,10 +12,10 @@ from ..errors import InputError
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
+from .markdown import LINK_TARGET, prose_markdown
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
-from .markdown import prose_markdown
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
 from .sentences import with_stop
@@ -30,12 +30,12 @@ _BINARY_SAMPLE = 8192
 # story's title and its language): a pointer to another page, no prose. Both had been summary sentences of
 # lone issues. The label holds no link, bracket or colon (no web address either).
 _LINK_ONLY = re.compile(
-    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?)"
+    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\]]*\]{LINK_TARGET}|<?https?://\S+>?)"
     r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:]*$"
 )
 # A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
 # dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
-_INLINE_LINK = re.compile(r"!?\[([^\]]*[.!?。])\]\([^)]*\)\.(?!\.)|!?\[([^\]]*)\]\([^)]*\)")
+_INLINE_LINK = re.compile(rf"!?\[([^\]]*[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[([^\]]*)\]{LINK_TARGET}")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")

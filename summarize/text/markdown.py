@@ -25,6 +25,10 @@ REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
 # An ATX heading: up to 3 spaces, 1-6 "#", a space, its text (group 2) and optional closing "#"s after a
 # space ("## C#" keeps its "#"). One definition for the prose reader, the newsletter outline and stdin.
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# A link's destination and optional title, as CommonMark reads them: no space in the address, and one
+# level of balanced parentheses inside it ("(https://x.dev/blog/feature(slice_patterns)/)", where the
+# first ")" had ended the link and left "/)" in the prose).
+LINK_TARGET = r"\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"\n]*\")?\)"
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 # A list item's marker: CommonMark's bullets "-", "+", "*" and ordinals of 1-9 digits with "." or ")",

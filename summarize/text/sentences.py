@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .glued import split_captions, split_quote_edges
-from .markdown import LIST_MARKER, ORDINAL_ITEM
+from .markdown import LINK_TARGET, LIST_MARKER, ORDINAL_ITEM
 from .quotes import ATTRIBUTION
 from .scripts import is_hangul, is_unspaced_cjk
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
@@ -156,7 +156,7 @@ def _closes_previous(closers: str, rest: str, before: list[str]) -> bool:
 # ends before trailing punctuation (the full stop after "see https://x.org/a.") unless a bracket
 # opened inside it closes there (Wikipedia's ``/Foo_(bar)``).
 _URL_CHAR = r"[^\s<>()\[\]]"
-_LINK_TARGET = r"\]\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"]*\")?\)"
+_LINK_TARGET = r"\]" + LINK_TARGET
 URL = re.compile(
     _LINK_TARGET + r"|<(?:https?://|mailto:)[^>\s]+>"
     rf"|(?:https?://|www\.)(?:{_URL_CHAR}|\({_URL_CHAR}*\))*(?:[^\s<>()\[\].,;:!?'\"”’»]|\({_URL_CHAR}*\))"

@@ -218,6 +218,23 @@ def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
     assert "“" not in read_markdown("> We shipped it on Monday.\n\n---\n\nMore news follows.").text
 
 
+def test_a_blockquote_in_the_first_person_is_someones_words_though_no_one_is_named() -> None:
+    # Swift Weekly Brief quoted a forum post under the line that named its author; the summary showed
+    # "I’ve been working on implementing… String…" as the newsletter's own words.
+    md = (
+        "Michael gave an update on strings.\n\n"
+        "> I’ve been working on improving String for a year.\n>\n> The rest is in the post.\n\n"
+        "> Mine is a quiet one. We like my-lib and I-95.\n\n> Notes on the I/O crate.\n"
+    )
+    text = read_markdown(md).text
+    assert "“I’ve been working on improving String for a year.”" in text
+    assert "“The rest is in the post.”" in text  # every paragraph of that quotation
+    # "Mine", "my-lib", "I-95" and "I/O" are no first person: those blockquotes stay the writer's own.
+    assert "Mine is a quiet one." in text and "“Mine" not in text
+    assert "Notes on the I/O crate." in text and "“Notes" not in text
+    assert quotes.names_no_speaker("“I’ve been working on improving String for a year.”")
+
+
 def test_a_sentence_shown_from_an_attributed_quotation_keeps_its_speaker() -> None:
     paragraph = [
         "“Rust is funny because in one sense it is hard.",

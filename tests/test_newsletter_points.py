@@ -116,14 +116,14 @@ def test_a_quotation_a_line_introduces_is_one_point_with_its_speaker() -> None:
     md = NEWSLETTER.replace(
         "## Tools\n\n",
         "## Tools\n\nJordan Rose [shared](https://example.org/f) an update on the seed catalogue:\n\n"
-        "> Over the last few weeks I have been discussing this with the growers. They agreed.\n>\n"
+        "> Over the last few weeks I have been discussing this with the growers, who agreed.\n>\n"
         "> I am cutting the list down.\n\n",
     )
     points = newsletter_points(md, "en", 6)
     assert points is not None
     assert points[1] == (
         "Jordan Rose shared an update on the seed catalogue: “Over the last few weeks I have been discussing "
-        "this with the growers.”"
+        "this with the growers, who agreed.”"
     )
     assert not any(p.startswith(("Over the last", "I am cutting")) for p in points)
     # A quotation no line introduces stays an item of its own, and a lead-in of more than one sentence

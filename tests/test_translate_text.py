@@ -181,7 +181,7 @@ def test_template_tags_and_single_emphasis_are_protected() -> None:
 def test_a_link_address_with_parentheses_is_protected_whole() -> None:
     # CommonMark allows balanced parentheses in a link's address; the first ")" had ended it, and "/)"
     # went to the model as words.
-    text = "Read [why it matters](https://x.dev/blog/feature(slice_patterns)/) and [this](https://x.dev/a \"A b\")."
+    text = 'Read [why it matters](https://x.dev/blog/feature(slice_patterns)/) and [this](https://x.dev/a "A b").'
     assert protected_spans(text) == [
         "[",
         "](https://x.dev/blog/feature(slice_patterns)/)",

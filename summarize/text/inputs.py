@@ -212,6 +212,8 @@ def read_markdown(md: str) -> MarkdownProse:
 
 # A line that names who a blockquote above it quotes: "– [brundolf on Hacker News](…)", "— Jane Doe".
 _ATTRIBUTION = re.compile(r"^[ \t]*" + ATTRIBUTION)
+# "I", "I’ve", "my": a quotation's author speaking (English).
+_FIRST_PERSON = re.compile(r"(?<![\w'’/-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y)(?![\w'’/-])")
 
 
 def mark_attributed_quotes(lines: list[str]) -> list[str]:
@@ -219,7 +221,10 @@ def mark_attributed_quotes(lines: list[str]) -> list[str]:
     funny…" then "– brundolf on Hacker News") put in quotation marks: someone else's words (This Week in
     Rust's quote of the week), not the writer's, so a summary shows them as a quote; the attribution
     line ends each paragraph ("…as it needs to be.” – brundolf on Hacker News"). A blockquote with
-    no attribution stays as it is: newsletters also set their own items as blockquotes (科技爱好者周刊)."""
+    no attribution stays as it is (newsletters also set their own items as blockquotes: 科技爱好者周刊),
+    unless it speaks in the first person singular in English: then it is someone's words too, a forum
+    post a newsletter quotes ("I’ve been working on… String"), and shown as the writer's they would
+    put the writer in its author's place."""
     out = list(lines)
     i = 0
     while i < len(out):
@@ -230,17 +235,19 @@ def mark_attributed_quotes(lines: list[str]) -> list[str]:
         while i < len(out) and _BLOCKQUOTE.match(out[i]):
             i += 1
         after = next((k for k in range(i, len(out)) if out[k].strip()), None)
-        if after is None or not _ATTRIBUTION.match(out[after]):
-            continue
-        attribution, out[after] = out[after].strip(), ""
         texts = [k for k in range(start, i) if _BLOCKQUOTE.sub("", out[k]).strip()]
+        attribution = ""
+        if after is not None and _ATTRIBUTION.match(out[after]):
+            attribution, out[after] = f" {out[after].strip()}", ""
+        elif not any(_FIRST_PERSON.search(out[k]) for k in texts):
+            continue
         for para in _runs(texts):
             first, last = para[0], para[-1]
             marker = _BLOCKQUOTE.match(out[first]).group(0)  # type: ignore[union-attr]  # matched above
             out[first] = f"{marker}“{out[first][len(marker) :].lstrip()}"
             # Who said it ends each paragraph, not a line of its own: a fragment alone, it says whose words
             # they are beside them, wherever a paragraph is shown ("“…” – papaf on Hacker News").
-            out[last] = f"{out[last].rstrip()}” {attribution}"
+            out[last] = f"{out[last].rstrip()}”{attribution}"
     return out
 
 

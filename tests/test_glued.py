@@ -61,6 +61,30 @@ def test_caption_rules_leave_sentences_of_normal_length_and_speakers_alone() -> 
     assert split_sentences(german, "de") == [german]
 
 
+def test_a_caption_label_of_common_words_starts_a_glued_caption_at_any_length() -> None:
+    # "…kite flying dates back some 2,000 years Global appeal: Professional kite flying teams…" was one key
+    # point, two captions run together, under the run-on length where labels had not been looked for.
+    seam = "Kite flying dates back some 2,000 years Global appeal: Teams from 13 countries took part in the festival."
+    assert split_sentences(seam) == [
+        "Kite flying dates back some 2,000 years",
+        "Global appeal: Teams from 13 countries took part in the festival.",
+    ]
+    assert split_sentences("He was jailed for six years Lengthy sentence: The judge said it was grave.")[1] == (
+        "Lengthy sentence: The judge said it was grave."
+    )
+    # A name or a title before the colon, a speaker, a possessive, a function word or a capitalised word
+    # before the label: one sentence.
+    for whole in (
+        "He told BBC Radio 4's Today programme: \"We need more resources.\"",
+        "It was the release of Fall of an Empire: The Story of Katherine of Alexandria.",
+        "A guard stood outside the White House: Nobody passed him all night long.",
+        "The star of the new Avengers: Age of Ultron came to the premiere.",
+        "The analyst Clare Moffat warned: 'The tide turns fast here.'",
+        "He later told reporters Sunday: The talks had gone well.",
+    ):
+        assert split_sentences(whole) == [whole], whole
+
+
 def test_a_sentence_adverb_a_conjunction_or_a_contraction_with_a_capital_starts_a_glued_sentence() -> None:
     # Daily Mail captions glued so had made key points of two sentences.
     for caption, sentence in (

@@ -85,6 +85,22 @@ def test_a_caption_label_of_common_words_starts_a_glued_caption_at_any_length() 
         assert split_sentences(whole) == [whole], whole
 
 
+def test_a_quoted_title_ending_a_caption_ends_it_before_an_opener() -> None:
+    # "…a Hollywood film dubbed ‘The First Great Escape’ The story of how Douglas Bader recovered…" was a
+    # summary's first sentence, a caption and the article's first sentence: the closing quote ends the
+    # title, so the two capitalised words before it are no title going on.
+    assert split_sentences("He starred in a film dubbed ‘The Great Escape’ The story of how he fled is told.") == [
+        "He starred in a film dubbed ‘The Great Escape’",
+        "The story of how he fled is told.",
+    ]
+    assert split_sentences("A man said the weather was 'too hot' The incident was shared online.")[1] == (
+        "The incident was shared online."
+    )
+    # Without the closing quote nothing says where a title ends: one sentence, as before.
+    for whole in ("It was the year Don't Push It won the race.", "A film dubbed The Great Escape The story goes on."):
+        assert split_sentences(whole) == [whole], whole
+
+
 def test_a_sentence_adverb_a_conjunction_or_a_contraction_with_a_capital_starts_a_glued_sentence() -> None:
     # Daily Mail captions glued so had made key points of two sentences.
     for caption, sentence in (

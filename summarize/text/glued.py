@@ -83,9 +83,15 @@ _CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"�
 # "A"/"An" ("Patient A and…", "Serie A goals"), and not after two capitalised words, which a title
 # goes on from ("…the year Don't Push It won…"). Such a seam is a caption's or a page line's end glued
 # to the next sentence ("…banned from driving The brother of ex-footballer Ryan Giggs…").
+# A closing quote counts as the word's end: a caption that ends with a quoted title or words ("…a Hollywood
+# film dubbed ‘The First Great Escape’ The story of how…", "…the weather was 'too hot' The incident…"),
+# where the title has ended, so two capitalised words before the mark are no title going on.
 _OPENER_CUT = re.compile(
-    r"(?<=[a-z0-9)]) (?=(?:" + "|".join(w for w in _OPENER_WORDS if w not in ("A", "An")) + rf") [a-z]|{_MORE_OPENERS})"
+    r"(?:(?<=[a-z0-9)])|(?<=[a-z0-9][’'\"”])) (?=(?:"
+    + "|".join(w for w in _OPENER_WORDS if w not in ("A", "An"))
+    + rf") [a-z]|{_MORE_OPENERS})"
 )
+_CLOSING_QUOTE = "’'\"”"
 # In a piece of normal length, a caption's label only where no name or title can be read: its first word
 # a common word ("…dates back some 2,000 years Global appeal: Professional kite flying teams…", "Fatal:",
 # "Lengthy prison sentence:"), after a word in lower case that is no possessive ("…BBC Radio 4's Today
@@ -157,7 +163,7 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
         if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
             continue
-        if not run_on and _TWO_CAPITALISED.search(piece, 0, m.start()):
+        if not run_on and piece[m.start() - 1] not in _CLOSING_QUOTE and _TWO_CAPITALISED.search(piece, 0, m.start()):
             continue
         if _word_before(piece, m.start()).lower() in STOPWORDS:
             continue

@@ -75,7 +75,7 @@ def test_a_caption_label_of_common_words_starts_a_glued_caption_at_any_length() 
     # A name or a title before the colon, a speaker, a possessive, a function word or a capitalised word
     # before the label: one sentence.
     for whole in (
-        "He told BBC Radio 4's Today programme: \"We need more resources.\"",
+        'He told BBC Radio 4\'s Today programme: "We need more resources."',
         "It was the release of Fall of an Empire: The Story of Katherine of Alexandria.",
         "A guard stood outside the White House: Nobody passed him all night long.",
         "The star of the new Avengers: Age of Ultron came to the premiere.",

@@ -156,3 +156,4 @@ def test_a_hard_line_break_ends_a_line_of_prose() -> None:
         "> Lo! The posts fly on by<br>\n> What rants there await?<br/>\n\nUntil next time. <BR />Jo\n"
     )
     assert prose.text.split("\n\n") == ["Lo! The posts fly on by", "What rants there await?", "Until next time.", "Jo"]
+    assert "\n" not in read_markdown("Use the `<br>` tag for a line break.\n").text

@@ -86,12 +86,12 @@ _CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"�
 # A closing quote counts as the word's end: a caption that ends with a quoted title or words ("…a Hollywood
 # film dubbed ‘The First Great Escape’ The story of how…", "…the weather was 'too hot' The incident…"),
 # where the title has ended, so two capitalised words before the mark are no title going on.
+_CLOSING_QUOTE = "’'\"”"
 _OPENER_CUT = re.compile(
-    r"(?:(?<=[a-z0-9)])|(?<=[a-z0-9][’'\"”])) (?=(?:"
+    rf"(?:(?<=[a-z0-9)])|(?<=[a-z0-9][{_CLOSING_QUOTE}])) (?=(?:"
     + "|".join(w for w in _OPENER_WORDS if w not in ("A", "An"))
     + rf") [a-z]|{_MORE_OPENERS})"
 )
-_CLOSING_QUOTE = "’'\"”"
 # In a piece of normal length, a caption's label only where no name or title can be read: its first word
 # a common word ("…dates back some 2,000 years Global appeal: Professional kite flying teams…", "Fatal:",
 # "Lengthy prison sentence:"), after a word in lower case that is no possessive ("…BBC Radio 4's Today

@@ -42,8 +42,9 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-# A hard line break ends a line of verse, an address or a sign-off: no sentence runs on over it.
-_LINE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+# A hard line break ends a line of verse, an address or a sign-off: no sentence runs on over it. Not one
+# written as code ("the `<br>` tag"), which stands inside a sentence.
+_LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*", re.I)
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 
 

@@ -35,7 +35,7 @@ from .results import SummaryResult
 from .text.inputs import decode, to_document
 from .text.languages import block_labels
 from .text.markdown import EOL as _EOL
-from .text.markdown import fenced_spans, front_matter
+from .text.markdown import as_markdown_text, fenced_spans, front_matter
 
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
@@ -147,10 +147,10 @@ def render_block(result: SummaryResult, eol: str, *, final_eol: bool = True) -> 
     """The block's text, markers included, with the file's own line ending."""
     # Headed in the language of what follows: the block is part of the document.
     summary_label, points_label = block_labels(result.language.code)
-    lines = [START, f"**{summary_label}** {result.summary}"]
+    lines = [START, f"**{summary_label}** {as_markdown_text(result.summary)}"]
     if result.key_points:
         lines += ["", f"**{points_label}**", ""]
-        lines += [f"- {p}" for p in result.key_points]
+        lines += [f"- {as_markdown_text(p)}" for p in result.key_points]
     translation = result.translation
     # A skipped translation (the file is already in that language) would only repeat the original.
     if translation is not None and not translation.skipped:
@@ -161,11 +161,11 @@ def render_block(result: SummaryResult, eol: str, *, final_eol: bool = True) -> 
         labels = block_labels(target, f" ({target})" if target else "")
         translated: list[str] = []
         if translation.summary:
-            translated += [f"**{labels[0]}** {translation.summary}"]
+            translated += [f"**{labels[0]}** {as_markdown_text(translation.summary)}"]
         points = translation.key_points
         if points:
             translated += ["", f"**{labels[1]}**", ""]
-            translated += [f"- {p}" for p in points]
+            translated += [f"- {as_markdown_text(p)}" for p in points]
         if translated:
             # Right-to-left text (Urdu) is marked as such, like every Markdown output of the tool.
             lines += ["", *rtl_block("\n".join(translated).strip("\n"), target).rstrip("\n").split("\n")]

@@ -11,7 +11,7 @@ from . import atomic
 from .errors import OutputError
 from .results import SummaryResult, TranslationResult
 from .text.languages import language_name
-from .text.markdown import rtl_block
+from .text.markdown import as_markdown_text, rtl_block
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
@@ -84,15 +84,16 @@ def render_markdown(r: SummaryResult, *, show_source: bool = False, translation_
     if original:
         # Urdu (or any right-to-left) summaries are laid out right to left, as translations are.
         lang = r.language.code
-        lines.extend(["", rtl_block(r.summary, lang).rstrip("\n")])
+        lines.extend(["", rtl_block(as_markdown_text(r.summary), lang).rstrip("\n")])
         if r.key_points:
             lines.extend(["", "### Key points", ""])
-            lines.append(rtl_block("\n".join(f"- {p}" for p in r.key_points), lang).rstrip("\n"))
+            points = "\n".join(f"- {as_markdown_text(p)}" for p in r.key_points)
+            lines.append(rtl_block(points, lang).rstrip("\n"))
     if translated and r.translation:
         lang = r.translation.language
-        body = [r.translation.summary]
+        body = [as_markdown_text(r.translation.summary)]
         if r.translation.key_points:
-            body.extend(["", *(f"- {p}" for p in r.translation.key_points)])
+            body.extend(["", *(f"- {as_markdown_text(p)}" for p in r.translation.key_points)])
         if original:
             lines.extend(["", f"### {language_name(lang)} translation"])
         lines.extend(["", rtl_block("\n".join(body), lang).rstrip("\n")])

@@ -249,6 +249,39 @@ def test_block_headings_follow_the_language_of_the_summary() -> None:
     assert "**Summary:** 新版本发布了。" in block and "**Key points:**" in block
 
 
+def test_words_a_code_span_shows_stay_and_are_no_html_in_the_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Swift Weekly Brief's "`UnsafePointer<T>`" read "UnsafePointer", and "the `<form>` element" read
+    # "the  element": the reader dropped them as HTML tags. Kept, they must not become tags in the block.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUMMARIZE_ENGINE", "extractive")
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "cache"))
+    doc = tmp_path / "note.md"
+    text = (
+        "# Notes\n\nThe team rewrote `UnsafePointer<T>` so that it no longer copies the buffer it points to. "
+        "Browsers now style the `<form>` element the same way on every platform that ships this year. "
+        "A <b>bold</b> word is markup.\n"
+    )
+    doc.write_text(text, encoding="utf-8")
+    assert main(["--points", "0", str(doc)]) == 1  # the block was written
+    written = doc.read_text(encoding="utf-8")
+    block = written[written.index(START) : written.index(END)]
+    assert "UnsafePointer&lt;T> so that" in block and "the &lt;form> element" in block
+    assert "<b>" not in block and "A bold word" in block and "<T>" not in block
+    assert written.replace(block + END + "\n\n", "") == text  # every other byte kept
+    # The same in the CLI's Markdown output; JSON and text show the words as they are.
+    from click.testing import CliRunner
+
+    from summarize.cli import cli
+
+    doc.write_text(text, encoding="utf-8")
+    markdown = CliRunner().invoke(cli, ["--points", "0", "-f", "markdown", str(doc)], catch_exceptions=False)
+    assert "UnsafePointer&lt;T>" in markdown.output and "<T>" not in markdown.output
+    as_json = CliRunner().invoke(cli, ["--points", "0", "-f", "json", str(doc)], catch_exceptions=False)
+    assert "UnsafePointer<T> so that" in as_json.output
+
+
 def test_markers_inside_code_fences_are_text(letters: dict[str, Path]) -> None:
     doc = letters["swiftweekly_issue-201_short.md"]
     example = f"\n## How to\n\n```markdown\n{START}\n**Summary:** an example\n{END}\n```\n\n~~~\n{START}\n~~~\n"

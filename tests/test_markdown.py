@@ -78,6 +78,11 @@ def test_the_reader_the_hook_and_the_translator_agree_on_code() -> None:
         ("[a](https://example.org/a) [disposition: merge] Permit it", "a disposition: merge Permit it"),
         ("[a](https://example.org/a) [b](https://example.org/b) text", "a b text"),
         ("See [Compiler] notes.", "See Compiler notes."),
+        # What a code span shows is a word, HTML-like or not; tags outside code spans go.
+        (
+            "A `UnsafePointer<T>` and the `<form>` element, <b>bold</b>.",
+            "A UnsafePointer<T> and the <form> element, bold.",
+        ),
         # Parentheses inside a link's address (This Week in Rust): the prose read "…a big deal to me/)."
         ("[A big deal to me](https://x.dev/blog/feature(slice_patterns)/) now.", "A big deal to me now."),
     ],

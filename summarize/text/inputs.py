@@ -42,6 +42,7 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_CODE_SPAN = re.compile(r"(`+)[^`\n]+?\1")
 # A hard line break ends a line of verse, an address or a sign-off: no sentence runs on over it. Not one
 # written as code ("the `<br>` tag"), which stands inside a sentence.
 _LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*", re.I)
@@ -154,8 +155,19 @@ def inline_to_text(line: str) -> str:
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
-    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _HTML_TAG.sub("", line)))
+    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _without_tags(line)))
     return prose.translate(_HELD_BRACKETS) if held else prose
+
+
+def _without_tags(line: str) -> str:
+    """``line`` without its HTML tags, but for what code spans show: "`UnsafePointer<T>`", "the `<form>`
+    element" are words of the text (Swift Weekly Brief's had read "UnsafePointer", "the  element").
+    Markdown outputs write such a "<" as ``&lt;`` (``markdown.as_markdown_text``)."""
+    pieces, last = [], 0
+    for m in _CODE_SPAN.finditer(line):
+        pieces += [_HTML_TAG.sub("", line[last : m.start()]), m.group(0)]
+        last = m.end()
+    return "".join([*pieces, _HTML_TAG.sub("", line[last:])])
 
 
 @dataclass(frozen=True)

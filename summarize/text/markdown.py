@@ -142,6 +142,17 @@ def prose_markdown(md: str) -> str:
     return drop_tables(drop_fenced_code(md))
 
 
+# "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.
+_TAG_OPENER = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def as_markdown_text(text: str) -> str:
+    """``text`` (a summary sentence or a point) to stand in Markdown as written: a "<" that would open an
+    HTML tag is written ``&lt;`` ("UnsafePointer<T>", "the <form> element", words a code span of the
+    source showed, would otherwise be read as tags and hidden, or rendered)."""
+    return _TAG_OPENER.sub("&lt;", text)
+
+
 def rtl_block(markdown: str, lang: str) -> str:
     """Markdown wrapped so right-to-left text is laid out as such (blank lines keep it Markdown)."""
     if not is_rtl(lang):

@@ -160,6 +160,28 @@ def test_urdu_and_arabic_indic_digits_count_as_the_same_number() -> None:
     assert _flagged("دھماکے میں ۴۷ افراد ہلاک ہوئے۔", source, "ur") == ["۴۷"]
 
 
+def test_urdu_writes_a_decimal_point_as_its_full_stop_and_may_glue_a_number_to_a_word() -> None:
+    # FLORES' reference translations: "زلزلہ 6۔5 میگنی ٹیوڈ" for "magnitude 6.5", "1977 تا1981" for "from
+    # 1977 to 1981", "کر7 وکٹیں" for "7 wickets". The translator's number check flagged all three, and the
+    # splitter cut "6۔" from "5".
+    from summarize.text.sentences import split_sentences
+    from summarize.translation.spans import missing_numbers
+
+    assert missing_numbers("It was magnitude 6.5.", "زلزلہ 6۔5 میگنی ٹیوڈ کا تھا۔", "en", "ur") == []
+    assert missing_numbers("It was magnitude 6.5.", "زلزلہ ۶۔۵ میگنی ٹیوڈ کا تھا۔", "en", "ur") == []
+    assert [f.text for f in missing_numbers("It was magnitude 6.5.", "زلزلہ 65 کا تھا۔", "en", "ur")] == ["6.5"]
+    assert missing_numbers("He served from 1977 to 1981.", "انہوں نے 1977 تا1981 خدمات انجام دیں۔", "en", "ur") == []
+    assert missing_numbers("They lost 7 wickets.", "انہوں نے کر7 وکٹیں گنوائیں۔", "en", "ur") == []
+    # A stop after a number that ends a sentence is still a stop; inside a Latin word a digit is no number.
+    assert missing_numbers("It happened in 2005. Then 5 came.", "یہ 2005۔ پھر 5 لوگ آئے۔", "en", "ur") == []
+    assert _flagged("The A380 flew 46 people.", "The A380 flew 46 people to Paris.") == []
+    assert split_sentences("زلزلہ 6۔5 میگنی ٹیوڈ کا تھا۔ یہ دوسرا جملہ ہے۔", "ur") == [
+        "زلزلہ 6۔5 میگنی ٹیوڈ کا تھا۔",
+        "یہ دوسرا جملہ ہے۔",
+    ]
+    assert split_sentences("یہ واقعہ 2005۔ 5 لوگ آئے۔", "ur") == ["یہ واقعہ 2005۔", "5 لوگ آئے۔"]
+
+
 def test_names_with_titles_and_possessives_are_supported() -> None:
     assert _flagged("Biden's spokesman rejected business as usual in Islamabad.") == []
     assert _flagged("Mr. Khan has been in jail since August 2023.") == []

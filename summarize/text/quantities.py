@@ -65,9 +65,15 @@ PERCENT = ("%", "٪", "percent", "per cent", "pc", "percentage points", "فیص�
 _SCALE_ALT = "|".join(sorted((re.escape(s) for s in SCALES), key=len, reverse=True))
 _UNIT_ALT = "|".join(sorted((re.escape(s) for s in (*CURRENCY_WORDS, *PERCENT)), key=len, reverse=True))
 _CUR_ALT = "|".join(sorted((re.escape(s) for s in CURRENCY_PREFIX), key=len, reverse=True))
-_GROUP = ",.\u066b\u066c\u00a0\u202f\u2009"
+# Marks inside a number: commas, points, Arabic decimal and thousands separators, thin spaces, and Urdu's
+# full stop "۔", which Urdu writes as a decimal point between digits ("6۔5", FLORES' magnitude 6.5).
+_GROUP = ",.\u066b\u066c\u06d4\u00a0\u202f\u2009"
+# Not inside a word ("Q3", "A380"), but right after an Arabic-script letter, where Urdu text often loses the
+# space before a number ("1977 تا1981", "کر7 وکٹیں" in FLORES' reference translations).
+_ARABIC_LETTER = "\u0600-\u065f\u066e-\u06ef\u06fa-\u06ff"
 _NUMBER = re.compile(
-    rf"(?:(?<!\w)(?P<cur>{_CUR_ALT})\s?|(?<!\w))(?P<num>\d+(?:[{_GROUP}]\d+)*)(?P<ord>st|nd|rd|th)?"
+    rf"(?:(?<!\w)(?P<cur>{_CUR_ALT})\s?|(?<!\w)|(?<=[{_ARABIC_LETTER}]))(?P<num>\d+(?:[{_GROUP}]\d+)*)"
+    r"(?P<ord>st|nd|rd|th)?"
     rf"(?:[\s-]?(?P<scale>{_SCALE_ALT})(?![^\W\d_]))?"
     rf"(?:\s?(?P<unit>{_UNIT_ALT})(?![^\W\d_]))?",
     re.IGNORECASE,
@@ -99,11 +105,11 @@ def digit_values(digits: str, lang: str = "en") -> list[Decimal]:
     ``1,200`` and ``1.200`` are 1200 (thousands) or 1.2 (a decimal comma or point): which one depends
     on the writer's convention, so both are kept when one mark is followed by exactly three digits.
     """
-    digits = ascii_digits(digits).replace("\u066b", "d").replace("\u066c", "g")
+    digits = ascii_digits(digits).replace("\u066b", "d").replace("\u06d4", "d").replace("\u066c", "g")
     for space in "\u00a0\u202f\u2009":
         digits = digits.replace(space, "g")
     marks = [c for c in digits if not c.isdigit()]
-    if "d" in marks:  # Arabic decimal separator: unambiguous
+    if "d" in marks:  # Arabic decimal separator (or Urdu's "۔" between digits): unambiguous
         return [_dec(digits.replace("g", "").replace(",", "").replace(".", "").replace("d", "."))]
     kinds = list(dict.fromkeys(m for m in marks if m != "g"))
     plain = digits.replace("g", "")

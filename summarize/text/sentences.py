@@ -52,8 +52,9 @@ _CLOSERS = re.escape(_CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
     # These scripts often need none; Amharic ends a sentence with "።" or, as typed, two wordspaces "፡፡";
-    # Khmer with "។" (and a text with "៕").
-    rf"|(?:[。！？؟۔।॥။።፧។៕]|፡፡)+[{_CLOSERS}]*(?=\s*\S)"
+    # Khmer with "។" (and a text with "៕"). Urdu's "۔" between two digits is a decimal point ("زلزلہ 6۔5
+    # میگنی ٹیوڈ", a magnitude 6.5 earthquake, had been cut into two sentences, "…زلزلہ 6۔" and "5 …").
+    rf"|(?:[。！？؟۔।॥။።፧។៕]|፡፡)+[{_CLOSERS}]*(?=\s*\S)(?!(?<=\d۔)\d)"
 )
 # Thai writes no full stop: a space between two Thai characters ends a sentence, or a clause (which is
 # as short). Not before the repetition mark "ๆ" ("จริง ๆ") nor before a word that joins what follows to
@@ -200,6 +201,7 @@ def _unmask_urls(sentence: str, urls: list[str]) -> str:
 # news sentence's length.
 RUN_ON_TOKENS = 60
 # A stop inside a piece, where pysbd could end a sentence.
+_DECIMAL_CUT = re.compile(r"\d۔$")
 _INNER_STOP = re.compile(rf"[.!?؟۔।॥]+[{_CLOSERS}]*\s|[。！？]+[{_CLOSERS}]*\S")
 # Quote marks read as a letter (U+02BC, the modifier apostrophe): pysbd pairs none of them, and a
 # closing one after a full stop starts the next piece, where _reattach_closers gives it back.
@@ -319,7 +321,20 @@ def _split_pieces(para: str, lang: str) -> list[str]:
                 refined.extend(split_captions(part, run_on=len(tokens(part)) > RUN_ON_TOKENS))
             else:
                 refined.append(part)
-    return _reattach_closers([s for s in refined if s])
+    return _reattach_closers(_rejoin_decimals([s for s in refined if s], para))
+
+
+def _rejoin_decimals(pieces: list[str], para: str) -> list[str]:
+    """``pieces`` with a number that a stop between its digits cut in two joined again: Urdu writes a
+    decimal point as "۔" ("6۔5"), and pysbd ends a sentence there. Only where ``para`` has the two
+    pieces with nothing between them ("…2005۔ اس کے بعد…", with its space, is two sentences)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _DECIMAL_CUT.search(out[-1]) and piece[:1].isdigit() and out[-1] + piece in para:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 # A line that starts a list item (``markdown.LIST_MARKER``).

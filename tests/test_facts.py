@@ -182,6 +182,18 @@ def test_urdu_writes_a_decimal_point_as_its_full_stop_and_may_glue_a_number_to_a
     assert split_sentences("یہ واقعہ 2005۔ 5 لوگ آئے۔", "ur") == ["یہ واقعہ 2005۔", "5 لوگ آئے۔"]
 
 
+def test_a_clock_time_written_with_a_point_is_that_time() -> None:
+    # "The Iraq Study Group presented its report at 12.00 GMT today." and FLORES' Urdu "12:00 جی ایم ٹی".
+    from summarize.translation.spans import missing_numbers
+
+    assert missing_numbers("It came at 12.00 GMT today.", "یہ آج 12:00 جی ایم ٹی پر آیا۔", "en", "ur") == []
+    assert [f.text for f in missing_numbers("It came at 12.00 GMT.", "It came at 13:00 GMT.")] == ["12.00"]
+    assert _flagged("The train left at 15:30.", "The train left at 3.30pm, on time.") != []  # 15:30 is not 3:30
+    assert _flagged("The train left at 3:30.", "The train left at 3.30pm, on time.") == []
+    # A number with two decimals and no clock word is a number.
+    assert [f.text for f in missing_numbers("It cost 12.50 each.", "It cost 12:50 each.")] == ["12.50"]
+
+
 def test_names_with_titles_and_possessives_are_supported() -> None:
     assert _flagged("Biden's spokesman rejected business as usual in Islamabad.") == []
     assert _flagged("Mr. Khan has been in jail since August 2023.") == []

@@ -80,6 +80,12 @@ _NUMBER = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?![\d:])")
+# A clock time with a point, as British English writes it before "GMT" or "pm" ("12.00 GMT", "3.30pm"):
+# the time "12:00" (FLORES' Urdu reference writes it so), not the number 12.
+_DOT_TIME = re.compile(
+    r"(?<![\d:.,])(\d{1,2})\.([0-5]\d)(?=\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|CET\b|[ECMP][SD]?T\b|hrs\b|local time))",
+    re.I,
+)
 _NUMBER_WORDS = set(UNITS) | set(TENS) | set(ORDINALS) | set(WORD_SCALES) | {"and", "a"}
 
 
@@ -205,6 +211,10 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
         flat = _SPACE_GROUP.sub("\u00a0", flat)
     # A clock or lap time ("15:30", "1:35.782") is one value of its own: its 30 is no count of anything.
     out = [Quantity(m.start(), m.end(), text[m.start() : m.end()], (m.group(0),), "time") for m in _TIME.finditer(flat)]
+    out += [
+        Quantity(m.start(), m.end(), text[m.start() : m.end()], (f"{m.group(1)}:{m.group(2)}",), "time")
+        for m in _DOT_TIME.finditer(flat)
+    ]
     times = [(q.start, q.end) for q in out]
     for m in _NUMBER.finditer(flat):
         if any(a <= m.start() < b for a, b in times):

@@ -83,7 +83,7 @@ _TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?![\d:])")
 # A clock time with a point, as British English writes it before "GMT" or "pm" ("12.00 GMT", "3.30pm"):
 # the time "12:00" (FLORES' Urdu reference writes it so), not the number 12.
 _DOT_TIME = re.compile(
-    r"(?<![\d:.,])(\d{1,2})\.([0-5]\d)(?=\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|CET\b|[ECMP][SD]?T\b|hrs\b|local time))",
+    r"(?<![\d:.,])(\d{1,2})\.([0-5]\d)(?=\s?(?:[ap]\.?m\b|(?-i:GMT|BST|UTC|CET|[ECMP][SD]?T)\b|hrs\b|local time))",
     re.I,
 )
 _NUMBER_WORDS = set(UNITS) | set(TENS) | set(ORDINALS) | set(WORD_SCALES) | {"and", "a"}

@@ -157,3 +157,8 @@ def test_a_hard_line_break_ends_a_line_of_prose() -> None:
     )
     assert prose.text.split("\n\n") == ["Lo! The posts fly on by", "What rants there await?", "Until next time.", "Jo"]
     assert "\n" not in read_markdown("Use the `<br>` tag for a line break.\n").text
+    # Inside a newsletter's item the break parts two words ("one<br>two" had read "onetwo").
+    md = NEWSLETTER.replace(
+        "## Tools\n\n", "## Tools\n\n- [Seed log](https://example.org/s) keeps notes<br>on every tray.\n"
+    )
+    assert newsletter.outline(md).sections[1].blocks[0].text == "Seed log keeps notes on every tray."

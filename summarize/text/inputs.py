@@ -165,9 +165,15 @@ def _without_tags(line: str) -> str:
     Markdown outputs write such a "<" as ``&lt;`` (``markdown.as_markdown_text``)."""
     pieces, last = [], 0
     for m in _CODE_SPAN.finditer(line):
-        pieces += [_HTML_TAG.sub("", line[last : m.start()]), m.group(0)]
+        pieces += [_strip_tags(line[last : m.start()]), m.group(0)]
         last = m.end()
-    return "".join([*pieces, _HTML_TAG.sub("", line[last:])])
+    return "".join([*pieces, _strip_tags(line[last:])])
+
+
+def _strip_tags(text: str) -> str:
+    # A line break parts two words ("one<br>two" had read "onetwo" in a newsletter's item); other tags
+    # sit inside or around words ("<b>bold</b>word").
+    return _HTML_TAG.sub("", _LINE_BREAK.sub(" ", text))
 
 
 @dataclass(frozen=True)

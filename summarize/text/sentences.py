@@ -52,9 +52,8 @@ _CLOSERS = re.escape(_CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
     # These scripts often need none; Amharic ends a sentence with "።" or, as typed, two wordspaces "፡፡";
-    # Khmer with "។" (and a text with "៕"). Urdu's "۔" between two digits is a decimal point ("زلزلہ 6۔5
-    # میگنی ٹیوڈ", a magnitude 6.5 earthquake, had been cut into two sentences, "…زلزلہ 6۔" and "5 …").
-    rf"|(?:[。！？؟۔।॥။።፧។៕]|፡፡)+[{_CLOSERS}]*(?=\s*\S)(?!(?<=\d۔)\d)"
+    # Khmer with "។" (and a text with "៕"). (Urdu's "۔" between two digits: ``_rejoin_decimals``.)
+    rf"|(?:[。！？؟۔।॥။።፧។៕]|፡፡)+[{_CLOSERS}]*(?=\s*\S)"
 )
 # Thai writes no full stop: a space between two Thai characters ends a sentence, or a clause (which is
 # as short). Not before the repetition mark "ๆ" ("จริง ๆ") nor before a word that joins what follows to
@@ -200,8 +199,9 @@ def _unmask_urls(sentence: str, urls: list[str]) -> str:
 # breaks are lost). The extractive engine scores such a piece down as a run-on. About three times a
 # news sentence's length.
 RUN_ON_TOKENS = 60
-# A stop inside a piece, where pysbd could end a sentence.
+# A piece that ends with a digit and Urdu's full stop: maybe a decimal point cut ("6۔" of "6۔5").
 _DECIMAL_CUT = re.compile(r"\d۔$")
+# A stop inside a piece, where pysbd could end a sentence.
 _INNER_STOP = re.compile(rf"[.!?؟۔।॥]+[{_CLOSERS}]*\s|[。！？]+[{_CLOSERS}]*\S")
 # Quote marks read as a letter (U+02BC, the modifier apostrophe): pysbd pairs none of them, and a
 # closing one after a full stop starts the next piece, where _reattach_closers gives it back.
@@ -292,7 +292,7 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
 
 def _split_pieces(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
-        return _reattach_closers(_split_thai(para) if lang == "th" else _split_rules(para))
+        return _reattach_closers(_rejoin_decimals(_split_thai(para) if lang == "th" else _split_rules(para), para))
     try:
         segmenter = get_segmenter(lang)
         pieces = []
@@ -326,7 +326,8 @@ def _split_pieces(para: str, lang: str) -> list[str]:
 
 def _rejoin_decimals(pieces: list[str], para: str) -> list[str]:
     """``pieces`` with a number that a stop between its digits cut in two joined again: Urdu writes a
-    decimal point as "۔" ("6۔5"), and pysbd ends a sentence there. Only where ``para`` has the two
+    decimal point as "۔" ("زلزلہ 6۔5 میگنی ٹیوڈ", a magnitude 6.5 earthquake, had been two sentences,
+    "…زلزلہ 6۔" and "5 …"), where pysbd and the rules end a sentence. Only where ``para`` has the two
     pieces with nothing between them ("…2005۔ اس کے بعد…", with its space, is two sentences)."""
     out: list[str] = []
     for piece in pieces:

@@ -66,7 +66,6 @@ _ISSUE_TITLE = re.compile(
 )
 # A final stop, though emoji or a closing mark may follow it ("… over at Swift HQ. 🤖", "…it.)").
 _FINAL_STOP = re.compile(r"[.!?。！？؟۔…:：][\s\W]*$")
-_FINAL_COLON = re.compile(r"[:：]\s*$")
 # A paragraph that only numbers the part of a story after it ("1、", "2.", "(3)", "一、"): no prose.
 _NUMBERING_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）、.．]?$")
 # Where a story was taken from, a label and its link ("原文网址：[澳大利亚 abc 广播网](…)", "Source: […]"):
@@ -234,7 +233,12 @@ def _introduced(blocks: list[Block], k: int) -> bool:
         return False
     while k > 0 and blocks[k - 1].is_quote:
         k -= 1
-    return k > 0 and bool(_FINAL_COLON.search(blocks[k - 1].text))
+    return k > 0 and _leads_in(blocks[k - 1].text)
+
+
+def _leads_in(text: str) -> bool:
+    """Whether ``text`` ends in a colon: it leads into what follows it (a list, a quotation)."""
+    return text.rstrip().endswith((":", "："))
 
 
 def _quoted(text: str) -> str:
@@ -246,10 +250,10 @@ def _without_lead_in(text: str, lang: str) -> str:
     """``text`` without a last sentence that ends in a colon: it leads into a list the point does not show
     ("… take a closer look into these Swift related videos:"). Empty when that is all there is, so the
     section's next block (the list's first item) gives the point."""
-    if not text.rstrip().endswith((":", "：")):
+    if not _leads_in(text):
         return text
     sentences = split_sentences(text, lang)
-    while sentences and sentences[-1].rstrip().endswith((":", "：")):
+    while sentences and _leads_in(sentences[-1]):
         sentences.pop()
     return join_sentences(sentences)
 

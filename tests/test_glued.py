@@ -101,6 +101,28 @@ def test_a_quoted_title_ending_a_caption_ends_it_before_an_opener() -> None:
         assert split_sentences(whole) == [whole], whole
 
 
+def test_a_quotation_its_speaker_ends_starts_a_glued_sentence_after_a_word_in_lower_case() -> None:
+    # "…after serving a three-match suspension ‘When you get so close…, it hurts,’ said Rodgers." had been
+    # one sentence: a caption glued to the quotation that followed it.
+    for caption, quotation in (
+        ("Gerrard is back after serving a three-match suspension", "‘When you get so close, it hurts,’ said Rodgers."),
+        ("Teams swarmed to the campus", "'This started and ended in the city,' an FBI source told reporters."),
+        ("She enjoys dancing with her friend Julia, 67, right", "'I’m out every night,' she admitted on the show."),
+        ("He had returned from a holiday (file photo)", '"The mind boggles," commented one reader.'),
+    ):
+        assert split_sentences(f"{caption} {quotation}") == [caption, quotation]
+    # A word that leads into the quotation, a quotation its speaker does not end, or one in lower case: one
+    # sentence.
+    for whole in (
+        "He told me 'I love you,' she said.",
+        "The ship was dubbed 'The Titan,' he said.",
+        "The coach said 'We were poor,' according to reports.",
+        "He stood on the pitch 'Win or lose, we go on' was the club's motto.",
+        "She called it 'a disgrace,' said Smith.",
+    ):
+        assert split_sentences(whole) == [whole], whole
+
+
 def test_a_sentence_adverb_a_conjunction_or_a_contraction_with_a_capital_starts_a_glued_sentence() -> None:
     # Daily Mail captions glued so had made key points of two sentences.
     for caption, sentence in (

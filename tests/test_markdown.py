@@ -13,6 +13,7 @@ from summarize.text.inputs import read_markdown
 from summarize.text.markdown import LIST_ITEM, fenced_spans, lines, without_list_marker
 from summarize.text.sentences import split_sentences
 from summarize.translation.blocks import markdown_blocks
+from summarize.translation.spans import protected_spans
 
 
 def _blocks(text: str) -> list[str]:
@@ -45,6 +46,34 @@ def test_the_reader_the_hook_and_the_translator_agree_on_code() -> None:
     assert layout.block == f"{START}\nBlock.\n{END}\n"
     prose = [b.content for b in markdown_blocks(doc) if b.translate]
     assert prose == ["Intro.", f"{START} Block. {END}"]  # the comments are protected spans later
+
+
+@pytest.mark.parametrize(
+    ("span", "shown"),
+    [
+        ("`<b>`", "<b>"),
+        ("``a`<b>``", "a`<b>"),
+        ("```<form>```", "<form>"),
+        ("```` ``` ````", "```"),
+        ("`__consuming`", "__consuming"),
+        ("`**kwargs`", "**kwargs"),
+        ("`[Mutable]Collection`", "[Mutable]Collection"),
+        ("`[a](b)`", "[a](b)"),
+    ],
+)
+def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: str) -> None:
+    # One code span (CommonMark: closed by a run of as many backticks): the reader shows what it holds, as
+    # written, and the translator keeps it byte for byte. Swift Weekly Brief's "`__consuming`" had read
+    # "consuming" and "`[Mutable]Collection`" "MutableCollection"; the translator had kept "```<form>```"
+    # as "``" and prose.
+    from summarize.text.inputs import inline_to_text
+
+    line = f"Use {span} here."
+    assert protected_spans(line) == [span]
+    assert inline_to_text(line) == f"Use {shown} here."
+    # A run that no run of as many closes opens no code span, and an escaped backtick opens none.
+    for text in ("Use ``a` here.", "Use \\`a` here."):
+        assert protected_spans(text) == [] and "a" in inline_to_text(text)
 
 
 @pytest.mark.parametrize(

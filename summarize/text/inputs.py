@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .markdown import CODE_SPAN, LINK_TARGET, prose_markdown
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
-from .markdown import LINK_TARGET, prose_markdown
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
@@ -42,7 +42,7 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_CODE_SPAN = re.compile(r"(`+)[^`\n]+?\1")
+_CODE_SPAN = re.compile(CODE_SPAN)
 # A hard line break ends a line of verse, an address or a sign-off: no sentence runs on over it. Not one
 # written as code ("the `<br>` tag"), which stands inside a sentence.
 _LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*", re.I)
@@ -149,25 +149,41 @@ _HELD_BRACKETS = str.maketrans("\ue0f0\ue0f1", "[]")
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
-    in brackets that is only a link ("（[出处](…)）", "([source](…))")."""
+    in brackets that is only a link ("（[出处](…)）", "([source](…))"). A code span shows what it holds."""
+    line, code = _hold_code(line)
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
-    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _without_tags(line)))
-    return prose.translate(_HELD_BRACKETS) if held else prose
+    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(line)))
+    prose = prose.translate(_HELD_BRACKETS) if held else prose
+    return _HELD_CODE.sub(lambda m: code[ord(m.group(0)) - _CODE_BASE], prose) if code else prose
 
 
-def _without_tags(line: str) -> str:
-    """``line`` without its HTML tags, but for what code spans show: "`UnsafePointer<T>`", "the `<form>`
-    element" are words of the text (Swift Weekly Brief's had read "UnsafePointer", "the  element").
-    Markdown outputs write such a "<" as ``&lt;`` (``markdown.as_markdown_text``)."""
-    pieces, last = [], 0
-    for m in _CODE_SPAN.finditer(line):
-        pieces += [_strip_tags(line[last : m.start()]), m.group(0)]
-        last = m.end()
-    return "".join([*pieces, _strip_tags(line[last:])])
+# What a code span holds is shown as written: "`UnsafePointer<T>`" and "the `<form>` element" hold no HTML
+# tags (Swift Weekly Brief's had read "UnsafePointer", "the  element"), "`__consuming`" no emphasis (it
+# had read "consuming"), "`[Mutable]Collection`" no link. Each span is held by a private-use character
+# while the line's markup is read. Markdown outputs write a "<" as ``&lt;`` (``markdown.as_markdown_text``).
+_CODE_BASE = 0xE100
+_HELD_CODE = re.compile("[\ue100-\ue1ff]")
+
+
+def _hold_code(line: str) -> tuple[str, list[str]]:
+    """``line`` with each code span replaced by a private-use character, and what each span shows."""
+    if _HELD_CODE.search(line):  # the text uses those characters itself: read as it is
+        return line, []
+    code: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        if len(code) > 0xFF:
+            return m.group(0)
+        inner = m.group(0)[len(m.group("ticks")) : -len(m.group("ticks"))]
+        # CommonMark strips one space at each end when both are there ("`` `a` ``" shows "`a`").
+        code.append(inner[1:-1] if len(inner) > 2 and inner[0] == inner[-1] == " " and inner.strip() else inner)
+        return chr(_CODE_BASE + len(code) - 1)
+
+    return _CODE_SPAN.sub(hold, line), code
 
 
 def _strip_tags(text: str) -> str:

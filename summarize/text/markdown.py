@@ -29,6 +29,10 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 # level of balanced parentheses inside it ("(https://x.dev/blog/feature(slice_patterns)/)", where the
 # first ")" had ended the link and left "/)" in the prose).
 LINK_TARGET = r"\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"\n]*\")?\)"
+# An inline code span (CommonMark): a run of backticks, the code, and a run of as many; a longer or shorter
+# run inside is code ("``a`b``", "```x```"). One definition for the prose reader, which keeps what a span
+# shows, and the document translator, which keeps it byte for byte. A pattern to embed (group "ticks").
+CODE_SPAN = r"(?<![`\\])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)"
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 # A list item's marker: CommonMark's bullets "-", "+", "*" and ordinals of 1-9 digits with "." or ")",

@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..text.facts import Fact, support_index, unsupported
-from ..text.markdown import LINK_TARGET, TEMPLATE_TAG
+from ..text.markdown import CODE_SPAN, LINK_TARGET, TEMPLATE_TAG
 from ..text.quantities import ascii_digits
 from ..text.sentences import split_sentences
 
 # Spans that must come back byte for byte and are never given to a model.
 PROTECTED = re.compile(
-    r"(?P<code>``[^\n]+?``|`[^`\n]+`)"
+    r"(?P<code>" + CODE_SPAN + ")"
     r"|(?P<target>\]" + LINK_TARGET + r"|\]\[[^\]\n]*\])"  # ](url "title") and ][ref]
     r"|(?P<opener>!?\[(?=[^\]\n]*\][(\[]))"  # the [ of a link or image whose text is translated
     r"|(?P<autolink><(?:https?://|mailto:)[^>\s]+>)"

@@ -112,6 +112,14 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
             "A `UnsafePointer<T>` and the `<form>` element, <b>bold</b>.",
             "A UnsafePointer<T> and the <form> element, bold.",
         ),
+        # A footnote's marker and a task list's box are no words: "the study1 found", "x Ship it" had read.
+        ("The study[1] found it.", "The study found it."),
+        ("It rose in 2019.[12] Then it fell.", "It rose in 2019. Then it fell."),
+        ("A note[^n1] here.", "A note here."),
+        ("- [x] Ship the release", "- Ship the release"),
+        ("* [ ] Write the tests", "* Write the tests"),
+        ("- [x](https://example.org/x) is a link", "- x is a link"),
+        ("A [1] bar.", "A 1 bar."),
         # Parentheses inside a link's address (This Week in Rust): the prose read "…a big deal to me/)."
         ("[A big deal to me](https://x.dev/blog/feature(slice_patterns)/) now.", "A big deal to me now."),
     ],

@@ -128,6 +128,11 @@ def _unify_eol(text: str) -> str:
 # label with a colon ("[disposition: merge] [Permit…](…)"): as "disposition: merge Permit…" the engines
 # read it as a label's item, a proposal's title rather than a sentence (features._fragment_starts).
 _ITEM_TAG = re.compile(r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
+# A footnote's marker is no word of the sentence: GFM's "[^1]" anywhere, and a number in brackets right
+# after a word or a stop ("the study[1] found", "…in 2019.[12]"), which had read "the study1 found". A
+# task list's box ("- [x] Ship it", "- [ ] Tests") is no word of its item either: it had read "x Ship it".
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[\d{1,3}\](?![(\[:])")
+_TASK_BOX = re.compile(r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[[ xX]\][ \t]+(?=\S)")
 # Words that only say where a story or a photo was taken from ("出处", "原文网址", "Source", "Via"): the
 # Markdown reader drops a bracketed link made of one alone, the newsletter engine a credit line.
 CREDIT_WORD = r"原文(?:网址|链接|地址)?|来源|出处|source|via|credit"
@@ -149,8 +154,10 @@ _HELD_BRACKETS = str.maketrans("\ue0f0\ue0f1", "[]")
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
-    in brackets that is only a link ("（[出处](…)）", "([source](…))"). A code span shows what it holds."""
+    in brackets that is only a link ("（[出处](…)）", "([source](…))"), a footnote's marker and a task
+    list's box. A code span shows what it holds."""
     line, code = _hold_code(line)
+    line = _FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:

@@ -131,6 +131,9 @@ def test_a_sentence_adverb_a_conjunction_or_a_contraction_with_a_capital_starts_
         ("Payne ruled out the idea despite talking about growing the game", "It’s well-known the club is rich."),
         ("He left the club in 2009", "Since his return to England, he has played 100 games."),
         ("The striker will be on the bench against Swansea", "Meanwhile, the club will include de Jong."),
+        ("The men were then left on the road", "One of the victims, flanked by two fighters, was led away."),
+        ("People fussed over her hair for decades", "Ever since her husband was elected, it has been news."),
+        ("He coined the phrase in a speech in 1944", "The ‘special relationship’ has been used since."),
     ):
         for length in (1, 4):  # a sentence of normal length, and a run-on
             whole = " ".join([caption] * length) + " " + sentence
@@ -141,6 +144,8 @@ def test_a_sentence_adverb_a_conjunction_or_a_contraction_with_a_capital_starts_
         "The start I've made here pleased him a great deal.",
         "Members of the band, called Matthew 24 Now, have since been jailed.",
         "He said it was the song It's My Party that made her famous.",
+        "She starred in One of the Boys with him.",
+        "He is one of the best, and One of Us is his film.",
     ):
         assert split_sentences(whole) == [whole]
 

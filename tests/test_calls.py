@@ -41,6 +41,8 @@ from summarize.text.calls import is_call_to_action
         "We hope the talks succeed, the minister said.",
         "Happy Valley returns to BBC One next year.",
         "Happy Thanksgiving shoppers crowded the stores on Friday.",
+        "And finally the bill passed, thanks to the votes of both parties.",
+        "And finally — time to get some rest!",
         # Two sentences, neither a call to action, the second opening as one might ("Every week…").
         "The market opens at dawn. Every week, vendors bring fruit from the valley.",
     ],
@@ -56,6 +58,7 @@ CALLS_TO_ACTION = (
     "（完）",
     # Sign-offs, and a call to action opened by a connective.
     "Thanks for reading!",
+    "And finally — thank you for reading.",  # a newsletter's last section opening with its sign-off
     "Thank you for your time and attention,",
     "Until next time.",
     "Cheers, Jeroen",

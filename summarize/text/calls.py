@@ -89,7 +89,9 @@ _CALL_TO_ACTION_RULES = (
     r"|diwali|eid|lunar\s+new\s+year|friday|monday)\b(?:\s+(?:to\s+)?(?:all(?:\s+of\s+you)?|everyone|every\s*one|you(?:\s+all)?)"
     r"(?:\s+(?:who|that)\s+celebrates?)?)?[\s,!.]*(?:\S+)?[!.]?$"
     # A sign-off: thanks for reading, until next time, "Cheers, Jeroen" on a line of its own.
-    r"|^(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?,?\s+(?:all\s+)?for\s+(?:reading\b"
+    # A newsletter's last section may open with it: "And finally — thank you for reading." (Swift Weekly Brief).
+    r"|^(?:(?:and\s+)?finally\s*[,:—–-]+\s*)?(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?,?\s+"
+    r"(?:all\s+)?for\s+(?:reading\b"
     r"|(?:your?\s+)?(?:time|attention|support)\b)"
     # "That is all for issue 42.", "That's it for this week!": the whole sentence, nothing said after it.
     r"|^(?:and\s+|so\s+)?that(?:['’]s|\s+is|\s+was)\s+(?:all|it)(?:\s+for\s+(?:now|today|this\s+(?:week|issue|edition|time)"

@@ -166,37 +166,29 @@ def point_rank(doc: DocFeatures, position: float) -> list[float]:
 
 
 def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
-    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
-    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
-    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
-    (a newsletter, a report) spreads them all. ``power`` 0: always ``points``. (With power 1, the
-    engine's stretches until the seventeenth session.)"""
-    if power <= 0:
-        return points
-    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
+    """The engine's :func:`extractive.stretch_count` (how many stretches the points are spread over:
+    ``points / lead ratio ** power``; ``power`` 0: always ``points``)."""
+    return extractive.stretch_count(doc, points, power)
 
 
 def _stretches(rest: list[int], importance: list[float], count: int) -> list[list[int]]:
-    """``rest`` cut into ``count`` consecutive stretches holding equal shares of its importance.
+    """``rest`` cut into ``count`` consecutive stretches holding equal shares of its importance (the
+    engine's :func:`extractive.equal_shares`)."""
+    return [list(ks) for ks in extractive.equal_shares(rest, importance, count)]
 
-    Equal importance, not equal length: where importance sits at the top (news), the stretches
-    there are short and more points come from the top; where it is spread, so are the points.
-    """
-    total = sum(importance[k] for k in rest) or 1.0
-    bounds, acc = [0], 0.0
-    for i, k in enumerate(rest):
-        acc += importance[k]
-        while len(bounds) < count and acc >= total * len(bounds) / count:
-            bounds.append(i + 1)
-    bounds += [len(rest)] * (count + 1 - len(bounds))
-    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
+
+def equal_stretches(rest: list[int], count: int) -> list[list[int]]:
+    """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
+    sentences allow; a stretch may be empty when there are fewer sentences than stretches)."""
+    n = len(rest)
+    return [rest[n * i // count : n * (i + 1) // count] for i in range(count)]
 
 
 def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[list[int]]:
     if how == "none":  # the whole article for every point
         return [rest] * points
     if how == "length":  # equal numbers of sentences, as the engine cuts them
-        return [list(ks) for ks in extractive.equal_stretches(rest, points)]
+        return equal_stretches(rest, points)
     return _stretches(rest, weight, points)  # equal shares of ``weight`` (or of centrality)
 
 
@@ -211,7 +203,7 @@ def variant(
     stretch_power: float = 0.0,
 ) -> Rule:
     """The key-point rule family: the rule before the round that declared it is ``variant()``; the
-    engine's now is ``variant("centrality", "length")`` (:data:`SHIPPED`).
+    engine's now is ``variant("centrality", fact_weight=0.0, stretch_power=1.0)`` (:data:`SHIPPED`).
 
     Stretches cut by ``importance ** power`` (``cut``); in each, the sentence with the best
     importance * (1 + fact_weight * log(1 + new facts)) * (1 - novelty * its largest cosine to the
@@ -359,7 +351,7 @@ ADAPTIVE: dict[str, Rule] = {
 }
 # The rule the engine ships (``extractive.fact_points``): what bench/keypoint_folds.py's procedure
 # picks on all three sets with the shipped weights (tests/test_eval.py holds the two equal).
-SHIPPED = "rank: centrality, cut: length, fw 0.5"
+SHIPPED = "adaptive: centrality, points / lead ratio ** 1.0 stretches"
 # The family the nested procedure (bench/keypoint_folds.py) chooses from, in this order (ties go to
 # the earlier rule, so to the shipped one first).
 # Its first rule is the one shipped when the family was declared (``variant("centrality",

@@ -174,16 +174,18 @@ def test_a_stretch_whose_best_quotes_nobody_gives_its_turn_to_another_stretch() 
     that stand alone; both of those are the points. A sentence that refers back keeps its stretch's turn."""
     sentences = [
         "Chelsea beat Manchester City 1-0 at Stamford Bridge on Saturday to go five points clear.",
-        '"Kevin Keegan and Stuart Pearce knew that City had deserved a draw in the second half."',
+        '"Kevin Keegan knew that Manchester City had deserved a draw at Stamford Bridge against Chelsea on Saturday."',
         "Frank Lampard curled in a free kick after the break for the only goal of the game in London.",
         "Manager Jose Mourinho praised Petr Cech, who made three saves in the last ten minutes.",
     ]
     doc = features.document_features(" ".join(sentences), "en")
     assert doc is not None and [c.speakerless for c in doc.cands] == [False, True, False, False]
-    assert [list(s) for s in extractive.equal_stretches([1, 2, 3], 2)] == [[1], [2, 3]]
+    # The quotation, the most central sentence, is a stretch of its own (equal shares of centrality).
+    stretches = extractive.equal_shares([1, 2, 3], doc.centrality, extractive.stretch_count(doc, 2))
+    assert [list(s) for s in stretches] == [[1], [2, 3]]
     assert extractive.fact_points(doc, [0], 2) == [2, 3]
     # The same sentence pointing back instead ("He said Kevin Keegan…") is its stretch's point.
-    sentences[1] = "He said Kevin Keegan and Stuart Pearce knew that City had deserved a draw in the second half."
+    sentences[1] = sentences[1].replace('"Kevin', "He said Kevin").rstrip('"')
     doc = features.document_features(" ".join(sentences), "en")
     assert doc is not None and doc.cands[1].refers_back and not doc.cands[1].speakerless
     assert extractive.fact_points(doc, [0], 2)[0] == 1

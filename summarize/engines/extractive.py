@@ -22,8 +22,8 @@ How a sentence is chosen ("lead-centrality-mmr"), in plain terms:
    similarity to what was already taken, so the picks do not repeat each other.
 
 The summary is the first few picks, in reading order. The key points (:func:`fact_points`) are the
-most central sentences, the more so the more new facts they state, that add facts the summary and
-the other points do not state, one from each of as many stretches of the text as there are points,
+most central sentences that add facts the summary and the other points do not state, spread over
+the text in stretches of equal centrality (fewer stretches after a lede that states the article),
 in reading order. In English a sentence that opens by pointing back ("He also
 fixed…") joins the summary only right after the sentence it points at, and is a key point only
 when nothing else is left. A key point, and a summary sentence shown after another than its own
@@ -216,28 +216,41 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
-# How much a key point's new facts raise its centrality: ``1 + FACT_WEIGHT * log(1 + new facts)``.
-FACT_WEIGHT = 0.5
+def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
+    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
+    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
+    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
+    (a newsletter, a report) spreads them all. ``power`` 0: always ``points``."""
+    if power <= 0:
+        return points
+    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
 
 
-def equal_stretches(rest: Sequence[int], count: int) -> list[Sequence[int]]:
-    """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
-    sentences allow; a stretch may be empty when there are fewer sentences than stretches)."""
-    n = len(rest)
-    return [rest[n * i // count : n * (i + 1) // count] for i in range(count)]
+def equal_shares(rest: Sequence[int], weight: Sequence[float], count: int) -> list[Sequence[int]]:
+    """``rest`` cut into ``count`` consecutive stretches holding equal shares of ``weight``: where the
+    weight sits at the top (news), the stretches there are short and more points come from the top;
+    where it is spread, so are the points."""
+    total = sum(weight[k] for k in rest) or 1.0
+    bounds, acc = [0], 0.0
+    for i, k in enumerate(rest):
+        acc += weight[k]
+        while len(bounds) < count and acc >= total * len(bounds) / count:
+            bounds.append(i + 1)
+    bounds += [len(rest)] * (count + 1 - len(bounds))
+    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
 
 
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into ``points`` stretches of equal numbers of
-    sentences, and each stretch in turn gives its best sentence among those that bring a new fact
-    (a number or name of which neither the summary nor a point taken before states a word), repeat
+    The article without the summary's sentences is cut into stretches holding equal shares of its
+    centrality, as many as :func:`stretch_count` says (fewer after a lede that states the article),
+    and each stretch in turn gives its most central sentence among those that bring a new fact (a
+    number or name of which neither the summary nor a point taken before states a word), repeat
     neither a summary sentence nor a point, and leave every later point something new
-    (:func:`keeps_news`): best by centrality, raised by how many new facts it states
-    (:data:`FACT_WEIGHT`); a sentence that refers back or quotes nobody only where the stretch has
+    (:func:`keeps_news`); a sentence that refers back or quotes nobody only where the stretch has
     nothing else (:func:`stand_alone_first`). The turns of stretches with nothing to give, or whose
-    best quotes nobody, go to the best such sentences anywhere, in the same order. The rule is
+    best quotes nobody, go to the most central such sentences anywhere, in the same order. The rule is
     ``bench/keypoint_folds.py``'s pick among 44 declared rules.
     """
     if points <= 0:
@@ -252,17 +265,16 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         best, best_value = None, (-math.inf, -math.inf)
         for k in ks:
             cand = doc.cands[k]
-            new = [] if k in taken else known.new_in(cand)
-            if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            if k in taken or not known.is_new(cand) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            value = stand_alone_first(cand, doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new))))
+            value = stand_alone_first(cand, doc.centrality[k])
             if value > best_value and keeps_news(doc, summary_facts, chosen, k):
                 best, best_value = k, value
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
     whole = range(len(doc.cands))
-    for ks in [*equal_stretches(rest, points), *[whole] * points]:
+    for ks in [*equal_shares(rest, doc.centrality, stretch_count(doc, points)), *[whole] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

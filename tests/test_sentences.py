@@ -343,7 +343,7 @@ def test_the_extractive_engine_closes_a_quote_its_source_continues_in_the_next_p
 
 def test_lines_that_were_never_wrapped_are_paragraphs() -> None:
     caption = "Rosell, speaking at a news conference, said the club had done nothing wrong"
-    long_line = "The signing of Neymar has been correct and has caused envy in some of our adversaries, " * 2
+    long_line = "The signing of Neymar has been correct and has caused envy in some of our adversaries. " * 2
     text = f"{long_line.strip()}\n{caption}\nHe added that the board would answer every question the court put to it."
     # A line over UNWRAPPED_LINE characters was never wrapped: each line is a paragraph, and a line
     # without a stop no longer runs into the next one's first sentence.
@@ -354,6 +354,16 @@ def test_lines_that_were_never_wrapped_are_paragraphs() -> None:
     assert split_paragraphs(wrapped) == [wrapped]
     linked = "See the minutes at\n" + "https://example.org/" + "a/" * 80 + "\nfor the full vote."
     assert split_paragraphs(linked) == [linked]
+    # Wrapped prose with one long line (an edited line of a Markdown list item) breaks mid-sentence: still
+    # one paragraph. Read as paragraphs, docs/offline-engine.md gave key points like "…no other text of the.".
+    edited = (
+        "1. The splitter cuts a caption glued to the next\n"
+        f"   sentence, {'and a long line that an edit left unwrapped ' * 4}in the\n"
+        "   middle of the item, and the rest wraps at 72 characters as\n"
+        "   before."
+    )
+    assert split_paragraphs(edited) == [edited]
+    assert len(split_sentences(edited)) == 1
 
 
 def test_a_sentence_inside_a_quotation_another_opened_carries_its_mark() -> None:

@@ -9,6 +9,7 @@ sentence with a space.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .glued import split_captions, split_quote_edges
 from .markdown import LINK_TARGET, LIST_MARKER, ORDINAL_ITEM
@@ -77,8 +78,19 @@ _ALWAYS_CLOSE = frozenset("”)]\u300d\u300f")
 UNWRAPPED_LINE = 150
 
 
+# A line that ends where a sentence does: its stop, then closing marks or emoji at most.
+_LINE_END = re.compile(r"[.!?…:;。！？؟۔।॥։።][^\w]*$")
+
+
 def _unwrapped(lines: list[str]) -> bool:
-    return any(len(line) > UNWRAPPED_LINE and len(URL.sub("", line)) > UNWRAPPED_LINE for line in lines)
+    """Whether a block's lines are paragraphs: one runs past ``UNWRAPPED_LINE``, and at least half of its
+    line breaks come where a sentence ends or a list item starts. Hard-wrapped text with one long line
+    (an edited line of a Markdown list item, a long code span) breaks mid-sentence: read as paragraphs,
+    a 100-line item of docs/offline-engine.md gave key points such as "…no other text of the."."""
+    if not any(len(line) > UNWRAPPED_LINE and len(URL.sub("", line)) > UNWRAPPED_LINE for line in lines):
+        return False
+    ends = [bool(_LINE_END.search(line) or _ITEM_LINE.match("\n" + nxt)) for line, nxt in pairwise(lines)]
+    return 2 * sum(ends) >= len(ends)
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -261,7 +261,7 @@ def test_words_a_code_span_shows_stay_and_are_no_html_in_the_block(
     text = (
         "# Notes\n\nThe team rewrote `UnsafePointer<T>` so that it no longer copies the buffer it points to. "
         "Browsers now style the `<form>` element the same way on every platform that ships this year. "
-        "A <b>bold</b> word is markup.\n"
+        "A <b>bold</b> word is markup, and `__consuming` and `**kwargs` are snake_case words.\n"
     )
     doc.write_text(text, encoding="utf-8")
     assert main(["--points", "0", str(doc)]) == 1  # the block was written
@@ -269,6 +269,8 @@ def test_words_a_code_span_shows_stay_and_are_no_html_in_the_block(
     block = written[written.index(START) : written.index(END)]
     assert "UnsafePointer&lt;T> so that" in block and "the &lt;form> element" in block
     assert "<b>" not in block and "A bold word" in block and "<T>" not in block
+    # What code showed is no emphasis in the block either: "__consuming" would be rendered bold.
+    assert "markup, and \\_\\_consuming and \\*\\*kwargs are snake_case words." in block
     assert written.replace(block + END + "\n\n", "") == text  # every other byte kept
     # The same in the CLI's Markdown output; JSON and text show the words as they are.
     from click.testing import CliRunner
@@ -279,7 +281,7 @@ def test_words_a_code_span_shows_stay_and_are_no_html_in_the_block(
     markdown = CliRunner().invoke(cli, ["--points", "0", "-f", "markdown", str(doc)], catch_exceptions=False)
     assert "UnsafePointer&lt;T>" in markdown.output and "<T>" not in markdown.output
     as_json = CliRunner().invoke(cli, ["--points", "0", "-f", "json", str(doc)], catch_exceptions=False)
-    assert "UnsafePointer<T> so that" in as_json.output
+    assert "UnsafePointer<T> so that" in as_json.output and "__consuming and **kwargs" in as_json.output
 
 
 def test_markers_inside_code_fences_are_text(letters: dict[str, Path]) -> None:

@@ -148,13 +148,17 @@ def prose_markdown(md: str) -> str:
 
 # "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.
 _TAG_OPENER = re.compile(r"<(?=[A-Za-z/!?])")
+# Marks that open or close emphasis or code where Markdown is rendered: every "*" and backtick, and a "_"
+# not between two letters or digits ("snake_case" is a word; "__consuming" would be bold).
+_EMPHASIS_MARK = re.compile(r"[*`]|(?<![^\W_])_|_(?![^\W_])")
 
 
 def as_markdown_text(text: str) -> str:
     """``text`` (a summary sentence or a point) to stand in Markdown as written: a "<" that would open an
     HTML tag is written ``&lt;`` ("UnsafePointer<T>", "the <form> element", words a code span of the
-    source showed, would otherwise be read as tags and hidden, or rendered)."""
-    return _TAG_OPENER.sub("&lt;", text)
+    source showed, would otherwise be read as tags and hidden, or rendered), and a mark of emphasis or
+    code is escaped ("`__consuming`" shows "__consuming", which would be rendered bold; "s***")."""
+    return _EMPHASIS_MARK.sub(lambda m: "\\" + m.group(0), _TAG_OPENER.sub("&lt;", text))
 
 
 def rtl_block(markdown: str, lang: str) -> str:

@@ -41,6 +41,24 @@ def test_a_web_page_is_summarized_with_its_title_and_date(server: LocalServer) -
     assert "library" in data["summary"]
 
 
+def test_a_web_pages_underscores_stars_and_brackets_read_as_written(server: LocalServer) -> None:
+    # trafilatura writes a page's "snake_case", "5 * 3" and "[sic]" in Markdown as "snake\_case",
+    # "5 \* 3" and "\[sic\]"; the summary had shown "snake\_case", "5 \ 3" and "\sic\".
+    page = (
+        "<html><head><title>Naming rule</title></head><body><article><h1>Naming rule</h1>"
+        "<p>The council's new snake_case naming rule for data files took effect on Monday, officials said.</p>"
+        "<p>The budget rose 5 * 3 percent, a figure [sic] that surprised analysts at the city hall meeting.</p>"
+        "<p>Critics in the finance department said the rule would cost about 40 hours of work.</p>"
+        "</article></body></html>"
+    )
+    server.add("/news/naming", page)
+    res = run(["-f", "json", "--points", "0", server.url("/news/naming")])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)["summary"]
+    assert "new snake_case naming rule" in summary and "rose 5 * 3 percent, a figure [sic] that" in summary
+    assert "\\" not in summary
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

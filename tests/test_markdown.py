@@ -112,6 +112,12 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
             "A `UnsafePointer<T>` and the `<form>` element, <b>bold</b>.",
             "A UnsafePointer<T> and the <form> element, bold.",
         ),
+        # A backslash escape is the character it escapes (trafilatura writes a web page so).
+        (
+            "The snake\\_case rule, 5 \\* 3 and \\[sic\\] and \\*not emphasis\\*.",
+            "The snake_case rule, 5 * 3 and [sic] and *not emphasis*.",
+        ),
+        ("Escaped backslash C:\\\\ and code `a\\_b` stay.", "Escaped backslash C:\\ and code a\\_b stay."),
         # A footnote's marker and a task list's box are no words: "the study1 found", "x Ship it" had read.
         ("The study[1] found it.", "The study found it."),
         ("It rose in 2019.[12] Then it fell.", "It rose in 2019. Then it fell."),

@@ -42,10 +42,10 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_CODE_SPAN = re.compile(CODE_SPAN)
-# A hard line break ends a line of verse, an address or a sign-off: no sentence runs on over it. Not one
-# written as code ("the `<br>` tag"), which stands inside a sentence.
-_LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*", re.I)
+# A hard line break (a "<br>", or CommonMark's backslash ending a line) ends a line of verse, an address
+# or a sign-off: no sentence runs on over it. Not one written as code ("the `<br>` tag"), which stands
+# inside a sentence, nor an escaped backslash ("C:\\").
+_LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*|(?<!\\)\\$", re.I)
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 
 
@@ -155,8 +155,8 @@ def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
     in brackets that is only a link ("（[出处](…)）", "([source](…))"), a footnote's marker and a task
-    list's box. A code span shows what it holds."""
-    line, code = _hold_code(line)
+    list's box. A code span shows what it holds, and a backslash escape the character it escapes."""
+    line, held_literals = _hold_literals(line)
     line = _FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
@@ -165,32 +165,42 @@ def inline_to_text(line: str) -> str:
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
     prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(line)))
     prose = prose.translate(_HELD_BRACKETS) if held else prose
-    return _HELD_CODE.sub(lambda m: code[ord(m.group(0)) - _CODE_BASE], prose) if code else prose
+    if not held_literals:
+        return prose
+    return _HELD.sub(lambda m: held_literals[ord(m.group(0)) - _HELD_BASE], prose)
 
 
 # What a code span holds is shown as written: "`UnsafePointer<T>`" and "the `<form>` element" hold no HTML
 # tags (Swift Weekly Brief's had read "UnsafePointer", "the  element"), "`__consuming`" no emphasis (it
-# had read "consuming"), "`[Mutable]Collection`" no link. Each span is held by a private-use character
-# while the line's markup is read. Markdown outputs write a "<" as ``&lt;`` (``markdown.as_markdown_text``).
-_CODE_BASE = 0xE100
-_HELD_CODE = re.compile("[\ue100-\ue1ff]")
+# had read "consuming"), "`[Mutable]Collection`" no link. So is a character a backslash escapes (CommonMark):
+# trafilatura writes a web page's "snake_case", "5 * 3" and "[sic]" as "snake\_case", "5 \* 3" and
+# "\[sic\]", which had read "snake\_case", "5 \ 3" and "\sic\". Each span and escape is held by a
+# private-use character while the line's markup is read. Markdown outputs write a "<" as ``&lt;`` and
+# escape emphasis marks again (``markdown.as_markdown_text``).
+_HELD_BASE = 0xE100
+_HELD = re.compile("[\ue100-\ue1ff]")
+_LITERAL = re.compile(CODE_SPAN + r"|\\(?P<escaped>[!-/:-@\[-`{-~])")
 
 
-def _hold_code(line: str) -> tuple[str, list[str]]:
-    """``line`` with each code span replaced by a private-use character, and what each span shows."""
-    if _HELD_CODE.search(line):  # the text uses those characters itself: read as it is
+def _hold_literals(line: str) -> tuple[str, list[str]]:
+    """``line`` with each code span and backslash escape replaced by a private-use character, and what
+    each shows."""
+    if _HELD.search(line):  # the text uses those characters itself: read as it is
         return line, []
-    code: list[str] = []
+    held: list[str] = []
 
     def hold(m: re.Match[str]) -> str:
-        if len(code) > 0xFF:
+        if len(held) > 0xFF:
             return m.group(0)
-        inner = m.group(0)[len(m.group("ticks")) : -len(m.group("ticks"))]
-        # CommonMark strips one space at each end when both are there ("`` `a` ``" shows "`a`").
-        code.append(inner[1:-1] if len(inner) > 2 and inner[0] == inner[-1] == " " and inner.strip() else inner)
-        return chr(_CODE_BASE + len(code) - 1)
+        if m.group("escaped"):
+            held.append(m.group("escaped"))
+        else:
+            inner = m.group(0)[len(m.group("ticks")) : -len(m.group("ticks"))]
+            # CommonMark strips one space at each end when both are there ("`` `a` ``" shows "`a`").
+            held.append(inner[1:-1] if len(inner) > 2 and inner[0] == inner[-1] == " " and inner.strip() else inner)
+        return chr(_HELD_BASE + len(held) - 1)
 
-    return _CODE_SPAN.sub(hold, line), code
+    return _LITERAL.sub(hold, line), held
 
 
 def _strip_tags(text: str) -> str:

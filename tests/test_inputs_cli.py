@@ -59,6 +59,24 @@ def test_a_web_pages_underscores_stars_and_brackets_read_as_written(server: Loca
     assert "\\" not in summary
 
 
+def test_a_wiki_pages_citation_markers_go_and_its_exponents_stay(server: LocalServer) -> None:
+    # A Wikipedia-style page: trafilatura keeps "<sup>\\[1\\]</sup>" and "km<sup>2</sup>" as HTML; the
+    # summary had read "…120 km long[1] and drains an area of 500 km2…".
+    page = (
+        "<html><head><title>River</title></head><body><div id='content'><h1>River</h1>"
+        "<p>The river is 120 km long<sup class='reference'><a href='#cite_note-1'>[1]</a></sup> and drains an "
+        "area of 500 km<sup>2</sup> in the north of the country.<sup class='reference'><a href='#c-2'>[2]</a>"
+        "</sup> Its source lies at 1,200 m above sea level, in the hills near the old town of Ashby.</p>"
+        "<p>The second paragraph says more about the river's history and its use for trade by merchants.</p>"
+        "</div></body></html>"
+    )
+    server.add("/wiki/river", page)
+    res = run(["-f", "json", "--points", "0", server.url("/wiki/river")])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)["summary"]
+    assert "120 km long and drains an area of 500 km² in the north of the country. Its source" in summary
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

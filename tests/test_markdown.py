@@ -118,6 +118,16 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
             "The snake_case rule, 5 * 3 and [sic] and *not emphasis*.",
         ),
         ("Escaped backslash C:\\\\ and code `a\\_b` stay.", "Escaped backslash C:\\ and code a\\_b stay."),
+        # A superscript a page keeps as HTML: a citation's marker goes, digits are superscript, letters read on.
+        (
+            "It is 120 km long<sup>\\[1\\]</sup> and drains 500 km<sup>2</sup>.<sup>[2]</sup> "
+            "Since the 21<sup>st</sup> century.",
+            "It is 120 km long and drains 500 km². Since the 21st century.",
+        ),
+        (
+            "A claim<sup>[citation needed]</sup> and a note<sup>†</sup>, with `<sup>2</sup>` as code.",
+            "A claim and a note, with <sup>2</sup> as code.",
+        ),
         # A footnote's marker and a task list's box are no words: "the study1 found", "x Ship it" had read.
         ("The study[1] found it.", "The study found it."),
         ("It rose in 2019.[12] Then it fell.", "It rose in 2019. Then it fell."),

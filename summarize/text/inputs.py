@@ -157,6 +157,7 @@ def inline_to_text(line: str) -> str:
     in brackets that is only a link ("（[出处](…)）", "([source](…))"), a footnote's marker and a task
     list's box. A code span shows what it holds, and a backslash escape the character it escapes."""
     line, held_literals = _hold_literals(line)
+    line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
     line = _FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
@@ -201,6 +202,23 @@ def _hold_literals(line: str) -> tuple[str, list[str]]:
         return chr(_HELD_BASE + len(held) - 1)
 
     return _LITERAL.sub(hold, line), held
+
+
+# A superscript a web page keeps as HTML (trafilatura does): a citation's marker in brackets or a
+# dagger is no word ("…120 km long<sup>\\[1\\]</sup> and…" read "…long[1] and…"), digits are written as
+# superscript digits ("500 km<sup>2</sup>" had read "500 km2"; "10⁶"), and letters read on ("21<sup>st</sup>").
+_SUPERSCRIPT = re.compile(r"<sup>([^<>\n]{1,40})</sup>", re.I)
+_CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _superscript(inner: str, held: list[str]) -> str:
+    shown = _HELD.sub(lambda m: held[ord(m.group(0)) - _HELD_BASE], inner).strip()
+    if _CITATION_MARK.fullmatch(shown):
+        return ""
+    if shown.isascii() and shown.isdigit():
+        return shown.translate(_SUPERSCRIPT_DIGITS)
+    return inner
 
 
 def _strip_tags(text: str) -> str:

@@ -77,6 +77,31 @@ def test_a_wiki_pages_citation_markers_go_and_its_exponents_stay(server: LocalSe
     assert "120 km long and drains an area of 500 km² in the north of the country. Its source" in summary
 
 
+def test_a_date_and_a_quotation_inside_a_sentence_of_a_page_stay_in_it(server: LocalServer) -> None:
+    # trafilatura drops every <time> with its text ("The vote takes place on , and…") and ends a paragraph
+    # at an inline <q> ("…the mayor said prices will fall" / "next year."). A byline's date stays out.
+    rest = "".join(
+        f"<p>Paragraph {i} of the story goes on about the council budget and the roads of the city.</p>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>Vote</title></head><body><article><h1>Vote</h1>"
+        "<p class='byline'>By Jane Doe, <time datetime='2024-03-05'>5 March 2024</time></p>"
+        "<p>The vote takes place on <time datetime='2024-03-12'>12 March</time>, and the mayor said "
+        "<q>prices will <em>fall</em></q> next year, officials told reporters at the hall.</p>"
+        + rest
+        + "</article></body></html>"
+    )
+    server.add("/news/vote", page)
+    res = run(["-f", "json", "--points", "0", "--length", "short", server.url("/news/vote")])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)["summary"]
+    assert summary.startswith(
+        "The vote takes place on 12 March, and the mayor said “prices will fall” next year, officials told"
+    ), summary
+    assert "Jane Doe" not in summary
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

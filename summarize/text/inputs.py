@@ -16,6 +16,7 @@ from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
+from .page_markup import readable_page
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
 from .sentences import with_stop
@@ -354,7 +355,12 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
     import trafilatura
 
     md = trafilatura.extract(
-        html, url=url, output_format="markdown", include_comments=False, include_tables=False, favor_recall=True
+        readable_page(html),
+        url=url,
+        output_format="markdown",
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
     )
     prose = read_markdown(md or "")
     if not prose.text.strip():

@@ -128,6 +128,8 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
             "A claim<sup>[citation needed]</sup> and a note<sup>†</sup>, with `<sup>2</sup>` as code.",
             "A claim and a note, with <sup>2</sup> as code.",
         ),
+        # Struck-out text is what the page took back; in code it is code.
+        ("The price was ~~$10~~ $8 on Monday, and `~~x~~` is code.", "The price was $8 on Monday, and ~~x~~ is code."),
         # A footnote's marker and a task list's box are no words: "the study1 found", "x Ship it" had read.
         ("The study[1] found it.", "The study found it."),
         ("It rose in 2019.[12] Then it fell.", "It rose in 2019. Then it fell."),

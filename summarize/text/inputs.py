@@ -40,6 +40,9 @@ _INLINE_LINK = re.compile(rf"!?\[([^\]]*[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[([^
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
+# Struck-out text (GFM's "~~…~~", trafilatura's writing of <del> and <s>) is what the page took back: "the
+# price was ~~$10~~ $8" says $8.
+_STRUCK = re.compile(r"[ \t]*~~(?=\S)[^~\n]*?(?<=\S)~~")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -156,7 +159,8 @@ def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
     in brackets that is only a link ("（[出处](…)）", "([source](…))"), a footnote's marker and a task
-    list's box. A code span shows what it holds, and a backslash escape the character it escapes."""
+    list's box, and struck-out text. A code span shows what it holds, and a backslash escape the
+    character it escapes."""
     line, held_literals = _hold_literals(line)
     line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
     line = _FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
@@ -165,7 +169,7 @@ def inline_to_text(line: str) -> str:
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
-    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(line)))
+    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(_STRUCK.sub("", line))))
     prose = prose.translate(_HELD_BRACKETS) if held else prose
     if not held_literals:
         return prose

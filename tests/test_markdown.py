@@ -323,3 +323,19 @@ def test_a_sentence_shown_from_an_attributed_quotation_keeps_its_speaker() -> No
     assert first.shown == "“Rust is funny because in one sense it is hard and clunky for a newcomer to write.” " + by
     out = extractive.summarize(read_markdown(md).text, "en", points=0, length="long")
     assert f"to write.” {by}" in out.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("the <form> element, a`b", "the &lt;form> element, a\\`b"),
+        ("the __consuming method and **kwargs", "the \\_\\_consuming method and \\*\\*kwargs"),
+        ("snake_case names and s*** words", "snake_case names and s\\*\\*\\* words"),
+        # A web address stays as written, so it still links.
+        ("see https://x.org/_drafts/a*b for _all_", "see https://x.org/_drafts/a*b for \\_all\\_"),
+    ],
+)
+def test_markdown_outputs_show_marks_and_tags_as_written(text: str, markdown: str) -> None:
+    from summarize.text.markdown import as_markdown_text
+
+    assert as_markdown_text(text) == markdown

@@ -157,7 +157,19 @@ def as_markdown_text(text: str) -> str:
     """``text`` (a summary sentence or a point) to stand in Markdown as written: a "<" that would open an
     HTML tag is written ``&lt;`` ("UnsafePointer<T>", "the <form> element", words a code span of the
     source showed, would otherwise be read as tags and hidden, or rendered), and a mark of emphasis or
-    code is escaped ("`__consuming`" shows "__consuming", which would be rendered bold; "s***")."""
+    code is escaped ("`__consuming`" shows "__consuming", which would be rendered bold; "s***"); a web
+    address stays as written, so it still links ("https://x.org/_drafts")."""
+    out, last = [], 0
+    for m in _BARE_URL.finditer(text):
+        out += [_escaped(text[last : m.start()]), m.group(0)]
+        last = m.end()
+    return "".join([*out, _escaped(text[last:])])
+
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _escaped(text: str) -> str:
     return _EMPHASIS_MARK.sub(lambda m: "\\" + m.group(0), _TAG_OPENER.sub("&lt;", text))
 
 

@@ -210,7 +210,7 @@ def _hold_literals(line: str) -> tuple[str, list[str]]:
 
 
 # A superscript a web page keeps as HTML (trafilatura does): a citation's marker in brackets or a
-# dagger is no word ("…120 km long<sup>\\[1\\]</sup> and…" read "…long[1] and…"), digits are written as
+# dagger is no word ("…120 km long<sup>\[1\]</sup> and…" read "…long[1] and…"), digits are written as
 # superscript digits ("500 km<sup>2</sup>" had read "500 km2"; "10⁶"), and letters read on ("21<sup>st</sup>").
 _SUPERSCRIPT = re.compile(r"<sup>([^<>\n]{1,40})</sup>", re.I)
 _CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")

@@ -41,6 +41,14 @@ def test_a_web_page_is_summarized_with_its_title_and_date(server: LocalServer) -
     assert "library" in data["summary"]
 
 
+def page_summary(server: LocalServer, path: str, page: str, *args: str) -> str:
+    """The JSON summary of ``page`` served at ``path``, with no key points."""
+    server.add(path, page)
+    res = run(["-f", "json", "--points", "0", *args, server.url(path)])
+    assert res.exit_code == 0, res.output
+    return str(json.loads(res.stdout)["summary"])
+
+
 def test_a_web_pages_underscores_stars_and_brackets_read_as_written(server: LocalServer) -> None:
     # trafilatura writes a page's "snake_case", "5 * 3" and "[sic]" in Markdown as "snake\_case",
     # "5 \* 3" and "\[sic\]"; the summary had shown "snake\_case", "5 \ 3" and "\sic\".
@@ -51,10 +59,7 @@ def test_a_web_pages_underscores_stars_and_brackets_read_as_written(server: Loca
         "<p>Critics in the finance department said the rule would cost about 40 hours of work.</p>"
         "</article></body></html>"
     )
-    server.add("/news/naming", page)
-    res = run(["-f", "json", "--points", "0", server.url("/news/naming")])
-    assert res.exit_code == 0, res.output
-    summary = json.loads(res.stdout)["summary"]
+    summary = page_summary(server, "/news/naming", page)
     assert "new snake_case naming rule" in summary and "rose 5 * 3 percent, a figure [sic] that" in summary
     assert "\\" not in summary
 
@@ -70,10 +75,7 @@ def test_a_wiki_pages_citation_markers_go_and_its_exponents_stay(server: LocalSe
         "<p>The second paragraph says more about the river's history and its use for trade by merchants.</p>"
         "</div></body></html>"
     )
-    server.add("/wiki/river", page)
-    res = run(["-f", "json", "--points", "0", server.url("/wiki/river")])
-    assert res.exit_code == 0, res.output
-    summary = json.loads(res.stdout)["summary"]
+    summary = page_summary(server, "/wiki/river", page)
     assert "120 km long and drains an area of 500 km² in the north of the country. Its source" in summary
 
 
@@ -92,10 +94,7 @@ def test_a_date_and_a_quotation_inside_a_sentence_of_a_page_stay_in_it(server: L
         + rest
         + "</article></body></html>"
     )
-    server.add("/news/vote", page)
-    res = run(["-f", "json", "--points", "0", "--length", "short", server.url("/news/vote")])
-    assert res.exit_code == 0, res.output
-    summary = json.loads(res.stdout)["summary"]
+    summary = page_summary(server, "/news/vote", page, "--length", "short")
     assert summary.startswith(
         "The vote takes place on 12 March, and the mayor said “prices will fall” next year, officials told"
     ), summary

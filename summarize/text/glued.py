@@ -109,7 +109,7 @@ _LABEL_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]
 # At any length, a quotation that opens with a capital right after a word in lower case and ends with its
 # speaker ("…after serving a three-match suspension ‘When you get so close…, it hurts,’ said Rodgers.",
 # "…had barricaded himself inside 'This started and ended in D.C.,' an FBI source told…"): a caption's or
-# a sentence's end glued to a quoted sentence, 9 seams in 8 CNN/DM articles and 1 in a BBC one. Not after
+# a sentence's end glued to a quoted sentence, 10 seams in 9 CNN/DM articles and 1 in a BBC one. Not after
 # a word that leads into the words ("he told me 'I…,' she said", "dubbed 'The…,' he said":
 # ``_opens_quotation``). An apostrophe inside a word ("I’m") does not end the quotation.
 _QUOTED_WORDS = r"[A-Z](?:[^’'\"”\n]|(?<=\w)['’](?=\w)){3,300}?[,?!…]"

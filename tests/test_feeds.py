@@ -130,6 +130,20 @@ def test_fragment_to_text_keeps_paragraphs() -> None:
     assert fragment_to_text(html) == "One bold line.\n\nFirst\n\nSecond\n\ntail\n\nend"
 
 
+def test_an_entry_s_inline_markup_reads_as_a_page_s_does() -> None:
+    # One set of rules with web pages (text/page_markup.py): a citation's marker goes, an exponent is a
+    # superscript, a <q> keeps its quotation marks, a <time> its text, struck-out text goes.
+    html = (
+        "<p>The river is 120 km long<sup><a href='#c1'>[1]</a></sup> and drains 500 km<sup>2</sup>. The mayor "
+        "said <q>prices will <em>fall</em></q> on <time>12 March</time>; the fare was <del>$10</del> $8 in the "
+        "21<sup>st</sup> century.</p>"
+    )
+    assert fragment_to_text(html) == (
+        "The river is 120 km long and drains 500 km². The mayor said “prices will fall” on 12 March; the fare "
+        "was $8 in the 21st century."
+    )
+
+
 def test_an_entry_s_headings_are_never_summary_sentences() -> None:
     body = (
         "<p>The city council approved the library budget on Monday after a long debate.</p>"

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from .inputs import Document, title_first
+from .page_markup import mend_inline
 
 FEED_SUFFIXES = {".rss", ".atom"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -108,6 +109,7 @@ def fragment_parts(html: str) -> tuple[str, tuple[str, ...]]:
         return _clean(re.sub(r"<[^>]+>", " ", html)), ()
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
+    mend_inline(root)  # a <q>, a superscript, struck-out text read as a page's do
     headings = tuple(dict.fromkeys(h for h in (_clean(e.text_content()) for e in root.iter(*_HEADINGS)) if h))
     for element in root.iter(*_BLOCKS):
         element.tail = "\n\n" + (element.tail or "")

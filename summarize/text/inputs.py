@@ -16,7 +16,7 @@ from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
-from .page_markup import readable_page
+from .page_markup import readable_page, shown_superscript
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
 from .sentences import with_stop
@@ -209,21 +209,15 @@ def _hold_literals(line: str) -> tuple[str, list[str]]:
     return _LITERAL.sub(hold, line), held
 
 
-# A superscript a web page keeps as HTML (trafilatura does): a citation's marker in brackets or a
-# dagger is no word ("…120 km long<sup>\[1\]</sup> and…" read "…long[1] and…"), digits are written as
-# superscript digits ("500 km<sup>2</sup>" had read "500 km2"; "10⁶"), and letters read on ("21<sup>st</sup>").
+# A superscript written as HTML in Markdown reads as a page shows it (``page_markup.shown_superscript``):
+# "…120 km long<sup>[1]</sup> and…" had read "…long1 and…" or "…long[1] and…", "500 km<sup>2</sup>"
+# "500 km2"; "21<sup>st</sup>" reads "21st".
 _SUPERSCRIPT = re.compile(r"<sup>([^<>\n]{1,40})</sup>", re.I)
-_CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _superscript(inner: str, held: list[str]) -> str:
-    shown = _HELD.sub(lambda m: held[ord(m.group(0)) - _HELD_BASE], inner).strip()
-    if _CITATION_MARK.fullmatch(shown):
-        return ""
-    if shown.isascii() and shown.isdigit():
-        return shown.translate(_SUPERSCRIPT_DIGITS)
-    return inner
+    shown = shown_superscript(_HELD.sub(lambda m: held[ord(m.group(0)) - _HELD_BASE], inner))
+    return inner if shown is None else shown
 
 
 def _strip_tags(text: str) -> str:

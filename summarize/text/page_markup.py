@@ -1,38 +1,53 @@
-"""What trafilatura would lose of a web page's prose, put back in the page before it reads it.
+"""Inline HTML read as a page shows it: one set of rules for a web page (before trafilatura reads it) and
+a feed entry's HTML (before its text is taken).
 
 trafilatura removes every ``<time>`` element with its text (meant for a byline's date): "The vote takes
 place on <time>12 March</time>, and…" read "The vote takes place on , and…", a date gone from the
-sentence. And an inline quotation, ``<q>``, ended its paragraph: "…the mayor said <q>prices will
-fall</q> next year" gave "…said prices will fall" and "next year." as two paragraphs.
+sentence. An inline quotation, ``<q>``, ended its paragraph: "…the mayor said <q>prices will
+fall</q> next year" gave "…said prices will fall" and "next year." as two paragraphs; a feed's text
+showed it without its quotation marks. A superscript is a citation's marker ("…120 km long<sup>[1]</sup>
+and…") or an exponent ("500 km<sup>2</sup>", which read "500 km2"), and struck-out text (``<del>``,
+``<s>``) is what the page took back.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 # Elements that hold a sentence's words: a <time> inside one, beside other words, is part of the sentence.
 _TEXT_HOLDERS = frozenset(
     ["p", "li", "dd", "dt", "td", "th", "blockquote", "q", "em", "strong", "b", "i", "u", "span", "a", "mark", "cite"]
 )
+# A citation's marker: anything in brackets ("[1]", "[citation needed]") or a dagger, an asterisk.
+_CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def shown_superscript(text: str) -> str | None:
+    """What a superscript holding ``text`` shows in prose: nothing for a citation's marker, superscript
+    digits for digits ("km²", "10⁶"), None where its text reads on as it is ("21<sup>st</sup>")."""
+    text = text.strip()
+    if _CITATION_MARK.fullmatch(text):
+        return ""
+    if text.isascii() and text.isdigit():
+        return text.translate(_SUPERSCRIPT_DIGITS)
+    return None
 
 
 def _words(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def readable_page(html: str | bytes) -> Any:
-    """The page as trafilatura's tree, with a ``<time>`` that stands inside a sentence replaced by its text
-    and an inline ``<q>`` by its words in quotation marks; ``html`` as it is when it does not parse."""
-    import trafilatura
-
-    tree = trafilatura.load_html(html)
-    if tree is None:
-        return html
-    for element in list(tree.iter("time")):
+def mend_inline(root: Any) -> Any:
+    """``root`` (an lxml tree) with a ``<time>`` that stands inside a sentence replaced by its text, an
+    inline ``<q>`` by its words in quotation marks, a superscript by what it shows, and struck-out text
+    left out."""
+    for element in list(root.iter("time")):
         parent = element.getparent()
         if parent is not None and parent.tag in _TEXT_HOLDERS and _words(parent) != _words(element):
             element.drop_tag()
-    for quote in list(tree.iter("q")):
+    for quote in list(root.iter("q")):
         quote.text = "“" + (quote.text or "")
         children = list(quote)
         if children:
@@ -40,4 +55,19 @@ def readable_page(html: str | bytes) -> Any:
         else:
             quote.text += "”"
         quote.drop_tag()
-    return tree
+    for sup in list(root.iter("sup")):
+        shown = shown_superscript(_words(sup))
+        if shown is not None:
+            sup.tail = shown + (sup.tail or "")
+            sup.drop_tree()  # its tail stays
+    for struck in list(root.iter("del", "s", "strike")):
+        struck.drop_tree()
+    return root
+
+
+def readable_page(html: str | bytes) -> Any:
+    """The page as trafilatura's tree, mended (:func:`mend_inline`); ``html`` as it is when it does not parse."""
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    return html if tree is None else mend_inline(tree)

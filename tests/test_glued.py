@@ -217,6 +217,18 @@ def test_a_shown_sentence_loses_its_picture_markers() -> None:
             "They did not fire Altice, who is accused.",
         ),
         ("Sister Gertrud (not pictured) was found.", "Sister Gertrud was found."),
+        # A position alone between commas, or ending the sentence or a clause.
+        (
+            "Abase Hussen, left, took his daughter Amira, right, to a rally.",
+            "Abase Hussen took his daughter Amira to a rally.",
+        ),
+        ("She dances with her friend Julia, 67, right", "She dances with her friend Julia, 67"),
+        ("A night out with Julia, left, who says it is fun.", "A night out with Julia, who says it is fun."),
+        (
+            "She started in August 2013, left; by April, right, she had lost weight.",
+            "She started in August 2013; by April she had lost weight.",
+        ),
+        ("He turned left, then right, and drove off.", "He turned left, then right, and drove off."),
         # A sentence's own words stay: no comma before "pictured".
         (
             "He was famously pictured with the Duchess at the disco.",

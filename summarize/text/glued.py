@@ -139,8 +139,12 @@ _MARKER = re.compile(_MARKS)
 _SHOWN_MARKER = re.compile(r"\s*(?:" + _MARKS + r"|\(not pictured\))(?=[\s,.;:!?’'\"”]|$)")
 # The Daily Mail's aside between commas: "Amira Abase, pictured, was one of…", "Paul Casey, pictured in
 # action last month, is…", "Brianne Altice, 35, pictured here in court on Wednesday, pleaded…". Not a
-# sentence's own "was pictured with the Duchess" (no comma before it).
-_PICTURED_ASIDE = re.compile(r", pictured(?: [^,()\n]{1,60}?)?, ")
+# sentence's own "was pictured with the Duchess" (no comma before it). And a position alone between
+# commas, or ending the sentence or a clause ("Abase Hussen, left, took his daughter Amira, right,
+# to…", "…with friend Julia, 67, right"): 11 in the news sets, each a caption's.
+_POSITION = r"(?:(?:far |second )?(?:left|right)|centre|center|above|below|inset)"
+_PICTURED_ASIDE = re.compile(rf", (?:pictured(?: [^,()\n]{{1,60}}?)?|{_POSITION}), ")
+_POSITION_END = re.compile(rf", {_POSITION}(?=[.;:]|$)")
 # After an age ("Altice, 35") or before a relative clause ("…, who is accused"), the aside's comma stays.
 _KEEPS_COMMA_BEFORE = re.compile(r", \d{1,3}$")
 _KEEPS_COMMA_AFTER = re.compile(r", (?:who|whose|which|where|when)\b")
@@ -245,12 +249,11 @@ def is_glued_caption(sentence: str, n_tokens: int) -> bool:
 
 def without_picture_marks(sentence: str, lang: str) -> str:
     """``sentence`` without a picture's position markers ("Jamie Silvonek (left), 14, and…", "…starring
-    Kenneth More (pictured)"): they point at a photo a summary does not show. English only."""
+    Kenneth More (pictured)", "Abase Hussen, left, took…"): they point at a photo a summary does not
+    show. English only."""
     if lang.split("-")[0].lower() != "en":
         return sentence
-    sentence = _SHOWN_MARKER.sub("", sentence)
-    if ", pictured" not in sentence:
-        return sentence
+    sentence = _POSITION_END.sub("", _SHOWN_MARKER.sub("", sentence))
 
     def aside(m: re.Match[str]) -> str:
         # The comma after the aside goes with it unless what stands before or after needs one.

@@ -165,18 +165,6 @@ def point_rank(doc: DocFeatures, position: float) -> list[float]:
     return [c + weight / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
 
 
-def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
-    """The engine's :func:`extractive.stretch_count` (how many stretches the points are spread over:
-    ``points / lead ratio ** power``; ``power`` 0: always ``points``)."""
-    return extractive.stretch_count(doc, points, power)
-
-
-def _stretches(rest: list[int], importance: list[float], count: int) -> list[list[int]]:
-    """``rest`` cut into ``count`` consecutive stretches holding equal shares of its importance (the
-    engine's :func:`extractive.equal_shares`)."""
-    return [list(ks) for ks in extractive.equal_shares(rest, importance, count)]
-
-
 def equal_stretches(rest: list[int], count: int) -> list[list[int]]:
     """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
     sentences allow; a stretch may be empty when there are fewer sentences than stretches)."""
@@ -189,7 +177,7 @@ def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[li
         return [rest] * points
     if how == "length":  # equal numbers of sentences, as the engine cuts them
         return equal_stretches(rest, points)
-    return _stretches(rest, weight, points)  # equal shares of ``weight`` (or of centrality)
+    return [list(ks) for ks in extractive.equal_shares(rest, weight, points)]  # equal shares of ``weight``
 
 
 def variant(
@@ -210,7 +198,7 @@ def variant(
     summary and earlier points); ``require_new``: a sentence with no new fact is never a point;
     ``best_first``: the stretches are served best sentence first instead of start to end;
     ``cut="centrality"``: stretches of equal centrality whatever the ranking; ``stretch_power``:
-    :func:`stretch_count` stretches, not ``points``.
+    :func:`extractive.stretch_count` stretches, not ``points``.
     """
 
     def rule(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
@@ -249,7 +237,7 @@ def variant(
 
         rest = [k for k in range(len(doc.cands)) if k not in taken]
         cut_by = list(doc.centrality) if cut == "centrality" else [w**power for w in weight]
-        stretches = _cut(rest, cut_by, stretch_count(doc, points, stretch_power), cut)
+        stretches = _cut(rest, cut_by, extractive.stretch_count(doc, points, stretch_power), cut)
         if best_first:
             open_ = {i: ks for i, ks in enumerate(stretches)}
             while open_ and len(chosen) < points:

@@ -136,6 +136,7 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
         ("A note[^n1] here.", "A note here."),
         ("- [x] Ship the release", "- Ship the release"),
         ("* [ ] Write the tests", "* Write the tests"),
+        ("1. [✓] Ship the docs", "1. Ship the docs"),  # the box the newsletter outline knows too
         ("- [x](https://example.org/x) is a link", "- x is a link"),
         ("A [1] bar.", "A 1 bar."),
         # Parentheses inside a link's address (This Week in Rust): the prose read "…a big deal to me/)."

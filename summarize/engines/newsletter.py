@@ -35,6 +35,7 @@ from ..text.markdown import (
     LINK_TARGET,
     LIST_ITEM,
     REFERENCE_DEFINITION,
+    TASK_BOX,
     TEMPLATE_TAG,
     front_matter,
     prose_markdown,
@@ -54,7 +55,7 @@ MAX_TITLE_TOKENS = 16
 # Key points longer than this many tokens are cut back to their first sentence.
 MAX_POINT_TOKENS = 60
 
-_TASK_BOX = re.compile(r"^\[[ xX✓]\]\s*")
+_TASK_BOX = re.compile(rf"^{TASK_BOX}\s*")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _LINK = re.compile(rf"\[[^\]\n]*\]{LINK_TARGET}|<https?://[^>\s]+>|https?://\S+")
 _IMAGE_ONLY = re.compile(rf"^\s*(?:!\[[^\]]*\]{LINK_TARGET}\s*)+$")

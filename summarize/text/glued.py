@@ -85,9 +85,8 @@ _OPENERS = "|".join(_OPENER_WORDS)
 _LABEL = r"[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}"
 # An opener's next word may open a quotation ("…in a speech in 1944 The ‘special relationship’ has…"):
 # 2 seams in a CNN/DM article.
-_CAPTION_CUT = re.compile(
-    rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“]|(?:{_OPENERS}) [‘'\"“]?[a-z]|{_MORE_OPENERS})"
-)
+_LABEL_AHEAD = rf"(?P<label>{_LABEL}): [A-Z‘'\"“]"  # a label, its colon and what it labels
+_CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?={_LABEL_AHEAD}|(?:{_OPENERS}) [‘'\"“]?[a-z]|{_MORE_OPENERS})")
 # In a piece of normal length only an opener that cannot begin a name or a title inside a sentence: not
 # "A"/"An" ("Patient A and…", "Serie A goals"), and not after two capitalised words, which a title
 # goes on from ("…the year Don't Push It won…"). Such a seam is a caption's or a page line's end glued
@@ -105,7 +104,7 @@ _OPENER_CUT = re.compile(
 # a common word ("…dates back some 2,000 years Global appeal: Professional kite flying teams…", "Fatal:",
 # "Lengthy prison sentence:"), after a word in lower case that is no possessive ("…BBC Radio 4's Today
 # programme: '…'" goes on). 13 seams in 9 CNN/DM articles, each a Daily Mail caption.
-_LABEL_CUT = re.compile(rf"(?<=[a-z0-9)]) (?=(?P<label>{_LABEL}): [A-Z‘'\"“])")
+_LABEL_CUT = re.compile(rf"(?<=[a-z0-9)]) (?={_LABEL_AHEAD})")
 # At any length, a quotation that opens with a capital right after a word in lower case and ends with its
 # speaker ("…after serving a three-match suspension ‘When you get so close…, it hurts,’ said Rodgers.",
 # "…had barricaded himself inside 'This started and ended in D.C.,' an FBI source told…"): a caption's or
@@ -130,10 +129,9 @@ _CLAUSE = re.compile(
     r"|Where)\b"
     r"|\b(?:is|are|was|were|be|been|will|would|read|reads|include|includes|including)$"
 )
-_MARKS = (
-    r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file photo|file picture|stock image|"
-    r"stock photo|far left|far right|second left|second right)\)"
-)
+# Where in a photo a caption points ("left", "far right", "inset"): inside brackets, or alone between commas.
+_POSITION = r"(?:(?:far |second )?(?:left|right)|centre|center|above|below|inset)"
+_MARKS = rf"\((?:pictured|{_POSITION}|top|bottom|file photo|file picture|stock image|stock photo)\)"
 _PICTURE_MARK = re.compile(_MARKS + r"( )(?=[A-Z])")
 _MARKER = re.compile(_MARKS)
 _SHOWN_MARKER = re.compile(r"\s*(?:" + _MARKS + r"|\(not pictured\))(?=[\s,.;:!?’'\"”]|$)")
@@ -142,7 +140,6 @@ _SHOWN_MARKER = re.compile(r"\s*(?:" + _MARKS + r"|\(not pictured\))(?=[\s,.;:!?
 # sentence's own "was pictured with the Duchess" (no comma before it). And a position alone between
 # commas, or ending the sentence or a clause ("Abase Hussen, left, took his daughter Amira, right,
 # to…", "…with friend Julia, 67, right"): 11 in the news sets, each a caption's.
-_POSITION = r"(?:(?:far |second )?(?:left|right)|centre|center|above|below|inset)"
 _PICTURED_ASIDE = re.compile(rf", (?:pictured(?: [^,()\n]{{1,60}}?)?|{_POSITION}), ")
 _POSITION_END = re.compile(rf", {_POSITION}(?=[.;:]|$)")
 # After an age ("Altice, 35") or before a relative clause ("…, who is accused"), the aside's comma stays.

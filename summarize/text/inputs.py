@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .markdown import CODE_SPAN, LINK_TARGET, prose_markdown
+from .markdown import CODE_SPAN, LINK_TARGET, TASK_BOX, prose_markdown
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
@@ -131,12 +131,13 @@ def _unify_eol(text: str) -> str:
 # "[puzzle] [The battle…](…)". As prose it ran into the link's text ("good first issue sqlx: Add…"). Not a
 # label with a colon ("[disposition: merge] [Permit…](…)"): as "disposition: merge Permit…" the engines
 # read it as a label's item, a proposal's title rather than a sentence (features._fragment_starts).
-_ITEM_TAG = re.compile(r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
+_ITEM_START = r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)"  # a list item's indentation and marker (group 1)
+_ITEM_TAG = re.compile(_ITEM_START + r"\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
 # A footnote's marker is no word of the sentence: GFM's "[^1]" anywhere, and a number in brackets right
 # after a word or a stop ("the study[1] found", "…in 2019.[12]"), which had read "the study1 found". A
 # task list's box ("- [x] Ship it", "- [ ] Tests") is no word of its item either: it had read "x Ship it".
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[\d{1,3}\](?![(\[:])")
-_TASK_BOX = re.compile(r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[[ xX]\][ \t]+(?=\S)")
+_TASK_BOX = re.compile(_ITEM_START + TASK_BOX + r"[ \t]+(?=\S)")
 # Words that only say where a story or a photo was taken from ("出处", "原文网址", "Source", "Via"): the
 # Markdown reader drops a bracketed link made of one alone, the newsletter engine a credit line.
 CREDIT_WORD = r"原文(?:网址|链接|地址)?|来源|出处|source|via|credit"
@@ -171,9 +172,7 @@ def inline_to_text(line: str) -> str:
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
     prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(_STRUCK.sub("", line))))
     prose = prose.translate(_HELD_BRACKETS) if held else prose
-    if not held_literals:
-        return prose
-    return _HELD.sub(lambda m: held_literals[ord(m.group(0)) - _HELD_BASE], prose)
+    return _shown_literals(prose, held_literals)
 
 
 # What a code span holds is shown as written: "`UnsafePointer<T>`" and "the `<form>` element" hold no HTML
@@ -209,6 +208,11 @@ def _hold_literals(line: str) -> tuple[str, list[str]]:
     return _LITERAL.sub(hold, line), held
 
 
+def _shown_literals(text: str, held: list[str]) -> str:
+    """``text`` with each character :func:`_hold_literals` put in replaced by what it held."""
+    return _HELD.sub(lambda m: held[ord(m.group(0)) - _HELD_BASE], text) if held else text
+
+
 # A superscript written as HTML in Markdown reads as a page shows it (``page_markup.shown_superscript``):
 # "…120 km long<sup>[1]</sup> and…" had read "…long1 and…" or "…long[1] and…", "500 km<sup>2</sup>"
 # "500 km2"; "21<sup>st</sup>" reads "21st".
@@ -216,7 +220,7 @@ _SUPERSCRIPT = re.compile(r"<sup>([^<>\n]{1,40})</sup>", re.I)
 
 
 def _superscript(inner: str, held: list[str]) -> str:
-    shown = shown_superscript(_HELD.sub(lambda m: held[ord(m.group(0)) - _HELD_BASE], inner))
+    shown = shown_superscript(_shown_literals(inner, held))
     return inner if shown is None else shown
 
 

@@ -33,6 +33,9 @@ LINK_TARGET = r"\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"\n]*\")?\)"
 # run inside is code ("``a`b``", "```x```"). One definition for the prose reader, which keeps what a span
 # shows, and the document translator, which keeps it byte for byte. A pattern to embed (group "ticks").
 CODE_SPAN = r"(?<![`\\])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)"
+# A task list's box ("- [x] Ship it", "- [ ] Tests", "[✓]"): no word of its item. One definition for the
+# prose reader and the newsletter outline. A pattern to embed.
+TASK_BOX = r"\[[ xX✓]\]"
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 # A list item's marker: CommonMark's bullets "-", "+", "*" and ordinals of 1-9 digits with "." or ")",

@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 
 from .glued import split_captions, split_quote_edges
-from .markdown import LINK_TARGET, LIST_MARKER, ORDINAL_ITEM
+from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
 from .quotes import ATTRIBUTION
 from .scripts import is_hangul, is_unspaced_cjk
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
@@ -89,7 +89,7 @@ def _unwrapped(lines: list[str]) -> bool:
     a 100-line item of docs/offline-engine.md gave key points such as "…no other text of the."."""
     if not any(len(line) > UNWRAPPED_LINE and len(URL.sub("", line)) > UNWRAPPED_LINE for line in lines):
         return False
-    ends = [bool(_LINE_END.search(line) or _ITEM_LINE.match("\n" + nxt)) for line, nxt in pairwise(lines)]
+    ends = [bool(_LINE_END.search(line) or LIST_ITEM.match(nxt)) for line, nxt in pairwise(lines)]
     return 2 * sum(ends) >= len(ends)
 
 

@@ -47,7 +47,7 @@ def test_markdown_headings_are_listed_and_end_like_sentences_of_their_script() -
     assert urdu.headings == ("خبریں", "آج کی خبر") and "\n\nآج کی خبر\n\n" in f"\n\n{urdu.text}\n\n"
     assert "." not in urdu.text
     assert to_document("## Why it matters\n\nIt does.\n", "x.md", ".md").headings == ("Why it matters",)
-    assert to_document("## Why it matters\n\nIt does.\n", "x.txt").headings == ()
+    assert to_document("Why it matters\n\nIt does.\n", "x.txt").headings == ()
 
 
 def test_a_heading_is_no_summary_sentence_or_key_point() -> None:

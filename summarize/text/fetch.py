@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from .. import __version__
 from ..env import env_flag
 from ..errors import InputError
+from .kinds import sniff_kind
 
 DEFAULT_TIMEOUT = 20.0  # seconds for the whole fetch, redirects included
 DEFAULT_MAX_BYTES = 20_000_000  # 20 MB, as messages count them
@@ -318,22 +319,6 @@ def _check_kind(content_type: str, body: bytes, url: str) -> None:
         source=url,
         hint="pass the URL of the article page itself",
     )
-
-
-# The root element, after an XML declaration, stylesheet instructions, comments and a doctype.
-_FEED_ROOT = re.compile(
-    rb"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.I | re.S
-)
-
-
-def sniff_kind(body: bytes) -> str | None:
-    """``"pdf"`` or ``"feed"`` from the first bytes, else None."""
-    head = body[:2048]
-    if b"%PDF-" in body[:1024]:
-        return "pdf"
-    if _FEED_ROOT.match(head.removeprefix(b"\xef\xbb\xbf")):
-        return "feed"
-    return None
 
 
 def kind_of(fetched: Fetched) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .kinds import text_kind
 from .markdown import CODE_SPAN, LINK_TARGET, TASK_BOX, prose_markdown
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
@@ -22,8 +23,10 @@ from .quotes import ATTRIBUTION
 from .sentences import with_stop
 
 STDIN = "-"
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
+STDIN_SOURCE = "<stdin>"  # how messages and JSON name standard input
+# Markdown's names as GitHub knows them; an XHTML file is a page too.
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _BINARY_SAMPLE = 8192
 
 # A link alone on its line, or after a short label ("2018年的本周：[第 6 期](…)", 科技爱好者周刊's pointer to a
@@ -379,12 +382,20 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
 
 
 def to_document(raw: str, source: str, suffix: str = "") -> Document:
-    """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`."""
+    """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`. A
+    suffix that names no kind (``.txt``, none) leaves it to the text (:func:`.kinds.text_kind`)."""
     title, headings = None, ()
     suffix = suffix.lower()
-    if suffix in HTML_SUFFIXES:
+    kind = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else text_kind(raw)
+    if kind == "feed":
+        raise InputError(
+            "is an RSS/Atom feed, which holds several articles",
+            source=source,
+            hint="pass the feed as a file named .xml, .rss or .atom, or as its URL",
+        )
+    if kind == "html":
         return page_document(raw, source)
-    if suffix in MARKDOWN_SUFFIXES:
+    if kind == "markdown":
         prose = read_markdown(raw)
         text, title, headings = prose.text, prose.title, prose.headings
     else:
@@ -397,7 +408,7 @@ def to_document(raw: str, source: str, suffix: str = "") -> Document:
                 hint="pass an article with text",
             )
         raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
-    return Document(source, text, raw, title, markdown=suffix in MARKDOWN_SUFFIXES, headings=headings)
+    return Document(source, text, raw, title, markdown=kind == "markdown", headings=headings)
 
 
 def read_path(path: str | Path) -> Document:
@@ -416,11 +427,17 @@ def read_path(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}", source=source, hint="check its permissions") from None
-    if p.suffix.lower() == ".pdf" or is_pdf(data):
-        return pdf_document(data, source)
-    doc = to_document(decode(data, source), source, p.suffix)
+    doc = bytes_document(data, source, p.suffix)
     doc.path = str(p)
     return doc
+
+
+def bytes_document(data: bytes, source: str, suffix: str = "") -> Document:
+    """An input's bytes as a :class:`Document`: a PDF by its name or its header, else decoded text read
+    as its name or its content says (:func:`to_document`)."""
+    if suffix.lower() == ".pdf" or is_pdf(data):
+        return pdf_document(data, source)
+    return to_document(decode(data, source), source, suffix)
 
 
 def pdf_document(data: bytes, source: str) -> Document:
@@ -429,17 +446,19 @@ def pdf_document(data: bytes, source: str) -> Document:
     return Document(source, text, text, meta["title"], meta["published"], meta["author"])
 
 
-def read_stdin() -> Document:
-    source = "<stdin>"
+def stdin_bytes(hint: str = "pass a file") -> bytes:
+    """All of standard input."""
     if sys.stdin is None:
-        raise InputError("no standard input", source=source, hint="pass a file")
-    data = sys.stdin.buffer.read()
-    return text_document(decode(data, source), source)
+        raise InputError("no standard input", source=STDIN_SOURCE, hint=hint)
+    return sys.stdin.buffer.read()
+
+
+def read_stdin() -> Document:
+    """Standard input as a :class:`Document`: a PDF, a web page, Markdown or plain text, as its content says."""
+    return bytes_document(stdin_bytes(), STDIN_SOURCE)
 
 
 def text_document(raw: str, source: str) -> Document:
-    """A text with no file name (stdin, a text given to the Python API) as a :class:`Document`: Markdown when
-    it has front matter or a heading line, as piped newsletters do, else plain text."""
-    markdown = _FRONT_MATTER.match(raw) or any(_HEADING.match(line) for line in raw.splitlines())
-    suffix = ".md" if markdown else ""
-    return to_document(raw, source, suffix)
+    """A text with no file name (stdin, a text given to the Python API) as a :class:`Document`: a web page,
+    Markdown or plain text, as its content says (:func:`.kinds.text_kind`)."""
+    return to_document(raw, source)

@@ -11,8 +11,20 @@ from pathlib import Path
 
 from ..errors import InputError
 from .feeds import FEED_SUFFIXES, parse_feed
-from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetched, fetch, is_url, kind_of, sniff_kind
-from .inputs import STDIN, Document, decode, page_document, pdf_document, read_path, to_document
+from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetched, fetch, is_url, kind_of
+from .inputs import (
+    STDIN,
+    STDIN_SOURCE,
+    Document,
+    bytes_document,
+    decode,
+    page_document,
+    pdf_document,
+    read_path,
+    stdin_bytes,
+    to_document,
+)
+from .kinds import sniff_kind
 
 
 @dataclass(frozen=True)
@@ -90,16 +102,20 @@ def read_source(item: str, options: FetchOptions | None = None) -> list[Document
     options = options or FetchOptions()
     if is_url(item):
         return read_url(item, options)
-    if item != STDIN:
-        path = Path(item)
-        if path.is_file():
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b""  # read_path gives the error, as for any file
-            if data and is_feed_file(path, data[:2048]):
-                follow = (lambda link: _follow(link, options)) if options.follow_links else None
-                return parse_feed(data, item, follow=follow)
+    follow = (lambda link: _follow(link, options)) if options.follow_links else None
+    if item == STDIN:  # read once: what it is shows in its first bytes
+        data = stdin_bytes()
+        if sniff_kind(data) == "feed":
+            return parse_feed(data, STDIN_SOURCE, follow=follow)
+        return [bytes_document(data, STDIN_SOURCE)]
+    path = Path(item)
+    if path.is_file():
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""  # read_path gives the error, as for any file
+        if data and is_feed_file(path, data[:2048]):
+            return parse_feed(data, item, follow=follow)
     return [read_path(item)]
 
 
@@ -110,7 +126,7 @@ def read_url_list(path: str | Path) -> list[str]:
     """
     doc_source = str(path)
     try:
-        data = Path(path).read_bytes() if str(path) != STDIN else read_stdin_bytes()
+        data = Path(path).read_bytes() if str(path) != STDIN else stdin_bytes("pass a file of URLs")
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}", source=doc_source, hint="check the path") from None
     urls: list[str] = []
@@ -128,12 +144,3 @@ def read_url_list(path: str | Path) -> list[str]:
     if not urls:
         raise InputError("has no URLs", source=doc_source, hint="write one address per line")
     return urls
-
-
-def read_stdin_bytes() -> bytes:
-    """All of standard input (for ``--urls -``)."""
-    import sys
-
-    if sys.stdin is None:
-        raise InputError("no standard input", source="<stdin>", hint="pass a file of URLs")
-    return sys.stdin.buffer.read()

@@ -1,0 +1,61 @@
+"""What an input is read as when nothing names its kind: one rule for every such input.
+
+A file's name (``.md``, ``.html``, ``.pdf``, ``.rss``) or a server's Content-Type says what an input
+is. Standard input, a text given to the Python API, a ``.txt`` or extensionless file and a page served
+as ``text/plain`` say nothing, so their content decides: ``curl -s URL | summarize`` pipes HTML, a
+package's README (Markdown) is often saved as ``.txt`` or served by raw-file hosts as ``text/plain``.
+Read as plain text, a page's tags and a README's code blocks had been summary sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdown import FENCE_OPEN, FRONT_MATTER, HEADING, LINK_TARGET, closes_fence
+from .pdf import is_pdf
+
+# The root element, after an XML declaration, stylesheet instructions, comments and a doctype.
+_FEED_ROOT = re.compile(
+    rb"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.I | re.S
+)
+# An HTML document or a fragment of one: a doctype, <html>, <head> or <body>, or a block element
+# (<article>, <div>, <p>, a heading…) first, after an XML declaration and comments. Not a text that
+# merely mentions a tag later on.
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6])[\s>/]",
+    re.I | re.S,
+)
+# An inline link with a web address, a Markdown writer's way to cite ("[the report](https://…)").
+_WEB_LINK = re.compile(rf"\[[^\]\n]+\](?={LINK_TARGET})\(<?https?://")
+
+
+def sniff_kind(body: bytes) -> str | None:
+    """``"pdf"`` or ``"feed"`` from the first bytes, else None."""
+    if is_pdf(body):
+        return "pdf"
+    if _FEED_ROOT.match(body[:2048].removeprefix(b"\xef\xbb\xbf")):
+        return "feed"
+    return None
+
+
+def text_kind(text: str) -> str:
+    """What a decoded text that names no kind is read as: ``"feed"``, ``"html"``, ``"markdown"`` (front
+    matter, a heading line, a fenced code block or a link to a web address) or ``"text"``."""
+    head = text[:2048].removeprefix("\ufeff")
+    if sniff_kind(head.encode("utf-8", "replace")) == "feed":
+        return "feed"
+    if _HTML_START.match(head):
+        return "html"
+    if FRONT_MATTER.match(text) or _WEB_LINK.search(text):
+        return "markdown"
+    fence = None
+    for line in text.splitlines():
+        if fence is not None:
+            if closes_fence(fence, line):
+                return "markdown"
+        elif HEADING.match(line):
+            return "markdown"
+        elif m := FENCE_OPEN.match(line):
+            fence = m.group(1)
+    return "text"

@@ -1,0 +1,137 @@
+"""Inputs that name no kind (stdin, the API's texts, a .txt or extensionless file, a page served as
+text/plain) are read as their content says: a web page, Markdown, a PDF, a feed or plain text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import summarize
+from summarize.cli import cli
+from summarize.errors import InputError
+from summarize.text.inputs import read_path
+from summarize.text.kinds import text_kind
+from tests.localserver import LocalServer, serve
+from tests.pdfs import make_pdf
+from tests.test_feeds import rss
+from tests.test_fetch import ARTICLE
+
+README = """Requests is a simple, yet elegant, HTTP library that many programs use every day.
+
+```python
+>>> r = requests.get('https://httpbin.org/basic-auth/user/pass', auth=('user', 'pass'))
+>>> r.status_code
+200
+```
+
+Requests allows you to send HTTP/1.1 requests extremely easily, with no manual query strings.
+It is one of the most downloaded Python packages, with about 300 million downloads a week.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (ARTICLE, "html"),
+        ("\ufeff<!-- saved -->\n<HTML lang=en><body><p>Hi.</p></body></HTML>", "html"),
+        ("<p>The council met on Monday.</p>\n<p>It voted.</p>", "html"),
+        (rss("https://news.example"), "feed"),
+        (README, "markdown"),
+        ("---\ntitle: Notes\n---\nThe council met.", "markdown"),
+        ("Intro.\n\n## Why it matters\n\nIt does.", "markdown"),
+        ("See [the report](https://example.org/report) for the figures.", "markdown"),
+        ("The council met on Monday. It voted 5 to 2.\n\nCritics said the plan was rushed.", "text"),
+        ("Tag your posts #budget and #council.\n#budget", "text"),
+        ("Write ``` to open a code block, the guide says, and close it the same way later on.", "text"),
+        ("The page used a <p> tag where a <div> belonged, the auditors found.", "text"),
+        ("Quotes [sic] and [1] stay as written (see page 4).", "text"),
+    ],
+)
+def test_what_a_text_that_names_no_kind_reads_as(text: str, kind: str) -> None:
+    assert text_kind(text) == kind
+
+
+def run(args: list[str], input: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["--engine", "extractive", "-f", "json", *args], input=input, catch_exceptions=False)
+
+
+def test_a_web_page_piped_in_is_read_as_its_page() -> None:
+    # `curl -s URL | summarize`: the tags and the page's menu and footer had been summary sentences.
+    res = run(["-"], ARTICLE)
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["title"] == "Council approves library budget"
+    assert data["summary"].startswith("The city council approved the budget for the new central library")
+    assert "<" not in data["summary"] + "".join(data["key_points"])
+    assert "Copyright" not in res.stdout and "Home News" not in res.stdout
+
+
+def test_a_readme_saved_as_txt_is_read_as_markdown(tmp_path: Path) -> None:
+    # A package's README in a .txt file: its code block had been the summary's longest sentence.
+    path = tmp_path / "requests.txt"
+    path.write_text(README, encoding="utf-8")
+    res = run(["--points", "0", str(path)])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)["summary"]
+    assert "HTTP library" in summary and "extremely easily" in summary
+    assert ">>>" not in summary and "status_code" not in summary and "```" not in summary
+    assert read_path(path).markdown and not read_path(tmp_path.joinpath("requests.txt")).page
+
+
+def test_a_pdf_piped_in_is_read_as_a_pdf() -> None:
+    lines = [
+        "The city council approved the budget for the new central library on Monday.",
+        "The library will open in two years and will hold more than two hundred thousand books.",
+    ]
+    res = run(["--points", "0", "-"], make_pdf([lines]))
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["summary"].startswith("The city council approved the budget")
+
+
+def test_a_feed_piped_in_gives_one_result_per_entry() -> None:
+    res = CliRunner().invoke(
+        cli, ["--engine", "extractive", "-f", "jsonl", "-"], input=rss("https://news.example"), catch_exceptions=False
+    )
+    rows = {row["source"]: row for row in map(json.loads, res.stdout.splitlines())}
+    assert rows["https://news.example/library"]["title"] == "Council approves library budget"
+    assert rows["https://news.example/market"]["summary"].startswith("The Saturday market moves")
+    assert res.exit_code == 1  # the third entry has no text: it fails alone, the others are written
+    assert rows["https://news.example/bridge"]["error_type"] == "InputError"
+
+
+def test_a_feed_in_a_txt_file_is_a_one_line_error_naming_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "feed.txt"
+    path.write_text(rss("https://news.example"), encoding="utf-8")
+    res = run([str(path)])
+    assert res.exit_code == 1
+    assert res.stderr.strip().splitlines() == [
+        f"summarize: error: {path}: is an RSS/Atom feed, which holds several articles "
+        "(pass the feed as a file named .xml, .rss or .atom, or as its URL)"
+    ]
+    with pytest.raises(InputError, match="RSS/Atom feed"):
+        summarize.summarize(rss("https://news.example"), engine="extractive")
+
+
+def test_the_api_reads_a_page_given_as_text() -> None:
+    result = summarize.summarize(ARTICLE, engine="extractive", points=0)
+    assert result.title == "Council approves library budget"
+    assert result.summary.startswith("The city council approved the budget for the new central library")
+
+
+@pytest.fixture()
+def server() -> Iterator[LocalServer]:
+    with serve() as srv:
+        yield srv
+
+
+def test_markdown_served_as_plain_text_is_read_as_markdown(server: LocalServer) -> None:
+    # Raw-file hosts serve a README.md as text/plain.
+    server.add("/raw/README", README, content_type="text/plain; charset=utf-8")
+    res = run(["--points", "0", server.url("/raw/README")])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)["summary"]
+    assert "HTTP library" in summary and ">>>" not in summary

@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 
 from .errors import UsageError
 from .text.fetch import is_url
-from .text.inputs import HTML_SUFFIXES, MARKDOWN_SUFFIXES, STDIN
+from .text.inputs import HTML_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES, STDIN
 
-# The article types a folder is searched for: text, and the names inputs reads as Markdown or as a page.
-DEFAULT_SUFFIXES = (".txt", *sorted(MARKDOWN_SUFFIXES), *sorted(HTML_SUFFIXES))
+# The article types a folder is searched for: text, and the names inputs reads as Markdown, reStructuredText
+# or a page.
+DEFAULT_SUFFIXES = (".txt", *sorted(MARKDOWN_SUFFIXES), *sorted(RST_SUFFIXES), *sorted(HTML_SUFFIXES))
 _MAGIC = re.compile(r"[*?[]")
 
 

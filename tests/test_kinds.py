@@ -33,6 +33,43 @@ It is one of the most downloaded Python packages, with about 300 million downloa
 """
 
 
+RST = """AnyIO
+=====
+
+|PyPI| |CI|
+
+.. |PyPI| image:: https://img.shields.io/pypi/v/anyio.svg
+   :target: https://pypi.org/project/anyio/
+
+AnyIO is an asynchronous networking library that works on top of either asyncio_ or Trio_.
+It implements :func:`structured concurrency <run>` and task groups on top of asyncio itself.
+
+.. code-block:: python
+
+    import anyio
+    anyio.run(main)
+
+Install it with pip, the package installer that Python ships with::
+
+    pip install anyio
+
+.. note::
+
+   Applications written against its interface run unmodified on either backend.
+
+>>> 1 + 1
+2
+
+Features
+--------
+
+* a versatile interface for *byte streams* and ``object streams`` across many backends
+* the `documentation <https://anyio.readthedocs.io>`_ explains each part in detail
+
+.. _asyncio: https://docs.python.org/3/library/asyncio.html
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -49,6 +86,9 @@ It is one of the most downloaded Python packages, with about 300 million downloa
         ("Write ``` to open a code block, the guide says, and close it the same way later on.", "text"),
         ("The page used a <p> tag where a <div> belonged, the auditors found.", "text"),
         ("Quotes [sic] and [1] stay as written (see page 4).", "text"),
+        (RST, "rst"),
+        ("Intro.\n\n.. _asyncio: https://docs.python.org/3/library/asyncio.html\n", "rst"),
+        ("Wait.. what? The list.. it ended.\n.. and so on", "text"),
     ],
 )
 def test_what_a_text_that_names_no_kind_reads_as(text: str, kind: str) -> None:
@@ -135,3 +175,68 @@ def test_markdown_served_as_plain_text_is_read_as_markdown(server: LocalServer) 
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout)["summary"]
     assert "HTTP library" in summary and ">>>" not in summary
+
+
+def test_restructuredtext_is_read_as_its_prose(tmp_path: Path) -> None:
+    # Read as plain text, a badge line, a directive, code and a doctest had been summary sentences.
+    path = tmp_path / "README.rst"
+    path.write_text(RST, encoding="utf-8")
+    doc = read_path(path)
+    assert (doc.title, doc.headings) == ("AnyIO", ("AnyIO", "Features"))
+    assert "works on top of either asyncio or Trio. It implements structured concurrency <run> and" not in doc.text
+    assert "works on top of either asyncio or Trio. It implements structured concurrency and task groups" in doc.text
+    assert "Applications written against its interface run unmodified on either backend." in doc.text
+    assert "- a versatile interface for byte streams and object streams" in doc.text
+    for markup in ("|", "::", "..", "anyio.run", "pip install", ">>>", "code-block", "_asyncio", "Trio_", "PyPI"):
+        assert markup not in doc.text, markup
+    res = run(["--points", "0", str(path)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["summary"].startswith("AnyIO is an asynchronous networking library")
+
+
+def test_restructuredtext_served_as_plain_text_is_read_by_its_name(server: LocalServer) -> None:
+    # No directive to tell it by: the address's ".rst" says it, as a file's name does.
+    text = "Title\n=====\n\nThe council met on Monday and voted for the plan.\n\nSection\n-------\n\nIt passed.\n"
+    server.add("/raw/README.rst", text, content_type="text/plain; charset=utf-8")
+    server.add("/typed", text, content_type="text/x-rst")
+    for path in ("/raw/README.rst", "/typed"):
+        res = run(["--points", "0", server.url(path)])
+        assert res.exit_code == 0, res.output
+        data = json.loads(res.stdout)
+        assert data["title"] == "Title" and "=====" not in data["summary"] and "-----" not in data["summary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("", "is empty: there is no text (pass an article with text)"),
+        ("Title\n=====\n", "has no prose to summarize, only a title, code blocks, tables or links"),
+        (
+            ".. code-block:: python\n\n   x = 1\n",
+            "has no prose to summarize, only a title, code blocks, tables or links",
+        ),
+    ],
+)
+def test_restructuredtext_without_prose_is_a_one_line_error(tmp_path: Path, text: str, error: str) -> None:
+    path = tmp_path / "empty.rst"
+    path.write_text(text, encoding="utf-8")
+    res = run([str(path)])
+    assert res.exit_code == 1
+    assert res.stderr.strip().splitlines() == [
+        f"summarize: error: {path}: {error}" + ("" if "(" in error else " (pass an article with text)")
+    ]
+
+
+def test_broken_restructuredtext_is_read_without_its_markup(tmp_path: Path) -> None:
+    # docutils reports nothing and stops at nothing: a short underline, an unclosed role, an unknown
+    # directive (left out with its body) and a reference to no target (its words).
+    path = tmp_path / "broken.rst"
+    path.write_text(
+        "Bad\n==\n\nThe `unclosed role and a council_ reference.\n\n.. unknown-directive:: x\n   :opt: 1\n\n"
+        "   body text\n\nThe council met on Monday and voted for the new budget after a long debate.\n",
+        encoding="utf-8",
+    )
+    doc = read_path(path)
+    assert "The `unclosed role and a council reference." in doc.text
+    assert "The council met on Monday and voted for the new budget" in doc.text
+    assert "body text" not in doc.text and "unknown-directive" not in doc.text and ":opt:" not in doc.text

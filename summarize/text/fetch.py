@@ -34,6 +34,8 @@ CONTENT_KINDS = {
     "text/plain": "text",
     "text/markdown": "markdown",
     "text/x-markdown": "markdown",
+    "text/x-rst": "rst",
+    "text/prs.fallenstein.rst": "rst",
     "application/pdf": "pdf",
     "application/x-pdf": "pdf",
     "application/rss+xml": "feed",

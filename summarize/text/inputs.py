@@ -20,6 +20,7 @@ from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .page_markup import readable_page, shown_superscript
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
+from .rst import rst_to_html
 from .sentences import with_stop
 
 STDIN = "-"
@@ -27,6 +28,7 @@ STDIN_SOURCE = "<stdin>"  # how messages and JSON name standard input
 # Markdown's names as GitHub knows them; an XHTML file is a page too.
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RST_SUFFIXES = {".rst", ".rest"}
 _BINARY_SAMPLE = 8192
 
 # A link alone on its line, or after a short label ("2018年的本周：[第 6 期](…)", 科技爱好者周刊's pointer to a
@@ -381,12 +383,25 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
     return Document(source, text, md or "", title, date, author, url, headings=headings, page=True)
 
 
+_SUFFIX_KINDS = {
+    **dict.fromkeys(HTML_SUFFIXES, "html"),
+    **dict.fromkeys(MARKDOWN_SUFFIXES, "markdown"),
+    **dict.fromkeys(RST_SUFFIXES, "rst"),
+}
+
+
 def to_document(raw: str, source: str, suffix: str = "") -> Document:
     """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`. A
     suffix that names no kind (``.txt``, none) leaves it to the text (:func:`.kinds.text_kind`)."""
     title, headings = None, ()
-    suffix = suffix.lower()
-    kind = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else text_kind(raw)
+    if not raw.strip():
+        raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
+    kind = _SUFFIX_KINDS.get(suffix.lower()) or text_kind(raw)
+    no_prose = InputError(
+        "has no prose to summarize, only a title, code blocks, tables or links",
+        source=source,
+        hint="pass an article with text",
+    )
     if kind == "feed":
         raise InputError(
             "is an RSS/Atom feed, which holds several articles",
@@ -395,19 +410,18 @@ def to_document(raw: str, source: str, suffix: str = "") -> Document:
         )
     if kind == "html":
         return page_document(raw, source)
+    if kind == "rst":
+        try:
+            return page_document(rst_to_html(raw), source)
+        except InputError:  # the page reader's hint (a page of links, JavaScript) is no help here
+            raise no_prose from None
     if kind == "markdown":
         prose = read_markdown(raw)
         text, title, headings = prose.text, prose.title, prose.headings
     else:
         text = _unify_eol(raw).strip()
-    if not text.strip():
-        if raw.strip():  # Markdown whose every line is markup
-            raise InputError(
-                "has no prose to summarize, only a title, code blocks, tables or links",
-                source=source,
-                hint="pass an article with text",
-            )
-        raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
+    if not text.strip():  # Markdown whose every line is markup
+        raise no_prose
     return Document(source, text, raw, title, markdown=kind == "markdown", headings=headings)
 
 

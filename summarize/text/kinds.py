@@ -26,6 +26,9 @@ _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6])[\s>/]",
     re.I | re.S,
 )
+# A reStructuredText directive (".. code-block:: python", ".. |PyPI| image:: …") or a link target
+# (".. _asyncio: https://…"), alone on its line: no plain text starts a line so.
+_RST_MARKUP = re.compile(r"^\.\. (?:\|[^|\n]+\| )?(?:[\w-]+::(?:[ \t]|$)|_[^:\n]+:[ \t])", re.M)
 # An inline link with a web address, a Markdown writer's way to cite ("[the report](https://…)").
 _WEB_LINK = re.compile(rf"\[[^\]\n]+\](?={LINK_TARGET})\(<?https?://")
 
@@ -40,13 +43,16 @@ def sniff_kind(body: bytes) -> str | None:
 
 
 def text_kind(text: str) -> str:
-    """What a decoded text that names no kind is read as: ``"feed"``, ``"html"``, ``"markdown"`` (front
-    matter, a heading line, a fenced code block or a link to a web address) or ``"text"``."""
+    """What a decoded text that names no kind is read as: ``"feed"``, ``"html"``, ``"rst"`` (a directive
+    or a link target of reStructuredText), ``"markdown"`` (front matter, a heading line, a fenced code
+    block or a link to a web address) or ``"text"``."""
     head = text[:2048].removeprefix("\ufeff")
     if sniff_kind(head.encode("utf-8", "replace")) == "feed":
         return "feed"
     if _HTML_START.match(head):
         return "html"
+    if _RST_MARKUP.search(text):
+        return "rst"
     if FRONT_MATTER.match(text) or _WEB_LINK.search(text):
         return "markdown"
     fence = None

@@ -7,7 +7,8 @@ A page, a PDF or a text file is one document; a feed is one per entry (a failed 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from .feeds import FEED_SUFFIXES, parse_feed
@@ -71,8 +72,10 @@ def _document(fetched: Fetched, kind: str) -> Document:
         doc = pdf_document(fetched.body, fetched.url)
     elif kind == "html":
         doc = page_document(fetched.body, fetched.url, fetched.final_url)
-    else:  # plain text or Markdown
-        doc = to_document(_text_of(fetched), fetched.url, ".md" if kind == "markdown" else "")
+    else:  # plain text, Markdown or reStructuredText
+        # Raw-file hosts serve README.md and README.rst as text/plain: then the address's name says it.
+        named = PurePosixPath(urlsplit(fetched.final_url).path).suffix
+        doc = to_document(_text_of(fetched), fetched.url, {"markdown": ".md", "rst": ".rst"}.get(kind, named))
     doc.url = fetched.final_url
     return doc
 

@@ -291,7 +291,8 @@ def _translate(
     from .errors import InputError
     from .pipeline import Summarizer
     from .render import to_json
-    from .text.inputs import read_path
+    from .text.inputs import Document
+    from .text.sources import FetchOptions, read_source
 
     values = settings.resolve(given, names=("to", *TRANSLATE_SETTINGS)).values
     quiet = values["quiet"]
@@ -306,19 +307,27 @@ def _translate(
         inputs = ("-",)
     if output_file and len(inputs) > 1:
         raise click.UsageError("--output takes one input; translate files one at a time")
+    # Read as `summarize` reads its inputs: a file, `-`, a URL (a page, a PDF), a feed (each entry).
+    docs: list[Document | InputError] = []
+    for item in inputs:
+        try:
+            docs.extend(read_source(item, FetchOptions(offline=values["offline"])))
+        except InputError as exc:
+            docs.append(exc)
+    several = len(docs) > 1
+    if output_file and several:
+        raise click.UsageError(f"--output takes one document; {inputs[0]} holds {len(docs)} (a feed's entries)")
     options = settings.summarize_options({**values, "batch_size": batch_size})
     summarizer = Summarizer(options, notify=notify)
     payloads: list[dict[str, Any]] = []
     rendered: list[str] = []
     failed = 0
-    for item in inputs:
-        try:
-            doc = read_path(item)
-        except InputError as exc:
-            if len(inputs) == 1:
-                raise
+    for doc in docs:
+        if isinstance(doc, InputError):
+            if not several:
+                raise doc
             failed += 1
-            click.echo(f"summarize: error: {exc}", err=True)
+            click.echo(f"summarize: error: {doc}", err=True)
             continue
         done = summarizer.translate_document(doc, fmt=fmt_opt)
         if done.skipped:
@@ -326,11 +335,11 @@ def _translate(
         for warning in done.warnings:
             notify(f"warning: {doc.source}: {warning}")
         payloads.append(done.to_dict())
-        header = f"== {doc.source} ==\n" if len(inputs) > 1 else ""
+        header = f"== {doc.source} ==\n" if several else ""
         rendered.append(header + done.text + ("" if done.text.endswith("\n") else "\n"))
     if not payloads:
         return 1
-    output = to_json(payloads if len(inputs) > 1 else payloads[0]) + "\n" if fmt_opt == "json" else "\n".join(rendered)
+    output = to_json(payloads if several else payloads[0]) + "\n" if fmt_opt == "json" else "\n".join(rendered)
     if output_file:
         from .atomic import write_text
 

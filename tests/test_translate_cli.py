@@ -141,3 +141,25 @@ def test_indented_plain_text_is_translated_not_kept_as_code(
     assert res.exit_code == 0, res.output
     assert any("council met" in t for call in generate_calls for t in call), generate_calls
     assert "The council met" not in res.stdout
+
+
+def test_translate_reads_a_url_and_a_feed_as_summarize_does(runner: CliRunner, tiny_m2m100: Path) -> None:
+    # `summarize translate URL` had said "no such file (check the path)": only files were read.
+    from tests.localserver import serve
+    from tests.test_feeds import rss
+    from tests.test_fetch import ARTICLE
+
+    with serve() as srv:
+        srv.add("/news/library", ARTICLE)
+        srv.add("/feed.xml", rss(srv.url("")), content_type="application/rss+xml")
+        args = ["translate", "--to", "ur", "--translator", str(tiny_m2m100), "-f", "json"]
+        res = runner.invoke(cli, [*args, srv.url("/news/library")])
+        assert res.exit_code == 0, res.output
+        data = json.loads(res.stdout)
+        assert data["source"] == srv.url("/news/library") and data["translation"]["text"]
+        res = runner.invoke(cli, [*args, srv.url("/feed.xml")])
+        rows = json.loads(res.stdout)
+        assert [row["source"] for row in rows] == [srv.url("/library"), srv.url("/market")]
+        assert res.exit_code == 1 and f"summarize: error: {srv.url('/bridge')}: feed entry has no text" in res.stderr
+        res = runner.invoke(cli, [*args, "-o", "out.md", srv.url("/feed.xml")])
+        assert res.exit_code == 2 and "--output takes one document" in res.stderr

@@ -340,3 +340,42 @@ def test_markdown_outputs_show_marks_and_tags_as_written(text: str, markdown: st
     from summarize.text.markdown import as_markdown_text
 
     assert as_markdown_text(text) == markdown
+
+
+def test_setext_headings_and_indented_code_read_as_commonmark_reads_them() -> None:
+    # A README's "Title\n=====" had been a sentence and never the title; its indented examples prose.
+    md = (
+        "Budget Report\n=============\n\nThe council approved the budget on Monday.\n\n"
+        "Background\n----------\n\n    def example():\n        return 1\n\n"
+        "- A list item\n\n    with a paragraph of its own, indented.\n\n"
+        "<pre>\nraw output\n</pre>\n\nThe plan raises spending.\n\n---\n\nA rule above, no heading.\n"
+    )
+    prose = read_markdown(md)
+    assert (prose.title, prose.headings) == ("Budget Report", ("Budget Report", "Background"))
+    assert split_sentences(prose.text) == [
+        "Budget Report.",
+        "The council approved the budget on Monday.",
+        "Background.",
+        "- A list item",
+        "with a paragraph of its own, indented.",
+        "The plan raises spending.",
+        "---",
+        "A rule above, no heading.",
+    ]
+    # The newsletter outline reads it as it reads the same document written with "#" headings.
+    news = "Weekly\n======\n\nIntro.\n\nModels\n------\n\n- A new parser landed.\n\nJobs\n----\n\n- Acme hires.\n"
+    atx = "# Weekly\n\nIntro.\n\n## Models\n\n- A new parser landed.\n\n## Jobs\n\n- Acme hires.\n"
+    assert [(s.heading, [b.text for b in s.blocks]) for s in outline(news).sections] == [
+        ("Models", ["A new parser landed."]),
+        ("Jobs", ["Acme hires."]),
+    ]
+    assert outline(news) == outline(atx)
+
+
+def test_a_github_alerts_marker_is_no_words_of_the_text() -> None:
+    md = "Intro text here.\n\n> [!NOTE]\n> If you see an error, run the fix.\n\n> [!warning]\n> Back up first.\n"
+    assert split_sentences(read_markdown(md).text) == [
+        "Intro text here.",
+        "If you see an error, run the fix.",
+        "Back up first.",
+    ]

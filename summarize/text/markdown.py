@@ -104,49 +104,56 @@ def fenced_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def drop_fenced_code(md: str) -> str:
-    """``md`` (``\n`` line endings) without its fenced code blocks (:func:`fenced_spans`); an empty
-    line stands in for each, since a block still ends the paragraph before it."""
-    out: list[str] = []
-    pos = 0
-    for start, end in fenced_spans(md):
-        out += [md[pos:start], "\n" if md[end - 1 : end] == "\n" else ""]
-        pos = end
-    out.append(md[pos:])
-    return "".join(out)
+# An HTML block of preformatted text is code. Not a <table>: READMEs lay out prose with them (a cell per
+# project, its logo and a sentence about it).
+_DATA_BLOCK = re.compile(r"\s*<pre[\s>]", re.I)
 
 
-# A GFM table's delimiter row: cells of dashes, colons for alignment, between pipes ("|---|:--:|",
-# "--- | ---"); one cell needs both pipes, so a thematic break "---" is none.
-_CELL = r"[ \t]*:?-+:?[ \t]*"
-_TABLE_DELIMITER = re.compile(rf"^ {{0,3}}(?:\|?{_CELL}(?:\|{_CELL})+\|?|\|{_CELL}\|)[ \t]*$")
-
-
-def drop_tables(md: str) -> str:
-    """``md`` (``\n`` line endings) without its GFM tables (a header row with a pipe, the delimiter row
-    under it, and the rows after it that hold a pipe): a table is data, never a sentence or a key point.
-    An empty line stands in for each, since a table ends the paragraph before it."""
-    lines = md.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        header = "|" in line and line.strip() and i + 1 < len(lines) and _TABLE_DELIMITER.match(lines[i + 1])
-        if not header:
-            out.append(line)
-            i += 1
-            continue
-        i += 2
-        while i < len(lines) and lines[i].strip() and "|" in lines[i]:
-            i += 1
-        out.append("")
-    return "\n".join(out)
+# A GitHub alert's marker, the first line of its blockquote ("> [!NOTE]"): a label, no words of the text.
+_ALERT = re.compile(r"^( {0,3}>[ \t]*)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.M | re.I)
 
 
 def prose_markdown(md: str) -> str:
-    """``md`` without what is never prose: fenced code blocks and tables (see :func:`drop_fenced_code`
-    and :func:`drop_tables`). The prose reader and the newsletter outline both read this."""
-    return drop_tables(drop_fenced_code(md))
+    """``md`` (``\n`` line endings, no front matter) without what is never prose: code blocks (fenced,
+    and indented by four spaces: CommonMark's "indented code", which a README's examples often are),
+    GFM tables (data, never a sentence or a key point) and HTML ``<pre>`` blocks; an empty line stands
+    in for each, since a block still ends the paragraph before it. A setext heading (a line underlined
+    with "===" or "---") is written as the ATX heading it is ("# Title"), so it names its section as
+    "# Title" does, and a GitHub alert's marker ("> [!NOTE]") goes. The prose reader and the newsletter
+    outline both read this.
+
+    markdown-it-py (CommonMark, with GFM's tables) says which lines are which: an indented line is
+    code after a paragraph's blank line and no list item, but a list item's own text inside one, and
+    "---" under a paragraph's line is a heading, after a blank line a thematic break; rules of thumb
+    had read every indented code example as prose and every setext heading as a sentence.
+    """
+    from markdown_it import MarkdownIt
+
+    lines = md.split("\n")
+    replaced: dict[int, tuple[int, str]] = {}  # first line -> (end line, what stands in)
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    for i, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type in ("fence", "code_block", "table_open") or (
+            token.type == "html_block" and _DATA_BLOCK.match(token.content)
+        ):
+            replaced.setdefault(start, (end, ""))
+        elif token.type == "heading_open" and token.markup in ("=", "-") and token.level == 0:
+            text = " ".join(tokens[i + 1].content.split())
+            replaced.setdefault(start, (end, f"{'#' * int(token.tag[1])} {text}" if text else ""))
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i in replaced:
+            end, stand_in = replaced[i]
+            out.append(stand_in)
+            i = max(end, i + 1)
+        else:
+            out.append(lines[i])
+            i += 1
+    return _ALERT.sub(r"\1", "\n".join(out))
 
 
 # "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.

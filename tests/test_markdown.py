@@ -379,3 +379,32 @@ def test_a_github_alerts_marker_is_no_words_of_the_text() -> None:
         "If you see an error, run the fix.",
         "Back up first.",
     ]
+
+
+def test_the_reader_and_the_translator_agree_on_indented_and_nested_code() -> None:
+    # The translator had sent "pip install thing" (fenced inside a quote) to its model as prose and kept
+    # a list item's indented paragraph untranslated as code; the reader had read both as prose.
+    doc = (
+        "Intro paragraph here.\n\n- A list item\n\n    with an indented paragraph of its own.\n\n"
+        "> Run this:\n> ```\n> pip install thing\n> ```\n\nThen:\n\n    real_code()\n"
+    )
+    translated = [b.content for b in markdown_blocks(doc) if b.translate]
+    assert translated == [
+        "Intro paragraph here.",
+        "A list item",
+        "with an indented paragraph of its own.",
+        "Run this:",
+        "Then:",
+    ]
+    assert split_sentences(read_markdown(doc).text) == [
+        "Intro paragraph here.",
+        "- A list item",
+        "with an indented paragraph of its own.",
+        "Run this:",
+        "Then:",
+    ]
+    # Plain text has no indented code: an indented paragraph is translated.
+    assert [b.content for b in markdown_blocks("Intro.\n\n    An indented line.\n", markdown=False) if b.translate] == [
+        "Intro.",
+        "An indented line.",
+    ]

@@ -8,6 +8,7 @@ every Markdown output (summaries, the hook's block, translated documents) uses.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .languages import is_rtl
 
@@ -113,6 +114,26 @@ _DATA_BLOCK = re.compile(r"\s*<pre[\s>]", re.I)
 _ALERT = re.compile(r"^( {0,3}>[ \t]*)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.M | re.I)
 
 
+def _block_tokens(md: str) -> list[Any]:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").parse(md)
+
+
+def _is_code(token: Any) -> bool:
+    return token.type in ("fence", "code_block") or (
+        token.type == "html_block" and bool(_DATA_BLOCK.match(token.content))
+    )
+
+
+def code_lines(md: str) -> set[int]:
+    """Indices of the lines of ``md`` (split at CommonMark's line endings, as :func:`lines` splits) that
+    are code: fenced and indented code blocks anywhere (in a list item or a blockquote too) and HTML
+    ``<pre>`` blocks. One reading of what is code for the prose reader (:func:`prose_markdown`) and the
+    document translator, which keeps those lines as they are."""
+    return {n for token in _block_tokens(md) if token.map and _is_code(token) for n in range(*token.map)}
+
+
 def prose_markdown(md: str) -> str:
     """``md`` (``\n`` line endings, no front matter) without what is never prose: code blocks (fenced,
     and indented by four spaces: CommonMark's "indented code", which a README's examples often are),
@@ -127,18 +148,14 @@ def prose_markdown(md: str) -> str:
     "---" under a paragraph's line is a heading, after a blank line a thematic break; rules of thumb
     had read every indented code example as prose and every setext heading as a sentence.
     """
-    from markdown_it import MarkdownIt
-
     lines = md.split("\n")
     replaced: dict[int, tuple[int, str]] = {}  # first line -> (end line, what stands in)
-    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    tokens = _block_tokens(md)
     for i, token in enumerate(tokens):
         if token.map is None:
             continue
         start, end = token.map
-        if token.type in ("fence", "code_block", "table_open") or (
-            token.type == "html_block" and _DATA_BLOCK.match(token.content)
-        ):
+        if _is_code(token) or token.type == "table_open":
             replaced.setdefault(start, (end, ""))
         elif token.type == "heading_open" and token.markup in ("=", "-") and token.level == 0:
             text = " ".join(tokens[i + 1].content.split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.markdown import LIST_MARKER, REFERENCE_DEFINITION, fenced_spans, front_matter, lines
+from ..text.markdown import LIST_MARKER, REFERENCE_DEFINITION, code_lines, fenced_spans, front_matter, lines
 from .spans import has_letters
 
 
@@ -44,9 +44,10 @@ def markdown_blocks(text: str, *, markdown: bool = True) -> list[Block]:
         blocks.append(Block(head.group(0)))
         text = text[head.end() :]
     rows = lines(text)
-    fenced = _fenced_rows(text, rows)
+    # Code as CommonMark reads it (indented, fenced in a list item or a quote: code_lines, the prose
+    # reader's reading too); plain text (markdown=False) has only fences: an indented paragraph is prose.
+    fenced = code_lines(text) if markdown else _fenced_rows(text, rows)
     i = 0
-    prev_blank = True
     while i < len(rows):
         line = rows[i]
         body = line.rstrip("\r\n")
@@ -54,16 +55,12 @@ def markdown_blocks(text: str, *, markdown: bool = True) -> list[Block]:
             blocks.append(Block(line))
             i += 1
             continue
-        # Plain text (markdown=False) has no indented code: an indented paragraph is prose there.
-        code = markdown and prev_blank and body.startswith(("    ", "\t")) and not _LIST.match(body)
-        if not body.strip() or not has_letters(body) or code or REFERENCE_DEFINITION.match(body):
-            # Blank lines, rules and underlines, number-only lines, indented code and link reference
-            # definitions ("[label]: url", which must stay one per line) stay as they are.
+        if not body.strip() or not has_letters(body) or REFERENCE_DEFINITION.match(body):
+            # Blank lines, rules and underlines, number-only lines and link reference definitions
+            # ("[label]: url", which must stay one per line) stay as they are.
             blocks.append(Block(line))
-            prev_blank = not body.strip() or code
             i += 1
             continue
-        prev_blank = False
         if _TABLE.match(body):
             blocks.extend(_table_row(body, line[len(body) :]))
             i += 1

@@ -84,7 +84,9 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
         ("[Ship it!](https://example.org/s).", "Ship it!"),
         ("See [the docs](https://example.org/d).", "See the docs."),
         ("[Wait.](https://example.org/w)... then go", "Wait.... then go"),
-        ("![A chart.](c.png). Below [it](u).", "A chart. Below it."),
+        ("[A chart.](c.png). Below [it](u).", "A chart. Below it."),
+        # An image is no words (a page shows no alt text either), a badge in a link neither.
+        ("Look: ![a cat](cat.png) here, [![ci](b.svg)](https://ci.example) and ![x][ref] too.", "Look: here, and too."),
         # A bracketed link that only says it is a credit goes: 科技爱好者周刊's photo captions, a key point
         # ended "…停满了飞机。（出处）". One that says more stays, and so does a credit word in a sentence.
         ("跑道上停满了飞机。（[出处](https://example.org/a)）", "跑道上停满了飞机。"),
@@ -408,3 +410,27 @@ def test_the_reader_and_the_translator_agree_on_indented_and_nested_code() -> No
         "Intro.",
         "An indented line.",
     ]
+
+
+def test_images_and_badges_are_no_words_and_the_title_is_the_top_heading() -> None:
+    # A README's row of badges had read "![build status](https://…)" (the link's pattern took the image's
+    # "![alt" for its text), its logo's alt text a sentence, and its first "## Section" its title.
+    md = (
+        "[![build status](https://ci.example/badge.svg)](https://ci.example) "
+        "[![pypi](https://img.example/v.svg)](https://pypi.example/x)\n"
+        "[![CI][ci-badge]][ci-link]\n\n![Logo](logo.png)\n\n"
+        "Look: ![a cat](cat.png) here is a library that parses dates in any language.\n\n"
+        "## Installation\n\nInstall it from the package index with the usual tools.\n"
+    )
+    prose = read_markdown(md)
+    assert split_sentences(prose.text) == [
+        "Look: here is a library that parses dates in any language.",
+        "Installation.",
+        "Install it from the package index with the usual tools.",
+    ]
+    assert prose.title is None and prose.headings == ("Installation",)
+    # A heading nothing but markup comes before names the document, whatever its level; an HTML <h1>
+    # on one line is a heading too; a title shows its words, not its Markdown.
+    assert read_markdown("[![ci](b.svg)](c)\n\n## pre-commit\n\nA framework.\n").title == "pre-commit"
+    assert read_markdown('<h1 align="center">HTTPX2</h1>\n\nA client.\n\n## Features\n\nFast.\n').title == "HTTPX2"
+    assert read_markdown("# [`tool`](https://x.example) **fast**\n\nIt runs.\n").title == "tool fast"

@@ -43,19 +43,26 @@ _LINK_ONLY = re.compile(
 # dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
 _INLINE_LINK = re.compile(rf"!?\[([^\]]*[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[([^\]]*)\]{LINK_TARGET}")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# An image is no words of the text, as on a page: a README's row of badges, "[![build status](…)](…)
+# [![pypi](…)](…)", had read "![build status](https://…)" (the link's pattern took the image's "![alt"
+# for its text), a logo "PyTorch Logo" as a sentence.
+_TARGET_OR_REF = rf"(?:{LINK_TARGET}|\[[^\]\n]*\])"
+_IMAGE = re.compile(rf"[ \t]*(?:\[!\[[^\]\n]*\]{_TARGET_OR_REF}\]{_TARGET_OR_REF}|!\[[^\]\n]*\]{_TARGET_OR_REF})")
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 # Struck-out text (GFM's "~~…~~", trafilatura's writing of <del> and <s>) is what the page took back: "the
 # price was ~~$10~~ $8" says $8.
 _STRUCK = re.compile(r"[ \t]*~~(?=\S)[^~\n]*?(?<=\S)~~")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])")
+_REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])|\[\]\[[^\]\n]*\]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # A hard line break (a "<br>", or CommonMark's backslash ending a line) ends a line of verse, an address
 # or a sign-off: no sentence runs on over it. Not one written as code ("the `<br>` tag"), which stands
 # inside a sentence, nor an escaped backslash ("C:\\").
 _LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*|(?<!\\)\\$", re.I)
-_STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
+_STOPS = ".!?。؟۔:"
+# A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name).
+_HTML_H1 = re.compile(r"^\s*<h1\b[^>]*>(.*?)</h1>\s*$", re.I)  # sentence ends, Latin, CJK, Arabic and Urdu
 
 
 @dataclass
@@ -162,7 +169,7 @@ _HELD_BRACKETS = str.maketrans("\ue0f0\ue0f1", "[]")
 
 
 def inline_to_text(line: str) -> str:
-    """One line of Markdown as prose: links and images become their text; emphasis and HTML tags go, and
+    """One line of Markdown as prose: links become their text, images go; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
     in brackets that is only a link ("（[出处](…)）", "([source](…))"), a footnote's marker and a task
     list's box, and struck-out text. A code span shows what it holds, and a backslash escape the
@@ -170,7 +177,7 @@ def inline_to_text(line: str) -> str:
     line, held_literals = _hold_literals(line)
     line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
     line = _FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
-    line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", line))
+    line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", _IMAGE.sub("", line)))
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
@@ -270,21 +277,27 @@ def read_markdown(md: str) -> MarkdownProse:
         line = _LINE_BREAK.sub("\n\n", _BLOCKQUOTE.sub("", line))
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
             continue
-        if m := _HEADING.match(line):
-            heading = (m.group(2) or "").strip()
-            if title is None:
-                title = heading
-            if heading:
-                headings.append(inline_to_text(heading).strip())
+        atx = _HEADING.match(line)
+        if atx or (html := _HTML_H1.match(line)):
+            heading = ((atx.group(2) if atx else html.group(1)) or "").strip()
+            shown = inline_to_text(heading).strip()
+            # The title is the first top-level heading, or a heading of any level that nothing but
+            # markup comes before: a README's "## Installation" after its first paragraph is a
+            # section, not what the document is called.
+            if title is None and shown and ((len(atx.group(1)) if atx else 1) == 1 or not "".join(lines).strip()):
+                title = shown
+            if shown:
+                headings.append(shown)
             # A heading is its own paragraph, ended like a sentence of its script ("。" after Chinese, none
             # in a script without case, which has stops of its own) so it never runs into the next one.
             line = f"\n{with_stop(heading)}\n" if heading else ""
         lines.append(inline_to_text(line))
     body = "\n".join(lines)
+    title = inline_to_text(title).strip() or None if title else None
     if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
         return MarkdownProse("", title)  # a title and nothing else: there is nothing to summarize
     text = re.sub(r"\n{3,}", "\n\n", body).strip()
-    text, found = title_first(text, inline_to_text(title).strip() if title else None, headings)
+    text, found = title_first(text, title, headings)
     return MarkdownProse(text, title, found)
 
 

@@ -434,3 +434,16 @@ def test_images_and_badges_are_no_words_and_the_title_is_the_top_heading() -> No
     assert read_markdown("[![ci](b.svg)](c)\n\n## pre-commit\n\nA framework.\n").title == "pre-commit"
     assert read_markdown('<h1 align="center">HTTPX2</h1>\n\nA client.\n\n## Features\n\nFast.\n').title == "HTTPX2"
     assert read_markdown("# [`tool`](https://x.example) **fast**\n\nIt runs.\n").title == "tool fast"
+
+
+def test_html_blocks_edges_part_words() -> None:
+    from summarize.text.inputs import inline_to_text
+
+    # A README's layout table had read "cell onecell two"; an inline tag still sits inside a word.
+    assert inline_to_text("<table><tr><td>cell one</td><td>cell two</td></tr></table>").split() == [
+        "cell",
+        "one",
+        "cell",
+        "two",
+    ]
+    assert inline_to_text("<b>bold</b>word and <p>a</p><p>b</p>").split() == ["boldword", "and", "a", "b"]

@@ -237,9 +237,17 @@ def _superscript(inner: str, held: list[str]) -> str:
 
 
 def _strip_tags(text: str) -> str:
-    # A line break parts two words ("one<br>two" had read "onetwo" in a newsletter's item); other tags
-    # sit inside or around words ("<b>bold</b>word").
-    return _HTML_TAG.sub("", _LINE_BREAK.sub(" ", text))
+    # A line break or a block's edge parts two words ("one<br>two" had read "onetwo" in a newsletter's
+    # item, a README's "<td>cell one</td><td>cell two</td>" "cell onecell two"); other tags sit inside
+    # or around words ("<b>bold</b>word").
+    return _HTML_TAG.sub("", _BLOCK_TAG.sub(" ", _LINE_BREAK.sub(" ", text)))
+
+
+_BLOCK_TAG = re.compile(
+    r"</?(?:td|th|tr|table|thead|tbody|p|div|li|ul|ol|dt|dd|dl|h[1-6]|section|article|blockquote|details|summary)"
+    r"\b[^<>]*>",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

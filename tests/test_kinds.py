@@ -80,6 +80,8 @@ Features
         (README, "markdown"),
         ("---\ntitle: Notes\n---\nThe council met.", "markdown"),
         ("Intro.\n\n## Why it matters\n\nIt does.", "markdown"),
+        ("Council Budget\n==============\n\nThe council met.", "markdown"),
+        ("Results\n-------\nThe council met.\n\n=====\n", "text"),
         ("See [the report](https://example.org/report) for the figures.", "markdown"),
         ("The council met on Monday. It voted 5 to 2.\n\nCritics said the plan was rushed.", "text"),
         ("Tag your posts #budget and #council.\n#budget", "text"),

@@ -29,6 +29,8 @@ _HTML_START = re.compile(
 # A reStructuredText directive (".. code-block:: python", ".. |PyPI| image:: …") or a link target
 # (".. _asyncio: https://…"), alone on its line: no plain text starts a line so.
 _RST_MARKUP = re.compile(r"^\.\. (?:\|[^|\n]+\| )?(?:[\w-]+::(?:[ \t]|$)|_[^:\n]+:[ \t])", re.M)
+# A setext title: a line of text underlined with "=" (a "---" under a line is as often a plain separator).
+_SETEXT_TITLE = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}={3,}[ \t]*$", re.M)
 # An inline link with a web address, a Markdown writer's way to cite ("[the report](https://…)").
 _WEB_LINK = re.compile(rf"\[[^\]\n]+\](?={LINK_TARGET})\(<?https?://")
 
@@ -44,8 +46,8 @@ def sniff_kind(body: bytes) -> str | None:
 
 def text_kind(text: str) -> str:
     """What a decoded text that names no kind is read as: ``"feed"``, ``"html"``, ``"rst"`` (a directive
-    or a link target of reStructuredText), ``"markdown"`` (front matter, a heading line, a fenced code
-    block or a link to a web address) or ``"text"``."""
+    or a link target of reStructuredText), ``"markdown"`` (front matter, a heading line, a title
+    underlined with "=", a fenced code block or a link to a web address) or ``"text"``."""
     head = text[:2048].removeprefix("\ufeff")
     if sniff_kind(head.encode("utf-8", "replace")) == "feed":
         return "feed"
@@ -53,7 +55,7 @@ def text_kind(text: str) -> str:
         return "html"
     if _RST_MARKUP.search(text):
         return "rst"
-    if FRONT_MATTER.match(text) or _WEB_LINK.search(text):
+    if FRONT_MATTER.match(text) or _WEB_LINK.search(text) or _SETEXT_TITLE.search(text):
         return "markdown"
     fence = None
     for line in text.splitlines():

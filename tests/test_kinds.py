@@ -211,7 +211,7 @@ def test_restructuredtext_served_as_plain_text_is_read_by_its_name(server: Local
 @pytest.mark.parametrize(
     ("text", "error"),
     [
-        ("", "is empty: there is no text (pass an article with text)"),
+        ("", "is empty: there is no text"),
         ("Title\n=====\n", "has no prose to summarize, only a title, code blocks, tables or links"),
         (
             ".. code-block:: python\n\n   x = 1\n",
@@ -224,9 +224,7 @@ def test_restructuredtext_without_prose_is_a_one_line_error(tmp_path: Path, text
     path.write_text(text, encoding="utf-8")
     res = run([str(path)])
     assert res.exit_code == 1
-    assert res.stderr.strip().splitlines() == [
-        f"summarize: error: {path}: {error}" + ("" if "(" in error else " (pass an article with text)")
-    ]
+    assert res.stderr.strip().splitlines() == [f"summarize: error: {path}: {error} (pass an article with text)"]
 
 
 def test_broken_restructuredtext_is_read_without_its_markup(tmp_path: Path) -> None:

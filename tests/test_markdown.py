@@ -66,7 +66,7 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
     # written, and the translator keeps it byte for byte. Swift Weekly Brief's "`__consuming`" had read
     # "consuming" and "`[Mutable]Collection`" "MutableCollection"; the translator had kept "```<form>```"
     # as "``" and prose.
-    from summarize.text.inputs import inline_to_text
+    from summarize.text.inline import inline_to_text
 
     line = f"Use {span} here."
     assert protected_spans(line) == [span]
@@ -146,7 +146,7 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
     ],
 )
 def test_inline_markdown_reads_as_prose(line: str, prose: str) -> None:
-    from summarize.text.inputs import inline_to_text
+    from summarize.text.inline import inline_to_text
 
     assert inline_to_text(line) == prose
 
@@ -437,7 +437,7 @@ def test_images_and_badges_are_no_words_and_the_title_is_the_top_heading() -> No
 
 
 def test_html_blocks_edges_part_words() -> None:
-    from summarize.text.inputs import inline_to_text
+    from summarize.text.inline import inline_to_text
 
     # A README's layout table had read "cell onecell two"; an inline tag still sits inside a word.
     assert inline_to_text("<table><tr><td>cell one</td><td>cell two</td></tr></table>").split() == [

@@ -29,7 +29,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.calls import is_call_to_action
-from ..text.inputs import CREDIT_WORD, inline_to_text, mark_attributed_quotes
+from ..text.inline import CREDIT_WORD, inline_to_text
+from ..text.inputs import mark_attributed_quotes
 from ..text.markdown import (
     HEADING,
     LINK_TARGET,

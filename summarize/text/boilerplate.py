@@ -34,7 +34,8 @@ from pathlib import Path
 
 from .. import atomic, code_version, paths
 from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, is_call_to_action
-from .inputs import MARKDOWN_SUFFIXES, inline_to_text, read_markdown
+from .inline import inline_to_text
+from .inputs import MARKDOWN_SUFFIXES, read_markdown
 from .markdown import LIST_ITEM, front_matter, without_list_marker
 from .sentences import join_sentences, split_paragraphs, split_sentences
 from .textsim import tokens

@@ -9,15 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .inline import LINE_BREAK, inline_to_text
 from .kinds import text_kind
-from .markdown import CODE_SPAN, LINK_TARGET, TASK_BOX, prose_markdown
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
+from .markdown import LINK_TARGET, prose_markdown
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
-from .page_markup import readable_page, shown_superscript
+from .page_markup import readable_page
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
 from .rst import rst_to_html
@@ -39,30 +40,11 @@ _LINK_ONLY = re.compile(
     rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\]]*\]{LINK_TARGET}|<?https?://\S+>?)"
     r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:]*$"
 )
-# A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
-# dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
-_INLINE_LINK = re.compile(rf"!?\[([^\]]*[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[([^\]]*)\]{LINK_TARGET}")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-# An image is no words of the text, as on a page: a README's row of badges, "[![build status](…)](…)
-# [![pypi](…)](…)", had read "![build status](https://…)" (the link's pattern took the image's "![alt"
-# for its text), a logo "PyTorch Logo" as a sentence.
-_TARGET_OR_REF = rf"(?:{LINK_TARGET}|\[[^\]\n]*\])"
-_IMAGE = re.compile(rf"[ \t]*(?:\[!\[[^\]\n]*\]{_TARGET_OR_REF}\]{_TARGET_OR_REF}|!\[[^\]\n]*\]{_TARGET_OR_REF})")
-_EMPHASIS = re.compile(r"(\*\*|__|`)")
-_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
-# Struck-out text (GFM's "~~…~~", trafilatura's writing of <del> and <s>) is what the page took back: "the
-# price was ~~$10~~ $8" says $8.
-_STRUCK = re.compile(r"[ \t]*~~(?=\S)[^~\n]*?(?<=\S)~~")
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])|\[\]\[[^\]\n]*\]")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-# A hard line break (a "<br>", or CommonMark's backslash ending a line) ends a line of verse, an address
-# or a sign-off: no sentence runs on over it. Not one written as code ("the `<br>` tag"), which stands
-# inside a sentence, nor an escaped backslash ("C:\\").
-_LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*|(?<!\\)\\$", re.I)
-_STOPS = ".!?。؟۔:"
+_STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 # A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name).
-_HTML_H1 = re.compile(r"^\s*<h1\b[^>]*>(.*?)</h1>\s*$", re.I)  # sentence ends, Latin, CJK, Arabic and Urdu
+_HTML_H1 = re.compile(r"^\s*<h1\b[^>]*>(.*?)</h1>\s*$", re.I)
 
 
 @dataclass
@@ -139,117 +121,6 @@ def _unify_eol(text: str) -> str:
     return re.sub(r"\r\n?", "\n", text)
 
 
-# A list item's tag before its link, no link itself: This Week in Rust's "[good first issue] [sqlx: Add…](…)",
-# "[puzzle] [The battle…](…)". As prose it ran into the link's text ("good first issue sqlx: Add…"). Not a
-# label with a colon ("[disposition: merge] [Permit…](…)"): as "disposition: merge Permit…" the engines
-# read it as a label's item, a proposal's title rather than a sentence (features._fragment_starts).
-_ITEM_START = r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)"  # a list item's indentation and marker (group 1)
-_ITEM_TAG = re.compile(_ITEM_START + r"\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
-# A footnote's marker is no word of the sentence: GFM's "[^1]" anywhere, and a number in brackets right
-# after a word or a stop ("the study[1] found", "…in 2019.[12]"), which had read "the study1 found". A
-# task list's box ("- [x] Ship it", "- [ ] Tests") is no word of its item either: it had read "x Ship it".
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[\d{1,3}\](?![(\[:])")
-_TASK_BOX = re.compile(_ITEM_START + TASK_BOX + r"[ \t]+(?=\S)")
-# Words that only say where a story or a photo was taken from ("出处", "原文网址", "Source", "Via"): the
-# Markdown reader drops a bracketed link made of one alone, the newsletter engine a credit line.
-CREDIT_WORD = r"原文(?:网址|链接|地址)?|来源|出处|source|via|credit"
-# A credit in brackets whose link text only says that it is one: 科技爱好者周刊's photo captions end
-# "…停满了飞机。（[出处](…)）", "(source)". As prose it is a bare word in brackets, "（出处）", that a
-# summary or key point showed.
-_CREDIT_LINK = re.compile(rf"[ \t]*[（(]\[(?:{CREDIT_WORD})\]\([^)\s]*\)[)）]", re.I)
-
-
-# A capitalised tag in brackets right after a link, before more text: Swift Weekly Brief's starter tasks
-# "[SR-7445](…) [Compiler] Call Expressions…", a category. Read as a reference link it ran into the title
-# ("SR-7445 Compiler Call Expressions…"); CommonMark keeps an undefined one as written, brackets and all.
-# A word in lower case ("[Tokio](…) [released] a new version") reads on as the item's prose. Its
-# brackets are held by private-use characters while links become their text.
-_TAG_AFTER_LINK = re.compile(r"(?<=\))([ \t]+)\[([A-Z][^\[\]\n:]{0,29})\](?=[ \t]+[^\s(\[])")
-_HELD_BRACKETS = str.maketrans("\ue0f0\ue0f1", "[]")
-
-
-def inline_to_text(line: str) -> str:
-    """One line of Markdown as prose: links become their text, images go; emphasis and HTML tags go, and
-    so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
-    in brackets that is only a link ("（[出处](…)）", "([source](…))"), a footnote's marker and a task
-    list's box, and struck-out text. A code span shows what it holds, and a backslash escape the
-    character it escapes."""
-    line, held_literals = _hold_literals(line)
-    line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
-    line = _FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
-    line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", _IMAGE.sub("", line)))
-    held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
-    if held:
-        line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
-    line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
-    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(_STRUCK.sub("", line))))
-    prose = prose.translate(_HELD_BRACKETS) if held else prose
-    return _shown_literals(prose, held_literals)
-
-
-# What a code span holds is shown as written: "`UnsafePointer<T>`" and "the `<form>` element" hold no HTML
-# tags (Swift Weekly Brief's had read "UnsafePointer", "the  element"), "`__consuming`" no emphasis (it
-# had read "consuming"), "`[Mutable]Collection`" no link. So is a character a backslash escapes (CommonMark):
-# trafilatura writes a web page's "snake_case", "5 * 3" and "[sic]" as "snake\_case", "5 \* 3" and
-# "\[sic\]", which had read "snake\_case", "5 \ 3" and "\sic\". Each span and escape is held by a
-# private-use character while the line's markup is read. Markdown outputs write a "<" as ``&lt;`` and
-# escape emphasis marks again (``markdown.as_markdown_text``).
-_HELD_BASE = 0xE100
-_HELD = re.compile("[\ue100-\ue1ff]")
-_LITERAL = re.compile(CODE_SPAN + r"|\\(?P<escaped>[!-/:-@\[-`{-~])")
-
-
-def _hold_literals(line: str) -> tuple[str, list[str]]:
-    """``line`` with each code span and backslash escape replaced by a private-use character, and what
-    each shows."""
-    if _HELD.search(line):  # the text uses those characters itself: read as it is
-        return line, []
-    held: list[str] = []
-
-    def hold(m: re.Match[str]) -> str:
-        if len(held) > 0xFF:
-            return m.group(0)
-        if m.group("escaped"):
-            held.append(m.group("escaped"))
-        else:
-            inner = m.group(0)[len(m.group("ticks")) : -len(m.group("ticks"))]
-            # CommonMark strips one space at each end when both are there ("`` `a` ``" shows "`a`").
-            held.append(inner[1:-1] if len(inner) > 2 and inner[0] == inner[-1] == " " and inner.strip() else inner)
-        return chr(_HELD_BASE + len(held) - 1)
-
-    return _LITERAL.sub(hold, line), held
-
-
-def _shown_literals(text: str, held: list[str]) -> str:
-    """``text`` with each character :func:`_hold_literals` put in replaced by what it held."""
-    return _HELD.sub(lambda m: held[ord(m.group(0)) - _HELD_BASE], text) if held else text
-
-
-# A superscript written as HTML in Markdown reads as a page shows it (``page_markup.shown_superscript``):
-# "…120 km long<sup>[1]</sup> and…" had read "…long1 and…" or "…long[1] and…", "500 km<sup>2</sup>"
-# "500 km2"; "21<sup>st</sup>" reads "21st".
-_SUPERSCRIPT = re.compile(r"<sup>([^<>\n]{1,40})</sup>", re.I)
-
-
-def _superscript(inner: str, held: list[str]) -> str:
-    shown = shown_superscript(_shown_literals(inner, held))
-    return inner if shown is None else shown
-
-
-def _strip_tags(text: str) -> str:
-    # A line break or a block's edge parts two words ("one<br>two" had read "onetwo" in a newsletter's
-    # item, a README's "<td>cell one</td><td>cell two</td>" "cell onecell two"); other tags sit inside
-    # or around words ("<b>bold</b>word").
-    return _HTML_TAG.sub("", _BLOCK_TAG.sub(" ", _LINE_BREAK.sub(" ", text)))
-
-
-_BLOCK_TAG = re.compile(
-    r"</?(?:td|th|tr|table|thead|tbody|p|div|li|ul|ol|dt|dd|dl|h[1-6]|section|article|blockquote|details|summary)"
-    r"\b[^<>]*>",
-    re.I,
-)
-
-
 @dataclass(frozen=True)
 class MarkdownProse:
     """What a Markdown input reads as: its prose, its title, and its headings (lines of the prose that
@@ -282,7 +153,7 @@ def read_markdown(md: str) -> MarkdownProse:
     lines: list[str] = []
     for line in mark_attributed_quotes(md.split("\n")):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
-        line = _LINE_BREAK.sub("\n\n", _BLOCKQUOTE.sub("", line))
+        line = LINE_BREAK.sub("\n\n", _BLOCKQUOTE.sub("", line))
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
             continue
         atx = _HEADING.match(line)

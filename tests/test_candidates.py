@@ -142,3 +142,20 @@ def test_a_bug_trackers_entry_is_no_candidate() -> None:
     ranked = extractive.rank(prose, "en")
     assert not [s for s in ranked if s.startswith("SR-")]
     assert len(ranked) == 3  # the key alone is no mark: "COVID-19 cases rose…" stays
+
+
+def test_a_line_of_numbers_is_data_not_a_sentence() -> None:
+    from summarize.engines.features import candidates
+
+    # A PDF's hex dump had been a summary sentence ("00000000 4d 49 4d 45 2d 4d 61 67 69 63 00 0a…").
+    text = (
+        "The magic database lists the patterns that identify each type of file on the system.\n\n"
+        "00000000 4d 49 4d 45 2d 4d 61 67 69 63 00 0a 5b 35 30 3a |MIME-Magic.\n\n"
+        "Version v2.13.0 (2026-04-13) 12 34 56.\n\n"
+        "The score was 3-1 after 90 minutes, and Arsenal won the cup for the 14th time in 2015."
+    )
+    shown = [c.text for c in candidates(text, "en")]
+    assert shown == [
+        "The magic database lists the patterns that identify each type of file on the system.",
+        "The score was 3-1 after 90 minutes, and Arsenal won the cup for the 14th time in 2015.",
+    ]

@@ -72,6 +72,9 @@ TITLE_REPEAT = 0.7
 _FINAL_STOP = re.compile(r"[.!?。！？؟۔।॥။…\"'”’»)\]]$")
 # A sentence that is mostly web addresses is a link list, not prose.
 MAX_URL_SHARE = 0.3
+# A "sentence" whose words are mostly numbers or digits mixed with letters ("00000000 4d 49 4d 45 2d…", a
+# hex dump in a PDF; "v2.13.0 (2026-04-13)" in a plain-text changelog) is data, not prose.
+MAX_NUMBER_SHARE = 0.6
 # Sentences starting in lower case are fragments only where they are few; a text written in lower
 # case (chat, notes) keeps them all. Not searched: the news sets have 14 such in 9,347 sentences.
 FRAGMENT_SHARE = 0.25
@@ -318,6 +321,13 @@ def is_name_list(sentence: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in _LIST_JOINERS for w in words)
 
 
+def number_share(terms: Counter[str]) -> float:
+    """Share of the word tokens in ``terms`` that are numbers, or digits with fewer letters ("4d", "2a")."""
+    n = sum(terms.values())
+    numbers = sum(c for t, c in terms.items() if sum(ch.isdigit() for ch in t) >= sum(ch.isalpha() for ch in t))
+    return numbers / n if n else 0.0
+
+
 def candidates(text: str, lang: str) -> list[Candidate]:
     """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones and fragments dropped."""
     out: list[Candidate] = []
@@ -348,7 +358,7 @@ def candidates(text: str, lang: str) -> list[Candidate]:
             continue
         terms = Counter(tokens(sent))
         n = sum(terms.values())
-        if n >= MIN_TOKENS:
+        if n >= MIN_TOKENS and number_share(terms) <= MAX_NUMBER_SHARE:
             glued = lang == "en" and is_glued_caption(sent, n)
             found = facts(sent, terms, lower, names, lang)
             speakerless = not said_by[i] and names_no_speaker(sent, quoted[i], lang)

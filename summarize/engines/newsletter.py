@@ -40,6 +40,7 @@ from ..text.markdown import (
     TEMPLATE_TAG,
     front_matter,
     prose_markdown,
+    unwrap_code_spans,
     without_list_marker,
 )
 from ..text.quotes import close_quote, trailing_attribution
@@ -116,7 +117,7 @@ def _body_lines(md: str) -> tuple[list[str], bool]:
         md = md[fm.end() :]
     md = TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _SUMMARY_BLOCK.sub("", md)))
     # A quotation with its speaker, as the prose reader reads it: a point shows whose words they are.
-    lines = mark_attributed_quotes(prose_markdown(md).split("\n"))
+    lines = mark_attributed_quotes(unwrap_code_spans(prose_markdown(md)).split("\n"))
     return lines, fm is not None
 
 

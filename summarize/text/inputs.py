@@ -14,7 +14,7 @@ from .kinds import text_kind
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
-from .markdown import LINK_TARGET, prose_markdown
+from .markdown import LINK_TARGET, prose_markdown, unwrap_code_spans
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
@@ -149,7 +149,7 @@ def read_markdown(md: str) -> MarkdownProse:
             m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
-    md = _TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", prose_markdown(md)))
+    md = unwrap_code_spans(_TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", prose_markdown(md))))
     lines: list[str] = []
     for line in mark_attributed_quotes(md.split("\n")):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.

@@ -34,6 +34,22 @@ LINK_TARGET = r"\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"\n]*\")?\)"
 # run inside is code ("``a`b``", "```x```"). One definition for the prose reader, which keeps what a span
 # shows, and the document translator, which keeps it byte for byte. A pattern to embed (group "ticks").
 CODE_SPAN = r"(?<![`\\])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)"
+# A code span wrapped over two or more lines of its paragraph (CommonMark allows it; hard-wrapped
+# documents have them): no blank line, list item, heading or quote starts inside it.
+_WRAPPED_CODE_SPAN = re.compile(
+    r"(?<![`\\])(`+)(?!`)((?:[^`\n]|\n(?![ \t]*(?:\n|>|#|[-*+][ \t]|\d{1,9}[.)][ \t])))+?)\1(?!`)"
+)
+
+
+def unwrap_code_spans(md: str) -> str:
+    """``md`` with each code span that wraps over lines on one line (its line breaks read as spaces, as
+    CommonMark reads them), so a reader that reads a line at a time sees the span whole: "`@click.command()"
+    and "@click.option(…)`" on two lines had read as prose with their backticks, and a tag inside such a
+    span ("`<p>`") was taken for markup."""
+    # A paragraph's continuation line loses its indentation before inline reading, in a span too.
+    return _WRAPPED_CODE_SPAN.sub(lambda m: re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0)), md)
+
+
 # A task list's box ("- [x] Ship it", "- [ ] Tests", "[✓]"): no word of its item. One definition for the
 # prose reader and the newsletter outline. A pattern to embed.
 TASK_BOX = r"\[[ xX✓]\]"

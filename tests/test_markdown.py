@@ -451,7 +451,7 @@ def test_html_blocks_edges_part_words() -> None:
 
 def test_a_code_span_wrapped_over_lines_is_read_whole() -> None:
     # A hard-wrapped document: the span had read as prose with its backticks, its "<p>" as a tag.
-    md = "Run `@click.command()\n  @click.option(\"--count\")` first, then `<p>\nblocks` go.\n\n- a `b\n- c` d\n"
+    md = 'Run `@click.command()\n  @click.option("--count")` first, then `<p>\nblocks` go.\n\n- a `b\n- c` d\n'
     assert split_sentences(read_markdown(md).text) == [
         'Run @click.command() @click.option("--count") first, then <p> blocks go.',
         "- a b",  # a span does not run from one list item into the next

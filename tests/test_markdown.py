@@ -457,3 +457,17 @@ def test_a_code_span_wrapped_over_lines_is_read_whole() -> None:
         "- a b",  # a span does not run from one list item into the next
         "- c d",
     ]
+
+
+def test_an_admonitions_body_is_prose_and_its_marker_no_words() -> None:
+    # MkDocs' "!!! note" indents its body by four spaces, which CommonMark alone reads as code.
+    md = (
+        'Intro text here.\n\n!!! note "Mind the gap"\n\n    The body of the note is prose.\n\n'
+        "??? tip\n    A collapsed tip without a blank line.\n\nAfter.\n\n    real_code()\n"
+    )
+    assert split_sentences(read_markdown(md).text) == [
+        "Intro text here.",
+        "The body of the note is prose.",
+        "A collapsed tip without a blank line.",
+        "After.",
+    ]

@@ -130,6 +130,19 @@ _DATA_BLOCK = re.compile(r"\s*<pre[\s>]", re.I)
 _ALERT = re.compile(r"^( {0,3}>[ \t]*)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.M | re.I)
 
 
+# An admonition's marker line (MkDocs, Python-Markdown: '!!! note "Title"', '??? tip', '???+ warning'): a
+# label, no words of the text; its body is the lines indented under it.
+_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[^\n]*)?$", re.M)
+
+
+def _last_text_line(lines: list[str], before: int) -> str:
+    return next((line for line in reversed(lines[:before]) if line.strip()), "")
+
+
+def _dedented(line: str) -> str:
+    return line[4:] if line.startswith("    ") else line.lstrip("\t")
+
+
 def _block_tokens(md: str) -> list[Any]:
     from markdown_it import MarkdownIt
 
@@ -156,7 +169,8 @@ def prose_markdown(md: str) -> str:
     GFM tables (data, never a sentence or a key point) and HTML ``<pre>`` blocks; an empty line stands
     in for each, since a block still ends the paragraph before it. A setext heading (a line underlined
     with "===" or "---") is written as the ATX heading it is ("# Title"), so it names its section as
-    "# Title" does, and a GitHub alert's marker ("> [!NOTE]") goes. The prose reader and the newsletter
+    "# Title" does, and a GitHub alert's marker ("> [!NOTE]") goes, as does an admonition's ("!!! note"),
+    whose indented body is prose. The prose reader and the newsletter
     outline both read this.
 
     markdown-it-py (CommonMark, with GFM's tables) says which lines are which: an indented line is
@@ -171,7 +185,10 @@ def prose_markdown(md: str) -> str:
         if token.map is None:
             continue
         start, end = token.map
-        if _is_code(token) or token.type == "table_open":
+        if token.type == "code_block" and start > 0 and _ADMONITION.match(_last_text_line(lines, start)):
+            # An admonition's body (MkDocs, Python-Markdown) is prose indented under its marker, no code.
+            replaced.setdefault(start, (end, "\n".join(_dedented(line) for line in lines[start:end])))
+        elif _is_code(token) or token.type == "table_open":
             replaced.setdefault(start, (end, ""))
         elif token.type == "heading_open" and token.markup in ("=", "-") and token.level == 0:
             text = " ".join(tokens[i + 1].content.split())
@@ -186,7 +203,7 @@ def prose_markdown(md: str) -> str:
         else:
             out.append(lines[i])
             i += 1
-    return _ALERT.sub(r"\1", "\n".join(out))
+    return _ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
 
 
 # "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.

@@ -471,3 +471,10 @@ def test_an_admonitions_body_is_prose_and_its_marker_no_words() -> None:
         "A collapsed tip without a blank line.",
         "After.",
     ]
+
+
+def test_the_translator_keeps_an_admonitions_marker_and_translates_its_body() -> None:
+    doc = 'Intro.\n\n!!! note "Mind the gap"\n\n    The body of the note is prose.\n\nAfter.\n\n```\ncode\n```\n'
+    blocks = markdown_blocks(doc)
+    assert [b.content for b in blocks if b.translate] == ["Intro.", "The body of the note is prose.", "After."]
+    assert '!!! note "Mind the gap"\n' in [b.raw for b in blocks if not b.translate]

@@ -131,12 +131,18 @@ _ALERT = re.compile(r"^( {0,3}>[ \t]*)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\
 
 
 # An admonition's marker line (MkDocs, Python-Markdown: '!!! note "Title"', '??? tip', '???+ warning'): a
-# label, no words of the text; its body is the lines indented under it.
-_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[^\n]*)?$", re.M)
+# label, no words of the text; its body is the lines indented under it. One definition for the reader
+# and the translator.
+ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[^\n]*)?$", re.M)
 
 
-def _last_text_line(lines: list[str], before: int) -> str:
-    return next((line for line in reversed(lines[:before]) if line.strip()), "")
+def _admonition_body(token: Any, lines: list[str]) -> bool:
+    """Whether ``token`` is an indented block under an admonition's marker: its body (MkDocs,
+    Python-Markdown), prose, where CommonMark alone reads code."""
+    if token.type != "code_block" or not token.map:
+        return False
+    above = next((line for line in reversed(lines[: token.map[0]]) if line.strip()), "")
+    return bool(ADMONITION.match(above))
 
 
 def _dedented(line: str) -> str:
@@ -158,9 +164,15 @@ def _is_code(token: Any) -> bool:
 def code_lines(md: str) -> set[int]:
     """Indices of the lines of ``md`` (split at CommonMark's line endings, as :func:`lines` splits) that
     are code: fenced and indented code blocks anywhere (in a list item or a blockquote too) and HTML
-    ``<pre>`` blocks. One reading of what is code for the prose reader (:func:`prose_markdown`) and the
-    document translator, which keeps those lines as they are."""
-    return {n for token in _block_tokens(md) if token.map and _is_code(token) for n in range(*token.map)}
+    ``<pre>`` blocks, but not an admonition's indented body. One reading of what is code for the prose
+    reader (:func:`prose_markdown`) and the document translator, which keeps those lines as they are."""
+    lines = re.split(r"\r\n|\r|\n", md)
+    return {
+        n
+        for token in _block_tokens(md)
+        if token.map and _is_code(token) and not _admonition_body(token, lines)
+        for n in range(*token.map)
+    }
 
 
 def prose_markdown(md: str) -> str:
@@ -185,8 +197,7 @@ def prose_markdown(md: str) -> str:
         if token.map is None:
             continue
         start, end = token.map
-        if token.type == "code_block" and start > 0 and _ADMONITION.match(_last_text_line(lines, start)):
-            # An admonition's body (MkDocs, Python-Markdown) is prose indented under its marker, no code.
+        if _admonition_body(token, lines):
             replaced.setdefault(start, (end, "\n".join(_dedented(line) for line in lines[start:end])))
         elif _is_code(token) or token.type == "table_open":
             replaced.setdefault(start, (end, ""))
@@ -203,7 +214,7 @@ def prose_markdown(md: str) -> str:
         else:
             out.append(lines[i])
             i += 1
-    return _ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
+    return ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
 
 
 # "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.

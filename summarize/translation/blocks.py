@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.markdown import LIST_MARKER, REFERENCE_DEFINITION, code_lines, fenced_spans, front_matter, lines
+from ..text.markdown import ADMONITION, LIST_MARKER, REFERENCE_DEFINITION, code_lines, fenced_spans, front_matter, lines
 from .spans import has_letters
 
 
@@ -55,9 +55,9 @@ def markdown_blocks(text: str, *, markdown: bool = True) -> list[Block]:
             blocks.append(Block(line))
             i += 1
             continue
-        if not body.strip() or not has_letters(body) or REFERENCE_DEFINITION.match(body):
-            # Blank lines, rules and underlines, number-only lines and link reference definitions
-            # ("[label]: url", which must stay one per line) stay as they are.
+        if not body.strip() or not has_letters(body) or REFERENCE_DEFINITION.match(body) or ADMONITION.match(body):
+            # Blank lines, rules and underlines, number-only lines, link reference definitions ("[label]:
+            # url", which must stay one per line) and an admonition's marker ("!!! note") stay as they are.
             blocks.append(Block(line))
             i += 1
             continue

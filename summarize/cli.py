@@ -309,9 +309,10 @@ def _translate(
         raise click.UsageError("--output takes one input; translate files one at a time")
     # Read as `summarize` reads its inputs: a file, `-`, a URL (a page, a PDF), a feed (each entry).
     docs: list[Document | InputError] = []
+    fetch = FetchOptions(offline=values["offline"])
     for item in inputs:
         try:
-            docs.extend(read_source(item, FetchOptions(offline=values["offline"])))
+            docs.extend(read_source(item, fetch))
         except InputError as exc:
             docs.append(exc)
     several = len(docs) > 1

@@ -238,5 +238,8 @@ def test_broken_restructuredtext_is_read_without_its_markup(tmp_path: Path) -> N
     )
     doc = read_path(path)
     assert "The `unclosed role and a council reference." in doc.text
+    inline = tmp_path / "inline.rst"
+    inline.write_text("This is an _`inline target` here, the council said on Monday.\n", encoding="utf-8")
+    assert "This is an inline target here, the council said on Monday." in read_path(inline).text
     assert "The council met on Monday and voted for the new budget" in doc.text
     assert "body text" not in doc.text and "unknown-directive" not in doc.text and ":opt:" not in doc.text

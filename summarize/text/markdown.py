@@ -182,8 +182,7 @@ def prose_markdown(md: str) -> str:
     in for each, since a block still ends the paragraph before it. A setext heading (a line underlined
     with "===" or "---") is written as the ATX heading it is ("# Title"), so it names its section as
     "# Title" does, and a GitHub alert's marker ("> [!NOTE]") goes, as does an admonition's ("!!! note"),
-    whose indented body is prose. The prose reader and the newsletter
-    outline both read this.
+    whose indented body is prose. The prose reader and the newsletter outline both read this.
 
     markdown-it-py (CommonMark, with GFM's tables) says which lines are which: an indented line is
     code after a paragraph's blank line and no list item, but a list item's own text inside one, and

@@ -62,9 +62,11 @@ def rst_to_html(text: str) -> str:
         nodes.table,
         nodes.substitution_definition,
         nodes.system_message,
-        nodes.target,
     )
-    for node in list(doctree.findall(lambda n: isinstance(n, not_prose))):
+    # A link target alone (".. _asyncio: https://…") is markup; an inline one ("_`inline target`") is words.
+    for node in list(
+        doctree.findall(lambda n: isinstance(n, not_prose) or (isinstance(n, nodes.target) and not n.astext()))
+    ):
         if node.parent is not None:
             node.parent.remove(node)
     for node in list(doctree.findall(nodes.problematic)):

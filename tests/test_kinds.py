@@ -42,7 +42,7 @@ RST = """AnyIO
    :target: https://pypi.org/project/anyio/
 
 AnyIO is an asynchronous networking library that works on top of either asyncio_ or Trio_.
-It implements :func:`structured concurrency <run>` and task groups on top of asyncio itself.
+It implements :func:`structured concurrency <run>` and :class:`~anyio.TaskGroup` on top of asyncio itself.
 
 .. code-block:: python
 
@@ -186,7 +186,7 @@ def test_restructuredtext_is_read_as_its_prose(tmp_path: Path) -> None:
     doc = read_path(path)
     assert (doc.title, doc.headings) == ("AnyIO", ("AnyIO", "Features"))
     assert "works on top of either asyncio or Trio. It implements structured concurrency <run> and" not in doc.text
-    assert "works on top of either asyncio or Trio. It implements structured concurrency and task groups" in doc.text
+    assert "works on top of either asyncio or Trio. It implements structured concurrency and TaskGroup" in doc.text
     assert "Applications written against its interface run unmodified on either backend." in doc.text
     assert "- a versatile interface for byte streams and object streams" in doc.text
     for markup in ("|", "::", "..", "anyio.run", "pip install", ">>>", "code-block", "_asyncio", "Trio_", "PyPI"):

@@ -32,7 +32,7 @@ _SETTINGS: dict[str, Any] = {
     "syntax_highlight": "none",
 }
 # An interpreted text with a role docutils does not know (":func:`parse`"): its content shows, its title
-# where it has one (":doc:`the guide <guide/start>`" shows "the guide").
+# where it has one (":doc:`the guide <guide/start>`" shows "the guide"), as Sphinx shows it.
 _ROLE = re.compile(r"^(?::[\w.+-]+:)?`+(.*?)(?:\s*<[^<>`]*>)?`+(?::[\w.+-]+:)?_{0,2}$", re.S)
 
 
@@ -42,7 +42,11 @@ def _shown(piece: str) -> str:
     if piece.startswith("|"):
         return ""
     m = _ROLE.match(piece)
-    return m.group(1) if m else piece.rstrip("_")
+    if not m:
+        return piece.rstrip("_")
+    # Sphinx shows ":class:`~email.header.Header`" as "Header" and drops the "!" of ":func:`!parse`".
+    shown = m.group(1).lstrip("!")
+    return shown[1:].rsplit(".", 1)[-1] if shown.startswith("~") else shown
 
 
 def rst_to_html(text: str) -> str:

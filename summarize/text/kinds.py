@@ -18,12 +18,15 @@ from .pdf import is_pdf
 _FEED_ROOT = re.compile(
     rb"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.I | re.S
 )
-# An HTML document or a fragment of one: a doctype, <html>, <head> or <body>, or a block element
-# (<article>, <div>, <p>, a heading…) first, after an XML declaration and comments. Not a text that
-# merely mentions a tag later on.
+# An HTML document or a fragment of one: a doctype, <html>, <head> or <body>, or an element of HTML
+# (<article>, <div>, <p>, a heading, a <link> or <style> of a page's head, a <table>…) first, after an
+# XML declaration and comments. Not a text that merely mentions a tag later on, nor an address in angle
+# brackets ("<jane@example.org> wrote:").
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*)*"
-    r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6])[\s>/]",
+    r"<(?:!doctype\s+html|html|head|body|meta|title|link|style|script|header|nav|main|article|section|aside"
+    r"|footer|div|p|h[1-6]|table|ul|ol|blockquote|pre|figure|form|span|a|img|b|i|em|strong|br|hr|center|font)"
+    r"[\s>/]",
     re.I | re.S,
 )
 # A reStructuredText directive (".. code-block:: python", ".. |PyPI| image:: …") or a link target

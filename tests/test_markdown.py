@@ -478,3 +478,20 @@ def test_the_translator_keeps_an_admonitions_marker_and_translates_its_body() ->
     blocks = markdown_blocks(doc)
     assert [b.content for b in blocks if b.translate] == ["Intro.", "The body of the note is prose.", "After."]
     assert '!!! note "Mind the gap"\n' in [b.raw for b in blocks if not b.translate]
+
+
+def test_an_html_heading_or_a_disclosures_label_is_a_heading_not_a_sentence() -> None:
+    md = (
+        "Intro paragraph here about the tool.\n\n<details>\n<summary>Install on Windows</summary>\n\n"
+        'Run the installer and follow the steps shown.\n\n</details>\n\n<h2 align="center">Features</h2>\n\nIt is fast.\n'
+    )
+    prose = read_markdown(md)
+    assert (prose.title, prose.headings) == (None, ("Install on Windows", "Features"))
+    assert split_sentences(prose.text) == [
+        "Intro paragraph here about the tool.",
+        "Install on Windows.",
+        "Run the installer and follow the steps shown.",
+        "Features.",
+        "It is fast.",
+    ]
+    assert read_markdown("<summary>Details</summary>\n\nText of the document here.\n").title is None

@@ -43,8 +43,10 @@ _LINK_ONLY = re.compile(
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
-# A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name).
-_HTML_H1 = re.compile(r"^\s*<h1\b[^>]*>(.*?)</h1>\s*$", re.I)
+# A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name),
+# or a disclosure's label ("<summary>Install on Windows</summary>"), which names what it hides as a
+# heading names its section: neither is a sentence of the text.
+_HTML_HEADING = re.compile(r"^\s*<(h[1-6]|summary)\b[^>]*>(.*?)</\1>\s*$", re.I)
 
 
 @dataclass
@@ -157,13 +159,14 @@ def read_markdown(md: str) -> MarkdownProse:
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
             continue
         atx = _HEADING.match(line)
-        if atx or (html := _HTML_H1.match(line)):
-            heading = ((atx.group(2) if atx else html.group(1)) or "").strip()
+        if atx or (html := _HTML_HEADING.match(line)):
+            heading = ((atx.group(2) if atx else html.group(2)) or "").strip()
             shown = inline_to_text(heading).strip()
+            tag = f"h{len(atx.group(1))}" if atx else html.group(1).lower()
             # The title is the first top-level heading, or a heading of any level that nothing but
             # markup comes before: a README's "## Installation" after its first paragraph is a
-            # section, not what the document is called.
-            if title is None and shown and ((len(atx.group(1)) if atx else 1) == 1 or not "".join(lines).strip()):
+            # section, not what the document is called. A disclosure's label names no document.
+            if title is None and shown and (tag == "h1" or (tag != "summary" and not "".join(lines).strip())):
                 title = shown
             if shown:
                 headings.append(shown)

@@ -483,7 +483,8 @@ def test_the_translator_keeps_an_admonitions_marker_and_translates_its_body() ->
 def test_an_html_heading_or_a_disclosures_label_is_a_heading_not_a_sentence() -> None:
     md = (
         "Intro paragraph here about the tool.\n\n<details>\n<summary>Install on Windows</summary>\n\n"
-        'Run the installer and follow the steps shown.\n\n</details>\n\n<h2 align="center">Features</h2>\n\nIt is fast.\n'
+        "Run the installer and follow the steps shown.\n\n</details>\n\n"
+        '<h2 align="center">Features</h2>\n\nIt is fast.\n'
     )
     prose = read_markdown(md)
     assert (prose.title, prose.headings) == (None, ("Install on Windows", "Features"))

@@ -32,15 +32,14 @@ from ..text.calls import is_call_to_action
 from ..text.inline import CREDIT_WORD, inline_to_text
 from ..text.inputs import mark_attributed_quotes
 from ..text.markdown import (
+    BLOCKQUOTE,
     HEADING,
     LINK_TARGET,
     LIST_ITEM,
     REFERENCE_DEFINITION,
     TASK_BOX,
-    TEMPLATE_TAG,
     front_matter,
     prose_markdown,
-    unwrap_code_spans,
     without_list_marker,
 )
 from ..text.quotes import close_quote, trailing_attribution
@@ -58,11 +57,9 @@ MAX_TITLE_TOKENS = 16
 MAX_POINT_TOKENS = 60
 
 _TASK_BOX = re.compile(rf"^{TASK_BOX}\s*")
-_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _LINK = re.compile(rf"\[[^\]\n]*\]{LINK_TARGET}|<https?://[^>\s]+>|https?://\S+")
 _IMAGE_ONLY = re.compile(rf"^\s*(?:!\[[^\]]*\]{LINK_TARGET}\s*)+$")
 _HTML_ONLY = re.compile(r"^\s*<[^>]+>\s*$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
 _ISSUE_TITLE = re.compile(
     r"\bissue\s*#?\s*\d+|\bweekly\b|\bthis\s+week\s+in\b|\bnewsletter\b|\bdigest\b|第\s*\d+\s*期|周刊|周报", re.I
@@ -115,9 +112,9 @@ def _body_lines(md: str) -> tuple[list[str], bool]:
     fm = front_matter(md)
     if fm:
         md = md[fm.end() :]
-    md = TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", _SUMMARY_BLOCK.sub("", md)))
+    md = _SUMMARY_BLOCK.sub("", md)
     # A quotation with its speaker, as the prose reader reads it: a point shows whose words they are.
-    lines = mark_attributed_quotes(unwrap_code_spans(prose_markdown(md)).split("\n"))
+    lines = mark_attributed_quotes(prose_markdown(md).split("\n"))
     return lines, fm is not None
 
 
@@ -161,11 +158,11 @@ def _blocks(lines: list[str]) -> list[Block]:
         current.clear()
 
     for line in lines:
-        quoted = bool(_BLOCKQUOTE.match(line))
+        quoted = bool(BLOCKQUOTE.match(line))
         if quoted != in_quote:  # a blockquote starts or ends a paragraph, as Markdown reads it
             flush()
             in_quote = quoted
-        line = _BLOCKQUOTE.sub("", line)
+        line = BLOCKQUOTE.sub("", line)
         if not line.strip() or HEADING.match(line) or _IMAGE_ONLY.match(line) or _HTML_ONLY.match(line):
             flush()
             continue

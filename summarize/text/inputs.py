@@ -11,13 +11,12 @@ from pathlib import Path
 from ..errors import InputError
 from .inline import LINE_BREAK, inline_to_text
 from .kinds import text_kind
+from .markdown import BLOCKQUOTE, LINK_TARGET, prose_markdown
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
-from .markdown import LINK_TARGET, prose_markdown, unwrap_code_spans
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
-from .markdown import TEMPLATE_TAG as _TEMPLATE_TAG
 from .page_markup import readable_page
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
@@ -40,8 +39,6 @@ _LINK_ONLY = re.compile(
     rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\]]*\]{LINK_TARGET}|<?https?://\S+>?)"
     r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:]*$"
 )
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 # A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name),
 # or a disclosure's label ("<summary>Install on Windows</summary>"), which names what it hides as a
@@ -151,11 +148,11 @@ def read_markdown(md: str) -> MarkdownProse:
             m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
-    md = unwrap_code_spans(_TEMPLATE_TAG.sub("", _HTML_COMMENT.sub("", prose_markdown(md))))
+    md = prose_markdown(md)
     lines: list[str] = []
     for line in mark_attributed_quotes(md.split("\n")):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
-        line = LINE_BREAK.sub("\n\n", _BLOCKQUOTE.sub("", line))
+        line = LINE_BREAK.sub("\n\n", BLOCKQUOTE.sub("", line))
         if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
             continue
         atx = _HEADING.match(line)
@@ -201,14 +198,14 @@ def mark_attributed_quotes(lines: list[str]) -> list[str]:
     out = list(lines)
     i = 0
     while i < len(out):
-        if not _BLOCKQUOTE.match(out[i]):
+        if not BLOCKQUOTE.match(out[i]):
             i += 1
             continue
         start = i
-        while i < len(out) and _BLOCKQUOTE.match(out[i]):
+        while i < len(out) and BLOCKQUOTE.match(out[i]):
             i += 1
         after = next((k for k in range(i, len(out)) if out[k].strip()), None)
-        texts = [k for k in range(start, i) if _BLOCKQUOTE.sub("", out[k]).strip()]
+        texts = [k for k in range(start, i) if BLOCKQUOTE.sub("", out[k]).strip()]
         attribution = ""
         if after is not None and _ATTRIBUTION.match(out[after]):
             attribution, out[after] = f" {out[after].strip()}", ""
@@ -216,7 +213,7 @@ def mark_attributed_quotes(lines: list[str]) -> list[str]:
             continue
         for para in _runs(texts):
             first, last = para[0], para[-1]
-            marker = _BLOCKQUOTE.match(out[first]).group(0)  # type: ignore[union-attr]  # matched above
+            marker = BLOCKQUOTE.match(out[first]).group(0)  # type: ignore[union-attr]  # matched above
             out[first] = f"{marker}“{out[first][len(marker) :].lstrip()}"
             # Who said it ends each paragraph, not a line of its own: a fragment alone, it says whose words
             # they are beside them, wherever a paragraph is shown ("“…” – papaf on Hacker News").
@@ -285,13 +282,14 @@ _SUFFIX_KINDS = {
 }
 
 
-def to_document(raw: str, source: str, suffix: str = "") -> Document:
-    """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`. A
-    suffix that names no kind (``.txt``, none) leaves it to the text (:func:`.kinds.text_kind`)."""
+def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None) -> Document:
+    """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`. Its kind is
+    ``kind`` when given (a server's Content-Type said it), else what ``suffix`` names, else what the
+    text says (:func:`.kinds.text_kind`, for ``.txt`` or no suffix)."""
     title, headings = None, ()
     if not raw.strip():
         raise InputError("is empty: there is no text", source=source, hint="pass an article with text")
-    kind = _SUFFIX_KINDS.get(suffix.lower()) or text_kind(raw)
+    kind = kind or _SUFFIX_KINDS.get(suffix.lower()) or text_kind(raw)
     no_prose = InputError(
         "has no prose to summarize, only a title, code blocks, tables or links",
         source=source,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import FENCE_OPEN, FRONT_MATTER, HEADING, LINK_TARGET, closes_fence
+from .markdown import FENCE_OPEN, FRONT_MATTER, HEADING, LINE, LINK_TARGET, closes_fence, fenced_spans, lines
 from .pdf import is_pdf
 
 # The root element, after an XML declaration, stylesheet instructions, comments and a doctype.
@@ -60,13 +60,20 @@ def text_kind(text: str) -> str:
         return "rst"
     if FRONT_MATTER.match(text) or _WEB_LINK.search(text) or _SETEXT_TITLE.search(text):
         return "markdown"
-    fence = None
-    for line in text.splitlines():
-        if fence is not None:
-            if closes_fence(fence, line):
-                return "markdown"
-        elif HEADING.match(line):
-            return "markdown"
-        elif m := FENCE_OPEN.match(line):
-            fence = m.group(1)
-    return "text"
+    # A fenced code block that closes, or a heading line outside any (the one fence walker: fenced_spans).
+    spans = fenced_spans(text)
+    if any(_closed(text[start:end]) for start, end in spans):
+        return "markdown"
+    headed = any(
+        HEADING.match(line.group(0).rstrip("\r\n"))
+        for line in LINE.finditer(text)
+        if not any(start <= line.start() < end for start, end in spans)
+    )
+    return "markdown" if headed else "text"
+
+
+def _closed(block: str) -> bool:
+    """Whether a fenced block (:func:`.markdown.fenced_spans`) ends with its closing fence, not the text's end."""
+    rows = [row.rstrip("\r\n") for row in lines(block)]
+    opening = FENCE_OPEN.match(rows[0])
+    return len(rows) > 1 and opening is not None and closes_fence(opening.group(1), rows[-1])

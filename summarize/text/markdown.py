@@ -53,6 +53,10 @@ def unwrap_code_spans(md: str) -> str:
 # A task list's box ("- [x] Ship it", "- [ ] Tests", "[✓]"): no word of its item. One definition for the
 # prose reader and the newsletter outline. A pattern to embed.
 TASK_BOX = r"\[[ xX✓]\]"
+# An HTML comment: markup, never prose.
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A blockquote's markers at the start of a line ("> ", "> > "). One definition for the reader and the outline.
+BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 # A list item's marker: CommonMark's bullets "-", "+", "*" and ordinals of 1-9 digits with "." or ")",
@@ -136,12 +140,12 @@ _ALERT = re.compile(r"^( {0,3}>[ \t]*)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\
 ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[^\n]*)?$", re.M)
 
 
-def _admonition_body(token: Any, lines: list[str]) -> bool:
+def _admonition_body(token: Any, rows: list[str]) -> bool:
     """Whether ``token`` is an indented block under an admonition's marker: its body (MkDocs,
     Python-Markdown), prose, where CommonMark alone reads code."""
     if token.type != "code_block" or not token.map:
         return False
-    above = next((line for line in reversed(lines[: token.map[0]]) if line.strip()), "")
+    above = next((row for row in reversed(rows[: token.map[0]]) if row.strip()), "")
     return bool(ADMONITION.match(above))
 
 
@@ -166,11 +170,11 @@ def code_lines(md: str) -> set[int]:
     are code: fenced and indented code blocks anywhere (in a list item or a blockquote too) and HTML
     ``<pre>`` blocks, but not an admonition's indented body. One reading of what is code for the prose
     reader (:func:`prose_markdown`) and the document translator, which keeps those lines as they are."""
-    lines = re.split(r"\r\n|\r|\n", md)
+    rows = [row.rstrip("\r\n") for row in lines(md)]
     return {
         n
         for token in _block_tokens(md)
-        if token.map and _is_code(token) and not _admonition_body(token, lines)
+        if token.map and _is_code(token) and not _admonition_body(token, rows)
         for n in range(*token.map)
     }
 
@@ -182,22 +186,24 @@ def prose_markdown(md: str) -> str:
     in for each, since a block still ends the paragraph before it. A setext heading (a line underlined
     with "===" or "---") is written as the ATX heading it is ("# Title"), so it names its section as
     "# Title" does, and a GitHub alert's marker ("> [!NOTE]") goes, as does an admonition's ("!!! note"),
-    whose indented body is prose. The prose reader and the newsletter outline both read this.
+    whose indented body is prose. HTML comments and site-generator template tags go too, and a code
+    span wrapped over lines is put on one (:func:`unwrap_code_spans`). The prose reader and the
+    newsletter outline both read this, and nothing else, as a document's prose lines.
 
     markdown-it-py (CommonMark, with GFM's tables) says which lines are which: an indented line is
     code after a paragraph's blank line and no list item, but a list item's own text inside one, and
     "---" under a paragraph's line is a heading, after a blank line a thematic break; rules of thumb
     had read every indented code example as prose and every setext heading as a sentence.
     """
-    lines = md.split("\n")
+    rows = md.split("\n")
     replaced: dict[int, tuple[int, str]] = {}  # first line -> (end line, what stands in)
     tokens = _block_tokens(md)
     for i, token in enumerate(tokens):
         if token.map is None:
             continue
         start, end = token.map
-        if _admonition_body(token, lines):
-            replaced.setdefault(start, (end, "\n".join(_dedented(line) for line in lines[start:end])))
+        if _admonition_body(token, rows):
+            replaced.setdefault(start, (end, "\n".join(_dedented(row) for row in rows[start:end])))
         elif _is_code(token) or token.type == "table_open":
             replaced.setdefault(start, (end, ""))
         elif token.type == "heading_open" and token.markup in ("=", "-") and token.level == 0:
@@ -205,15 +211,16 @@ def prose_markdown(md: str) -> str:
             replaced.setdefault(start, (end, f"{'#' * int(token.tag[1])} {text}" if text else ""))
     out: list[str] = []
     i = 0
-    while i < len(lines):
+    while i < len(rows):
         if i in replaced:
             end, stand_in = replaced[i]
             out.append(stand_in)
             i = max(end, i + 1)
         else:
-            out.append(lines[i])
+            out.append(rows[i])
             i += 1
-    return ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
+    prose = ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
+    return unwrap_code_spans(TEMPLATE_TAG.sub("", HTML_COMMENT.sub("", prose)))
 
 
 # "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.

@@ -75,7 +75,7 @@ def _document(fetched: Fetched, kind: str) -> Document:
     else:  # plain text, Markdown or reStructuredText
         # Raw-file hosts serve README.md and README.rst as text/plain: then the address's name says it.
         named = PurePosixPath(urlsplit(fetched.final_url).path).suffix
-        doc = to_document(_text_of(fetched), fetched.url, {"markdown": ".md", "rst": ".rst"}.get(kind, named))
+        doc = to_document(_text_of(fetched), fetched.url, named, kind=None if kind == "text" else kind)
     doc.url = fetched.final_url
     return doc
 

@@ -39,6 +39,13 @@ from summarize.text.inputs import read_markdown
         ("John Smith (R-Texas) said he would vote no.", "John Smith (R-Texas) said he would vote no."),
         ("Reuters reported the deal on Monday.", "Reuters reported the deal on Monday."),
         ("Last updated at noon, the page said little.", "Last updated at noon, the page said little."),
+        # A list item's label says what the item is about (a definition's term); outside a list the same
+        # shape is a caption's label.
+        (
+            "- Model: An object structure that represents a message.",
+            "Model: An object structure that represents a message.",
+        ),
+        ("Model: An object structure that represents a message.", "An object structure that represents a message."),
     ],
 )
 def test_trim_clutter(raw: str, trimmed: str) -> None:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
+from summarize.text.inputs import page_document
 from tests.localserver import LocalServer, serve
 from tests.test_feeds import rss
 from tests.test_fetch import ARTICLE
@@ -99,6 +100,28 @@ def test_a_date_and_a_quotation_inside_a_sentence_of_a_page_stay_in_it(server: L
         "The vote takes place on 12 March, and the mayor said “prices will fall” next year, officials told"
     ), summary
     assert "Jane Doe" not in summary
+
+
+def test_a_definition_list_reads_each_term_with_its_definition(server: LocalServer) -> None:
+    # trafilatura writes <dt> and <dd> as two list items ("- Model", "- An object structure…"): a summary
+    # sentence had been a definition without what it defines, and a caption's label rule took a
+    # definition's term off its front. A term ending like a sentence takes no colon; two terms of one
+    # definition stay as they are.
+    page = (
+        "<html><head><title>Parts</title></head><body><article><h1>Parts</h1>"
+        "<p>The email package consists of three major components, each described here.</p><dl>"
+        "<dt>Model </dt><dd><p>An object structure that represents an email message and its parts.</p></dd>"
+        "<dt> <code>Parser</code>\n</dt><dd>Takes a sequence of bytes and produces a model of the message.</dd>"
+        "<dt>How is it sent?</dt><dd><p>The generator turns the model back into bytes for the wire.</p></dd>"
+        "<dt>old</dt><dt>legacy</dt><dd>Two names for the compatibility layer that older programs call.</dd>"
+        "</dl></article></body></html>"
+    )
+    summary = page_summary(server, "/docs/parts", page, "--length", "long")
+    assert "Model: An object structure that represents an email message and its parts." in summary
+    assert "Parser: Takes a sequence of bytes and produces a model of the message." in summary
+    text = page_document(page, "parts.html").text
+    assert "- How is it sent? The generator turns the model back into bytes for the wire." in text
+    assert "- old, legacy: Two names for" in text
 
 
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:

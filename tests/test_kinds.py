@@ -199,6 +199,24 @@ def test_restructuredtext_is_read_as_its_prose(tmp_path: Path) -> None:
     assert json.loads(res.stdout)["summary"].startswith("AnyIO is an asynchronous networking library")
 
 
+def test_restructuredtext_definitions_keep_their_terms(tmp_path: Path) -> None:
+    # A definition list (Python's email/architecture.rst): its definitions had been summary sentences
+    # without the names they define ("An object structure that represents an email message, …").
+    path = tmp_path / "architecture.rst"
+    path.write_text(
+        "Architecture\n============\n\nThe email package consists of three major components:\n\n"
+        "    Model\n        An object structure that represents an email message, and provides an\n"
+        "        API for creating, querying, and modifying a message.\n\n"
+        "    Parser\n        Takes a sequence of characters or bytes and produces a model of the\n"
+        "        email message represented by those characters or bytes.\n",
+        encoding="utf-8",
+    )
+    assert "- Parser: Takes a sequence of characters or bytes and produces a model" in read_path(path).text
+    res = run(["--points", "0", str(path)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["summary"].startswith("Model: An object structure that represents an email")
+
+
 def test_restructuredtext_served_as_plain_text_is_read_by_its_name(server: LocalServer) -> None:
     # No directive to tell it by: the address's ".rst" says it, as a file's name does.
     text = "Title\n=====\n\nThe council met on Monday and voted for the plan.\n\nSection\n-------\n\nIt passed.\n"

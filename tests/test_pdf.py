@@ -73,6 +73,22 @@ def test_page_numbers_dropped_only_at_page_edges() -> None:
     assert text.count("12") == 3  # a number inside the page is text
 
 
+def test_a_running_header_that_names_its_chapter_is_dropped() -> None:
+    # A manual's header changes with its chapter ("Chapter 4: Function reference 9"): no one header is on
+    # half of the pages, and a key point had read "4.2 ASN.1 field functions Chapter 4: Function
+    # reference 9 asn1 array2tree…". A header carries the page's printed number, which follows the pages.
+    words = ["library", "parser", "tree", "node", "caller", "walk"]
+    chapters = ["Chapter 1: Introduction", "Chapter 2: Structures", "Chapter 3: Functions"]
+    pages = ["Manual of the library\nThe first page has no number and names the manual only."]
+    for i, word in enumerate(words, 1):
+        body = [f"The {word} reads the definitions and builds what the caller needs from them, as", "said."]
+        table = f"The {word} table has {10 * i} rows in all, ending at row {i + 1}"
+        pages.append("\n".join([f"{chapters[(i - 1) // 2]} {i}", *body * 3, table]))
+    text = pages_to_text(pages)
+    assert "Chapter" not in text, text
+    assert all(f"ending at row {i + 1}" in text for i in range(1, 7))  # a number closing a line of text stays
+
+
 def test_hyphen_rules() -> None:
     assert "starting" in pages_to_text(["We are start-\ning the work now, as the committee has said in March."])
     assert "1999-2000" not in pages_to_text(["The year 1999-\n2000 was long, and that was all there was to it here."])

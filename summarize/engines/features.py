@@ -180,11 +180,15 @@ def trim_clutter(sentence: str) -> str:
     'Prices rose.'
     """
     text = sentence.strip()
+    # A list item's label says what the item is about ("- Model: An object structure…", a definition):
+    # only a caption's label, outside lists, is page furniture.
+    item = bool(re.match(LIST_MARKER, text))
     for _ in range(8):  # a byline, then a stamp, then a dateline: a few rounds at most
         before = text
         for pattern in _CLUTTER:
             text = pattern.sub("", text, count=1).strip()
-        text = strip_caption_label(text)
+        if not item:
+            text = strip_caption_label(text)
         if text == before:
             break
     return text

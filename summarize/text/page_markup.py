@@ -7,7 +7,9 @@ sentence. An inline quotation, ``<q>``, ended its paragraph: "…the mayor said 
 fall</q> next year" gave "…said prices will fall" and "next year." as two paragraphs; a feed's text
 showed it without its quotation marks. A superscript is a citation's marker ("…120 km long<sup>[1]</sup>
 and…") or an exponent ("500 km<sup>2</sup>", which read "500 km2"), and struck-out text (``<del>``,
-``<s>``) is what the page took back.
+``<s>``) is what the page took back. A definition list's term and its definition were two list items
+("- Model", "- An object structure that represents an email message"): the definition, a summary
+sentence, had lost what it defines; the term now opens it ("Model: An object structure…").
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _TEXT_HOLDERS = frozenset(
 # A citation's marker: anything in brackets ("[1]", "[citation needed]") or a dagger, an asterisk.
 _CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A term that ends like a sentence ("How do I install it?") needs no colon before its definition.
+_TERM_ENDED = ".?!:;…"
 
 
 def shown_superscript(text: str) -> str | None:
@@ -62,7 +66,36 @@ def mend_inline(root: Any) -> Any:
             sup.drop_tree()  # its tail stays
     for struck in list(root.iter("del", "s", "strike")):
         struck.drop_tree()
+    for definition in list(root.iter("dd")):
+        _open_definition(definition)
     return root
+
+
+def _open_definition(definition: Any) -> None:
+    """Move the ``<dt>`` terms right before a ``<dd>`` into the start of it, joined by commas and
+    followed by a colon, so the definition reads as one sentence with what it defines."""
+    terms = []
+    previous = definition.getprevious()
+    while previous is not None and previous.tag == "dt":
+        terms.insert(0, previous)
+        previous = previous.getprevious()
+    words = ", ".join(w for w in map(_words, terms) if w)
+    if not words or not _words(definition):
+        return
+    target = definition
+    if not (definition.text or "").strip() and len(definition) and definition[0].tag == "p":
+        target = definition[0]  # the definition's first paragraph, not a block before it
+    rest = (target.text or "").lstrip()
+    target.text = ""
+    for n, term in enumerate(terms):
+        term.tag = "span"  # an inline element of the term (code, a link) moves inside it
+        term.text = (term.text or "").lstrip()
+        if len(term):
+            term[-1].tail = (term[-1].tail or "").rstrip()
+        else:
+            term.text = term.text.rstrip()
+        term.tail = ", " if n < len(terms) - 1 else (" " if words[-1] in _TERM_ENDED else ": ") + rest
+        target.insert(n, term)
 
 
 def readable_page(html: str | bytes) -> Any:

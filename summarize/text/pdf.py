@@ -27,6 +27,9 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:of|/|von|de)\s*\d{1,4})?[\s\-–—|]*$",
     re.I,
 )
+# A running header or footer with its page's number: "Chapter 4: Function reference 9", "12 | Annual report".
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+_HEADER_CHARS = 100
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_][-\u00ad]$")
 
 
@@ -134,14 +137,41 @@ def _shape(line: str) -> str:
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Shapes of lines that recur at the top or bottom of at least half of the pages (3 or more)."""
+    """Shapes of lines that recur at the top or bottom of at least half of the pages (3 or more), and
+    of lines that carry the page's printed number at an edge of two pages or more: a book's or a
+    manual's header names its chapter ("Chapter 4: Function reference 9"), so no one shape is on half
+    of its pages."""
     if len(pages) < 3:
         return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        edges = {_shape(line) for line in [*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]] if line.strip()}
-        counts.update(edges)
-    return {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2) and shape}
+    edges = [[line for line in [*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]] if line.strip()] for lines in pages]
+    counts = Counter(shape for lines in edges for shape in {_shape(line) for line in lines})
+    running = {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2) and shape}
+    offset = _page_number_offset(edges)
+    if offset is not None:
+        numbered = Counter(
+            shape
+            for i, lines in enumerate(edges)
+            for shape in {_shape(line) for line in lines if i + offset in _edge_numbers(line)}
+        )
+        running |= {shape for shape, n in numbered.items() if n >= 2 and re.search(r"[^\W\d_]", shape)}
+    return running
+
+
+def _edge_numbers(line: str) -> set[int]:
+    """The numbers that open or close a short line (where a header or footer prints the page's)."""
+    if len(line) > _HEADER_CHARS:
+        return set()
+    return {int(m.group(1) or m.group(2)) for m in _EDGE_NUMBER.finditer(line.strip())}
+
+
+def _page_number_offset(edges: list[list[str]]) -> int | None:
+    """How far a page's printed number is from its place in the file (front matter goes unnumbered or
+    in roman numerals), when a number at a page edge follows the pages on a third of them (3 or more)."""
+    offsets = Counter(n - i for i, lines in enumerate(edges) for n in {n for line in lines for n in _edge_numbers(line)})
+    if not offsets:
+        return None
+    offset, n = offsets.most_common(1)[0]
+    return offset if n >= max(3, len(edges) / 3) else None
 
 
 def pages_to_text(pages: list[str]) -> str:

@@ -167,7 +167,8 @@ def _edge_numbers(line: str) -> set[int]:
 def _page_number_offset(edges: list[list[str]]) -> int | None:
     """How far a page's printed number is from its place in the file (front matter goes unnumbered or
     in roman numerals), when a number at a page edge follows the pages on a third of them (3 or more)."""
-    offsets = Counter(n - i for i, lines in enumerate(edges) for n in {n for line in lines for n in _edge_numbers(line)})
+    numbers = [{n for line in lines for n in _edge_numbers(line)} for lines in edges]
+    offsets = Counter(n - i for i, found in enumerate(numbers) for n in found)
     if not offsets:
         return None
     offset, n = offsets.most_common(1)[0]

@@ -33,6 +33,15 @@ from tests.conftest import SHARED
         ("However, such political backing should not be underestimated.", "en", True),
         ("The former president said the appeal would go ahead.", "en", False),
         ("Suchet scored twice in the second half.", "en", False),
+        # A preposition before a demonstrative points back ("In the latter case all data is encoded…" had
+        # been a summary sentence without the case it meant); not before a word of time, nor "those who".
+        ("In the latter case all data is properly encoded.", "en", True),
+        ("Despite this, many industry bodies are drawing up standards.", "en", True),
+        ("After that, the bank lost more billions.", "en", True),
+        ("For those who miss out, the dolls will be on sale.", "en", False),
+        ("At that time the bridge was closed.", "en", False),
+        ("In This Is England the actor starred as a skinhead.", "en", False),
+        ("In Paris the council voted again.", "en", False),
         # "That" opens a sentence that points back ("That prompted Mourinho's reaction…" was a key point
         # without the foul it meant), unless a word of time follows; "Thatcher" is a name.
         ("That prompted Mourinho's reaction, which saw him sent off.", "en", True),

@@ -39,6 +39,12 @@ from summarize.text.inputs import read_markdown
         ("John Smith (R-Texas) said he would vote no.", "John Smith (R-Texas) said he would vote no."),
         ("Reuters reported the deal on Monday.", "Reuters reported the deal on Monday."),
         ("Last updated at noon, the page said little.", "Last updated at noon, the page said little."),
+        # An option's hyphen and a name's dot are no separators (npm's "-O, --save-optional:" had lost its "-").
+        (
+            "- -O, --save-optional: Package will appear in your optionalDependencies.",
+            "-O, --save-optional: Package will appear in your optionalDependencies.",
+        ),
+        (".NET runs the service on every server.", ".NET runs the service on every server."),
         # A list item's label says what the item is about (a definition's term); outside a list the same
         # shape is a caption's label.
         (

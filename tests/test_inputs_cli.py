@@ -124,6 +124,31 @@ def test_a_definition_list_reads_each_term_with_its_definition(server: LocalServ
     assert "- old, legacy: Two names for" in text
 
 
+def test_code_inside_a_pages_list_items_stays_code() -> None:
+    # trafilatura writes a <pre> that follows text inside a list item with its fence on the text's line
+    # ("Example: ```"): every later fence then paired with the wrong one, and npm's docs summarized as
+    # "A +-- B +-- C -- D@2 +-- D@1." and config lines.
+    items = "".join(
+        f"<li><p><code>npm install {kind}</code>:</p><p>Install the package that sits in the {kind} given.</p>"
+        f"<p>Example:</p><pre><code>npm install ./{kind}-one\nnpm install ./{kind}-two\n</code></pre></li>"
+        for kind in ("folder", "tarball", "alias")
+    )
+    page = (
+        "<html><head><title>npm-install</title></head><body><article><h1>npm-install</h1>"
+        "<p>This command installs a package and any packages that it depends on.</p><ul>" + items + "</ul>"
+        "<p>For a tree of dependencies this algorithm produces the layout below.</p>"
+        "<pre><code>A\n+-- B\n+-- C\n   `-- D@2\n+-- D@1\n</code></pre>"
+        "<p>Because the second package is installed at the top level, the third installs its own copy.</p>"
+        "</article></body></html>"
+    )
+    doc = page_document(page, "npm-install.html")
+    for prose in ("Install the package that sits in the alias given.", "the third installs its own copy."):
+        assert prose in doc.text
+    for code in ("npm install ./", "D@2", "+--"):
+        assert code not in doc.text, code
+    assert "```\nnpm install ./folder-one" in doc.raw  # the translator keeps the code by the same reading
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..text.backrefs import refers_back
@@ -60,10 +60,17 @@ _CLUTTER = [
     ),
     # Markdown left in the text: quote markers, list bullets, heading hashes
     re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+"),
-    # separators left over between the pieces above
-    re.compile(r"^[|•·.\-–—:\s]+(?=\S)"),
+    # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
+    # …" had read "O, --save-optional: …") nor the dot of a name (".NET")
+    re.compile(r"^(?![-.]+\w)[|•·.\-–—:\s]+(?=\S)"),
 ]
 _URL = re.compile(r"https?://\S+|www\.\S+")
+# A cross-reference sends the reader elsewhere and says nothing itself ("See package-lock.json and npm
+# shrinkwrap." opened a summary of npm's docs; "Refer to Chapter 4 to review…", "For more details, see…",
+# "Click on the photos above to learn…"). English.
+_CROSS_REFERENCE = re.compile(
+    r"^(?:See|Refer to|Click|Read more|For (?:more|further) (?:information|details?|info|background)\b)(?!\w)"
+)
 _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")
 # A first line with no final stop and at most this many tokens is a headline (see ``headline``).
 MAX_HEADLINE_TOKENS = 25
@@ -358,6 +365,8 @@ def candidates(text: str, lang: str) -> list[Candidate]:
         # A lead-in says little by itself, a list, a table's row or a shop's tile no more.
         if sent.endswith((":", "：")) or is_name_list(sent) or is_ranked_row(sentences[i]):
             continue
+        if lang == "en" and _CROSS_REFERENCE.match(sent):
+            continue
         if is_shop_tile(sentences, i):
             continue
         terms = Counter(tokens(sent))
@@ -438,6 +447,11 @@ def document_features(
     ]
     if not cands:
         return None
+    if cands[0].refers_back:
+        # The text's first sentence has nothing before it to point at but its title or a picture ("This
+        # command installs a package…" under "npm-install", "This dog certainly is…"): waiting for a
+        # sentence before it had put the lead last.
+        cands[0] = replace(cands[0], refers_back=False)
     vectors = tfidf(cands)
     centrality = _centrality(vectors)
     title_sim = [0.0] * len(cands)

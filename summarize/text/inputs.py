@@ -17,7 +17,7 @@ from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
-from .page_markup import readable_page
+from .page_markup import mend_markdown, readable_page
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
 from .rst import rst_to_html
@@ -261,7 +261,8 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
         include_tables=False,
         favor_recall=True,
     )
-    prose = read_markdown(md or "")
+    md = mend_markdown(md or "")
+    prose = read_markdown(md)
     if not prose.text.strip():
         raise InputError(
             "has no article text that could be extracted",
@@ -272,7 +273,7 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
     title = _metadata(found, "title") or prose.title
     text, headings = title_first(prose.text, title, prose.headings)
     date, author = _metadata(found, "date"), _metadata(found, "author")
-    return Document(source, text, md or "", title, date, author, url, headings=headings, page=True)
+    return Document(source, text, md, title, date, author, url, headings=headings, page=True)
 
 
 _SUFFIX_KINDS = {

@@ -10,6 +10,8 @@ and…") or an exponent ("500 km<sup>2</sup>", which read "500 km2"), and struck
 ``<s>``) is what the page took back. A definition list's term and its definition were two list items
 ("- Model", "- An object structure that represents an email message"): the definition, a summary
 sentence, had lost what it defines; the term now opens it ("Model: An object structure…").
+
+After it, trafilatura's Markdown is mended where it breaks CommonMark (:func:`mend_markdown`).
 """
 
 from __future__ import annotations
@@ -96,6 +98,19 @@ def _open_definition(definition: Any) -> None:
             term.text = term.text.rstrip()
         term.tail = ", " if n < len(terms) - 1 else (" " if words[-1] in _TERM_ENDED else ": ") + rest
         target.insert(n, term)
+
+
+# trafilatura writes a code block that follows text inside a list item with its opening fence on the
+# text's line ("Example: ```"): read as CommonMark, that fence is text and every later fence pairs with the
+# wrong one, so the page's code read as prose and its prose as code (npm's docs: "A +-- B +-- C -- D@2 +--
+# D@1." was a summary sentence).
+_GLUED_FENCE = re.compile(r"(?m)^([ \t]*(?![`~]{3})\S.*?)[ \t]*(`{3,}|~{3,})[ \t]*$")
+
+
+def mend_markdown(md: str) -> str:
+    """trafilatura's Markdown of a page with a code fence glued to the end of a line of text put on a
+    line of its own."""
+    return _GLUED_FENCE.sub(lambda m: f"{m.group(1)}\n{m.group(2)}", md)
 
 
 def readable_page(html: str | bytes) -> Any:

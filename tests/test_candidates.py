@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.engines import extractive
+from summarize.engines import extractive, features
 from summarize.text.inputs import read_markdown
 
 
@@ -56,6 +56,20 @@ from summarize.text.inputs import read_markdown
 )
 def test_trim_clutter(raw: str, trimmed: str) -> None:
     assert extractive.trim_clutter(raw) == trimmed
+
+
+def test_a_field_of_one_word_is_no_candidate() -> None:
+    # "Source Code: lib/fs.js" led every summary of Node.js's docs; a label before a clause stays.
+    text = (
+        "Source Code: lib/fs.js\n\nAffiliated to a trade union: 189,703.\n\n"
+        "Model: An object structure that represents an email message and its parts.\n\n"
+        "The fs module enables interacting with the file system in a way modeled on POSIX functions."
+    )
+    shown = [c.text for c in features.candidates(text, "en")]
+    assert shown == [
+        "An object structure that represents an email message and its parts.",
+        "The fs module enables interacting with the file system in a way modeled on POSIX functions.",
+    ]
 
 
 def test_link_lists_and_lead_ins_are_not_candidates() -> None:

@@ -149,6 +149,32 @@ def test_code_inside_a_pages_list_items_stays_code() -> None:
     assert "```\nnpm install ./folder-one" in doc.raw  # the translator keeps the code by the same reading
 
 
+def test_a_docs_pages_toggled_code_permalinks_and_fields_are_no_prose(server: LocalServer) -> None:
+    # Node.js's docs: a <pre> with two flavours of one example and a copy button (trafilatura wrote it as
+    # inline code, read as a sentence), headings with a "#" link to themselves ("File system#"), and a
+    # "Source Code: lib/fs.js" field that led every summary.
+    code = "<span class='k'>import</span> * as fs from 'node:fs';"
+    page = (
+        "<html><head><title>File system</title></head><body><article>"
+        "<h2>File system<span><a class='mark' href='#file-system'>#</a></span></h2>"
+        "<p><strong>Source Code:</strong> <a href='https://example.org/lib/fs.js'>lib/fs.js</a></p>"
+        "<p>The fs module enables interacting with the file system in a way modeled on POSIX functions.</p>"
+        "<p>To use the promise-based APIs:</p>"
+        f"<pre><input type='checkbox' checked><code class='mjs'>{code}</code>"
+        "<code class='cjs'>const fs = require('node:fs');</code><button>copy</button></pre>"
+        "<p>All file system operations have synchronous, callback, and promise-based forms in the module.</p>"
+        "<h3>Promise example<a class='headerlink' href='#promise-example'>¶</a></h3>"
+        "<p>Promise-based operations return a promise that is fulfilled when the operation is complete.</p>"
+        "</article></body></html>"
+    )
+    doc = page_document(page, "fs.html")
+    assert doc.headings[-2:] == ("File system", "Promise example"), doc.headings
+    assert "```\nimport * as fs from 'node:fs';\nconst fs = require('node:fs');\n```" in doc.raw
+    assert "node:fs" not in doc.text and "copy" not in doc.text
+    summary = page_summary(server, "/api/fs", page, "--length", "short")
+    assert summary.startswith("The fs module enables interacting with the file system"), summary
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

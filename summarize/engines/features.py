@@ -65,6 +65,9 @@ _CLUTTER = [
     re.compile(r"^(?![-.]+\w)[|•·.\-–—:\s]+(?=\S)"),
 ]
 _URL = re.compile(r"https?://\S+|www\.\S+")
+# A label and a value of one word is a field, not a sentence ("Source Code: lib/fs.js" led every summary of
+# Node.js's docs; "Type: String", "Affiliated to a trade union: 189,703").
+_FIELD = re.compile(r"^[^\W\d_][\w’' -]{0,40}:[ \t]*\S+?\.?$")
 # A cross-reference sends the reader elsewhere and says nothing itself ("See package-lock.json and npm
 # shrinkwrap." opened a summary of npm's docs; "Refer to Chapter 4 to review…", "For more details, see…",
 # "Click on the photos above to learn…"). English.
@@ -365,7 +368,7 @@ def candidates(text: str, lang: str) -> list[Candidate]:
         # A lead-in says little by itself, a list, a table's row or a shop's tile no more.
         if sent.endswith((":", "：")) or is_name_list(sent) or is_ranked_row(sentences[i]):
             continue
-        if lang == "en" and _CROSS_REFERENCE.match(sent):
+        if _FIELD.match(sent) or (lang == "en" and _CROSS_REFERENCE.match(sent)):
             continue
         if is_shop_tile(sentences, i):
             continue

@@ -26,6 +26,9 @@ _TEXT_HOLDERS = frozenset(
 # A citation's marker: anything in brackets ("[1]", "[citation needed]") or a dagger, an asterisk.
 _CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A heading's link to itself shows one of these or nothing (Node.js's "File system#", Sphinx's "¶"): no word
+# of the heading.
+_PERMALINK_MARKS = frozenset(["", "#", "¶", "§", "🔗", "link", "permalink"])
 # A term that ends like a sentence ("How do I install it?") needs no colon before its definition.
 _TERM_ENDED = ".?!:;…"
 
@@ -70,7 +73,27 @@ def mend_inline(root: Any) -> Any:
         struck.drop_tree()
     for definition in list(root.iter("dd")):
         _open_definition(definition)
+    for pre in list(root.iter("pre")):
+        _plain_code_block(pre)
+    for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        for link in list(heading.iter("a")):
+            if (link.get("href") or "").startswith("#") and _words(link) in _PERMALINK_MARKS:
+                link.drop_tree()  # its tail stays
     return root
+
+
+def _plain_code_block(pre: Any) -> None:
+    """A ``<pre>`` that holds more than its one ``<code>`` (two flavours of one example, a copy button, a
+    toggle: Node.js's docs) as that code alone, one flavour a line: trafilatura wrote such a block as
+    inline code ("`import * as fs from 'node:fs';``const fs = require('node:fs');`"), which read as a
+    sentence of prose."""
+    codes = list(pre.iter("code"))
+    if not codes or (len(codes) == 1 and len(pre) == 1):
+        return
+    text = "\n".join("".join(code.itertext()).strip("\n") for code in codes)
+    for child in list(pre):
+        pre.remove(child)
+    pre.text = text + "\n"
 
 
 def _open_definition(definition: Any) -> None:

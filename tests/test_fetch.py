@@ -87,6 +87,28 @@ def test_redirect_is_followed_and_final_url_kept(server: LocalServer) -> None:
     assert doc.source == server.url("/short") and doc.url == server.url("/article")
 
 
+def _refresh(to: str, delay: str = "0") -> str:
+    return f'<html><head><meta http-equiv="Refresh" content="{delay}; URL={to}"></head><body>Redirecting…</body></html>'
+
+
+def test_a_page_that_refreshes_to_another_is_followed_as_a_redirect(server: LocalServer) -> None:
+    # A moved chapter's stub (the Rust book's "Redirecting to... ch18-00-oop.html") had been summarized.
+    server.add("/article", ARTICLE)
+    server.add("/old/stub.html", _refresh("../article"))
+    (doc,) = read_url(server.url("/old/stub.html"))
+    assert doc.source == server.url("/old/stub.html") and doc.url == server.url("/article")
+    # A slow refresh is a live page's reload, not a redirect: the page is read as it is.
+    server.add("/live", ARTICLE.replace("<head>", "<head><meta http-equiv='refresh' content='300; url=/live'>"))
+    assert read_url(server.url("/live"))[0].url == server.url("/live")
+
+
+def test_a_refresh_loop_is_named_as_a_redirect_loop_is(server: LocalServer) -> None:
+    server.add("/a", _refresh("/b"))
+    server.add("/b", _refresh("/a"))
+    err = _error(lambda: fetch(server.url("/a"), timeout=5))
+    assert "redirects in a loop" in str(err) and err.source == server.url("/a")
+
+
 def test_plain_text_url(server: LocalServer) -> None:
     server.add("/notes.txt", "Héllo from a plain text page. It has two sentences.", "text/plain; charset=utf-8")
     (doc,) = read_url(server.url("/notes.txt"))

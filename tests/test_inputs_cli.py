@@ -175,6 +175,37 @@ def test_a_docs_pages_toggled_code_permalinks_and_fields_are_no_prose(server: Lo
     assert summary.startswith("The fs module enables interacting with the file system"), summary
 
 
+def test_a_saved_page_that_only_redirects_names_where_it_points(tmp_path: Path) -> None:
+    stub = tmp_path / "ch17-00-oop.html"
+    stub.write_text(
+        '<html><head><meta http-equiv="refresh" content="0; URL=ch18-00-oop.html"></head>'
+        "<body><p>Redirecting to... <a href='ch18-00-oop.html'>ch18-00-oop.html</a>.</p></body></html>"
+    )
+    res = CliRunner().invoke(cli, ["--engine", "extractive", str(stub)])
+    assert res.exit_code == 1
+    assert res.output.strip() == (
+        f"summarize: error: {stub}: is a page that only sends the browser on to {tmp_path / 'ch18-00-oop.html'} "
+        "(pass that page)"
+    )
+
+
+def test_a_pages_title_is_the_part_of_its_title_tag_that_heads_it() -> None:
+    # mdBook: the site's name and the chapter's title are both <h1>, and a help box's <h2> comes first;
+    # trafilatura had titled every chapter of the Rust book "Keyboard shortcuts" or the book's name.
+    body = "".join(
+        f"<p>Paragraph {i} says how Cargo builds, tests and publishes a crate for its users.</p>" for i in range(4)
+    )
+    page = (
+        "<html><head><title>More about Cargo and Crates.io - The Rust Programming Language</title></head><body>"
+        "<div class='help'><h2 class='mdbook-help-title'>Keyboard shortcuts</h2><p>Press ? to show this help.</p></div>"
+        "<h1 class='menu-title'>The Rust Programming Language</h1><main>"
+        "<h1 id='more'><a class='header' href='#more'>More about Cargo and Crates.io</a></h1>"
+        + body
+        + "</main></body></html>"
+    )
+    assert page_document(page, "ch14-00.html").title == "More about Cargo and Crates.io"
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

@@ -20,6 +20,7 @@ from .. import __version__
 from ..env import env_flag
 from ..errors import InputError
 from .kinds import sniff_kind
+from .page_markup import refresh_target
 
 DEFAULT_TIMEOUT = 20.0  # seconds for the whole fetch, redirects included
 DEFAULT_MAX_BYTES = 20_000_000  # 20 MB, as messages count them
@@ -157,19 +158,24 @@ def _fetch(url: str, budget: _Budget, max_bytes: int, max_redirects: int) -> Fet
         while True:
             response = _request(_pool_for(current, pools, headers), current, budget, url)
             location = response.get_redirect_location()
-            if not location:
-                break
-            response.close()  # its body is not wanted; a closed connection is never reused half-read
-            response.release_conn()
+            if location:
+                response.close()  # its body is not wanted; a closed connection is never reused half-read
+                response.release_conn()
+            else:
+                try:
+                    _check_status(response, url)
+                    content_type, charset = _content_type(response)
+                    body = _read_body(response, url, budget, max_bytes)
+                finally:
+                    response.release_conn()
+                # A page that only sends the browser on (<meta http-equiv="refresh" content="0; url=…">,
+                # a moved chapter's stub) is followed as a redirect is, under the same bounds.
+                location = refresh_target(body) if CONTENT_KINDS.get(content_type) == "html" else None
+                if not location:
+                    break
             current = urljoin(current, location)
             _check_redirect(url, current, visited, max_redirects)
             visited.append(current)
-        try:
-            _check_status(response, url)
-            content_type, charset = _content_type(response)
-            body = _read_body(response, url, budget, max_bytes)
-        finally:
-            response.release_conn()
     finally:
         for pool in pools.values():
             pool.clear()

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from ..errors import InputError
 from .inline import LINE_BREAK, inline_to_text
@@ -17,7 +18,7 @@ from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
-from .page_markup import mend_markdown, readable_page
+from .page_markup import mend_markdown, page_title, readable_page, refresh_target
 from .pdf import is_pdf, read_pdf
 from .quotes import ATTRIBUTION
 from .rst import rst_to_html
@@ -253,8 +254,17 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
     soft wrap: a heading ran into the first sentence ("Headline of the story Rickie Fowler has…")."""
     import trafilatura
 
+    target = refresh_target(html)
+    if target:
+        # Fetched pages follow it (fetch.py); a saved one names where it points, as a browser would go.
+        if url:
+            target = urljoin(url, target)
+        elif "://" not in target and Path(source).is_file():
+            target = str(Path(source).parent / target.split("#")[0])
+        raise InputError(f"is a page that only sends the browser on to {target}", source=source, hint="pass that page")
+    page = readable_page(html)
     md = trafilatura.extract(
-        readable_page(html),
+        page,
         url=url,
         output_format="markdown",
         include_comments=False,
@@ -270,7 +280,7 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
             hint="it may be a page of links, or need JavaScript; save the article text and pass the file",
         )
     found = trafilatura.extract_metadata(html, default_url=url)
-    title = _metadata(found, "title") or prose.title
+    title = page_title(page, prose.headings) or _metadata(found, "title") or prose.title
     text, headings = title_first(prose.text, title, prose.headings)
     date, author = _metadata(found, "date"), _metadata(found, "author")
     return Document(source, text, md, title, date, author, url, headings=headings, page=True)

@@ -17,6 +17,7 @@ After it, trafilatura's Markdown is mended where it breaks CommonMark (:func:`me
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 # Elements that hold a sentence's words: a <time> inside one, beside other words, is part of the sentence.
@@ -134,6 +135,46 @@ def mend_markdown(md: str) -> str:
     """trafilatura's Markdown of a page with a code fence glued to the end of a line of text put on a
     line of its own."""
     return _GLUED_FENCE.sub(lambda m: f"{m.group(1)}\n{m.group(2)}", md)
+
+
+# A page that sends the browser elsewhere: <meta http-equiv="refresh" content="0; url=next.html">.
+_REFRESH = re.compile(rb"<meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?refresh\b[^>]*>", re.I)
+_REFRESH_CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
+_REFRESH_URL = re.compile(rb"^\s*(\d+(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?[\"']?([^\"'\s]+)", re.I)
+_REFRESH_DELAY = 10  # seconds; a longer one leaves the reader on the page (a live page's reload)
+
+
+def refresh_target(html: str | bytes) -> str | None:
+    """Where ``html`` sends the browser at once (a meta refresh to a URL within 10 seconds, in its first
+    16 KB), as written in the page; None for a page that stays."""
+    head = (html.encode("utf-8", "replace") if isinstance(html, str) else html)[:16384]
+    for tag in _REFRESH.finditer(head):
+        content = _REFRESH_CONTENT.search(tag.group(0))
+        found = _REFRESH_URL.match(content.group(1) or content.group(2)) if content else None
+        if found and float(found.group(1)) <= _REFRESH_DELAY:
+            return found.group(2).decode("utf-8", "replace")
+    return None
+
+
+# What sites put between a page's own title and their name in <title> ("More about Cargo - The Rust
+# Programming Language", "File system | Node.js v20 Documentation").
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·•»]\s+|\s*::\s*")
+
+
+def page_title(page: Any, headings: Sequence[str]) -> str | None:
+    """The part of ``page``'s ``<title>`` (an lxml tree) that is also one of its ``headings``: the page's
+    own title, without the site's name. trafilatura's title is a heuristic's pick, which on a site
+    with two ``<h1>`` (its name's and the page's) took the site's name or a help box's heading
+    ("Keyboard shortcuts" titled every chapter of the Rust book). None when no part is a heading."""
+    if isinstance(page, (str, bytes)):
+        return None
+    element = page.find(".//title")
+    whole = _words(element) if element is not None else ""
+    named = {" ".join(h.split()).casefold(): h for h in headings}
+    for part in [whole, *_TITLE_SEPARATOR.split(whole)]:
+        if part.strip().casefold() in named:
+            return named[part.strip().casefold()]
+    return None
 
 
 def readable_page(html: str | bytes) -> Any:

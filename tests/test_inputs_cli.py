@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
-from summarize.text.inputs import page_document
+from summarize.text.inputs import page_document, read_path
 from tests.localserver import LocalServer, serve
 from tests.test_feeds import rss
 from tests.test_fetch import ARTICLE
@@ -204,6 +204,28 @@ def test_a_pages_title_is_the_part_of_its_title_tag_that_heads_it() -> None:
         + "</main></body></html>"
     )
     assert page_document(page, "ch14-00.html").title == "More about Cargo and Crates.io"
+
+
+def test_a_saved_page_in_the_charset_it_declares_is_read(tmp_path: Path) -> None:
+    # Old DocBook and Windows tools saved pages in ISO-8859-1 and said so in a <meta>: the file had been
+    # "not UTF-8 text". A browser reads a Latin-1 label as Windows-1252 (its curly quotes). An emphasis
+    # the page source wraps over two lines reads without its marks ("*GNU Free Documentation License*").
+    page = (
+        '<html><head><meta content="text/html; charset=ISO-8859-1" http-equiv="Content-Type">'
+        "<title>Tutorial</title></head><body><h1>Tutorial</h1>"
+        "<p>Copyright \u00a9 2001 John Fleck. The caf\u00e9 guide is \u201cshort\u201d and covers the whole library.</p>"
+        "<p>Permission is granted to copy this\n\tdocument under the terms of the <i>GNU Free Documentation\n"
+        "\tLicense</i>, Version 1.1 or any later version published by the Foundation.</p></body></html>"
+    )
+    path = tmp_path / "tutorial.html"
+    path.write_bytes(page.encode("cp1252"))
+    text = read_path(path).text
+    assert "The café guide is “short” and covers the whole library." in text
+    assert "the GNU Free Documentation License, Version 1.1" in text
+    # Text that declares nothing stays an error naming the fix.
+    (tmp_path / "notes.txt").write_bytes("The café guide.".encode("cp1252"))
+    res = run([str(tmp_path / "notes.txt")])
+    assert res.exit_code == 1 and "is not UTF-8 text" in res.output
 
 
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:

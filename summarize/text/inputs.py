@@ -78,12 +78,44 @@ def decode(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _declared_text(data)
+        if declared is not None:
+            return declared
         raise InputError(
             f"is not UTF-8 text (bad byte at offset {exc.start})",
             source=source,
             hint=f"convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8 {source} > fixed.txt",
         ) from None
     return text
+
+
+# A saved page or XML file names its encoding in its head, as browsers read it: <meta charset="…">,
+# <meta http-equiv="Content-Type" content="text/html; charset=…">, <?xml … encoding="…"?>.
+_DECLARED_CHARSET = re.compile(
+    rb"<meta\b[^>]*?charset\s*=\s*[\"']?([\w.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.I
+)
+
+
+def _declared_text(data: bytes) -> str | None:
+    """``data`` decoded as the charset its head declares (a page saved in ISO-8859-1, as old DocBook and
+    Windows tools wrote them), or None when it declares none that decodes it. As browsers do, a Latin-1
+    label reads as Windows-1252, its superset."""
+    import codecs
+
+    found = _DECLARED_CHARSET.search(data[:4096])
+    if not found:
+        return None
+    name = (found.group(1) or found.group(2)).decode("ascii", "replace").lower()
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    for charset in ["cp1252", "latin-1"] if name in {"latin-1", "iso8859-1", "ascii"} else [name]:
+        try:
+            return data.decode(charset)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 # Mojibake: UTF-8 text that was once decoded as Windows-1252 or Latin-1 ("Â£15m" for "£15m", "â€œ" for

@@ -27,6 +27,9 @@ _TEXT_HOLDERS = frozenset(
 # A citation's marker: anything in brackets ("[1]", "[citation needed]") or a dagger, an asterisk.
 _CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Inline elements that trafilatura writes with marks around them, and the line breaks inside one.
+_MARKED = ("i", "em", "b", "strong", "a", "code", "del", "s")
+_WRAP = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 # A heading's link to itself shows one of these or nothing (Node.js's "File system#", Sphinx's "¶"): no word
 # of the heading.
 _PERMALINK_MARKS = frozenset(["", "#", "¶", "§", "🔗", "link", "permalink"])
@@ -76,11 +79,25 @@ def mend_inline(root: Any) -> Any:
         _open_definition(definition)
     for pre in list(root.iter("pre")):
         _plain_code_block(pre)
+    for marked in root.iter(*_MARKED):
+        _one_line(marked)
     for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         for link in list(heading.iter("a")):
             if (link.get("href") or "").startswith("#") and _words(link) in _PERMALINK_MARKS:
                 link.drop_tree()  # its tail stays
     return root
+
+
+def _one_line(element: Any) -> None:
+    """An inline element's words on one line: trafilatura keeps the page source's line breaks, and an
+    emphasis wrapped over two of them ("<i>GNU Free Documentation\\n\\tLicense</i>") was written as
+    Markdown that no one line closes, so its marks showed ("*GNU Free Documentation License*")."""
+    if any(parent.tag == "pre" for parent in element.iterancestors()):
+        return
+    element.text = _WRAP.sub(" ", element.text) if element.text else element.text
+    for child in element.iterdescendants():
+        child.text = _WRAP.sub(" ", child.text) if child.text else child.text
+        child.tail = _WRAP.sub(" ", child.tail) if child.tail else child.tail
 
 
 def _plain_code_block(pre: Any) -> None:

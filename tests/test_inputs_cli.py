@@ -228,6 +228,29 @@ def test_a_saved_page_in_the_charset_it_declares_is_read(tmp_path: Path) -> None
     assert res.exit_code == 1 and "is not UTF-8 text" in res.output
 
 
+def test_a_manuals_navigation_bar_is_no_prose() -> None:
+    # GNU Texinfo's header before every chapter: "Next: …, Previous: …, Up: … [Contents][Index]" had been
+    # a summary sentence. A paragraph that links to the next page among its words stays.
+    page = (
+        "<html><head><title>GNU time</title></head><body><p>This file documents the GNU time command.</p>\n"
+        '<div class="chapter" id="Resource-Measurement">\n'
+        '<div class="header">\n<p>\nNext: <a href="#Reporting-bugs" accesskey="n" rel="next">Reporting bugs</a>, '
+        'Previous: <a href="#Top" accesskey="p" rel="prev">Time</a>, Up: <a href="#Top" accesskey="u" rel="up">Time'
+        '</a> &nbsp; [<a href="#SEC_Contents" title="Table of contents" rel="contents">Contents</a>][<a '
+        'href="#Concept-index" title="Index" rel="index">Index</a>]</p>\n</div>\n'
+        '<h2 class="chapter">1 Measuring Program Resource Use</h2>\n<p>The <code>time</code> command runs another '
+        "program, then displays what resources that program used while it ran.\n</p>\n"
+        '<p>How to report a problem is told on <a href="#Reporting-bugs" rel="next">the next page</a>, with the '
+        "details of the version and the system that a useful report names.\n</p>"
+        '<dl><dt><code>-v</code> <a class="copiable-link" href="#index-v">¶</a>, <code>--verbose</code></dt>'
+        "<dd><p>Use the built-in verbose format.</p></dd></dl></div></body></html>"
+    )
+    text = page_document(page, "time.html").text
+    assert "Previous" not in text and "Contents" not in text, text
+    assert "How to report a problem is told on the next page, with the details" in text
+    assert "- -v, --verbose: Use the built-in verbose format." in text  # a pilcrow linking the item to itself goes
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

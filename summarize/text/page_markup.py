@@ -9,7 +9,9 @@ showed it without its quotation marks. A superscript is a citation's marker ("�
 and…") or an exponent ("500 km<sup>2</sup>", which read "500 km2"), and struck-out text (``<del>``,
 ``<s>``) is what the page took back. A definition list's term and its definition were two list items
 ("- Model", "- An object structure that represents an email message"): the definition, a summary
-sentence, had lost what it defines; the term now opens it ("Model: An object structure…").
+sentence, had lost what it defines; the term now opens it ("Model: An object structure…"). Docs sites
+add their own furniture: a ``<pre>`` with two flavours of an example and a copy button, a heading's
+"#" or "¶" link to itself, a manual's "Next: …, Previous: …, Up: …" bar.
 
 After it, trafilatura's Markdown is mended where it breaks CommonMark (:func:`mend_markdown`).
 """
@@ -27,12 +29,17 @@ _TEXT_HOLDERS = frozenset(
 # A citation's marker: anything in brackets ("[1]", "[citation needed]") or a dagger, an asterisk.
 _CITATION_MARK = re.compile(r"\[[^\]]*\]|[*†‡§¶]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A link to the next, previous or parent page, and how many words besides links a navigation bar holds.
+_NAVIGATION_REL = frozenset(["next", "prev", "previous", "up", "contents", "index"])
+_NAVIGATION_WORDS = 8
 # Inline elements that trafilatura writes with marks around them, and the line breaks inside one.
 _MARKED = ("i", "em", "b", "strong", "a", "code", "del", "s")
 _WRAP = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 # A heading's link to itself shows one of these or nothing (Node.js's "File system#", Sphinx's "¶"): no word
 # of the heading.
 _PERMALINK_MARKS = frozenset(["", "#", "¶", "§", "🔗", "link", "permalink"])
+_PILCROWS = frozenset(["¶", "🔗"])
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # A term that ends like a sentence ("How do I install it?") needs no colon before its definition.
 _TERM_ENDED = ".?!:;…"
 
@@ -54,8 +61,10 @@ def _words(element: Any) -> str:
 
 def mend_inline(root: Any) -> Any:
     """``root`` (an lxml tree) with a ``<time>`` that stands inside a sentence replaced by its text, an
-    inline ``<q>`` by its words in quotation marks, a superscript by what it shows, and struck-out text
-    left out."""
+    inline ``<q>`` by its words in quotation marks, a superscript by what it shows, struck-out text left
+    out, a definition opened by its term, a code block of several flavours as plain code, a navigation
+    bar and a link of a heading or item to itself left out, and an inline element on one line (the
+    module's notes say why each)."""
     for element in list(root.iter("time")):
         parent = element.getparent()
         if parent is not None and parent.tag in _TEXT_HOLDERS and _words(parent) != _words(element):
@@ -79,13 +88,48 @@ def mend_inline(root: Any) -> Any:
         _open_definition(definition)
     for pre in list(root.iter("pre")):
         _plain_code_block(pre)
+    for link in list(root.iter("a", "link")):
+        _drop_navigation(link)
     for marked in root.iter(*_MARKED):
         _one_line(marked)
-    for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        for link in list(heading.iter("a")):
-            if (link.get("href") or "").startswith("#") and _words(link) in _PERMALINK_MARKS:
-                link.drop_tree()  # its tail stays
+    for link in list(root.iter("a")):
+        if (link.get("href") or "").startswith("#") and _is_permalink(link):
+            _drop_mark(link)
     return root
+
+
+def _drop_mark(link: Any) -> None:
+    """Drop ``link``, its tail kept, and the space before it where punctuation follows ("-v ¶, --verbose"
+    reads "-v, --verbose")."""
+    if (link.tail or "")[:1] in (",", ".", ";", ":", ")"):
+        before = link.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "").rstrip()
+        else:
+            link.getparent().text = (link.getparent().text or "").rstrip()
+    link.drop_tree()
+
+
+def _is_permalink(link: Any) -> bool:
+    """Whether ``link`` (to a place in its page) is a mark that links its heading or item to itself: "¶"
+    anywhere (Texinfo's "-v ¶, --verbose"), and in a heading also "#", "§" or nothing."""
+    words = _words(link)
+    in_heading = any(a.tag in _HEADINGS for a in link.iterancestors())
+    return words in (_PERMALINK_MARKS if in_heading else _PILCROWS)
+
+
+def _drop_navigation(link: Any) -> None:
+    """Drop the block that holds ``link`` when the link leads to the next, previous or parent page and the
+    block is little but such links: a manual's navigation bar ("Next: Reporting bugs, Previous: Time,
+    Up: Time [Contents][Index]", GNU Texinfo's, had been a summary sentence)."""
+    if link.tag != "a" or not _NAVIGATION_REL.intersection((link.get("rel") or "").lower().split()):
+        return
+    block = next((a for a in link.iterancestors() if a.tag in ("p", "div", "li", "td", "header")), None)
+    if block is None or block.getparent() is None:
+        return
+    linked = sum(len(_words(a).split()) for a in block.iter("a"))
+    if len(_words(block).split()) - linked <= _NAVIGATION_WORDS:
+        block.getparent().remove(block)
 
 
 def _one_line(element: Any) -> None:

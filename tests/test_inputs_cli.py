@@ -165,12 +165,14 @@ def test_a_docs_pages_toggled_code_permalinks_and_fields_are_no_prose(server: Lo
         "<p>All file system operations have synchronous, callback, and promise-based forms in the module.</p>"
         "<h3>Promise example<a class='headerlink' href='#promise-example'>¶</a></h3>"
         "<p>Promise-based operations return a promise that is fulfilled when the operation is complete.</p>"
+        "<p>The package must ensure that <code>/usr/bin/python<em>X</em>.<em>Y</em></code> is provided.</p>"
         "</article></body></html>"
     )
     doc = page_document(page, "fs.html")
     assert doc.headings[-2:] == ("File system", "Promise example"), doc.headings
     assert "```\nimport * as fs from 'node:fs';\nconst fs = require('node:fs');\n```" in doc.raw
     assert "node:fs" not in doc.text and "copy" not in doc.text
+    assert "The package must ensure that /usr/bin/pythonX.Y is provided." in doc.text  # code's emphasis stays in it
     summary = page_summary(server, "/api/fs", page, "--length", "short")
     assert summary.startswith("The fs module enables interacting with the file system"), summary
 

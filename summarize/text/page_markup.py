@@ -90,6 +90,14 @@ def mend_inline(root: Any) -> Any:
         _plain_code_block(pre)
     for link in list(root.iter("a", "link")):
         _drop_navigation(link)
+    for code in list(root.iter("code")):
+        if len(code) and not any(a.tag == "pre" for a in code.iterancestors()):
+            # Its words as written: trafilatura moves the emphasis of a variable part out of it (Sphinx's
+            # "<code>/usr/bin/python<em>X</em>.<em>Y</em></code>" read "/usr/bin/python is provided.X.").
+            words = "".join(code.itertext())
+            for child in list(code):
+                code.remove(child)
+            code.text = words
     for marked in root.iter(*_MARKED):
         _one_line(marked)
     for link in list(root.iter("a")):

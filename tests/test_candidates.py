@@ -72,6 +72,27 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        # Copyright and licence notices: bzip2's manual, Debian's users-and-groups, the GNU FDL of GNU time's.
+        ("Copyright © 1996-2019 Julian Seward.", True),
+        ("Copyright c© 2001–2022 Free Software Foundation, Inc.", True),
+        ("You should have received a copy of the GNU General Public License along with this document.", True),
+        ("This document is free; you can redistribute it and/or modify it under the terms of the GPL.", True),
+        ("Use in the Title Page a title distinct from that of the Document, and from previous versions.", True),
+        ("Redistributions of source code must retain the above copyright notice and this list.", True),
+        ("3 2.3 Simple parsing . . . . . . . . . . . . . . . . . 3", True),  # a contents page's line
+        # The words themselves are news: only a notice's form is furniture.
+        ("Mr Newton said his copyright had been infringed by the sample.", False),
+        ("Cheltenham will be relegated if they lose and Hartlepool win. ......................", False),
+        ("The licence fee will rise to £159 next year, the BBC said.", False),
+    ],
+)
+def test_notices_and_contents_lines_are_furniture(sentence: str, furniture: bool) -> None:
+    assert features.is_furniture(sentence, "en") is furniture
+
+
 def test_link_lists_and_lead_ins_are_not_candidates() -> None:
     text = (
         "The council approved the new budget for schools on Monday night.\n\n"

@@ -395,3 +395,14 @@ def test_the_extractive_engine_shows_a_quoted_sentence_as_a_quote() -> None:
     shown = "\n".join([result.summary, *result.key_points])
     quoted = '"I was 18 when I broke into the big leagues in Seattle and never thought I would play for 22 years'
     assert f'{quoted} in the majors."' in shown
+
+
+def test_a_standards_name_ends_no_sentence() -> None:
+    # pysbd read the letter of "X.509" or "H.264" as an initial and cut before the next capital.
+    assert split_sentences("Browsers check X.509 Certificates before they connect.") == [
+        "Browsers check X.509 Certificates before they connect."
+    ]
+    assert split_sentences("The camera records H.264 Video at 60 frames. It also records sound.") == [
+        "The camera records H.264 Video at 60 frames.",
+        "It also records sound.",
+    ]

@@ -262,8 +262,15 @@ _DASHED_ATTRIBUTION = re.compile(ATTRIBUTION)
 _LEADING_SYMBOLS = re.compile(r"([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+)\s+")
 
 
+# A standard's or codec's name, a letter, a stop and a number ("X.509", "H.264"), ends no sentence: pysbd
+# read its letter as an initial and cut "Browsers check X.509" / "Certificates before they connect.".
+_LETTER_NUMBER_END = re.compile(r"(?<![\w.])[A-Za-z]\.\d+$")
+
+
 def _goes_on(before: str, piece: str) -> bool:
     if not any(ch.isalnum() for ch in piece):
+        return True
+    if _LETTER_NUMBER_END.search(before):
         return True
     if _DASHED_ATTRIBUTION.match(piece) and before.endswith(("”", '"', "’", "'", "»")):
         return True  # who said a quotation: '“…pick a color.” – /u/someboddy on /r/rust'

@@ -83,6 +83,9 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("Use in the Title Page a title distinct from that of the Document, and from previous versions.", True),
         ("Redistributions of source code must retain the above copyright notice and this list.", True),
         ("3 2.3 Simple parsing . . . . . . . . . . . . . . . . . 3", True),  # a contents page's line
+        ("Santiago Vila <sanvila@debian.org>", True),  # a README's signature
+        ("Please look at COPYING for a detailed description of the license.", True),
+        ("For details, see the file COMPAT.", True),
         # The words themselves are news: only a notice's form is furniture.
         ("Mr Newton said his copyright had been infringed by the sample.", False),
         ("Cheltenham will be relegated if they lose and Hartlepool win. ......................", False),
@@ -91,6 +94,23 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
 )
 def test_notices_and_contents_lines_are_furniture(sentence: str, furniture: bool) -> None:
     assert features.is_furniture(sentence, "en") is furniture
+
+
+def test_a_name_the_title_gives_may_open_a_sentence_in_lower_case() -> None:
+    # "apt is the main command-line package manager…" under the title "APT" had been dropped as a
+    # fragment the splitter cut, and the summary opened with "It provides…". A lower-case opener that
+    # the title does not name is still one ("and Gin and Juice in 1993." under "Rock and Roll").
+    text = (
+        "apt is the main command-line package manager for Debian and its derivatives.\n\n"
+        "It provides tools for searching and managing packages and for querying information about them.\n\n"
+        "The tools read their sources from a list that the administrator keeps up to date.\n\n"
+        "Each source is signed, and a package whose signature does not match is not installed.\n\n"
+        "and Gin and Juice in 1993 was the record that made the label's name across the country."
+    )
+    shown = [c.text[:3] for c in features.candidates(text, "en", "APT")]
+    assert shown == ["apt", "It ", "The", "Eac"]
+    rest = text.split("\n\n", 1)[1]
+    assert [c.text[:3] for c in features.candidates(rest, "en", "Rock and Roll")] == ["It ", "The", "Eac"]
 
 
 def test_link_lists_and_lead_ins_are_not_candidates() -> None:

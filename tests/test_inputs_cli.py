@@ -253,6 +253,22 @@ def test_a_manuals_navigation_bar_is_no_prose() -> None:
     assert "- -v, --verbose: Use the built-in verbose format." in text  # a pilcrow linking the item to itself goes
 
 
+def test_a_gzipped_file_is_read_as_what_it_holds(tmp_path: Path) -> None:
+    # Debian ships its docs as README.md.gz: it had been "a binary file, not text".
+    import gzip
+
+    readme = "# APT\n\napt is the package manager of Debian.\n\n```\nmake install\n```\n\nIt is fast and safe to use.\n"
+    (tmp_path / "README.md.gz").write_bytes(gzip.compress(readme.encode()))
+    doc = read_path(tmp_path / "README.md.gz")
+    assert (doc.title, doc.markdown) == ("APT", True) and "make install" not in doc.text
+    (tmp_path / "broken.txt.gz").write_bytes(gzip.compress(b"Some text that was cut off.")[:12])
+    res = run([str(tmp_path / "broken.txt.gz")])
+    assert res.exit_code == 1 and "is a damaged gzip file (check it with gzip -t)" in res.output
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 50_000_001))  # 50 MB of one letter
+    res = run([str(tmp_path / "bomb.txt.gz")])
+    assert res.exit_code == 1 and "unpacks to more than 50 MB" in res.output
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

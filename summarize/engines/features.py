@@ -91,8 +91,11 @@ _LICENSE_TERMS = re.compile(
 # shrinkwrap." opened a summary of npm's docs; "Refer to Chapter 4 to review…", "For more details, see…",
 # "Click on the photos above to learn…"). English.
 _CROSS_REFERENCE = re.compile(
-    r"^(?:See|Refer to|Click|Read more|For (?:more|further) (?:information|details?|info|background)\b)(?!\w)"
+    r"^(?:(?:Please )?(?:[Ss]ee|[Rr]efer to|[Ll]ook at|[Cc]heck out)|Click|Read more"
+    r"|For (?:(?:more|further|full) )?(?:information|details?|info|background)\b)(?!\w)"
 )
+# A signature: a name and an address ("Santiago Vila <sanvila@debian.org>", a README's last line).
+_SIGNATURE = re.compile(r"^(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>\.?$")
 # A line of a table of contents: a title, dot leaders, a page number ("2.3 Simple parsing . . . . . 3").
 # Spaced leaders are a contents page's; a run of stops is one only before a page number (a Daily Mail
 # article rules off its sections with a line of them).
@@ -332,7 +335,14 @@ def normalise(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0 for _ in values]
 
 
-def _fragment_starts(sentences: list[str]) -> set[int]:
+def _title_names(title: str | None) -> set[str]:
+    """Words of ``title`` that name something, lower-cased: its first word, and any it does not write in
+    lower case ("APT", "npm-install"; not the "and" of "Rock and Roll")."""
+    words = re.findall(r"[^\W\d_]+", title or "")
+    return {w.lower() for k, w in enumerate(words) if k == 0 or not w.islower()}
+
+
+def _fragment_starts(sentences: list[str], title: str | None = None) -> set[int]:
     """Sentences that start with a word in lower case, where the text's sentences start with capitals.
 
     In a cased script such a "sentence" is a piece the splitter cut from its start ("and Gin and
@@ -341,10 +351,13 @@ def _fragment_starts(sentences: list[str]) -> set[int]:
     "eBay") start sentences too and are kept, and a text where over :data:`FRAGMENT_SHARE` of the
     sentences start in lower case (chat, notes) keeps them all but a label before a colon
     (:data:`_ITEM_LABEL`) and a bug tracker's entry (:data:`_TRACKER_ENTRY`), which open no sentence
-    anywhere. Scripts without case never match.
+    anywhere. Scripts without case never match, nor a word that ``title`` names (:func:`_title_names`).
     """
     first = [s.split(maxsplit=1)[0].rstrip(",.:;!?") if s.strip() else "" for s in sentences]
-    lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower()}
+    # A name the title gives and the text writes in lower case opens a sentence ("apt is the main
+    # command-line package manager…" under the title "APT").
+    named = _title_names(title)
+    lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower() and w not in named}
     labels = {i for i, s in enumerate(sentences) if _ITEM_LABEL.match(s) or _TRACKER_ENTRY.match(s)}
     return (lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()) | labels
 
@@ -367,18 +380,20 @@ def number_share(terms: Counter[str]) -> float:
 
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a field of one word, a
-    copyright or licence notice, a table of contents' line, or (English) a cross-reference."""
+    copyright or licence notice, a table of contents' line, a signature, or (English) a cross-reference."""
     return bool(
         _FIELD.match(sentence)
         or _NOTICE.search(sentence)
         or _LICENSE_TERMS.search(sentence)
         or _DOT_LEADERS.search(sentence)
+        or _SIGNATURE.match(sentence)
         or (lang == "en" and _CROSS_REFERENCE.match(sentence))
     )
 
 
-def candidates(text: str, lang: str) -> list[Candidate]:
-    """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones and fragments dropped."""
+def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate]:
+    """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones and fragments dropped
+    (a word that ``title`` names may open a sentence in lower case)."""
     out: list[Candidate] = []
     paragraphs = paragraph_sentences(text, lang)
     sentences = [sentence for para in paragraphs for sentence in para]
@@ -386,7 +401,7 @@ def candidates(text: str, lang: str) -> list[Candidate]:
     quoted = [mark for para in marks for mark in para]
     said_by = [by for para, m in zip(paragraphs, marks, strict=True) for by in quotation_speakers(para, m)]
     trimmed = [trim_clutter(raw) for raw in sentences]
-    fragments = _fragment_starts(trimmed)
+    fragments = _fragment_starts(trimmed, title)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
     names = {
@@ -480,7 +495,7 @@ def document_features(
     # heading ("This week's topic: the half-life of information"): it names a part, it says nothing.
     cands = [
         c
-        for c in candidates(text, lang)
+        for c in candidates(text, lang, title)
         if not repeats_title(c.terms, title_terms) and not is_heading(c.terms, heading_terms)
     ]
     if not cands:

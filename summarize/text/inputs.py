@@ -377,7 +377,9 @@ def read_path(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}", source=source, hint="check its permissions") from None
-    doc = bytes_document(data, source, p.suffix)
+    # "README.md.gz" is Markdown once unpacked (Debian ships its docs so).
+    suffix = Path(p.stem).suffix if p.suffix.lower() == ".gz" else p.suffix
+    doc = bytes_document(data, source, suffix)
     doc.path = str(p)
     return doc
 
@@ -385,9 +387,34 @@ def read_path(path: str | Path) -> Document:
 def bytes_document(data: bytes, source: str, suffix: str = "") -> Document:
     """An input's bytes as a :class:`Document`: a PDF by its name or its header, else decoded text read
     as its name or its content says (:func:`to_document`)."""
+    if data.startswith(_GZIP_MAGIC):
+        data = _gunzip(data, source)
     if suffix.lower() == ".pdf" or is_pdf(data):
         return pdf_document(data, source)
     return to_document(decode(data, source), source, suffix)
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_MAX_UNPACKED = 50_000_000  # bytes: a small file that unpacks to gigabytes (a zip bomb) stops here
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    """``data`` (gzip) unpacked, at most :data:`_MAX_UNPACKED` bytes; a damaged or endless one is an
+    :class:`InputError`."""
+    import zlib
+
+    unpacker = zlib.decompressobj(wbits=31)  # a gzip header and trailer
+    try:
+        out = unpacker.decompress(data, _MAX_UNPACKED + 1)
+    except zlib.error:
+        raise InputError("is a damaged gzip file", source=source, hint="check it with gzip -t") from None
+    if len(out) > _MAX_UNPACKED or unpacker.unconsumed_tail:
+        raise InputError(
+            f"unpacks to more than {_MAX_UNPACKED // 1_000_000} MB", source=source, hint="unpack a part of it first"
+        )
+    if not unpacker.eof:  # cut off before its end
+        raise InputError("is a damaged gzip file", source=source, hint="check it with gzip -t")
+    return out
 
 
 def pdf_document(data: bytes, source: str) -> Document:

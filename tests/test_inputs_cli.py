@@ -269,6 +269,28 @@ def test_a_gzipped_file_is_read_as_what_it_holds(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "unpacks to more than 50 MB" in res.output
 
 
+def test_an_old_pages_loose_prose_is_read_and_its_code_is_not() -> None:
+    # zlib's example (HTML 4): prose written straight into <body> between <pre><b>…</b></pre> blocks.
+    # trafilatura had left the first paragraph out, run the rest into the code and written a <pre>
+    # without <code> as lines of prose ("#include <stdio.h>" read as a heading).
+    page = (
+        "<html><head><title>zlib Usage Example</title></head><body><h2>zlib Usage Example</h2>\n"
+        "We often get questions about how the <tt>deflate()</tt> and <tt>inflate()</tt> functions should be "
+        "used, and when users should provide more input.\n<p>\nWithout further adieu, here is the program:\n"
+        "<pre><b>\n/* zpipe.c: example of proper use of zlib */\n</b></pre><!-- -->\n"
+        "We now include the header files for the required definitions, from the standard library.\n"
+        "<pre><b>\n#include &lt;stdio.h&gt;\n#include &lt;string.h&gt;\n</b></pre><!-- -->\n"
+        "This is an ugly hack required to avoid corruption of the input and output data on Windows.\n"
+        "</body></html>"
+    )
+    doc = page_document(page, "zlib_how.html")
+    for prose in ("We often get questions about how the deflate()", "We now include the header files", "ugly hack"):
+        assert prose in doc.text, prose
+    for code in ("zpipe.c:", "#include", "stdio.h>"):
+        assert code not in doc.text, code
+    assert "```\n#include <stdio.h>\n#include <string.h>\n```" in doc.raw
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

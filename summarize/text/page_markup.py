@@ -32,6 +32,43 @@ _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A link to the next, previous or parent page, and how many words besides links a navigation bar holds.
 _NAVIGATION_REL = frozenset(["next", "prev", "previous", "up", "contents", "index"])
 _NAVIGATION_WORDS = 8
+# Where old pages leave prose loose, and the elements a run of loose prose may hold; a run of fewer words
+# than this ("Posted by", a label) is left as it is.
+_CONTAINERS = ("body", "div", "center", "section", "article", "main")
+_INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+    ]
+)
+_LOOSE_WORDS = 10
 # Inline elements that trafilatura writes with marks around them, and the line breaks inside one.
 _MARKED = ("i", "em", "b", "strong", "a", "code", "del", "s")
 _WRAP = re.compile(r"[ \t]*[\r\n]+[ \t]*")
@@ -88,6 +125,8 @@ def mend_inline(root: Any) -> Any:
         _open_definition(definition)
     for pre in list(root.iter("pre")):
         _plain_code_block(pre)
+    for container in list(root.iter(*_CONTAINERS)):
+        _wrap_loose_text(container)
     for link in list(root.iter("a", "link")):
         _drop_navigation(link)
     for code in list(root.iter("code")):
@@ -152,18 +191,71 @@ def _one_line(element: Any) -> None:
         child.tail = _WRAP.sub(" ", child.tail) if child.tail else child.tail
 
 
-def _plain_code_block(pre: Any) -> None:
-    """A ``<pre>`` that holds more than its one ``<code>`` (two flavours of one example, a copy button, a
-    toggle: Node.js's docs) as that code alone, one flavour a line: trafilatura wrote such a block as
-    inline code ("`import * as fs from 'node:fs';``const fs = require('node:fs');`"), which read as a
-    sentence of prose."""
-    codes = list(pre.iter("code"))
-    if not codes or (len(codes) == 1 and len(pre) == 1):
+def _wrap_loose_text(container: Any) -> None:
+    """Put each run of text that stands loose in ``container`` (no ``<p>`` around it, between its blocks)
+    into a paragraph of its own, when it holds a sentence's words: old pages write their prose so
+    ("<body><h2>…</h2>We often get questions… <pre>…</pre>We now include…", zlib's example), and
+    trafilatura had left out some of it and run the rest into the code."""
+    pieces: list[Any] = [container.text] if container.text else []
+    for child in container:
+        pieces.extend([child, child.tail] if child.tail else [child])
+    if not any(isinstance(p, str) and len(p.split()) >= _LOOSE_WORDS for p in pieces):
         return
-    text = "\n".join("".join(code.itertext()).strip("\n") for code in codes)
+    container.text = None
+    for child in list(container):
+        child.tail = None
+        container.remove(child)
+    run: list[Any] = []
+    for piece in [*pieces, None]:
+        if isinstance(piece, str) or (piece is not None and not _is_block(piece)):
+            run.append(piece)
+            continue
+        _append_run(container, run)
+        run = []
+        if piece is not None:
+            container.append(piece)
+
+
+def _is_block(element: Any) -> bool:
+    return isinstance(element.tag, str) and element.tag not in _INLINE
+
+
+def _append_run(container: Any, run: list[Any]) -> None:
+    """Append ``run`` (text and inline elements) to ``container``: in a new ``<p>`` when it holds words."""
+    words = sum(len((p if isinstance(p, str) else _words(p)).split()) for p in run)
+    target = container.makeelement("p", {}) if words else container
+    last = None  # the element the next text follows
+    for piece in run:
+        if isinstance(piece, str):
+            if last is None:
+                target.text = (target.text or "") + piece if target is not container else piece
+            else:
+                last.tail = (last.tail or "") + piece
+        else:
+            target.append(piece)
+            last = piece
+    if target is not container:
+        container.append(target)
+
+
+def _plain_code_block(pre: Any) -> None:
+    """A ``<pre>`` as one ``<code>`` of its code, which trafilatura writes as a fenced block: one that held
+    two flavours of an example and a copy button (Node.js's docs) had been written as inline code, read
+    as a sentence ("`import * as fs from 'node:fs';``const fs = require('node:fs');`"), one with no
+    ``<code>`` as lines of prose ("<pre><b>#include <stdio.h></b></pre>", zlib's example, read
+    "#include <stdio.h>" as a heading)."""
+    codes = list(pre.iter("code"))
+    if len(codes) == 1 and len(pre) == 1 and not (pre.text or "").strip():
+        return
+    text = "\n".join("".join(code.itertext()).strip("\n") for code in codes) if codes else "".join(pre.itertext())
+    if not text.strip():
+        return
     for child in list(pre):
         pre.remove(child)
-    pre.text = text + "\n"
+    pre.text = None
+    code = pre.makeelement("code", {})
+    code.text = text.strip("\n") + "\n"
+    pre.append(code)
 
 
 def _open_definition(definition: Any) -> None:

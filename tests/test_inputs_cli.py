@@ -291,6 +291,26 @@ def test_an_old_pages_loose_prose_is_read_and_its_code_is_not() -> None:
     assert "```\n#include <stdio.h>\n#include <string.h>\n```" in doc.raw
 
 
+def test_a_modern_pages_loose_byline_and_teaser_stay_out_and_its_div_prose_stays_in() -> None:
+    # Loose text in a byline's or a teaser's <div> had been paragraphs of the article; an article written
+    # in <div>s with <br> between its paragraphs keeps them all.
+    page = (
+        "<html><head><title>Council approves library budget</title></head><body><main><article>"
+        "<h1>Council approves library budget</h1><div class='byline'>By Jane Doe, City Reporter, published on "
+        "Monday morning after a long night of debate</div><p>The city council approved a new budget for the "
+        "central library on Monday night, after a debate that ran past midnight.</p><div class='related'>Read "
+        "more: Library closures hit rural towns hardest as budgets shrink across the county this year</div>"
+        "<div class='story-body'>The plan funds longer opening hours and a new children's section, the mayor "
+        "said.<br><br>Critics said the plan raises taxes too much for families already struggling.</div>"
+        "</article></main></body></html>"
+    )
+    text = page_document(page, "budget.html").text
+    assert "Jane Doe" not in text and "Read more" not in text
+    assert text.endswith(
+        "the mayor said.\n\nCritics said the plan raises taxes too much for families already struggling."
+    )
+
+
 def test_a_feed_is_one_input_per_entry_and_a_bad_entry_fails_alone(server: LocalServer, tmp_path: Path) -> None:
     server.add("/feed", rss(server.url("")), "application/rss+xml")
     res = run(["-f", "jsonl", server.url("/feed")])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.engines import extractive, features
+from summarize.text.furniture import is_furniture
 from summarize.text.inputs import read_markdown
 
 
@@ -93,7 +94,7 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
     ],
 )
 def test_notices_and_contents_lines_are_furniture(sentence: str, furniture: bool) -> None:
-    assert features.is_furniture(sentence, "en") is furniture
+    assert is_furniture(sentence, "en") is furniture
 
 
 def test_a_name_the_title_gives_may_open_a_sentence_in_lower_case() -> None:

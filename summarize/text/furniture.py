@@ -1,0 +1,65 @@
+"""Furniture: sentences a document holds that are never a summary's sentence or a key point.
+
+Docs, manuals and wire stories carry lines that say nothing of their subject: a field of one word
+("Source Code: lib/fs.js" led every summary of Node.js's API docs), a copyright or licence notice and
+a licence's own terms (bzip2's manual opened with its copyright; the GNU Free Documentation License
+appended to GNU time's manual gave all its key points), a contents page's line, a signature, and in
+English a cross-reference that sends the reader elsewhere ("See package-lock.json and npm
+shrinkwrap."). Only a notice's or a reference's form counts: "his copyright had been infringed" is
+news. Eight sentences of the shared news sets are furniture (a gallery's "Click on the photos above…",
+an XSum table's "Affiliated to a trade union: 189,703", "All rights reserved."…), and no news summary
+or key point changed when these rules came (the twenty-fourth session).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A label and a value of one word is a field, not a sentence ("Source Code: lib/fs.js" led every summary of
+# Node.js's docs; "Type: String", "Affiliated to a trade union: 189,703").
+_FIELD = re.compile(r"^[^\W\d_][\w’' -]{0,40}:[ \t]*\S+?\.?$")
+# A copyright or licence notice is the document's furniture ("Copyright © 1996-2019 Julian Seward." led a
+# summary of bzip2's manual, "You should have received a copy of the GNU General Public License…" one of
+# Debian's users-and-groups; "Copyright 2015 The Associated Press. All rights reserved." ends wire stories).
+_NOTICE = re.compile(
+    r"^(?:Copyright\s*(?:©|\([cC]\)|\d{4})|©\s*(?:\d{4}|[A-Z]))|\bcopyright\s*(?:c?©|\([cC]\))"
+    r"|\bAll rights reserved\b|\bPermission is (?:hereby )?granted\b|\bA copy of the licen[cs]e is included\b"
+    r"|\bYou should have received a copy of\b|\bredistribute (?:it )?and/or modify\b|\bWITHOUT ANY WARRANTY\b"
+    r"|\bMERCHANTABILITY\b|\bInvariant Sections?\b|\bFront-Cover Texts?\b|\bmust not be misrepresented\b"
+    r"|\bendorse or promote products\b|\backnowledge?ment in the product documentation\b"
+    r"|^This (?:program|library|document|file|manual|software|work) is (?:free\b|distributed in the hope\b"
+    r"|(?:licensed|released|distributed|published) under\b)",
+    re.I,
+)
+# A licence's own terms, as licences capitalise them ("this License", "the Document", "Modified Version"):
+# the GNU FDL appended to a manual had given every key point of GNU time's.
+_LICENSE_TERMS = re.compile(
+    r"\b(?:(?:this|the) License|the Document|Modified Versions?|Cover Texts|Secondary Sections?|Warranty Disclaimers?"
+    r"|Redistributions? (?:of|in) (?:source|binary)|above copyright notice|the Licensor|AS IS)\b"
+)
+# A cross-reference sends the reader elsewhere and says nothing itself ("See package-lock.json and npm
+# shrinkwrap." opened a summary of npm's docs; "Refer to Chapter 4 to review…", "For more details, see…",
+# "Click on the photos above to learn…"). English.
+_CROSS_REFERENCE = re.compile(
+    r"^(?:(?:Please )?(?:[Ss]ee|[Rr]efer to|[Ll]ook at|[Cc]heck out)|Click|Read more"
+    r"|For (?:(?:more|further|full) )?(?:information|details?|info|background)\b)(?!\w)"
+)
+# A signature: a name and an address ("Santiago Vila <sanvila@debian.org>", a README's last line).
+_SIGNATURE = re.compile(r"^(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>\.?$")
+# A line of a table of contents: a title, dot leaders, a page number ("2.3 Simple parsing . . . . . 3").
+# Spaced leaders are a contents page's; a run of stops is one only before a page number (a Daily Mail
+# article rules off its sections with a line of them).
+_DOT_LEADERS = re.compile(r"(?:\. ){5,}\.|\.{6,}\s*\d+\s*$")
+
+
+def is_furniture(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` is a document's furniture, never a summary sentence: a field of one word, a
+    copyright or licence notice, a table of contents' line, a signature, or (English) a cross-reference."""
+    return bool(
+        _FIELD.match(sentence)
+        or _NOTICE.search(sentence)
+        or _LICENSE_TERMS.search(sentence)
+        or _DOT_LEADERS.search(sentence)
+        or _SIGNATURE.match(sentence)
+        or (lang == "en" and _CROSS_REFERENCE.match(sentence))
+    )

@@ -100,6 +100,10 @@ def test_a_page_that_refreshes_to_another_is_followed_as_a_redirect(server: Loca
     # A slow refresh is a live page's reload, not a redirect: the page is read as it is.
     server.add("/live", ARTICLE.replace("<head>", "<head><meta http-equiv='refresh' content='300; url=/live'>"))
     assert read_url(server.url("/live"))[0].url == server.url("/live")
+    # Inside <noscript> it sends only browsers without JavaScript on: the page is read as it is.
+    noscript = "<head><noscript><meta http-equiv='refresh' content='0; url=/enable-js'></noscript>"
+    server.add("/app", ARTICLE.replace("<head>", noscript))
+    assert read_url(server.url("/app"))[0].url == server.url("/app")
 
 
 def test_a_refresh_loop_is_named_as_a_redirect_loop_is(server: LocalServer) -> None:

@@ -302,13 +302,16 @@ def mend_markdown(md: str) -> str:
 _REFRESH = re.compile(rb"<meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?refresh\b[^>]*>", re.I)
 _REFRESH_CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _REFRESH_URL = re.compile(rb"^\s*(\d+(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?[\"']?([^\"'\s]+)", re.I)
+_NOSCRIPT = re.compile(rb"<noscript\b.*?(?:</noscript\s*>|$)", re.I | re.S)
 _REFRESH_DELAY = 10  # seconds; a longer one leaves the reader on the page (a live page's reload)
 
 
 def refresh_target(html: str | bytes) -> str | None:
     """Where ``html`` sends the browser at once (a meta refresh to a URL within 10 seconds, in its first
-    16 KB), as written in the page; None for a page that stays."""
+    16 KB, not inside ``<noscript>``), as written in the page; None for a page that stays."""
     head = (html.encode("utf-8", "replace") if isinstance(html, str) else html)[:16384]
+    # Inside <noscript> it sends only browsers without JavaScript on (to a "please enable JavaScript" page).
+    head = _NOSCRIPT.sub(b"", head)
     for tag in _REFRESH.finditer(head):
         content = _REFRESH_CONTENT.search(tag.group(0))
         found = _REFRESH_URL.match(content.group(1) or content.group(2)) if content else None

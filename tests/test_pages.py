@@ -126,6 +126,11 @@ def test_a_pages_title_is_the_part_of_its_title_tag_that_heads_it() -> None:
         + "</main></body></html>"
     )
     assert page_document(page, "ch14-00.html").title == "More about Cargo and Crates.io"
+    # "A - Keywords - …" heads its page "Appendix A: Keywords": the first heading, not the site's name.
+    appendix = page.replace("More about Cargo and Crates.io - The", "A - Keywords - The").replace(
+        ">More about Cargo and Crates.io</a>", ">Appendix A: Keywords</a>"
+    )
+    assert page_document(appendix, "appendix-01.html").title == "Appendix A: Keywords"
 
 
 def test_a_saved_page_in_the_charset_it_declares_is_read(tmp_path: Path) -> None:

@@ -406,3 +406,19 @@ def test_a_standards_name_ends_no_sentence() -> None:
         "The camera records H.264 Video at 60 frames.",
         "It also records sound.",
     ]
+
+
+def test_a_wrapped_list_item_among_unwrapped_lines_stays_one_sentence() -> None:
+    # A page's list whose items trafilatura writes hard-wrapped beside a long unwrapped one: each line had
+    # been read as a paragraph, and a key point ended "…Once a module is part of your crate, you can."
+    text = (
+        "- Paths to code in modules: Once a module is part of your crate, you can\n"
+        "refer to code in that module from anywhere else in that same crate.\n"
+        "- Private vs. public: Code within a module is private from its parent modules by default, and to make a "
+        "module public, declare it with pub mod instead of mod, as the rest of this chapter shows in detail.\n"
+        "- The use keyword creates shortcuts to items."
+    )
+    assert split_paragraphs(text)[0] == (
+        "- Paths to code in modules: Once a module is part of your crate, you can\n"
+        "refer to code in that module from anywhere else in that same crate."
+    )

@@ -312,7 +312,7 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
             hint="it may be a page of links, or need JavaScript; save the article text and pass the file",
         )
     found = trafilatura.extract_metadata(html, default_url=url)
-    title = page_title(page, prose.headings) or _metadata(found, "title") or prose.title
+    title = page_title(page, prose.headings, _metadata(found, "title"), prose.title)
     text, headings = title_first(prose.text, title, prose.headings)
     date, author = _metadata(found, "date"), _metadata(found, "author")
     return Document(source, text, md, title, date, author, url, headings=headings, page=True)

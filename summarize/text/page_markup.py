@@ -325,20 +325,30 @@ def refresh_target(html: str | bytes) -> str | None:
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·•»]\s+|\s*::\s*")
 
 
-def page_title(page: Any, headings: Sequence[str]) -> str | None:
-    """The part of ``page``'s ``<title>`` (an lxml tree) that is also one of its ``headings``: the page's
-    own title, without the site's name. trafilatura's title is a heuristic's pick, which on a site
-    with two ``<h1>`` (its name's and the page's) took the site's name or a help box's heading
-    ("Keyboard shortcuts" titled every chapter of the Rust book). None when no part is a heading."""
-    if isinstance(page, (str, bytes)):
-        return None
-    element = page.find(".//title")
+def page_title(page: Any, headings: Sequence[str], found: str | None, first_heading: str | None) -> str | None:
+    """The page's own title: the part of its ``<title>`` (``page`` is an lxml tree) that is also one of its
+    ``headings``, else trafilatura's pick (``found``) unless that is the site's name beside the page's
+    in ``<title>``, for which the text's first heading stands. trafilatura's title is a heuristic's
+    pick, which on a site with two ``<h1>`` (its name's and the page's) took the site's name or a help
+    box's heading: "Keyboard shortcuts" or "The Rust Programming Language" titled every chapter of
+    the Rust book ("A - Keywords - The Rust Programming Language" heads its page "Appendix A: Keywords";
+    a page whose heading trafilatura drops is titled by its ``<title>`` without the site's name)."""
+    element = None if isinstance(page, (str, bytes)) else page.find(".//title")
     whole = _words(element) if element is not None else ""
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(whole)]
     named = {" ".join(h.split()).casefold(): h for h in headings}
-    for part in [whole, *_TITLE_SEPARATOR.split(whole)]:
-        if part.strip().casefold() in named:
-            return named[part.strip().casefold()]
-    return None
+    for part in [whole, *parts]:
+        if part.casefold() in named:
+            return named[part.casefold()]
+    if len(parts) > 1:  # a heading that holds a part: "Appendix A: Keywords" for "A - Keywords - …"
+        for heading in headings:
+            if any(len(part) >= 4 and part.casefold() in heading.casefold() for part in parts):
+                return heading
+    if found and len(parts) > 1 and found.casefold() in {p.casefold() for p in parts}:
+        # The site's name: the text's first heading, else the <title> without that name.
+        own = [p for p in parts if p.casefold() != found.casefold()]
+        return first_heading or " – ".join(own)
+    return found or first_heading
 
 
 def readable_page(html: str | bytes) -> Any:

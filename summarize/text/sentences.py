@@ -100,9 +100,22 @@ def split_paragraphs(text: str) -> list[str]:
     for block in _PARAGRAPH.split(text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if len(lines) > 1 and _unwrapped(lines):
-            out.extend(lines)
+            out.extend(_rejoin_wrapped(lines))
         elif lines:
             out.append(block.strip())
+    return out
+
+
+def _rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Paragraph lines with a line that goes on in lower case joined to it: a block can hold unwrapped
+    lines and hard-wrapped list items (a page's "- Paths to code in modules: Once a module is part of
+    your crate, you can" / "refer to code in that module…" had been cut into two)."""
+    out = lines[:1]
+    for line in lines[1:]:
+        if not _LINE_END.search(out[-1]) and not LIST_ITEM.match(line) and line[:1].islower():
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
     return out
 
 

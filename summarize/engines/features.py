@@ -302,10 +302,11 @@ def normalise(values: list[float]) -> list[float]:
 
 
 def _title_names(title: str | None) -> set[str]:
-    """Words of ``title`` that name something, lower-cased: its first word, and any it does not write in
-    lower case ("APT", "npm-install"; not the "and" of "Rock and Roll")."""
+    """Words of ``title`` that name something, lower-cased: a first word it writes in lower case ("npm" of
+    "npm-install") and any it writes in capitals or mixed case ("APT", "iOS"); not a word that title case
+    capitalises ("The", "Rock") nor one it leaves in lower case (the "and" of "Rock and Roll")."""
     words = re.findall(r"[^\W\d_]+", title or "")
-    return {w.lower() for k, w in enumerate(words) if k == 0 or not w.islower()}
+    return {w.lower() for k, w in enumerate(words) if (k == 0 and w.islower()) or not (w.islower() or w.istitle())}
 
 
 def _fragment_starts(sentences: list[str], title: str | None = None) -> set[int]:

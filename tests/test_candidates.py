@@ -87,6 +87,8 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("Santiago Vila <sanvila@debian.org>", True),  # a README's signature
         ("Please look at COPYING for a detailed description of the license.", True),
         ("For details, see the file COMPAT.", True),
+        ("If you don't see it, check that Rust is in your PATH system variable as follows.", True),  # a lead-in
+        ("That's not good enough for a striker at a club like this.", False),
         # The words themselves are news: only a notice's form is furniture.
         ("Mr Newton said his copyright had been infringed by the sample.", False),
         ("Cheltenham will be relegated if they lose and Hartlepool win. ......................", False),

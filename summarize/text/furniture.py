@@ -44,6 +44,9 @@ _CROSS_REFERENCE = re.compile(
     r"^(?:(?:Please )?(?:[Ss]ee|[Rr]efer to|[Ll]ook at|[Cc]heck out)|Click|Read more"
     r"|For (?:(?:more|further|full) )?(?:information|details?|info|background)\b)(?!\w)"
 )
+# A lead-in that ends in a stop but points at what follows ("…check that Rust is in your %PATH% system
+# variable as follows.", the code it shows not being a sentence). English.
+_LEAD_IN = re.compile(r"\b(?:as follows|the following)\s*\.$")
 # A signature: a name and an address ("Santiago Vila <sanvila@debian.org>", a README's last line).
 _SIGNATURE = re.compile(r"^(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>\.?$")
 # A line of a table of contents: a title, dot leaders, a page number ("2.3 Simple parsing . . . . . 3").
@@ -54,12 +57,13 @@ _DOT_LEADERS = re.compile(r"(?:\. ){5,}\.|\.{6,}\s*\d+\s*$")
 
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a field of one word, a
-    copyright or licence notice, a table of contents' line, a signature, or (English) a cross-reference."""
+    copyright or licence notice, a table of contents' line, a signature, or (English) a cross-reference
+    or a lead-in to what follows."""
     return bool(
         _FIELD.match(sentence)
         or _NOTICE.search(sentence)
         or _LICENSE_TERMS.search(sentence)
         or _DOT_LEADERS.search(sentence)
         or _SIGNATURE.match(sentence)
-        or (lang == "en" and _CROSS_REFERENCE.match(sentence))
+        or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
     )

@@ -39,6 +39,7 @@ CONTENT_KINDS = {
     "text/prs.fallenstein.rst": "rst",
     "application/pdf": "pdf",
     "application/x-pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "application/rss+xml": "feed",
     "application/atom+xml": "feed",
     "application/rdf+xml": "feed",
@@ -323,21 +324,21 @@ def _check_kind(content_type: str, body: bytes, url: str) -> None:
         return
     shown = content_type or "no content type"
     raise InputError(
-        f"is {shown}, not an article (HTML, plain text, PDF or an RSS/Atom feed)",
+        f"is {shown}, not an article (HTML, plain text, PDF, a Word document or an RSS/Atom feed)",
         source=url,
         hint="pass the URL of the article page itself",
     )
 
 
 def kind_of(fetched: Fetched) -> str:
-    """What ``fetched`` is read as: ``html``, ``text``, ``markdown``, ``pdf`` or ``feed``.
+    """What ``fetched`` is read as: ``html``, ``text``, ``markdown``, ``pdf``, ``docx`` or ``feed``.
 
     Raises :class:`InputError` for XML that is not a feed.
     """
     kind = CONTENT_KINDS.get(fetched.content_type) or sniff_kind(fetched.body) or ""
     sniffed = sniff_kind(fetched.body)
-    if sniffed == "pdf":  # servers send PDFs as text/plain too; the magic bytes decide
-        return "pdf"
+    if sniffed in ("pdf", "docx"):  # servers send PDFs as text/plain too; the magic bytes decide
+        return sniffed
     if kind == "xml":
         if sniffed != "feed":
             raise InputError(

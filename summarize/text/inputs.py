@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from ..errors import InputError
+from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .inline import LINE_BREAK, inline_to_text
 from .kinds import text_kind
 from .markdown import BLOCKQUOTE, LINK_TARGET, prose_markdown
@@ -391,6 +392,8 @@ def bytes_document(data: bytes, source: str, suffix: str = "") -> Document:
         data = _gunzip(data, source)
     if suffix.lower() == ".pdf" or is_pdf(data):
         return pdf_document(data, source)
+    if suffix.lower() in DOCX_SUFFIXES or is_docx(data):
+        return docx_document(data, source)
     return to_document(decode(data, source), source, suffix)
 
 
@@ -415,6 +418,18 @@ def _gunzip(data: bytes, source: str) -> bytes:
     if not unpacker.eof:  # cut off before its end
         raise InputError("is a damaged gzip file", source=source, hint="check it with gzip -t")
     return out
+
+
+def docx_document(data: bytes, source: str) -> Document:
+    """A Word document's text as a :class:`Document`, read as its Markdown (:mod:`.docx`); its file's
+    author and date where it records them, and its title where the text shows none."""
+    markdown, meta = read_docx(data, source)
+    doc = to_document(markdown, source, kind="markdown")
+    if meta["title"] and not doc.title:  # the title the reader sees first; the file's is often a template's
+        doc.text, doc.headings = title_first(doc.text, meta["title"], doc.headings)
+        doc.title = meta["title"]
+    doc.published, doc.author = meta["published"], meta["author"]
+    return doc
 
 
 def pdf_document(data: bytes, source: str) -> Document:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .docx import is_docx
 from .markdown import FENCE_OPEN, FRONT_MATTER, HEADING, LINE, LINK_TARGET, closes_fence, fenced_spans, lines
 from .pdf import is_pdf
 
@@ -39,9 +40,11 @@ _WEB_LINK = re.compile(rf"\[[^\]\n]+\](?={LINK_TARGET})\(<?https?://")
 
 
 def sniff_kind(body: bytes) -> str | None:
-    """``"pdf"`` or ``"feed"`` from the first bytes, else None."""
+    """``"pdf"``, ``"docx"`` or ``"feed"`` from the bytes, else None."""
     if is_pdf(body):
         return "pdf"
+    if is_docx(body):
+        return "docx"
     if _FEED_ROOT.match(body[:2048].removeprefix(b"\xef\xbb\xbf")):
         return "feed"
     return None

@@ -19,6 +19,7 @@ from .inputs import (
     Document,
     bytes_document,
     decode,
+    docx_document,
     page_document,
     pdf_document,
     read_path,
@@ -70,6 +71,8 @@ def _document(fetched: Fetched, kind: str) -> Document:
     """One fetched page, PDF or text as a :class:`Document` whose ``source`` is the URL asked for."""
     if kind == "pdf":
         doc = pdf_document(fetched.body, fetched.url)
+    elif kind == "docx":
+        doc = docx_document(fetched.body, fetched.url)
     elif kind == "html":
         doc = page_document(fetched.body, fetched.url, fetched.final_url)
     else:  # plain text, Markdown or reStructuredText

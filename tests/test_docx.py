@@ -69,6 +69,7 @@ def test_a_word_document_is_summarized_on_the_command_line_and_from_a_url(tmp_pa
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "is an old-format (.doc) or password-protected Word file"),
         (b"PK\x03\x04 not really a zip", "is a damaged Word document"),
+        (make_docx("<w:p><w:r><w:t>never closed"), "is a damaged Word document"),  # its XML is broken
     ],
 )
 def test_a_word_file_that_cannot_be_read_is_a_one_line_error(tmp_path: Path, data: bytes, error: str) -> None:

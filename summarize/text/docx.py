@@ -64,10 +64,17 @@ def read_docx(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
                     f"unpacks to more than {_MAX_PART // 1_000_000} MB of text", source=source, hint="split it first"
                 )
             meta = _properties(archive)
-        markdown = mammoth.convert_to_markdown(io.BytesIO(data), style_map=_STYLE_MAP).value
     except (zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError):
-        raise InputError("is a damaged Word document", source=source, hint="open and save it again in Word") from None
+        raise _damaged(source) from None
+    try:
+        markdown = mammoth.convert_to_markdown(io.BytesIO(data), style_map=_STYLE_MAP).value
+    except Exception:  # mammoth raises what its parts' parsers raise on a malformed file, of many kinds
+        raise _damaged(source) from None
     return markdown, meta
+
+
+def _damaged(source: str) -> InputError:
+    return InputError("is a damaged Word document", source=source, hint="open and save it again in Word")
 
 
 def _properties(archive: zipfile.ZipFile) -> dict[str, str | None]:

@@ -369,10 +369,8 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue
-        # A lead-in says little by itself, a list, a table's row or a shop's tile no more.
-        if sent.endswith((":", "：")) or is_name_list(sent) or is_ranked_row(sentences[i]):
-            continue
-        if is_furniture(sent, lang):
+        # Furniture (a lead-in among it) says nothing by itself, a list, a table's row or a shop's tile no more.
+        if is_furniture(sent, lang) or is_name_list(sent) or is_ranked_row(sentences[i]):
             continue
         if is_shop_tile(sentences, i):
             continue

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.calls import is_call_to_action
+from ..text.furniture import leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
 from ..text.inputs import mark_attributed_quotes
 from ..text.markdown import (
@@ -233,12 +234,7 @@ def _introduced(blocks: list[Block], k: int) -> bool:
         return False
     while k > 0 and blocks[k - 1].is_quote:
         k -= 1
-    return k > 0 and _leads_in(blocks[k - 1].text)
-
-
-def _leads_in(text: str) -> bool:
-    """Whether ``text`` ends in a colon: it leads into what follows it (a list, a quotation)."""
-    return text.rstrip().endswith((":", "："))
+    return k > 0 and leads_in(blocks[k - 1].text)
 
 
 def _quoted(text: str) -> str:
@@ -250,10 +246,10 @@ def _without_lead_in(text: str, lang: str) -> str:
     """``text`` without a last sentence that ends in a colon: it leads into a list the point does not show
     ("… take a closer look into these Swift related videos:"). Empty when that is all there is, so the
     section's next block (the list's first item) gives the point."""
-    if not _leads_in(text):
+    if not leads_in(text):
         return text
     sentences = split_sentences(text, lang)
-    while sentences and _leads_in(sentences[-1]):
+    while sentences and leads_in(sentences[-1]):
         sentences.pop()
     return join_sentences(sentences)
 

@@ -335,8 +335,8 @@ def kind_of(fetched: Fetched) -> str:
 
     Raises :class:`InputError` for XML that is not a feed.
     """
-    kind = CONTENT_KINDS.get(fetched.content_type) or sniff_kind(fetched.body) or ""
     sniffed = sniff_kind(fetched.body)
+    kind = CONTENT_KINDS.get(fetched.content_type) or sniffed or ""
     if sniffed in ("pdf", "docx"):  # servers send PDFs as text/plain too; the magic bytes decide
         return sniffed
     if kind == "xml":

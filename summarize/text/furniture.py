@@ -55,12 +55,18 @@ _SIGNATURE = re.compile(r"^(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\
 _DOT_LEADERS = re.compile(r"(?:\. ){5,}\.|\.{6,}\s*\d+\s*$")
 
 
+def leads_in(text: str) -> bool:
+    """Whether ``text`` ends in a colon: it leads into what follows it (a list, a quotation, code)."""
+    return text.rstrip().endswith((":", "："))
+
+
 def is_furniture(sentence: str, lang: str) -> bool:
-    """Whether ``sentence`` is a document's furniture, never a summary sentence: a field of one word, a
-    copyright or licence notice, a table of contents' line, a signature, or (English) a cross-reference
-    or a lead-in to what follows."""
+    """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
+    colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
+    or (English) a cross-reference or a lead-in ending "as follows."."""
     return bool(
-        _FIELD.match(sentence)
+        leads_in(sentence)  # in any language
+        or _FIELD.match(sentence)
         or _NOTICE.search(sentence)
         or _LICENSE_TERMS.search(sentence)
         or _DOT_LEADERS.search(sentence)

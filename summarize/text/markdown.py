@@ -20,7 +20,8 @@ FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{EOL}.*?{EOL}(?:---|\+\+\+|\.\.
 # Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line (not included).
 HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{EOL})+(?=[ \t]*{EOL})")
 # A fence opens a code block: up to 3 spaces, then 3+ backticks or tildes.
-FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+FENCE_MARK = r"`{3,}|~{3,}"  # a code fence's marker
+FENCE_OPEN = re.compile(rf"^ {{0,3}}({FENCE_MARK})")
 # [label]: destination — a link reference definition (markup, never prose).
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
 # An ATX heading: up to 3 spaces, 1-6 "#", a space, its text (group 2) and optional closing "#"s after a

@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .markdown import FENCE_MARK
+
 # Elements that hold a sentence's words: a <time> inside one, beside other words, is part of the sentence.
 _TEXT_HOLDERS = frozenset(
     ["p", "li", "dd", "dt", "td", "th", "blockquote", "q", "em", "strong", "b", "i", "u", "span", "a", "mark", "cite"]
@@ -130,7 +132,7 @@ def mend_inline(root: Any) -> Any:
     for link in list(root.iter("a", "link")):
         _drop_navigation(link)
     for code in list(root.iter("code")):
-        if len(code) and not any(a.tag == "pre" for a in code.iterancestors()):
+        if len(code) and not _in_pre(code):
             # Its words as written: trafilatura moves the emphasis of a variable part out of it (Sphinx's
             # "<code>/usr/bin/python<em>X</em>.<em>Y</em></code>" read "/usr/bin/python is provided.X.").
             words = "".join(code.itertext())
@@ -179,11 +181,16 @@ def _drop_navigation(link: Any) -> None:
         block.getparent().remove(block)
 
 
+def _in_pre(element: Any) -> bool:
+    """Whether ``element`` stands inside a code block, whose words and lines are kept as written."""
+    return any(ancestor.tag == "pre" for ancestor in element.iterancestors())
+
+
 def _one_line(element: Any) -> None:
     """An inline element's words on one line: trafilatura keeps the page source's line breaks, and an
     emphasis wrapped over two of them ("<i>GNU Free Documentation\\n\\tLicense</i>") was written as
     Markdown that no one line closes, so its marks showed ("*GNU Free Documentation License*")."""
-    if any(parent.tag == "pre" for parent in element.iterancestors()):
+    if _in_pre(element):
         return
     element.text = _WRAP.sub(" ", element.text) if element.text else element.text
     for child in element.iterdescendants():
@@ -289,7 +296,7 @@ def _open_definition(definition: Any) -> None:
 # text's line ("Example: ```"): read as CommonMark, that fence is text and every later fence pairs with the
 # wrong one, so the page's code read as prose and its prose as code (npm's docs: "A +-- B +-- C -- D@2 +--
 # D@1." was a summary sentence).
-_GLUED_FENCE = re.compile(r"(?m)^([ \t]*(?![`~]{3})\S.*?)[ \t]*(`{3,}|~{3,})[ \t]*$")
+_GLUED_FENCE = re.compile(rf"(?m)^([ \t]*(?!{FENCE_MARK})\S.*?)[ \t]*({FENCE_MARK})[ \t]*$")
 
 
 def mend_markdown(md: str) -> str:

@@ -270,7 +270,7 @@ def test_progress_bar_counts_a_feeds_entries_and_never_runs_past_its_end(capsys:
 
 
 def test_markdown_is_reduced_to_prose() -> None:
-    from summarize.text.inputs import read_markdown
+    from summarize.text.mdprose import read_markdown
 
     md = (
         "---\ntitle: ! 'Issue #7'\n---\n\n{% include sponsor.html %}\n\nSee *this*, _that_ and the [calendar], "
@@ -363,7 +363,7 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_markdown_code_blocks_follow_commonmark_fences() -> None:
-    from summarize.text.inputs import read_markdown
+    from summarize.text.mdprose import read_markdown
 
     md = "# T\n\nIntro.\n\n  ````md\n```\ncode()\n```\n  ````\n\nOutro.\n\n~~~\nunclosed() runs to the end\n"
     prose = read_markdown(md)

@@ -7,7 +7,7 @@ import pytest
 
 from summarize.engines import extractive, features
 from summarize.text.furniture import is_furniture
-from summarize.text.inputs import read_markdown
+from summarize.text.mdprose import read_markdown
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,7 @@ def test_long_input_is_chunked_and_nothing_is_cut(tiny_bart: Path, calls: list) 
     # No model input ever exceeds the limit measured with the model's own tokenizer.
     assert all(model.count_tokens(t) <= model.max_input == 128 for texts, _, _ in calls for t in texts)
     # Every sentence of the article is in some first-round input.
-    from summarize.text.inputs import read_markdown
+    from summarize.text.mdprose import read_markdown
     from summarize.text.sentences import split_sentences
 
     prose = read_markdown(text).text

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
-from summarize.text.inputs import read_markdown, to_document
+from summarize.text.inputs import to_document
+from summarize.text.mdprose import read_markdown
 from tests.conftest import SHARED
 
 ARTICLE = """# City notes

@@ -9,8 +9,8 @@ from summarize.engines.abstractive import point_lines
 from summarize.engines.newsletter import outline
 from summarize.hook import END, START, parse
 from summarize.text import quotes
-from summarize.text.inputs import read_markdown
 from summarize.text.markdown import LIST_ITEM, fenced_spans, lines, without_list_marker
+from summarize.text.mdprose import read_markdown
 from summarize.text.sentences import split_sentences
 from summarize.translation.blocks import markdown_blocks
 from summarize.translation.spans import protected_spans

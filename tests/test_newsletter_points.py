@@ -7,7 +7,7 @@ import pytest
 from summarize.engines import newsletter
 from summarize.engines.newsletter import newsletter_points
 from summarize.text.calls import is_call_to_action
-from summarize.text.inputs import read_markdown
+from summarize.text.mdprose import read_markdown
 from tests.test_newsletters import NEWSLETTER
 
 

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from ..text.calls import is_call_to_action
 from ..text.furniture import leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
-from ..text.inputs import mark_attributed_quotes
 from ..text.markdown import (
     BLOCKQUOTE,
     HEADING,
@@ -43,6 +42,7 @@ from ..text.markdown import (
     prose_markdown,
     without_list_marker,
 )
+from ..text.mdprose import mark_attributed_quotes
 from ..text.quotes import close_quote, trailing_attribution
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
@@ -222,7 +222,7 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
         text = f"{text} {_quoted(close_quote(_first_sentence(nxt.text, lang)))}"
     elif len(tokens(text)) > MAX_POINT_TOKENS:
         first = close_quote(_first_sentence(text, lang))  # a quotation's first sentence, closed
-        by = trailing_attribution(text)  # "…” – skysch on rust-users" (``inputs.mark_attributed_quotes``)
+        by = trailing_attribution(text)  # "…” – skysch on rust-users" (``mdprose.mark_attributed_quotes``)
         text = f"{first} {by}" if by and not first.endswith(by) else first
     return _without_lead_in(text, lang)
 

@@ -35,8 +35,9 @@ from pathlib import Path
 from .. import atomic, code_version, paths
 from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, is_call_to_action
 from .inline import inline_to_text
-from .inputs import MARKDOWN_SUFFIXES, read_markdown
+from .inputs import MARKDOWN_SUFFIXES
 from .markdown import LIST_ITEM, front_matter, without_list_marker
+from .mdprose import read_markdown
 from .sentences import join_sentences, split_paragraphs, split_sentences
 from .textsim import tokens
 

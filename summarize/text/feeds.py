@@ -14,7 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import InputError
-from .inputs import Document, title_first
+from .inputs import Document
+from .mdprose import title_first
 from .page_markup import mend_inline
 
 FEED_SUFFIXES = {".rss", ".atom"}

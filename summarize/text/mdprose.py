@@ -1,0 +1,161 @@
+"""Markdown read as prose: front matter and headers give the title, headings are marked, code, link-only
+lines and reference definitions are left out, attributed blockquotes become quotes (:func:`read_markdown`).
+Every Markdown input reads through here: a ``.md`` file, a web page (trafilatura writes Markdown), a
+reStructuredText or Word file (as a page, as Markdown), and the boilerplate and newsletter passes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .inline import LINE_BREAK, inline_to_text
+from .markdown import BLOCKQUOTE, LINK_TARGET, prose_markdown
+from .markdown import FRONT_MATTER as _FRONT_MATTER
+from .markdown import HEADER_BLOCK as _HEADER_BLOCK
+from .markdown import HEADING as _HEADING
+from .markdown import LIST_MARKER as _LIST_MARKER
+from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
+from .quotes import ATTRIBUTION
+from .sentences import with_stop
+
+# A link alone on its line, or after a short label ("2018年的本周：[第 6 期](…)", 科技爱好者周刊's pointer to a
+# back issue, "Source: [Reuters](…)"), or before a short tag in brackets (its "5、[定价的42种技巧](…)（英文）", a
+# story's title and its language): a pointer to another page, no prose. Both had been summary sentences of
+# lone issues. The label holds no link, bracket or colon (no web address either).
+_LINK_ONLY = re.compile(
+    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\]]*\]{LINK_TARGET}|<?https?://\S+>?)"
+    r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:]*$"
+)
+_STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
+# A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name),
+# or a disclosure's label ("<summary>Install on Windows</summary>"), which names what it hides as a
+# heading names its section: neither is a sentence of the text.
+_HTML_HEADING = re.compile(r"^\s*<(h[1-6]|summary)\b[^>]*>(.*?)</\1>\s*$", re.I)
+
+
+def unify_eol(text: str) -> str:
+    """``text`` with every line ending a ``\\n``."""
+    # CRLF (Windows) and lone CR (old Mac) both become "\n", so line-based rules see lines.
+    return re.sub(r"\r\n?", "\n", text)
+
+
+@dataclass(frozen=True)
+class MarkdownProse:
+    """What a Markdown input reads as: its prose, its title, and its headings (lines of the prose that
+    name a part of it: no sentences of their own, so a summary never picks one)."""
+
+    text: str
+    title: str | None
+    headings: tuple[str, ...] = ()
+
+
+def read_markdown(md: str) -> MarkdownProse:
+    """Prose of a Markdown article (no front matter, code blocks or link-only lines), its title and its
+    headings (see :class:`MarkdownProse`)."""
+    title = None
+    headings: list[str] = []
+    md = unify_eol(md)
+    fm = _FRONT_MATTER.match(md)
+    if fm:
+        m = re.search(r"^title:[ \t]*(.*?)[ \t]*$", fm.group(0), re.M | re.I)
+        # YAML's "! 'text'" (a non-specific tag, as Jekyll exports write it) and quotes are not the title.
+        title = re.sub(r"^!\s*", "", m.group(1)).strip().strip("'\"").strip() or None if m else None
+        md = md[fm.end() :]
+    else:
+        hb = _HEADER_BLOCK.match(md)
+        if hb:
+            m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
+            title = m.group(1).strip() if m else None
+            md = md[hb.end() :]
+    md = prose_markdown(md)
+    lines: list[str] = []
+    for line in mark_attributed_quotes(md.split("\n")):
+        # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
+        line = LINE_BREAK.sub("\n\n", BLOCKQUOTE.sub("", line))
+        if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
+            continue
+        atx = _HEADING.match(line)
+        if atx or (html := _HTML_HEADING.match(line)):
+            heading = ((atx.group(2) if atx else html.group(2)) or "").strip()
+            shown = inline_to_text(heading).strip()
+            tag = f"h{len(atx.group(1))}" if atx else html.group(1).lower()
+            # The title is the first top-level heading, or a heading of any level that nothing but
+            # markup comes before: a README's "## Installation" after its first paragraph is a
+            # section, not what the document is called. A disclosure's label names no document.
+            if title is None and shown and (tag == "h1" or (tag != "summary" and not "".join(lines).strip())):
+                title = shown
+            if shown:
+                headings.append(shown)
+            # A heading is its own paragraph, ended like a sentence of its script ("。" after Chinese, none
+            # in a script without case, which has stops of its own) so it never runs into the next one.
+            line = f"\n{with_stop(heading)}\n" if heading else ""
+        lines.append(inline_to_text(line))
+    body = "\n".join(lines)
+    title = inline_to_text(title).strip() or None if title else None
+    if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
+        return MarkdownProse("", title)  # a title and nothing else: there is nothing to summarize
+    text = re.sub(r"\n{3,}", "\n\n", body).strip()
+    text, found = title_first(text, title, headings)
+    return MarkdownProse(text, title, found)
+
+
+# A line that names who a blockquote above it quotes: "– [brundolf on Hacker News](…)", "— Jane Doe".
+_ATTRIBUTION = re.compile(r"^[ \t]*" + ATTRIBUTION)
+# "I", "I’ve", "my": a quotation's author speaking (English).
+_FIRST_PERSON = re.compile(r"(?<![\w'’/-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y)(?![\w'’/-])")
+
+
+def mark_attributed_quotes(lines: list[str]) -> list[str]:
+    """``lines`` with each paragraph of a blockquote that an attribution line follows ("> Rust is
+    funny…" then "– brundolf on Hacker News") put in quotation marks: someone else's words (This Week in
+    Rust's quote of the week), not the writer's, so a summary shows them as a quote; the attribution
+    line ends each paragraph ("…as it needs to be.” – brundolf on Hacker News"). A blockquote with
+    no attribution stays as it is (newsletters also set their own items as blockquotes: 科技爱好者周刊),
+    unless it speaks in the first person singular in English: then it is someone's words too, a forum
+    post a newsletter quotes ("I’ve been working on… String"), and shown as the writer's they would
+    put the writer in its author's place."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not BLOCKQUOTE.match(out[i]):
+            i += 1
+            continue
+        start = i
+        while i < len(out) and BLOCKQUOTE.match(out[i]):
+            i += 1
+        after = next((k for k in range(i, len(out)) if out[k].strip()), None)
+        texts = [k for k in range(start, i) if BLOCKQUOTE.sub("", out[k]).strip()]
+        attribution = ""
+        if after is not None and _ATTRIBUTION.match(out[after]):
+            attribution, out[after] = f" {out[after].strip()}", ""
+        elif not any(_FIRST_PERSON.search(out[k]) for k in texts):
+            continue
+        for para in _runs(texts):
+            first, last = para[0], para[-1]
+            marker = BLOCKQUOTE.match(out[first]).group(0)  # type: ignore[union-attr]  # matched above
+            out[first] = f"{marker}“{out[first][len(marker) :].lstrip()}"
+            # Who said it ends each paragraph, not a line of its own: a fragment alone, it says whose words
+            # they are beside them, wherever a paragraph is shown ("“…” – papaf on Hacker News").
+            out[last] = f"{out[last].rstrip()}”{attribution}"
+    return out
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive runs in sorted ``indices`` (a blockquote's paragraphs: lines with no empty ">" between)."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def title_first(text: str, title: str | None, headings: Sequence[str] = ()) -> tuple[str, tuple[str, ...]]:
+    """``text`` opened by ``title`` as its first paragraph, unless it opens with it already, and ``headings``
+    with the title among them: a title names the text, so it is never a sentence of its summary. The one
+    rule of a Markdown file's, a web page's and a feed entry's title."""
+    if title and title.rstrip(".!?") not in text[: len(title) + 200]:
+        text, headings = f"{with_stop(title)}\n\n{text}", (*headings, title)
+    return text, tuple(dict.fromkeys(h for h in headings if h))

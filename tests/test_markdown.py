@@ -459,6 +459,29 @@ def test_a_code_span_wrapped_over_lines_is_read_whole() -> None:
     ]
 
 
+def test_a_link_wrapped_over_lines_or_on_a_wrapped_line_of_its_sentence_keeps_its_words() -> None:
+    # A hard-wrapped README: a link on a line of its own inside a sentence had been dropped as a
+    # pointer ("a library for reading, the pages of files"), and a link whose text wraps had kept its
+    # brackets and its address in the prose.
+    md = (
+        "Pagekit is a library for reading,\n[merging](https://example.org/m),\n"
+        "[cropping and turning](https://example.org/c)\nthe pages of files. See [the upgrade\n"
+        "notes](https://example.org/u) for more.\n\n"
+        "> A quote with [a wrapped\n> link][ref] inside it.\n\n"
+        "Read the guide:\n[Guide](https://example.org/g)\n\n"
+        "- [Item one](https://example.org/1)\n- [Item two\n- three](https://example.org/2)\n"
+    )
+    sentences = split_sentences(read_markdown(md).text)
+    assert sentences[:4] == [
+        "Pagekit is a library for reading, merging, cropping and turning the pages of files.",
+        "See the upgrade notes for more.",
+        "A quote with a wrapped link inside it.",
+        "Read the guide:",  # a link after a colon is a pointer still, and so is a list item's link
+    ]
+    # A link's text does not run from one list item into the next.
+    assert len(sentences) == 6 and "Item one" not in sentences[4] and sentences[5].startswith("- three")
+
+
 def test_an_admonitions_body_is_prose_and_its_marker_no_words() -> None:
     # MkDocs' "!!! note" indents its body by four spaces, which CommonMark alone reads as code.
     md = (

@@ -42,13 +42,25 @@ _WRAPPED_CODE_SPAN = re.compile(
 )
 
 
-def unwrap_code_spans(md: str) -> str:
+# A link's (or an image's) text wrapped over lines of its paragraph, before its target or reference
+# ("Please refer to [the migration" then "guide](https://…) for"): the same lines may not start inside
+# it as inside a code span, but a blockquote's own lines go on (their markers go with the break).
+_WRAPPED_LINK_TEXT = re.compile(
+    r"(?<!\\)\[(?=[^\[\]\n]*\n)((?:[^\[\]\n]|\n(?![ \t]*(?:>[ \t]?)*[ \t]*(?:\n|$|#|[-*+][ \t]|\d{1,9}[.)][ \t])))"
+    r"{1,500}?)\](?=[(\[])"
+)
+_QUOTED_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:>[ \t]?)*[ \t]*")
+
+
+def unwrap_spans(md: str) -> str:
     """``md`` with each code span that wraps over lines on one line (its line breaks read as spaces, as
     CommonMark reads them), so a reader that reads a line at a time sees the span whole: "`@click.command()"
     and "@click.option(…)`" on two lines had read as prose with their backticks, and a tag inside such a
-    span ("`<p>`") was taken for markup."""
+    span ("`<p>`") was taken for markup. So is a link's text: "[the migration" and "guide](https://…)"
+    had read as prose with its brackets and its address."""
     # A paragraph's continuation line loses its indentation before inline reading, in a span too.
-    return _WRAPPED_CODE_SPAN.sub(lambda m: re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0)), md)
+    md = _WRAPPED_CODE_SPAN.sub(lambda m: re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0)), md)
+    return _WRAPPED_LINK_TEXT.sub(lambda m: f"[{_QUOTED_BREAK.sub(' ', m.group(1))}]", md)
 
 
 # A task list's box ("- [x] Ship it", "- [ ] Tests", "[✓]"): no word of its item. One definition for the
@@ -188,7 +200,7 @@ def prose_markdown(md: str) -> str:
     with "===" or "---") is written as the ATX heading it is ("# Title"), so it names its section as
     "# Title" does, and a GitHub alert's marker ("> [!NOTE]") goes, as does an admonition's ("!!! note"),
     whose indented body is prose. HTML comments and site-generator template tags go too, and a code
-    span wrapped over lines is put on one (:func:`unwrap_code_spans`). The prose reader and the
+    span or a link's text wrapped over lines is put on one (:func:`unwrap_spans`). The prose reader and the
     newsletter outline both read this, and nothing else, as a document's prose lines.
 
     markdown-it-py (CommonMark, with GFM's tables) says which lines are which: an indented line is
@@ -221,7 +233,7 @@ def prose_markdown(md: str) -> str:
             out.append(rows[i])
             i += 1
     prose = ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
-    return unwrap_code_spans(TEMPLATE_TAG.sub("", HTML_COMMENT.sub("", prose)))
+    return unwrap_spans(TEMPLATE_TAG.sub("", HTML_COMMENT.sub("", prose)))
 
 
 # "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .inline import LINE_BREAK, inline_to_text
-from .markdown import BLOCKQUOTE, LINK_TARGET, prose_markdown
+from .markdown import BLOCKQUOTE, LINK_TARGET, LIST_ITEM, prose_markdown
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
@@ -32,6 +32,21 @@ _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 # or a disclosure's label ("<summary>Install on Windows</summary>"), which names what it hides as a
 # heading names its section: neither is a sentence of the text.
 _HTML_HEADING = re.compile(r"^\s*<(h[1-6]|summary)\b[^>]*>(.*?)</\1>\s*$", re.I)
+
+
+# How a line of prose ends when its sentence goes on to the next line: a word, a comma, a dash.
+_GOES_ON = re.compile(r"[\w,;\u2013\u2014-][*_]*$")
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether ``line``, a link alone on its line, is a wrapped part of the sentence ``before`` it: "…capable
+    of splitting," then "[merging](…)," then "[cropping, and transforming](…)" then "the pages of PDF
+    files." (pypdf's README), a soft break within one paragraph. Dropped as a pointer, the sentence had
+    lost the words its links are ("capable of splitting, the pages of PDF files"). A list item is its own
+    block, and a link after a line that ended its sentence or a colon is a pointer still."""
+    if not before.strip() or LIST_ITEM.match(line):
+        return False
+    return bool(_GOES_ON.search(inline_to_text(before).rstrip()))
 
 
 def unify_eol(text: str) -> str:
@@ -70,11 +85,14 @@ def read_markdown(md: str) -> MarkdownProse:
             md = md[hb.end() :]
     md = prose_markdown(md)
     lines: list[str] = []
+    before = ""  # the line before, as read, when it was prose that goes on to this one
     for line in mark_attributed_quotes(md.split("\n")):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
         line = LINE_BREAK.sub("\n\n", BLOCKQUOTE.sub("", line))
-        if _LINK_ONLY.match(line) or _REFERENCE_DEFINITION.match(line):
+        if _REFERENCE_DEFINITION.match(line) or (_LINK_ONLY.match(line) and not _goes_on(before, line)):
+            before = ""
             continue
+        before = line
         atx = _HEADING.match(line)
         if atx or (html := _HTML_HEADING.match(line)):
             heading = ((atx.group(2) if atx else html.group(2)) or "").strip()
@@ -90,6 +108,7 @@ def read_markdown(md: str) -> MarkdownProse:
             # A heading is its own paragraph, ended like a sentence of its script ("。" after Chinese, none
             # in a script without case, which has stops of its own) so it never runs into the next one.
             line = f"\n{with_stop(heading)}\n" if heading else ""
+            before = ""
         lines.append(inline_to_text(line))
     body = "\n".join(lines)
     title = inline_to_text(title).strip() or None if title else None

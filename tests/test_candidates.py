@@ -116,6 +116,31 @@ def test_a_name_the_title_gives_may_open_a_sentence_in_lower_case() -> None:
     assert [c.text[:3] for c in features.candidates(rest, "en", "Rock and Roll")] == ["It ", "The", "Eac"]
 
 
+def test_a_name_the_text_writes_in_lower_case_may_open_a_sentence() -> None:
+    # A README with no title of its name ("lxml is a Pythonic, mature binding…") had lost its first
+    # sentence, the one that says what the package is, as a fragment. A word no common word that the text
+    # writes in lower case again is a name; a common word ("maintains") or one seen once still opens a
+    # fragment.
+    text = (
+        "tabkit is a small library for reading tables from spreadsheets and text files.\n\n"
+        "It keeps the order of rows and columns as the file has them.\n\n"
+        "maintains order of sections and entries even when a file is written back.\n\n"
+        "flonkers are read as numbers when every cell of a column holds a number.\n\n"
+        "Errors name the row and the column, so tabkit reports can be fixed at once.\n\n"
+        "Dates are read in the format the column header gives, or left as text.\n\n"
+        "Large files are read a block of rows at a time, so memory stays small.\n\n"
+        "Each release is tested on the three most recent versions of the language."
+    )
+    assert [c.text[:6] for c in features.candidates(text, "en")] == [
+        "tabkit",
+        "It kee",
+        "Errors",
+        "Dates ",
+        "Large ",
+        "Each r",
+    ]
+
+
 def test_link_lists_and_lead_ins_are_not_candidates() -> None:
     text = (
         "The council approved the new budget for schools on Monday night.\n\n"

@@ -230,6 +230,30 @@ def test_restructuredtext_served_as_plain_text_is_read_by_its_name(server: Local
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Two top-level sections: docutils gives no title; the first heading, with only a badge before it, does.
+        (
+            "|ci|\n\n.. |ci| image:: https://x.example/ci.svg\n\nTool: a parser\n==============\n\n"
+            "It parses.\n\nUsage\n=====\n\nRun it.\n",
+            "Tool: a parser",
+        ),
+        # A section's common name is no document's title, nor is a later section's or the writer's pick.
+        ("What is it?\n-----------\n\nThe tool parses.\n\nMain features\n-------------\n\nIt is fast.\n", None),
+        ("The tool parses files.\n\n6.2.0 (2026-11-27)\n==================\n\n* Fixed a crash.\n", None),
+        # docutils' title is text: a literal in it ("``rpds.py``") is no HTML in the title.
+        ("===========\n``rpds.py``\n===========\n\nBindings to a crate of persistent data structures.\n", "rpds.py"),
+    ],
+)
+def test_restructuredtext_title_is_the_documents_own_or_none(tmp_path: Path, text: str, title: str | None) -> None:
+    # READMEs without a heading of their name had been titled "Features", "What is it?", "Getting the
+    # latest code", a changelog's version, and "<span class=…>rpds.py</span>".
+    path = tmp_path / "README.rst"
+    path.write_text(text, encoding="utf-8")
+    assert read_path(path).title == title
+
+
+@pytest.mark.parametrize(
     ("text", "error"),
     [
         ("", "is empty: there is no text"),

@@ -519,3 +519,9 @@ def test_an_html_heading_or_a_disclosures_label_is_a_heading_not_a_sentence() ->
         "It is fast.",
     ]
     assert read_markdown("<summary>Details</summary>\n\nText of the document here.\n").title is None
+    # A section's common name opens a README that has no heading of its name: no title, and no later
+    # heading stands in ("Usage" names a part too).
+    for md in ("## What is it?\n\nA parser.\n\n# Usage\n\nRun it.\n", "# Introduction\n\nA parser.\n"):
+        prose = read_markdown(md)
+        assert prose.title is None and prose.headings[0] in ("What is it?", "Introduction"), md
+    assert read_markdown("# Introduction to Rust\n\nA book.\n").title == "Introduction to Rust"

@@ -19,7 +19,7 @@ from ..text.backrefs import refers_back
 from ..text.furniture import is_furniture
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile, strip_caption_label
 from ..text.markdown import LIST_MARKER
-from ..text.mentions import NAME_PARTICLES
+from ..text.mentions import NAME_PARTICLES, is_common_lower
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import has_caseless, initials
@@ -309,7 +309,21 @@ def _title_names(title: str | None) -> set[str]:
     return {w.lower() for k, w in enumerate(words) if (k == 0 and w.islower()) or not (w.islower() or w.istitle())}
 
 
-def _fragment_starts(sentences: list[str], title: str | None = None) -> set[int]:
+def _lower_names(sentences: list[str], first: list[str], lang: str) -> set[str]:
+    """Words that open a sentence in lower case and name something: in English, a word no common word
+    that the text writes in lower case again ("lxml is a Pythonic, mature binding…", "pypdf can…": a
+    package's README names it so throughout). A piece the splitter cut opens with a common word
+    ("and", "said", "maintains")."""
+    if lang != "en":
+        return set()
+    rare = {w for w in first if w.isalpha() and w.islower() and not is_common_lower(w)}
+    if not rare:
+        return set()
+    counts = Counter(w for s in sentences for w in re.findall(r"[^\W\d_]+", s) if w in rare)
+    return {w for w in rare if counts[w] >= 2}
+
+
+def _fragment_starts(sentences: list[str], title: str | None = None, lang: str = "") -> set[int]:
     """Sentences that start with a word in lower case, where the text's sentences start with capitals.
 
     In a cased script such a "sentence" is a piece the splitter cut from its start ("and Gin and
@@ -323,7 +337,7 @@ def _fragment_starts(sentences: list[str], title: str | None = None) -> set[int]
     first = [s.split(maxsplit=1)[0].rstrip(",.:;!?") if s.strip() else "" for s in sentences]
     # A name the title gives and the text writes in lower case opens a sentence ("apt is the main
     # command-line package manager…" under the title "APT").
-    named = _title_names(title)
+    named = _title_names(title) | _lower_names(sentences, first, lang)
     lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower() and w not in named}
     labels = {i for i, s in enumerate(sentences) if _ITEM_LABEL.match(s) or _TRACKER_ENTRY.match(s)}
     return (lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()) | labels
@@ -355,7 +369,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     quoted = [mark for para in marks for mark in para]
     said_by = [by for para, m in zip(paragraphs, marks, strict=True) for by in quotation_speakers(para, m)]
     trimmed = [trim_clutter(raw) for raw in sentences]
-    fragments = _fragment_starts(trimmed, title)
+    fragments = _fragment_starts(trimmed, title, lang)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
     names = {

@@ -12,7 +12,7 @@ from ..errors import InputError
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .kinds import text_kind
 from .mdprose import read_markdown, title_first, unify_eol
-from .page_markup import mend_markdown, page_title, readable_page, refresh_target
+from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
 from .rst import rst_to_html
 
@@ -130,12 +130,14 @@ def _metadata(found: object, name: str) -> str | None:
     return (getattr(found, name, None) or "").strip() or None
 
 
-def page_document(html: str | bytes, source: str, url: str | None = None) -> Document:
+def page_document(html: str | bytes, source: str, url: str | None = None, *, titled: bool = False) -> Document:
     """A web page, fetched or an ``.html`` file: its main text, which trafilatura finds (menus, ads,
     comments and tables left out) and writes as Markdown, read as any Markdown is (:func:`read_markdown`:
     each paragraph and list item ends a sentence, a heading is never one), with the page's title,
     author and date. trafilatura's plain text puts one line break between blocks, which reads as a
-    soft wrap: a heading ran into the first sentence ("Headline of the story Rickie Fowler has…")."""
+    soft wrap: a heading ran into the first sentence ("Headline of the story Rickie Fowler has…").
+    ``titled``: the page was written from a format whose parser says what its title is, in ``<title>``
+    (reStructuredText's), so it has that one or none, never a heading picked as one."""
     import trafilatura
 
     target = refresh_target(html)
@@ -164,7 +166,10 @@ def page_document(html: str | bytes, source: str, url: str | None = None) -> Doc
             hint="it may be a page of links, or need JavaScript; save the article text and pass the file",
         )
     found = trafilatura.extract_metadata(html, default_url=url)
-    title = page_title(page, prose.headings, _metadata(found, "title"), prose.title)
+    if titled:
+        title = title_element(page) or prose.title
+    else:
+        title = page_title(page, prose.headings, _metadata(found, "title"), prose.title)
     text, headings = title_first(prose.text, title, prose.headings)
     date, author = _metadata(found, "date"), _metadata(found, "author")
     return Document(source, text, md, title, date, author, url, headings=headings, page=True)
@@ -200,7 +205,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         return page_document(raw, source)
     if kind == "rst":
         try:
-            return page_document(rst_to_html(raw), source)
+            return page_document(rst_to_html(raw), source, titled=True)
         except InputError:  # the page reader's hint (a page of links, JavaScript) is no help here
             raise no_prose from None
     if kind == "markdown":

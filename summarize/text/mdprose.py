@@ -34,6 +34,13 @@ _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 _HTML_HEADING = re.compile(r"^\s*<(h[1-6]|summary)\b[^>]*>(.*?)</\1>\s*$", re.I)
 
 
+# A section's common name in English, which names a part of any document, not a document: no title.
+_SECTION_NAME = re.compile(
+    r"^(?:introduction|overview|about|abstract|summary|description|background|preface|foreword|features"
+    r"|key features|main features|installation|install|usage|getting started|quick ?start|documentation"
+    r"|contents|table of contents|readme|what is (?:it|this)|why)[\s.:?!]*$",
+    re.I,
+)
 # How a line of prose ends when its sentence goes on to the next line: a word, a comma, a dash.
 _GOES_ON = re.compile(r"[\w,;\u2013\u2014-][*_]*$")
 
@@ -84,6 +91,7 @@ def read_markdown(md: str) -> MarkdownProse:
             title = m.group(1).strip() if m else None
             md = md[hb.end() :]
     md = prose_markdown(md)
+    titled = title is not None  # a title is found: front matter's, a header's, a heading's
     lines: list[str] = []
     before = ""  # the line before, as read, when it was prose that goes on to this one
     for line in mark_attributed_quotes(md.split("\n")):
@@ -100,9 +108,11 @@ def read_markdown(md: str) -> MarkdownProse:
             tag = f"h{len(atx.group(1))}" if atx else html.group(1).lower()
             # The title is the first top-level heading, or a heading of any level that nothing but
             # markup comes before: a README's "## Installation" after its first paragraph is a
-            # section, not what the document is called. A disclosure's label names no document.
-            if title is None and shown and (tag == "h1" or (tag != "summary" and not "".join(lines).strip())):
-                title = shown
+            # section, not what the document is called. A disclosure's label names no document, nor
+            # does a section's common name ("Introduction", "What is it?"), which the first heading
+            # of a README without its name's heading is: that document has no title of its own.
+            if not titled and shown and (tag == "h1" or (tag != "summary" and not "".join(lines).strip())):
+                titled, title = True, None if _SECTION_NAME.match(shown) else shown
             if shown:
                 headings.append(shown)
             # A heading is its own paragraph, ended like a sentence of its script ("。" after Chinese, none

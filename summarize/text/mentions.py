@@ -347,6 +347,12 @@ def is_common_word(written: str) -> bool:
     return written[:1].isupper() and all(p.islower() and p in words for p in [parts[0].lower(), *parts[1:]])
 
 
+def is_common_lower(word: str) -> bool:
+    """Whether ``word``, written in lower case, is a common English word ("maintains", "and"), not a name
+    a text writes in lower case ("lxml", "pypdf"): ``common_en.txt``, as :func:`is_common_word` reads it."""
+    return word in _common_en() or word in STOPWORDS
+
+
 def _joins(gap: str, previous: str) -> bool:
     """Whether two capitalised words are one name: only spaces between them, or the dot of a title or initial."""
     if "\n" in gap:

@@ -332,6 +332,12 @@ def refresh_target(html: str | bytes) -> str | None:
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·•»]\s+|\s*::\s*")
 
 
+def title_element(page: Any) -> str | None:
+    """The words of the page's ``<title>`` (``page`` is an lxml tree), or None where it has none."""
+    element = None if isinstance(page, (str, bytes)) else page.find(".//title")
+    return (_words(element) if element is not None else "") or None
+
+
 def page_title(page: Any, headings: Sequence[str], found: str | None, first_heading: str | None) -> str | None:
     """The page's own title: the part of its ``<title>`` (``page`` is an lxml tree) that is also one of its
     ``headings``, else trafilatura's pick (``found``) unless that is the site's name beside the page's
@@ -340,8 +346,7 @@ def page_title(page: Any, headings: Sequence[str], found: str | None, first_head
     box's heading: "Keyboard shortcuts" or "The Rust Programming Language" titled every chapter of
     the Rust book ("A - Keywords - The Rust Programming Language" heads its page "Appendix A: Keywords";
     a page whose heading trafilatura drops is titled by its ``<title>`` without the site's name)."""
-    element = None if isinstance(page, (str, bytes)) else page.find(".//title")
-    whole = _words(element) if element is not None else ""
+    whole = title_element(page) or ""
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(whole)]
     named = {" ".join(h.split()).casefold(): h for h in headings}
     for part in [whole, *parts]:

@@ -81,5 +81,6 @@ def rst_to_html(text: str) -> str:
         node.parent.replace(node, kept)
     writer = Writer()
     publish_from_doctree(doctree, writer=writer, settings_overrides=_SETTINGS)
-    title = html.escape(writer.parts.get("title", ""))
+    # The writer's title is HTML ("<span class="docutils literal">rpds.py</span>"); <title> holds text.
+    title = html.escape(html.unescape(re.sub(r"<[^>]*>", "", writer.parts.get("title", ""))))
     return f"<html><head><title>{title}</title></head><body>{writer.parts['html_body']}</body></html>"

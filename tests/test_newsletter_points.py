@@ -28,6 +28,16 @@ def test_newsletter_points_take_one_lead_item_per_section() -> None:
     assert not any("Hello all" in p for p in more)  # the intro is not a section
 
 
+def test_a_table_of_contents_is_no_section_of_stories() -> None:
+    # A README's contents list (pandas') had given "Where to get it" as a key point, and its links
+    # counted toward reading the README as a newsletter.
+    contents = "## Contents\n\n- [Where to get the plants](#where-to-get-the-plants)\n  - [Seeds](#seeds)\n\n"
+    points = newsletter_points(NEWSLETTER.replace("## ", contents + "## ", 1), "en", 4)
+    assert points == newsletter_points(NEWSLETTER, "en", 4)
+    section = newsletter.outline(contents + "## Other\n\nText.\n\n## More\n\nText.\n").sections[0]
+    assert (section.heading, section.blocks) == ("Contents", [])
+
+
 def test_a_quoted_item_keeps_its_speaker_and_its_quote_marks_in_a_newsletter_point() -> None:
     # This Week in Rust's quote of the week: the point showed the words as the newsletter's own, or ran
     # the attribution's link into the next quotation as if a title were completed by its story.

@@ -60,6 +60,8 @@ MAX_POINT_TOKENS = 60
 _TASK_BOX = re.compile(rf"^{TASK_BOX}\s*")
 _LINK = re.compile(rf"\[[^\]\n]*\]{LINK_TARGET}|<https?://[^>\s]+>|https?://\S+")
 _IMAGE_ONLY = re.compile(rf"^\s*(?:!\[[^\]]*\]{LINK_TARGET}\s*)+$")
+# A table of contents' entry: a link to a part of the same document ("- [Where to get it](#where-to-get-it)").
+_CONTENTS_ENTRY = re.compile(r"^\s*\[[^\]\n]*\]\(#[^()\s]*\)[\s.,;]*$")
 _HTML_ONLY = re.compile(r"^\s*<[^>]+>\s*$")
 _SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
 _ISSUE_TITLE = re.compile(
@@ -173,6 +175,9 @@ def _blocks(lines: list[str]) -> list[Block]:
         if LIST_ITEM.match(line):
             flush()
             is_item = True
+            # A contents entry names a part of this document: no story, nor a link item that makes one.
+            if _CONTENTS_ENTRY.match(without_list_marker(line)):
+                continue
         elif not current:
             is_item = False
         current.append(line.strip())

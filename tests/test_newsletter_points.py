@@ -38,6 +38,15 @@ def test_a_table_of_contents_is_no_section_of_stories() -> None:
     assert (section.heading, section.blocks) == ("Contents", [])
 
 
+def test_a_notice_or_a_cross_reference_is_no_newsletter_point() -> None:
+    # A README read as a newsletter (NLTK's) had given "Copyright (C) 2001-2026 NLTK Project" and "See
+    # also how to contribute to NLTK." as points: furniture, which no engine takes as a candidate.
+    md = NEWSLETTER.replace(
+        "## ", "## Notes\n\n- Copyright (C) 2001-2026 The Garden Club\n- See also how to join us.\n\n", 1
+    )
+    assert newsletter_points(md, "en", 4) == newsletter_points(NEWSLETTER, "en", 4)
+
+
 def test_a_quoted_item_keeps_its_speaker_and_its_quote_marks_in_a_newsletter_point() -> None:
     # This Week in Rust's quote of the week: the point showed the words as the newsletter's own, or ran
     # the attribution's link into the next quotation as if a title were completed by its story.

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.calls import is_call_to_action
-from ..text.furniture import leads_in
+from ..text.furniture import is_furniture, leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
 from ..text.markdown import (
     BLOCKQUOTE,
@@ -287,6 +287,9 @@ def newsletter_points(
                 continue
             point = _point(section.blocks, k, lang)
             if len(tokens(point)) < MIN_ITEM_TOKENS or drop(block.text) or drop(point):
+                continue
+            # A notice, a cross-reference, a signature: no point, as they are no candidate of the engines.
+            if is_furniture(point, lang):
                 continue
             picks.append(point)
         if picks:

@@ -17,7 +17,9 @@ import re
 
 # A label and a value of one word is a field, not a sentence ("Source Code: lib/fs.js" led every summary of
 # Node.js's docs; "Type: String", "Affiliated to a trade union: 189,703").
-_FIELD = re.compile(r"^[^\W\d_][\w’' -]{0,40}:[ \t]*\S+?\.?$")
+# A value in a script written without spaces is no one word ("GoMailer: 一个轻量的电子邮件推送开源工具…。" is
+# a newsletter's story).
+_FIELD = re.compile(r"^[^\W\d_][\w’' -]{0,40}:[ \t]*[^\s\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+?\.?$")
 # A copyright or licence notice is the document's furniture ("Copyright © 1996-2019 Julian Seward." led a
 # summary of bzip2's manual, "You should have received a copy of the GNU General Public License…" one of
 # Debian's users-and-groups; "Copyright 2015 The Associated Press. All rights reserved." ends wire stories).

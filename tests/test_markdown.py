@@ -259,6 +259,17 @@ def test_a_link_with_only_a_label_or_a_tag_is_no_prose() -> None:
     assert [b.text for b in sections[0].blocks if b.text.startswith("定价")] == ["定价的42种技巧（英文）"]
 
 
+def test_a_bar_of_html_links_is_no_prose() -> None:
+    # A README's centred bar of links and its list of translations had opened two summaries with
+    # "About · Documentation · Install" and "English | 简体中文 | Deutsch".
+    md = (
+        '# Tool\n\n<p align="center">\n    <a href="/about">About</a>\n    ·\n    <a href="/docs">Documentation</a>\n'
+        '</p>\n\n<p>\n  <a href="i18n/zh.md">简体中文</a> |\n  <a href="i18n/de.md">Deutsch</a>\n</p>\n\n'
+        'The tool reads <a href="/fmt">every format</a> we know of.\n'
+    )
+    assert split_sentences(read_markdown(md).text)[1:] == ["The tool reads every format we know of."]
+
+
 def test_a_blockquote_with_an_attribution_reads_as_a_quotation() -> None:
     # This Week in Rust's quote of the week was a summary's own sentence ("Rust is funny because…").
     md = (

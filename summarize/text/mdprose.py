@@ -23,9 +23,14 @@ from .sentences import with_stop
 # back issue, "Source: [Reuters](…)"), or before a short tag in brackets (its "5、[定价的42种技巧](…)（英文）", a
 # story's title and its language): a pointer to another page, no prose. Both had been summary sentences of
 # lone issues. The label holds no link, bracket or colon (no web address either).
+# An HTML link alone on its line is one too, and so is a bar's separator alone: a README's centred
+# "<a href=…>About</a>" / "·" / "<a href=…>Documentation</a>" and its "<a href=…>English</a> |" /
+# "<a href=…>简体中文</a> |" (its translations) had read "About · Documentation · Install" and
+# "English | Deutsch | Français |…", the first sentences of two summaries.
 _LINK_ONLY = re.compile(
-    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\]]*\]{LINK_TARGET}|<?https?://\S+>?)"
-    r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:]*$"
+    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?"
+    rf"(?:\[[^\]]*\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
+    r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:|·•]*$|^\s*[|·•]\s*$"
 )
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 # A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name),

@@ -212,6 +212,10 @@ def test_restructuredtext_definitions_keep_their_terms(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert "- Parser: Takes a sequence of characters or bytes and produces a model" in read_path(path).text
+    # A term's classifier (numpydoc's parameter types) reads after it, not glued to it ("unit_scalebool").
+    typed = tmp_path / "params.rst"
+    typed.write_text("Parameters:\n\nunit_scale : bool or int, optional\n    Scales the count of items shown.\n")
+    assert "unit_scale (bool or int, optional): Scales the count of items shown." in read_path(typed).text
     res = run(["--points", "0", str(path)])
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["summary"].startswith("Model: An object structure that represents an email")

@@ -73,6 +73,13 @@ def rst_to_html(text: str) -> str:
     ):
         if node.parent is not None:
             node.parent.remove(node)
+    # A term's classifier ("unit_scale : bool or int, optional", numpydoc's parameters) had been glued to
+    # the term ("unit_scalebool or int, optional"): it reads in brackets after it.
+    for node in list(doctree.findall(nodes.classifier)):
+        term = next(iter(node.parent.findall(nodes.term, include_self=False)), None)
+        if term is not None:
+            term += nodes.Text(f" ({node.astext()})")
+        node.parent.remove(node)
     for node in list(doctree.findall(nodes.problematic)):
         node.parent.replace(node, nodes.Text(_shown(node.astext())))
     # A note or a warning is prose of the text; trafilatura takes an <aside> for a page's sidebar.

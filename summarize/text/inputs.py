@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from ..errors import InputError
@@ -130,14 +132,26 @@ def _metadata(found: object, name: str) -> str | None:
     return (getattr(found, name, None) or "").strip() or None
 
 
-def page_document(html: str | bytes, source: str, url: str | None = None, *, titled: bool = False) -> Document:
+@lru_cache(maxsize=1)
+def _whole_page_config() -> Any:
+    """trafilatura's settings with no rescue of a short extraction (its least size is one character)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
+def page_document(html: str | bytes, source: str, url: str | None = None, *, generated: bool = False) -> Document:
     """A web page, fetched or an ``.html`` file: its main text, which trafilatura finds (menus, ads,
     comments and tables left out) and writes as Markdown, read as any Markdown is (:func:`read_markdown`:
     each paragraph and list item ends a sentence, a heading is never one), with the page's title,
     author and date. trafilatura's plain text puts one line break between blocks, which reads as a
     soft wrap: a heading ran into the first sentence ("Headline of the story Rickie Fowler has…").
-    ``titled``: the page was written from a format whose parser says what its title is, in ``<title>``
-    (reStructuredText's), so it has that one or none, never a heading picked as one."""
+    ``generated``: the page was written from a document by its parser (reStructuredText's): its
+    ``<title>`` is the title, or it has none (never a heading picked as one), and all its body is the
+    text, so trafilatura's rescue of a short extraction by a cruder reading (which read a definition
+    list as "Term" / ": definition" lines) is not wanted."""
     import trafilatura
 
     target = refresh_target(html)
@@ -156,6 +170,7 @@ def page_document(html: str | bytes, source: str, url: str | None = None, *, tit
         include_comments=False,
         include_tables=False,
         favor_recall=True,
+        **({"config": _whole_page_config()} if generated else {}),
     )
     md = mend_markdown(md or "")
     prose = read_markdown(md)
@@ -166,7 +181,7 @@ def page_document(html: str | bytes, source: str, url: str | None = None, *, tit
             hint="it may be a page of links, or need JavaScript; save the article text and pass the file",
         )
     found = trafilatura.extract_metadata(html, default_url=url)
-    if titled:
+    if generated:
         title = title_element(page) or prose.title
     else:
         title = page_title(page, prose.headings, _metadata(found, "title"), prose.title)
@@ -205,7 +220,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         return page_document(raw, source)
     if kind == "rst":
         try:
-            return page_document(rst_to_html(raw), source, titled=True)
+            return page_document(rst_to_html(raw), source, generated=True)
         except InputError:  # the page reader's hint (a page of links, JavaScript) is no help here
             raise no_prose from None
     if kind == "markdown":

@@ -93,6 +93,10 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("Mr Newton said his copyright had been infringed by the sample.", False),
         ("Cheltenham will be relegated if they lose and Hartlepool win. ......................", False),
         ("The licence fee will rise to £159 next year, the BBC said.", False),
+        # A manual's field of a setting, whatever its value (npm's docs gave them as key points).
+        ("Type: String (can be set multiple times).", True),
+        ('Default: "man" on Posix, "browser" on Windows.', True),
+        ("Default values are set by the council each year.", False),
         # A value in a script written without spaces is a clause, not one word: a newsletter's story.
         ("GoMailer: 一个轻量的电子邮件推送开源工具，投递到指定的邮箱。", False),
     ],

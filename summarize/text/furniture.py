@@ -20,6 +20,10 @@ import re
 # A value in a script written without spaces is no one word ("GoMailer: 一个轻量的电子邮件推送开源工具…。" is
 # a newsletter's story).
 _FIELD = re.compile(r"^[^\W\d_][\w’' -]{0,40}:[ \t]*[^\s\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+?\.?$")
+# A reference manual's field of a setting or an API ("Type: String (can be set multiple times)", "Default:
+# false on windows, true on mac/unix…", "Added in: v8.0.0", "Stability: 1 - Experimental"): whatever its
+# value, the entry's furniture (npm's docs gave them as key points). English labels.
+_REFERENCE_FIELD = re.compile(r"^(?:Type|Default(?: value)?|Added in|Stability|Alias(?:es)?)\s*:\s")
 # A copyright or licence notice is the document's furniture ("Copyright © 1996-2019 Julian Seward." led a
 # summary of bzip2's manual, "You should have received a copy of the GNU General Public License…" one of
 # Debian's users-and-groups; "Copyright 2015 The Associated Press. All rights reserved." ends wire stories).
@@ -65,7 +69,7 @@ def leads_in(text: str) -> bool:
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
-    or (English) a cross-reference or a lead-in ending "as follows."."""
+    or (English) a cross-reference, a lead-in ending "as follows." or a manual's field ("Type: …")."""
     return bool(
         leads_in(sentence)  # in any language
         or _FIELD.match(sentence)
@@ -74,4 +78,5 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _DOT_LEADERS.search(sentence)
         or _SIGNATURE.match(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
+        or (lang == "en" and _REFERENCE_FIELD.match(sentence))
     )

@@ -135,6 +135,9 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
 
     out_dir = Path(values["out"]) if values["out"] else None
     items = _discover(inputs, values, out_dir)
+    for item in items:
+        for alias in item.aliases:
+            notify(f"note: {alias} is the same file as {item.source}: summarized once, as {item.source}")
     failed = 0
 
     def report(outcome: Outcome) -> None:

@@ -11,7 +11,7 @@ import fnmatch
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -33,6 +33,9 @@ class InputItem:
     path: Path | None
     relative: PurePosixPath  # below the folder or glob base it was found in; mirrored by --out
     url: str | None = None  # a web page, PDF or feed to fetch (path is None)
+    # Other names of the same file or page given or found in this run (a link, a second path to it):
+    # it is read and summarized once, under ``source``, and the run says so.
+    aliases: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -133,7 +136,7 @@ def discover(
     FIFOs, sockets and devices in folders are skipped; a broken link is kept and reported later.
     """
     items: list[InputItem] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # the file's real path (or URL) -> its item's index
     skip = _real(skip_dir) if skip_dir is not None else None
 
     def is_output(path: Path, root: Path) -> bool:
@@ -146,8 +149,11 @@ def discover(
     def add(source: str, path: Path | None, relative: PurePosixPath, url: str | None = None) -> None:
         key = url or (str(_real(path)) if path is not None else STDIN)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(items)
             items.append(InputItem(source, path, relative, url))
+        elif source != items[seen[key]].source and source not in items[seen[key]].aliases:
+            first = items[seen[key]]
+            items[seen[key]] = replace(first, aliases=(*first.aliases, source))
 
     def below(root: Path, f: Path) -> PurePosixPath:
         return PurePosixPath(f.relative_to(root).as_posix()) if f.is_relative_to(root) else PurePosixPath(f.name)

@@ -319,6 +319,20 @@ def test_links_loops_and_fifos_neither_crash_nor_hang_discovery(
         read_path(root / "loop1.txt")
 
 
+def test_one_file_under_two_names_is_summarized_once_and_the_run_says_so(tmp_path: Path) -> None:
+    # /usr/share/doc links one README under many packages' names: 120 names gave 90 results, silently.
+    (tmp_path / "a.txt").write_text(_articles(1)[0][:600], encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    a, b = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+    assert [(i.source, i.aliases) for i in discover([a, b, a])] == [(a, (b,))]
+    result = run(["--engine", "extractive", "--points", "0", "--format", "jsonl", a, b])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [a]
+    assert f"note: {b} is the same file as {a}: summarized once, as {a}" in result.stderr.splitlines()
+    quiet = run(["--engine", "extractive", "--points", "0", "-q", a, b])
+    assert quiet.exit_code == 0 and "same file" not in quiet.stderr
+
+
 def test_out_folder_can_be_the_input_folder(tmp_path: Path) -> None:
     root = tmp_path / "notes"
     (root / "sub").mkdir(parents=True)

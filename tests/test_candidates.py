@@ -85,6 +85,15 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("Redistributions of source code must retain the above copyright notice and this list.", True),
         ("3 2.3 Simple parsing . . . . . . . . . . . . . . . . . 3", True),  # a contents page's line
         ("Santiago Vila <sanvila@debian.org>", True),  # a README's signature
+        ("Colin Watson <cjwatson@debian.org> Sun, 07 Apr 2013 21:51:24 +0100.", True),  # a Debian file's, dated
+        ("Changes by: -- Keith Packard <keithp@debian.org> Thu, 10 Mar 2005 13:29:11 -0800.", True),
+        ("Write to John Smith <js@x.org> if you want a copy of the report by Monday.", False),
+        # GNU's all-permissive licence, which opened a summary of grep's README.
+        (
+            "Copying and distribution of this file, with or without modification, are permitted in any medium"
+            " without royalty provided the copyright notice and this notice are preserved.",
+            True,
+        ),
         ("Please look at COPYING for a detailed description of the license.", True),
         ("For details, see the file COMPAT.", True),
         ("If you don't see it, check that Rust is in your PATH system variable as follows.", True),  # a lead-in

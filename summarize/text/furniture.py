@@ -33,6 +33,7 @@ _NOTICE = re.compile(
     r"|\bYou should have received a copy of\b|\bredistribute (?:it )?and/or modify\b|\bWITHOUT ANY WARRANTY\b"
     r"|\bMERCHANTABILITY\b|\bInvariant Sections?\b|\bFront-Cover Texts?\b|\bmust not be misrepresented\b"
     r"|\bendorse or promote products\b|\backnowledge?ment in the product documentation\b"
+    r"|\bpermitted in any medium without royalty\b"
     r"|^This (?:program|library|document|file|manual|software|work) is (?:free\b|distributed in the hope\b"
     r"|(?:licensed|released|distributed|published) under\b)",
     re.I,
@@ -53,8 +54,13 @@ _CROSS_REFERENCE = re.compile(
 # A lead-in that ends in a stop but points at what follows ("…check that Rust is in your %PATH% system
 # variable as follows.", the code it shows not being a sentence). English.
 _LEAD_IN = re.compile(r"\b(?:as follows|the following)\s*\.$")
-# A signature: a name and an address ("Santiago Vila <sanvila@debian.org>", a README's last line).
-_SIGNATURE = re.compile(r"^(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>\.?$")
+# A signature: a name and an address ("Santiago Vila <sanvila@debian.org>", a README's last line), with
+# the date a Debian file signs off with ("Colin Watson <cjwatson@debian.org> Sun, 07 Apr 2013 21:51:24
+# +0100."), the line before it ending in "by:" or "--" at times.
+_SIGNATURE = re.compile(
+    r"^(?:.{0,80}?(?:\bby:|--)\s*)?(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>"
+    r"(?:,?\s+(?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}(?:\s+[\d:]{5,8})?(?:\s+[+-]\d{4})?)?\.?$"
+)
 # A line of a table of contents: a title, dot leaders, a page number ("2.3 Simple parsing . . . . . 3").
 # Spaced leaders are a contents page's; a run of stops is one only before a page number (a Daily Mail
 # article rules off its sections with a line of them).

@@ -47,6 +47,21 @@ def test_a_notice_or_a_cross_reference_is_no_newsletter_point() -> None:
     assert newsletter_points(md, "en", 4) == newsletter_points(NEWSLETTER, "en", 4)
 
 
+def test_a_sentence_spread_over_a_list_gives_no_point_of_its_parts() -> None:
+    # attrs' README: "…gives you:" then "- a concise and explicit overview of the class's attributes,",
+    # "- an initializer," and "*without* writing dull boilerplate code…" had been points, fragments.
+    part = (
+        "## Tools\n\nThe kit gives you:\n\n- a sturdy trowel for the raised beds,\n- a pair of gloves,\n\n"
+        "*without* paying for the delivery of any of them.\n\nThe kit costs twelve pounds at the garden centre.\n\n"
+        "- implement a watering rota for the summer holidays\n\n"
+    )
+    points = newsletter_points(NEWSLETTER.replace("## ", part + "## ", 1), "en", 8)
+    assert points is not None and not any(p.startswith(("a sturdy", "a pair", "without")) for p in points)
+    assert "The kit costs twelve pounds at the garden centre." in points  # the section's first whole sentence
+    blocks = newsletter.outline(part + "## A\n\nText.\n\n## B\n\nText.\n").sections[0].blocks
+    assert [newsletter._sentence_part(blocks, k) for k in range(len(blocks))] == [False, True, True, True, False, False]
+
+
 def test_a_quoted_item_keeps_its_speaker_and_its_quote_marks_in_a_newsletter_point() -> None:
     # This Week in Rust's quote of the week: the point showed the words as the newsletter's own, or ran
     # the attribution's link into the next quotation as if a title were completed by its story.

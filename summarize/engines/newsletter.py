@@ -74,6 +74,9 @@ _NUMBERING_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[一二三四五六七八九�
 # Where a story was taken from, a label and its link ("原文网址：[澳大利亚 abc 广播网](…)", "Source: […]"):
 # credit, not content, and no title for the paragraph after it.
 _CREDIT = re.compile(rf"^(?:{CREDIT_WORD})\s*[:：]", re.I)
+# A list item ended by a comma or a semicolon: the list goes on one sentence ("…attrs gives you:" then
+# "- a concise and explicit overview of the class's attributes,", "- an initializer,").
+_LISTED_PART = re.compile(r"[,;]$")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -242,6 +245,17 @@ def _introduced(blocks: list[Block], k: int) -> bool:
     return k > 0 and leads_in(blocks[k - 1].text)
 
 
+def _sentence_part(blocks: list[Block], k: int) -> bool:
+    """Whether block ``k`` is a part of a sentence a list spreads over its items: in lower case, an item
+    ended by a comma or a semicolon, or the paragraph that ends such a list ("*without* writing dull
+    boilerplate code…" after "- and much more,"). Alone as a point it is a fragment (a README read as a
+    newsletter gave two); a list of titles in lower case ("- implement ?const opt-out…") is no such part."""
+    if not blocks[k].text[:1].islower():
+        return False
+    ends_list = k > 0 and blocks[k - 1].is_item and bool(_LISTED_PART.search(blocks[k - 1].text))
+    return ends_list or (blocks[k].is_item and bool(_LISTED_PART.search(blocks[k].text)))
+
+
 def _quoted(text: str) -> str:
     """``text`` in quotation marks, unless it is a quotation already."""
     return text if text.startswith(("“", '"', "「", "«", "„")) else f"“{text}”"
@@ -284,6 +298,8 @@ def newsletter_points(
         picks = []
         for k, block in enumerate(section.blocks):
             if (block.has_link and _CREDIT.match(block.text)) or _introduced(section.blocks, k):
+                continue
+            if _sentence_part(section.blocks, k):
                 continue
             point = _point(section.blocks, k, lang)
             if len(tokens(point)) < MIN_ITEM_TOKENS or drop(block.text) or drop(point):

@@ -250,6 +250,8 @@ class Summarizer:
         job.key = self.cache_key(job.prose, doc.title, job.language.code, doc.headings)
         hit = self.cache.get(job.key, doc.source)
         if hit is not None:
+            # What the input says of itself now, not what a run before read (the key holds its text).
+            hit.published, hit.author = doc.published, doc.author
             job.outcome = hit
             self._notice_cached_fallback(hit)
 
@@ -335,7 +337,7 @@ class Summarizer:
         return SummaryResult(
             job.doc.source, job.language, engine, model, summary, points, chunks, tokens, timings,
             warnings=warnings, title=job.doc.title, boilerplate_lines=job.boilerplate_lines,
-            published=job.doc.published,
+            published=job.doc.published, author=job.doc.author,
         )  # fmt: skip
 
     # --- translation ----------------------------------------------------------------------------

@@ -133,12 +133,14 @@ class SummaryResult:
     translation: TranslationResult | None = None
     boilerplate_lines: int = 0  # lines and sentences of recurring text or calls to action left out
     published: str | None = None  # ISO 8601 date of a web page, feed entry or PDF, when it says
+    author: str | None = None  # of a web page, feed entry, PDF or Word file, when it says
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "source": self.source,
             "title": self.title,
             "published": self.published,
+            "author": self.author,
             "language": self.language.to_dict(),
             "engine": self.engine,
             "model": self.model,
@@ -179,6 +181,7 @@ class SummaryResult:
             translation=None if translation is None else TranslationResult.from_dict(translation),
             boilerplate_lines=_int(data, "boilerplate_lines", 0),
             published=_str(data, "published", optional=True),
+            author=_str(data, "author", optional=True),
         )
 
 

@@ -130,6 +130,21 @@ def test_get_put_round_trip_and_bad_entries(tmp_path: Path) -> None:
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary files left
 
 
+def test_a_cached_result_says_what_the_input_says_of_itself_now(tmp_path: Path) -> None:
+    # The key holds the text, not the page's date or author: a hit shows the document's own.
+    from summarize.text.inputs import text_document
+
+    store = ResultCache(tmp_path / "results")
+    summarizer = Summarizer(SummarizeOptions(engine="extractive", points=1), cache=store)
+    docs = [text_document(TEXT, "a.txt") for _ in range(2)]
+    docs[0].author, docs[0].published = "Ann Lee", "2024-03-05"
+    docs[1].author, docs[1].published = "Bo Chen", None
+    first, second = (summarizer.summarize_document(doc) for doc in docs)
+    assert (first.author, first.published) == ("Ann Lee", "2024-03-05")
+    assert (second.author, second.published) == ("Bo Chen", None) and second.summary == first.summary
+    assert len(list((tmp_path / "results").rglob("*.json"))) == 1  # the second came from the cache
+
+
 def test_disabled_and_unwritable_caches_do_not_fail(tmp_path: Path) -> None:
     off = ResultCache(tmp_path / "off", enabled=False)
     off.put("cd" + "1" * 62, _result())

@@ -55,7 +55,7 @@ def test_a_word_document_is_summarized_on_the_command_line_and_from_a_url(tmp_pa
     res = CliRunner().invoke(cli, ["--engine", "extractive", "-f", "json", "--points", "0", str(path)])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
-    assert out["title"] == "Library plans" and out["published"] == "2024-03-05"
+    assert (out["title"], out["published"], out["author"]) == ("Library plans", "2024-03-05", "Ann Lee")
     assert out["summary"].startswith("The council approved a budget for the new library on Monday night")
     server.add("/plans", make_docx(BODY), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     server.add("/download", make_docx(BODY), "application/octet-stream")  # known by its content

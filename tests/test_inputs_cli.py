@@ -37,7 +37,11 @@ def test_a_web_page_is_summarized_with_its_title_and_date(server: LocalServer) -
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["source"] == server.url("/news/library")
-    assert (data["title"], data["published"]) == ("Council approves library budget", "2024-03-05")
+    assert (data["title"], data["published"], data["author"]) == (
+        "Council approves library budget",
+        "2024-03-05",
+        "Ann Lee",
+    )
     assert "library" in data["summary"]
 
 

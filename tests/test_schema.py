@@ -21,6 +21,7 @@ SUMMARY = {
     "source": str,
     "title": (str, type(None)),
     "published": (str, type(None)),
+    "author": (str, type(None)),
     "language": LANGUAGE,
     "engine": str,
     "model": (str, type(None)),
@@ -78,7 +79,7 @@ def _json(args: list[str]) -> Any:
 def test_summarize_json_schema(tiny_nllb: Path) -> None:
     plain = _json(["--engine", "extractive", "--format", "json", str(SEED)])
     _check(plain, SUMMARY, "summary")
-    assert list(plain)[:3] == ["source", "title", "published"]  # the order scripts print in
+    assert list(plain)[:4] == ["source", "title", "published", "author"]  # the order scripts print in
     translated = _json(
         ["--engine", "extractive", "--to", "ur", "--translator", str(tiny_nllb), "-f", "json", str(SEED)]
     )

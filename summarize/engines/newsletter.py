@@ -37,6 +37,7 @@ from ..text.markdown import (
     LINK_TARGET,
     LIST_ITEM,
     REFERENCE_DEFINITION,
+    SUMMARY_BLOCK,
     TASK_BOX,
     front_matter,
     prose_markdown,
@@ -63,7 +64,6 @@ _IMAGE_ONLY = re.compile(rf"^\s*(?:!\[[^\]]*\]{LINK_TARGET}\s*)+$")
 # A table of contents' entry: a link to a part of the same document ("- [Where to get it](#where-to-get-it)").
 _CONTENTS_ENTRY = re.compile(r"^\s*\[[^\]\n]*\]\(#[^()\s]*\)[\s.,;]*$")
 _HTML_ONLY = re.compile(r"^\s*<[^>]+>\s*$")
-_SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
 _ISSUE_TITLE = re.compile(
     r"\bissue\s*#?\s*\d+|\bweekly\b|\bthis\s+week\s+in\b|\bnewsletter\b|\bdigest\b|第\s*\d+\s*期|周刊|周报", re.I
 )
@@ -118,7 +118,7 @@ def _body_lines(md: str) -> tuple[list[str], bool]:
     fm = front_matter(md)
     if fm:
         md = md[fm.end() :]
-    md = _SUMMARY_BLOCK.sub("", md)
+    md = SUMMARY_BLOCK.sub("", md)
     # A quotation with its speaker, as the prose reader reads it: a point shows whose words they are.
     lines = mark_attributed_quotes(prose_markdown(md).split("\n"))
     return lines, fm is not None

@@ -36,7 +36,7 @@ from .. import atomic, code_version, paths
 from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, is_call_to_action
 from .inline import inline_to_text
 from .inputs import MARKDOWN_SUFFIXES
-from .markdown import LIST_ITEM, front_matter, without_list_marker
+from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
 from .mdprose import read_markdown
 from .sentences import join_sentences, split_paragraphs, split_sentences
 from .textsim import tokens
@@ -64,8 +64,6 @@ _MONTHS = re.compile(
     re.I,
 )
 _ORDINAL = re.compile(r"\b0(?:st|nd|rd|th)\b")
-# The summary block the pre-commit hook writes is the tool's output, never part of an issue.
-_SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
 
 
 def normalise(text: str) -> frozenset[str]:
@@ -103,7 +101,7 @@ def issue_units(raw: str, suffix: str = ".md") -> list[str]:
     """The units of one issue: those of its prose as the reader gives it, and for Markdown also each
     line of the source with links reduced to their text (the reader drops link-only lines, but the
     newsletter key points read them). A summary block the hook wrote is not part of the issue."""
-    raw = _SUMMARY_BLOCK.sub("", raw)
+    raw = SUMMARY_BLOCK.sub("", raw)
     if suffix.lower() not in MARKDOWN_SUFFIXES:
         return units(raw)
     out = units(read_markdown(raw).text)

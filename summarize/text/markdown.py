@@ -70,6 +70,9 @@ TASK_BOX = r"\[[ xX✓]\]"
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # A blockquote's markers at the start of a line ("> ", "> > "). One definition for the reader and the outline.
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+# The summary block the pre-commit hook writes: the tool's output, never part of the text it summarizes
+# (the boilerplate finder and the newsletter outline leave it out). One pattern for both.
+SUMMARY_BLOCK = re.compile(r"<!--[ \t]*summarize:start\b.*?<!--[ \t]*summarize:end\b.*?-->", re.S)
 # Site-generator template tags ({% include x.html %}, {{ page.title }}) are markup, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 # A list item's marker: CommonMark's bullets "-", "+", "*" and ordinals of 1-9 digits with "." or ")",

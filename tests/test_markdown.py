@@ -259,6 +259,23 @@ def test_a_link_with_only_a_label_or_a_tag_is_no_prose() -> None:
     assert [b.text for b in sections[0].blocks if b.text.startswith("定价")] == ["定价的42种技巧（英文）"]
 
 
+def test_a_markdown_definition_list_reads_as_terms_with_their_definitions() -> None:
+    # Pandoc's and PHP Markdown Extra's "Term" / ": definition" (and trafilatura's writing of a short
+    # page's <dl>) had read "Model : An object…" and ": It also reads bytes.".
+    md = (
+        "Some terms used in this guide are explained below.\n\nModel\n: An object structure for a message.\n\n"
+        "Parser\n: Takes characters and produces a model.\n: It also reads bytes.\n\n"
+        "- command (required)\n: the command line to run.\n"
+    )
+    assert split_sentences(read_markdown(md).text) == [
+        "Some terms used in this guide are explained below.",
+        "Model: An object structure for a message.",
+        "Parser: Takes characters and produces a model.",
+        "It also reads bytes.",
+        "- command (required): the command line to run.",
+    ]
+
+
 def test_a_bar_of_html_links_is_no_prose() -> None:
     # A README's centred bar of links and its list of translations had opened two summaries with
     # "About · Documentation · Install" and "English | 简体中文 | Deutsch".

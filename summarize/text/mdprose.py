@@ -61,6 +61,32 @@ def _goes_on(before: str, line: str) -> bool:
     return bool(_GOES_ON.search(inline_to_text(before).rstrip()))
 
 
+# A definition of a definition list as Pandoc and PHP Markdown Extra write one (a term on its line, then
+# ": its definition"; trafilatura writes a short page's <dl> so too).
+_DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+(?=\S)")
+
+
+def _joined_definitions(rows: list[str]) -> list[str]:
+    """``rows`` with each term and its first definition on one line, "Model: An object structure…", as
+    a page's ``<dl>`` reads (:mod:`.page_markup`), and a further definition of the term a paragraph of
+    its own: "Model" / ": An object…" had read "Model : An object…", a second definition ": It also…"."""
+    out: list[str] = []
+    for row in rows:
+        marker = _DEFINITION.match(row)
+        if not marker:
+            out.append(row)
+            continue
+        text = row[marker.end() :]
+        term = out[-1].rstrip() if out else ""
+        # A term is a line of its own (a paragraph's first, or a list item: ninja's "- $ followed by text").
+        alone = len(out) < 2 or not out[-2].strip() or bool(LIST_ITEM.match(term))
+        if term.strip() and alone and not _HEADING.match(term) and term[-1] not in _STOPS:
+            out[-1] = f"{term}: {text}"
+        else:
+            out.extend(["", text])
+    return out
+
+
 def unify_eol(text: str) -> str:
     """``text`` with every line ending a ``\\n``."""
     # CRLF (Windows) and lone CR (old Mac) both become "\n", so line-based rules see lines.
@@ -99,7 +125,7 @@ def read_markdown(md: str) -> MarkdownProse:
     titled = title is not None  # a title is found: front matter's, a header's, a heading's
     lines: list[str] = []
     before = ""  # the line before, as read, when it was prose that goes on to this one
-    for line in mark_attributed_quotes(md.split("\n")):
+    for line in mark_attributed_quotes(_joined_definitions(md.split("\n"))):
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
         line = LINE_BREAK.sub("\n\n", BLOCKQUOTE.sub("", line))
         if _REFERENCE_DEFINITION.match(line) or (_LINK_ONLY.match(line) and not _goes_on(before, line)):

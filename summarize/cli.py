@@ -184,7 +184,7 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
 
 def _discover(inputs: tuple[str, ...], values: dict[str, Any], out_dir: Any) -> list[Any]:
     """The inputs to summarize: paths, folders, URLs (and ``--urls FILE``), or stdin when none is given."""
-    from .discover import discover
+    from .discover import DEFAULT_SUFFIXES, discover
     from .text.sources import read_url_list
 
     if values["urls"]:
@@ -198,7 +198,7 @@ def _discover(inputs: tuple[str, ...], values: dict[str, Any], out_dir: Any) -> 
     items = discover(inputs, include=values["include"], exclude=values["exclude"], skip_dir=out_dir)
     if not items:
         raise click.UsageError(
-            f"no input files found in {', '.join(inputs)} (default types: .txt .md .markdown .html .htm; see --include)"
+            f"no input files found in {', '.join(inputs)} (default types: {' '.join(DEFAULT_SUFFIXES)}; see --include)"
         )
     return items
 

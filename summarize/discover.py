@@ -18,10 +18,17 @@ from urllib.parse import urlsplit
 from .errors import UsageError
 from .text.fetch import is_url
 from .text.inputs import HTML_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES, STDIN
+from .text.mail import MAIL_SUFFIXES
 
 # The article types a folder is searched for: text, and the names inputs reads as Markdown, reStructuredText
 # or a page.
-DEFAULT_SUFFIXES = (".txt", *sorted(MARKDOWN_SUFFIXES), *sorted(RST_SUFFIXES), *sorted(HTML_SUFFIXES))
+DEFAULT_SUFFIXES = (
+    ".txt",
+    *sorted(MARKDOWN_SUFFIXES),
+    *sorted(RST_SUFFIXES),
+    *sorted(HTML_SUFFIXES),
+    *sorted(MAIL_SUFFIXES),
+)
 _MAGIC = re.compile(r"[*?[]")
 
 
@@ -130,7 +137,7 @@ def discover(
 
     A file named explicitly is always taken (a missing one becomes an input error later, so the
     run goes on); files found in folders or by globs are filtered by ``include``/``exclude`` and,
-    without ``include``, by the default types (.txt .md .markdown .html .htm). Files found below
+    without ``include``, by the default types (:data:`DEFAULT_SUFFIXES`). Files found below
     ``skip_dir`` (the ``--out`` folder) are left out, so outputs never become inputs; where that
     folder is the input folder itself, only the outputs' names (``*.summary.md``, ``*.summary.json``).
     FIFOs, sockets and devices in folders are skipped; a broken link is kept and reported later.

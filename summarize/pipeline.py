@@ -199,10 +199,11 @@ class Summarizer:
     # --- stages ---------------------------------------------------------------------------------
     def _strip_boilerplate(self, job: _Job) -> None:
         """Leave out what every issue of a newsletter says (README, Newsletters): the folder's recurring
-        text for a Markdown file, else the document's own calls to action."""
+        text for a Markdown file, else the document's own calls to action (none in a plain email, whose
+        requests are its news)."""
         doc = job.doc
         job.prose = doc.text
-        if self.options.keep_boilerplate:
+        if self.options.keep_boilerplate or doc.letter:
             job.is_boilerplate = lambda text: False
             return
         if doc.markdown and doc.path:

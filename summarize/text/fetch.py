@@ -40,6 +40,7 @@ CONTENT_KINDS = {
     "application/pdf": "pdf",
     "application/x-pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "message/rfc822": "email",
     "application/rss+xml": "feed",
     "application/atom+xml": "feed",
     "application/rdf+xml": "feed",
@@ -331,7 +332,7 @@ def _check_kind(content_type: str, body: bytes, url: str) -> None:
 
 
 def kind_of(fetched: Fetched) -> str:
-    """What ``fetched`` is read as: ``html``, ``text``, ``markdown``, ``pdf``, ``docx`` or ``feed``.
+    """What ``fetched`` is read as: ``html``, ``text``, ``markdown``, ``pdf``, ``docx``, ``email`` or ``feed``.
 
     Raises :class:`InputError` for XML that is not a feed.
     """

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 from ..errors import InputError
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .kinds import text_kind
+from .mail import MAIL_SUFFIXES, is_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
@@ -42,6 +43,9 @@ class Document:
     markdown: bool = False  # read as Markdown (a .md file, or piped text with headings or front matter)
     headings: tuple[str, ...] = ()  # its title and headings, as they read in ``text`` (without a stop)
     page: bool = False  # a web page (a URL or an .html file): ``raw`` is the Markdown its main text was read as
+    # A plain-text email: what it asks of its reader ("please add it to the runbook by 20 December") is its
+    # news, never a newsletter's call to action to leave out.
+    letter: bool = False
 
 
 def decode(data: bytes, source: str) -> str:
@@ -194,6 +198,7 @@ _SUFFIX_KINDS = {
     **dict.fromkeys(HTML_SUFFIXES, "html"),
     **dict.fromkeys(MARKDOWN_SUFFIXES, "markdown"),
     **dict.fromkeys(RST_SUFFIXES, "rst"),
+    **dict.fromkeys(MAIL_SUFFIXES, "email"),
 }
 
 
@@ -218,6 +223,8 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         )
     if kind == "html":
         return page_document(raw, source)
+    if kind == "email":
+        return mail_document(raw, source)
     if kind == "rst":
         try:
             return page_document(rst_to_html(raw), source, generated=True)
@@ -265,6 +272,8 @@ def bytes_document(data: bytes, source: str, suffix: str = "") -> Document:
         return pdf_document(data, source)
     if suffix.lower() in DOCX_SUFFIXES or is_docx(data):
         return docx_document(data, source)
+    if suffix.lower() in MAIL_SUFFIXES or is_mail(data[:8192].decode("latin-1")):
+        return mail_document(data, source)  # its parts name their own charsets
     return to_document(decode(data, source), source, suffix)
 
 
@@ -289,6 +298,19 @@ def _gunzip(data: bytes, source: str) -> bytes:
     if not unpacker.eof:  # cut off before its end
         raise InputError("is a damaged gzip file", source=source, hint="check it with gzip -t")
     return out
+
+
+def mail_document(data: bytes | str, source: str) -> Document:
+    """An email's text as a :class:`Document` (:mod:`.mail`): its subject the title, its sender the
+    author, its date the ``published`` one; an HTML-only message is read as a page."""
+    mail = read_mail(data, source)
+    doc = page_document(mail.text, source) if mail.html else to_document(mail.text, source)
+    if mail.title:
+        doc.text, doc.headings = title_first(doc.text, mail.title, doc.headings)
+        doc.title = mail.title
+    doc.published, doc.author = mail.published or doc.published, mail.author or doc.author
+    doc.letter = not mail.html
+    return doc
 
 
 def docx_document(data: bytes, source: str) -> Document:

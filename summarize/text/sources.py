@@ -20,6 +20,7 @@ from .inputs import (
     bytes_document,
     decode,
     docx_document,
+    mail_document,
     page_document,
     pdf_document,
     read_path,
@@ -73,6 +74,8 @@ def _document(fetched: Fetched, kind: str) -> Document:
         doc = pdf_document(fetched.body, fetched.url)
     elif kind == "docx":
         doc = docx_document(fetched.body, fetched.url)
+    elif kind == "email":  # its parts name their own charsets
+        doc = mail_document(fetched.body, fetched.url)
     elif kind == "html":
         doc = page_document(fetched.body, fetched.url, fetched.final_url)
     else:  # plain text, Markdown or reStructuredText

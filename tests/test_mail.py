@@ -1,0 +1,148 @@
+"""Emails: an ``.eml`` file or pasted text with a mail's headers is read as the message its writer sent."""
+
+from __future__ import annotations
+
+import json
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli import cli
+from summarize.discover import discover
+from summarize.errors import InputError
+from summarize.text.inputs import read_path, to_document
+from summarize.text.kinds import text_kind
+from summarize.text.mail import is_mail
+from tests.localserver import LocalServer, serve
+
+BODY = (
+    "Hi all,\n\n"
+    "The move of our servers to the new data centre in Rotterdam, planned for 12 December, is postponed\n"
+    "to 16 January. The power supplier could not finish the second feed in time.\n\n"
+    "We will run a full rehearsal on 8 January with the network team. If you own a service that needs a\n"
+    "manual step during the move, please add it to the runbook by 20 December.\n\n"
+    "On Mon, 30 Nov 2026, Tom Hale wrote:\n> Is the move still on for the 12th? The new racks arrived on Friday.\n\n"
+    "Thanks,\nMaria\n\n-- \nMaria Lopez\nHead of Infrastructure, Example Org\n+31 10 555 0100\n"
+)
+HEADERS = (
+    "From: Maria Lopez <maria.lopez@example.org>\nTo: Operations <ops@example.org>\n"
+    "Date: Tue, 1 Dec 2026 09:14:02 +0100\nSubject: Data centre move postponed to January\n\n"
+)
+
+
+def _message(plain: str | None = BODY, html: str | None = None, charset: str = "utf-8") -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = "Maria Lopez <maria.lopez@example.org>"
+    message["To"] = "ops@example.org"
+    message["Date"] = "Tue, 1 Dec 2026 09:14:02 +0100"
+    message["Subject"] = "Data centre move postponed to January"
+    if plain is not None:
+        message.set_content(plain, charset=charset, cte="quoted-printable")
+    if html is not None:
+        if plain is None:
+            message.set_content(html, subtype="html")
+        else:
+            message.add_alternative(html, subtype="html")
+    return message
+
+
+def test_an_eml_file_is_the_message_its_writer_sent(tmp_path: Path) -> None:
+    # Its parts decoded (quoted-printable, Latin-1), its subject the title, its sender the author, its date
+    # in UTC; the signature under "-- " and the quoted earlier message with its "wrote:" line left out.
+    path = tmp_path / "move.eml"
+    path.write_bytes(_message(BODY.replace("Rotterdam", "Rotterdam-Zuid (Maasvlakte)"), charset="latin-1").as_bytes())
+    doc = read_path(path)
+    assert (doc.title, doc.author, doc.published) == (
+        "Data centre move postponed to January",
+        "Maria Lopez",
+        "2026-12-01T08:14:02Z",
+    )
+    text = " ".join(doc.text.split())
+    assert "Rotterdam-Zuid (Maasvlakte), planned for 12 December, is postponed to 16 January." in text
+    for gone in ("From:", "Subject:", "wrote:", "new racks", "Head of Infrastructure", "+31"):
+        assert gone not in doc.text, gone
+
+
+def test_pasted_mail_text_is_told_by_its_headers() -> None:
+    assert text_kind(HEADERS + BODY) == "email" and is_mail("From alice@example.org Tue Dec  1\n" + HEADERS + BODY)
+    assert not is_mail("From: the editor\n\nA letter to our readers about the budget.")  # no subject, no date
+    assert not is_mail("Subject: budget\nThe council met on Monday.\n\nMore text.")  # prose in the block
+    doc = to_document(HEADERS + BODY, "<stdin>")
+    assert doc.title == "Data centre move postponed to January" and "To:" not in doc.text
+
+
+def test_a_mails_requests_are_its_news_on_the_command_line(tmp_path: Path) -> None:
+    # Read as plain text, its headers opened the summary and its signature was a key point; and a
+    # newsletter's rule for calls to action took the request and the sentence beside it.
+    path = tmp_path / "move.txt"
+    path.write_text(HEADERS + BODY, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["--engine", "extractive", "-f", "json", str(path)], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert (out["title"], out["author"], out["published"]) == (
+        "Data centre move postponed to January",
+        "Maria Lopez",
+        "2026-12-01T08:14:02Z",
+    )
+    assert out["summary"].startswith("The move of our servers to the new data centre in Rotterdam")
+    shown = [out["summary"], *out["key_points"]]
+    assert "We will run a full rehearsal on 8 January with the network team." in out["summary"]
+    assert (
+        "If you own a service that needs a manual step during the move, please add it to the runbook by 20 December."
+        in out["key_points"]
+    )
+    assert not any(gone in part for part in shown for gone in ("Maria Lopez", "+31", "From:", "racks"))
+
+
+def test_an_html_only_mail_is_read_as_a_page(tmp_path: Path) -> None:
+    html = (
+        "<html><body><h1>Weekly news</h1><p>The council approved the new library budget on Monday night after"
+        " a long debate about its cost.</p><p>The library will open in two years with a hall for events.</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "news.eml"
+    path.write_bytes(_message(None, html).as_bytes())
+    doc = read_path(path)
+    assert doc.title == "Data centre move postponed to January" and "<p>" not in doc.text
+    assert "The council approved the new library budget on Monday night" in doc.text
+    both = tmp_path / "both.eml"  # the plain part, when there is one, is what the sender wrote for every reader
+    both.write_bytes(_message(BODY, html).as_bytes())
+    assert "Rotterdam" in read_path(both).text and "library" not in read_path(both).text
+
+
+@pytest.mark.parametrize("attach", [True, False])
+def test_a_mail_with_no_text_is_a_one_line_error(tmp_path: Path, attach: bool) -> None:
+    message = _message(None)
+    if attach:
+        message.add_attachment(b"%PDF-1.4 ...", maintype="application", subtype="pdf", filename="report.pdf")
+    path = tmp_path / "empty.eml"
+    path.write_bytes(message.as_bytes())
+    with pytest.raises(InputError, match="is an email with no text to read"):
+        read_path(path)
+    res = CliRunner().invoke(cli, ["--engine", "extractive", str(path)])
+    assert res.exit_code == 1 and res.stderr.strip().splitlines() == [
+        f"summarize: error: {path}: is an email with no text to read (only attachments, or a damaged message)"
+        " (save the message's text, or the attachment, and pass that file)"
+    ]
+
+
+def test_folders_are_searched_for_eml_files(tmp_path: Path) -> None:
+    (tmp_path / "a.eml").write_bytes(_message().as_bytes())
+    (tmp_path / "b.bin").write_bytes(b"\x00")
+    assert [item.relative.as_posix() for item in discover([str(tmp_path)])] == ["a.eml"]
+
+
+def test_a_mail_fetched_from_a_url_is_read_as_one(tmp_path: Path) -> None:
+    # message/rfc822 by its type; a raw-file host's text/plain by the address's ".eml".
+    server: LocalServer
+    with serve() as server:
+        server.add("/mail", _message(charset="latin-1").as_bytes(), "message/rfc822")
+        server.add("/raw/move.eml", _message().as_bytes(), "text/plain; charset=utf-8")
+        for route in ("/mail", "/raw/move.eml"):
+            res = CliRunner().invoke(cli, ["--engine", "extractive", "-f", "json", "--points", "0", server.url(route)])
+            assert res.exit_code == 0, res.output
+            out = json.loads(res.stdout)
+            assert (out["title"], out["author"]) == ("Data centre move postponed to January", "Maria Lopez"), route
+            assert out["summary"].startswith("The move of our servers") and "Head of" not in out["summary"]

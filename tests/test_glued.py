@@ -61,6 +61,26 @@ def test_caption_rules_leave_sentences_of_normal_length_and_speakers_alone() -> 
     assert split_sentences(german, "de") == [german]
 
 
+def test_and_not_if_then_yet_and_an_age_open_a_glued_sentence() -> None:
+    # Daily Mail captions glued to the text had made key points of two sentences: "…its opening in 2012
+    # And for the lucky fashionistas…", "…popular music Not content with…", "…as 'finals' The
+    # 26-year-old has been…" (8 seams in 7 CNN/DM articles).
+    assert split_sentences("The store opened in 2012 And for the lucky few there will be a party.") == [
+        "The store opened in 2012",
+        "And for the lucky few there will be a party.",
+    ]
+    assert split_sentences("He called the games 'finals' The 26-year-old has been in fine form.")[1] == (
+        "The 26-year-old has been in fine form."
+    )
+    # Inside a title or a name (a capitalised word after the opener): one sentence.
+    for whole in (
+        "They watched Tom And Jerry at the cinema on Sunday.",
+        "She starred in Pride And Prejudice and Made In Chelsea.",
+        "The song Not Fade Away was played at the end.",
+    ):
+        assert split_sentences(whole) == [whole], whole
+
+
 def test_a_caption_label_of_common_words_starts_a_glued_caption_at_any_length() -> None:
     # "…kite flying dates back some 2,000 years Global appeal: Professional kite flying teams…" was one key
     # point, two captions run together, under the run-on length where labels had not been looked for.

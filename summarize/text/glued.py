@@ -66,6 +66,7 @@ def split_quote_edges(sentence: str) -> list[str]:
 _OPENER_WORDS = (
     "The", "A", "An", "This", "These", "Those", "Some", "Many", "Most", "His", "Her", "Their", "Its", "He", "She",
     "They", "It", "We", "In", "On", "At", "After", "But", "However", "When", "While", "As", "Despite", "During",
+    "And", "Not", "If", "Then", "Yet",
 )  # fmt: skip
 # Also, at any length, a sentence adverb before its comma ("…to manoeuvre However, Chinese aviation
 # authorities…"), a conjunction that opens a clause ("…during the festival Although the kite…") and a
@@ -81,12 +82,15 @@ _MORE_OPENERS = (
     r"|One of (?:the|his|her|their|its|our|my|them)\b"
 )
 _OPENERS = "|".join(_OPENER_WORDS)
+# What follows an opener where a sentence starts: a word in lower case, or an age ("…as 'finals' The
+# 26-year-old has been…", the Daily Mail's way to name a player again).
+_OPENED = r"(?:[a-z]|\d{1,3}-year-old\b)"
 # A caption's label: a capitalised word and up to three in lower case ("Flying high", "Sullen").
 _LABEL = r"[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,3}"
 # An opener's next word may open a quotation ("…in a speech in 1944 The ‘special relationship’ has…"):
 # 2 seams in a CNN/DM article.
 _LABEL_AHEAD = rf"(?P<label>{_LABEL}): [A-Z‘'\"“]"  # a label, its colon and what it labels
-_CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?={_LABEL_AHEAD}|(?:{_OPENERS}) [‘'\"“]?[a-z]|{_MORE_OPENERS})")
+_CAPTION_CUT = re.compile(rf"(?<=[a-z0-9)]) (?={_LABEL_AHEAD}|(?:{_OPENERS}) [‘'\"“]?{_OPENED}|{_MORE_OPENERS})")
 # In a piece of normal length only an opener that cannot begin a name or a title inside a sentence: not
 # "A"/"An" ("Patient A and…", "Serie A goals"), and not after two capitalised words, which a title
 # goes on from ("…the year Don't Push It won…"). Such a seam is a caption's or a page line's end glued
@@ -98,7 +102,7 @@ _CLOSING_QUOTE = "’'\"”"
 _OPENER_CUT = re.compile(
     rf"(?:(?<=[a-z0-9)])|(?<=[a-z0-9][{_CLOSING_QUOTE}])) (?=(?:"
     + "|".join(w for w in _OPENER_WORDS if w not in ("A", "An"))
-    + rf") [‘'\"“]?[a-z]|{_MORE_OPENERS})"
+    + rf") [‘'\"“]?{_OPENED}|{_MORE_OPENERS})"
 )
 # In a piece of normal length, a caption's label only where no name or title can be read: its first word
 # a common word ("…dates back some 2,000 years Global appeal: Professional kite flying teams…", "Fatal:",

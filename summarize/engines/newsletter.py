@@ -45,6 +45,7 @@ from ..text.markdown import (
 )
 from ..text.mdprose import mark_attributed_quotes
 from ..text.quotes import close_quote, trailing_attribution
+from ..text.scripts import has_cjk
 from ..text.sentences import join_sentences, split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
@@ -77,7 +78,6 @@ _CREDIT = re.compile(rf"^(?:{CREDIT_WORD})\s*[:：]", re.I)
 # A list item ended by a comma or a semicolon: the list goes on one sentence ("…attrs gives you:" then
 # "- a concise and explicit overview of the class's attributes,", "- an initializer,").
 _LISTED_PART = re.compile(r"[,;]$")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass
@@ -220,7 +220,7 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
     # A quotation is no title, though its attribution links its speaker ("“…” – papaf on hacker news").
     short_title = not _FINAL_STOP.search(text) and len(tokens(text)) <= MAX_TITLE_TOKENS and not text.startswith("“")
     if short_title and nxt is not None and not nxt.is_item and block.has_link:
-        sep = "：" if _CJK.search(text) else ": "
+        sep = "：" if has_cjk(text) else ": "
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
     elif (
         nxt is not None and not block.is_quote and _introduced(blocks, k + 1) and len(split_sentences(text, lang)) == 1

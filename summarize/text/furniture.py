@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 
+from .scripts import has_cjk
+
 # A label and a value of one word is a field, not a sentence ("Source Code: lib/fs.js" led every summary of
 # Node.js's docs; "Type: String", "Affiliated to a trade union: 189,703").
 # A value in a script written without spaces is no one word ("GoMailer: 一个轻量的电子邮件推送开源工具…。" is
-# a newsletter's story).
-_FIELD = re.compile(r"^[^\W\d_][\w’' -]{0,40}:[ \t]*[^\s\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+?\.?$")
+# a newsletter's story): a field holds no CJK character (:func:`.scripts.has_cjk`).
+_FIELD = re.compile(r"^[^\W\d_][\w’' -]{0,40}:[ \t]*\S+?\.?$")
 # A reference manual's field of a setting or an API ("Type: String (can be set multiple times)", "Default:
 # false on windows, true on mac/unix…", "Added in: v8.0.0", "Stability: 1 - Experimental"): whatever its
 # value, the entry's furniture (npm's docs gave them as key points). English labels.
@@ -78,7 +80,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
     or (English) a cross-reference, a lead-in ending "as follows." or a manual's field ("Type: …")."""
     return bool(
         leads_in(sentence)  # in any language
-        or _FIELD.match(sentence)
+        or (_FIELD.match(sentence) and not has_cjk(sentence))
         or _NOTICE.search(sentence)
         or _LICENSE_TERMS.search(sentence)
         or _DOT_LEADERS.search(sentence)

@@ -64,7 +64,7 @@ def test_caption_rules_leave_sentences_of_normal_length_and_speakers_alone() -> 
 def test_and_not_if_then_yet_and_an_age_open_a_glued_sentence() -> None:
     # Daily Mail captions glued to the text had made key points of two sentences: "…its opening in 2012
     # And for the lucky fashionistas…", "…popular music Not content with…", "…as 'finals' The
-    # 26-year-old has been…" (8 seams in 7 CNN/DM articles).
+    # 26-year-old has been…" (9 seams in 8 CNN/DM articles).
     assert split_sentences("The store opened in 2012 And for the lucky few there will be a party.") == [
         "The store opened in 2012",
         "And for the lucky few there will be a party.",

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..text.backrefs import refers_back
+from ..text.fragments import fragment_starts
 from ..text.furniture import is_furniture
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile, strip_caption_label
 from ..text.markdown import LIST_MARKER
-from ..text.mentions import NAME_PARTICLES, is_common_lower
+from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import has_caseless, initials
@@ -77,17 +78,6 @@ MAX_URL_SHARE = 0.3
 # A "sentence" whose words are mostly numbers or digits mixed with letters ("00000000 4d 49 4d 45 2d…", a
 # hex dump in a PDF; "v2.13.0 (2026-04-13)" in a plain-text changelog) is data, not prose.
 MAX_NUMBER_SHARE = 0.6
-# Sentences starting in lower case are fragments only where they are few; a text written in lower
-# case (chat, notes) keeps them all. Not searched: the news sets have 14 such in 9,347 sentences.
-FRAGMENT_SHARE = 0.25
-# A list item's label in lower case before a colon ("disposition: merge Stabilize…", "miri: update
-# panic machinery…") opens no sentence, however many of a text's sentences start in lower case
-# (This Week in Rust's lists of pull requests do: over a quarter of an issue's). None in the news sets.
-_ITEM_LABEL = re.compile(r"[a-z][\w.-]*:\s")
-# A bug tracker's entry, its key and its category in brackets before the bug's title (Swift Weekly Brief's
-# starter tasks, "SR-7823 [Package Manager] swift run intermingles…"): a task listed, no news to summarize;
-# two of them were summary sentences of one issue. The key alone is no mark ("COVID-19 cases rose…").
-_TRACKER_ENTRY = re.compile(r"[A-Z][A-Z\d]*-\d+\s+\[[^\]\n]{1,30}\]\s")
 # A list of names says nothing of them: a team's line-up ("Cech, Ferreira, Carvalho (Kezman 74), Terry…"), a
 # meeting's attendees ("Priya Shah, Tom Becker and Lena Ortiz"). Three items or more, every word capitalised,
 # a particle of a name or one of these, what brackets hold aside; a score ("Motherwell 0, Heart of
@@ -301,48 +291,6 @@ def normalise(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0 for _ in values]
 
 
-def _title_names(title: str | None) -> set[str]:
-    """Words of ``title`` that name something, lower-cased: a first word it writes in lower case ("npm" of
-    "npm-install") and any it writes in capitals or mixed case ("APT", "iOS"); not a word that title case
-    capitalises ("The", "Rock") nor one it leaves in lower case (the "and" of "Rock and Roll")."""
-    words = re.findall(r"[^\W\d_]+", title or "")
-    return {w.lower() for k, w in enumerate(words) if (k == 0 and w.islower()) or not (w.islower() or w.istitle())}
-
-
-def _lower_names(sentences: list[str], first: list[str], lang: str) -> set[str]:
-    """Words that open a sentence in lower case and name something: in English, a word no common word
-    that the text writes in lower case again ("lxml is a Pythonic, mature binding…", "pypdf can…": a
-    package's README names it so throughout). A piece the splitter cut opens with a common word
-    ("and", "said", "maintains")."""
-    if lang != "en":
-        return set()
-    rare = {w for w in first if w.isalpha() and w.islower() and not is_common_lower(w)}
-    if not rare:
-        return set()
-    counts = Counter(w for s in sentences for w in re.findall(r"[^\W\d_]+", s) if w in rare)
-    return {w for w in rare if counts[w] >= 2}
-
-
-def _fragment_starts(sentences: list[str], title: str | None = None, lang: str = "") -> set[int]:
-    """Sentences that start with a word in lower case, where the text's sentences start with capitals.
-
-    In a cased script such a "sentence" is a piece the splitter cut from its start ("and Gin and
-    Juice in 1993.", "said Recording Academy president …") or a list item's label ("disposition:
-    merge Stabilize …"): it reads as a broken sentence in a summary. Words in mixed case ("iPhone",
-    "eBay") start sentences too and are kept, and a text where over :data:`FRAGMENT_SHARE` of the
-    sentences start in lower case (chat, notes) keeps them all but a label before a colon
-    (:data:`_ITEM_LABEL`) and a bug tracker's entry (:data:`_TRACKER_ENTRY`), which open no sentence
-    anywhere. Scripts without case never match, nor a word that ``title`` names (:func:`_title_names`).
-    """
-    first = [s.split(maxsplit=1)[0].rstrip(",.:;!?") if s.strip() else "" for s in sentences]
-    # A name the title gives and the text writes in lower case opens a sentence ("apt is the main
-    # command-line package manager…" under the title "APT").
-    named = _title_names(title) | _lower_names(sentences, first, lang)
-    lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower() and w not in named}
-    labels = {i for i, s in enumerate(sentences) if _ITEM_LABEL.match(s) or _TRACKER_ENTRY.match(s)}
-    return (lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()) | labels
-
-
 def is_name_list(sentence: str) -> bool:
     """Whether ``sentence`` only lists names: three items or more, no word in lower case but ``_LIST_JOINERS``."""
     text = _BRACKETED.sub(" ", sentence)
@@ -369,7 +317,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     quoted = [mark for para in marks for mark in para]
     said_by = [by for para, m in zip(paragraphs, marks, strict=True) for by in quotation_speakers(para, m)]
     trimmed = [trim_clutter(raw) for raw in sentences]
-    fragments = _fragment_starts(trimmed, title, lang)
+    fragments = fragment_starts(trimmed, title, lang)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
     names = {

@@ -35,7 +35,7 @@ LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*|(?<!\\)\\$", re.I)
 # A list item's tag before its link, no link itself: This Week in Rust's "[good first issue] [sqlx: Add…](…)",
 # "[puzzle] [The battle…](…)". As prose it ran into the link's text ("good first issue sqlx: Add…"). Not a
 # label with a colon ("[disposition: merge] [Permit…](…)"): as "disposition: merge Permit…" the engines
-# read it as a label's item, a proposal's title rather than a sentence (features._fragment_starts).
+# read it as a label's item, a proposal's title rather than a sentence (fragments.fragment_starts).
 _ITEM_START = r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)"  # a list item's indentation and marker (group 1)
 _ITEM_TAG = re.compile(_ITEM_START + r"\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
 # A footnote's marker is no word of the sentence: GFM's "[^1]" anywhere, and a number in brackets right

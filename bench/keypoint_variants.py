@@ -191,7 +191,7 @@ def variant(
     stretch_power: float = 0.0,
 ) -> Rule:
     """The key-point rule family: the rule before the round that declared it is ``variant()``; the
-    engine's now is ``variant("centrality", fact_weight=0.0, stretch_power=1.0)`` (:data:`SHIPPED`).
+    engine's now is ``variant("centrality")`` (:data:`SHIPPED`, "rank: centrality").
 
     Stretches cut by ``importance ** power`` (``cut``); in each, the sentence with the best
     importance * (1 + fact_weight * log(1 + new facts)) * (1 - novelty * its largest cosine to the
@@ -339,7 +339,7 @@ ADAPTIVE: dict[str, Rule] = {
 }
 # The rule the engine ships (``extractive.fact_points``): what bench/keypoint_folds.py's procedure
 # picks on all three sets with the shipped weights (tests/test_eval.py holds the two equal).
-SHIPPED = "adaptive: centrality, points / lead ratio ** 1.0 stretches"
+SHIPPED = "rank: centrality"
 # The family the nested procedure (bench/keypoint_folds.py) chooses from, in this order (ties go to
 # the earlier rule, so to the shipped one first).
 # Its first rule is the one shipped when the family was declared (``variant("centrality",

@@ -216,6 +216,10 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
+# How much a key point's rank rises with the new facts it brings: centrality × (1 + this × log(1 + n)).
+FACT_WEIGHT = 0.5
+
+
 def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
     """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
     (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
@@ -243,15 +247,16 @@ def equal_shares(rest: Sequence[int], weight: Sequence[float], count: int) -> li
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into stretches holding equal shares of its
-    centrality, as many as :func:`stretch_count` says (fewer after a lede that states the article),
-    and each stretch in turn gives its most central sentence among those that bring a new fact (a
+    The article without the summary's sentences is cut into as many stretches as points, holding
+    equal shares of its centrality (where the weight sits at the top, as in news, the stretches there
+    are short), and each stretch in turn gives its best sentence among those that bring a new fact (a
     number or name of which neither the summary nor a point taken before states a word), repeat
     neither a summary sentence nor a point, and leave every later point something new
-    (:func:`keeps_news`); a sentence that refers back or quotes nobody only where the stretch has
-    nothing else (:func:`stand_alone_first`). The turns of stretches with nothing to give, or whose
-    best quotes nobody, go to the most central such sentences anywhere, in the same order. The rule is
-    ``bench/keypoint_folds.py``'s pick among 44 declared rules.
+    (:func:`keeps_news`): best by centrality × (1 + ½ log(1 + its new facts)) (:data:`FACT_WEIGHT`),
+    a sentence that refers back or quotes nobody only where the stretch has nothing else
+    (:func:`stand_alone_first`). The turns of stretches with nothing to give, or whose best quotes
+    nobody, go to the best such sentences anywhere, in the same order. The rule is
+    ``bench/keypoint_folds.py``'s pick among 44 declared rules ("rank: centrality").
     """
     if points <= 0:
         return []
@@ -265,16 +270,17 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
         best, best_value = None, (-math.inf, -math.inf)
         for k in ks:
             cand = doc.cands[k]
-            if k in taken or not known.is_new(cand) or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
+            new = known.new_in(cand) if k not in taken else []
+            if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            value = stand_alone_first(cand, doc.centrality[k])
+            value = stand_alone_first(cand, doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new))))
             if value > best_value and keeps_news(doc, summary_facts, chosen, k):
                 best, best_value = k, value
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
     whole = range(len(doc.cands))
-    for ks in [*equal_shares(rest, doc.centrality, stretch_count(doc, points)), *[whole] * points]:
+    for ks in [*equal_shares(rest, doc.centrality, points), *[whole] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

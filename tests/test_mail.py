@@ -146,3 +146,18 @@ def test_a_mail_fetched_from_a_url_is_read_as_one(tmp_path: Path) -> None:
             out = json.loads(res.stdout)
             assert (out["title"], out["author"]) == ("Data centre move postponed to January", "Maria Lopez"), route
             assert out["summary"].startswith("The move of our servers") and "Head of" not in out["summary"]
+
+
+def test_a_pasted_mail_in_utf8_without_mime_headers_keeps_its_letters() -> None:
+    # The standard reads a part that names no charset as ASCII: "reunión" had read "reuni��n", and on
+    # standard input the run had ended in an internal error.
+    text = (
+        "From: José Núñez <jose@example.es>\nSubject: Reunión aplazada al martes\n"
+        "Date: Mon, 30 Nov 2026 10:00:00 +0100\n\n"
+        "La reunión del comité de presupuestos, prevista para el lunes 7 de diciembre, se aplaza al martes 8.\n"
+    )
+    res = CliRunner().invoke(cli, ["--engine", "extractive", "-f", "json", "--points", "0"], input=text.encode())
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert (out["title"], out["author"]) == ("Reunión aplazada al martes", "José Núñez")
+    assert out["summary"].startswith("La reunión del comité de presupuestos") and "\ufffd" not in out["summary"]

@@ -65,13 +65,12 @@ def read_mail(data: bytes | str, source: str) -> Mail:
     """The message in ``data``: its text (see the module's notes) and its subject, sender and date.
 
     Raises :class:`InputError` when it has no text to read (only attachments)."""
-    policy = email.policy.default
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
-        parsed = email.message_from_bytes(data, policy=policy) if isinstance(data, bytes) else None
-        message = parsed or email.message_from_string(str(data), policy=policy)
+        message = email.message_from_bytes(raw, policy=email.policy.default)
         assert isinstance(message, EmailMessage)
         part = message.get_body(preferencelist=("plain", "html"))
-        text = part.get_content() if part is not None else ""
+        text = _text_of(part) if part is not None else ""
     except (LookupError, ValueError, TypeError, AttributeError, AssertionError):  # a damaged part or charset
         text, part = "", None
     if part is None or not isinstance(text, str) or not text.strip():
@@ -88,6 +87,23 @@ def read_mail(data: bytes | str, source: str) -> Mail:
         _sender(message),
         _date(message),
     )
+
+
+def _text_of(part: EmailMessage) -> str:
+    """A text part's words: in the charset it names, else (a mail saved or piped in UTF-8 without MIME
+    headers, which the standard reads as ASCII) its bytes as UTF-8."""
+    if part.get_content_charset() is not None:
+        return str(part.get_content())
+    payload = part.get_payload(decode=True)
+    return payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload or "")
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with the 8-bit bytes of a message that names no charset (a saved or piped mail written in
+    UTF-8 without MIME headers) read as UTF-8: the parser keeps them as surrogate escapes."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _own_words(text: str) -> str:
@@ -113,7 +129,7 @@ def _header(message: EmailMessage, name: str) -> str | None:
         value = message.get(name)
     except (ValueError, TypeError, IndexError):  # a malformed header
         return None
-    return " ".join(str(value).split()) or None if value is not None else None
+    return " ".join(_unescaped(str(value)).split()) or None if value is not None else None
 
 
 def _sender(message: EmailMessage) -> str | None:
@@ -123,7 +139,7 @@ def _sender(message: EmailMessage) -> str | None:
         return _header(message, "From")
     if not addresses:
         return _header(message, "From")
-    return addresses[0].display_name or addresses[0].addr_spec or None
+    return _unescaped(addresses[0].display_name or addresses[0].addr_spec) or None
 
 
 def _date(message: EmailMessage) -> str | None:

@@ -184,8 +184,9 @@ def _summarize(inputs: tuple[str, ...], given: dict[str, Any]) -> int:
 
 def _discover(inputs: tuple[str, ...], values: dict[str, Any], out_dir: Any) -> list[Any]:
     """The inputs to summarize: paths, folders, URLs (and ``--urls FILE``), or stdin when none is given."""
-    from .discover import DEFAULT_SUFFIXES, discover
+    from .discover import discover
     from .text.sources import read_url_list
+    from .text.suffixes import DEFAULT_SUFFIXES
 
     if values["urls"]:
         inputs = (*inputs, *read_url_list(values["urls"]))

@@ -17,18 +17,11 @@ from urllib.parse import urlsplit
 
 from .errors import UsageError
 from .text.fetch import is_url
-from .text.inputs import HTML_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES, STDIN
-from .text.mail import MAIL_SUFFIXES
+from .text.inputs import STDIN
+from .text.suffixes import DEFAULT_SUFFIXES
 
 # The article types a folder is searched for: text, and the names inputs reads as Markdown, reStructuredText
 # or a page.
-DEFAULT_SUFFIXES = (
-    ".txt",
-    *sorted(MARKDOWN_SUFFIXES),
-    *sorted(RST_SUFFIXES),
-    *sorted(HTML_SUFFIXES),
-    *sorted(MAIL_SUFFIXES),
-)
 _MAGIC = re.compile(r"[*?[]")
 
 

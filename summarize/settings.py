@@ -22,6 +22,7 @@ from .env import parse_flag
 from .errors import UnknownLanguageError, UsageError
 from .runtime.choices import BACKENDS, COMPUTE_TYPES
 from .text.languages import normalise as normalise_language
+from .text.suffixes import DEFAULT_SUFFIXES
 
 ENGINES = ("auto", "abstractive", "extractive")
 LENGTHS = ("short", "medium", "long")
@@ -91,7 +92,7 @@ OPTIONS: dict[str, Option] = _options(
     Option("out", "str", None, "Write one NAME.summary.md (.json with --format json/jsonl) per input into DIR, "
            "mirroring the input tree.", env=False, metavar="DIR"),
     Option("include", "list", (), "Only files matching GLOB in folders (repeatable) "
-           "[default: *.txt *.md *.markdown *.html *.htm].", env=False, metavar="GLOB"),
+           f"[default: {' '.join('*' + s for s in DEFAULT_SUFFIXES)}].", env=False, metavar="GLOB"),
     Option("exclude", "list", (), "Skip files matching GLOB in folders (repeatable).", env=False, metavar="GLOB"),
     Option("urls", "str", None, "Also summarize the URLs in FILE, one per line (- reads stdin).", env=False,
            metavar="FILE"),

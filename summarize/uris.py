@@ -15,9 +15,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import atomic
-from .discover import DEFAULT_SUFFIXES, InputItem, discover, output_paths
+from .discover import InputItem, discover, output_paths
 from .errors import OutputError, UsageError
 from .render import render
+from .text.suffixes import DEFAULT_SUFFIXES
 
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # Sizes of the files found by discover_uris, by URI: windows group documents by length, and a

@@ -35,10 +35,10 @@ from pathlib import Path
 from .. import atomic, code_version, paths
 from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, is_call_to_action
 from .inline import inline_to_text
-from .inputs import MARKDOWN_SUFFIXES
 from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
 from .mdprose import read_markdown
 from .sentences import join_sentences, split_paragraphs, split_sentences
+from .suffixes import MARKDOWN_SUFFIXES
 from .textsim import tokens
 
 # A unit is recurring when it is found in at least this many other issues (the issue's rule; 2 was

@@ -13,18 +13,15 @@ from urllib.parse import urljoin
 from ..errors import InputError
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .kinds import text_kind
-from .mail import MAIL_SUFFIXES, is_mail, read_mail
+from .mail import is_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
 from .rst import rst_to_html
+from .suffixes import HTML_SUFFIXES, MAIL_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"  # how messages and JSON name standard input
-# Markdown's names as GitHub knows them; an XHTML file is a page too.
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-RST_SUFFIXES = {".rst", ".rest"}
 _BINARY_SAMPLE = 8192
 
 

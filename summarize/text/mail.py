@@ -22,7 +22,6 @@ from email.utils import parsedate_to_datetime
 
 from ..errors import InputError
 
-MAIL_SUFFIXES = {".eml"}
 # A header line ("Subject: Data centre move"), or a folded header's next line (it starts with a space).
 _HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]*\S|^[ \t]+\S")
 # Headers a message has: a sender, and a subject or a date.

@@ -1,0 +1,20 @@
+"""What a file's name says it is: one list for the reader (:mod:`.inputs`), the folder search
+(:mod:`summarize.discover`) and ``--help``. Plain constants, so the settings layer imports them without
+loading any reader."""
+
+from __future__ import annotations
+
+# Markdown's names as GitHub knows them; an XHTML file is a page too.
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RST_SUFFIXES = {".rst", ".rest"}
+MAIL_SUFFIXES = {".eml"}
+# What folders are searched for without --include: text, Markdown, reStructuredText, pages and emails
+# (not PDFs, Word files or gzip files, which a folder of sources often holds beside its articles).
+DEFAULT_SUFFIXES = (
+    ".txt",
+    *sorted(MARKDOWN_SUFFIXES),
+    *sorted(RST_SUFFIXES),
+    *sorted(HTML_SUFFIXES),
+    *sorted(MAIL_SUFFIXES),
+)

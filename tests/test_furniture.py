@@ -46,6 +46,18 @@ def test_furniture_lines_go_and_the_sentences_beside_them_stay_whole() -> None:
         ("Find all the latest football transfers on our dedicated page.", True),
         ("This site is optimised for modern web browsers, and does not fully support your browser", True),
         ("Media playback is unsupported on your device", True),
+        # A news page copied from the browser: a picture's source and caption, the time since publication,
+        # buttons, the site's footer.
+        ("Image source, Getty Images", True),
+        ("Image caption, Flood water covered the main road through Pontypridd on Sunday", True),
+        ("Photograph: Ben Stansall/AFP/Getty Images", True),
+        ("2 hours ago", True),
+        ("Share", True),
+        ("Advertisement", True),
+        ("The BBC is not responsible for the content of external sites.", True),
+        ("Read about our approach to external linking.", True),
+        ("Share prices fell by 2% on Monday.", False),
+        ("The photograph: a study in light, opens on Friday.", False),
         # Sentences that only open like furniture stay.
         ("More on this story than anyone knew.", False),
         ("Read more: he said it twice.", False),
@@ -121,3 +133,18 @@ def test_a_match_report_is_summarized_from_the_report_not_its_live_text() -> Non
         summary = extractive.summarize(prose, "en", points=5)
         shown = [summary.summary, *summary.key_points]
         assert not any("wins a free kick" in s or s.startswith("Foul by") for s in shown)
+
+
+def test_a_pages_list_of_links_to_other_stories_goes_whole() -> None:
+    # "More on this story" / "Storm Darragh: Red warning issued" / "Flood defences to get £20m boost" had
+    # been one key point, two headlines run together.
+    copied = (
+        "Thousands of homes are without power after the storm brought heavy rain to large parts of the UK.\n\n"
+        "More on this story\nStorm Darragh: Red warning issued\nFlood defences to get £20m boost\n\n"
+        "Related topics\nWeather\nWales\n\n"
+        "More on this story\nThe river rose by two metres overnight and the bridge was closed to traffic.\n"
+    )
+    prose, removed = strip_lone(copied)
+    assert "Storm Darragh" not in prose and "Weather" not in prose and removed == 7
+    # Under such a heading, a line that ends a sentence is the article's own: only the heading goes.
+    assert "The river rose by two metres overnight" in prose

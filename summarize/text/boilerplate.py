@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import atomic, code_version, paths
-from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, is_call_to_action
+from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, RELATED_LINKS, is_call_to_action
 from .inline import inline_to_text
 from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
 from .mdprose import read_markdown
@@ -202,12 +202,23 @@ def strip_lone(prose: str) -> tuple[str, int]:
     return _strip(prose, is_call_to_action)
 
 
+def _related_links(lines: list[str]) -> bool:
+    """Whether a paragraph's ``lines`` are a page's list of links to other stories: its heading
+    (:data:`.calls.RELATED_LINKS`), then short lines that end no sentence (headlines, topics)."""
+    if len(lines) < 2 or not RELATED_LINKS.match(lines[0].strip()):
+        return False
+    return all(len(ln.split()) <= 15 and not ln.rstrip().endswith(".") for ln in lines[1:])
+
+
 def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     """``prose`` without the paragraphs, lines and sentences ``drop`` says are boilerplate."""
     kept: list[str] = []
     removed = 0
     for para in split_paragraphs(prose):
         lines = [ln for ln in para.split("\n") if ln.strip()]
+        if _related_links(lines):
+            removed += len(lines)
+            continue
         furniture = [ln for ln in lines if FURNITURE_LINE.match(ln.strip())]
         if furniture:
             removed += len(furniture)

@@ -28,7 +28,17 @@ _FURNITURE_RULE = (
     r"|more\s+stories\s+from\s+the\s+(?:(?![.:]).){1,80}?\bseries\b(?:(?![.:]).){0,120}"
     r"|read\s+more\s*:\s+(?:(?![.!?]).){1,120}$"
     r"|find\s+all\s+the\s+latest\s+(?:(?![.:]).){1,60}\s+on\s+our\s+dedicated\s+page"
-    r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80})\.?$"
+    r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80}"
+    # A news page copied from the browser, its furniture on lines of their own: a picture's source and
+    # caption ("Image source, Getty Images", "Image caption, Flood water covered…", a credit
+    # "Photograph: Ben Stansall/AFP"), the time since publication ("2 hours ago"), buttons ("Share",
+    # "Save"), "Advertisement", a list's heading ("Related topics") and the site's footer ("The BBC is not
+    # responsible for the content of external sites.", "Read about our approach to external linking.").
+    r"|image\s+(?:source|caption)\s*,\s*[^\n]{1,300}|photograph\s*:\s*[^\n.]{1,80}"
+    r"|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|share|save|share\s+this\s+(?:article|story|page)"
+    r"|advertisement|related\s+(?:topics|stories|articles|content)|top\s+stories|most\s+(?:read|popular|viewed)"
+    r"|skip\s+to\s+(?:main\s+)?content|the\s+bbc\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+sites"
+    r"|read\s+about\s+our\s+approach\s+to\s+external\s+linking)\.?$"
     # A match's live-text feed pasted under its report, one event a line: "Foul by Roberto Firmino
     # (Liverpool).", "Lucas Akins (Burton Albion) wins a free kick in the defensive half.", "Corner,
     # Liverpool. Conceded by …", "Match ends, Liverpool 0, Manchester United 0." (BBC Sport's wording).
@@ -114,6 +124,14 @@ _CALL_TO_ACTION_RULES = (
 # read as the start of the next sentence ("…on this device If the former Forest defender…"): such
 # lines go before the paragraph is read as sentences.
 FURNITURE_LINE = re.compile(_FURNITURE_RULE, re.I)
+# The heading of a page's list of links to other stories ("More on this story", "Related topics", "Top
+# stories"): with the short lines under it, none a sentence, it is the page's furniture, not the article's
+# ("Storm Darragh: Red warning issued" / "Flood defences to get £20m boost" had been a key point).
+RELATED_LINKS = re.compile(
+    r"^(?:more\s+on\s+this\s+story|related\s+(?:topics|stories|articles|content|links)|top\s+stories"
+    r"|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+next)\s*:?$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,9 @@ def test_furniture_lines_go_and_the_sentences_beside_them_stay_whole() -> None:
         ("Advertisement", True),
         ("The BBC is not responsible for the content of external sites.", True),
         ("Read about our approach to external linking.", True),
+        ("Mon 30 Nov 2026 09.00 GMT", True),  # a date stamp alone (glued to a byline: a summary sentence)
+        ("Updated 3:22 PM EST, Mon November 30, 2026", True),
+        ("On 30 November 2026 the council met.", False),
         ("Share prices fell by 2% on Monday.", False),
         ("The photograph: a study in light, opens on Friday.", False),
         # Sentences that only open like furniture stay.
@@ -141,10 +144,10 @@ def test_a_pages_list_of_links_to_other_stories_goes_whole() -> None:
     copied = (
         "Thousands of homes are without power after the storm brought heavy rain to large parts of the UK.\n\n"
         "More on this story\nStorm Darragh: Red warning issued\nFlood defences to get £20m boost\n\n"
-        "Related topics\nWeather\nWales\n\n"
+        "Related topics\nWeather\nWales\n\nExplore more on these topics\nLibraries\n\n"
         "More on this story\nThe river rose by two metres overnight and the bridge was closed to traffic.\n"
     )
     prose, removed = strip_lone(copied)
-    assert "Storm Darragh" not in prose and "Weather" not in prose and removed == 7
+    assert "Storm Darragh" not in prose and "Weather" not in prose and removed == 9
     # Under such a heading, a line that ends a sentence is the article's own: only the heading goes.
     assert "The river rose by two metres overnight" in prose

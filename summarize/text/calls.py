@@ -17,6 +17,13 @@ from .sentences import split_sentences
 # A text of at most this many sentences is a call to action when one of them is (see is_call_to_action).
 NOTE_SENTENCES = 3
 
+# A date stamp: a weekday, a date in either order, a time and a zone, some of them (no word else).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TIME = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?"
+_STAMP = (
+    rf"(?:{_TIME},?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{4}}(?:,?\s+(?:at\s+)?{_TIME})?"
+)
 _FURNITURE_RULE = (
     r"^(?:media\s+playback\s+is\s+(?:not\s+supported|unsupported)\s+on\s+(?:this|your)\s+device"
     # Pointers to more of the site: "More on this story and others from Birmingham", "More on this and
@@ -38,7 +45,10 @@ _FURNITURE_RULE = (
     r"|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|share|save|share\s+this\s+(?:article|story|page)"
     r"|advertisement|related\s+(?:topics|stories|articles|content)|top\s+stories|most\s+(?:read|popular|viewed)"
     r"|skip\s+to\s+(?:main\s+)?content|the\s+bbc\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+sites"
-    r"|read\s+about\s+our\s+approach\s+to\s+external\s+linking)\.?$"
+    r"|read\s+about\s+our\s+approach\s+to\s+external\s+linking|reuse\s+this\s+content"
+    # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
+    # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
+    rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"
     # A match's live-text feed pasted under its report, one event a line: "Foul by Roberto Firmino
     # (Liverpool).", "Lucas Akins (Burton Albion) wins a free kick in the defensive half.", "Corner,
     # Liverpool. Conceded by …", "Match ends, Liverpool 0, Manchester United 0." (BBC Sport's wording).
@@ -128,7 +138,8 @@ FURNITURE_LINE = re.compile(_FURNITURE_RULE, re.I)
 # stories"): with the short lines under it, none a sentence, it is the page's furniture, not the article's
 # ("Storm Darragh: Red warning issued" / "Flood defences to get £20m boost" had been a key point).
 RELATED_LINKS = re.compile(
-    r"^(?:more\s+on\s+this\s+story|related\s+(?:topics|stories|articles|content|links)|top\s+stories"
+    r"^(?:more\s+on\s+this\s+story|explore\s+more\s+on\s+(?:these|this)\s+topics?"
+    r"|related\s+(?:topics|stories|articles|content|links)|top\s+stories"
     r"|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+next)\s*:?$",
     re.I,
 )

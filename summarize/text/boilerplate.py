@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import atomic, code_version, paths
-from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, RELATED_LINKS, is_call_to_action
+from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, RELATED_LINKS, has_page_line, is_call_to_action
 from .inline import inline_to_text
 from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
 from .mdprose import read_markdown
@@ -195,7 +195,7 @@ class RecurringText:
 
 def strip_lone(prose: str) -> tuple[str, int]:
     """``prose`` of a document with no siblings, without its calls to action and sign-offs."""
-    if not MAY_CALL_TO_ACTION.search(prose):
+    if not MAY_CALL_TO_ACTION.search(prose) and not has_page_line(prose):
         # What _strip returns when it drops nothing: paragraphs without their blank lines.
         paragraphs = ("\n".join(ln for ln in para.split("\n") if ln.strip()) for para in split_paragraphs(prose))
         return "\n\n".join(paragraphs), 0

@@ -35,20 +35,7 @@ _FURNITURE_RULE = (
     r"|more\s+stories\s+from\s+the\s+(?:(?![.:]).){1,80}?\bseries\b(?:(?![.:]).){0,120}"
     r"|read\s+more\s*:\s+(?:(?![.!?]).){1,120}$"
     r"|find\s+all\s+the\s+latest\s+(?:(?![.:]).){1,60}\s+on\s+our\s+dedicated\s+page"
-    r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80}"
-    # A news page copied from the browser, its furniture on lines of their own: a picture's source and
-    # caption ("Image source, Getty Images", "Image caption, Flood water covered…", a credit
-    # "Photograph: Ben Stansall/AFP"), the time since publication ("2 hours ago"), buttons ("Share",
-    # "Save"), "Advertisement", a list's heading ("Related topics") and the site's footer ("The BBC is not
-    # responsible for the content of external sites.", "Read about our approach to external linking.").
-    r"|image\s+(?:source|caption)\s*,\s*[^\n]{1,300}|photograph\s*:\s*[^\n.]{1,80}"
-    r"|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|share|save|share\s+this\s+(?:article|story|page)"
-    r"|advertisement|related\s+(?:topics|stories|articles|content)|top\s+stories|most\s+(?:read|popular|viewed)"
-    r"|skip\s+to\s+(?:main\s+)?content|the\s+bbc\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+sites"
-    r"|read\s+about\s+our\s+approach\s+to\s+external\s+linking|reuse\s+this\s+content"
-    # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
-    # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
-    rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"
+    r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80})\.?$"
     # A match's live-text feed pasted under its report, one event a line: "Foul by Roberto Firmino
     # (Liverpool).", "Lucas Akins (Burton Albion) wins a free kick in the defensive half.", "Corner,
     # Liverpool. Conceded by …", "Match ends, Liverpool 0, Manchester United 0." (BBC Sport's wording).
@@ -59,6 +46,23 @@ _FURNITURE_RULE = (
     r"|lineups\s+are\s+announced\b)[^\n]{0,300}$"
     r"|^[^()\n]{1,60}\([^()\n]{1,40}\)\s+(?:wins\s+a\s+free\s+kick|is\s+shown\s+the\s+(?:yellow|red)\s+card"
     r"|hits\s+the\s+(?:left|right)\s+post|hits\s+the\s+bar|wins\s+a\s+penalty)\b[^\n]{0,120}$"
+)
+# A news page copied from the browser, its furniture on lines of their own: a picture's source and caption
+# ("Image source, Getty Images", "Image caption, Flood water covered…", a credit "Photograph: Ben
+# Stansall/AFP"), the time since publication ("2 hours ago"), buttons ("Share", "Save"), "Advertisement",
+# a list's heading ("Related topics") and the site's footer ("The BBC is not responsible for the content
+# of external sites.", "Read about our approach to external linking."). Whole lines only, and kept out of
+# the rules whose anchor-free form picks the texts the sentence-by-sentence walk reads (MAY_CALL_TO_ACTION):
+# "share" or a date is in most articles (:func:`has_page_line` finds these instead).
+_PAGE_LINE_RULE = (
+    r"^(?:image\s+(?:source|caption)\s*,\s*[^\n]{1,300}|photograph\s*:\s*[^\n.]{1,80}"
+    r"|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|share|save|share\s+this\s+(?:article|story|page)"
+    r"|advertisement|related\s+(?:topics|stories|articles|content)|top\s+stories|most\s+(?:read|popular|viewed)"
+    r"|skip\s+to\s+(?:main\s+)?content|the\s+bbc\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+sites"
+    r"|read\s+about\s+our\s+approach\s+to\s+external\s+linking|reuse\s+this\s+content"
+    # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
+    # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
+    rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"
 )
 # Calls to action and sign-offs a newsletter shows on its own, in English and Chinese. Written to
 # need the imperative or the newsletter's voice ("subscribe to", "follow us"), so that news prose
@@ -133,7 +137,15 @@ _CALL_TO_ACTION_RULES = (
 # on this device" before each BBC video). It has no stop, so inside a soft-wrapped paragraph it would
 # read as the start of the next sentence ("…on this device If the former Forest defender…"): such
 # lines go before the paragraph is read as sentences.
-FURNITURE_LINE = re.compile(_FURNITURE_RULE, re.I)
+FURNITURE_LINE = re.compile(f"{_FURNITURE_RULE}|{_PAGE_LINE_RULE}", re.I)
+
+
+def has_page_line(text: str) -> bool:
+    """Whether a line of ``text`` is a copied page's furniture (:data:`FURNITURE_LINE`) or the heading of
+    its list of links (:data:`RELATED_LINKS`): the lone text's walk must then run."""
+    return any(FURNITURE_LINE.match(line.strip()) or RELATED_LINKS.match(line.strip()) for line in text.split("\n"))
+
+
 # The heading of a page's list of links to other stories ("More on this story", "Related topics", "Top
 # stories"): with the short lines under it, none a sentence, it is the page's furniture, not the article's
 # ("Storm Darragh: Red warning issued" / "Flood defences to get £20m boost" had been a key point).

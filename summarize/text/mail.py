@@ -67,10 +67,10 @@ def read_mail(data: bytes | str, source: str) -> Mail:
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
         message = email.message_from_bytes(raw, policy=email.policy.default)
-        assert isinstance(message, EmailMessage)
-        part = message.get_body(preferencelist=("plain", "html"))
+        # The default policy makes every message an EmailMessage, the class that finds a body.
+        part = message.get_body(preferencelist=("plain", "html")) if isinstance(message, EmailMessage) else None
         text = _text_of(part) if part is not None else ""
-    except (LookupError, ValueError, TypeError, AttributeError, AssertionError):  # a damaged part or charset
+    except (LookupError, ValueError, TypeError, AttributeError):  # a damaged part or charset
         text, part = "", None
     if part is None or not isinstance(text, str) or not text.strip():
         raise InputError(

@@ -151,3 +151,13 @@ def test_a_pages_list_of_links_to_other_stories_goes_whole() -> None:
     assert "Storm Darragh" not in prose and "Weather" not in prose and removed == 9
     # Under such a heading, a line that ends a sentence is the article's own: only the heading goes.
     assert "The river rose by two metres overnight" in prose
+
+
+def test_words_of_page_furniture_inside_sentences_send_no_article_down_the_slow_walk() -> None:
+    # "share" or a date is in most articles: found anywhere, the lone text's sentence walk had read nearly
+    # every article (twice the cleaning time on CNN/DM); only a whole line of furniture counts.
+    from summarize.text.calls import MAY_CALL_TO_ACTION, has_page_line
+
+    article = "Shares fell on 30 November 2026, the company said.\nInvestors will save less, it added."
+    assert not MAY_CALL_TO_ACTION.search(article) and not has_page_line(article)
+    assert has_page_line(f"{article}\nShare") and has_page_line(f"{article}\n\nRelated topics\nMarkets")

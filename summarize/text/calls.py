@@ -140,12 +140,6 @@ _CALL_TO_ACTION_RULES = (
 FURNITURE_LINE = re.compile(f"{_FURNITURE_RULE}|{_PAGE_LINE_RULE}", re.I)
 
 
-def has_page_line(text: str) -> bool:
-    """Whether a line of ``text`` is a copied page's furniture (:data:`FURNITURE_LINE`) or the heading of
-    its list of links (:data:`RELATED_LINKS`): the lone text's walk must then run."""
-    return any(FURNITURE_LINE.match(line.strip()) or RELATED_LINKS.match(line.strip()) for line in text.split("\n"))
-
-
 # The heading of a page's list of links to other stories ("More on this story", "Related topics", "Top
 # stories"): with the short lines under it, none a sentence, it is the page's furniture, not the article's
 # ("Storm Darragh: Red warning issued" / "Flood defences to get £20m boost" had been a key point).
@@ -155,6 +149,12 @@ RELATED_LINKS = re.compile(
     r"|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+next)\s*:?$",
     re.I,
 )
+
+
+def has_page_line(text: str) -> bool:
+    """Whether a line of ``text`` is a copied page's furniture (:data:`FURNITURE_LINE`) or the heading of
+    its list of links (:data:`RELATED_LINKS`): the lone text's walk must then run."""
+    return any(FURNITURE_LINE.match(line.strip()) or RELATED_LINKS.match(line.strip()) for line in text.split("\n"))
 
 
 @lru_cache(maxsize=1)

@@ -165,6 +165,17 @@ def point_rank(doc: DocFeatures, position: float) -> list[float]:
     return [c + weight / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
 
 
+def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
+    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
+    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
+    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
+    (a newsletter, a report) spreads them all. ``power`` 0: always ``points``. The family's adaptive
+    rules use it; the engine's rule (``extractive.fact_points``) spreads one stretch per point."""
+    if power <= 0:
+        return points
+    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
+
+
 def equal_stretches(rest: list[int], count: int) -> list[list[int]]:
     """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
     sentences allow; a stretch may be empty when there are fewer sentences than stretches)."""
@@ -198,7 +209,7 @@ def variant(
     summary and earlier points); ``require_new``: a sentence with no new fact is never a point;
     ``best_first``: the stretches are served best sentence first instead of start to end;
     ``cut="centrality"``: stretches of equal centrality whatever the ranking; ``stretch_power``:
-    :func:`extractive.stretch_count` stretches, not ``points``.
+    :func:`stretch_count` stretches, not ``points``.
     """
 
     def rule(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
@@ -237,7 +248,7 @@ def variant(
 
         rest = [k for k in range(len(doc.cands)) if k not in taken]
         cut_by = list(doc.centrality) if cut == "centrality" else [w**power for w in weight]
-        stretches = _cut(rest, cut_by, extractive.stretch_count(doc, points, stretch_power), cut)
+        stretches = _cut(rest, cut_by, stretch_count(doc, points, stretch_power), cut)
         if best_first:
             open_ = {i: ks for i, ks in enumerate(stretches)}
             while open_ and len(chosen) < points:

@@ -431,7 +431,6 @@ def test_each_rule_diagnosis_reports_every_rule_in_sample_against_lead8(monkeypa
 
 def test_adaptive_key_point_rules_follow_the_lead() -> None:
     """Position weighs on the points as the engine's lead factor says; the lead ratio sets the stretches."""
-    from summarize.engines import extractive
 
     variants = _load("keypoint_variants")
     doc = _load("tune_extractive").load_docs("bbc", limit=1)[0].features
@@ -441,7 +440,7 @@ def test_adaptive_key_point_rules_follow_the_lead() -> None:
         assert points == sorted(set(points)) and not set(points) & {0, 1, 2} and len(points) <= 5, name
     strong, weak = replace(doc, lead=2.0), replace(doc, lead=0.5)
     assert variants.lead_factor(strong) == 16 and variants.lead_factor(weak) == 1 / 16
-    stretches = extractive.stretch_count
+    stretches = variants.stretch_count
     assert stretches(strong, 5, 1.0) == 2 and stretches(weak, 5, 1.0) == 5 and stretches(strong, 5, 0.0) == 5
     rank = variants._importance(strong, "lead-position 1.0")
     assert rank[0] == pytest.approx(doc.centrality[0] + 16)

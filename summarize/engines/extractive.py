@@ -220,18 +220,6 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
 FACT_WEIGHT = 0.5
 
 
-def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
-    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
-    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
-    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
-    (a newsletter, a report) spreads them all. ``power`` 0: always ``points``. The key-point family's
-    adaptive rules (``bench/keypoint_variants.py``) use it; the rule shipped now spreads one stretch
-    per point (:func:`fact_points`)."""
-    if power <= 0:
-        return points
-    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
-
-
 def equal_shares(rest: Sequence[int], weight: Sequence[float], count: int) -> list[Sequence[int]]:
     """``rest`` cut into ``count`` consecutive stretches holding equal shares of ``weight``: where the
     weight sits at the top (news), the stretches there are short and more points come from the top;

@@ -21,6 +21,8 @@ changed (or is stale with ``--check``) or could not be processed, 0 when nothing
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import os
 import re
 import sys
@@ -35,7 +37,7 @@ from .results import SummaryResult
 from .text.inputs import decode, to_document
 from .text.languages import block_labels
 from .text.markdown import EOL as _EOL
-from .text.markdown import as_markdown_text, fenced_spans, front_matter
+from .text.markdown import as_markdown_text, code_lines, front_matter, lines
 
 PROG = "summarize-newsletter"
 START = "<!-- summarize:start -->"
@@ -117,11 +119,13 @@ def parse(text: str, source: str) -> Layout:
     """Split decoded file text (BOM included) around its summary block."""
     bom = BOM if text.startswith(BOM) else ""
     body = text[len(bom) :]
-    # Markers shown inside fenced code (documentation about this hook) are text, not markers.
-    fences = fenced_spans(body)
+    # Markers shown inside code (documentation about this hook) are text, not markers: code as
+    # CommonMark reads it, so a fence in a list item or a quote counts too.
+    code = code_lines(body)
+    starts_of_lines = list(itertools.accumulate((len(row) for row in lines(body)), initial=0))
 
     def outside_code(m: re.Match[str]) -> bool:
-        return not any(a <= m.start() < b for a, b in fences)
+        return bisect.bisect_right(starts_of_lines, m.start()) - 1 not in code
 
     starts = [m for m in _START_RE.finditer(body) if outside_code(m)]
     ends = [m for m in _END_RE.finditer(body) if outside_code(m)]

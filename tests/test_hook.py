@@ -296,6 +296,22 @@ def test_markers_inside_code_fences_are_text(letters: dict[str, Path]) -> None:
     assert main([str(doc)]) == 0
 
 
+def test_code_ends_where_commonmark_ends_it(letters: dict[str, Path]) -> None:
+    # A fence left open in a list item or a quote ends with it (CommonMark), not at the end of the
+    # file: the block below it is the file's block, updated in place, not hidden as code (which had
+    # a new block added on top at every run).
+    doc = letters["swiftweekly_issue-201_short.md"]
+    for opened in ("- Example:\n\n  ```\n  code\n", "> ```\n> code\n"):
+        stale = f"{START}\n**Summary:** stale\n{END}\n"
+        original = f"# Notes\n\n{opened}\n{stale}\nThe library opened a new reading room.\n".encode()
+        doc.write_bytes(original)
+        assert main([str(doc)]) == 1
+        new = doc.read_bytes()
+        assert new.count(START.encode()) == 1 and b"stale" not in new
+        assert new.startswith(original[: original.index(START.encode())])
+        assert main([str(doc)]) == 0
+
+
 def test_old_mac_line_endings_are_kept_and_the_block_is_found_again(letters: dict[str, Path]) -> None:
     path = letters["swiftweekly_issue-201_short.md"]
     original = path.read_bytes().replace(b"\n", b"\r")  # CR only: "^" in a re.M pattern never matches

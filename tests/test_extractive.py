@@ -354,7 +354,7 @@ def test_thousand_words_well_under_a_second_without_torch(articles: list[str]) -
 
 
 def test_summary_sentences_written_without_a_stop_get_one_so_they_do_not_run_together() -> None:
-    from summarize.text.sentences import with_stop
+    from summarize.text.joined import with_stop
 
     assert (
         with_stop("172 pull requests were merged in the last week") == "172 pull requests were merged in the last week."

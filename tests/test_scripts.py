@@ -6,8 +6,9 @@ import pytest
 
 from summarize.text.bounds import word_count
 from summarize.text.detect import detect_language
+from summarize.text.joined import join_sentences, with_stop
 from summarize.text.scripts import has_caseless, has_cjk, is_cjk
-from summarize.text.sentences import join_sentences, split_sentences, with_stop
+from summarize.text.sentences import split_sentences
 from summarize.text.textsim import tokens
 
 

@@ -422,3 +422,20 @@ def test_a_wrapped_list_item_among_unwrapped_lines_stays_one_sentence() -> None:
         "- Paths to code in modules: Once a module is part of your crate, you can\n"
         "refer to code in that module from anywhere else in that same crate."
     )
+
+
+def test_an_address_in_angle_brackets_ends_the_sentence_before_it() -> None:
+    # Cut after "Inc.", the address had opened the next sentence: "<https://fsf.org/> Everyone is…".
+    notice = (
+        "Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>\n"
+        "Everyone is permitted to copy and distribute verbatim copies of this license document."
+    )
+    assert split_sentences(notice) == [
+        "Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>",
+        "Everyone is permitted to copy and distribute verbatim copies of this license document.",
+    ]
+    assert split_sentences("Written by Acme Inc. <bugs@acme.example> Send reports there.")[0].endswith(
+        "<bugs@acme.example>"
+    )
+    # A tag is no address: it opens its sentence.
+    assert split_sentences("He said so. <b>Bold</b> text is here.") == ["He said so.", "<b>Bold</b> text is here."]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from ..text.calls import is_call_to_action
 from ..text.furniture import is_furniture, leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
+from ..text.joined import join_sentences
 from ..text.markdown import (
     BLOCKQUOTE,
     HEADING,
@@ -46,7 +47,7 @@ from ..text.markdown import (
 from ..text.mdprose import mark_attributed_quotes
 from ..text.quotes import close_quote, trailing_attribution
 from ..text.scripts import has_cjk
-from ..text.sentences import join_sentences, split_sentences
+from ..text.sentences import split_sentences
 from ..text.textsim import is_near_duplicate, tokens
 
 KINDS = ("auto", "newsletter", "article")

@@ -35,9 +35,10 @@ from pathlib import Path
 from .. import atomic, code_version, paths
 from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, RELATED_LINKS, has_page_line, is_call_to_action
 from .inline import inline_to_text
+from .joined import join_sentences
 from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
 from .mdprose import read_markdown
-from .sentences import join_sentences, split_paragraphs, split_sentences
+from .sentences import split_paragraphs, split_sentences
 from .suffixes import MARKDOWN_SUFFIXES
 from .textsim import tokens
 

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .joined import join_sentences
 from .scripts import (
     SPACELESS_RANGES,
     UNSPACED_CJK_RANGES,
@@ -33,7 +34,7 @@ from .scripts import (
     is_spaceless,
     is_unspaced_cjk,
 )
-from .sentences import join_sentences, split_sentences
+from .sentences import split_sentences
 
 # The extractive engine's sentence counts per length (2, 3, 5) times 40 words, a long news sentence:
 # budgets a normal summary stays within (checked, not fitted, on CNN/DM and BBC: see README).

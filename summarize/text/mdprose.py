@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .inline import LINE_BREAK, inline_to_text
+from .joined import with_stop
 from .markdown import BLOCKQUOTE, LINK_TARGET, LIST_ITEM, prose_markdown
 from .markdown import FRONT_MATTER as _FRONT_MATTER
 from .markdown import HEADER_BLOCK as _HEADER_BLOCK
@@ -17,7 +18,6 @@ from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
 from .quotes import ATTRIBUTION
-from .sentences import with_stop
 
 # A link alone on its line, or after a short label ("2018年的本周：[第 6 期](…)", 科技爱好者周刊's pointer to a
 # back issue, "Source: [Reuters](…)"), or before a short tag in brackets (its "5、[定价的42种技巧](…)（英文）", a

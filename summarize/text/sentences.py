@@ -14,7 +14,6 @@ from itertools import pairwise
 from .glued import split_captions, split_quote_edges
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
 from .quotes import ATTRIBUTION
-from .scripts import is_hangul, is_unspaced_cjk
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
 
@@ -48,8 +47,8 @@ PYSBD_LANGUAGES = frozenset(
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Closing quotes and brackets that may follow a full stop and belong to the sentence.
 _CLOSE_QUOTES = "\"'”’»"
-_CLOSE_MARKS = _CLOSE_QUOTES + ")]\u300d\u300f"
-_CLOSERS = re.escape(_CLOSE_MARKS)
+CLOSE_MARKS = _CLOSE_QUOTES + ")]\u300d\u300f"
+_CLOSERS = re.escape(CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
     # These scripts often need none; Amharic ends a sentence with "።" or, as typed, two wordspaces "፡፡";
@@ -399,51 +398,30 @@ def paragraph_sentences(text: str, lang: str = "en") -> list[list[str]]:
             # A line break inside a paragraph is a soft wrap in prose, so join it.
             para, urls = _mask_urls(" ".join(para.split()))
             sentences = _split_paragraph(para, lang)
-            out.append([_unmask_urls(s, urls) for s in sentences] if urls else sentences)
+            out.append(_addresses_back([_unmask_urls(s, urls) for s in sentences] if urls else sentences))
+    return out
+
+
+# An address in angle brackets opening a piece belongs to the sentence before: a notice's or a
+# signature's "Free Software Foundation, Inc. <https://fsf.org/>", "Jane Roe <jane@example.org>", cut
+# after the abbreviation, had opened the next sentence with the address ("<https://fsf.org/> Everyone is
+# permitted to copy…").
+_LEADING_ADDRESS = re.compile(r"<(?:[a-z][a-z0-9+.-]*://|mailto:)?[^\s<>@]*[@/.][^\s<>]*>(?=\s+\S)", re.I)
+
+
+def _addresses_back(sentences: list[str]) -> list[str]:
+    if not any(s.startswith("<") for s in sentences[1:]):
+        return sentences
+    out = sentences[:1]
+    for sentence in sentences[1:]:
+        m = _LEADING_ADDRESS.match(sentence)
+        if m:
+            out[-1] = f"{out[-1]} {m.group(0)}"
+            sentence = sentence[m.end() :].lstrip()
+        out.append(sentence)
     return out
 
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:
     """Sentences of ``text`` in reading order (:func:`paragraph_sentences`, one list)."""
     return [sentence for para in paragraph_sentences(text, lang) for sentence in para]
-
-
-# Chinese, Japanese and Korean put no space between sentences (nor after a cut mid-sentence).
-_NO_SPACE_STOPS = frozenset("。！？」』）")
-
-
-def _no_space_after(text: str) -> bool:
-    last = text[-2:-1] if text.endswith("\n") else text[-1:]
-    return bool(last) and (last in _NO_SPACE_STOPS or is_unspaced_cjk(last))
-
-
-def join_sentences(sentences: list[str]) -> str:
-    """Sentences as one paragraph: a space after Latin-style stops, none after Chinese or Japanese text
-    (。！？); Korean spaces its sentences."""
-    out = ""
-    for sent in sentences:
-        if out and not _no_space_after(out):
-            out += " "
-        out += sent
-    return out
-
-
-# What may close a sentence after its stop ("…said 'no.'"), full-width brackets too ("…（英文）。").
-_CLOSING_MARKS = _CLOSE_MARKS + "）】"
-
-
-def with_stop(sentence: str) -> str:
-    """``sentence`` with a full stop when it ends in a letter or digit, also inside closing brackets
-    or quotes: a line the source wrote without one ("172 pull requests were merged in the last
-    week", "Add support for checking #if swift(<4.1)") would run into the next sentence of a
-    paragraph. Chinese and Japanese text gets "。", Korean "."; other scripts without case (Urdu's "۔", Hindi's "।",
-    Thai with none) have stops of their own and are left as written."""
-    core = sentence.rstrip(_CLOSING_MARKS)
-    if not core or not core[-1].isalnum():
-        return sentence
-    if is_unspaced_cjk(core[-1]):
-        return sentence + "。"
-    if is_hangul(core[-1]):  # Korean ends a sentence with "."
-        return sentence + "."
-    last = next((ch for ch in reversed(core) if ch.isalpha()), "")
-    return sentence + "." if last.lower() != last.upper() else sentence

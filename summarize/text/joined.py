@@ -1,0 +1,47 @@
+"""Sentences written back as prose: joined into a paragraph, and ended with a stop where the source
+left a line without one. The splitter (:mod:`.sentences`) cuts; this module writes."""
+
+from __future__ import annotations
+
+from .scripts import is_hangul, is_unspaced_cjk
+from .sentences import CLOSE_MARKS
+
+# What may close a sentence after its stop ("…said 'no.'"), full-width brackets too ("…（英文）。").
+_CLOSING_MARKS = CLOSE_MARKS + "）】"
+
+
+# Chinese, Japanese and Korean put no space between sentences (nor after a cut mid-sentence).
+_NO_SPACE_STOPS = frozenset("。！？」』）")
+
+
+def _no_space_after(text: str) -> bool:
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return bool(last) and (last in _NO_SPACE_STOPS or is_unspaced_cjk(last))
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences as one paragraph: a space after Latin-style stops, none after Chinese or Japanese text
+    (。！？); Korean spaces its sentences."""
+    out = ""
+    for sent in sentences:
+        if out and not _no_space_after(out):
+            out += " "
+        out += sent
+    return out
+
+
+def with_stop(sentence: str) -> str:
+    """``sentence`` with a full stop when it ends in a letter or digit, also inside closing brackets
+    or quotes: a line the source wrote without one ("172 pull requests were merged in the last
+    week", "Add support for checking #if swift(<4.1)") would run into the next sentence of a
+    paragraph. Chinese and Japanese text gets "。", Korean "."; other scripts without case (Urdu's "۔", Hindi's "।",
+    Thai with none) have stops of their own and are left as written."""
+    core = sentence.rstrip(_CLOSING_MARKS)
+    if not core or not core[-1].isalnum():
+        return sentence
+    if is_unspaced_cjk(core[-1]):
+        return sentence + "。"
+    if is_hangul(core[-1]):  # Korean ends a sentence with "."
+        return sentence + "."
+    last = next((ch for ch in reversed(core) if ch.isalpha()), "")
+    return sentence + "." if last.lower() != last.upper() else sentence

@@ -439,3 +439,25 @@ def test_an_address_in_angle_brackets_ends_the_sentence_before_it() -> None:
     )
     # A tag is no address: it opens its sentence.
     assert split_sentences("He said so. <b>Bold</b> text is here.") == ["He said so.", "<b>Bold</b> text is here."]
+
+
+def test_an_enumeration_inside_a_sentence_is_one_sentence() -> None:
+    # pysbd reads "(i)", "(a)", "1)" as list items and cut the Apache licence's definition of control
+    # into "…means" / "(i) the power…, or" / "(ii) ownership…", which became summary sentences.
+    legal = (
+        "For this purpose control means (i) the power to direct such entity, whether by contract or "
+        "otherwise, or (ii) ownership of fifty percent (50%) or more of the shares, or (iii) beneficial "
+        "ownership of such entity."
+    )
+    assert split_sentences(legal) == [legal]
+    bill = "The bill would (a) raise taxes on the rich and (b) cut spending on defence, officials said."
+    assert split_sentences(bill + " It passed.") == [bill, "It passed."]
+    plan = "The plan has three parts: 1) a tax cut, 2) a spending freeze and 3) new borrowing."
+    assert split_sentences(plan + " It passed.") == [plan, "It passed."]
+    assert len(split_sentences("We also provide MinLen(x) and MaxLen(y) which are equivalent to Len().")) == 1
+    # After a full stop a marker opens its sentence, and is not a sentence alone.
+    assert split_sentences("It passed. (a) The tax cut comes first. 2) The freeze follows.") == [
+        "It passed.",
+        "(a) The tax cut comes first.",
+        "2) The freeze follows.",
+    ]

@@ -279,8 +279,17 @@ _LEADING_SYMBOLS = re.compile(r"([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bf
 _LETTER_NUMBER_END = re.compile(r"(?<![\w.])[A-Za-z]\.\d+$")
 
 
+# An enumeration's marker inside a sentence ("means (i) the power…, or (ii) ownership…", "would (a) raise
+# taxes and (b) cut…", "three parts: 1) a tax cut, 2) …"), which pysbd cuts before as a list item's.
+# Cut alone, a marker opens the sentence after it ("It passed. (a) The tax cut comes first.").
+_ENUMERATOR = re.compile(r"(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\))(?:\s|$)")
+_ENDS_SENTENCE = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
+
+
 def _goes_on(before: str, piece: str) -> bool:
     if not any(ch.isalnum() for ch in piece):
+        return True
+    if _ENUMERATOR.match(piece) and not _ENDS_SENTENCE.search(before):
         return True
     if _LETTER_NUMBER_END.search(before):
         return True
@@ -307,7 +316,8 @@ def _join_continuations(para: str, pieces: list[str]) -> list[str]:
         pos = at + len(piece)
         # A macro's "!" ends nothing: "println!(…)", "vec![…]" (Rust newsletters), glued to its bracket.
         macro = bool(out) and at == out[-1][1] and para[at - 1] == "!" and piece[0] in "([{"
-        if out and (macro or _goes_on(para[out[-1][0] : out[-1][1]], piece)):
+        before = para[out[-1][0] : out[-1][1]] if out else ""
+        if out and (macro or _goes_on(before, piece) or _ENUMERATOR.fullmatch(before)):
             out[-1], changed = (out[-1][0], pos), True
             continue
         if out and (m := _LEADING_SYMBOLS.match(piece)) and m.end() < len(piece):

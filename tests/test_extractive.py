@@ -366,6 +366,9 @@ def test_summary_sentences_written_without_a_stop_get_one_so_they_do_not_run_tog
     assert with_stop("Cloudflare 的客户端信息 API（英文）") == "Cloudflare 的客户端信息 API（英文）。"
     assert with_stop("上周发布了新版本") == "上周发布了新版本。" and with_stop("Rust 1.37") == "Rust 1.37."
     assert with_stop("عمران خان اگست 2023 سے قید ہیں") == "عمران خان اگست 2023 سے قید ہیں"  # Urdu writes ۔
+    # A list's clause shown alone ends where the next item went on ("…notices; and." before).
+    assert with_stop("You must retain all copyright notices; and") == "You must retain all copyright notices."
+    assert with_stop("the power to direct it, or") == "the power to direct it." and with_stop("Tom and") == "Tom and."
     text = "\n\n".join(
         [
             "Teachers welcomed the decision, which adds two hundred posts across the district.",
@@ -411,3 +414,21 @@ def test_months_and_english_numbers_in_words_are_facts() -> None:
     assert features.facts("It took thirty years.", Counter(), set(), set()) == frozenset()
     points = extractive.summarize((ROOT / "samples" / "es_article.txt").read_text(encoding="utf-8"), "es").key_points
     assert any("septiembre con once alumnos" in p for p in points)
+
+
+def test_a_plain_text_lists_marker_opens_no_summary_sentence() -> None:
+    # A licence's or a report's items, "(a) …", "(iv) …": the marker names a place in a list the reader
+    # does not see, and an item's "; and" ends it when it is shown alone.
+    items = [
+        "Under the new law the council has these duties to the residents of the town.",
+        "(a) The council must publish every contract it signs with a supplier within thirty days; and",
+        "(b) The council must hold a public meeting on its budget before the end of each March; and",
+        "(c) The council must answer every letter from a resident about its budget within a month.",
+        "(iv) Residents may ask the council for any record of its spending on roads and schools.",
+        "(v) Residents may also ask the council for the minutes of every meeting on its budget.",
+    ]
+    shown = extractive.summarize("\n\n".join(items), "en", length="long")
+    said = split_sentences(shown.summary)
+    assert len(said) == 5  # of six: the two items about what residents may ask are near repeats
+    assert not [s for s in said if s.startswith("(") or s.endswith("and.")]
+    assert "The council must publish every contract it signs with a supplier within thirty days." in said

@@ -60,8 +60,9 @@ _CLUTTER = [
         r"^(?i:scroll down (?:for|to see|to watch)(?:\s+(?:the|more))?\s+(?:videos?|pictures?|photos?|footage)"
         r"(?:\s+and\s+(?:more\s+)?(?:videos?|pictures?|photos?))?)\b\s*[.:–—-]?\s+(?=[A-Z0-9\"'“‘(])"
     ),
-    # Markdown left in the text: quote markers, list bullets, heading hashes
-    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+"),
+    # Markdown left in the text: quote markers, list bullets, heading hashes; a plain-text list's
+    # marker, "(a)", "(iv)", "(12)"
+    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^\((?:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\)\s+(?=\S)"),
     # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
     # …" had read "O, --save-optional: …") nor the dot of a name (".NET")
     re.compile(r"^(?![-.]+\w)[|•·.\-–—:\s]+(?=\S)"),

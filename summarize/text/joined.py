@@ -3,11 +3,15 @@ left a line without one. The splitter (:mod:`.sentences`) cuts; this module writ
 
 from __future__ import annotations
 
+import re
+
 from .scripts import is_hangul, is_unspaced_cjk
 from .sentences import CLOSE_MARKS
 
 # What may close a sentence after its stop ("…said 'no.'"), full-width brackets too ("…（英文）。").
 _CLOSING_MARKS = CLOSE_MARKS + "）】"
+# An English list's clause that the next item goes on from.
+_CLAUSE_GOES_ON = re.compile(r"\s*[;,]\s*(?:and|or|and/or)$")
 
 
 # Chinese, Japanese and Korean put no space between sentences (nor after a cut mid-sentence).
@@ -35,7 +39,11 @@ def with_stop(sentence: str) -> str:
     or quotes: a line the source wrote without one ("172 pull requests were merged in the last
     week", "Add support for checking #if swift(<4.1)") would run into the next sentence of a
     paragraph. Chinese and Japanese text gets "。", Korean "."; other scripts without case (Urdu's "۔", Hindi's "।",
-    Thai with none) have stops of their own and are left as written."""
+    Thai with none) have stops of their own and are left as written. An item of a list of clauses ends
+    where its "; and" or ", or" stood: shown alone it ends there ("…all copyright notices; and" of a
+    licence read "…notices; and.")."""
+    if m := _CLAUSE_GOES_ON.search(sentence):
+        return sentence[: m.start()] + "."
     core = sentence.rstrip(_CLOSING_MARKS)
     if not core or not core[-1].isalnum():
         return sentence

@@ -161,3 +161,68 @@ def test_a_pasted_mail_in_utf8_without_mime_headers_keeps_its_letters() -> None:
     out = json.loads(res.stdout)
     assert (out["title"], out["author"]) == ("Reunión aplazada al martes", "José Núñez")
     assert out["summary"].startswith("La reunión del comité de presupuestos") and "\ufffd" not in out["summary"]
+
+
+def _forward(subject: str, note: str) -> EmailMessage:
+    forward = EmailMessage()
+    forward["From"] = "Sam Reed <sam@example.net>"
+    forward["Date"] = "Wed, 2 Dec 2026 18:00:00 +0000"
+    forward["Subject"] = subject
+    forward.set_content(note)
+    return forward
+
+
+def test_a_forwarded_message_is_the_forwards_news(tmp_path: Path) -> None:
+    # Attached as a message: it had been left out, and "FYI, see below." was all the text there was.
+    attached = _forward("Fwd: Data centre move postponed to January", "FYI, see below. This affects our team.\n")
+    attached.add_attachment(_message())
+    # Written into the text under Gmail's line and a header block: the block had opened the summary.
+    inline = _forward(
+        "Fwd: Data centre move postponed to January",
+        "FYI, see below. This affects our team.\n\n---------- Forwarded message ---------\n"
+        "From: Maria Lopez <maria.lopez@example.org>\nDate: Tue, 1 Dec 2026 09:14:02 +0100\n"
+        "Subject: Data centre move postponed to January\nTo: <ops@example.org>\n\n" + BODY,
+    )
+    for name, message in (("attached.eml", attached), ("inline.eml", inline)):
+        path = tmp_path / name
+        path.write_bytes(message.as_bytes())
+        doc = read_path(path)
+        assert (doc.title, doc.author, doc.published) == (
+            "Data centre move postponed to January",
+            "Maria Lopez",
+            "2026-12-01T08:14:02Z",
+        ), name
+        text = " ".join(doc.text.split())
+        assert "This affects our team." in text and "is postponed to 16 January." in text, name
+        assert text.index("This affects our team.") < text.index("is postponed"), name
+        for gone in ("From:", "Forwarded message", "ops@example.org", "new racks", "+31"):
+            assert gone not in doc.text, (name, gone)
+    # A forward with no note of its own is the forwarded message alone.
+    bare = EmailMessage()
+    bare["From"], bare["Subject"] = "sam@example.net", "Fwd: move"
+    bare.make_mixed()
+    bare.attach(_as_attachment(_message()))
+    (tmp_path / "bare.eml").write_bytes(bare.as_bytes())
+    assert "is postponed" in read_path(tmp_path / "bare.eml").text
+
+
+def _as_attachment(message: EmailMessage) -> EmailMessage:
+    part = EmailMessage()
+    part.set_content(message)
+    return part
+
+
+def test_a_replys_copy_of_the_earlier_message_is_left_out_and_a_forwards_kept() -> None:
+    # Outlook writes the same line above a reply's copy and a forward's; the subject tells them apart.
+    copied = (
+        "-----Original Message-----\nFrom: Tom Hale <tom@example.org>\nSent: Monday, 30 Nov 2026 10:00\n"
+        "Subject: move\n\nIs the move still on for the 12th? The new racks arrived on Friday.\n"
+    )
+    note = "Yes, the move is now planned for 16 January, after the rehearsal on 8 January.\n\n"
+    for subject, kept in (("RE: move", False), ("FW: move", True)):
+        pasted = f"From: Maria Lopez <maria@example.org>\nDate: Tue, 1 Dec 2026 09:14:02 +0100\nSubject: {subject}\n\n"
+        doc = to_document(pasted + note + copied, "<stdin>")
+        assert "planned for 16 January" in doc.text and "Original Message" not in doc.text and "Sent:" not in doc.text
+        assert ("new racks arrived" in doc.text) is kept, subject
+        # A forward's title is the forwarded subject; a reply keeps its "RE:", which says what it is.
+        assert (doc.title, doc.author) == (("move", "Tom Hale") if kept else ("RE: move", "Maria Lopez")), subject

@@ -8,12 +8,18 @@ mail programs do (MIME parts, transfer encodings, each part's charset, folded he
 is the title, the sender the author and the date the ``published`` date. The text is the plain part
 (what the sender wrote for every mail program), else the HTML part read as a page; the signature
 and a quoted earlier message under its "On … wrote:" line are left out.
+
+A forward's news is the message it forwards, attached (``message/rfc822``) or written into the text
+under a "Forwarded message" line and its header block: its text follows the forwarder's note, and its
+subject, sender and date are the title, author and date. A reply's copy of the earlier message under
+an "Original Message" line is a quoted earlier message, left out as the "On … wrote:" kind is.
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+import email.utils
 import re
 from dataclasses import dataclass
 from datetime import UTC
@@ -33,6 +39,17 @@ _SIGNATURE_LINES = 15  # a longer tail under "--" is text (a rule drawn in the b
 # A quoted earlier message: its attribution line ("On Tue, 1 Dec 2026, Maria Lopez wrote:") and lines in ">".
 _QUOTED = re.compile(r"^[ \t]*>")
 _WROTE = re.compile(r"\bwrote:\s*$")
+# The line a mail program writes above a message it copies into the text: Gmail's and Thunderbird's
+# "---------- Forwarded message ---------", Apple Mail's "Begin forwarded message:", Outlook's
+# "-----Original Message-----" (its forwards and its replies alike; the subject tells them apart).
+_COPY_LINE = re.compile(
+    r"^[ \t]*(?:-{3,}[ \t]*(?P<kind>Forwarded message|Original Message)[ \t]*-{3,}|Begin forwarded message:)[ \t]*$",
+    re.I | re.M,
+)
+# A forward's subject ("Fwd: …", Outlook's "FW: …"): the prefixes go from the title.
+_FORWARD_SUBJECT = re.compile(r"^(?:(?:Fwd?|FW)[ \t]*:[ \t]*)+", re.I)
+# A header line of the copied message's block ("From: …", "Sent: …"; Gmail may write them in bold).
+_COPY_HEADER = re.compile(r"^[ \t]*\*?(From|Sent|Date|Subject|To|Cc|Reply-To)\*?:\*?[ \t]*(.*)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -67,24 +84,94 @@ def read_mail(data: bytes | str, source: str) -> Mail:
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
         message = email.message_from_bytes(raw, policy=email.policy.default)
-        # The default policy makes every message an EmailMessage, the class that finds a body.
-        part = message.get_body(preferencelist=("plain", "html")) if isinstance(message, EmailMessage) else None
-        text = _text_of(part) if part is not None else ""
-    except (LookupError, ValueError, TypeError, AttributeError):  # a damaged part or charset
-        text, part = "", None
-    if part is None or not isinstance(text, str) or not text.strip():
+    except (LookupError, ValueError, TypeError, AttributeError):  # a damaged header block
+        message = None
+    mail = _read(message, depth=0) if isinstance(message, EmailMessage) else None
+    if mail is None:
         raise InputError(
             "is an email with no text to read (only attachments, or a damaged message)",
             source=source,
             hint="save the message's text, or the attachment, and pass that file",
         )
-    html = part.get_content_subtype() == "html"
+    return mail
+
+
+_MAX_DEPTH = 5  # forwards of forwards read; deeper ones are a loop or an attack, not a mail
+
+
+def _read(message: EmailMessage, depth: int) -> Mail | None:
+    """``message`` as a :class:`Mail`, or None when it has no text; a forwarded message it attaches
+    (see the module's notes) is read too."""
+    try:
+        # The default policy makes every message an EmailMessage, the class that finds a body.
+        part = message.get_body(preferencelist=("plain", "html"))
+        text = _text_of(part) if part is not None else ""
+        attached = _attached_message(message) if depth < _MAX_DEPTH else None
+    except (LookupError, ValueError, TypeError, AttributeError, KeyError):  # a damaged part or charset
+        return None
+    own = Mail(
+        "", False, _FORWARD_SUBJECT.sub("", _header(message, "Subject") or "") or None, _sender(message), _date(message)
+    )
+    forwarded = _read(attached, depth + 1) if attached is not None else None
+    if part is None or not isinstance(text, str) or not text.strip():
+        return forwarded and _forward_of(own, "", forwarded)
+    if part.get_content_subtype() == "html":
+        # A page's text and a note can not be joined: the forwarded message, else the page.
+        return forwarded or _with_text(own, text, html=True)
+    note, copied = _copied_message(text, is_forward=bool(_FORWARD_SUBJECT.match(_header(message, "Subject") or "")))
+    mail = _with_text(own, _own_words(note), html=False)
+    for inner in (copied, forwarded):
+        if inner is not None:
+            mail = _forward_of(mail, mail.text, inner)
+    return mail if mail.text.strip() else None
+
+
+def _with_text(mail: Mail, text: str, *, html: bool) -> Mail:
+    return Mail(text, html, mail.title, mail.author, mail.published)
+
+
+def _forward_of(outer: Mail, note: str, inner: Mail) -> Mail:
+    """A forward: the forwarder's ``note``, then the forwarded message's text (alone when that is a
+    page); the forwarded message's subject, sender and date where it has them."""
+    text = inner.text if inner.html or not note.strip() else f"{note.strip()}\n\n{inner.text}"
     return Mail(
-        text if html else _own_words(text),
-        html,
-        _header(message, "Subject"),
-        _sender(message),
-        _date(message),
+        text, inner.html, inner.title or outer.title, inner.author or outer.author, inner.published or outer.published
+    )
+
+
+def _attached_message(message: EmailMessage) -> EmailMessage | None:
+    """The first message ``message`` attaches (a forward as an attachment), not one inside another."""
+    for part in message.iter_attachments():
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_content()
+            return inner if isinstance(inner, EmailMessage) else None
+    return None
+
+
+def _copied_message(text: str, *, is_forward: bool) -> tuple[str, Mail | None]:
+    """``text`` cut at a message copied into it under a mail program's line (:data:`_COPY_LINE`): the
+    writer's words above, and the copied message when it is forwarded (a reply's copy is dropped)."""
+    text = text.replace("\r\n", "\n")
+    line = _COPY_LINE.search(text)
+    if line is None:
+        return text, None
+    note, rest = text[: line.start()], text[line.end() :].lstrip("\n").split("\n")
+    if line.group("kind") and line.group("kind").lower().startswith("original") and not is_forward:
+        return (note, None) if note.strip() else (text, None)
+    fields: dict[str, str] = {}
+    while rest and (m := _COPY_HEADER.match(rest[0])):
+        fields.setdefault(m.group(1).lower(), m.group(2).strip())
+        rest = rest[1:]
+    body = _own_words("\n".join(rest))
+    if not body:
+        return text, None
+    sender = email.utils.parseaddr(fields.get("from", ""))
+    return note, Mail(
+        body,
+        False,
+        _FORWARD_SUBJECT.sub("", fields.get("subject", "")) or None,
+        sender[0] or sender[1] or None,
+        _parsed_date(fields.get("date") or fields.get("sent")),
     )
 
 
@@ -142,8 +229,13 @@ def _sender(message: EmailMessage) -> str | None:
 
 
 def _date(message: EmailMessage) -> str | None:
-    raw = _header(message, "Date")
-    if raw is None:
+    return _parsed_date(_header(message, "Date"))
+
+
+def _parsed_date(raw: str | None) -> str | None:
+    """A mail's date (RFC 5322, as its headers and most programs' copied blocks write it) in ISO 8601,
+    UTC; None when it reads otherwise."""
+    if not raw:
         return None
     try:
         when = parsedate_to_datetime(raw)

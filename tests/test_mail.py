@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -226,3 +227,46 @@ def test_a_replys_copy_of_the_earlier_message_is_left_out_and_a_forwards_kept() 
         assert ("new racks arrived" in doc.text) is kept, subject
         # A forward's title is the forwarded subject; a reply keeps its "RE:", which says what it is.
         assert (doc.title, doc.author) == (("move", "Tom Hale") if kept else ("RE: move", "Maria Lopez")), subject
+
+
+MAILING_PLAIN = """View this email in your browser ( https://weekly.example/48 )
+
+The three-week ferry strike ended on Thursday after the operator agreed to a 6 per cent pay rise for 240
+crew members ( https://weekly.example/ferry ). Crossings to the islands resume on Saturday.
+
+The new fish market on Pier 4 opened on Monday with 32 stalls. The council spent 4.1 million pounds on it.
+
+The port authority now publishes its tide gauge readings every ten minutes [https://weekly.example/tides].
+
+Enjoying Harbour Weekly? Forward it to a friend ( https://weekly.example/share ) or support us on Patreon.
+
+Unsubscribe ( https://weekly.example/unsub ) | Update your preferences ( https://weekly.example/prefs )
+You are receiving this email because you opted in via our website.
+"""
+
+
+def test_a_mailings_calls_to_action_are_left_out_and_no_link_address_is_text(tmp_path: Path) -> None:
+    # A newsletter by mail says so in its headers (List-Unsubscribe): its asks and footer are no news, as a
+    # newsletter's are not (a letter's requests are). Its HTML part is what its sender wrote.
+    # Its HTML part: the same paragraphs, the addresses in links.
+    linked = re.sub(r" [(\[] ?https://[^ )\]]+ ?[)\]]", "", MAILING_PLAIN).replace(
+        "tide gauge readings", '<a href="https://weekly.example/tides">tide gauge readings</a>'
+    )
+    html = "".join(f"<p>{para}</p>" for para in linked.split("\n\n"))
+    for with_html in (False, True):
+        message = _message(MAILING_PLAIN, html if with_html else None)
+        message.replace_header("Subject", "Harbour Weekly #48")
+        message["List-Unsubscribe"] = "<https://weekly.example/unsub>"
+        path = tmp_path / "mailing.eml"
+        path.write_bytes(message.as_bytes())
+        result = CliRunner().invoke(cli, ["--engine", "extractive", "-f", "json", str(path)])
+        assert result.exit_code == 0, result.output
+        out = json.loads(result.stdout)
+        said = " ".join([out["summary"], *out["key_points"]])
+        assert "ferry strike ended" in said and "tide gauge readings every ten minutes." in said
+        for gone in ("http", "Forward it", "Patreon", "browser", "preferences", "receiving this email"):
+            assert gone not in said, (with_html, gone)
+    # A letter's link addresses go too: its words stay.
+    letter = _message("Please read the report ( https://example.org/r.pdf ) before the meeting on Friday.\n")
+    (tmp_path / "letter.eml").write_bytes(letter.as_bytes())
+    assert "Please read the report before the meeting on Friday." in read_path(tmp_path / "letter.eml").text

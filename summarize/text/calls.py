@@ -95,7 +95,16 @@ _CALL_TO_ACTION_RULES = (
     r"|\b(?:visit|see|check)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:page|website|site)\s+for\s+(?:more\s+)?"
     r"(?:information|details)\b|^for\s+more\s+(?:information|details),?\s+(?:visit|see|go\s+to|check)\b"
     r"|^the\s+video\s+(?:is|can\s+be\s+(?:seen|watched))\s+(?:at\s+the\s+top|above|below)\b"
-    r"|\bview\s+(?:this|it)\s+in\s+your\s+browser\b"
+    r"|\bview\s+(?:this|it)(?:\s+(?:email|e-mail|issue|newsletter|post))?\s+(?:in\s+your\s+browser|online|on\s+the\s+web)\b"
+    # A mailing's asks and footer: "Forward it to a friend or support us on Patreon.", "Become a paid
+    # subscriber", "Update your preferences", "You are receiving this email because you opted in…".
+    r"|\b(?:forward|share)\s+(?:it|this(?:\s+(?:issue|newsletter|email|e-mail|post))?)\s+(?:to|with)\s+(?:a\s+)?"
+    r"(?:friend|colleague)s?\b"
+    r"|\bsupport\s+(?:us|me|this\s+newsletter|our\s+work)\s+on\s+(?:patreon|ko-?fi|github\s+sponsors|open\s*collective)\b"
+    r"|\bbecome\s+a\s+(?:patron|paid\s+subscriber|paying\s+subscriber|supporting\s+member)\b|\bbuy\s+(?:us|me)\s+a\s+coffee\b"
+    r"|\b(?:update|manage)\s+your\s+(?:email\s+|subscription\s+)?(?:preferences|subscription)\b"
+    r"|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:email|e-mail|message|newsletter)\s+because\b"
+    r"|^(?:are\s+you\s+)?enjoying\s+(?:[^\s?]+\s+){0,3}[^\s?]+\s*\?$"
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"

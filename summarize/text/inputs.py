@@ -306,7 +306,7 @@ def mail_document(data: bytes | str, source: str) -> Document:
         doc.text, doc.headings = title_first(doc.text, mail.title, doc.headings)
         doc.title = mail.title
     doc.published, doc.author = mail.published or doc.published, mail.author or doc.author
-    doc.letter = not mail.html
+    doc.letter = not mail.html and not mail.bulk  # a mailing's calls to action are no news
     return doc
 
 

@@ -21,7 +21,7 @@ import email
 import email.policy
 import email.utils
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
@@ -61,6 +61,7 @@ class Mail:
     title: str | None
     author: str | None
     published: str | None  # ISO 8601, UTC
+    bulk: bool = False  # a mailing (a newsletter, a shop's offers), not a letter: see _is_bulk
 
 
 def is_mail(text: str) -> bool:
@@ -104,14 +105,14 @@ def _read(message: EmailMessage, depth: int) -> Mail | None:
     (see the module's notes) is read too."""
     try:
         # The default policy makes every message an EmailMessage, the class that finds a body.
-        part = message.get_body(preferencelist=("plain", "html"))
+        bulk = _is_bulk(message)
+        part = message.get_body(preferencelist=("html", "plain") if bulk else ("plain", "html"))
         text = _text_of(part) if part is not None else ""
         attached = _attached_message(message) if depth < _MAX_DEPTH else None
     except (LookupError, ValueError, TypeError, AttributeError, KeyError):  # a damaged part or charset
         return None
-    own = Mail(
-        "", False, _FORWARD_SUBJECT.sub("", _header(message, "Subject") or "") or None, _sender(message), _date(message)
-    )
+    subject = _FORWARD_SUBJECT.sub("", _header(message, "Subject") or "") or None
+    own = Mail("", False, subject, _sender(message), _date(message), bulk)
     forwarded = _read(attached, depth + 1) if attached is not None else None
     if part is None or not isinstance(text, str) or not text.strip():
         return forwarded and _forward_of(own, "", forwarded)
@@ -127,7 +128,16 @@ def _read(message: EmailMessage, depth: int) -> Mail | None:
 
 
 def _with_text(mail: Mail, text: str, *, html: bool) -> Mail:
-    return Mail(text, html, mail.title, mail.author, mail.published)
+    return replace(mail, text=text, html=html)
+
+
+def _is_bulk(message: EmailMessage) -> bool:
+    """Whether ``message`` is a mailing: a list's unsubscribe address or id (RFC 2369, RFC 2919), or a
+    bulk precedence. Its HTML part is what its sender wrote (the plain one is made from it, links as
+    "( https://… )"), and its calls to action are no news, as a newsletter's are not."""
+    if message.get("List-Unsubscribe") is not None or message.get("List-Id") is not None:
+        return True
+    return str(message.get("Precedence") or "").strip().lower() in {"bulk", "list"}
 
 
 def _forward_of(outer: Mail, note: str, inner: Mail) -> Mail:
@@ -135,7 +145,12 @@ def _forward_of(outer: Mail, note: str, inner: Mail) -> Mail:
     page); the forwarded message's subject, sender and date where it has them."""
     text = inner.text if inner.html or not note.strip() else f"{note.strip()}\n\n{inner.text}"
     return Mail(
-        text, inner.html, inner.title or outer.title, inner.author or outer.author, inner.published or outer.published
+        text,
+        inner.html,
+        inner.title or outer.title,
+        inner.author or outer.author,
+        inner.published or outer.published,
+        inner.bulk or outer.bulk,
     )
 
 
@@ -192,9 +207,15 @@ def _unescaped(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+# A link's address as a plain part writes it after the link's words ("Read more ( https://… )",
+# "the report <https://…>", "[https://…]"): no words of the text.
+_LINK_ADDRESS = re.compile(r"[ \t]*[(\[<][ \t]*(?:https?://|mailto:)[^\s()\[\]<>]+[ \t]*[)\]>]")
+
+
 def _own_words(text: str) -> str:
-    """A plain message's text without its signature and without an earlier message it quotes."""
-    rows = text.replace("\r\n", "\n").split("\n")
+    """A plain message's text without its signature, without an earlier message it quotes and without
+    its links' addresses."""
+    rows = _LINK_ADDRESS.sub("", text.replace("\r\n", "\n")).split("\n")
     for i in range(len(rows) - 1, max(-1, len(rows) - _SIGNATURE_LINES - 2), -1):
         if _SIGNATURE_SEPARATOR.match(rows[i]):
             rows = rows[:i]

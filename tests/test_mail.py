@@ -270,3 +270,28 @@ def test_a_mailings_calls_to_action_are_left_out_and_no_link_address_is_text(tmp
     letter = _message("Please read the report ( https://example.org/r.pdf ) before the meeting on Friday.\n")
     (tmp_path / "letter.eml").write_bytes(letter.as_bytes())
     assert "Please read the report before the meeting on Friday." in read_path(tmp_path / "letter.eml").text
+
+
+def test_an_html_forward_is_cut_at_its_copied_message_as_a_plain_one_is(tmp_path: Path) -> None:
+    # Gmail's HTML forward: the page reader writes its "Forwarded message" line and each header line as a
+    # paragraph, and the date line ("Tue, Dec 1, 2026 at 9:14 PM") had opened the summary.
+    paragraphs = "".join(f"<p>{para}</p>" for para in BODY.split("\n\n")[1:3])
+    html = (
+        '<div dir="ltr">FYI, worth a read.<br><br><div class="gmail_quote"><div class="gmail_attr">'
+        "---------- Forwarded message ---------<br>From: <strong>Maria Lopez</strong> "
+        '&lt;<a href="mailto:maria.lopez@example.org">maria.lopez@example.org</a>&gt;<br>'
+        "Date: Tue, Dec 1, 2026 at 9:14 PM<br>Subject: Data centre move postponed to January<br>"
+        f"To: &lt;ops@example.org&gt;<br></div><br><div>{paragraphs}</div></div></div>"
+    )
+    forward = _forward("Fwd: Data centre move postponed to January", "")
+    forward.set_content(html, subtype="html")
+    (tmp_path / "html.eml").write_bytes(forward.as_bytes())
+    doc = read_path(tmp_path / "html.eml")
+    assert (doc.title, doc.author, doc.published) == (
+        "Data centre move postponed to January",
+        "Maria Lopez",
+        "2026-12-01T21:14:00Z",  # 9:14 PM, no zone: read as UTC
+    )
+    assert "is postponed" in doc.text
+    for gone in ("Forwarded message", "From:", "Date:", "9:14", "ops@example.org"):
+        assert gone not in doc.text, gone

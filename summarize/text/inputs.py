@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from ..errors import InputError
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .kinds import text_kind
-from .mail import is_mail, read_mail
+from .mail import is_mail, page_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
@@ -301,7 +301,12 @@ def mail_document(data: bytes | str, source: str) -> Document:
     """An email's text as a :class:`Document` (:mod:`.mail`): its subject the title, its sender the
     author, its date the ``published`` one; an HTML-only message is read as a page."""
     mail = read_mail(data, source)
-    doc = page_document(mail.text, source) if mail.html else to_document(mail.text, source)
+    if mail.html:
+        doc = page_document(mail.text, source)
+        mail = page_mail(mail, doc.text)
+        doc.text = mail.text
+    else:
+        doc = to_document(mail.text, source)
     if mail.title:
         doc.text, doc.headings = title_first(doc.text, mail.title, doc.headings)
         doc.title = mail.title

@@ -22,7 +22,7 @@ import email.policy
 import email.utils
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
@@ -49,7 +49,7 @@ _COPY_LINE = re.compile(
 # A forward's subject ("Fwd: …", Outlook's "FW: …"): the prefixes go from the title.
 _FORWARD_SUBJECT = re.compile(r"^(?:(?:Fwd?|FW)[ \t]*:[ \t]*)+", re.I)
 # A header line of the copied message's block ("From: …", "Sent: …"; Gmail may write them in bold).
-_COPY_HEADER = re.compile(r"^[ \t]*\*?(From|Sent|Date|Subject|To|Cc|Reply-To)\*?:\*?[ \t]*(.*)$", re.I)
+_COPY_HEADER = re.compile(r"^[ \t]*\**(From|Sent|Date|Subject|To|Cc|Reply-To)\**:\**[ \t]*(.*)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Mail:
     author: str | None
     published: str | None  # ISO 8601, UTC
     bulk: bool = False  # a mailing (a newsletter, a shop's offers), not a letter: see _is_bulk
+    forward: bool = False  # its subject says it forwards a message ("Fwd: …")
 
 
 def is_mail(text: str) -> bool:
@@ -111,15 +112,16 @@ def _read(message: EmailMessage, depth: int) -> Mail | None:
         attached = _attached_message(message) if depth < _MAX_DEPTH else None
     except (LookupError, ValueError, TypeError, AttributeError, KeyError):  # a damaged part or charset
         return None
-    subject = _FORWARD_SUBJECT.sub("", _header(message, "Subject") or "") or None
-    own = Mail("", False, subject, _sender(message), _date(message), bulk)
+    subject = _header(message, "Subject") or ""
+    forward = bool(_FORWARD_SUBJECT.match(subject))
+    own = Mail("", False, _FORWARD_SUBJECT.sub("", subject) or None, _sender(message), _date(message), bulk, forward)
     forwarded = _read(attached, depth + 1) if attached is not None else None
     if part is None or not isinstance(text, str) or not text.strip():
         return forwarded and _forward_of(own, "", forwarded)
     if part.get_content_subtype() == "html":
         # A page's text and a note can not be joined: the forwarded message, else the page.
         return forwarded or _with_text(own, text, html=True)
-    note, copied = _copied_message(text, is_forward=bool(_FORWARD_SUBJECT.match(_header(message, "Subject") or "")))
+    note, copied = _copied_message(text, is_forward=forward)
     mail = _with_text(own, _own_words(note), html=False)
     for inner in (copied, forwarded):
         if inner is not None:
@@ -151,6 +153,7 @@ def _forward_of(outer: Mail, note: str, inner: Mail) -> Mail:
         inner.author or outer.author,
         inner.published or outer.published,
         inner.bulk or outer.bulk,
+        outer.forward,
     )
 
 
@@ -174,7 +177,13 @@ def _copied_message(text: str, *, is_forward: bool) -> tuple[str, Mail | None]:
     if line.group("kind") and line.group("kind").lower().startswith("original") and not is_forward:
         return (note, None) if note.strip() else (text, None)
     fields: dict[str, str] = {}
-    while rest and (m := _COPY_HEADER.match(rest[0])):
+    while rest:
+        if not rest[0].strip() and fields and len(rest) > 1 and _COPY_HEADER.match(rest[1]):
+            rest = rest[1:]  # a page's reader writes each header line as a paragraph of its own
+            continue
+        m = _COPY_HEADER.match(rest[0])
+        if m is None:
+            break
         fields.setdefault(m.group(1).lower(), m.group(2).strip())
         rest = rest[1:]
     body = _own_words("\n".join(rest))
@@ -186,8 +195,31 @@ def _copied_message(text: str, *, is_forward: bool) -> tuple[str, Mail | None]:
         False,
         _FORWARD_SUBJECT.sub("", fields.get("subject", "")) or None,
         sender[0] or sender[1] or None,
-        _parsed_date(fields.get("date") or fields.get("sent")),
+        _copied_date(fields.get("date") or fields.get("sent")),
     )
+
+
+def page_mail(mail: Mail, page_text: str) -> Mail:
+    """An HTML message (``mail``, its text a page) as the page reader read it, ``page_text``, with a
+    message copied into it cut as in a plain message (Gmail's HTML forward keeps its "Forwarded
+    message" line and header block as paragraphs)."""
+    note, copied = _copied_message(page_text, is_forward=mail.forward)
+    mail = replace(mail, text=note)
+    return _forward_of(mail, note, copied) if copied is not None else mail
+
+
+def _copied_date(raw: str | None) -> str | None:
+    """The date of a copied message's header block, as mail programs show it: "Tue, Dec 1, 2026 at
+    10:00 PM" (Gmail), "Monday, November 30, 2026 10:00 AM" (Outlook), or as its headers wrote it."""
+    if not raw:
+        return None
+    raw = re.sub(r"\s+at\s+(?=\d)", " ", raw)
+    parsed = _parsed_date(raw)
+    clock = re.search(r"\b(\d{1,2}):\d\d(?::\d\d)?\s*([AaPp])\.?[Mm]\b", raw)
+    if parsed is None or clock is None or clock.group(2).lower() == "a" or int(clock.group(1)) >= 12:
+        return parsed
+    when = datetime.strptime(parsed, "%Y-%m-%dT%H:%M:%SZ") + timedelta(hours=12)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _text_of(part: EmailMessage) -> str:

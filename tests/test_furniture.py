@@ -161,3 +161,42 @@ def test_words_of_page_furniture_inside_sentences_send_no_article_down_the_slow_
     article = "Shares fell on 30 November 2026, the company said.\nInvestors will save less, it added."
     assert not MAY_CALL_TO_ACTION.search(article) and not has_page_line(article)
     assert has_page_line(f"{article}\nShare") and has_page_line(f"{article}\n\nRelated topics\nMarkets")
+
+
+WIKIPEDIA_COPY = """Harbourtown
+From Wikipedia, the free encyclopedia
+This article is about the town in Cornwall. For the band, see Harbourtown (band).
+Harbourtown is a coastal town and civil parish in Cornwall, England, on the estuary of the River Fal.[1] At the \
+2021 census it had a population of 12,400.[2] The town grew around its deep-water harbour, which handled tin.[3]
+
+Contents
+1\tHistory
+2\tEconomy
+3\tReferences
+
+History[edit]
+The first written record of the settlement dates from 1302, when it was granted a market charter by Edward \
+I.[4] A fortified quay was built in 1712, and the town became a centre of the Atlantic packet service.[5]
+
+Economy[edit]
+Tourism is the largest employer, followed by ship repair; the Harbourtown Docks employ about 600 people.[6] \
+A ferry links the town to St Mawes.[citation needed]
+
+References[edit]
+^ "Harbourtown parish". Cornwall Council. Retrieved 3 March 2024.
+^ "Census 2021". Office for National Statistics.
+"""
+
+
+def test_a_copied_wikipedia_article_is_read_without_its_pages_furniture() -> None:
+    # Its tagline, hatnote and table of contents had been the summary's first sentences, its headings had
+    # opened their sections' sentences ("History[edit] The first written record…") and its reference
+    # markers had stayed ("…River Fal.[1]").
+    from summarize import SummarizeOptions, Summarizer
+
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(WIKIPEDIA_COPY, "<stdin>")
+    assert result.summary.startswith("Harbourtown is a coastal town and civil parish in Cornwall, England,")
+    said = " ".join([result.summary, *result.key_points])
+    assert "The first written record of the settlement dates from 1302" in said
+    for gone in ("Wikipedia", "This article is about", "see Harbourtown", "Contents", "[", "^", "Retrieved"):
+        assert gone not in said, gone

@@ -136,6 +136,10 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
         ("The study[1] found it.", "The study found it."),
         ("It rose in 2019.[12] Then it fell.", "It rose in 2019. Then it fell."),
         ("A note[^n1] here.", "A note here."),
+        (
+            "A ferry links the town to St Mawes.[citation needed] It sails daily[who?].",
+            "A ferry links the town to St Mawes. It sails daily.",
+        ),
         ("- [x] Ship the release", "- Ship the release"),
         ("* [ ] Write the tests", "* Write the tests"),
         ("1. [✓] Ship the docs", "1. Ship the docs"),  # the box the newsletter outline knows too

@@ -60,6 +60,14 @@ _PAGE_LINE_RULE = (
     r"|advertisement|related\s+(?:topics|stories|articles|content)|top\s+stories|most\s+(?:read|popular|viewed)"
     r"|skip\s+to\s+(?:main\s+)?content|the\s+bbc\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+sites"
     r"|read\s+about\s+our\s+approach\s+to\s+external\s+linking|reuse\s+this\s+content"
+    # A Wikipedia article copied from the browser: its tagline, the navigation links, a hatnote that points
+    # to other articles ("This article is about the town. For the band, see …", "For other uses, see …",
+    # "Not to be confused with …"), a section heading with its edit link ("History[edit]") and a reference
+    # under its caret ("^ "Census 2021". Office for National Statistics.").
+    r"|from\s+wikipedia,\s+the\s+free\s+encyclopedia|jump\s+to\s+(?:navigation|search|content)"
+    r"|(?:this\s+article\s+is\s+about\s+[^\n]{1,150}?\.\s+)?for\s+(?:other\s+uses|[^\n]{1,150}?),\s+see\s+[^\n]{1,200}"
+    r"|this\s+article\s+is\s+about\s+[^\n.]{1,150}|not\s+to\s+be\s+confused\s+with\s+[^\n]{1,150}"
+    r"|[^\n]{1,80}\[\s*edit\s*\]|\^\s+[^\n]{1,800}"
     # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
     # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
     rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"
@@ -150,12 +158,15 @@ FURNITURE_LINE = re.compile(f"{_FURNITURE_RULE}|{_PAGE_LINE_RULE}", re.I)
 
 
 # The heading of a page's list of links to other stories ("More on this story", "Related topics", "Top
-# stories"): with the short lines under it, none a sentence, it is the page's furniture, not the article's
-# ("Storm Darragh: Red warning issued" / "Flood defences to get £20m boost" had been a key point).
+# stories") or of its table of contents: with the short lines under it, none a sentence, it is the page's
+# furniture, not the article's ("Storm Darragh: Red warning issued" / "Flood defences to get £20m boost"
+# had been a key point; a copied Wikipedia article's "Contents 1 History 2 Geography…" a summary sentence).
 RELATED_LINKS = re.compile(
     r"^(?:more\s+on\s+this\s+story|explore\s+more\s+on\s+(?:these|this)\s+topics?"
     r"|related\s+(?:topics|stories|articles|content|links)|top\s+stories"
-    r"|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+next)\s*:?$",
+    r"|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+next"
+    # A copied page's table of contents, its numbered sections under it ("1\tHistory", "2.1 Early years").
+    r"|contents)\s*:?$",
     re.I,
 )
 

@@ -39,9 +39,14 @@ LINE_BREAK = re.compile(r"[ \t]*(?<!`)<br\s*/?>(?!`)[ \t]*|(?<!\\)\\$", re.I)
 _ITEM_START = r"^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)"  # a list item's indentation and marker (group 1)
 _ITEM_TAG = re.compile(_ITEM_START + r"\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\()")
 # A footnote's marker is no word of the sentence: GFM's "[^1]" anywhere, and a number in brackets right
-# after a word or a stop ("the study[1] found", "…in 2019.[12]"), which had read "the study1 found". A
-# task list's box ("- [x] Ship it", "- [ ] Tests") is no word of its item either: it had read "x Ship it".
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[\d{1,3}\](?![(\[:])")
+# after a word or a stop ("the study[1] found", "…in 2019.[12]"), which had read "the study1 found", or
+# Wikipedia's tag ("[citation needed]", "[who?]"). One rule for Markdown and plain text (a copied
+# Wikipedia article, :mod:`.inputs`). A task list's box ("- [x] Ship it", "- [ ] Tests") is no word of
+# its item either: it had read "x Ship it".
+FOOTNOTE_MARK = re.compile(
+    r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[(?:\d{1,3}|(?:citation|clarification|better\s+source)\s+needed"
+    r"|(?:when|who|which|where|why|according\s+to\s+whom)\?)\](?![(\[:])"
+)
 _TASK_BOX = re.compile(_ITEM_START + TASK_BOX + r"[ \t]+(?=\S)")
 # Words that only say where a story or a photo was taken from ("出处", "原文网址", "Source", "Via"): the
 # Markdown reader drops a bracketed link made of one alone, the newsletter engine a credit line.
@@ -69,7 +74,7 @@ def inline_to_text(line: str) -> str:
     character it escapes."""
     line, held_literals = _hold_literals(line)
     line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
-    line = _FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
+    line = FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", _IMAGE.sub("", line)))
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:

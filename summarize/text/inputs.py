@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from ..errors import InputError
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
+from .inline import FOOTNOTE_MARK
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
@@ -231,7 +232,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         prose = read_markdown(raw)
         text, title, headings = prose.text, prose.title, prose.headings
     else:
-        text = unify_eol(raw).strip()
+        text = FOOTNOTE_MARK.sub("", unify_eol(raw)).strip()
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
     return Document(source, text, raw, title, markdown=kind == "markdown", headings=headings)

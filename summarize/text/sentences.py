@@ -88,8 +88,15 @@ def _unwrapped(lines: list[str]) -> bool:
     a 100-line item of docs/offline-engine.md gave key points such as "…no other text of the."."""
     if not any(len(line) > UNWRAPPED_LINE and len(URL.sub("", line)) > UNWRAPPED_LINE for line in lines):
         return False
-    ends = [bool(_LINE_END.search(line) or LIST_ITEM.match(nxt)) for line, nxt in pairwise(lines)]
+    ends = [bool(_LINE_END.search(line) or LIST_ITEM.match(nxt) or _heads(line, nxt)) for line, nxt in pairwise(lines)]
     return 2 * sum(ends) >= len(ends)
+
+
+def _heads(line: str, nxt: str) -> bool:
+    """Whether ``line`` is a heading over an unwrapped paragraph ``nxt``: a few words with no stop,
+    the paragraph one long line opening with a capital (a page's "Harbourtown" over "Harbourtown is a
+    coastal town…" had been read as one sentence)."""
+    return len(line.split()) <= 8 and len(nxt) > UNWRAPPED_LINE and nxt[:1].isupper()
 
 
 def split_paragraphs(text: str) -> list[str]:

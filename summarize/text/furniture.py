@@ -63,6 +63,18 @@ _SIGNATURE = re.compile(
     r"^(?:.{0,80}?(?:\bby:|--)\s*)?(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>"
     r"(?:,?\s+(?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}(?:\s+[\d:]{5,8})?(?:\s+[+-]\d{4})?)?\.?$"
 )
+# A wire story's credits: who reported, wrote and edited it ("Reporting by Jane Doe in London; Editing by
+# Mark Potter", Reuters' "(Reporting by …)" and "Our Standards: The Thomson Reuters Trust Principles."), who
+# contributed ("CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", AP's "Associated
+# Press writer John Roe in Penzance contributed to this report."). Names only after "by": "Reporting by
+# the Guardian revealed…" is news. English.
+_NAMES = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+_CREDIT_BY = rf"(?:additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+{_NAMES}(?:\s+in\s+{_NAMES})?"
+_CREDIT = re.compile(
+    rf"^\(?{_CREDIT_BY}(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_BY})*\)?\.?$"
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$|\bcontributed\s+reporting\.?$"
+    r"|^Our Standards:\s"
+)
 # A line of a table of contents: a title, dot leaders, a page number ("2.3 Simple parsing . . . . . 3").
 # Spaced leaders are a contents page's; a run of stops is one only before a page number (a Daily Mail
 # article rules off its sections with a line of them).
@@ -77,7 +89,8 @@ def leads_in(text: str) -> bool:
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
-    or (English) a cross-reference, a lead-in ending "as follows." or a manual's field ("Type: …")."""
+    or (English) a cross-reference, a lead-in ending "as follows.", a manual's field ("Type: …") or a wire
+    story's credits ("Reporting by …; Editing by …")."""
     return bool(
         leads_in(sentence)  # in any language
         or (_FIELD.match(sentence) and not has_cjk(sentence))
@@ -86,5 +99,5 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _DOT_LEADERS.search(sentence)
         or _SIGNATURE.match(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
-        or (lang == "en" and _REFERENCE_FIELD.match(sentence))
+        or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))
     )

@@ -222,3 +222,65 @@ def test_a_wire_storys_credits_are_furniture(sentence: str, credit: bool) -> Non
     from summarize.text.furniture import is_furniture
 
     assert is_furniture(sentence, "en") is credit
+
+
+COPIED_STORY = """{before}
+
+Ferry Strike Ends as Workers Accept Pay Deal
+
+The three-week walkout had cut off the islands during the holiday shopping season.
+
+{byline}
+
+Ferry workers in southwest England ended a three-week strike on Thursday after the operator agreed to a 6 percent \
+pay rise for 240 crew members, their union said.
+
+Crossings to the Isles of Scilly will resume on Saturday with a reduced timetable, the operator said. The full \
+timetable is to return by Dec. 20.
+
+The strike had cut off the islands' main passenger link during the busiest shopping weeks of the year. Local \
+businesses said they had lost about $1.9 million in sales.
+
+{after}
+"""
+NYT_LINES = (
+    "Supported by\n\nSKIP ADVERTISEMENT",
+    "Listen to this article · 4:12 min Learn more\n\nShare full article\n\nBy Jane Doe\n\n"
+    "Reporting from Penzance, England\n\nDec. 4, 2026",
+    "More about Jane Doe\n\nA version of this article appears in print on Dec. 5, 2026, Section A, Page 8 of the "
+    "New York edition with the headline: Ferry Strike Ends. Order Reprints | Today's Paper | Subscribe\n\n"
+    "See more on: Strikes, England",
+)
+GUARDIAN_LINES = (
+    "This article is more than 2 years old",
+    "Jane Doe South-west England correspondent\nFri 4 Dec 2026 10.12 GMT",
+    "Share\n\nReuse this content\n\nI hope you appreciated this article. Before you move on, I was hoping you "
+    "would consider taking the step of supporting the Guardian's journalism. Support the Guardian",
+)
+
+
+@pytest.mark.parametrize("lines", [NYT_LINES, GUARDIAN_LINES], ids=["nyt", "guardian"])
+def test_a_news_page_copied_from_the_browser_is_summarized_from_its_story(lines: tuple[str, str, str]) -> None:
+    # The lines around the story had pushed the headline and standfirst into the summary in place of the
+    # lede (its first line was no headline any more), and the print note or the plea for support were
+    # key points.
+    from summarize import SummarizeOptions, Summarizer
+
+    text = COPIED_STORY.format(before=lines[0], byline=lines[1], after=lines[2])
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(text, "<stdin>")
+    assert "Ferry workers in southwest England ended a three-week strike on Thursday" in result.summary
+    said = " ".join([result.summary, *result.key_points])
+    for gone in (
+        "Strike Ends as",
+        "Supported",
+        "ADVERTISEMENT",
+        "years old",
+        "Listen",
+        "Jane Doe",
+        "Penzance,",
+        "print",
+        "See more",
+        "supporting",
+        "Support the",
+    ):
+        assert gone not in said, gone

@@ -54,6 +54,16 @@ _FURNITURE_RULE = (
 # of external sites.", "Read about our approach to external linking."). Whole lines only, and kept out of
 # the rules whose anchor-free form picks the texts the sentence-by-sentence walk reads (MAY_CALL_TO_ACTION):
 # "share" or a date is in most articles (:func:`has_page_line` finds these instead).
+# A writer's name in a byline (two to four capitalised words), names joined by "and" or commas, a beat or a
+# region ("South-west England", "political", "Middle East") and a role.
+_BYLINE_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+_BYLINE_NAMES = rf"{_BYLINE_NAME}(?:\s*(?:,|\band\b)\s*{_BYLINE_NAME})*"
+_BEAT = (
+    r"(?-i:[A-Z][\w'’-]*)|chief|senior|deputy|associate|staff|contributing|political|foreign|diplomatic"
+    r"|economics|science|health|technology|sports?|arts|business|environment|education|home|legal|global|data"
+    r"|social|affairs|culture|media|transport|security|defence|defense|and|of|the"
+)
+_ROLE = r"(?:correspondent|editor|reporter|writer|columnist|journalist)"
 _PAGE_LINE_RULE = (
     r"^(?:image\s+(?:source|caption)\s*,\s*[^\n]{1,300}|photograph\s*:\s*[^\n.]{1,80}"
     r"|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|share|save|share\s+this\s+(?:article|story|page)"
@@ -68,6 +78,17 @@ _PAGE_LINE_RULE = (
     r"|(?:this\s+article\s+is\s+about\s+[^\n]{1,150}?\.\s+)?for\s+(?:other\s+uses|[^\n]{1,150}?),\s+see\s+[^\n]{1,200}"
     r"|this\s+article\s+is\s+about\s+[^\n.]{1,150}|not\s+to\s+be\s+confused\s+with\s+[^\n]{1,150}"
     r"|[^\n]{1,80}\[\s*edit\s*\]|\^\s+[^\n]{1,800}"
+    # The lines a news site puts around its story (The New York Times, The Guardian): "Supported by", "SKIP
+    # ADVERTISEMENT", "This article is more than 2 years old", "Listen to this article · 4:12 min Learn more",
+    # "Share full article", "Reporting from Penzance, England", a byline alone ("By Jane Doe"), the writer's
+    # line ("Jane Doe South-west England correspondent", "More about Jane Doe"), the print edition's note
+    # ("A version of this article appears in print on …"), "Order Reprints | Today's Paper | Subscribe",
+    # "See more on: Strikes, England". Names in capitals (the rule is read ignoring case).
+    r"|supported\s+by|skip\s+advertisement|this\s+article\s+is\s+more\s+than\s+(?:\d+|a|an|one)\s+(?:years?|months?)\s+old"
+    r"|listen\s+to\s+this\s+article\b[^\n.]{0,40}|share\s+full\s+article|reporting\s+from\s+[^\n.]{1,60}"
+    rf"|by\s+{_BYLINE_NAMES}|more\s+about\s+{_BYLINE_NAME}|{_BYLINE_NAME}(?:\s+(?:{_BEAT}))*\s+{_ROLE}"
+    r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\s+on\b[^\n]{0,300}"
+    r"|order\s+reprints\b[^\n]{0,80}|see\s+more\s+on\s*:[^\n]{1,150}|support\s+the\s+guardian"
     # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
     # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
     rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"
@@ -113,6 +134,7 @@ _CALL_TO_ACTION_RULES = (
     r"|\b(?:update|manage)\s+your\s+(?:email\s+|subscription\s+)?(?:preferences|subscription)\b"
     r"|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:email|e-mail|message|newsletter)\s+because\b"
     r"|^(?:are\s+you\s+)?enjoying\s+(?:[^\s?]+\s+){0,3}[^\s?]+\s*\?$"
+    r"|\bconsider\s+(?:taking\s+the\s+step\s+of\s+)?supporting\s+(?:our|the\s+[\w'’]+)\s+journalism\b"
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"
@@ -125,7 +147,7 @@ _CALL_TO_ACTION_RULES = (
     # you enjoy this issue.", "Happy holidays!". Anchored, so a wish quoted in news ("'I hope you are
     # well,' she wrote") opens with its quote mark and does not match (no sentence of the news sets does).
     r"|^(?:(?:i|we)\s+)?(?:(?:truly|really|sincerely|do)\s+)?hope\s+(?:you|everyone|everybody|y['’]all)"
-    r"(?:\s+all)?(?:\s+(?:have|had|are|were|will|enjoy(?:ed)?|find|got|get|made|stay(?:ed)?)|['’](?:re|ve|ll))\b"
+    r"(?:\s+all)?(?:\s+(?:have|had|are|were|will|enjoy(?:ed)?|appreciated|liked|find|found|got|get|made|stay(?:ed)?)|['’](?:re|ve|ll))\b"
     r"|^(?:and\s+)?(?:a\s+)?(?:happy|merry)\s+(?:new\s+year|holidays|thanksgiving|christmas|easter|hanukkah"
     r"|diwali|eid|lunar\s+new\s+year|friday|monday)\b(?:\s+(?:to\s+)?(?:all(?:\s+of\s+you)?|everyone|every\s*one|you(?:\s+all)?)"
     r"(?:\s+(?:who|that)\s+celebrates?)?)?[\s,!.]*(?:\S+)?[!.]?$"

@@ -284,3 +284,20 @@ def test_a_news_page_copied_from_the_browser_is_summarized_from_its_story(lines:
         "Support the",
     ):
         assert gone not in said, gone
+
+
+def test_a_copied_cnn_page_loses_its_dateline_and_video_box() -> None:
+    # "Penzance, England CNN — Ferry workers…" opened the summary, and a video's box ("Video Ad Feedback" /
+    # its title / "02:14 - Source: CNN") was a summary sentence.
+    from summarize import SummarizeOptions, Summarizer
+
+    text = COPIED_STORY.format(
+        before="3 minute read\n\nUpdated 3:22 PM EST, Fri December 4, 2026\n\nLink Copied!\n\nAd Feedback",
+        byline="Penzance, England\nCNN\n —",
+        after="Video Ad Feedback\nWhy the islands depend on one ferry\n02:14 - Source: CNN\n\nAd Feedback",
+    ).replace("\n\nFerry workers", "\nFerry workers", 1)
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(text, "<stdin>")
+    assert "Ferry workers in southwest England ended a three-week strike" in result.summary
+    said = " ".join([result.summary, *result.key_points])
+    for gone in ("CNN", "Feedback", "Link Copied", "minute read", "depend on one ferry", "02:14"):
+        assert gone not in said, gone

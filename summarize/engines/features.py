@@ -38,6 +38,10 @@ _DASH = r"(?:--|-|—|–|:)"
 _CLUTTER = [
     # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "
     re.compile(rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
+    # A page's dateline without the brackets: "Penzance, England CNN — " (CNN's pages copied from the browser)
+    re.compile(
+        rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s+)?(?:{_AGENCIES})\s+(?:—|–|--)\s+(?=[A-Z\"“‘'])"
+    ),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
     re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
     # A video page's stamp glued to its first sentence: "20 July 2016 Last updated at 19:08 BST The crash…"

@@ -84,7 +84,7 @@ _PAGE_LINE_RULE = (
     # line ("Jane Doe South-west England correspondent", "More about Jane Doe"), the print edition's note
     # ("A version of this article appears in print on …"), "Order Reprints | Today's Paper | Subscribe",
     # "See more on: Strikes, England". Names in capitals (the rule is read ignoring case).
-    r"|supported\s+by|skip\s+advertisement|this\s+article\s+is\s+more\s+than\s+(?:\d+|a|an|one)\s+(?:years?|months?)\s+old"
+    r"|(?:video\s+)?ad\s+feedback|link\s+copied!?|\d{1,2}\s+min(?:ute)?\s+read|supported\s+by|skip\s+advertisement|this\s+article\s+is\s+more\s+than\s+(?:\d+|a|an|one)\s+(?:years?|months?)\s+old"
     r"|listen\s+to\s+this\s+article\b[^\n.]{0,40}|share\s+full\s+article|reporting\s+from\s+[^\n.]{1,60}"
     rf"|by\s+{_BYLINE_NAMES}|more\s+about\s+{_BYLINE_NAME}|{_BYLINE_NAME}(?:\s+(?:{_BEAT}))*\s+{_ROLE}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\s+on\b[^\n]{0,300}"
@@ -188,7 +188,10 @@ RELATED_LINKS = re.compile(
     r"|related\s+(?:topics|stories|articles|content|links)|top\s+stories"
     r"|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+next"
     # A copied page's table of contents, its numbered sections under it ("1\tHistory", "2.1 Early years").
-    r"|contents)\s*:?$",
+    r"|contents"
+    # A video's box in a copied CNN page: its title and length under the box's label ("Why the islands
+    # depend on one ferry", "02:14 - Source: CNN").
+    r"|video\s+ad\s+feedback)\s*:?$",
     re.I,
 )
 

@@ -85,6 +85,7 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("Redistributions of source code must retain the above copyright notice and this list.", True),
         ("3 2.3 Simple parsing . . . . . . . . . . . . . . . . . 3", True),  # a contents page's line
         ("Santiago Vila <sanvila@debian.org>", True),  # a README's signature
+        ("/Niels Möller <nisse@lysator.liu.se>", True),  # signed with a slash, as Nettle's README is
         ("Colin Watson <cjwatson@debian.org> Sun, 07 Apr 2013 21:51:24 +0100.", True),  # a Debian file's, dated
         ("Changes by: -- Keith Packard <keithp@debian.org> Thu, 10 Mar 2005 13:29:11 -0800.", True),
         ("Write to John Smith <js@x.org> if you want a copy of the report by Monday.", False),

@@ -301,3 +301,61 @@ def test_a_copied_cnn_page_loses_its_dateline_and_video_box() -> None:
     said = " ".join([result.summary, *result.key_points])
     for gone in ("CNN", "Feedback", "Link Copied", "minute read", "depend on one ferry", "02:14"):
         assert gone not in said, gone
+
+
+BLOG_POST = """{before}
+
+The ferry strike ended on Thursday, and with it three weeks in which the Isles of Scilly learned how much depends \
+on one boat. Shops ran short of fresh food within a week, and the hospital flew patients to the mainland.
+
+The deal gives 240 crew members a 6% pay rise. It does not settle the bigger question: who should own the only link \
+to the mainland? The council wants a public operator, and the company says it cannot afford new ships.
+
+Until that is settled, the next strike is a matter of time.
+
+{after}
+"""
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (  # Substack: the publication's name, the post's title and subtitle, its counters
+            "The Harbour Letter\n\nWhy the ferry strike mattered\n\nThree weeks without a boat taught the islands "
+            "what they cannot live without\n\nJane Doe\nDec 04, 2026\n\n12\n\n3\n\nShare",
+            "12 Likes\n·\n3 Restacks\n\nDiscussion about this post\n\nReady for more?",
+        ),
+        (  # Medium
+            "Why the ferry strike mattered\n\nJane Doe\n\nFollow\n\n4 min read\n·\nDec 4, 2026\n\n1.2K\n\n"
+            "Listen\n\nShare",
+            "Written by Jane Doe\n1.2K Followers\n\nMore from Jane Doe\n\nRecommended from Medium",
+        ),
+    ],
+    ids=["substack", "medium"],
+)
+def test_a_copied_blog_post_is_summarized_from_its_prose(before: str, after: str) -> None:
+    # A heading standing alone (the post's title under the publication's name) had opened the summary,
+    # "Written by Jane Doe 1.2K Followers." was a key point.
+    from summarize import SummarizeOptions, Summarizer
+
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(
+        BLOG_POST.format(before=before, after=after), "<stdin>"
+    )
+    said = " ".join([result.summary, *result.key_points])
+    assert "The ferry strike ended on Thursday" in result.summary
+    for gone in ("mattered", "Jane Doe", "Follow", "Likes", "Discussion", "Ready for", "Medium"):
+        assert gone not in said, gone
+
+
+def test_a_plain_texts_headings_are_its_short_lines_standing_alone() -> None:
+    from summarize.text.inputs import line_headings, to_document
+
+    doc = to_document(BLOG_POST.format(before="What we know", after="Why it matters"), "<stdin>")
+    assert doc.headings == ("What we know", "Why it matters")
+    # A text made of such lines (a list written without markers, verse) has none: they are the text.
+    assert line_headings("Bread\n\nMilk\n\nEggs\n\nThe shop closes at six o'clock tonight, the owner said.") == ()
+    # A line with a stop, a lower-case start or more than eight words is no heading.
+    assert (
+        line_headings("It rained.\n\nand then it stopped\n\nThe storm that hit the coast on Monday night was the worst")
+        == ()
+    )

@@ -89,6 +89,12 @@ _PAGE_LINE_RULE = (
     rf"|by\s+{_BYLINE_NAMES}|more\s+about\s+{_BYLINE_NAME}|{_BYLINE_NAME}(?:\s+(?:{_BEAT}))*\s+{_ROLE}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\s+on\b[^\n]{0,300}"
     r"|order\s+reprints\b[^\n]{0,80}|see\s+more\s+on\s*:[^\n]{1,150}|support\s+the\s+guardian"
+    # A blog platform's (Medium's, Substack's): "Follow", "Listen", "Written by Jane Doe", "1.2K Followers",
+    # "More from Jane Doe", "Recommended from Medium", "12 Likes", "3 Restacks", "Discussion about this
+    # post", "Ready for more?".
+    rf"|follow|listen|written\s+by\s+{_BYLINE_NAMES}|[\d.,]+[km]?\s+followers|more\s+from\s+{_BYLINE_NAME}"
+    r"|recommended\s+from\s+medium|[\d.,]+[km]?\s+(?:likes?|restacks?|comments?|responses?|claps?)"
+    r"|discussion\s+about\s+this\s+post|ready\s+for\s+more\?"
     # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
     # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
     rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"

@@ -60,7 +60,7 @@ _LEAD_IN = re.compile(r"\b(?:as follows|the following)\s*\.$")
 # the date a Debian file signs off with ("Colin Watson <cjwatson@debian.org> Sun, 07 Apr 2013 21:51:24
 # +0100."), the line before it ending in "by:" or "--" at times.
 _SIGNATURE = re.compile(
-    r"^(?:.{0,80}?(?:\bby:|--)\s*)?(?:[-–—]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>"
+    r"^(?:.{0,80}?(?:\bby:|--)\s*)?(?:[-–—/]+\s*)?[^\W\d_][\w .'’-]{1,60}\s*<[^<>@\s]+@[^<>\s]+>"
     r"(?:,?\s+(?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}(?:\s+[\d:]{5,8})?(?:\s+[+-]\d{4})?)?\.?$"
 )
 # A wire story's credits: who reported, wrote and edited it ("Reporting by Jane Doe in London; Editing by

@@ -19,6 +19,7 @@ from .mdprose import read_markdown, title_first, unify_eol
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
 from .rst import rst_to_html
+from .sentences import split_paragraphs
 from .suffixes import HTML_SUFFIXES, MAIL_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES
 
 STDIN = "-"
@@ -233,9 +234,32 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         text, title, headings = prose.text, prose.title, prose.headings
     else:
         text = FOOTNOTE_MARK.sub("", unify_eol(raw)).strip()
+        headings = line_headings(text)
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
     return Document(source, text, raw, title, markdown=kind == "markdown", headings=headings)
+
+
+# A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.
+_HEADING_WORDS = 8
+_NO_STOP = re.compile(r"[\w%)]$")
+
+
+def line_headings(text: str) -> tuple[str, ...]:
+    """The headings of plain text: paragraphs of one line of at most eight words with no stop that open
+    with a capital or a digit ("What we know", "Why the ferry strike mattered"), as a Markdown heading
+    names a part of the text and says nothing of it. None where such lines are half the paragraphs or
+    more: then they are the text (a list written without markers, verse)."""
+    paragraphs = split_paragraphs(text)
+    found = [
+        p
+        for p in paragraphs
+        if "\n" not in p
+        and len(p.split()) <= _HEADING_WORDS
+        and _NO_STOP.search(p)
+        and (p[0].isupper() or p[0].isdigit())
+    ]
+    return tuple(dict.fromkeys(found)) if 2 * len(found) < len(paragraphs) else ()
 
 
 def read_path(path: str | Path) -> Document:

@@ -196,3 +196,16 @@ def test_a_hard_line_break_ends_a_line_of_prose() -> None:
         "## Tools\n\n", "## Tools\n\n- [Seed log](https://example.org/s) keeps notes<br>on every tray.\n"
     )
     assert newsletter.outline(md).sections[1].blocks[0].text == "Seed log keeps notes on every tray."
+
+
+def test_a_line_that_shows_an_address_is_no_title_completed_by_the_next_paragraph() -> None:
+    # A README read as a newsletter: "…hosted on GitHub at: https://…" had been read as a story's title and
+    # joined to the paragraph after it ("…/pandas: Binary installers for the latest released version…").
+    where = (
+        "## Where to get it\n\nThe source code is currently hosted on GitHub at: "
+        "[https://github.com/pandas-dev/pandas](https://github.com/pandas-dev/pandas)\n\n"
+        "Binary installers for the latest released version are available at the Python Package Index.\n\n"
+    )
+    points = newsletter_points(NEWSLETTER.replace("## Tools", where + "## Tools", 1), "en", 6, kind="newsletter")
+    assert points is not None
+    assert not any("Binary installers" in p and "github.com" in p for p in points)

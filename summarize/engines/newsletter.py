@@ -219,7 +219,13 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
     text = block.text
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
     # A quotation is no title, though its attribution links its speaker ("“…” – papaf on hacker news").
-    short_title = not _FINAL_STOP.search(text) and len(tokens(text)) <= MAX_TITLE_TOKENS and not text.startswith("“")
+    # Nor is a line that shows an address ("…hosted on GitHub at: https://github.com/…"): it points, names nothing.
+    short_title = (
+        not _FINAL_STOP.search(text)
+        and len(tokens(text)) <= MAX_TITLE_TOKENS
+        and not text.startswith("“")
+        and "://" not in text
+    )
     if short_title and nxt is not None and not nxt.is_item and block.has_link:
         sep = "：" if has_cjk(text) else ": "
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"

@@ -75,7 +75,8 @@ _PAGE_LINE_RULE = (
     # "Not to be confused with …"), a section heading with its edit link ("History[edit]") and a reference
     # under its caret ("^ "Census 2021". Office for National Statistics.").
     r"|from\s+wikipedia,\s+the\s+free\s+encyclopedia|jump\s+to\s+(?:navigation|search|content)"
-    r"|(?:this\s+article\s+is\s+about\s+[^\n]{1,150}?\.\s+)?for\s+(?:other\s+uses|[^\n]{1,150}?),\s+see\s+[^\n]{1,200}"
+    r"|(?:this\s+article\s+is\s+about\s+[^\n]{1,150}?\.\s+)?for\s+(?:other\s+(?:uses|[^\n,]{1,60})|the\s+[^\n,]{1,60}"
+    r"|[^\n,]{1,60}\s+named\s+[^\n,]{1,40}),\s+see\s+[^\n]{1,200}"
     r"|this\s+article\s+is\s+about\s+[^\n.]{1,150}|not\s+to\s+be\s+confused\s+with\s+[^\n]{1,150}"
     r"|[^\n]{1,80}\[\s*edit\s*\]|\^\s+[^\n]{1,800}"
     # The lines a news site puts around its story (The New York Times, The Guardian): "Supported by", "SKIP

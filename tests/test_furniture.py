@@ -359,3 +359,43 @@ def test_a_plain_texts_headings_are_its_short_lines_standing_alone() -> None:
         line_headings("It rained.\n\nand then it stopped\n\nThe storm that hit the coast on Monday night was the worst")
         == ()
     )
+
+
+PRESS_RELEASE = """FOR IMMEDIATE RELEASE
+
+Harbour Ferries and RMT reach agreement to end strike
+
+Crossings to the Isles of Scilly resume Saturday
+
+PENZANCE, England, Dec. 4, 2026 /PRNewswire/ -- Harbour Ferries Ltd and the RMT union today announced an \
+agreement that ends the three-week strike by ferry crews. Under the deal, 240 crew members will receive a 6% pay rise.
+
+"We are pleased to have reached a fair agreement," said Anna Ruiz, chief executive of Harbour Ferries.
+
+Crossings will resume on Saturday with a reduced timetable, and the full timetable will return by December 20.
+
+About Harbour Ferries
+Harbour Ferries Ltd operates passenger and freight services between Penzance and the Isles of Scilly. Founded in \
+1920, it carries about 100,000 passengers a year.
+
+Media contact:
+Tom Roe
+press@harbourferries.example
++44 1736 555 0100
+
+###
+"""
+
+
+def test_a_press_release_is_summarized_from_its_news() -> None:
+    # Its "###" end mark had made it Markdown (an empty heading), its headline and deck opened the
+    # summary in place of the lede (glued to its wire dateline), and its contact block was a key point.
+    from summarize import SummarizeOptions, Summarizer
+    from summarize.text.kinds import text_kind
+
+    assert text_kind(PRESS_RELEASE) == "text" and text_kind("# Notes\n\nThe council met.") == "markdown"
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(PRESS_RELEASE, "<stdin>")
+    assert result.summary.startswith("Harbour Ferries Ltd and the RMT union today announced an agreement")
+    said = " ".join([result.summary, *result.key_points])
+    for gone in ("IMMEDIATE", "PRNewswire", "reach agreement to end", "1920", "Tom Roe", "###", "+44"):
+        assert gone not in said, gone

@@ -38,9 +38,11 @@ _DASH = r"(?:--|-|—|–|:)"
 _CLUTTER = [
     # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "
     re.compile(rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
-    # A page's dateline without the brackets: "Penzance, England CNN — " (CNN's pages copied from the browser)
+    # A page's dateline without the brackets, "Penzance, England CNN — " (CNN's pages copied from the browser),
+    # and a press release's, "PENZANCE, England, Dec. 4, 2026 /PRNewswire/ -- "
     re.compile(
         rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s+)?(?:{_AGENCIES})\s+(?:—|–|--)\s+(?=[A-Z\"“‘'])"
+        rf"|^[^/\n]{{0,80}}/\s*(?:PR\s*Newswire|Business\s*Wire|GLOBE\s*NEWSWIRE|PRWeb)[^/\n]{{0,30}}/\s*{_DASH}*\s*"
     ),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
     re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),

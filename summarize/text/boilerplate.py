@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import atomic, code_version, paths
-from .calls import FURNITURE_LINE, MAY_CALL_TO_ACTION, RELATED_LINKS, has_page_line, is_call_to_action
+from .calls import ABOUT_HEADING, FURNITURE_LINE, MAY_CALL_TO_ACTION, RELATED_LINKS, has_page_line, is_call_to_action
 from .inline import inline_to_text
 from .joined import join_sentences
 from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
@@ -215,9 +215,11 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     """``prose`` without the paragraphs, lines and sentences ``drop`` says are boilerplate."""
     kept: list[str] = []
     removed = 0
+    about = False  # the paragraph before was an "About …" heading (:data:`.calls.ABOUT_HEADING`)
     for para in split_paragraphs(prose):
         lines = [ln for ln in para.split("\n") if ln.strip()]
-        if _related_links(lines):
+        if about or _related_links(lines) or (len(lines) == 1 and ABOUT_HEADING.match(lines[0].strip())):
+            about = not about and len(lines) == 1 and bool(ABOUT_HEADING.match(lines[0].strip()))
             removed += len(lines)
             continue
         furniture = [ln for ln in lines if FURNITURE_LINE.match(ln.strip())]

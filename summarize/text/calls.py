@@ -96,6 +96,8 @@ _PAGE_LINE_RULE = (
     rf"|follow|listen|written\s+by\s+{_BYLINE_NAMES}|[\d.,]+[km]?\s+followers|more\s+from\s+{_BYLINE_NAME}"
     r"|recommended\s+from\s+medium|[\d.,]+[km]?\s+(?:likes?|restacks?|comments?|responses?|claps?)"
     r"|discussion\s+about\s+this\s+post|ready\s+for\s+more\?"
+    # A press release's: "FOR IMMEDIATE RELEASE" over it, "###" or "-30-" under it.
+    r"|for\s+immediate\s+release|#{3}|-\s*30\s*-"
     # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
     # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
     rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"
@@ -198,15 +200,28 @@ RELATED_LINKS = re.compile(
     r"|contents"
     # A video's box in a copied CNN page: its title and length under the box's label ("Why the islands
     # depend on one ferry", "02:14 - Source: CNN").
-    r"|video\s+ad\s+feedback)\s*:?$",
+    r"|video\s+ad\s+feedback"
+    # A press release's contacts: a name, an address, a telephone number under "Media contact:".
+    r"|(?:media|press|investor|editorial)\s+(?:contacts?|enquiries|inquiries)|contacts?|contact\s+information)\s*:?$",
     re.I,
 )
 
 
+# The heading of what a press release or a post says of its company or writer, under the story ("About
+# Harbour Ferries", "About the author"): with the paragraph under it, boilerplate.
+ABOUT_HEADING = re.compile(
+    r"^about\s+(?:the\s+(?:author|writer|company)|us|(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))\s*:?$", re.I
+)
+
+
 def has_page_line(text: str) -> bool:
-    """Whether a line of ``text`` is a copied page's furniture (:data:`FURNITURE_LINE`) or the heading of
-    its list of links (:data:`RELATED_LINKS`): the lone text's walk must then run."""
-    return any(FURNITURE_LINE.match(line.strip()) or RELATED_LINKS.match(line.strip()) for line in text.split("\n"))
+    """Whether a line of ``text`` is a copied page's furniture (:data:`FURNITURE_LINE`), the heading of
+    its list of links (:data:`RELATED_LINKS`) or of its "About …" paragraph: the lone text's walk must
+    then run."""
+    return any(
+        FURNITURE_LINE.match(row) or RELATED_LINKS.match(row) or ABOUT_HEADING.match(row)
+        for row in (line.strip() for line in text.split("\n"))
+    )
 
 
 @lru_cache(maxsize=1)

@@ -72,11 +72,17 @@ def text_kind(text: str) -> str:
     if any(_closed(text[start:end]) for start, end in spans):
         return "markdown"
     headed = any(
-        HEADING.match(line.group(0).rstrip("\r\n"))
+        _names_a_part(line.group(0).rstrip("\r\n"))
         for line in LINE.finditer(text)
         if not any(start <= line.start() < end for start, end in spans)
     )
     return "markdown" if headed else "text"
+
+
+def _names_a_part(row: str) -> bool:
+    """Whether ``row`` is a heading with words: an empty one ("###") is a press release's end mark."""
+    m = HEADING.match(row)
+    return bool(m and (m.group(2) or "").strip())
 
 
 def _closed(block: str) -> bool:

@@ -21,6 +21,7 @@ from .pdf import is_pdf, read_pdf
 from .rst import rst_to_html
 from .sentences import split_paragraphs
 from .suffixes import HTML_SUFFIXES, MAIL_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES
+from .transcripts import is_transcript, transcript_prose
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"  # how messages and JSON name standard input
@@ -234,7 +235,8 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         text, title, headings = prose.text, prose.title, prose.headings
     else:
         text = FOOTNOTE_MARK.sub("", unify_eol(raw)).strip()
-        headings = line_headings(text)
+        text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
+        headings = (*asked, *line_headings(text))
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
     return Document(source, text, raw, title, markdown=kind == "markdown", headings=headings)

@@ -41,6 +41,8 @@ CONTENT_KINDS = {
     "application/x-pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "message/rfc822": "email",
+    "text/vtt": "subtitles",
+    "application/x-subrip": "subtitles",
     "application/rss+xml": "feed",
     "application/atom+xml": "feed",
     "application/rdf+xml": "feed",
@@ -332,7 +334,8 @@ def _check_kind(content_type: str, body: bytes, url: str) -> None:
 
 
 def kind_of(fetched: Fetched) -> str:
-    """What ``fetched`` is read as: ``html``, ``text``, ``markdown``, ``pdf``, ``docx``, ``email`` or ``feed``.
+    """What ``fetched`` is read as: ``html``, ``text``, ``markdown``, ``pdf``, ``docx``, ``email``, ``subtitles``
+    or ``feed``.
 
     Raises :class:`InputError` for XML that is not a feed.
     """

@@ -20,7 +20,8 @@ from .page_markup import mend_markdown, page_title, readable_page, refresh_targe
 from .pdf import is_pdf, read_pdf
 from .rst import rst_to_html
 from .sentences import split_paragraphs
-from .suffixes import HTML_SUFFIXES, MAIL_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES
+from .subtitles import subtitle_prose
+from .suffixes import HTML_SUFFIXES, MAIL_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES, SUBTITLE_SUFFIXES
 from .transcripts import is_transcript, transcript_prose
 
 STDIN = "-"
@@ -199,6 +200,7 @@ _SUFFIX_KINDS = {
     **dict.fromkeys(MARKDOWN_SUFFIXES, "markdown"),
     **dict.fromkeys(RST_SUFFIXES, "rst"),
     **dict.fromkeys(MAIL_SUFFIXES, "email"),
+    **dict.fromkeys(SUBTITLE_SUFFIXES, "subtitles"),
 }
 
 
@@ -225,6 +227,9 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         return page_document(raw, source)
     if kind == "email":
         return mail_document(raw, source)
+    if kind == "subtitles":
+        text = subtitle_prose(raw, source, SUBTITLE_SUFFIXES.get(suffix.lower()))
+        return Document(source, text, raw, None)
     if kind == "rst":
         try:
             return page_document(rst_to_html(raw), source, generated=True)

@@ -399,3 +399,23 @@ def test_a_press_release_is_summarized_from_its_news() -> None:
     said = " ".join([result.summary, *result.key_points])
     for gone in ("IMMEDIATE", "PRNewswire", "reach agreement to end", "1920", "Tom Roe", "###", "+44"):
         assert gone not in said, gone
+
+
+def test_a_pasted_articles_headline_is_its_title() -> None:
+    # A pasted article had no title: JSON "title" null, Markdown "Summary of <stdin>".
+    from summarize.text.headlines import plain_title
+    from summarize.text.inputs import to_document
+
+    nyt = COPIED_STORY.format(before=NYT_LINES[0], byline=NYT_LINES[1], after=NYT_LINES[2])
+    assert to_document(nyt, "<stdin>").title == "Ferry Strike Ends as Workers Accept Pay Deal"  # furniture above
+    assert to_document(PRESS_RELEASE, "<stdin>").title == "Harbour Ferries and RMT reach agreement to end strike"
+    body = "The council approved the library budget on Tuesday, adding two branches and ten staff."
+    for line in (
+        "What is GNU Nettle? A quote from the introduction in the Nettle Manual:",  # a lead-in
+        "20 July 2016 Last updated at 08:43 BST",  # a stamp
+        "the council approved it",  # lower case
+        "A line of sixteen words is a sentence that lost its stop rather than a title of the story",
+    ):
+        assert plain_title(f"{line}\n\n{body}") is None, line
+    assert plain_title(f"Library budget approved\n\n{body}") == "Library budget approved"
+    assert plain_title("Library budget approved\n\nShare\n\nSave") is None  # no prose under it

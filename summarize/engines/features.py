@@ -19,12 +19,13 @@ from ..text.backrefs import refers_back
 from ..text.fragments import fragment_starts
 from ..text.furniture import is_furniture
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile, strip_caption_label
+from ..text.headlines import headline
 from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import has_caseless, initials
-from ..text.sentences import paragraph_sentences, split_paragraphs
+from ..text.sentences import paragraph_sentences
 from ..text.textsim import tokens
 
 MIN_TOKENS = 5
@@ -75,11 +76,8 @@ _CLUTTER = [
 ]
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")
-# A first line with no final stop and at most this many tokens is a headline (see ``headline``).
-MAX_HEADLINE_TOKENS = 25
 # A sentence sharing this much of its vocabulary with the title (Jaccard) only repeats it.
 TITLE_REPEAT = 0.7
-_FINAL_STOP = re.compile(r"[.!?。！？؟۔।॥။…\"'”’»)\]]$")
 # A sentence that is mostly web addresses is a link list, not prose.
 MAX_URL_SHARE = 0.3
 # A "sentence" whose words are mostly numbers or digits mixed with letters ("00000000 4d 49 4d 45 2d…", a
@@ -352,17 +350,6 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
             cand = Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i], speakerless, said_by[i])
             out.append(cand)
     return out
-
-
-def headline(text: str) -> str | None:
-    """The first line of ``text`` when it reads as a headline: its own paragraph, short, no final stop."""
-    paragraphs = split_paragraphs(text)
-    if len(paragraphs) < 2:
-        return None
-    first = paragraphs[0]
-    if "\n" in first or _FINAL_STOP.search(first) or len(tokens(first)) > MAX_HEADLINE_TOKENS:
-        return None
-    return first
 
 
 def repeats_title(terms: Counter[str], title_terms: Counter[str]) -> bool:

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from ..errors import InputError
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
+from .headlines import plain_title
 from .inline import FOOTNOTE_MARK
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
@@ -242,6 +243,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         text = FOOTNOTE_MARK.sub("", unify_eol(raw)).strip()
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
         headings = (*asked, *line_headings(text))
+        title = plain_title(text)
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
     return Document(source, text, raw, title, markdown=kind == "markdown", headings=headings)

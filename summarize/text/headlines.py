@@ -1,0 +1,50 @@
+"""A plain text's headline: the line above its story that names it, with no stop, as a page's or a
+Markdown file's title does. The extractive engine reads it as the title the sentences may repeat
+(:func:`headline`); the reader shows it as the document's title where it reads as one for sure
+(:func:`plain_title`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .calls import FURNITURE_LINE
+from .sentences import split_paragraphs
+from .textsim import tokens
+
+# A first line with no final stop and at most this many tokens is a headline (see ``headline``).
+MAX_HEADLINE_TOKENS = 25
+_FINAL_STOP = re.compile(r"[.!?。！？؟۔।॥။…\"'”’»)\]]$")
+# A title shown as one: at most this many words, no stop nor lead-in at its end, no clock time (a stamp:
+# "20 July 2016 Last updated at 08:43 BST"), opening with a capital or a digit.
+_TITLE_WORDS = 15
+_NO_TITLE = re.compile(r"[:;,]$|\d{1,2}[:.]\d{2}\b")
+# Prose under it: a paragraph of a sentence or more.
+_PROSE = re.compile(r"\S(?:\s+\S+){7,}[.!?。！？]")
+
+
+def headline(text: str) -> str | None:
+    """The first line of ``text`` when it reads as a headline: its own paragraph, short, no final stop."""
+    paragraphs = split_paragraphs(text)
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0]
+    if "\n" in first or _FINAL_STOP.search(first) or len(tokens(first)) > MAX_HEADLINE_TOKENS:
+        return None
+    return first
+
+
+def plain_title(text: str) -> str | None:
+    """The title of plain text: its headline (:func:`headline`) once a copied page's furniture above it is
+    left out ("FOR IMMEDIATE RELEASE", "Supported by"), when it reads as a title for sure: at most 15
+    words, opening with a capital or a digit, no colon, comma or clock time, and prose under it. A pasted
+    article had none (its JSON ``title`` null, its Markdown "Summary of <stdin>")."""
+    paragraphs = split_paragraphs(text)
+    while paragraphs and FURNITURE_LINE.match(paragraphs[0].strip()):
+        paragraphs = paragraphs[1:]
+    found = headline("\n\n".join(paragraphs[:2]))
+    if found is None or len(found.split()) > _TITLE_WORDS or _NO_TITLE.search(found):
+        return None
+    if not (found[0].isupper() or found[0].isdigit()) or not any(_PROSE.search(p) for p in paragraphs[1:4]):
+        return None
+    return found

@@ -295,3 +295,20 @@ def test_an_html_forward_is_cut_at_its_copied_message_as_a_plain_one_is(tmp_path
     assert "is postponed" in doc.text
     for gone in ("Forwarded message", "From:", "Date:", "9:14", "ops@example.org"):
         assert gone not in doc.text, gone
+
+
+def test_a_forwarded_message_pasted_alone_is_read_as_the_message() -> None:
+    # Copied from under Gmail's line without the forward's own headers: its header block had opened the summary.
+    pasted = (
+        "---------- Forwarded message ---------\nFrom: Maria Lopez <maria.lopez@example.org>\n"
+        "Date: Tue, Dec 1, 2026 at 9:14 AM\nSubject: Data centre move postponed to January\nTo: <ops@example.org>\n\n"
+        + BODY
+    )
+    assert text_kind(pasted) == "email"
+    doc = to_document(pasted, "<stdin>")
+    assert (doc.title, doc.author, doc.published) == (
+        "Data centre move postponed to January",
+        "Maria Lopez",
+        "2026-12-01T09:14:00Z",
+    )
+    assert "is postponed" in doc.text and "Forwarded" not in doc.text and "From:" not in doc.text

@@ -67,8 +67,12 @@ class Mail:
 
 def is_mail(text: str) -> bool:
     """Whether ``text`` opens with a mail's header block: header lines only up to the first empty line,
-    a sender among them and a subject or a date (an mbox's "From " line may come first)."""
+    a sender among them and a subject or a date (an mbox's "From " line may come first, or a mail
+    program's "Forwarded message" line over a forward pasted alone)."""
     head = text.lstrip("\ufeff")[:8192].replace("\r\n", "\n")
+    copied = _COPY_LINE.match(head.lstrip())
+    if copied:  # a forwarded message pasted with its program's line over its header block
+        head = head.lstrip()[copied.end() :].lstrip("\n")
     block = head.split("\n\n", 1)[0]
     rows = block.split("\n")
     if rows and rows[0].startswith("From ") and not rows[0].startswith("From:"):

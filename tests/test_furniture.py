@@ -419,3 +419,25 @@ def test_a_pasted_articles_headline_is_its_title() -> None:
         assert plain_title(f"{line}\n\n{body}") is None, line
     assert plain_title(f"Library budget approved\n\n{body}") == "Library budget approved"
     assert plain_title("Library budget approved\n\nShare\n\nSave") is None  # no prose under it
+
+
+def test_a_pasted_thread_is_read_as_its_posts() -> None:
+    # Its post numbers ("1/", "5/") had opened summary sentences, a lead-in ending in an emoji ran into the
+    # next sentence ("…why it matters 🧵 2/ 240 crew members…") and its last post's ask was a key point.
+    from summarize import SummarizeOptions, Summarizer
+    from summarize.text.joined import with_stop
+
+    posts = [
+        "1/ The ferry strike that cut off the Isles of Scilly for three weeks ended on Thursday. Here is what "
+        "happened and why it matters 🧵",
+        "2/ 240 crew members walked out on November 13 after pay talks broke down. The operator had offered 3%.",
+        "3/ The deal they accepted gives them 6%, backdated to October, at a cost of 1.1 million pounds a year.",
+        "4/ Two ships sail again from Saturday, and a chartered boat fills the gap until the third is repaired.",
+        "5/ If you found this useful, follow me for more and retweet the first post!",
+    ]
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize("\n\n".join(posts), "<stdin>")
+    said = [result.summary, *result.key_points]
+    assert result.summary.startswith("The ferry strike that cut off the Isles of Scilly for three weeks ended")
+    for gone in ("1/", "2/", "5/", "Here is what", "follow me", "retweet"):
+        assert not any(gone in s for s in said), gone
+    assert with_stop("Here is why it matters 🧵") == "Here is why it matters 🧵." and with_stop("Hi! 👋") == "Hi! 👋"

@@ -67,6 +67,8 @@ _CLUTTER = [
         r"^(?i:scroll down (?:for|to see|to watch)(?:\s+(?:the|more))?\s+(?:videos?|pictures?|photos?|footage)"
         r"(?:\s+and\s+(?:more\s+)?(?:videos?|pictures?|photos?))?)\b\s*[.:–—-]?\s+(?=[A-Z0-9\"'“‘(])"
     ),
+    # A thread's post number ("1/", "2/12", "(3/5)"), before a capital, a digit or a quote
+    re.compile(r"^\(?\d{1,2}/(?:\d{1,2}\)?)?\s+(?=[A-Z0-9\"“‘'])"),
     # Markdown left in the text: quote markers, list bullets, heading hashes; a plain-text list's
     # marker, "(a)", "(iv)", "(12)"
     re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^\((?:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\)\s+(?=\S)"),

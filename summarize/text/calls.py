@@ -144,6 +144,9 @@ _CALL_TO_ACTION_RULES = (
     r"|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:email|e-mail|message|newsletter)\s+because\b"
     r"|^(?:are\s+you\s+)?enjoying\s+(?:[^\s?]+\s+){0,3}[^\s?]+\s*\?$"
     r"|\bconsider\s+(?:taking\s+the\s+step\s+of\s+)?supporting\s+(?:our|the\s+[\w'’]+)\s+journalism\b"
+    # A thread's or a post's asks: "follow me for more", "retweet the first post", "like and subscribe".
+    r"|\bfollow\s+(?:me|us)\s+for\s+more\b|\b(?:retweet|repost|share)\s+the\s+first\s+(?:post|tweet)\b"
+    r"|\blike\s+and\s+(?:subscribe|share|retweet)\b"
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"

@@ -54,8 +54,13 @@ _CROSS_REFERENCE = re.compile(
     r"|For (?:(?:more|further|full) )?(?:information|details?|info|background)\b)(?!\w)"
 )
 # A lead-in that ends in a stop but points at what follows ("…check that Rust is in your %PATH% system
-# variable as follows.", the code it shows not being a sentence). English.
-_LEAD_IN = re.compile(r"\b(?:as follows|the following)\s*\.$")
+# variable as follows.", the code it shows not being a sentence; a thread's "Here is what happened…").
+# English.
+_LEAD_IN = re.compile(
+    r"\b(?:as follows|the following)\s*\.$"
+    # "Here is what happened and why it matters 🧵", "Here's how and when he has scored them." (a short one)
+    r"|^Here(?:'s|’s| is| are)\s+(?:what|why|how|everything|a\s+(?:thread|look|summary|rundown))\b(?:\s+\S+){0,8}\s*$"
+)
 # A signature: a name and an address ("Santiago Vila <sanvila@debian.org>", a README's last line), with
 # the date a Debian file signs off with ("Colin Watson <cjwatson@debian.org> Sun, 07 Apr 2013 21:51:24
 # +0100."), the line before it ending in "by:" or "--" at times.

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .scripts import is_hangul, is_unspaced_cjk
+from .scripts import PICTOGRAPHS, is_hangul, is_unspaced_cjk
 from .sentences import CLOSE_MARKS
 
 # What may close a sentence after its stop ("…said 'no.'"), full-width brackets too ("…（英文）。").
 _CLOSING_MARKS = CLOSE_MARKS + "）】"
 # An English list's clause that the next item goes on from.
+_TRAILING_PICTOGRAPHS = re.compile(rf"(?:\s*{PICTOGRAPHS})+$")
 _CLAUSE_GOES_ON = re.compile(r"\s*[;,]\s*(?:and|or|and/or)$")
 
 
@@ -44,7 +45,8 @@ def with_stop(sentence: str) -> str:
     licence read "…notices; and.")."""
     if m := _CLAUSE_GOES_ON.search(sentence):
         return sentence[: m.start()] + "."
-    core = sentence.rstrip(_CLOSING_MARKS)
+    # Emoji after the last word end no sentence: "…why it matters 🧵" ran into the next one.
+    core = _TRAILING_PICTOGRAPHS.sub("", sentence.rstrip(_CLOSING_MARKS)).rstrip(_CLOSING_MARKS)
     if not core or not core[-1].isalnum():
         return sentence
     if is_unspaced_cjk(core[-1]):

@@ -30,6 +30,8 @@ CASELESS_RANGES = ((0x0600, 0x06FF), (0x0900, 0x0DFF), (0x0E00, 0x0FFF), *CJK_RA
 # spaces, where they have any, end a phrase or a sentence; a word is a few letters of a longer run.
 SPACELESS_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 SPACELESS_FIRST = "\u0e00"
+# Pictographs and other symbols (emoji), with their variation selector and joiner: a character class.
+PICTOGRAPHS = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]"
 
 
 def is_spaceless(ch: str) -> bool:

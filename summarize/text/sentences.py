@@ -14,6 +14,7 @@ from itertools import pairwise
 from .glued import split_captions, split_quote_edges
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
 from .quotes import ATTRIBUTION
+from .scripts import PICTOGRAPHS
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
 
@@ -278,7 +279,7 @@ _TITLE_END = re.compile(
 _DASHED_ATTRIBUTION = re.compile(ATTRIBUTION)
 
 # Pictographs and other symbols (emoji) and the space after them, at a piece's start.
-_LEADING_SYMBOLS = re.compile(r"([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+)\s+")
+_LEADING_SYMBOLS = re.compile(rf"({PICTOGRAPHS}+)\s+")
 
 
 # A standard's or codec's name, a letter, a stop and a number ("X.509", "H.264"), ends no sentence: pysbd

@@ -214,13 +214,19 @@ def _as_attachment(message: EmailMessage) -> EmailMessage:
 
 
 def test_a_replys_copy_of_the_earlier_message_is_left_out_and_a_forwards_kept() -> None:
-    # Outlook writes the same line above a reply's copy and a forward's; the subject tells them apart.
-    copied = (
-        "-----Original Message-----\nFrom: Tom Hale <tom@example.org>\nSent: Monday, 30 Nov 2026 10:00\n"
+    # Outlook writes the same line above a reply's copy and a forward's (its "Original Message" line, or a
+    # rule of underscores over the header block); the subject tells them apart.
+    block = (
+        "From: Tom Hale <tom@example.org>\nSent: Monday, 30 Nov 2026 10:00\n"
         "Subject: move\n\nIs the move still on for the 12th? The new racks arrived on Friday.\n"
     )
     note = "Yes, the move is now planned for 16 January, after the rehearsal on 8 January.\n\n"
-    for subject, kept in (("RE: move", False), ("FW: move", True)):
+    cases = [
+        (line + block, subject, kept)
+        for line in ("-----Original Message-----\n", "_" * 32 + "\n")
+        for subject, kept in (("RE: move", False), ("FW: move", True))
+    ]
+    for copied, subject, kept in cases:
         pasted = f"From: Maria Lopez <maria@example.org>\nDate: Tue, 1 Dec 2026 09:14:02 +0100\nSubject: {subject}\n\n"
         doc = to_document(pasted + note + copied, "<stdin>")
         assert "planned for 16 January" in doc.text and "Original Message" not in doc.text and "Sent:" not in doc.text

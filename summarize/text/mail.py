@@ -41,9 +41,11 @@ _QUOTED = re.compile(r"^[ \t]*>")
 _WROTE = re.compile(r"\bwrote:\s*$")
 # The line a mail program writes above a message it copies into the text: Gmail's and Thunderbird's
 # "---------- Forwarded message ---------", Apple Mail's "Begin forwarded message:", Outlook's
-# "-----Original Message-----" (its forwards and its replies alike; the subject tells them apart).
+# "-----Original Message-----" and its rule of underscores over "From:" (its forwards and its replies
+# alike; the subject tells them apart).
 _COPY_LINE = re.compile(
-    r"^[ \t]*(?:-{3,}[ \t]*(?P<kind>Forwarded message|Original Message)[ \t]*-{3,}|Begin forwarded message:)[ \t]*$",
+    r"^[ \t]*(?:-{3,}[ \t]*(?P<kind>Forwarded message|Original Message)[ \t]*-{3,}|Begin forwarded message:"
+    r"|(?P<rule>_{10,}(?=[ \t]*\r?\n[ \t]*\**From\b)))[ \t]*$",
     re.I | re.M,
 )
 # A forward's subject ("Fwd: …", Outlook's "FW: …"): the prefixes go from the title.
@@ -178,7 +180,8 @@ def _copied_message(text: str, *, is_forward: bool) -> tuple[str, Mail | None]:
     if line is None:
         return text, None
     note, rest = text[: line.start()], text[line.end() :].lstrip("\n").split("\n")
-    if line.group("kind") and line.group("kind").lower().startswith("original") and not is_forward:
+    kind = line.group("kind") or ("original" if line.group("rule") else "forwarded")
+    if kind.lower().startswith("original") and not is_forward:
         return (note, None) if note.strip() else (text, None)
     fields: dict[str, str] = {}
     while rest:

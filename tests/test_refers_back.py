@@ -190,9 +190,8 @@ def test_a_stretch_whose_best_quotes_nobody_gives_its_turn_to_another_stretch() 
     ]
     doc = features.document_features(" ".join(sentences), "en")
     assert doc is not None and [c.speakerless for c in doc.cands] == [False, True, False, False]
-    # The quotation, the most central sentence, is a stretch of its own (equal shares of centrality, a
-    # stretch per point).
-    stretches = extractive.equal_shares([1, 2, 3], doc.centrality, 2)
+    # The quotation is a stretch of its own (equal numbers of sentences, a stretch per point).
+    stretches = extractive.equal_stretches([1, 2, 3], 2)
     assert [list(s) for s in stretches] == [[1], [2, 3]]
     assert extractive.fact_points(doc, [0], 2) == [2, 3]
     # The same sentence pointing back instead ("He said Kevin Keegan…") is its stretch's point.

@@ -221,33 +221,27 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
 FACT_WEIGHT = 0.5
 
 
-def equal_shares(rest: Sequence[int], weight: Sequence[float], count: int) -> list[Sequence[int]]:
-    """``rest`` cut into ``count`` consecutive stretches holding equal shares of ``weight``: where the
-    weight sits at the top (news), the stretches there are short and more points come from the top;
-    where it is spread, so are the points."""
-    total = sum(weight[k] for k in rest) or 1.0
-    bounds, acc = [0], 0.0
-    for i, k in enumerate(rest):
-        acc += weight[k]
-        while len(bounds) < count and acc >= total * len(bounds) / count:
-            bounds.append(i + 1)
-    bounds += [len(rest)] * (count + 1 - len(bounds))
-    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
+def equal_stretches(rest: Sequence[int], count: int) -> list[Sequence[int]]:
+    """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
+    sentences allow; a stretch may be empty when there are fewer sentences than stretches): the points
+    walk the article from its start to its end."""
+    n = len(rest)
+    return [rest[n * i // count : n * (i + 1) // count] for i in range(count)]
 
 
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into as many stretches as points, holding
-    equal shares of its centrality (where the weight sits at the top, as in news, the stretches there
-    are short), and each stretch in turn gives its best sentence among those that bring a new fact (a
+    The article without the summary's sentences is cut into as many stretches as points, of equal
+    numbers of sentences, and each stretch in turn gives its best sentence among those that bring a new fact (a
     number or name of which neither the summary nor a point taken before states a word), repeat
     neither a summary sentence nor a point, and leave every later point something new
     (:func:`keeps_news`): best by centrality × (1 + ½ log(1 + its new facts)) (:data:`FACT_WEIGHT`),
     a sentence that refers back or quotes nobody only where the stretch has nothing else
     (:func:`stand_alone_first`). The turns of stretches with nothing to give, or whose best quotes
     nobody, go to the best such sentences anywhere, in the same order. The rule is
-    ``bench/keypoint_folds.py``'s pick among 44 declared rules ("rank: centrality").
+    ``bench/keypoint_folds.py``'s pick among 44 declared rules ("rank: centrality, cut: length, fw 0.5"
+    since the twenty-sixth session; "rank: centrality", stretches of equal shares of centrality, before).
     """
     if points <= 0:
         return []
@@ -271,7 +265,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
     whole = range(len(doc.cands))
-    for ks in [*equal_shares(rest, doc.centrality, points), *[whole] * points]:
+    for ks in [*equal_stretches(rest, points), *[whole] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

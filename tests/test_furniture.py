@@ -441,3 +441,22 @@ def test_a_pasted_thread_is_read_as_its_posts() -> None:
     for gone in ("1/", "2/", "5/", "Here is what", "follow me", "retweet"):
         assert not any(gone in s for s in said), gone
     assert with_stop("Here is why it matters 🧵") == "Here is why it matters 🧵." and with_stop("Hi! 👋") == "Hi! 👋"
+
+
+def test_a_copied_social_post_is_read_without_its_writer_block_and_buttons() -> None:
+    # LinkedIn's: "Anna Ruiz Chief Executive at Harbour Ferries 2h • After three weeks…" had been the
+    # summary's first sentence.
+    from summarize import SummarizeOptions, Summarizer
+
+    post = (
+        "Anna Ruiz\nChief Executive at Harbour Ferries\n2h •\n\n"
+        "After three weeks, the ferry strike is over. Our crews accepted a 6% pay rise on Thursday, and two "
+        "ships sail again from Saturday.\n\nWe have chartered a third boat until our own is repaired on the 15th.\n\n"
+        "Refunds for the 4,000 bookings made during the strike open on Monday.\n\n#ferries #scilly #leadership\n\n"
+        "1,234\n56 comments\n12 reposts\n\nLike\nComment\nRepost\nSend\n"
+    )
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(post, "<stdin>")
+    assert result.summary.startswith("After three weeks, the ferry strike is over.")
+    said = " ".join([result.summary, *result.key_points])
+    for gone in ("Anna Ruiz", "Chief Executive", "2h", "#", "comments", "Repost"):
+        assert gone not in said, gone

@@ -33,7 +33,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import atomic, code_version, paths
-from .calls import ABOUT_HEADING, FURNITURE_LINE, MAY_CALL_TO_ACTION, RELATED_LINKS, has_page_line, is_call_to_action
+from .calls import (
+    ABOUT_HEADING,
+    FURNITURE_LINE,
+    MAY_CALL_TO_ACTION,
+    POST_AGE,
+    RELATED_LINKS,
+    has_page_line,
+    is_call_to_action,
+)
 from .inline import inline_to_text
 from .joined import join_sentences
 from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
@@ -211,6 +219,15 @@ def _related_links(lines: list[str]) -> bool:
     return all(len(ln.split()) <= 15 and not ln.rstrip().endswith(".") for ln in lines[1:])
 
 
+_POST_AGE = re.compile(POST_AGE + r"$", re.I)
+
+
+def _post_header(lines: list[str]) -> bool:
+    """Whether a paragraph's ``lines`` are a social post's writer block: a name, a headline, and the
+    post's age last ("Anna Ruiz" / "Chief Executive at Harbour Ferries" / "2h •")."""
+    return 1 < len(lines) <= 4 and bool(_POST_AGE.match(lines[-1].strip()))
+
+
 def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     """``prose`` without the paragraphs, lines and sentences ``drop`` says are boilerplate."""
     kept: list[str] = []
@@ -218,8 +235,9 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     about = False  # the paragraph before was an "About …" heading (:data:`.calls.ABOUT_HEADING`)
     for para in split_paragraphs(prose):
         lines = [ln for ln in para.split("\n") if ln.strip()]
-        if about or _related_links(lines) or (len(lines) == 1 and ABOUT_HEADING.match(lines[0].strip())):
-            about = not about and len(lines) == 1 and bool(ABOUT_HEADING.match(lines[0].strip()))
+        heads_about = len(lines) == 1 and bool(ABOUT_HEADING.match(lines[0].strip()))
+        if about or heads_about or _related_links(lines) or _post_header(lines):
+            about = not about and heads_about
             removed += len(lines)
             continue
         furniture = [ln for ln in lines if FURNITURE_LINE.match(ln.strip())]

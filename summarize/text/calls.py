@@ -54,6 +54,8 @@ _FURNITURE_RULE = (
 # of external sites.", "Read about our approach to external linking."). Whole lines only, and kept out of
 # the rules whose anchor-free form picks the texts the sentence-by-sentence walk reads (MAY_CALL_TO_ACTION):
 # "share" or a date is in most articles (:func:`has_page_line` finds these instead).
+# How long ago a social post went up, the last line of its writer's block ("2h •", "3d • Edited").
+POST_AGE = r"\d{1,2}\s*(?:[smhdw]|mo|yr)\s*•(?:\s*edited)?(?:\s*•)?"
 # A writer's name in a byline (two to four capitalised words), names joined by "and" or commas, a beat or a
 # region ("South-west England", "political", "Middle East") and a role.
 _BYLINE_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
@@ -94,7 +96,10 @@ _PAGE_LINE_RULE = (
     # "More from Jane Doe", "Recommended from Medium", "12 Likes", "3 Restacks", "Discussion about this
     # post", "Ready for more?".
     rf"|follow|listen|written\s+by\s+{_BYLINE_NAMES}|[\d.,]+[km]?\s+followers|more\s+from\s+{_BYLINE_NAME}"
-    r"|recommended\s+from\s+medium|[\d.,]+[km]?\s+(?:likes?|restacks?|comments?|responses?|claps?)"
+    r"|recommended\s+from\s+medium"
+    r"|[\d.,]+[km]?\s+(?:likes?|restacks?|comments?|responses?|claps?|reposts?|reactions?|shares?|retweets?|views?)"
+    # A social post's (LinkedIn's): its buttons, a line of hashtags, and its age under the writer's name.
+    rf"|like|comment|repost|send|reply|(?:#\w+\s*){{2,}}|{POST_AGE}"
     r"|discussion\s+about\s+this\s+post|ready\s+for\s+more\?"
     # A press release's: "FOR IMMEDIATE RELEASE" over it, "###" or "-30-" under it.
     r"|for\s+immediate\s+release|#{3}|-\s*30\s*-"

@@ -65,6 +65,16 @@ def test_a_webvtt_files_voices_are_its_paragraphs() -> None:
     )
 
 
+def test_webvtt_entities_are_read_as_their_characters() -> None:
+    # YouTube writes its speaker change ">>" as "&gt;&gt;"; "&amp;" is "&".
+    vtt = (
+        "WEBVTT - talk\n\nSTYLE\n::cue { color: yellow }\n\nNOTE a comment\n\ncue-1\n"
+        "00:00:01.000 --> 00:00:04.000 align:start\n<c.yellow>The strike ended</c> on Thursday.\n\n"
+        "00:00:04.000 --> 00:00:06.000\n&gt;&gt; Two ships sail &amp; a boat joins.\n"
+    )
+    assert to_document(vtt, "<stdin>").text == "The strike ended on Thursday.\n\nTwo ships sail & a boat joins."
+
+
 def test_subtitles_are_summarized_on_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "talk.srt"
     path.write_text(SRT, encoding="utf-8")

@@ -11,6 +11,7 @@ is read once.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -58,7 +59,8 @@ def subtitle_prose(raw: str, source: str, fmt: str | None = None) -> str:
             paragraphs.append([])
             voice = caption.voice
         for line in caption.text.split("\n"):
-            line = " ".join(line.split())
+            # WebVTT writes "&amp;", "&lt;", "&gt;" (YouTube's ">>" as "&gt;&gt;") and "&nbsp;" as entities.
+            line = " ".join(html.unescape(line).split())
             if not line or _SOUND.match(line) or line == last:
                 continue
             last = line

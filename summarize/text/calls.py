@@ -87,7 +87,8 @@ _PAGE_LINE_RULE = (
     # line ("Jane Doe South-west England correspondent", "More about Jane Doe"), the print edition's note
     # ("A version of this article appears in print on …"), "Order Reprints | Today's Paper | Subscribe",
     # "See more on: Strikes, England". Names in capitals (the rule is read ignoring case).
-    r"|(?:video\s+)?ad\s+feedback|link\s+copied!?|\d{1,2}\s+min(?:ute)?\s+read|supported\s+by|skip\s+advertisement|this\s+article\s+is\s+more\s+than\s+(?:\d+|a|an|one)\s+(?:years?|months?)\s+old"
+    r"|(?:video\s+)?ad\s+feedback|link\s+copied!?|\d{1,2}\s+min(?:ute)?\s+read|supported\s+by|skip\s+advertisement"
+    r"|this\s+article\s+is\s+more\s+than\s+(?:\d+|a|an|one)\s+(?:years?|months?)\s+old"
     r"|listen\s+to\s+this\s+article\b[^\n.]{0,40}|share\s+full\s+article|reporting\s+from\s+[^\n.]{1,60}"
     rf"|by\s+{_BYLINE_NAMES}|more\s+about\s+{_BYLINE_NAME}|{_BYLINE_NAME}(?:\s+(?:{_BEAT}))*\s+{_ROLE}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\s+on\b[^\n]{0,300}"

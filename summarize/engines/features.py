@@ -25,7 +25,7 @@ from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import has_caseless, initials
-from ..text.sentences import paragraph_sentences
+from ..text.sentences import ENUMERATION_MARK, paragraph_sentences
 from ..text.textsim import tokens
 
 MIN_TOKENS = 5
@@ -71,7 +71,7 @@ _CLUTTER = [
     re.compile(r"^\(?\d{1,2}/(?:\d{1,2}\)?)?\s+(?=[A-Z0-9\"“‘'])"),
     # Markdown left in the text: quote markers, list bullets, heading hashes; a plain-text list's
     # marker, "(a)", "(iv)", "(12)"
-    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^\((?:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\)\s+(?=\S)"),
+    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)"),
     # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
     # …" had read "O, --save-optional: …") nor the dot of a name (".NET")
     re.compile(r"^(?![-.]+\w)[|•·.\-–—:\s]+(?=\S)"),

@@ -290,7 +290,9 @@ _LETTER_NUMBER_END = re.compile(r"(?<![\w.])[A-Za-z]\.\d+$")
 # An enumeration's marker inside a sentence ("means (i) the power…, or (ii) ownership…", "would (a) raise
 # taxes and (b) cut…", "three parts: 1) a tax cut, 2) …"), which pysbd cuts before as a list item's.
 # Cut alone, a marker opens the sentence after it ("It passed. (a) The tax cut comes first.").
-_ENUMERATOR = re.compile(r"(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\))(?:\s|$)")
+# One owner of the bracketed form, which the engine's clutter trim reads too ("(a) The council must…").
+ENUMERATION_MARK = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"
+_ENUMERATOR = re.compile(rf"(?:{ENUMERATION_MARK}|(?:[a-z]|\d{{1,2}})\))(?:\s|$)")
 _ENDS_SENTENCE = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
 
 

@@ -69,10 +69,10 @@ def transcript_prose(text: str) -> tuple[str, tuple[str, ...]]:
             turns.append(row[m.end() :].strip() if m else row.strip())
         else:
             turns[-1] += " " + row.strip()
-    kept = [" ".join(s for s in split_sentences(turn) if not _small_talk(s)) for turn in turns]
-    kept = [turn for turn in kept if turn]
-    asked = tuple(turn for turn in kept if all(s.rstrip("\"'”’»)").endswith("?") for s in split_sentences(turn)))
-    return "\n\n".join(kept), asked
+    said = [[s for s in split_sentences(turn) if not _small_talk(s)] for turn in turns]
+    said = [sentences for sentences in said if sentences]
+    asked = tuple(" ".join(ss) for ss in said if all(s.rstrip("\"'”’»)").endswith("?") for s in ss))
+    return "\n\n".join(" ".join(ss) for ss in said), asked
 
 
 def _small_talk(sentence: str) -> bool:

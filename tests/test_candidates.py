@@ -109,6 +109,17 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("Default values are set by the council each year.", False),
         # A value in a script written without spaces is a clause, not one word: a newsletter's story.
         ("GoMailer: 一个轻量的电子邮件推送开源工具，投递到指定的邮箱。", False),
+        # A wire story's credits (a copied Reuters story had all three kinds as key points); news that shares
+        # the words is no credit.
+        ("Reporting by Jane Doe; Editing by Mark Potter", True),
+        ("(Reporting by Jane Doe in London; additional reporting by Tom Roe; Editing by Mark Potter)", True),
+        ("Writing by Jane K. Doe, Editing by Mark Potter.", True),
+        ("Associated Press writer John Roe in Penzance contributed to this report.", True),
+        ("CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", True),
+        ("Our Standards: The Thomson Reuters Trust Principles.", True),
+        ("Reporting by the Guardian revealed the scandal.", False),
+        ("He contributed to this report on climate change, the panel said.", False),
+        ("Editing by hand took the team three weeks.", False),
     ],
 )
 def test_notices_and_contents_lines_are_furniture(sentence: str, furniture: bool) -> None:

@@ -202,28 +202,6 @@ def test_a_copied_wikipedia_article_is_read_without_its_pages_furniture() -> Non
         assert gone not in said, gone
 
 
-@pytest.mark.parametrize(
-    ("sentence", "credit"),
-    [
-        ("Reporting by Jane Doe; Editing by Mark Potter", True),
-        ("(Reporting by Jane Doe in London; additional reporting by Tom Roe; Editing by Mark Potter)", True),
-        ("Writing by Jane K. Doe, Editing by Mark Potter.", True),
-        ("Associated Press writer John Roe in Penzance contributed to this report.", True),
-        ("CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", True),
-        ("Our Standards: The Thomson Reuters Trust Principles.", True),
-        # News that shares the words.
-        ("Reporting by the Guardian revealed the scandal.", False),
-        ("He contributed to this report on climate change, the panel said.", False),
-        ("Editing by hand took the team three weeks.", False),
-    ],
-)
-def test_a_wire_storys_credits_are_furniture(sentence: str, credit: bool) -> None:
-    # A copied Reuters story had all three kinds as key points.
-    from summarize.text.furniture import is_furniture
-
-    assert is_furniture(sentence, "en") is credit
-
-
 COPIED_STORY = """{before}
 
 Ferry Strike Ends as Workers Accept Pay Deal

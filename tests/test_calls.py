@@ -101,6 +101,8 @@ CALLS_TO_ACTION = (
     "We hope you're enjoying the summer.",
     "Happy holidays!",
     "Happy New Year to all of you!",
+    # Whose idea the crate of the week was (This Week in Rust 528, 2024).
+    "Thanks to zhuxiujia for the self-suggestion!",
 )
 
 

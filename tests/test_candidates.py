@@ -118,6 +118,10 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", True),
         ("Our Standards: The Thomson Reuters Trust Principles.", True),
         ("Reporting by the Guardian revealed the scandal.", False),
+        # A row of fields set apart by bars: an events listing's line, a page's menu.
+        ("2024-01-09 | Virtual (Dallas, TX, US) | Dallas Rust.", True),
+        ("Home | News | Sport | Weather", True),
+        ("The vote was 46 | 60, a typo in the release said.", False),  # one bar is no row
         ("He contributed to this report on climate change, the panel said.", False),
         ("Editing by hand took the team three weeks.", False),
     ],

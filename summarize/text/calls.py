@@ -127,7 +127,7 @@ _CALL_TO_ACTION_RULES = (
     # the calendar", "If you are interested, please get in touch!" (no sentence of the news sets).
     r"|^if\s+you\b[^.!?]{0,120}?\bplease\s+(?:add|submit|send|share|let|get|contact|e-?mail|reach|join"
     r"|consider|check|visit|fill|tell|vote|help|write|reply|leave|open|file|donate|support)\b"
-    r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:suggestions?|nominations?)\b"
+    r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:self-)?(?:suggestions?|nominations?)\b"
     r"|\b(?:share|forward)\s+this\s+(?:issue|newsletter|email)\b"
     # A pointer to the page's media or listings: "Listen to the full interview on Sport on Five and the BBC
     # Sport website…", "You can watch BBC Spotlight… now on BBC iPlayer.", "Please click on this page for

@@ -80,6 +80,10 @@ _CREDIT = re.compile(
     r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$|\bcontributed\s+reporting\.?$"
     r"|^Our Standards:\s"
 )
+# A row of fields set apart by bars ("2024-01-03 | Virtual (Dallas, TX, US) | Dallas Rust", an events
+# listing's line; "Home | News | Sport", a page's menu copied with its text): no sentence. No sentence of the
+# three news sets holds a bar.
+_FIELD_ROW = re.compile(r"(?:[^|\n]*\S\s+\|\s+){2,}\S")
 # A line of a table of contents: a title, dot leaders, a page number ("2.3 Simple parsing . . . . . 3").
 # Spaced leaders are a contents page's; a run of stops is one only before a page number (a Daily Mail
 # article rules off its sections with a line of them).
@@ -94,8 +98,8 @@ def leads_in(text: str) -> bool:
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
-    or (English) a cross-reference, a lead-in ending "as follows.", a manual's field ("Type: …") or a wire
-    story's credits ("Reporting by …; Editing by …")."""
+    a row of fields set apart by bars, or (English) a cross-reference, a lead-in ending "as follows.", a
+    manual's field ("Type: …") or a wire story's credits ("Reporting by …; Editing by …")."""
     return bool(
         leads_in(sentence)  # in any language
         or (_FIELD.match(sentence) and not has_cjk(sentence))
@@ -103,6 +107,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _LICENSE_TERMS.search(sentence)
         or _DOT_LEADERS.search(sentence)
         or _SIGNATURE.match(sentence)
+        or _FIELD_ROW.match(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
         or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))
     )

@@ -26,10 +26,13 @@ from .quotes import ATTRIBUTION
 # An HTML link alone on its line is one too, and so is a bar's separator alone: a README's centred
 # "<a href=…>About</a>" / "·" / "<a href=…>Documentation</a>" and its "<a href=…>English</a> |" /
 # "<a href=…>简体中文</a> |" (its translations) had read "About · Documentation · Install" and
-# "English | Deutsch | Français |…", the first sentences of two summaries.
+# "English | Deutsch | Français |…", the first sentences of two summaries. A tag in brackets may lead the
+# link: This Week in Rust's "[video] [Rust 1.75.0: 54 highlights in 20 minutes!](…)" had opened a summary,
+# and its "[disposition: merge] [Stabilize …](…)" had read "disposition: merge Stabilize …" as prose. A code
+# span in the link's text may hold brackets ("[Add a new attribute, `#[isa]`](…)").
 _LINK_ONLY = re.compile(
-    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?"
-    rf"(?:\[[^\]]*\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
+    rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\[\]\n]{{1,30}}\][ \t]+){{0,2}}"
+    rf"(?:\[(?:[^\]`]|`[^`\n]*`)*\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
     r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:|·•]*$|^\s*[|·•]\s*$"
 )
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu

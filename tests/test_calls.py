@@ -45,6 +45,11 @@ from summarize.text.calls import is_call_to_action
         "And finally — time to get some rest!",
         # Two sentences, neither a call to action, the second opening as one might ("Every week…").
         "The market opens at dawn. Every week, vendors bring fruit from the valley.",
+        # Getting software, said of the news: not at the sentence's start, or not the reader's.
+        "It is a virtual man, which you can download for free and install in your computer.",
+        "Customers can download the app from Monday, the bank said.",
+        "You can get tremendous growth by keeping investment levels high, he explains.",
+        "Please report any suspicious packages to staff, police said.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -103,6 +108,12 @@ CALLS_TO_ACTION = (
     "Happy New Year to all of you!",
     # Whose idea the crate of the week was (This Week in Rust 528, 2024).
     "Thanks to zhuxiujia for the self-suggestion!",
+    # A release note's how-to-get-it and how-to-help (every Rust release post).
+    "If you don't have it already, you can get rustup from the appropriate page on our website, and check out "
+    "the detailed release notes for 1.75.0.",
+    "You can download the installer from python.org.",
+    "If you'd like to help us out by testing future releases, you might consider updating locally to use the "
+    "beta channel. Please report any bugs you might come across!",
 )
 
 

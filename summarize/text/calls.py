@@ -128,6 +128,14 @@ _CALL_TO_ACTION_RULES = (
     r"|^if\s+you\b[^.!?]{0,120}?\bplease\s+(?:add|submit|send|share|let|get|contact|e-?mail|reach|join"
     r"|consider|check|visit|fill|tell|vote|help|write|reply|leave|open|file|donate|support)\b"
     r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:self-)?(?:suggestions?|nominations?)\b"
+    # How the reader gets the software a release note announces: "If you don't have it already, you can get
+    # rustup from the appropriate page on our website…" (every Rust release post; it had been the third
+    # summary sentence of Rust 1.75.0's). At the sentence's start: "…which you can download for free" is news.
+    r"|^(?:if\s+you\b[^.!?,]{0,80},\s*)?you\s+can\s+(?:get|download|install|upgrade|update)\b[^.!?]{0,120}?"
+    r"\b(?:from|with|via|using|by\s+running)\b"
+    # …and how to help with the next one: "Please report any bugs you might come across!" (its paragraph goes
+    # with it: "If you'd like to help us out by testing future releases, you might consider…").
+    r"|^please\s+(?:report|file|open)\s+(?:any\s+|all\s+)?(?:bugs?|issues?|problems?)\b"
     r"|\b(?:share|forward)\s+this\s+(?:issue|newsletter|email)\b"
     # A pointer to the page's media or listings: "Listen to the full interview on Sport on Five and the BBC
     # Sport website…", "You can watch BBC Spotlight… now on BBC iPlayer.", "Please click on this page for

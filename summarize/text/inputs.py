@@ -236,9 +236,11 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
             return page_document(rst_to_html(raw), source, generated=True)
         except InputError:  # the page reader's hint (a page of links, JavaScript) is no help here
             raise no_prose from None
+    published = author = None
     if kind == "markdown":
         prose = read_markdown(raw)
         text, title, headings = prose.text, prose.title, prose.headings
+        published, author = prose.published, prose.author
     else:
         text = FOOTNOTE_MARK.sub("", unify_eol(raw)).strip()
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
@@ -246,7 +248,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         title = plain_title(text)
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
-    return Document(source, text, raw, title, markdown=kind == "markdown", headings=headings)
+    return Document(source, text, raw, title, published, author, markdown=kind == "markdown", headings=headings)
 
 
 # A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.

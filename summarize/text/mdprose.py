@@ -9,11 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .frontmatter import read_header
 from .inline import LINE_BREAK, inline_to_text
 from .joined import with_stop
 from .markdown import BLOCKQUOTE, LINK_TARGET, LIST_ITEM, prose_markdown
-from .markdown import FRONT_MATTER as _FRONT_MATTER
-from .markdown import HEADER_BLOCK as _HEADER_BLOCK
 from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
@@ -104,27 +103,18 @@ class MarkdownProse:
     text: str
     title: str | None
     headings: tuple[str, ...] = ()
+    published: str | None = None  # the header's date (ISO 8601), see :mod:`.frontmatter`
+    author: str | None = None
 
 
 def read_markdown(md: str) -> MarkdownProse:
     """Prose of a Markdown article (no front matter, code blocks or link-only lines), its title and its
     headings (see :class:`MarkdownProse`)."""
-    title = None
     headings: list[str] = []
     md = unify_eol(md)
-    fm = _FRONT_MATTER.match(md)
-    if fm:
-        m = re.search(r"^title:[ \t]*(.*?)[ \t]*$", fm.group(0), re.M | re.I)
-        # YAML's "! 'text'" (a non-specific tag, as Jekyll exports write it) and quotes are not the title.
-        title = re.sub(r"^!\s*", "", m.group(1)).strip().strip("'\"").strip() or None if m else None
-        md = md[fm.end() :]
-    else:
-        hb = _HEADER_BLOCK.match(md)
-        if hb:
-            m = re.search(r"^Title:\s*(.*)$", hb.group(0), re.M)
-            title = m.group(1).strip() if m else None
-            md = md[hb.end() :]
-    md = prose_markdown(md)
+    header = read_header(md)
+    title = header.title if header else None
+    md = prose_markdown(md[header.end :] if header else md)
     titled = title is not None  # a title is found: front matter's, a header's, a heading's
     lines: list[str] = []
     before = ""  # the line before, as read, when it was prose that goes on to this one
@@ -156,11 +146,12 @@ def read_markdown(md: str) -> MarkdownProse:
         lines.append(inline_to_text(line))
     body = "\n".join(lines)
     title = inline_to_text(title).strip() or None if title else None
+    said = {"published": header.published, "author": header.author} if header else {}
     if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
-        return MarkdownProse("", title)  # a title and nothing else: there is nothing to summarize
+        return MarkdownProse("", title, **said)  # a title and nothing else: there is nothing to summarize
     text = re.sub(r"\n{3,}", "\n\n", body).strip()
     text, found = title_first(text, title, headings)
-    return MarkdownProse(text, title, found)
+    return MarkdownProse(text, title, found, **said)
 
 
 # A line that names who a blockquote above it quotes: "– [brundolf on Hacker News](…)", "— Jane Doe".

@@ -286,3 +286,36 @@ def test_a_line_of_numbers_is_data_not_a_sentence() -> None:
         "The magic database lists the patterns that identify each type of file on the system.",
         "The score was 3-1 after 90 minutes, and Arsenal won the cup for the 14th time in 2015.",
     ]
+
+
+KICKER_STORY = (
+    "Book publishing giant Macmillan announced a peaceful settlement with Amazon on Thursday on pricing for "
+    "print and digital books.\n\nSimilar agreements were reached with Simon & Schuster in October and Hachette "
+    "in November.\n\nHachette had waged a bruising six-month public battle with Amazon over the price of books."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("Barely a shot was fired.", False),  # a kicker: alone, short, no number or name
+        ("Will he be less outspoken?", False),
+        ("Barely a shot was fired in the long fight over book prices.", True),  # long enough to say something
+        ("Amazon barely fired a shot.", True),  # a name: news
+        ("The fight took 14 long months.", True),  # a number: news
+    ],
+)
+def test_a_features_opening_line_with_no_fact_leads_no_summary(opening: str, kept: bool) -> None:
+    # The New York Post's story of Macmillan's settlement opened "Barely a shot was fired.", which had led
+    # its summary in place of the lede. After a title's line too.
+    for text, title in [
+        (f"{opening}\n\n{KICKER_STORY}", None),
+        (f"Macmillan settles.\n\n{opening}\n\n{KICKER_STORY}", "Macmillan settles"),
+    ]:
+        shown = [c.text for c in features.candidates(text, "en", title)]
+        assert (opening in shown) is kept, (opening, title)
+        summary = extractive.summarize(text, "en", points=0, length="short", title=title).summary
+        assert summary.startswith(opening if kept else "Book publishing giant"), summary
+    # In a paragraph with more sentences it is no kicker: the paragraph goes on to say something.
+    shown = [c.text for c in features.candidates(f"{opening} The talks ended.\n\n{KICKER_STORY}", "en")]
+    assert opening in shown

@@ -29,6 +29,11 @@ from ..text.sentences import ENUMERATION_MARK, paragraph_sentences
 from ..text.textsim import tokens
 
 MIN_TOKENS = 5
+# A kicker: a feature's opening line, alone in its paragraph, fewer words than this and no number or name
+# ("Barely a shot was fired." over the New York Post's story of Macmillan's settlement with Amazon, "Will he
+# be less outspoken?"). It leads the reader in and says nothing of the news; as the first sentence it had
+# led the summary, in place of the lede.
+KICKER_TOKENS = 8
 
 # News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
 _AGENCIES = (
@@ -314,6 +319,15 @@ def number_share(terms: Counter[str]) -> float:
     return numbers / n if n else 0.0
 
 
+def _opening_line(paragraphs: list[list[str]], title: str | None) -> int:
+    """Where the body's first paragraph is one sentence with more paragraphs after it (the title's line
+    before it, if the text opens with it), as an index into the text's sentences; -1 where it is not."""
+    first = 1 if title and len(paragraphs) > 1 and set(tokens(" ".join(paragraphs[0]))) == set(tokens(title)) else 0
+    if len(paragraphs) > first + 1 and len(paragraphs[first]) == 1:
+        return sum(len(p) for p in paragraphs[:first])
+    return -1
+
+
 def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate]:
     """Sentences of ``text`` trimmed of clutter, with their terms; too-short ones and fragments dropped
     (a word that ``title`` names may open a sentence in lower case)."""
@@ -325,6 +339,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     said_by = [by for para, m in zip(paragraphs, marks, strict=True) for by in quotation_speakers(para, m)]
     trimmed = [trim_clutter(raw) for raw in sentences]
     fragments = fragment_starts(trimmed, title, lang)
+    kicker = _opening_line(paragraphs, title)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
     names = {
@@ -348,6 +363,8 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
         if n >= MIN_TOKENS and number_share(terms) <= MAX_NUMBER_SHARE:
             glued = lang == "en" and is_glued_caption(sent, n)
             found = facts(sent, terms, lower, names, lang)
+            if i == kicker and n < KICKER_TOKENS and not found:
+                continue
             speakerless = not said_by[i] and names_no_speaker(sent, quoted[i], lang)
             cand = Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i], speakerless, said_by[i])
             out.append(cand)

@@ -50,6 +50,10 @@ from summarize.text.calls import is_call_to_action
         "Customers can download the app from Monday, the bank said.",
         "You can get tremendous growth by keeping investment levels high, he explains.",
         "Please report any suspicious packages to staff, police said.",
+        # Debates and views said of the news.
+        "The chairman said he welcomes a lively debate about the club's future.",
+        "Views expressed at the meeting ranged from anger to relief.",
+        "أكدت جهات سورية معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -114,6 +118,13 @@ CALLS_TO_ACTION = (
     "You can download the installer from python.org.",
     "If you'd like to help us out by testing future releases, you might consider updating locally to use the "
     "beta channel. Please report any bugs you might come across!",
+    # A news site's comment policy and an opinion piece's disclaimer, in English and in Arabic (CNN Arabic's).
+    "CNN welcomes a lively and courteous discussion as long as you follow the Rules of Conduct.",
+    "Comments are not pre-screened before they post.",
+    "The opinions expressed in this commentary are solely his own.",
+    "The views expressed here do not necessarily reflect those of the BBC.",
+    "ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية إلى مراجعة التعليقات قبل نشرها.",
+    "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط.",
 )
 
 

@@ -17,6 +17,9 @@ from summarize.text.mdprose import read_markdown
         ("(CNN)They may not be aliens, a scientist says.", "They may not be aliens, a scientist says."),
         ("(CNN) -- The storm hit the coast.", "The storm hit the coast."),
         ("New Delhi, India (CNN)As the earth shook, India acted.", "As the earth shook, India acted."),
+        # A place in a script without capitals, with its own comma (CNN Arabic's dateline).
+        ("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة.", "أكدت جهات سورية معارضة."),
+        ("the protest (CNN) -- grew.", "the protest (CNN) -- grew."),  # no place: words in lower case
         ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
         ("ISLAMABAD: The cabinet met on Friday.", "The cabinet met on Friday."),
         ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),

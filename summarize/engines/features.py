@@ -41,9 +41,14 @@ _AGENCIES = (
     r"RIA Novosti|Interfax|IRNA|KUNA|WAM|SPA|NNA|Al Jazeera|The Associated Press|Associated Press|CNS|Sky News"
 )
 _DASH = r"(?:--|-|—|–|:)"
+# A word of a dateline's place: capitalised, or in a script that has no capitals (Arabic, Hebrew, Devanagari).
+_PLACE_WORD = r"(?:[A-Z]|[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\w.'’-]*"
 _CLUTTER = [
-    # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "
-    re.compile(rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
+    # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "; a place in a script without capitals, with
+    # its comma ("دمشق، سوريا (CNN) -- ", CNN Arabic's)
+    re.compile(
+        rf"^(?:{_PLACE_WORD}(?:[,،]?\s+{_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"
+    ),
     # A page's dateline without the brackets, "Penzance, England CNN — " (CNN's pages copied from the browser),
     # and a press release's, "PENZANCE, England, Dec. 4, 2026 /PRNewswire/ -- "
     re.compile(

@@ -158,6 +158,17 @@ _CALL_TO_ACTION_RULES = (
     r"|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:email|e-mail|message|newsletter)\s+because\b"
     r"|^(?:are\s+you\s+)?enjoying\s+(?:[^\s?]+\s+){0,3}[^\s?]+\s*\?$"
     r"|\bconsider\s+(?:taking\s+the\s+step\s+of\s+)?supporting\s+(?:our|the\s+[\w'’]+)\s+journalism\b"
+    # A news site's comment policy and an opinion piece's disclaimer: "CNN welcomes a lively and courteous
+    # discussion as long as you follow the Rules of Conduct…", "Comments are not pre-screened before they post.",
+    # "The opinions expressed in this commentary are solely his own.", "…do not necessarily reflect the views
+    # of…"; in Arabic as CNN Arabic's footer words them ("ترحب شبكة CNN بالنقاش الحيوي والمفيد…", "الآراء الواردة
+    # أدناه لا تعبر عن رأي موقع CNN بالعربية…"), which had given two of its story's key points.
+    r"|\bwelcomes?\s+(?:a\s+)?(?:lively|courteous)\b[^.!?]{0,30}?\bdiscussion\b"
+    r"|^comments\s+are\s+(?:not\s+pre-?screened|moderated|closed)\b"
+    r"|^(?:the\s+)?(?:views|opinions)\s+expressed\b[^.!?]{0,60}?\b(?:(?:are|is)\s+(?:solely\s+|entirely\s+)?"
+    r"(?:(?:his|her|their|my|the\s+author['’]s|the\s+writer['’]s)\s+own|(?:his|hers|theirs|mine)\b|those\s+of\s+the\s+"
+    r"(?:author|writer))|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent))"
+    r"|^ترحب\s+[^.!؟]{0,30}?بالنقاش|لا\s+تعبر\s+(?:بالضرورة\s+)?عن\s+رأي"
     # A thread's or a post's asks: "follow me for more", "retweet the first post", "like and subscribe".
     r"|\bfollow\s+(?:me|us)\s+for\s+more\b|\b(?:retweet|repost|share)\s+the\s+first\s+(?:post|tweet)\b"
     r"|\blike\s+and\s+(?:subscribe|share|retweet)\b"

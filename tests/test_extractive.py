@@ -432,3 +432,31 @@ def test_a_plain_text_lists_marker_opens_no_summary_sentence() -> None:
     assert len(said) == 5  # of six: the two items about what residents may ask are near repeats
     assert not [s for s in said if s.startswith("(") or s.endswith("and.")]
     assert "The council must publish every contract it signs with a supplier within thirty days." in said
+
+
+# Written for this test: a Chinese story of a ferry strike, one sentence with a number in it.
+CHINESE_STORY = (
+    "港口渡轮公司的员工周一开始罢工，要求提高工资。\n\n"
+    "公司表示，今天只有一半的航班正常开出。\n\n"
+    "工会负责人说，员工已经等了很久，公司一直没有回应他们的要求。\n\n"
+    "许多乘客只好改乘巴士，上班时间比平时长了很多。\n\n"
+    "市长呼吁双方尽快回到谈判桌前，避免影响游客。\n\n"
+    "有商店老板担心，罢工如果持续下去，夏季的生意会受到打击。\n\n"
+    "双方约定下周三再次会面，讨论新的合同。\n\n"
+    "去年同一时期，公司共运送了3万名乘客。\n"
+)
+
+
+def test_a_chinese_storys_points_are_not_only_its_sentences_with_numbers() -> None:
+    # Chinese is read a character a token, so no token was long enough to stand in for a name: a story's
+    # only "facts" were its numbers, and a real one (a Hong Kong story of eleven sentences) gave 1 key point
+    # of the 5 asked. Two characters in a row stand in for a word in the test of a new fact.
+    out = extractive.summarize(CHINESE_STORY, "zh", points=5, length="short")
+    assert len(out.key_points) == 5
+    assert not set(out.key_points) & set(split_sentences(out.summary, "zh"))
+    # ...but not in the fact density that ranks summary sentences: it counts what a sentence states.
+    sentence = "双方约定下周三再次会面，讨论新的合同。"
+    found = features.facts(sentence, Counter(tokens(sentence)), set(), set(), "zh")
+    assert {"双方", "合同"} <= found and features.stated(found) == 0
+    with_number = "去年同一时期，公司共运送了3万名乘客。"
+    assert features.stated(features.facts(with_number, Counter(tokens(with_number)), set(), set(), "zh")) == 1

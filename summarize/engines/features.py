@@ -24,7 +24,7 @@ from ..text.markdown import LIST_MARKER
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
-from ..text.scripts import has_caseless, initials
+from ..text.scripts import UNSPACED_CJK_RANGES, has_caseless, initials
 from ..text.sentences import ENUMERATION_MARK, paragraph_sentences
 from ..text.textsim import tokens
 
@@ -34,6 +34,10 @@ MIN_TOKENS = 5
 # be less outspoken?"). It leads the reader in and says nothing of the news; as the first sentence it had
 # led the summary, in place of the lede.
 KICKER_TOKENS = 8
+# A run of Han characters or kana: Chinese and Japanese words, written without spaces.
+_UNSPACED = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES) + "]"
+_UNSPACED_RUN = re.compile(f"{_UNSPACED}{{2,}}")
+_UNSPACED_PAIR = re.compile(f"{_UNSPACED}{{2}}")
 
 # News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
 _AGENCIES = (
@@ -46,9 +50,7 @@ _PLACE_WORD = r"(?:[A-Z]|[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[
 _CLUTTER = [
     # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "; a place in a script without capitals, with
     # its comma ("دمشق، سوريا (CNN) -- ", CNN Arabic's)
-    re.compile(
-        rf"^(?:{_PLACE_WORD}(?:[,،]?\s+{_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"
-    ),
+    re.compile(rf"^(?:{_PLACE_WORD}(?:[,،]?\s+{_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
     # A page's dateline without the brackets, "Penzance, England CNN — " (CNN's pages copied from the browser),
     # and a press release's, "PENZANCE, England, Dec. 4, 2026 /PRNewswire/ -- "
     re.compile(
@@ -238,7 +240,18 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], 
         found.add(" ".join(run))
     if has_caseless(sentence):
         found.update(t for t in terms if len(t) >= 4)
+        # Chinese and Japanese are read a character a token, so no token is long: two characters in a row
+        # stand in for a longer word (a Chinese story's key points had been its one sentence with a number).
+        for run in _UNSPACED_RUN.findall(sentence):
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
     return frozenset(f for f in found if f)
+
+
+def stated(found: frozenset[str]) -> int:
+    """How many facts a sentence states for its density: not the character pairs that stand in for Chinese
+    and Japanese words in the key points' test of a new fact (counted, they would make density a length,
+    and they had moved 5 of the 12 Chinese weekly's summaries off their numbers and names)."""
+    return sum(1 for f in found if not _UNSPACED_PAIR.fullmatch(f))
 
 
 def fact_words(found: frozenset[str] | set[str]) -> set[str]:
@@ -455,6 +468,6 @@ def document_features(
         title_sim,
         [sum(c.terms.values()) for c in cands],
         [is_quote(c.text) or bool(c.quoted) for c in cands],
-        normalise([math.log1p(len(c.facts)) for c in cands]),
+        normalise([math.log1p(stated(c.facts)) for c in cands]),
         lead,
     )

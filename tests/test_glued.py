@@ -273,7 +273,7 @@ def test_glued_captions_in_news_articles_are_cut() -> None:
 
 
 def test_a_caption_label_is_trimmed_from_a_candidate_sentence() -> None:
-    from summarize.engines.features import trim_clutter
+    from summarize.text.clutter import trim_clutter
 
     assert glued.strip_caption_label("Morning glory: The harbour fills with boats.") == "The harbour fills with boats."
     assert trim_clutter("Watch the video: In a harbour exclusive, crews met.") == "In a harbour exclusive, crews met."

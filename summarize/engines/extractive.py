@@ -45,12 +45,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.backrefs import without_connective
+from ..text.clutter import trim_clutter
 from ..text.glued import without_picture_marks
 from ..text.joined import join_sentences, with_stop
 from ..text.quotes import close_quote
 from ..text.sentences import RUN_ON_TOKENS, split_sentences
 from ..text.textsim import is_near_duplicate
-from .features import Candidate, DocFeatures, FactsSaid, document_features, headline, normalise, trim_clutter
+from .features import Candidate, DocFeatures, FactsSaid, document_features, headline, normalise
 
 __all__ = [
     "METHOD",

@@ -1,0 +1,86 @@
+"""A sentence's leading clutter: what a news page, a wire story or Markdown puts before its first word.
+
+Datelines ("LONDON (Reuters) - ", "(CNN) -- ", "دمشق، سوريا (CNN) -- "), bylines and publication stamps,
+"Scroll down for video", a thread's post number, Markdown's quote and list markers, and a photo caption's
+label (:func:`.glued.strip_caption_label`). The extractive engine reads each sentence without it
+(:func:`trim_clutter`); what a summary shows is the sentence so trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .glued import strip_caption_label
+from .markdown import LIST_MARKER
+from .sentences import ENUMERATION_MARK
+
+# News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
+_AGENCIES = (
+    r"CNN|Reuters|AP|AFP|UPI|dpa|DPA|Xinhua|EFE|ANSA|ANI|PTI|IANS|APP|Bloomberg|BBC|AAP|Kyodo|Yonhap|TASS|"
+    r"RIA Novosti|Interfax|IRNA|KUNA|WAM|SPA|NNA|Al Jazeera|The Associated Press|Associated Press|CNS|Sky News"
+)
+_DASH = r"(?:--|-|—|–|:)"
+# A word of a dateline's place: capitalised, or in a script that has no capitals (Arabic, Hebrew, Devanagari).
+_PLACE_WORD = r"(?:[A-Z]|[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\w.'’-]*"
+_CLUTTER = [
+    # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "; a place in a script without capitals, with
+    # its comma ("دمشق، سوريا (CNN) -- ", CNN Arabic's)
+    re.compile(rf"^(?:{_PLACE_WORD}(?:[,،]?\s+{_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
+    # A page's dateline without the brackets, "Penzance, England CNN — " (CNN's pages copied from the browser),
+    # and a press release's, "PENZANCE, England, Dec. 4, 2026 /PRNewswire/ -- "
+    re.compile(
+        rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s+)?(?:{_AGENCIES})\s+(?:—|–|--)\s+(?=[A-Z\"“‘'])"
+        rf"|^[^/\n]{{0,80}}/\s*(?:PR\s*Newswire|Business\s*Wire|GLOBE\s*NEWSWIRE|PRWeb)[^/\n]{{0,30}}/\s*{_DASH}*\s*"
+    ),
+    # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
+    re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
+    # A video page's stamp glued to its first sentence: "20 July 2016 Last updated at 19:08 BST The crash…"
+    re.compile(
+        r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\s+)?Last updated at \d{1,2}[:.]\d\d(?:\s*[A-Z]{2,4}\b)?\s*"
+    ),
+    # "WASHINGTON, Jan. 5 (Foo News) — ": an upper-case place, an optional date, a source, a dash
+    re.compile(
+        rf"^(?!PUBLISHED|UPDATED)[A-Z]{{2,}}(?:[ ,]+[A-Z]{{2,}}){{0,3}}"
+        rf"(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*(?:\([^)]{{1,30}}\)\s*)?{_DASH}\s+"
+    ),
+    # "By Jane Doe ." / "By . Daily Mail Reporter ." / "By Jane Doe and John Roe |"
+    re.compile(
+        r"^By\s+(?:\.\s+)?(?:(?:[A-Z][\w'’.-]*|and|for|of|in|the|de|van|von|al|,)\s*){1,10}?"
+        r"(?:\.\s+|\|\s*|\n|(?=PUBLISHED|UPDATED|Last updated)|$)"
+    ),
+    # A web page's prompt glued to the sentence after it: "Scroll down for video Lindsey Vonn was…"
+    # (only before what starts a sentence: "Scroll down for videos showing…" is one sentence).
+    re.compile(
+        r"^(?i:scroll down (?:for|to see|to watch)(?:\s+(?:the|more))?\s+(?:videos?|pictures?|photos?|footage)"
+        r"(?:\s+and\s+(?:more\s+)?(?:videos?|pictures?|photos?))?)\b\s*[.:–—-]?\s+(?=[A-Z0-9\"'“‘(])"
+    ),
+    # A thread's post number ("1/", "2/12", "(3/5)"), before a capital, a digit or a quote
+    re.compile(r"^\(?\d{1,2}/(?:\d{1,2}\)?)?\s+(?=[A-Z0-9\"“‘'])"),
+    # Markdown left in the text: quote markers, list bullets, heading hashes; a plain-text list's
+    # marker, "(a)", "(iv)", "(12)"
+    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)"),
+    # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
+    # …" had read "O, --save-optional: …") nor the dot of a name (".NET")
+    re.compile(r"^(?![-.]+\w)[|•·.\-–—:\s]+(?=\S)"),
+]
+
+
+def trim_clutter(sentence: str) -> str:
+    """``sentence`` without leading datelines, bylines, publication stamps and a photo caption's label.
+
+    >>> trim_clutter("LONDON (Reuters) - Prices rose.")
+    'Prices rose.'
+    """
+    text = sentence.strip()
+    # A list item's label says what the item is about ("- Model: An object structure…", a definition):
+    # only a caption's label, outside lists, is page furniture.
+    item = bool(re.match(LIST_MARKER, text))
+    for _ in range(8):  # a byline, then a stamp, then a dateline: a few rounds at most
+        before = text
+        for pattern in _CLUTTER:
+            text = pattern.sub("", text, count=1).strip()
+        if not item:
+            text = strip_caption_label(text)
+        if text == before:
+            break
+    return text

@@ -38,6 +38,13 @@ from tests.conftest import SHARED
         ("In the latter case all data is properly encoded.", "en", True),
         ("Despite this, many industry bodies are drawing up standards.", "en", True),
         ("After that, the bank lost more billions.", "en", True),
+        # A part of what the sentence before named ("Of these, about 700,000 have adult children…" had been the
+        # third summary sentence of a Pew Research post without "these"); not "those" that what follows names.
+        ("Of these, about 700,000 have adult children.", "en", True),
+        ("Among them is Prof Jordan Nash from Imperial College London.", "en", True),
+        ("Among those reported to have serious reservations were three ministers.", "en", False),
+        ("Of those who voted, most backed the plan.", "en", False),
+        ("Of course, the council voted against it.", "en", False),
         ("For those who miss out, the dolls will be on sale.", "en", False),
         ("At that time the bridge was closed.", "en", False),
         ("In This Is England the actor starred as a skinhead.", "en", False),
@@ -298,6 +305,13 @@ def test_a_photo_caption_glued_to_other_text_waits_for_the_summary() -> None:
         ("Meanwhile the storm moved north overnight.", "en", "The storm moved"),
         ("But iPhone sales fell in the quarter.", "en", "iPhone sales fell"),
         ("First, battery prices had fallen during the trial.", "en", "Battery prices had"),
+        (
+            "For example, the government estimates that more than 4 million could apply.",
+            "en",
+            "The government estimates",
+        ),
+        ("For instance, two ferries were cancelled.", "en", "Two ferries were"),
+        ("For example the ferry.", "en", None),  # no comma: no connective
         ("Aber die Polizei ermittelt weiter.", "de", "Die Polizei ermittelt"),
         ("Mais le conseil a voté contre.", "fr", "Le conseil a voté"),
         # Phrases that only open like a connective, connectives that open a clause, or take the first

@@ -31,6 +31,9 @@ class _Rules:
     # prepositions, and the demonstratives they take.
     prepositions: str = ""
     demonstratives: str = ""
+    # A part of what the sentence before named ("Of these, about 700,000 have adult children…", "Among them
+    # is Prof Jordan Nash…"); not "Among those reported to have…", whose "those" points at what follows.
+    partitive: str = ""
 
 
 _LANGUAGES = {
@@ -52,6 +55,7 @@ _LANGUAGES = {
         "in|at|after|before|despite|during|with|from|by|for|under|unlike|beyond|besides|because of"
         "|apart from|following|in spite of|as a result of|on top of",
         r"this|that|these|those|such|the\s+latter",
+        r"of\s+(?:these|those|them|which)\s*,|among\s+(?:them|these)\b",
     ),
     "de": _Rules(
         "er|sie|ihm|ihn|ihr|ihre|ihren|ihrem|ihrer|sein|seine|seinen|seinem|seiner|dies|diese|dieser|dieses"
@@ -128,6 +132,8 @@ def _compile(rules: _Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"|^(?:{rules.prepositions})\s+(?-i:{rules.demonstratives})(?!\w)"
             rf"(?!\s+(?:{rules.times})s?(?!\w))(?!\s+(?:who|whom|whose|which|of|in|on|at|with)\b)"
         )
+    if rules.partitive:
+        opening += rf"|^(?:{rules.partitive})"
     return re.compile(rf"^(?:{rules.connectives})(?!\w)[,،]?\s+", re.IGNORECASE), re.compile(opening, re.IGNORECASE)
 
 
@@ -182,7 +188,10 @@ _LOOSE = {
         "but|and yet|and|meanwhile|nevertheless|nonetheless|moreover|furthermore",
         "however|still|yet|so|also|instead|then|in addition|even so|in contrast|by contrast|on the other hand"
         # An enumeration's steps: "First, battery prices had fallen…" follows "There were two reasons."
-        "|first|second|third|firstly|secondly|thirdly|finally|lastly",
+        "|first|second|third|firstly|secondly|thirdly|finally|lastly"
+        # An example of what the sentence before said: alone, it is a claim of its own ("For example, the
+        # government estimates that more than 4 million parents…" was a key point of a Pew Research post).
+        "|for example|for instance",
     ),
     "de": ("aber|und", "doch|jedoch|außerdem|allerdings"),
     "fr": ("mais|et", "cependant|pourtant|toutefois|en outre|par ailleurs"),

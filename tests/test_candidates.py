@@ -124,6 +124,10 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         # A row of fields set apart by bars: an events listing's line, a page's menu.
         ("2024-01-09 | Virtual (Dallas, TX, US) | Dallas Rust.", True),
         ("Home | News | Sport | Weather", True),
+        # An email address alone, plain or written out (a title page's).
+        ("tal197 at users.sf.net", True),
+        ("jane.doe@example.org.", True),
+        ("Staff at Harbour Ferries met at noon.", False),
         ("The vote was 46 | 60, a typo in the release said.", False),  # one bar is no row
         ("He contributed to this report on climate change, the panel said.", False),
         ("Editing by hand took the team three weeks.", False),

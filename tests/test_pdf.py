@@ -89,6 +89,40 @@ def test_a_running_header_that_names_its_chapter_is_dropped() -> None:
     assert all(f"ending at row {i + 1}" in text for i in range(1, 7))  # a number closing a line of text stays
 
 
+def test_a_running_header_that_opens_the_first_page_is_the_title_and_numbered_headings_are_paragraphs() -> None:
+    # The Shared MIME-info Database specification (LaTeX) names itself at the top of every page and has no
+    # title in its properties: it had no title, and its title page's address ran into its first sections,
+    # "tal197 at users.sf.net 1. Introduction 1.1. Version This is version…", the summary's first sentence.
+    def body(word: str) -> list[str]:
+        return [
+            f"The {word} reads the definitions and builds what the caller needs from them, as the long line",
+            f"of a justified page does, and the next line of the {word} page goes on.",
+        ]
+
+    first = [
+        "Harbour Data Format",
+        "Jane Doe",
+        "jane.doe at mail.harbour.example.org",
+        "1. Introduction",
+        "1.1. Version",
+        *body("a"),
+    ]
+    sections = [("2.2 Details", "b"), ("3.1 Encoding", "c"), ("4. Errors", "d")]
+    pages = [first, *(["Harbour Data Format", section, *body(w)] for section, w in sections)]
+    text, meta = read_pdf(make_pdf(pages), "spec.pdf")
+    assert meta["title"] == "Harbour Data Format"
+    assert "Harbour Data Format" not in text  # shown apart, as the title, not as the first sentence
+    paragraphs = text.split("\n\n")
+    assert paragraphs[:4] == ["Jane Doe.", "jane.doe at mail.harbour.example.org", "1. Introduction.", "1.1. Version."]
+    assert {"2.2 Details.", "3.1 Encoding.", "4. Errors."} <= set(paragraphs)
+    out = CliRunner().invoke(cli, ["--engine", "extractive", "-f", "json", "-"], input=text)
+    assert "example.org" not in out.stdout  # an address alone is no sentence of a summary
+    # The file's own title wins; a header with a number (a date, a page) is none.
+    assert read_pdf(make_pdf(pages, metadata={"/Title": "HDF spec"}), "spec.pdf")[1]["title"] == "HDF spec"
+    dated = [[line.replace("Harbour Data Format", "Report 2024") for line in page] for page in pages]
+    assert read_pdf(make_pdf(dated), "spec.pdf")[1]["title"] is None
+
+
 def test_hyphen_rules() -> None:
     assert "starting" in pages_to_text(["We are start-\ning the work now, as the committee has said in March."])
     assert "1999-2000" not in pages_to_text(["The year 1999-\n2000 was long, and that was all there was to it here."])

@@ -31,6 +31,9 @@ _PAGE_NUMBER = re.compile(
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _HEADER_CHARS = 100
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_][-\u00ad]$")
+# A numbered section's heading: "1. Introduction", "1.1. Version", "2.3 Results", "IV. Discussion" (a
+# number with its dot, or numbers joined by dots; "3 Goals" may be a wrapped line's start).
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}\.(?:\d{1,2}\.?)*|[IVX]{1,4}\.)\s+[^\W\d_]")
 
 
 def is_pdf(data: bytes) -> bool:
@@ -70,6 +73,8 @@ def read_pdf(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
             hint=f"a scan of {len(pages)} page{'s' if len(pages) != 1 else ''}? ocrmypdf {source} searchable.pdf, "
             "then summarize searchable.pdf",
         )
+    if metadata["title"] is None:
+        metadata["title"] = running_title(pages)
     return pages_to_text(pages), metadata
 
 
@@ -175,10 +180,28 @@ def _page_number_offset(edges: list[list[str]]) -> int | None:
     return offset if n >= max(3, len(edges) / 3) else None
 
 
+def _page_lines(pages: list[str]) -> list[list[str]]:
+    return [[line.rstrip() for line in page.replace("\r", "\n").split("\n")] for page in pages]
+
+
+def running_title(pages: list[str]) -> str | None:
+    """The document's name where it runs at the top of its pages and opens its first page, as a LaTeX
+    manual's does ("Shared MIME-info Database"): its title, where the file's properties name none (the
+    running header is left out of the text, so without this the title went unsaid). Not a line with a
+    number (a page's, a date's, a chapter's)."""
+    split = [[line for line in lines if line.strip()] for lines in _page_lines(pages)]
+    if not split or not split[0]:
+        return None
+    first = split[0][0].strip()
+    if len(first) > _HEADER_CHARS or re.search(r"\d", first) or not re.search(r"[^\W\d_]", first):
+        return None
+    return first if _shape(first) in _running_lines(split) else None
+
+
 def pages_to_text(pages: list[str]) -> str:
     """Join the pages' text into paragraphs: running headers/footers and page numbers dropped,
     words hyphenated across lines joined, lines of a paragraph run together."""
-    split = [[line.rstrip() for line in page.replace("\r", "\n").split("\n")] for page in pages]
+    split = _page_lines(pages)
     running = _running_lines([[line for line in lines if line.strip()] for lines in split])
     kept: list[str] = []
     for lines in split:
@@ -211,12 +234,22 @@ def _paragraphs(lines: list[str]) -> str:
         line = raw.strip()
         if not line:
             continue
-        current.append(line)
         short = len(line) < 0.85 * typical  # justified and ragged lines alike fill most of the width
+        if short and current and _NUMBERED_HEADING.match(line) and re.search(r"[\w?]$", line):
+            # A numbered section's heading starts a paragraph, whatever line came before it (a title
+            # page's "tal197 at users.sf.net" had run into "1. Introduction 1.1. Version This is…").
+            paragraphs.append(_join_lines(current))
+            current = []
+        current.append(line)
         if short and (line[-1] in _STOPS or not re.search(r"[,\w-]$", line)):
             paragraphs.append(_join_lines(current))
             current = []
-        elif short and len(current) == 1 and line[:1].isupper() and re.search(r"\w$", line):
+        elif (
+            short
+            and len(current) == 1
+            and (line[:1].isupper() or _NUMBERED_HEADING.match(line))
+            and re.search(r"\w$", line)
+        ):
             # A short line on its own, not ending a sentence: a heading; end it like a sentence.
             paragraphs.append(line + ".")
             current = []

@@ -41,6 +41,8 @@ from tests.conftest import SHARED
         # A part of what the sentence before named ("Of these, about 700,000 have adult children…" had been the
         # third summary sentence of a Pew Research post without "these"); not "those" that what follows names.
         ("Of these, about 700,000 have adult children.", "en", True),
+        ("Due to this, the Ministry of Defence is reviewing the island's air defences.", "en", True),
+        ("Due to the storm, the ferry was cancelled.", "en", False),
         ("Among them is Prof Jordan Nash from Imperial College London.", "en", True),
         ("Among those reported to have serious reservations were three ministers.", "en", False),
         ("Of those who voted, most backed the plan.", "en", False),

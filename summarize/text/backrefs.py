@@ -53,7 +53,9 @@ _LANGUAGES = {
         # "After that, the bank lost…", "In this study, Dr Kraus found…": 15 sentences of the news sets.
         # Not "For those who…", whose demonstrative points at the clause after it.
         "in|at|after|before|despite|during|with|from|by|for|under|unlike|beyond|besides|because of"
-        "|apart from|following|in spite of|as a result of|on top of",
+        "|apart from|following|in spite of|as a result of|on top of"
+        # "Due to this, the UK Ministry of Defense is reviewing…" (a Business Insider story's key point).
+        "|due to|owing to|thanks to",
         r"this|that|these|those|such|the\s+latter",
         r"of\s+(?:these|those|them|which)\s*,|among\s+(?:them|these)\b",
     ),

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from summarize.cli import cli
 from summarize.text.inputs import to_document
 from summarize.text.mdprose import read_markdown
+from summarize.text.sentences import split_sentences
 from tests.conftest import SHARED
 
 ARTICLE = """# City notes
@@ -151,3 +152,23 @@ def test_the_faithfulness_repair_stands_no_heading_in(tiny_bart, monkeypatch) ->
     out = CliRunner().invoke(cli, args, input=ARTICLE)
     assert out.exit_code == 0, out.output
     assert seen and all(s == tuple(doc.headings) for s in seen), seen
+
+
+def test_plain_texts_o_bullets_are_list_items() -> None:
+    # libssh2's release notes list their changes under " o ": read as one sentence, "o adds agent forwarding
+    # support o adds OpenSSH Agent support on Windows o …", it was the whole summary, cut at its bound.
+    notes = (
+        "Harbour 2.4\n\nThis release includes the following enhancements and bugfixes:\n\n"
+        " o adds ferry timetables for the winter\n o adds a map of the new quay\n"
+        " o fixes the fare table for children, which had\n   shown the adult fares\n\n"
+        "Thanks to everyone who reported a problem.\n"
+    )
+    sentences = split_sentences(to_document(notes, "notes.txt", ".txt").text, "en")
+    assert sentences[2:5] == [
+        "- adds ferry timetables for the winter",
+        "- adds a map of the new quay",
+        "- fixes the fare table for children, which had shown the adult fares",
+    ]
+    # A lone indented "o" is a wrapped line's word (Spanish "or"), and stays.
+    spanish = "El acuerdo se firmó con el gobierno\n o con la oposición, dijo el ministro.\n"
+    assert " o con la oposición" in to_document(spanish, "nota.txt", ".txt").text

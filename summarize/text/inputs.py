@@ -242,13 +242,44 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         text, title, headings = prose.text, prose.title, prose.headings
         published, author = prose.published, prose.author
     else:
-        text = FOOTNOTE_MARK.sub("", unify_eol(raw)).strip()
+        text = o_bullets(FOOTNOTE_MARK.sub("", unify_eol(raw)).strip())
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
         headings = (*asked, *line_headings(text))
         title = plain_title(text)
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
     return Document(source, text, raw, title, published, author, markdown=kind == "markdown", headings=headings)
+
+
+# Plain text's older bullet, an indented "o" (curl's and libssh2's release notes, many GNU and man-page texts).
+_O_BULLET = re.compile(r"^([ \t]+)o[ \t]+(?=\S)", re.M)
+
+
+def o_bullets(text: str) -> str:
+    """``text`` with its "o" bullets written as "-" where two lines or more in a row open with one at the same
+    indent (lines indented deeper between them go on an item): the splitter knows "-", "*" and "•" items,
+    and a list of "o" items had read as one sentence ("o adds agent forwarding support o adds OpenSSH
+    Agent support on Windows o …", libssh2's release notes). A lone indented "o" may be a wrapped line's
+    word (Spanish "o", "or"), so it stays."""
+    lines = text.split("\n")
+    marks = [_O_BULLET.match(line) for line in lines]
+    listed: list[int] = []
+    run: list[int] = []
+    indent: str | None = None
+    for i, (line, mark) in enumerate(zip([*lines, ""], [*marks, None], strict=True)):
+        if mark and mark.group(1) == indent:
+            run.append(i)
+            continue
+        if run and line.strip() and indent is not None and len(line) - len(line.lstrip()) > len(indent):
+            continue  # a wrapped item's next line
+        if len(run) >= 2:
+            listed.extend(run)
+        run, indent = ([i], mark.group(1)) if mark else ([], None)
+    for i in listed:
+        found = marks[i]
+        assert found is not None
+        lines[i] = f"{found.group(1)}-{lines[i][found.end(1) + 1 :]}"
+    return "\n".join(lines)
 
 
 # A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.

@@ -19,6 +19,9 @@ from summarize.text.mdprose import read_markdown
         ("New Delhi, India (CNN)As the earth shook, India acted.", "As the earth shook, India acted."),
         # A place in a script without capitals, with its own comma (CNN Arabic's dateline).
         ("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة.", "أكدت جهات سورية معارضة."),
+        # A list's letter with its dot (Bash's NEWS letters its items a. to z.); not an abbreviation's.
+        ("v. If an empty word expands, the redirection closes.", "If an empty word expands, the redirection closes."),
+        ("e.g. Penzance and Truro voted.", "e.g. Penzance and Truro voted."),
         ("the protest (CNN) -- grew.", "the protest (CNN) -- grew."),  # no place: words in lower case
         ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
         ("ISLAMABAD: The cabinet met on Friday.", "The cabinet met on Friday."),
@@ -128,6 +131,10 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("tal197 at users.sf.net", True),
         ("jane.doe@example.org.", True),
         ("Staff at Harbour Ferries met at noon.", False),
+        # An aside wholly in square brackets (GNU coreutils' NEWS ends each item with one).
+        ("[bug introduced in coreutils-7.0, with GNU MP support].", True),
+        ('[The "last write" bug was introduced in coreutils-5.3.0 but masked by the [alignment] bug]', True),
+        ("The council [of Penzance] voted against the plan.", False),
         ("The vote was 46 | 60, a typo in the release said.", False),  # one bar is no row
         ("He contributed to this report on climate change, the panel said.", False),
         ("Editing by hand took the team three weeks.", False),

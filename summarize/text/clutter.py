@@ -58,7 +58,9 @@ _CLUTTER = [
     re.compile(r"^\(?\d{1,2}/(?:\d{1,2}\)?)?\s+(?=[A-Z0-9\"“‘'])"),
     # Markdown left in the text: quote markers, list bullets, heading hashes; a plain-text list's
     # marker, "(a)", "(iv)", "(12)"
-    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)"),
+    # and, since the twenty-seventh session, a letter's with its dot before a capital ("v. If an [N]<&WORD-
+    # redirection…", Bash's NEWS, which letters its items a. to z.)
+    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)|^[a-z]\.\s+(?=[A-Z\"“‘'])"),
     # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
     # …" had read "O, --save-optional: …") nor the dot of a name (".NET")
     re.compile(r"^(?![-.]+\w)[|•·.\-–—:\s]+(?=\S)"),

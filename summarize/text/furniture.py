@@ -83,6 +83,10 @@ _CREDIT = re.compile(
 # An email address alone, as a title page or a signature gives it, plainly or written out against harvesters
 # ("tal197 at users.sf.net" had opened the summary of the Shared MIME-info Database specification).
 _ADDRESS_ONLY = re.compile(r"^[\w.+-]+(?:@|\s+(?:at|\[at\]|\(at\))\s+)[\w-]+(?:\.[\w-]+)+\.?$")
+# An aside wholly in square brackets: an editor's note on the item before it ("[bug introduced in
+# coreutils-7.0]", each of GNU coreutils' NEWS items ends with one, and they were its summary's and key
+# points' sentences), a transcript's "[Applause continues for a minute]". No news sentence is one.
+_BRACKETED_ASIDE = re.compile(r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\][.!?]?$")
 # A row of fields set apart by bars ("2024-01-03 | Virtual (Dallas, TX, US) | Dallas Rust", an events
 # listing's line; "Home | News | Sport", a page's menu copied with its text): no sentence. No sentence of the
 # three news sets holds a bar.
@@ -101,8 +105,9 @@ def leads_in(text: str) -> bool:
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
-    a row of fields set apart by bars, an email address alone, or (English) a cross-reference, a lead-in
-    ending "as follows.", a manual's field ("Type: …") or a wire story's credits ("Reporting by …")."""
+    a row of fields set apart by bars, an email address alone, an aside in square brackets, or (English)
+    a cross-reference, a lead-in ending "as follows.", a manual's field ("Type: …") or a wire story's
+    credits ("Reporting by …")."""
     return bool(
         leads_in(sentence)  # in any language
         or (_FIELD.match(sentence) and not has_cjk(sentence))
@@ -112,6 +117,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _SIGNATURE.match(sentence)
         or _FIELD_ROW.match(sentence)
         or _ADDRESS_ONLY.match(sentence)
+        or _BRACKETED_ASIDE.match(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
         or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))
     )

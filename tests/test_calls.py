@@ -52,6 +52,7 @@ from summarize.text.calls import is_call_to_action
         "Please report any suspicious packages to staff, police said.",
         # Debates and views said of the news.
         "The chairman said he welcomes a lively debate about the club's future.",
+        "Fans were welcomed to the 40th edition of the festival by the mayor.",
         "Views expressed at the meeting ranged from anger to relief.",
         "أكدت جهات سورية معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق.",
     ],
@@ -112,6 +113,8 @@ CALLS_TO_ACTION = (
     "Happy New Year to all of you!",
     # Whose idea the crate of the week was (This Week in Rust 528, 2024).
     "Thanks to zhuxiujia for the self-suggestion!",
+    # A numbered issue's greeting (This Month in Rust GameDev #40).
+    "Welcome to the 40th issue of the Rust GameDev Workgroup's monthly newsletter.",
     # A release note's how-to-get-it and how-to-help (every Rust release post).
     "If you don't have it already, you can get rustup from the appropriate page on our website, and check out "
     "the detailed release notes for 1.75.0.",

@@ -176,7 +176,7 @@ _CALL_TO_ACTION_RULES = (
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
-    r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our)\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
+    r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our|the\s+\d+(?:st|nd|rd|th))\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
     r"|每周.{0,12}发布"
     # The editor's wish to the reader, a greeting's small talk: "I truly hope you enjoyed Thanksgiving and

@@ -8,6 +8,7 @@ import pytest
 from summarize.engines import extractive, features
 from summarize.text.furniture import is_furniture
 from summarize.text.mdprose import read_markdown
+from summarize.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -333,3 +334,38 @@ def test_a_features_opening_line_with_no_fact_leads_no_summary(opening: str, kep
     # In a paragraph with more sentences it is no kicker: the paragraph goes on to say something.
     shown = [c.text for c in features.candidates(f"{opening} The talks ended.\n\n{KICKER_STORY}", "en")]
     assert opening in shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "asks"),
+    [
+        ("Will he be less outspoken?", "en", True),
+        ("What if the £200m superstar doesn't settle in Paris?", "en", True),
+        ("Or was she confident that the video would show two people?", "en", True),
+        ("¿Volverá a abrir la escuela en septiembre?", "es", True),
+        # A statement that ends in a title's question mark asks nothing.
+        ("The 32-year-old has had hits with songs like What's My Name?", "en", False),
+        ("The report, entitled Broadband Britain: The End Of Asymmetry?", "en", False),
+        ("Who is in charge was not clear, the council said.", "en", False),  # no question mark
+        ("Wird die Schule wieder öffnen?", "de", False),  # no rule for the language: never
+    ],
+)
+def test_a_question_the_writer_asks_is_told(sentence: str, lang: str, asks: bool) -> None:
+    assert features.is_question(sentence, lang) is asks
+
+
+def test_a_question_the_writer_asks_is_no_summary_sentence_or_point() -> None:
+    # "Will that promising full-back relish being thrown deeper into the public spotlight? What if the £200m
+    # superstar doesn't settle in Paris?" had been two of an XSum summary's three sentences.
+    text = (
+        "Harbour Ferries will cut its winter timetable by a third from January, the company said on Monday.\n\n"
+        "Will the islanders accept fewer crossings? What if the new quay is not ready by spring?\n\n"
+        "The company said fuel costs had risen by 40% since last winter.\n\n"
+        '"Why should we pay more for less?" asked Anna Ruiz, who runs the island shop.\n\n'
+        "The council will discuss the cuts at its meeting on 14 December.\n\n"
+        "Unions said 12 jobs were at risk on the Penzance route."
+    )
+    out = extractive.summarize(text, "en", points=5, length="medium")
+    shown = [*split_sentences(out.summary, "en"), *out.key_points]
+    assert not any(s.startswith(("Will the islanders", "What if")) for s in shown), shown
+    assert any("Why should we pay more" in s for s in shown)  # a quoted question is someone's words

@@ -35,6 +35,28 @@ MIN_TOKENS = 5
 # led the summary, in place of the lede.
 KICKER_TOKENS = 8
 # A run of Han characters or kana: Chinese and Japanese words, written without spaces.
+# A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
+# with a question word or an auxiliary (after a connective), in Spanish with "¿". A statement that ends in a
+# title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
+_ASKED = re.compile(r"[?？؟][)\]）]*$")
+_ASKS = {
+    "en": re.compile(
+        r"^(?:(?:but|and|or|so|yet|then|now|still)\s+)?(?:who|whom|whose|what|which|why|how|when|where|whether"
+        r"|is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had"
+        r"|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t|couldn['’]t|won['’]t"
+        r"|wouldn['’]t|shouldn['’]t|hasn['’]t|haven['’]t)\b",
+        re.I,
+    ),
+    "es": re.compile(r"^¿"),
+}
+
+
+def is_question(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` asks (:data:`_ASKS`); languages without a rule here: never."""
+    opens = _ASKS.get(lang.split("-")[0].lower())
+    return bool(opens and _ASKED.search(sentence) and opens.match(sentence))
+
+
 _UNSPACED = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES) + "]"
 _UNSPACED_RUN = re.compile(f"{_UNSPACED}{{2,}}")
 _UNSPACED_PAIR = re.compile(f"{_UNSPACED}{{2}}")
@@ -103,6 +125,7 @@ class Candidate:
     quoted: str = ""  # the mark of a quotation a sentence before it opened and it goes on with
     speakerless: bool = False  # someone's words that do not say whose (see ``quotes.names_no_speaker``)
     said_by: str = ""  # who said the quotation it opens or goes on with (see ``quotes.quotation_speakers``)
+    asks: bool = False  # a question the writer asks (see ``is_question``): read, never picked
 
     @property
     def shown(self) -> str:
@@ -315,6 +338,9 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
                 continue
             speakerless = not said_by[i] and names_no_speaker(sent, quoted[i], lang)
             cand = Candidate(i, sent, terms, found, refers_back(sent, lang), glued, quoted[i], speakerless, said_by[i])
+            # A question the writer asks states nothing ("Will he be less outspoken?", "What if the £200m
+            # superstar doesn't settle in Paris?" were summary sentences); one quoted is someone's words.
+            cand.asks = is_question(sent, lang) and not quoted[i] and not is_quote(sent)
             out.append(cand)
     return out
 
@@ -380,6 +406,11 @@ def document_features(
         # command installs a package…" under "npm-install", "This dog certainly is…"): waiting for a
         # sentence before it had put the lead last.
         cands[0] = replace(cands[0], refers_back=False)
+    # Questions go after that: a sentence that points back at them ("These are the types of questions
+    # being asked by clubs…") still waits for them, that is, for nothing, so it comes last.
+    cands = [c for c in cands if not c.asks]
+    if not cands:
+        return None
     vectors = tfidf(cands)
     centrality = _centrality(vectors)
     title_sim = [0.0] * len(cands)

@@ -125,7 +125,7 @@ class Candidate:
     quoted: str = ""  # the mark of a quotation a sentence before it opened and it goes on with
     speakerless: bool = False  # someone's words that do not say whose (see ``quotes.names_no_speaker``)
     said_by: str = ""  # who said the quotation it opens or goes on with (see ``quotes.quotation_speakers``)
-    asks: bool = False  # a question the writer asks (see ``is_question``): read, never picked
+    asks: bool = False  # a question the writer asks (see ``is_question``): dropped once the lead is known
 
     @property
     def shown(self) -> str:

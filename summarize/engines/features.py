@@ -34,7 +34,6 @@ MIN_TOKENS = 5
 # be less outspoken?"). It leads the reader in and says nothing of the news; as the first sentence it had
 # led the summary, in place of the lede.
 KICKER_TOKENS = 8
-# A run of Han characters or kana: Chinese and Japanese words, written without spaces.
 # A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
 # with a question word or an auxiliary (after a connective), in Spanish with "¿". A statement that ends in a
 # title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
@@ -57,6 +56,7 @@ def is_question(sentence: str, lang: str) -> bool:
     return bool(opens and _ASKED.search(sentence) and opens.match(sentence))
 
 
+# A run of Han characters or kana: Chinese and Japanese words, written without spaces.
 _UNSPACED = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES) + "]"
 _UNSPACED_RUN = re.compile(f"{_UNSPACED}{{2,}}")
 _UNSPACED_PAIR = re.compile(f"{_UNSPACED}{{2}}")

@@ -53,6 +53,7 @@ from summarize.text.calls import is_call_to_action
         # Debates and views said of the news.
         "The chairman said he welcomes a lively debate about the club's future.",
         "Fans were welcomed to the 40th edition of the festival by the mayor.",
+        "The editor's note to staff said the paper would close in March.",
         "Views expressed at the meeting ranged from anger to relief.",
         "أكدت جهات سورية معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق.",
     ],
@@ -128,6 +129,9 @@ CALLS_TO_ACTION = (
     "The views expressed here do not necessarily reflect those of the BBC.",
     "ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية إلى مراجعة التعليقات قبل نشرها.",
     "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط.",
+    # An editor's note over an opinion piece: the writer's biography and the disclaimer, whole.
+    "Editor’s Note: Jane Doe is a senior fellow at the Harbour Institute. The views expressed in this commentary "
+    "are her own. Read more opinion on CNN.",
 )
 
 

@@ -169,6 +169,10 @@ _CALL_TO_ACTION_RULES = (
     r"(?:(?:his|her|their|my|the\s+author['’]s|the\s+writer['’]s)\s+own|(?:his|hers|theirs|mine)\b|those\s+of\s+the\s+"
     r"(?:author|writer))|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent))"
     r"|^ترحب\s+[^.!؟]{0,30}?بالنقاش|لا\s+تعبر\s+(?:بالضرورة\s+)?عن\s+رأي"
+    # An editor's note over an opinion piece or a story ("Editor's Note: Jane Doe is a senior fellow at the
+    # Harbour Institute. The views expressed in this commentary are her own."): the writer's biography and the
+    # disclaimer, which a short note loses whole; the first sentence had led such a piece's summary.
+    r"|^editor['’]s\s+note\s*:"
     # A thread's or a post's asks: "follow me for more", "retweet the first post", "like and subscribe".
     r"|\bfollow\s+(?:me|us)\s+for\s+more\b|\b(?:retweet|repost|share)\s+the\s+first\s+(?:post|tweet)\b"
     r"|\blike\s+and\s+(?:subscribe|share|retweet)\b"

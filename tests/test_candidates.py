@@ -136,6 +136,10 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("[bug introduced in coreutils-7.0, with GNU MP support].", True),
         ('[The "last write" bug was introduced in coreutils-5.3.0 but masked by the [alignment] bug]', True),
         ("The council [of Penzance] voted against the plan.", False),
+        # A changelog's own notice (Keep a Changelog's wording).
+        ("All notable changes to charset-normalizer will be documented in this file.", True),
+        ("The format is based on Keep a Changelog, and this project adheres to Semantic Versioning.", True),
+        ("All notable changes to the law will be debated in parliament.", False),
         ("The vote was 46 | 60, a typo in the release said.", False),  # one bar is no row
         ("He contributed to this report on climate change, the panel said.", False),
         ("Editing by hand took the team three weeks.", False),

@@ -37,7 +37,12 @@ _NOTICE = re.compile(
     r"|\bendorse or promote products\b|\backnowledge?ment in the product documentation\b"
     r"|\bpermitted in any medium without royalty\b"
     r"|^This (?:program|library|document|file|manual|software|work) is (?:free\b|distributed in the hope\b"
-    r"|(?:licensed|released|distributed|published) under\b)",
+    r"|(?:licensed|released|distributed|published) under\b)"
+    # A changelog's own notice, as Keep a Changelog words it ("All notable changes to this project will be
+    # documented in this file.", "The format is based on Keep a Changelog, and this project adheres to
+    # Semantic Versioning."): two of charset-normalizer's changelog's three summary sentences.
+    r"|^All notable changes to\b.{0,80}\bwill be documented in this file\b|\bThe format is based on Keep a Changelog\b"
+    r"|^This project adheres to Semantic Versioning\b",
     re.I,
 )
 # A licence's own terms, as licences capitalise them ("this License", "the Document", "Modified Version"):

@@ -322,6 +322,10 @@ def test_a_quote_pysbd_pairs_across_sentences_does_not_glue_the_narrative_betwee
         # A single quote inside a double-quoted quotation that closes (Rust's 'static lifetime): left as it is.
         ("“'static is big but weak” – @gankro on twitter", "“'static is big but weak” – @gankro on twitter"),
         ('‘I told them "no" and left', '‘I told them "no" and left’'),
+        # German quotes open low and close high: „…“ is closed ("“" had read as an opening mark and been
+        # closed with "”"); one that opens and runs on is closed as German closes it.
+        ("„Das ist zu wenig“, sagte Dr. Anna Brandt.", "„Das ist zu wenig“, sagte Dr. Anna Brandt."),
+        ("Er sagte: „Wir streiken bis Mittwoch.", "Er sagte: „Wir streiken bis Mittwoch.“"),
     ],
 )
 def test_a_quotation_opened_in_a_sentence_is_closed_where_it_is_shown_alone(sentence: str, shown: str) -> None:

@@ -17,9 +17,20 @@ _OPENING_QUOTE = re.compile(r'“|(?<![^\s(\[{:—–-])"(?=\S)')
 _DOUBLE_QUOTES = re.compile('["“”]')
 
 
+# German, Czech and others open a quotation low and close it high: „So“. There "“" closes.
+_LOW_QUOTES = re.compile("[„“”]")
+
+
 def opens_quote(sentence: str) -> str:
     """The double quote mark of a quotation that opens in ``sentence`` and does not close there ("" when
-    none does); an inch mark (6'4") opens nothing."""
+    none does); an inch mark (6'4") opens nothing. A sentence that quotes as German does („…“) is read
+    mark by mark: its "“" closes what its "„" opened (a summary had shown "„Das ist … zu wenig“, sagte
+    Dr. Anna Brandt.”", a closing mark added to a quotation that had closed)."""
+    if "„" in sentence:
+        state = ""
+        for mark in _LOW_QUOTES.finditer(sentence):
+            state = "" if state else ("„" if mark.group() == "„" else "")
+        return state
     marks = list(_DOUBLE_QUOTES.finditer(sentence))
     if len(marks) % 2 and _OPENING_QUOTE.match(sentence, marks[-1].start()):
         return marks[-1].group()
@@ -98,7 +109,7 @@ def close_quote(sentence: str) -> str:
     quotes with them: "‘I’ve no complaints there, so I hope…"), where one opens before a letter and no
     mark after it may close it; the quotation opened last is closed first."""
     double = opens_quote(sentence)
-    closes = [(sentence.rfind(double), "”" if double == "“" else '"')] if double else []
+    closes = [(sentence.rfind(double), {"“": "”", "„": "“"}.get(double, '"'))] if double else []
     single_at, single = _open_single(sentence)
     # Not one inside a double-quoted quotation that closes: a quote of Rust code ("“…'static is big…”").
     if single and not _inside_double(sentence, single_at):

@@ -397,6 +397,12 @@ def test_a_pasted_articles_headline_is_its_title() -> None:
         assert plain_title(f"{line}\n\n{body}") is None, line
     assert plain_title(f"Library budget approved\n\n{body}") == "Library budget approved"
     assert plain_title("Library budget approved\n\nShare\n\nSave") is None  # no prose under it
+    # A release's name line, a program in lower case and its version, heads release notes (libssh2's), in
+    # lists as often as in prose; its version is no clock time.
+    notes = "harbourd 1.10\n\nThis release includes:\n\n- adds ferry timetables\n- fixes fares"
+    assert plain_title(notes) == "harbourd 1.10"
+    assert plain_title("harbourd 1.10") is None  # nothing under it
+    assert plain_title(f"the ferry left at 1.10\n\n{body}") is None  # words and a time, not a name and a version
 
 
 def test_a_pasted_thread_is_read_as_its_posts() -> None:

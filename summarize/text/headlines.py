@@ -18,6 +18,9 @@ _FINAL_STOP = re.compile(r"[.!?。！？؟۔।॥။…\"'”’»)\]]$")
 # A title shown as one: at most this many words, no stop nor lead-in at its end, no clock time (a stamp:
 # "20 July 2016 Last updated at 08:43 BST"), opening with a capital or a digit.
 _TITLE_WORDS = 15
+# A release's name line: a program named in lower case and its version ("libssh2 1.10", "curl 8.5.0"), which
+# opens plain-text release notes; its version is no clock time.
+_RELEASE_LINE = re.compile(r"^[a-z][\w.+-]*\s+v?\d+(?:\.\d+){1,3}$")
 _NO_TITLE = re.compile(r"[:;,]$|\d{1,2}[:.]\d{2}\b")
 # Prose under it: a paragraph of a sentence or more.
 _PROSE = re.compile(r"\S(?:\s+\S+){7,}[.!?。！？]")
@@ -37,14 +40,19 @@ def headline(text: str) -> str | None:
 def plain_title(text: str) -> str | None:
     """The title of plain text: its headline (:func:`headline`) once a copied page's furniture above it is
     left out ("FOR IMMEDIATE RELEASE", "Supported by"), when it reads as a title for sure: at most 15
-    words, opening with a capital or a digit, no colon, comma or clock time, and prose under it. A pasted
-    article had none (its JSON ``title`` null, its Markdown "Summary of <stdin>")."""
+    words, opening with a capital or a digit, no colon, comma or clock time, and prose under it; or a
+    release's name line ("libssh2 1.10"). A pasted article had none (its JSON ``title`` null, its Markdown
+    "Summary of <stdin>")."""
     paragraphs = split_paragraphs(text)
     while paragraphs and FURNITURE_LINE.match(paragraphs[0].strip()):
         paragraphs = paragraphs[1:]
     found = headline("\n\n".join(paragraphs[:2]))
-    if found is None or len(found.split()) > _TITLE_WORDS or _NO_TITLE.search(found):
+    if found is None:
         return None
-    if not (found[0].isupper() or found[0].isdigit()) or not any(_PROSE.search(p) for p in paragraphs[1:4]):
+    if _RELEASE_LINE.match(found):  # release notes go on in lists as often as in prose
+        return found if len(paragraphs) > 1 else None
+    if not any(_PROSE.search(p) for p in paragraphs[1:4]):
+        return None
+    if len(found.split()) > _TITLE_WORDS or _NO_TITLE.search(found) or not (found[0].isupper() or found[0].isdigit()):
         return None
     return found

@@ -17,12 +17,20 @@ from .inline import FOOTNOTE_MARK
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
+from .notebooks import notebook_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
 from .rst import rst_to_html
 from .sentences import split_paragraphs
 from .subtitles import subtitle_prose
-from .suffixes import HTML_SUFFIXES, MAIL_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES, SUBTITLE_SUFFIXES
+from .suffixes import (
+    HTML_SUFFIXES,
+    MAIL_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    NOTEBOOK_SUFFIXES,
+    RST_SUFFIXES,
+    SUBTITLE_SUFFIXES,
+)
 from .transcripts import is_transcript, transcript_prose
 
 STDIN = "-"
@@ -202,6 +210,7 @@ _SUFFIX_KINDS = {
     **dict.fromkeys(RST_SUFFIXES, "rst"),
     **dict.fromkeys(MAIL_SUFFIXES, "email"),
     **dict.fromkeys(SUBTITLE_SUFFIXES, "subtitles"),
+    **dict.fromkeys(NOTEBOOK_SUFFIXES, "notebook"),
 }
 
 
@@ -231,6 +240,11 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
     if kind == "subtitles":
         text = subtitle_prose(raw, source, SUBTITLE_SUFFIXES.get(suffix.lower()))
         return Document(source, text, raw, None)
+    if kind == "notebook":
+        try:
+            return to_document(notebook_markdown(raw, source), source, kind="markdown")
+        except InputError as exc:
+            raise no_prose if exc.message.startswith("is empty") else exc from None
     if kind == "rst":
         try:
             return page_document(rst_to_html(raw), source, generated=True)

@@ -14,6 +14,7 @@ import re
 from .docx import is_docx
 from .mail import is_mail
 from .markdown import FENCE_OPEN, FRONT_MATTER, HEADING, LINE, LINK_TARGET, closes_fence, fenced_spans, lines
+from .notebooks import is_notebook
 from .pdf import is_pdf
 from .subtitles import subtitle_format
 
@@ -54,7 +55,8 @@ def sniff_kind(body: bytes) -> str | None:
 
 def text_kind(text: str) -> str:
     """What a decoded text that names no kind is read as: ``"feed"``, ``"html"``, ``"email"`` (a mail's
-    headers first), ``"subtitles"`` (WebVTT's header, a SubRip or SBV cue first), ``"rst"`` (a directive
+    headers first), ``"subtitles"`` (WebVTT's header, a SubRip or SBV cue first), ``"notebook"`` (a
+    Jupyter notebook's JSON), ``"rst"`` (a directive
     or a link target of reStructuredText), ``"markdown"`` (front matter, a heading line, a title
     underlined with "=", a fenced code block or a link to a web address) or ``"text"``."""
     head = text[:2048].removeprefix("\ufeff")
@@ -66,6 +68,8 @@ def text_kind(text: str) -> str:
         return "email"
     if subtitle_format(head):
         return "subtitles"
+    if is_notebook(text):  # a notebook names its format at its end
+        return "notebook"
     if _RST_MARKUP.search(text):
         return "rst"
     if FRONT_MATTER.match(text) or _WEB_LINK.search(text) or _SETEXT_TITLE.search(text):

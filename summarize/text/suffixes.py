@@ -11,8 +11,10 @@ RST_SUFFIXES = {".rst", ".rest"}
 MAIL_SUFFIXES = {".eml"}
 # Subtitles, by format (SubRip, WebVTT, YouTube's SBV): read by :mod:`.subtitles`.
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt", ".sbv": "sbv"}
+NOTEBOOK_SUFFIXES = {".ipynb"}  # Jupyter notebooks: read by :mod:`.notebooks`
 # What folders are searched for without --include: text, Markdown, reStructuredText, pages and emails
-# (not PDFs, Word files, subtitles or gzip files, which a folder of sources often holds beside its articles).
+# (not PDFs, Word files, subtitles, notebooks or gzip files, which a folder of sources often holds beside its
+# articles).
 DEFAULT_SUFFIXES = (
     ".txt",
     *sorted(MARKDOWN_SUFFIXES),

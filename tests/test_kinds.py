@@ -94,6 +94,13 @@ Features
         (RST, "rst"),
         ("Intro.\n\n.. _asyncio: https://docs.python.org/3/library/asyncio.html\n", "rst"),
         ("Wait.. what? The list.. it ended.\n.. and so on", "text"),
+        # JSON data, and JSON Lines: no article (since the twenty-seventh session); a notebook's JSON is one.
+        ('{"articles": [{"text": "The ferry strike ended."}]}', "json"),
+        ('{"a": 1}\n{"a": 2}\n', "json"),
+        ("[1, 2, 3]", "json"),
+        ('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', "notebook"),
+        ("[The ferry](https://example.org/f) strike ended on Thursday.", "markdown"),
+        ("{braces} open this note, which is prose.", "text"),
     ],
 )
 def test_what_a_text_that_names_no_kind_reads_as(text: str, kind: str) -> None:
@@ -292,3 +299,14 @@ def test_broken_restructuredtext_is_read_without_its_markup(tmp_path: Path) -> N
     assert "This is an inline target here, the council said on Monday." in read_path(inline).text
     assert "The council met on Monday and voted for the new budget" in doc.text
     assert "body text" not in doc.text and "unknown-directive" not in doc.text and ":opt:" not in doc.text
+
+
+def test_json_data_is_a_one_line_error_naming_the_fix(tmp_path: Path) -> None:
+    # Read as text, a JSON file's summary had been its JSON.
+    data = tmp_path / "articles.json"
+    data.write_text('{"articles": [{"title": "Ferry strike ends", "text": "The strike ended."}]}', encoding="utf-8")
+    for args, stdin in (([str(data)], None), (["-"], "[1, 2, 3]")):
+        res = CliRunner().invoke(cli, ["--engine", "extractive", *args], input=stdin)
+        assert res.exit_code != 0
+        line = res.output.strip().splitlines()[-1]
+        assert "is JSON data, not an article" in line and "jq -r" in line and "Traceback" not in res.output

@@ -25,6 +25,7 @@ from .sentences import split_paragraphs
 from .subtitles import subtitle_prose
 from .suffixes import (
     HTML_SUFFIXES,
+    JSON_SUFFIXES,
     MAIL_SUFFIXES,
     MARKDOWN_SUFFIXES,
     NOTEBOOK_SUFFIXES,
@@ -211,6 +212,7 @@ _SUFFIX_KINDS = {
     **dict.fromkeys(MAIL_SUFFIXES, "email"),
     **dict.fromkeys(SUBTITLE_SUFFIXES, "subtitles"),
     **dict.fromkeys(NOTEBOOK_SUFFIXES, "notebook"),
+    **dict.fromkeys(JSON_SUFFIXES, "json"),
 }
 
 
@@ -240,6 +242,12 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
     if kind == "subtitles":
         text = subtitle_prose(raw, source, SUBTITLE_SUFFIXES.get(suffix.lower()))
         return Document(source, text, raw, None)
+    if kind == "json":
+        raise InputError(
+            "is JSON data, not an article",
+            source=source,
+            hint="pass the article's text itself, e.g. jq -r '.text' FILE | summarize -",
+        )
     if kind == "notebook":
         try:
             return to_document(notebook_markdown(raw, source), source, kind="markdown")

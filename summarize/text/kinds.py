@@ -56,7 +56,7 @@ def sniff_kind(body: bytes) -> str | None:
 def text_kind(text: str) -> str:
     """What a decoded text that names no kind is read as: ``"feed"``, ``"html"``, ``"email"`` (a mail's
     headers first), ``"subtitles"`` (WebVTT's header, a SubRip or SBV cue first), ``"notebook"`` (a
-    Jupyter notebook's JSON), ``"rst"`` (a directive
+    Jupyter notebook's JSON), ``"json"`` (other JSON data, or JSON Lines), ``"rst"`` (a directive
     or a link target of reStructuredText), ``"markdown"`` (front matter, a heading line, a title
     underlined with "=", a fenced code block or a link to a web address) or ``"text"``."""
     head = text[:2048].removeprefix("\ufeff")
@@ -70,6 +70,8 @@ def text_kind(text: str) -> str:
         return "subtitles"
     if is_notebook(text):  # a notebook names its format at its end
         return "notebook"
+    if is_json(text):
+        return "json"
     if _RST_MARKUP.search(text):
         return "rst"
     if FRONT_MATTER.match(text) or _WEB_LINK.search(text) or _SETEXT_TITLE.search(text):
@@ -84,6 +86,26 @@ def text_kind(text: str) -> str:
         if not any(start <= line.start() < end for start, end in spans)
     )
     return "markdown" if headed else "text"
+
+
+def is_json(text: str) -> bool:
+    """Whether ``text`` is JSON data (an object or an array), or JSON Lines (its first lines each one):
+    data, no article; read as text, its summary had been the JSON itself."""
+    import json
+
+    body = text.strip().removeprefix("\ufeff")
+    if body[:1] not in ("{", "["):
+        return False
+    try:
+        json.loads(body)
+        return True
+    except ValueError:
+        pass
+    rows = [row for row in body.splitlines()[:3] if row.strip()]
+    try:
+        return len(rows) > 1 and all(isinstance(json.loads(row), dict | list) for row in rows)
+    except ValueError:
+        return False
 
 
 def _names_a_part(row: str) -> bool:

@@ -12,6 +12,7 @@ MAIL_SUFFIXES = {".eml"}
 # Subtitles, by format (SubRip, WebVTT, YouTube's SBV): read by :mod:`.subtitles`.
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt", ".sbv": "sbv"}
 NOTEBOOK_SUFFIXES = {".ipynb"}  # Jupyter notebooks: read by :mod:`.notebooks`
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}  # data, no article: a one-line error names the fix
 # What folders are searched for without --include: text, Markdown, reStructuredText, pages and emails
 # (not PDFs, Word files, subtitles, notebooks or gzip files, which a folder of sources often holds beside its
 # articles).

@@ -238,3 +238,11 @@ def test_markdown_of_markup_only_says_so_not_that_it_is_empty(tmp_path: Path) ->
         f"summarize: error: {path}: has no prose to summarize, only a title, code blocks, tables or links "
         "(pass an article with text)"
     )
+
+
+def test_a_scripts_name_in_an_address_names_no_kind(server: LocalServer) -> None:
+    # "news.php" served as text/plain is the text it served, not PHP: the content decides, as for any text.
+    server.add("/news.php", TEXT, "text/plain; charset=utf-8")
+    res = run(["-f", "json", server.url("/news.php")])
+    assert res.exit_code == 0, res.output
+    assert "council" in json.loads(res.stdout)["summary"]

@@ -301,12 +301,32 @@ def test_broken_restructuredtext_is_read_without_its_markup(tmp_path: Path) -> N
     assert "body text" not in doc.text and "unknown-directive" not in doc.text and ":opt:" not in doc.text
 
 
-def test_json_data_is_a_one_line_error_naming_the_fix(tmp_path: Path) -> None:
-    # Read as text, a JSON file's summary had been its JSON.
-    data = tmp_path / "articles.json"
-    data.write_text('{"articles": [{"title": "Ferry strike ends", "text": "The strike ended."}]}', encoding="utf-8")
-    for args, stdin in (([str(data)], None), (["-"], "[1, 2, 3]")):
-        res = CliRunner().invoke(cli, ["--engine", "extractive", *args], input=stdin)
-        assert res.exit_code != 0
-        line = res.output.strip().splitlines()[-1]
-        assert "is JSON data, not an article" in line and "jq -r" in line and "Traceback" not in res.output
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        (
+            "articles.json",
+            '{"articles": [{"title": "Ferry strike ends", "text": "The strike ended."}]}',
+            "is JSON data",
+        ),
+        ("-", "[1, 2, 3]", "is JSON data"),
+        ("fleet.csv", "name,route\nScillonian,Penzance-St Marys\n", "is a table"),
+        ("ferries.py", '"""Ferry timetables."""\n\ndef crossings() -> int:\n    return 2\n', "is source code"),
+        ("settings.yaml", "title: Ferries\nroutes: 2\n", "is a configuration file"),
+        ("catalog.xml", '<?xml version="1.0"?>\n<catalog><book>Ferries</book></catalog>\n', "is XML data"),
+    ],
+)
+def test_data_and_code_are_a_one_line_error_naming_what_they_are(
+    tmp_path: Path, name: str, content: str, says: str
+) -> None:
+    # Read as text, a JSON file's summary had been its JSON, a script's its code, a table's its rows.
+    if name == "-":
+        args, stdin = ["-"], content
+    else:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        args, stdin = [str(tmp_path / name)], None
+    res = CliRunner().invoke(cli, ["--engine", "extractive", *args], input=stdin)
+    assert res.exit_code != 0
+    line = res.output.strip().splitlines()[-1]
+    assert f"{says}" in line and "not an article" in line and "Traceback" not in res.output
+    assert name in line or name == "-"

@@ -25,9 +25,9 @@ from .sentences import split_paragraphs
 from .subtitles import subtitle_prose
 from .suffixes import (
     HTML_SUFFIXES,
-    JSON_SUFFIXES,
     MAIL_SUFFIXES,
     MARKDOWN_SUFFIXES,
+    NOT_ARTICLE_SUFFIXES,
     NOTEBOOK_SUFFIXES,
     RST_SUFFIXES,
     SUBTITLE_SUFFIXES,
@@ -212,7 +212,15 @@ _SUFFIX_KINDS = {
     **dict.fromkeys(MAIL_SUFFIXES, "email"),
     **dict.fromkeys(SUBTITLE_SUFFIXES, "subtitles"),
     **dict.fromkeys(NOTEBOOK_SUFFIXES, "notebook"),
-    **dict.fromkeys(JSON_SUFFIXES, "json"),
+    **NOT_ARTICLE_SUFFIXES,
+}
+# What a kind of data or code is called in the error that refuses it, and how to go on.
+NOT_ARTICLES = {
+    "json": ("JSON data", "pass the article's text itself, e.g. jq -r '.text' FILE | summarize -"),
+    "xml": ("XML data", "pass the article's text itself, or a page (.html) or a feed (.rss, .atom)"),
+    "table": ("a table", "pass an article; to summarize a column of text, extract it first"),
+    "config": ("a configuration file", "pass an article: text, Markdown, HTML, a PDF, a Word file or an email"),
+    "code": ("source code", "pass an article; to read the file as text anyway: summarize - < FILE"),
 }
 
 
@@ -242,12 +250,9 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
     if kind == "subtitles":
         text = subtitle_prose(raw, source, SUBTITLE_SUFFIXES.get(suffix.lower()))
         return Document(source, text, raw, None)
-    if kind == "json":
-        raise InputError(
-            "is JSON data, not an article",
-            source=source,
-            hint="pass the article's text itself, e.g. jq -r '.text' FILE | summarize -",
-        )
+    if kind in NOT_ARTICLES:
+        what, hint = NOT_ARTICLES[kind]
+        raise InputError(f"is {what}, not an article", source=source, hint=hint)
     if kind == "notebook":
         try:
             return to_document(notebook_markdown(raw, source), source, kind="markdown")

@@ -33,6 +33,7 @@ _HTML_START = re.compile(
     r"[\s>/]",
     re.I | re.S,
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b")
 # A reStructuredText directive (".. code-block:: python", ".. |PyPI| image:: …") or a link target
 # (".. _asyncio: https://…"), alone on its line: no plain text starts a line so.
 _RST_MARKUP = re.compile(r"^\.\. (?:\|[^|\n]+\| )?(?:[\w-]+::(?:[ \t]|$)|_[^:\n]+:[ \t])", re.M)
@@ -56,7 +57,8 @@ def sniff_kind(body: bytes) -> str | None:
 def text_kind(text: str) -> str:
     """What a decoded text that names no kind is read as: ``"feed"``, ``"html"``, ``"email"`` (a mail's
     headers first), ``"subtitles"`` (WebVTT's header, a SubRip or SBV cue first), ``"notebook"`` (a
-    Jupyter notebook's JSON), ``"json"`` (other JSON data, or JSON Lines), ``"rst"`` (a directive
+    Jupyter notebook's JSON), ``"json"`` (other JSON data, or JSON Lines), ``"xml"`` (an XML declaration
+    before a root that is no feed's or page's), ``"rst"`` (a directive
     or a link target of reStructuredText), ``"markdown"`` (front matter, a heading line, a title
     underlined with "=", a fenced code block or a link to a web address) or ``"text"``."""
     head = text[:2048].removeprefix("\ufeff")
@@ -72,6 +74,8 @@ def text_kind(text: str) -> str:
         return "notebook"
     if is_json(text):
         return "json"
+    if _XML_DECLARATION.match(head):  # neither a feed nor a page (both tested above): XML data
+        return "xml"
     if _RST_MARKUP.search(text):
         return "rst"
     if FRONT_MATTER.match(text) or _WEB_LINK.search(text) or _SETEXT_TITLE.search(text):

@@ -28,6 +28,7 @@ from .inputs import (
     to_document,
 )
 from .kinds import sniff_kind
+from .suffixes import NOT_ARTICLE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ def _document(fetched: Fetched, kind: str) -> Document:
     else:  # plain text, Markdown or reStructuredText
         # Raw-file hosts serve README.md and README.rst as text/plain: then the address's name says it.
         named = PurePosixPath(urlsplit(fetched.final_url).path).suffix
+        # A script's name in an address ("news.php") names what ran, not what it served: the content decides.
+        named = "" if named.lower() in NOT_ARTICLE_SUFFIXES else named
         doc = to_document(_text_of(fetched), fetched.url, named, kind=None if kind == "text" else kind)
     doc.url = fetched.final_url
     return doc

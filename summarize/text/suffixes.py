@@ -12,7 +12,18 @@ MAIL_SUFFIXES = {".eml"}
 # Subtitles, by format (SubRip, WebVTT, YouTube's SBV): read by :mod:`.subtitles`.
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt", ".sbv": "sbv"}
 NOTEBOOK_SUFFIXES = {".ipynb"}  # Jupyter notebooks: read by :mod:`.notebooks`
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}  # data, no article: a one-line error names the fix
+_CODE_SUFFIXES = (
+    ".py .js .mjs .cjs .ts .tsx .jsx .java .c .h .cc .cpp .hpp .cs .go .rs .rb .php .sh .bash .zsh .ps1 .swift"
+    " .kt .scala .sql .css .scss .lua .pl"
+)
+# Data and code, no article: read as text, a JSON file's summary had been its JSON and a script's its code. A
+# one-line error names what the file is (:data:`.inputs.NOT_ARTICLES`).
+NOT_ARTICLE_SUFFIXES = {
+    **dict.fromkeys((".json", ".jsonl", ".ndjson"), "json"),
+    **dict.fromkeys((".csv", ".tsv"), "table"),
+    **dict.fromkeys((".yaml", ".yml", ".toml", ".ini", ".cfg"), "config"),
+    **dict.fromkeys(_CODE_SUFFIXES.split(), "code"),
+}
 # What folders are searched for without --include: text, Markdown, reStructuredText, pages and emails
 # (not PDFs, Word files, subtitles, notebooks or gzip files, which a folder of sources often holds beside its
 # articles).

@@ -21,6 +21,7 @@ from .notebooks import notebook_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
 from .rst import rst_to_html
+from .rtf import RTF_SUFFIXES, is_rtf, read_rtf
 from .sentences import split_paragraphs
 from .subtitles import subtitle_prose
 from .suffixes import (
@@ -363,6 +364,8 @@ def bytes_document(data: bytes, source: str, suffix: str = "") -> Document:
         return pdf_document(data, source)
     if suffix.lower() in DOCX_SUFFIXES or is_docx(data):
         return docx_document(data, source)
+    if suffix.lower() in RTF_SUFFIXES or is_rtf(data):
+        return to_document(read_rtf(data, source), source, kind="text")
     if suffix.lower() in MAIL_SUFFIXES or is_mail(data[:8192].decode("latin-1")):
         return mail_document(data, source)  # its parts name their own charsets
     return to_document(decode(data, source), source, suffix)

@@ -25,7 +25,7 @@ NOT_ARTICLE_SUFFIXES = {
     **dict.fromkeys(_CODE_SUFFIXES.split(), "code"),
 }
 # What folders are searched for without --include: text, Markdown, reStructuredText, pages and emails
-# (not PDFs, Word files, subtitles, notebooks or gzip files, which a folder of sources often holds beside its
+# (not PDFs, Word or RTF files, subtitles, notebooks or gzip files, which a folder of sources often holds beside its
 # articles).
 DEFAULT_SUFFIXES = (
     ".txt",

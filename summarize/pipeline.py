@@ -231,6 +231,7 @@ class Summarizer:
 
     def _look_up(self, job: _Job) -> None:
         doc = job.doc
+        job.warnings.extend(doc.notes)
         started = time.perf_counter()
         self._strip_boilerplate(job)
         # After the recurring text is stripped, which compares lines as the issues hold them.
@@ -326,7 +327,12 @@ class Summarizer:
             from .engines.newsletter import newsletter_points
 
             found = newsletter_points(
-                job.doc.raw, lang, o.points, exclude=exclude, is_boilerplate=job.is_boilerplate, kind=o.kind
+                job.doc.part or job.doc.raw,
+                lang,
+                o.points,
+                exclude=exclude,
+                is_boilerplate=job.is_boilerplate,
+                kind=o.kind,
             )
             if found:  # the issue's own items, one per section, instead of the engine's
                 # Read from the issue as written (recurring items are told by comparing raw lines): repaired here.

@@ -180,9 +180,14 @@ def select(doc: DocFeatures, params: Params = PARAMS, limit: int | None = None) 
     return chosen
 
 
-def _fallback(text: str, lang: str) -> list[str]:
-    """Sentences of a text with none long enough to be a candidate: all of them, trimmed."""
-    return [s for s in (trim_clutter(raw) for raw in split_sentences(text, lang)) if s]
+def _fallback(text: str, lang: str, headings: Sequence[str] = ()) -> list[str]:
+    """Sentences of a text with none long enough to be a candidate: all of them, trimmed, but its headings
+    while anything else is left (a changelog's release of one entry had summarized as "Version History.
+    Release v2.6.30. Add CPython 3.16-dev…")."""
+    sents = [s for s in (trim_clutter(raw) for raw in split_sentences(text, lang)) if s]
+    named = {h.strip().rstrip(".。").strip() for h in headings}
+    said = [s for s in sents if s.rstrip(".。").strip() not in named]
+    return said or sents
 
 
 def rank(
@@ -192,7 +197,7 @@ def rank(
     ``headings`` (see :func:`.features.document_features`)."""
     doc = document_features(text, lang, title, headings)
     if doc is None:
-        return _fallback(text, lang)[: limit or None]
+        return _fallback(text, lang, headings)[: limit or None]
     return [doc.cands[k].shown for k in select(doc, PARAMS, limit)]
 
 
@@ -297,7 +302,7 @@ def summarize(
     n = SUMMARY_SENTENCES.get(length, 3)
     doc = document_features(text, lang, title, headings)
     if doc is None:
-        sents = _fallback(text, lang)
+        sents = _fallback(text, lang, headings)
         return _shown(sents[:n], sents[n : n + max(points, 0)], lang)
     summary = sorted(select(doc, PARAMS, n))
     chosen = fact_points(doc, summary, points)

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..errors import InputError
+from .changelogs import latest_release
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .headlines import plain_title
 from .inline import FOOTNOTE_MARK
@@ -20,9 +21,9 @@ from .mdprose import read_markdown, title_first, unify_eol
 from .notebooks import notebook_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
+from .plain import line_headings, o_bullets
 from .rst import rst_to_html
 from .rtf import RTF_SUFFIXES, is_rtf, read_rtf
-from .sentences import split_paragraphs
 from .subtitles import subtitle_prose
 from .suffixes import (
     HTML_SUFFIXES,
@@ -58,6 +59,8 @@ class Document:
     # A plain-text email: what it asks of its reader ("please add it to the runbook by 20 December") is its
     # news, never a newsletter's call to action to leave out.
     letter: bool = False
+    notes: tuple[str, ...] = ()  # what the reader did that the result's warnings say (a changelog cut to a release)
+    part: str | None = None  # the part of ``raw`` read where only a part is (a changelog's latest release)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -264,11 +267,15 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
             return page_document(rst_to_html(raw), source, generated=True)
         except InputError:  # the page reader's hint (a page of links, JavaScript) is no help here
             raise no_prose from None
-    published = author = None
+    published = author = release = None
+    notes: tuple[str, ...] = ()
     if kind == "markdown":
-        prose = read_markdown(raw)
+        release = latest_release(raw)
+        prose = read_markdown(release.markdown if release else raw)
         text, title, headings = prose.text, prose.title, prose.headings
         published, author = prose.published, prose.author
+        if release:
+            notes = (f"changelog: summarized its latest release, {release.name}",)
     else:
         text = o_bullets(FOOTNOTE_MARK.sub("", unify_eol(raw)).strip())
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
@@ -276,60 +283,11 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         title = plain_title(text)
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
-    return Document(source, text, raw, title, published, author, markdown=kind == "markdown", headings=headings)
-
-
-# Plain text's older bullet, an indented "o" (curl's and libssh2's release notes, many GNU and man-page texts).
-_O_BULLET = re.compile(r"^([ \t]+)o[ \t]+(?=\S)", re.M)
-
-
-def o_bullets(text: str) -> str:
-    """``text`` with its "o" bullets written as "-" where two lines or more in a row open with one at the same
-    indent (lines indented deeper between them go on an item): the splitter knows "-", "*" and "•" items,
-    and a list of "o" items had read as one sentence ("o adds agent forwarding support o adds OpenSSH
-    Agent support on Windows o …", libssh2's release notes). A lone indented "o" may be a wrapped line's
-    word (Spanish "o", "or"), so it stays."""
-    lines = text.split("\n")
-    marks = [_O_BULLET.match(line) for line in lines]
-    listed: list[int] = []
-    run: list[int] = []
-    indent: str | None = None
-    for i, (line, mark) in enumerate(zip([*lines, ""], [*marks, None], strict=True)):
-        if mark and mark.group(1) == indent:
-            run.append(i)
-            continue
-        if run and line.strip() and indent is not None and len(line) - len(line.lstrip()) > len(indent):
-            continue  # a wrapped item's next line
-        if len(run) >= 2:
-            listed.extend(run)
-        run, indent = ([i], mark.group(1)) if mark else ([], None)
-    for i in listed:
-        found = marks[i]
-        assert found is not None
-        lines[i] = f"{found.group(1)}-{lines[i][found.end(1) + 1 :]}"
-    return "\n".join(lines)
-
-
-# A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.
-_HEADING_WORDS = 8
-_NO_STOP = re.compile(r"[\w%)]$")
-
-
-def line_headings(text: str) -> tuple[str, ...]:
-    """The headings of plain text: paragraphs of one line of at most eight words with no stop that open
-    with a capital or a digit ("What we know", "Why the ferry strike mattered"), as a Markdown heading
-    names a part of the text and says nothing of it. None where such lines are half the paragraphs or
-    more: then they are the text (a list written without markers, verse)."""
-    paragraphs = split_paragraphs(text)
-    found = [
-        p
-        for p in paragraphs
-        if "\n" not in p
-        and len(p.split()) <= _HEADING_WORDS
-        and _NO_STOP.search(p)
-        and (p[0].isupper() or p[0].isdigit())
-    ]
-    return tuple(dict.fromkeys(found)) if 2 * len(found) < len(paragraphs) else ()
+    markdown = kind == "markdown"
+    part = release.markdown if kind == "markdown" and release else None
+    return Document(
+        source, text, raw, title, published, author, markdown=markdown, headings=headings, notes=notes, part=part
+    )
 
 
 def read_path(path: str | Path) -> Document:

@@ -1,0 +1,66 @@
+"""Changelogs: a Markdown file whose sections are its releases, newest first ("## [3.4.0] (2024-10-08)",
+"## Release v2.6.30", "## 12.4.0 (2026-05-15)").
+
+What a reader asks of a changelog is what the latest release changed. Read whole, its summary had been
+its most central entries from any year ("Bump actions/create-github-app-token from 2 to 3…" in pyenv's,
+a 2019 commit's line in node-gyp's). A changelog is read as its preamble (title, notices) and its first
+release with entries; the result says so in a warning.
+
+A changelog: Markdown with at least :data:`MIN_RELEASES` sections at its section level (the shallowest
+heading level used twice), at least two thirds of them naming a version ("3.4.0", "v2.6.30", "1.10").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .markdown import HEADING, LINE, fenced_spans
+
+MIN_RELEASES = 3
+# A version in a heading's first words: "[3.4.0](…)", "Release v2.6.30", "Version 2.1", "12.4.0 (2026-05-15)",
+# a date as a version ("v20160716", "2024-01-15").
+_VERSION = re.compile(r"^\W*(?:(?:release|version|v)\s*)?v?(?:\d+\.\d+(?:\.\d+)*|\d{8}|\d{4}-\d{2}-\d{2})\b", re.I)
+_UNRELEASED = re.compile(r"^\W*unreleased\b", re.I)
+
+
+@dataclass(frozen=True)
+class Release:
+    """The part of a changelog to read: its preamble and its latest release, and that release's name."""
+
+    markdown: str
+    name: str
+
+
+def latest_release(md: str) -> Release | None:
+    """``md`` cut to its preamble and its first release with entries, when ``md`` is a changelog; else None."""
+    spans = fenced_spans(md)
+    headings = []  # (start, end of its line, level, text) of each heading outside code
+    for line in LINE.finditer(md):
+        if any(start <= line.start() < end for start, end in spans):
+            continue
+        m = HEADING.match(line.group(0).rstrip("\r\n"))
+        if m and (m.group(2) or "").strip():
+            headings.append((line.start(), line.end(), len(m.group(1)), _plain(m.group(2))))
+    levels = [level for *_, level, _text in headings]
+    used = sorted({level for level in levels if levels.count(level) >= 2})
+    if not used:
+        return None
+    sections = [h for h in headings if h[2] == used[0]]
+    named = [h for h in sections if _VERSION.match(h[3])]
+    if len(sections) < MIN_RELEASES or len(named) * 3 < len(sections) * 2:
+        return None
+    for i, (start, line_end, _level, text) in enumerate(sections):
+        end = sections[i + 1][0] if i + 1 < len(sections) else len(md)
+        body = md[line_end:end]
+        if not re.search(r"\w", re.sub(r"(?m)^#.*$", "", body)):
+            continue  # an empty section: Keep a Changelog's "Unreleased", a "Version History" heading
+        if not _VERSION.match(text) and not _UNRELEASED.match(text):
+            return None  # the first section is no release: not a changelog to cut
+        return Release(md[: sections[0][0]] + md[start:end], text)
+    return None
+
+
+def _plain(heading: str) -> str:
+    """A heading's words without its links' targets ("[3.4.0](https://…) (2024-10-08)" → "3.4.0 (2024-10-08)")."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).strip()

@@ -1,0 +1,60 @@
+"""Plain text's structure: its headings (short lines alone, as a Markdown heading names a part) and its
+older "o" bullets, which the reader writes as the list items the splitter knows."""
+
+from __future__ import annotations
+
+import re
+
+from .sentences import split_paragraphs
+
+# Plain text's older bullet, an indented "o" (curl's and libssh2's release notes, many GNU and man-page texts).
+_O_BULLET = re.compile(r"^([ \t]+)o[ \t]+(?=\S)", re.M)
+
+
+def o_bullets(text: str) -> str:
+    """``text`` with its "o" bullets written as "-" where two lines or more in a row open with one at the same
+    indent (lines indented deeper between them go on an item): the splitter knows "-", "*" and "•" items,
+    and a list of "o" items had read as one sentence ("o adds agent forwarding support o adds OpenSSH
+    Agent support on Windows o …", libssh2's release notes). A lone indented "o" may be a wrapped line's
+    word (Spanish "o", "or"), so it stays."""
+    lines = text.split("\n")
+    marks = [_O_BULLET.match(line) for line in lines]
+    listed: list[int] = []
+    run: list[int] = []
+    indent: str | None = None
+    for i, (line, mark) in enumerate(zip([*lines, ""], [*marks, None], strict=True)):
+        if mark and mark.group(1) == indent:
+            run.append(i)
+            continue
+        if run and line.strip() and indent is not None and len(line) - len(line.lstrip()) > len(indent):
+            continue  # a wrapped item's next line
+        if len(run) >= 2:
+            listed.extend(run)
+        run, indent = ([i], mark.group(1)) if mark else ([], None)
+    for i in listed:
+        found = marks[i]
+        assert found is not None
+        lines[i] = f"{found.group(1)}-{lines[i][found.end(1) + 1 :]}"
+    return "\n".join(lines)
+
+
+# A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.
+_HEADING_WORDS = 8
+_NO_STOP = re.compile(r"[\w%)]$")
+
+
+def line_headings(text: str) -> tuple[str, ...]:
+    """The headings of plain text: paragraphs of one line of at most eight words with no stop that open
+    with a capital or a digit ("What we know", "Why the ferry strike mattered"), as a Markdown heading
+    names a part of the text and says nothing of it. None where such lines are half the paragraphs or
+    more: then they are the text (a list written without markers, verse)."""
+    paragraphs = split_paragraphs(text)
+    found = [
+        p
+        for p in paragraphs
+        if "\n" not in p
+        and len(p.split()) <= _HEADING_WORDS
+        and _NO_STOP.search(p)
+        and (p[0].isupper() or p[0].isdigit())
+    ]
+    return tuple(dict.fromkeys(found)) if 2 * len(found) < len(paragraphs) else ()

@@ -54,6 +54,9 @@ def test_what_is_no_changelog_is_read_whole() -> None:
     # Versions in two sections of three are a changelog; in one of three they are a document's parts.
     parts = "# Guide\n\n## Install\n\nRun it.\n\n## 2.0 upgrade notes\n\nRead them.\n\n## Usage\n\nUse it.\n"
     assert latest_release(parts) is None
+    # A report's numbered sections are no releases.
+    report = "# Report\n\n## 1.1 Background\n\nA.\n\n## 1.2 Methods\n\nB.\n\n## 1.3 Results\n\nC.\n"
+    assert latest_release(report) is None
     # A first section with entries that names no version: a document about releases, not a changelog.
     story = "## Why we release\n\nOften.\n\n## 1.0\n\nA.\n\n## 2.0\n\nB.\n\n## 3.0\n\nC.\n"
     assert latest_release(story) is None

@@ -22,6 +22,14 @@ MIN_RELEASES = 3
 # a date as a version ("v20160716", "2024-01-15").
 _VERSION = re.compile(r"^\W*(?:(?:release|version|v)\s*)?v?(?:\d+\.\d+(?:\.\d+)*|\d{8}|\d{4}-\d{2}-\d{2})\b", re.I)
 _UNRELEASED = re.compile(r"^\W*unreleased\b", re.I)
+# What may follow a release's version: nothing, a date, a bracket, a dash or a colon. Not a word: "1.2
+# Methods" numbers a report's section.
+_AFTER_VERSION = re.compile(r"\s*(?:$|[-–—:()\[\],]|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4})")
+
+
+def _names_version(heading: str) -> bool:
+    found = _VERSION.match(heading)
+    return bool(found and _AFTER_VERSION.match(heading, found.end()))
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ def latest_release(md: str) -> Release | None:
     if not used:
         return None
     sections = [h for h in headings if h[2] == used[0]]
-    named = [h for h in sections if _VERSION.match(h[3])]
+    named = [h for h in sections if _names_version(h[3])]
     if len(sections) < MIN_RELEASES or len(named) * 3 < len(sections) * 2:
         return None
     for i, (start, line_end, _level, text) in enumerate(sections):
@@ -55,7 +63,7 @@ def latest_release(md: str) -> Release | None:
         body = md[line_end:end]
         if not re.search(r"\w", re.sub(r"(?m)^#.*$", "", body)):
             continue  # an empty section: Keep a Changelog's "Unreleased", a "Version History" heading
-        if not _VERSION.match(text) and not _UNRELEASED.match(text):
+        if not _names_version(text) and not _UNRELEASED.match(text):
             return None  # the first section is no release: not a changelog to cut
         return Release(md[: sections[0][0]] + md[start:end], text)
     return None

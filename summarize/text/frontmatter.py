@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .markdown import FRONT_MATTER, HEADER_BLOCK
+from .markdown import FRONT_MATTER, front_matter
 
 _TITLE_KEYS = ("title",)
 _DATE_KEYS = ("date", "published", "pubdate", "date_published")
@@ -36,16 +36,15 @@ class Header:
 
 def read_header(md: str) -> Header | None:
     """The header at the top of ``md`` (line endings ``\\n``), or None when it has none."""
-    fm = FRONT_MATTER.match(md)
-    if fm:
-        fields = _parsed(fm.group(0), toml=fm.group(1) == "+++")
-        if fields is None:  # not valid YAML or TOML: the title line alone, as written
-            fields = _lines(fm.group(0), separator=r"[:=]")
-        return _header(fm.end(), fields)
-    hb = HEADER_BLOCK.match(md)
-    if hb:
-        return _header(hb.end(), _lines(hb.group(0), separator=":"))
-    return None
+    found = front_matter(md)
+    if found is None:
+        return None
+    if found.re is not FRONT_MATTER:  # Pelican's "Key: value" lines
+        return _header(found.end(), _lines(found.group(0), separator=":"))
+    fields = _parsed(found.group(0), toml=found.group(1) == "+++")
+    if fields is None:  # not valid YAML or TOML: the title line alone, as written
+        fields = _lines(found.group(0), separator=r"[:=]")
+    return _header(found.end(), fields)
 
 
 def _parsed(block: str, *, toml: bool) -> dict[str, Any] | None:

@@ -50,8 +50,17 @@ from ..text.glued import without_picture_marks
 from ..text.joined import join_sentences, with_stop
 from ..text.quotes import close_quote
 from ..text.sentences import RUN_ON_TOKENS, split_sentences
-from ..text.textsim import is_near_duplicate
-from .features import Candidate, DocFeatures, FactsSaid, document_features, headline, normalise
+from ..text.textsim import is_near_duplicate, tokens
+from .features import (
+    Candidate,
+    DocFeatures,
+    FactsSaid,
+    document_features,
+    heading_words,
+    headline,
+    is_heading,
+    normalise,
+)
 
 __all__ = [
     "METHOD",
@@ -185,8 +194,8 @@ def _fallback(text: str, lang: str, headings: Sequence[str] = ()) -> list[str]:
     while anything else is left (a changelog's release of one entry had summarized as "Version History.
     Release v2.6.30. Add CPython 3.16-dev…")."""
     sents = [s for s in (trim_clutter(raw) for raw in split_sentences(text, lang)) if s]
-    named = {h.strip().rstrip(".。").strip() for h in headings}
-    said = [s for s in sents if s.rstrip(".。").strip() not in named]
+    named = heading_words(headings)
+    said = [s for s in sents if not is_heading(tokens(s), named)]
     return said or sents
 
 

@@ -42,6 +42,7 @@ from ..text.markdown import (
     TASK_BOX,
     front_matter,
     prose_markdown,
+    section_level,
     without_list_marker,
 )
 from ..text.mdprose import mark_attributed_quotes
@@ -129,12 +130,10 @@ def outline(md: str) -> Outline:
     """The sections of a Markdown document (see the module docstring for the section level)."""
     lines, has_fm = _body_lines(md)
     headings = [(i, len(m.group(1)), m.group(2) or "") for i, line in enumerate(lines) if (m := HEADING.match(line))]
-    levels = [level for _, level, _ in headings]
-    repeated = [level for level in set(levels) if levels.count(level) >= 2]
+    level = section_level([level for _, level, _ in headings])
     title = None
-    if not repeated:
+    if level is None:
         return Outline(inline_to_text(headings[0][2]).strip() if headings else None, has_fm, [])
-    level = min(repeated)
     starts = [(i, text) for i, lv, text in headings if lv == level]
     above = [(i, text) for i, lv, text in headings if lv < level]
     if above and above[0][0] < starts[0][0]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markdown import HEADING, LINE, fenced_spans
+from .inline import inline_to_text
+from .markdown import HEADING, code_lines, lines, section_level
 
 MIN_RELEASES = 3
 # A version in a heading's first words: "[3.4.0](…)", "Release v2.6.30", "Version 2.1", "12.4.0 (2026-05-15)",
@@ -42,19 +43,18 @@ class Release:
 
 def latest_release(md: str) -> Release | None:
     """``md`` cut to its preamble and its first release with entries, when ``md`` is a changelog; else None."""
-    spans = fenced_spans(md)
+    code = code_lines(md)  # what CommonMark reads as code, as the prose reader does
     headings = []  # (start, end of its line, level, text) of each heading outside code
-    for line in LINE.finditer(md):
-        if any(start <= line.start() < end for start, end in spans):
-            continue
-        m = HEADING.match(line.group(0).rstrip("\r\n"))
+    start = 0
+    for n, row in enumerate(lines(md)):
+        m = None if n in code else HEADING.match(row.rstrip("\r\n"))
         if m and (m.group(2) or "").strip():
-            headings.append((line.start(), line.end(), len(m.group(1)), _plain(m.group(2))))
-    levels = [level for *_, level, _text in headings]
-    used = sorted({level for level in levels if levels.count(level) >= 2})
-    if not used:
+            headings.append((start, start + len(row), len(m.group(1)), inline_to_text(m.group(2)).strip()))
+        start += len(row)
+    level = section_level([h[2] for h in headings])
+    if level is None:
         return None
-    sections = [h for h in headings if h[2] == used[0]]
+    sections = [h for h in headings if h[2] == level]
     named = [h for h in sections if _names_version(h[3])]
     if len(sections) < MIN_RELEASES or len(named) * 3 < len(sections) * 2:
         return None
@@ -67,8 +67,3 @@ def latest_release(md: str) -> Release | None:
             return None  # the first section is no release: not a changelog to cut
         return Release(md[: sections[0][0]] + md[start:end], text)
     return None
-
-
-def _plain(heading: str) -> str:
-    """A heading's words without its links' targets ("[3.4.0](https://…) (2024-10-08)" → "3.4.0 (2024-10-08)")."""
-    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).strip()

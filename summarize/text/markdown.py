@@ -90,6 +90,14 @@ _BARE_MARKER = re.compile(rf"[ \t]*(?:{_SPACED}|{_TIGHT})[ \t]*")
 ORDINAL_ITEM = re.compile(r"[ \t]*(\d{1,9})(?:[.)][ \t]|[、．])")
 
 
+def section_level(levels: list[int]) -> int | None:
+    """A document's section level, from its headings' levels in order: the shallowest level used twice or
+    more (a lone "#" title over "##" sections is no section); None when no level repeats. One rule for the
+    newsletter outline and the changelog reader."""
+    repeated = [level for level in set(levels) if levels.count(level) >= 2]
+    return min(repeated) if repeated else None
+
+
 def front_matter(text: str) -> re.Match[str] | None:
     """The front matter (YAML/TOML) or Pelican header block at the top of ``text``, if any."""
     return FRONT_MATTER.match(text) or HEADER_BLOCK.match(text)

@@ -56,6 +56,11 @@ from summarize.text.calls import is_call_to_action
         "The editor's note to staff said the paper would close in March.",
         "Views expressed at the meeting ranged from anger to relief.",
         "أكدت جهات سورية معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق.",
+        # Sponsors, social accounts and shops said of the news.
+        "The post was sponsored by a drinks company, the regulator found.",
+        "More than 2 million people visit the museum on Facebook each year.",
+        "Shoppers can get it at Walmart for $169.99 from Friday, the company said.",
+        "All opinions were heard at the meeting, the chairman said.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -132,6 +137,12 @@ CALLS_TO_ACTION = (
     # An editor's note over an opinion piece: the writer's biography and the disclaimer, whole.
     "Editor’s Note: Jane Doe is a senior fellow at the Harbour Institute. The views expressed in this commentary "
     "are her own. Read more opinion on CNN.",
+    # A sponsored post's disclosure and its last line, a deals page's button.
+    "This shop has been compensated by #CollectiveBias, Inc. and its advertiser. All opinions are mine alone. #ad",
+    "This sponsored deal is brought to you by Dashlane.",
+    "Be sure to visit Arrowhead on Facebook, Twitter, and Instagram.",
+    "Get it on Amazon for $169.99\nAlso at Walmart",
+    "Buy it at Best Buy for £49.",
 )
 
 

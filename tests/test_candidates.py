@@ -26,6 +26,12 @@ from summarize.text.sentences import split_sentences
         ("the protest (CNN) -- grew.", "the protest (CNN) -- grew."),  # no place: words in lower case
         ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
         ("ISLAMABAD: The cabinet met on Friday.", "The cabinet met on Friday."),
+        # A US paper's place with its state or country (the Pioneer Press's, CNBC's, AP's).
+        ("BUFFALO, N.Y. — Hours before the game, he spoke.", "Hours before the game, he spoke."),
+        ("DUBAI, United Arab Emirates — Emirates bought 30 jets.", "Emirates bought 30 jets."),
+        ("SACRAMENTO, Calif. (AP) — A fire spread.", "A fire spread."),
+        ("NASA, the space agency — said it would.", "NASA, the space agency — said it would."),
+        ("UK, France and Germany — all agreed.", "UK, France and Germany — all agreed."),
         ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),
         (
             "By . Daily Mail Reporter . PUBLISHED: 10:58 EST, 1 January 2014 . | . UPDATED: 11:24 EST, "
@@ -143,6 +149,12 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("The vote was 46 | 60, a typo in the release said.", False),  # one bar is no row
         ("He contributed to this report on climate change, the panel said.", False),
         ("Editing by hand took the team three weeks.", False),
+        # A picture's credit or caption under its label (an exhibition page's had been a key point).
+        ("Cover image: artist’s impression of the lighting installation at the festival.", True),
+        ("Photo credit: Jane Doe/Getty Images.", True),
+        ("Photograph by Jane Doe for the Guardian.", True),
+        ("The cover image showed the installation lit at night.", False),
+        ("Photos by tourists showed the bridge lit at night, police said.", False),
     ],
 )
 def test_notices_and_contents_lines_are_furniture(sentence: str, furniture: bool) -> None:
@@ -373,3 +385,27 @@ def test_a_question_the_writer_asks_is_no_summary_sentence_or_point() -> None:
     shown = [*split_sentences(out.summary, "en"), *out.key_points]
     assert not any(s.startswith(("Will the islanders", "What if")) for s in shown), shown
     assert any("Why should we pay more" in s for s in shown)  # a quoted question is someone's words
+
+
+def test_a_social_media_post_the_page_embeds_is_no_candidate() -> None:
+    # The Hill's page as its text comes out: a reader's tweet, then its credit. The tweet had been a key point.
+    text = (
+        "South Dakota is defending its anti-drug campaign with the slogan “Meth, we’re on it.”\n\n"
+        "The tagline drew criticism and ridicule across Twitter on Monday, but the governor cited the backlash.\n\n"
+        "I love that they trademarked it. Don't worry, South Dakota, no one's going to take your slogan. "
+        "https://t.co/XPxUJuyIAC\n\n"
+        "— Robert Maguire (@RobertMaguire_) November 18, 2019\n\n"
+        "The campaign, which includes digital and TV ads, cost the state roughly $449,000, the paper said.\n\n"
+        "Proud of the whole team that made this campaign happen, and of every family that joined us!\n\n"
+        "A post shared by Jane Doe (@janedoe) on Nov 18, 2019 at 5:01pm PST\n\n"
+        "Officials said the campaign would run until the end of the year across the state."
+    )
+    shown = [c.text[:12] for c in features.candidates(text, "en")]
+    assert shown == ["South Dakota", "The tagline ", "The campaign", "Officials sa"]
+    # A dash before a name is no credit without the handle and the date.
+    plain = (
+        "The vote on the new harbour wall was close, the council's minutes show.\n\n"
+        "It passed by one vote, the clerk said after the meeting on Monday.\n\n"
+        "— Jane Doe, the clerk, speaking to reporters outside the town hall on Monday."
+    )
+    assert len(features.candidates(plain, "en")) == 3

@@ -319,6 +319,9 @@ def test_a_quote_pysbd_pairs_across_sentences_does_not_glue_the_narrative_betwee
         ("'Tis the season, he said.", "'Tis the season, he said."),
         ("They play rock 'n' roll all night.", "They play rock 'n' roll all night."),
         ("The players' union said no.", "The players' union said no."),
+        # A word's ending cut off by a stray space (a CNBC story's "Boeing 's 787-9 jets"): no quotation.
+        ("Emirates bought 30 of Boeing 's 787-9 jets.", "Emirates bought 30 of Boeing 's 787-9 jets."),
+        ("The automaker isn ‘t slowing down.", "The automaker isn ‘t slowing down."),
         # A single quote inside a double-quoted quotation that closes (Rust's 'static lifetime): left as it is.
         ("“'static is big but weak” – @gankro on twitter", "“'static is big but weak” – @gankro on twitter"),
         ('‘I told them "no" and left', '‘I told them "no" and left’'),
@@ -465,3 +468,23 @@ def test_an_enumeration_inside_a_sentence_is_one_sentence() -> None:
         "(a) The tax cut comes first.",
         "2) The freeze follows.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # A named speaker after a quotation that ends in "!" or "?" attributes it (The Hill's, the NYT's).
+        (
+            "“Governor Bevin has done a wonderful job for Kentucky!” Trump tweeted before Election Day. He won.",
+            "“Governor Bevin has done a wonderful job for Kentucky!” Trump tweeted before Election Day.",
+        ),
+        ("“Why would we do that?” Mr Smith asked reporters. He left.", "“Why would we do that?” Mr Smith asked reporters."),
+        ("“Go now!” President Donald Trump said on Monday. He left.", "“Go now!” President Donald Trump said on Monday."),
+        # Not a speaker: a new sentence; one that leads into a quotation of its own; no quotation at all.
+        ("“Go now!” The crowd said nothing. He left.", "“Go now!”"),
+        ('He asked: "Why not?" He said: "We need winners." They won.', 'He asked: "Why not?"'),
+        ("Is it over? Trump said yes. He left.", "Is it over?"),
+    ],
+)
+def test_a_speaker_named_after_a_quoted_cry_ends_no_sentence(text: str, first: str) -> None:
+    assert split_sentences(text)[0] == first

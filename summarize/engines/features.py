@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..text.backrefs import refers_back
 from ..text.clutter import trim_clutter
 from ..text.fragments import fragment_starts
-from ..text.furniture import is_furniture
+from ..text.furniture import embedded_posts, is_furniture
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
 from ..text.headlines import headline
 from ..text.mentions import NAME_PARTICLES
@@ -311,6 +311,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     trimmed = [trim_clutter(raw) for raw in sentences]
     fragments = fragment_starts(trimmed, title, lang)
     kicker = _opening_line(paragraphs, title)
+    posts = embedded_posts(paragraphs)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
     names = {
@@ -320,7 +321,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
         if m.start() > _first_word_at(s)
     }
     for i, sent in enumerate(trimmed):
-        if i in fragments:
+        if i in fragments or i in posts:
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue

@@ -119,7 +119,18 @@ _CALL_TO_ACTION_RULES = (
     r"|\bsend\s+us\b|\b(?:follow|tweet|email|e-mail|contact|join)\s+us\b|\blet\s+(?:us|me)\s+know\b"
     # A writer's or desk's own account, in a news page's footer: "Follow Pallab on Twitter", "You can follow
     # BBC Monitoring on Twitter", "… and follow me on Twitter: @BBCAmos".
-    r"|^(?:you\s+can\s+)?follow\s+(?:\S+\s+){1,4}?on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
+    # "Be sure to visit Arrowhead on Facebook, Twitter, and Instagram." (a sponsored post's last line)
+    r"|^(?:(?:be|make)\s+sure\s+to\s+|don['’]t\s+forget\s+to\s+|you\s+can\s+)?(?:follow|visit|like|find)\s+(?:\S+\s+){1,4}?on\s+"
+    r"(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
+    # A sponsored post's disclosure: "This shop has been compensated by #CollectiveBias, Inc. and its
+    # advertiser. All opinions are mine alone." (it had been the post's first summary sentence), "This
+    # sponsored deal is brought to you by Dashlane."
+    r"|^this\s+(?:sponsored\s+)?(?:shop|post|article|review|video|content|story|deal|giveaway)\s+(?:has\s+been|is|was)\s+"
+    r"(?:sponsored|compensated|paid\s+for|brought\s+to\s+you)\b|^all\s+opinions\s+(?:expressed\s+)?are\s+(?:\d+%\s+)?"
+    r"(?:(?:my|our)\s+own|mine|ours)\b"
+    # A deals page's button under each deal: "Get it on Amazon for $169.99 Also at Walmart" (IGN's), "Buy it
+    # at Best Buy for $49".
+    r"|^(?:get|buy|grab|order|see)\s+(?:it|them|this|one)\s+(?:now\s+)?(?:on|at|from)\s+(?:\S+\s+){1,3}?for\s+[\$£€]\s?\d"
     r"|(?:^|\band\s+)follow\s+me\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|mastodon|bluesky)\b"
     r"|\bpull\s+requests?\s+(?:are\s+)?welcome\b|^want\s+(?:something\s+mentioned|to\s+get\s+involved)\?"
     r"|\bif\s+you\s+find\s+any\s+errors\b|^express\s+your\s+(?:opinions?|views?|thoughts?)\b"

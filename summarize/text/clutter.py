@@ -38,9 +38,11 @@ _CLUTTER = [
     re.compile(
         r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\s+)?Last updated at \d{1,2}[:.]\d\d(?:\s*[A-Z]{2,4}\b)?\s*"
     ),
-    # "WASHINGTON, Jan. 5 (Foo News) — ": an upper-case place, an optional date, a source, a dash
+    # "WASHINGTON, Jan. 5 (Foo News) — ": an upper-case place, an optional date, a source, a dash; the
+    # place's state or country after it, "BUFFALO, N.Y. — ", "DUBAI, United Arab Emirates — " (US papers')
     re.compile(
         rf"^(?!PUBLISHED|UPDATED)[A-Z]{{2,}}(?:[ ,]+[A-Z]{{2,}}){{0,3}}"
+        rf"(?:,\s+(?:[A-Z][a-z]{{0,5}}\.(?:\s?[A-Z][a-z]{{0,3}}\.)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}))?"
         rf"(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*(?:\([^)]{{1,30}}\)\s*)?{_DASH}\s+"
     ),
     # "By Jane Doe ." / "By . Daily Mail Reporter ." / "By Jane Doe and John Roe |"

@@ -84,6 +84,11 @@ _CREDIT = re.compile(
     rf"^\(?{_CREDIT_BY}(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_BY})*\)?\.?$"
     r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$|\bcontributed\s+reporting\.?$"
     r"|^Our Standards:\s"
+    # a picture's credit or caption under its label ("Cover image: artist's impression of the installation…"
+    # had been a key point of an exhibition's page; "Photo credit: Jane Doe/Getty", "Photograph by …")
+    r"|^(?:(?:Cover|Top|Featured|Header|Main|Lead|Hero|Title)\s+(?:image|photo|picture|illustration)"
+    r"|(?:Image|Photo|Picture|Illustration)s?\s+credits?)\s*:"
+    r"|^(?:Photo(?:graph)?s?|Illustrations?|Images?)\s+(?:by|courtesy\s+of)\s+[A-Z][^.!?]{0,60}\.?$"
 )
 # An email address alone, as a title page or a signature gives it, plainly or written out against harvesters
 # ("tal197 at users.sf.net" had opened the summary of the Shared MIME-info Database specification).
@@ -100,6 +105,28 @@ _FIELD_ROW = re.compile(r"(?:[^|\n]*\S\s+\|\s+){2,}\S")
 # Spaced leaders are a contents page's; a run of stops is one only before a page number (a Daily Mail
 # article rules off its sections with a line of them).
 _DOT_LEADERS = re.compile(r"(?:\. ){5,}\.|\.{6,}\s*\d+\s*$")
+
+
+# A social-media post a page embeds, as its text comes out: the post, then its credit, "— Robert Maguire
+# (@RobertMaguire_) November 18, 2019" (Twitter's embed) or "A post shared by Jane Doe (@jane) on Nov 3,
+# 2019 at 5:01pm PST" (Instagram's). A reader's post is no sentence of the story: a Hill story's key
+# point was a stranger's joke ending in its "https://t.co/…" link.
+_POST_CREDIT = re.compile(
+    r"^(?:[—–-]|A post shared by)\s*[^()\n]{0,80}\(@\w{1,30}\)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\b"
+)
+
+
+def embedded_posts(paragraphs: list[list[str]]) -> set[int]:
+    """Indices, into the sentences of ``paragraphs`` in reading order, of embedded social-media posts: a
+    post's credit (``_POST_CREDIT``) and the paragraph it follows, which is the post."""
+    out: set[int] = set()
+    starts = [0]
+    for para in paragraphs:
+        starts.append(starts[-1] + len(para))
+    for k, para in enumerate(paragraphs):
+        if para and _POST_CREDIT.match(para[0]):
+            out.update(range(starts[k - 1] if k else starts[k], starts[k + 1]))
+    return out
 
 
 def leads_in(text: str) -> bool:

@@ -16,6 +16,7 @@ from .mentions import NAME_PARTICLES, STOPWORDS, is_common_word
 
 # Speech verbs (after a quote, "'Why?' Smith asked."; before a colon, "Smith said: 'We…'") tie the
 # speaker to the quote, so no sentence ends or starts there.
+from .quotes import SPEAKER_AFTER_QUOTE as _ATTRIBUTION
 from .quotes import SPEECH_VERBS as _SPEECH
 
 # A full stop at a quote's edge, then a capital: a quote that closed and a new sentence ("…It was very
@@ -25,8 +26,6 @@ from .quotes import SPEECH_VERBS as _SPEECH
 # quotes left open it pairs the wrong ones: a key point ran 180 words over two speakers.
 _QUOTE_EDGE = re.compile(r"[.!?]+(?P<close>[’'\"”»]*)\s+(?P<open>[‘'\"“«„]?)(?=[^\W\d_])")
 _WORD_BEFORE_STOP = re.compile(r"(\w+)$")
-# "'Why?' Smith asked.": the quote's speaker follows it; no new sentence.
-_ATTRIBUTION = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:" + _SPEECH + r")\b")
 
 
 def split_quote_edges(sentence: str) -> list[str]:

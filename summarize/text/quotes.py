@@ -66,10 +66,11 @@ def quotation_marks(paragraph: list[str]) -> list[str]:
 
 
 # A single quote that opens a quotation: at the start or after a space, bracket, colon or dash, before a
-# letter, and no elision ("'em", "'tis", "rock 'n' roll"). One that may close one: after text and before
+# letter, and no elision ("'em", "'tis", "rock 'n' roll") nor a word's ending cut off by a stray space ("Boeing
+# 's 787-9 jets", "isn ‘t": a CNBC story's summary had gained a closing "'"). One that may close one: after text and before
 # no letter or digit ("…enjoy.'", "Motherwell’"); an apostrophe inside a word ("I’ve") closes nothing,
 # one after a plural ("the players' union") reads as a close, so such a sentence is left as it is.
-_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[{:—–-]))['‘](?=[^\W\d_])(?!(?:em|tis|twas|til|cause|n)\b)", re.I)
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[{:—–-]))['‘](?=[^\W\d_])(?!(?:em|tis|twas|til|cause|n|s|t|re|ve|ll|d|m)\b)", re.I)
 _CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?![^\W_])")
 
 
@@ -126,6 +127,10 @@ SPEECH_VERBS = (
     "exclaimed|whispered|screamed|cried"
 )
 _SPEECH = frozenset(SPEECH_VERBS.split("|")) | {"say", "tell", "according"}
+# A named speaker and a speech verb that open what follows a quote ("'Why?' Smith asked.", "“…!” President
+# Trump tweeted before Election Day."): the quote's attribution, no new sentence. Read by :mod:`.glued` and
+# the splitter (:mod:`.sentences`).
+SPEAKER_AFTER_QUOTE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:" + SPEECH_VERBS + r")\b")
 # Who a reader cannot tell from the sentence alone: a pronoun ("…," he said).
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "one", "him", "them", "us", "me"]) | frozenset(
     ["his", "her", "their", "its", "our", "my"]

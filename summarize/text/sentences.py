@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .glued import split_captions, split_quote_edges
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
-from .quotes import ATTRIBUTION
+from .quotes import ATTRIBUTION, SPEAKER_AFTER_QUOTE
 from .scripts import PICTOGRAPHS
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
@@ -306,6 +306,10 @@ def _goes_on(before: str, piece: str) -> bool:
     if _DASHED_ATTRIBUTION.match(piece) and before.endswith(("”", '"', "’", "'", "»")):
         return True  # who said a quotation: '“…pick a color.” – /u/someboddy on /r/rust'
 
+    if _QUOTED_CRY_END.search(before) and (m := SPEAKER_AFTER_QUOTE.match(piece)) and piece[m.end() :][:1] != ":":
+        # '“…for the people of Kentucky!” Trump tweeted before Election Day.'; not 'He said: "We need…"',
+        # which leads into a quotation of its own
+        return True
     if _TITLE_END.search(before) and not piece[0].islower():  # a name: a capital, or a script without case
         return True
     word = piece.split(maxsplit=1)[0]

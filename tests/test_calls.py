@@ -61,6 +61,11 @@ from summarize.text.calls import is_call_to_action
         "More than 2 million people visit the museum on Facebook each year.",
         "Shoppers can get it at Walmart for $169.99 from Friday, the company said.",
         "All opinions were heard at the meeting, the chairman said.",
+        "Fans were welcomed to the seventh round of talks by the mayor.",
+        "The charity's aim is to be a lifeline for families in the valley.",
+        "To learn more about the crash, investigators will examine the engines.",
+        "Police said anyone could feel free to contact them about the crash.",
+        "This section of the road is about to close for repairs.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -143,6 +148,18 @@ CALLS_TO_ACTION = (
     "Be sure to visit Arrowhead on Facebook, Twitter, and Instagram.",
     "Get it on Amazon for $169.99\nAlso at Walmart",
     "Buy it at Best Buy for £49.",
+    # A newsletter's greeting with its number in words, what it is for, how to take part, a section's own
+    # description, a pointer to read more (This Week in Dart's, This Week in Neovim's).
+    "Welcome to the seventeenth issue of This Week in Dart!",
+    "Welcome to the twenty-first edition of Harbour Weekly.",
+    "This Week in Dart's aim is to be a useful collection of changes and news from across the Dart ecosystem.",
+    "To contribute to this and future issues, feel free to contribute on GitHub.",
+    "Do not keep the candies for yourself and please feel free to share with us!",
+    "You can open a PR at This Week In Neovim Contents.",
+    "Feel free to read how to contribute to get started.",
+    "This section is about the community and what is going on.",
+    "To learn how to update your Dart version, check out Get the Dart SDK or download the update.",
+    "Head to the linked issue to learn more about the potential breaking change.",
 )
 
 

@@ -147,6 +147,9 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
         ("A [1] bar.", "A 1 bar."),
         # Parentheses inside a link's address (This Week in Rust): the prose read "…a big deal to me/)."
         ("[A big deal to me](https://x.dev/blog/feature(slice_patterns)/) now.", "A big deal to me now."),
+        # Brackets inside a link's text, balanced one deep (This Week in Matrix's names with a status).
+        ("[Jane Doe {she/her} [back Nov 5]](https://matrix.to/#/@jane:x.org) reports", "Jane Doe {she/her} back Nov 5 reports"),
+        ("[a [b] c](https://x.org) and [d](https://y.org)", "a b c and d"),
     ],
 )
 def test_inline_markdown_reads_as_prose(line: str, prose: str) -> None:
@@ -568,3 +571,23 @@ def test_an_html_heading_or_a_disclosures_label_is_a_heading_not_a_sentence() ->
         prose = read_markdown(md)
         assert prose.title is None and prose.headings[0] in ("What is it?", "Introduction"), md
     assert read_markdown("# Introduction to Rust\n\nA book.\n").title == "Introduction to Rust"
+
+
+def test_an_items_title_is_a_sentence_before_the_blurb_it_quotes() -> None:
+    # Haskell Weekly: "- [Title](…) by Jane Doe" over an indented blockquote of the story's words had read
+    # as one sentence, "…sliding windows by Brent Yorgey “Today I want…".
+    md = (
+        "## Featured\n\n"
+        "- [Stacks and queues in Haskell](https://x.org/a) by Jane Doe\n"
+        "  > Today I want to show you how to solve this problem with one of my favourite tricks.\n\n"
+        "- [Haskell: A Great Procedural Language](https://x.org/b) by kqr.\n"
+        "  > This article really tried to become a monad tutorial.\n\n"
+        "A paragraph of the writer's own\n> that a quotation interrupts.\n"
+    )
+    said = split_sentences(read_markdown(md).text)
+    assert said[1:3] == [
+        "- Stacks and queues in Haskell by Jane Doe.",
+        "“Today I want to show you how to solve this problem with one of my favourite tricks.”",
+    ]
+    assert "- Haskell: A Great Procedural Language by kqr." in said  # a stop of its own: none added
+    assert "A paragraph of the writer's own that a quotation interrupts." in said  # no item: as before

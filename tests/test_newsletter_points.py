@@ -209,3 +209,18 @@ def test_a_line_that_shows_an_address_is_no_title_completed_by_the_next_paragrap
     points = newsletter_points(NEWSLETTER.replace("## Tools", where + "## Tools", 1), "en", 6, kind="newsletter")
     assert points is not None
     assert not any("Binary installers" in p and "github.com" in p for p in points)
+
+
+def test_a_line_naming_the_speaker_of_the_blockquote_under_it_is_one_point_with_it() -> None:
+    # This Week in Matrix: "[Thib (m.org)](…) says" over each section's news, set as a blockquote. The
+    # speaker's line alone had been the point ("Aine don't DM reports").
+    md = NEWSLETTER.replace(
+        "## Tools\n\n",
+        "## Tools\n\n[Aine [don't DM]](https://matrix.to/#/@aine:x.org) reports\n\n"
+        "> This week we released the admin tool's fork with bulk redaction. It is in beta.\n>\n"
+        "> More features land next week.\n\n",
+    )
+    points = newsletter_points(md, "en", 12)  # every section's every item: the quote's paragraphs too
+    assert points is not None
+    assert points[1] == "Aine don't DM reports: This week we released the admin tool's fork with bulk redaction."
+    assert not any(p.startswith("More features") for p in points)

@@ -77,6 +77,10 @@ _NUMBERING_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[一二三四五六七八九�
 # Where a story was taken from, a label and its link ("原文网址：[澳大利亚 abc 广播网](…)", "Source: […]"):
 # credit, not content, and no title for the paragraph after it.
 _CREDIT = re.compile(rf"^(?:{CREDIT_WORD})\s*[:：]", re.I)
+# A line that names who speaks in the blockquote under it, without a colon: This Week in Matrix's "[Thib
+# (m.org)](…) says", "[HarHarLinks](…) reports" over each section's news (its key points had been those
+# lines: "Aine don't DM reports").
+_SPEAKER_LINE = re.compile(r"\b(?:says|said|reports|reported|announces|announced|writes|wrote|shares|shared)$")
 # A list item ended by a comma or a semicolon: the list goes on one sentence ("…attrs gives you:" then
 # "- a concise and explicit overview of the class's attributes,", "- an initializer,").
 _LISTED_PART = re.compile(r"[,;]$")
@@ -242,13 +246,16 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
 
 
 def _introduced(blocks: list[Block], k: int) -> bool:
-    """Whether block ``k`` is (a paragraph of) a quotation the block before it introduces ("… wrote:"):
-    part of that block's point."""
+    """Whether block ``k`` is (a paragraph of) a quotation the block before it introduces ("… wrote:",
+    or a short line that ends in its speech verb, ``_SPEAKER_LINE``): part of that block's point."""
     if not blocks[k].is_quote:
         return False
     while k > 0 and blocks[k - 1].is_quote:
         k -= 1
-    return k > 0 and leads_in(blocks[k - 1].text)
+    if k == 0:
+        return False
+    before = blocks[k - 1].text
+    return leads_in(before) or (bool(_SPEAKER_LINE.search(before)) and len(tokens(before)) <= MAX_TITLE_TOKENS)
 
 
 def _sentence_part(blocks: list[Block], k: int) -> bool:

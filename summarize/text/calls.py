@@ -157,6 +157,11 @@ _CALL_TO_ACTION_RULES = (
     # "…visit the task page for more information." (This Week in Rust), "For more details, see…".
     r"|\b(?:visit|see|check)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:page|website|site)\s+for\s+(?:more\s+)?"
     r"(?:information|details)\b|^for\s+more\s+(?:information|details),?\s+(?:visit|see|go\s+to|check)\b"
+    # "To learn how to update your Dart version, check out Get the Dart SDK or download…" (This Week in Dart's)
+    r"|^to\s+(?:learn|find\s+out|read)\s+(?:more|how)\b[^.!?]{0,120}?,\s*(?:check\s*out|see|visit|read|go\s+to"
+    r"|head\s+(?:over\s+)?to)\b"
+    r"|^(?:head|go)\s+(?:over\s+)?to\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:issue|page|post|site|website|link"
+    r"|announcement|docs|documentation|thread)\s+to\s+(?:learn|read|find\s+out)\s+more\b"
     r"|^the\s+video\s+(?:is|can\s+be\s+(?:seen|watched))\s+(?:at\s+the\s+top|above|below)\b"
     r"|\bview\s+(?:this|it)(?:\s+(?:email|e-mail|issue|newsletter|post))?\s+(?:in\s+your\s+browser|online|on\s+the\s+web)\b"
     # A mailing's asks and footer: "Forward it to a friend or support us on Patreon.", "Become a paid
@@ -191,8 +196,19 @@ _CALL_TO_ACTION_RULES = (
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
-    r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our|the\s+\d+(?:st|nd|rd|th))\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
+    # The issue's number in digits or in words ("Welcome to the seventeenth issue of This Week in Dart!").
+    r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our|the\s+(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third"
+    r"|[a-z]{2,}th)))\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
+    # What the newsletter is for, and how to take part: "This Week in Dart's aim is to be a useful
+    # collection of changes and news from across the Dart ecosystem…", "…feel free to contribute on GitHub".
+    r"|\b(?:aim|goal|purpose|mission)\s+is\s+to\s+(?:be\s+|provide\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:collection|summary|round-?up|digest|overview)\s+of\b"
+    r"|\bfeel\s+free\s+to\s+(?:contribute|suggest|submit|share|join\s+us|reach\s+out|get\s+in\s+touch"
+    r"|read\s+how\s+to\s+contribute)\b|\byou\s+can\s+open\s+a\s+(?:pr|pull\s+request)\s+(?:at|on|in)\b"
+    # A section's own description: "Neovim is full of active plugins. This section is about the community
+    # and what is going on." (This Week in Neovim's, a key point of each issue)
+    r"|^this\s+section\s+(?:is\s+about|covers|lists|gathers|is\s+dedicated\s+to)\b"
     r"|每周.{0,12}发布"
     # The editor's wish to the reader, a greeting's small talk: "I truly hope you enjoyed Thanksgiving and
     # were able to spend the holiday with your loved ones.", "Hope you all had a great weekend!", "We hope

@@ -28,10 +28,11 @@ from .quotes import ATTRIBUTION
 # "English | Deutsch | Français |…", the first sentences of two summaries. A tag in brackets may lead the
 # link: This Week in Rust's "[video] [Rust 1.75.0: 54 highlights in 20 minutes!](…)" had opened a summary,
 # and its "[disposition: merge] [Stabilize …](…)" had read "disposition: merge Stabilize …" as prose. A code
-# span in the link's text may hold brackets ("[Add a new attribute, `#[isa]`](…)").
+# span in the link's text may hold brackets ("[Add a new attribute, `#[isa]`](…)"), and so may the text
+# itself, balanced one deep ("[Official /r/rust "Who's Hiring" thread … [Rust 1.41]](…)").
 _LINK_ONLY = re.compile(
     rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\[\]\n]{{1,30}}\][ \t]+){{0,2}}"
-    rf"(?:\[(?:[^\]`]|`[^`\n]*`)*\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
+    rf"(?:\[(?:[^\[\]`]|`[^`\n]*`|\[[^\[\]\n]*\])*\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
     r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:|·•]*$|^\s*[|·•]\s*$"
 )
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
@@ -118,11 +119,18 @@ def read_markdown(md: str) -> MarkdownProse:
     titled = title is not None  # a title is found: front matter's, a header's, a heading's
     lines: list[str] = []
     before = ""  # the line before, as read, when it was prose that goes on to this one
+    item = False  # the line before was a list item's, kept as prose
     for line in mark_attributed_quotes(_joined_definitions(md.split("\n"))):
+        if item and BLOCKQUOTE.match(line) and not lines[-1].rstrip().endswith(tuple(_STOPS)):
+            # An item's title, then the blurb it quotes (Haskell Weekly's "- [Title](…) by Jane Doe" over
+            # "  > Today I want to show you…"): the title is a sentence of its own, as a heading is.
+            # Without a stop the two had read as one, "…sliding windows by Brent Yorgey “Today I want…".
+            lines[-1] = with_stop(lines[-1].rstrip())
+        item = bool(LIST_ITEM.match(line)) and not BLOCKQUOTE.match(line)
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
         line = LINE_BREAK.sub("\n\n", BLOCKQUOTE.sub("", line))
         if _REFERENCE_DEFINITION.match(line) or (_LINK_ONLY.match(line) and not _goes_on(before, line)):
-            before = ""
+            before, item = "", False
             continue
         before = line
         atx = _HEADING.match(line)

@@ -32,6 +32,10 @@ from summarize.text.sentences import split_sentences
         ("SACRAMENTO, Calif. (AP) — A fire spread.", "A fire spread."),
         ("NASA, the space agency — said it would.", "NASA, the space agency — said it would."),
         ("UK, France and Germany — all agreed.", "UK, France and Germany — all agreed."),
+        # A Korean paper's dateline: the outlet and the place or the column, and the reporter.
+        ("[엔터미디어=정덕현의 이슈공감] 시작은 사진 공개였다.", "시작은 사진 공개였다."),
+        ("(서울=연합뉴스) 김철수 기자 = 정부가 발표했다.", "정부가 발표했다."),
+        ("[x=1] is how the loop starts.", "[x=1] is how the loop starts."),
         ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),
         (
             "By . Daily Mail Reporter . PUBLISHED: 10:58 EST, 1 January 2014 . | . UPDATED: 11:24 EST, "
@@ -138,6 +142,9 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("tal197 at users.sf.net", True),
         ("jane.doe@example.org.", True),
         ("Staff at Harbour Ferries met at noon.", False),
+        ("정덕현 칼럼니스트 thekian1@entermedia.co.kr.", True),  # a column's signature: name, role, address
+        ("Jane Doe, reporter jane.doe@example.org", True),
+        ("Readers wrote to the paper about it, she said, and to jane@example.org.", False),
         # An aside wholly in square brackets (GNU coreutils' NEWS ends each item with one).
         ("[bug introduced in coreutils-7.0, with GNU MP support].", True),
         ('[The "last write" bug was introduced in coreutils-5.3.0 but masked by the [alignment] bug]', True),
@@ -409,3 +416,18 @@ def test_a_social_media_post_the_page_embeds_is_no_candidate() -> None:
         "— Jane Doe, the clerk, speaking to reporters outside the town hall on Monday."
     )
     assert len(features.candidates(plain, "en")) == 3
+
+
+def test_a_line_in_another_script_is_no_candidate() -> None:
+    # An Indonesian sermon quotes its verse in Arabic: the verse had been a summary sentence.
+    verse = "ْﺐِﺒْﺣَﺃ َﻚَﺒﻴِﺒَﺣ ﺎًﻧْﻮَﻫ ﺎَﻣ ﻰَﺴَﻋ ْﻥَﺃ َﻥﻮُﻜَﻳ َﻚَﻀْﻴِﻐَﺑ ﺎًﻣْﻮَﻳ ،ﺎَﻣ ْﺾِﻐْﺑَﺃَﻭ َﻚَﻀْﻴِﻐَﺑ"
+    text = (
+        "Jangan berlebihan dalam mencintai atau membenci sesuatu, kata para ulama sejak dahulu.\n\n"
+        f"{verse}.\n\n"
+        "Kita harus berhati-hati terhadap aliran yang menanamkan kebencian kepada satu kaum."
+    )
+    shown = [c.text[:6] for c in features.candidates(text, "id")]
+    assert shown == ["Jangan", "Kita h"]
+    # A sentence of the main script that names a brand in Latin letters stays (a third of it is Hangul).
+    korean = "애플이 새 제품을 발표했다.\n\nApple의 iPhone 15 Pro Max가 다음 달 출시된다.\n\n가격은 지난해와 같다고 회사는 설명했다."
+    assert len(features.candidates(korean, "ko")) == 3

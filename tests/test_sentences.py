@@ -322,6 +322,8 @@ def test_a_quote_pysbd_pairs_across_sentences_does_not_glue_the_narrative_betwee
         # A word's ending cut off by a stray space (a CNBC story's "Boeing 's 787-9 jets"): no quotation.
         ("Emirates bought 30 of Boeing 's 787-9 jets.", "Emirates bought 30 of Boeing 's 787-9 jets."),
         ("The automaker isn ‘t slowing down.", "The automaker isn ‘t slowing down."),
+        # Korean sets a particle right after a closing mark: "‘리벤지’의" closes its quotation.
+        ("‘리벤지’의 성격을 가진 SNS 폭로로 여겨지기 때문이다.", "‘리벤지’의 성격을 가진 SNS 폭로로 여겨지기 때문이다."),
         # A single quote inside a double-quoted quotation that closes (Rust's 'static lifetime): left as it is.
         ("“'static is big but weak” – @gankro on twitter", "“'static is big but weak” – @gankro on twitter"),
         ('‘I told them "no" and left', '‘I told them "no" and left’'),
@@ -488,3 +490,18 @@ def test_an_enumeration_inside_a_sentence_is_one_sentence() -> None:
 )
 def test_a_speaker_named_after_a_quoted_cry_ends_no_sentence(text: str, first: str) -> None:
     assert split_sentences(text)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first"),
+    [
+        # An abbreviation that numbers what follows ends no sentence before its number.
+        ("Diriwayatkan dalam Shahih Al-Jami’ no. 178. Kita harus hati-hati.", "id", "Diriwayatkan dalam Shahih Al-Jami’ no. 178."),
+        ("Il habite au no. 10 de la rue. Il est content.", "fr", "Il habite au no. 10 de la rue."),
+        ("See Fig. 3 for the map. It is old.", "en", "See Fig. 3 for the map."),
+        # Before a word it may end one.
+        ("Il a dit no. Puis il est parti.", "fr", "Il a dit no."),
+    ],
+)
+def test_a_numbering_abbreviation_ends_no_sentence_before_its_number(text: str, lang: str, first: str) -> None:
+    assert split_sentences(text, lang)[0] == first

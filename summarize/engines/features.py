@@ -24,7 +24,7 @@ from ..text.headlines import headline
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
-from ..text.scripts import UNSPACED_CJK_RANGES, has_caseless, initials
+from ..text.scripts import UNSPACED_CJK_RANGES, has_caseless, in_other_script, initials, main_script
 from ..text.sentences import paragraph_sentences
 from ..text.textsim import tokens
 
@@ -312,6 +312,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     fragments = fragment_starts(trimmed, title, lang)
     kicker = _opening_line(paragraphs, title)
     posts = embedded_posts(paragraphs)
+    script = main_script(text)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
     names = {
@@ -321,7 +322,8 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
         if m.start() > _first_word_at(s)
     }
     for i, sent in enumerate(trimmed):
-        if i in fragments or i in posts:
+        # A line in another script (an Indonesian sermon's Arabic verse) is no sentence of the summary's language.
+        if i in fragments or i in posts or in_other_script(sent, script):
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue

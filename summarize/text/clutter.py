@@ -32,6 +32,12 @@ _CLUTTER = [
         rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s+)?(?:{_AGENCIES})\s+(?:—|–|--)\s+(?=[A-Z\"“‘'])"
         rf"|^[^/\n]{{0,80}}/\s*(?:PR\s*Newswire|Business\s*Wire|GLOBE\s*NEWSWIRE|PRWeb)[^/\n]{{0,30}}/\s*{_DASH}*\s*"
     ),
+    # A Korean paper's dateline, the outlet and the place or the column, and the reporter: "[서울=뉴시스] 홍길동
+    # 기자 = ", "(서울=연합뉴스) ", "[엔터미디어=정덕현의 이슈공감] " (it had opened an Entermedia column's summary)
+    re.compile(
+        r"^[\[(](?=[^\[\]()\n]*[\uac00-\ud7af])[^\[\]()\n=]{1,20}=[^\[\]()\n=]{1,30}[\])]\s*"
+        r"(?:[^\s=]{2,5}\s+(?:기자|특파원)\s*=\s*)?"
+    ),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
     re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
     # A video page's stamp glued to its first sentence: "20 July 2016 Last updated at 19:08 BST The crash…"

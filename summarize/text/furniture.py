@@ -93,6 +93,9 @@ _CREDIT = re.compile(
 # An email address alone, as a title page or a signature gives it, plainly or written out against harvesters
 # ("tal197 at users.sf.net" had opened the summary of the Shared MIME-info Database specification).
 _ADDRESS_ONLY = re.compile(r"^[\w.+-]+(?:@|\s+(?:at|\[at\]|\(at\))\s+)[\w-]+(?:\.[\w-]+)+\.?$")
+# …or after a few words, a writer's name and role as a column signs off ("정덕현 칼럼니스트 thekian1@entermedia.co.kr.",
+# an Entermedia column's key point; "Jane Doe, reporter jane@example.org").
+_SIGNED_ADDRESS = re.compile(r"^(?:[^\s@.!?]{1,20}\s+){1,4}[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$")
 # An aside wholly in square brackets: an editor's note on the item before it ("[bug introduced in
 # coreutils-7.0]", each of GNU coreutils' NEWS items ends with one, and they were its summary's and key
 # points' sentences), a transcript's "[Applause continues for a minute]". No news sentence is one.
@@ -149,6 +152,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _SIGNATURE.match(sentence)
         or _FIELD_ROW.match(sentence)
         or _ADDRESS_ONLY.match(sentence)
+        or _SIGNED_ADDRESS.match(sentence)
         or _BRACKETED_ASIDE.match(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
         or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))

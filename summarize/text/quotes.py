@@ -71,7 +71,8 @@ def quotation_marks(paragraph: list[str]) -> list[str]:
 # no letter or digit ("…enjoy.'", "Motherwell’"); an apostrophe inside a word ("I’ve") closes nothing,
 # one after a plural ("the players' union") reads as a close, so such a sentence is left as it is.
 _OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[{:—–-]))['‘](?=[^\W\d_])(?!(?:em|tis|twas|til|cause|n|s|t|re|ve|ll|d|m)\b)", re.I)
-_CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?![^\W_])")
+# Korean sets a particle right after a closing mark ("‘리벤지’의 성격", "‘리벤지’ of"): a curly one closes there.
+_CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?![^\W_])|(?<=\S)’(?=[\uac00-\ud7af])")
 
 
 def _open_single(sentence: str) -> tuple[int, str]:

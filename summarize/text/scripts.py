@@ -142,3 +142,41 @@ def initials(upper: bool) -> str:
                     runs.append([code, code])
     rest = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
     return ("A-Z" if upper else "a-z") + rest
+
+
+# Scripts that one language writes together: Japanese mixes kana and Han, Korean may set Han among Hangul.
+_SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    head = name.split(" ", 1)[0]
+    return _SCRIPT_FAMILY.get(head, head)
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """How many letters of ``text`` each script writes, by the first word of the letters' Unicode names
+    ("LATIN", "ARABIC", "CYRILLIC", "CJK" for Han, kana and Hangul alike)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = _script(ch)
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def main_script(text: str) -> str:
+    """The script that writes most of ``text``'s letters ("" when it has none)."""
+    counts = script_counts(text)
+    return max(counts, key=counts.__getitem__) if counts else ""
+
+
+def in_other_script(sentence: str, script: str) -> bool:
+    """Whether under a fifth of ``sentence``'s letters are in ``script`` (a document's main script): a
+    line in another language's script, which a summary in the document's language does not show. A
+    fifth, not a half: a Korean or Japanese sentence spells brands in Latin letters ("Apple의 iPhone
+    15가 출시됐다." is a third Hangul)."""
+    counts = script_counts(sentence)
+    letters = sum(counts.values())
+    return bool(script and letters) and 5 * counts.get(script, 0) < letters

@@ -285,6 +285,9 @@ _LEADING_SYMBOLS = re.compile(rf"({PICTOGRAPHS}+)\s+")
 # A standard's or codec's name, a letter, a stop and a number ("X.509", "H.264"), ends no sentence: pysbd
 # read its letter as an initial and cut "Browsers check X.509" / "Certificates before they connect.".
 _LETTER_NUMBER_END = re.compile(r"(?<![\w.])[A-Za-z]\.\d+$")
+# An abbreviation that numbers what follows ends no sentence before its number: "Shahih Al-Jami’ no. 178"
+# (an Indonesian post's source, cut as "…no." and "178]."), "au no. 10", "Art. 5", "vol. 2", "Fig. 3".
+_NUMBERING_END = re.compile(r"(?<![\w.])(?:[Nn][or]s?|[Nn]º|[Aa]rt|[Vv]ol|[Ff]ig|pp?)\.$")
 
 
 # An enumeration's marker inside a sentence ("means (i) the power…, or (ii) ownership…", "would (a) raise
@@ -301,7 +304,7 @@ def _goes_on(before: str, piece: str) -> bool:
         return True
     if _ENUMERATOR.match(piece) and not _ENDS_SENTENCE.search(before):
         return True
-    if _LETTER_NUMBER_END.search(before):
+    if _LETTER_NUMBER_END.search(before) or (_NUMBERING_END.search(before) and piece[0].isdigit()):
         return True
     if _DASHED_ATTRIBUTION.match(piece) and before.endswith(("”", '"', "’", "'", "»")):
         return True  # who said a quotation: '“…pick a color.” – /u/someboddy on /r/rust'

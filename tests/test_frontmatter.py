@@ -48,6 +48,17 @@ BODY = (
             "---\ntitle: Rust: the good parts\ndate: 2020-01-07 10:00 PST\n---\n",
             ("Rust: the good parts", "2020-01-07", None),
         ),
+        # Fields a generator nests in a table of its own: Zola's taxonomies (This Week in Matrix), a site's
+        # "data:" (This Week in Dart); the top level's own field wins.
+        (
+            '+++\ntitle = "TWIM"\ndate = "2024-11-08T20:45:00Z"\n\n[taxonomies]\nauthor = ["Thib"]\n+++\n',
+            ("TWIM", "2024-11-08T20:45:00Z", "Thib"),
+        ),
+        (
+            "---\ntemplate: issue\n\ndata:\n    date: 2022-11-21\n    title: This Week in Dart - Issue 17\n---\n",
+            ("This Week in Dart - Issue 17", "2022-11-21", None),
+        ),
+        ("---\ntitle: Top\nparams:\n  title: Nested\n  author: Ann Lee\n---\n", ("Top", None, "Ann Lee")),
         # A date in no ISO form, or none at all, is not guessed.
         ("---\ntitle: Later\ndate: next Tuesday\n---\n", ("Later", None, None)),
         ("---\ntitle: Leap\ndate: 2023-02-30\n---\n", ("Leap", None, None)),

@@ -22,6 +22,7 @@ _DATE_KEYS = ("date", "published", "pubdate", "date_published")
 # Jekyll's "author", Hugo's and Pelican's "authors", the Go blog's "by" (a list of lines).
 _AUTHOR_KEYS = ("author", "authors", "by")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NESTING_KEYS = ("taxonomies", "extra", "params", "data")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,16 @@ def _parsed(block: str, *, toml: bool) -> dict[str, Any] | None:
             data = yaml.safe_load(body)
         except (yaml.YAMLError, ValueError):  # ValueError: a date that is none ("2023-02-30")
             return None
-    return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    fields = {str(k).lower(): v for k, v in data.items()}
+    # A field a generator nests in a table of its own: Zola's "[taxonomies] author = […]" and "[extra]",
+    # Hugo's "params:", a site's "data:" (This Week in Dart's title and date). Read where the top lacks it.
+    for table in _NESTING_KEYS:
+        if isinstance(nested := fields.get(table), dict):
+            for k, v in nested.items():
+                fields.setdefault(str(k).lower(), v)
+    return fields
 
 
 def _lines(block: str, *, separator: str) -> dict[str, Any]:

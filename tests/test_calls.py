@@ -146,7 +146,7 @@ CALLS_TO_ACTION = (
     "This shop has been compensated by #CollectiveBias, Inc. and its advertiser. All opinions are mine alone. #ad",
     "This sponsored deal is brought to you by Dashlane.",
     "Be sure to visit Arrowhead on Facebook, Twitter, and Instagram.",
-    "Get it on Amazon for $169.99\nAlso at Walmart",
+    "Get it on Amazon for $169.99 Also at Walmart",
     "Buy it at Best Buy for £49.",
     # A newsletter's greeting with its number in words, what it is for, how to take part, a section's own
     # description, a pointer to read more (This Week in Dart's, This Week in Neovim's).

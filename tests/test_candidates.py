@@ -36,6 +36,10 @@ from summarize.text.sentences import split_sentences
         ("[엔터미디어=정덕현의 이슈공감] 시작은 사진 공개였다.", "시작은 사진 공개였다."),
         ("(서울=연합뉴스) 김철수 기자 = 정부가 발표했다.", "정부가 발표했다."),
         ("[x=1] is how the loop starts.", "[x=1] is how the loop starts."),
+        # A dateline in title case before a colon (Al Jazeera's); a connective before a name is none.
+        ("Washington, DC, United States: Getting to the Moon is hard.", "Getting to the Moon is hard."),
+        ("Doha, Qatar: The talks began on Monday.", "The talks began on Monday."),
+        ("However, Apple: The firm said no.", "However, Apple: The firm said no."),
         ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),
         (
             "By . Daily Mail Reporter . PUBLISHED: 10:58 EST, 1 January 2014 . | . UPDATED: 11:24 EST, "

@@ -337,6 +337,22 @@ def test_a_plain_texts_headings_are_its_short_lines_standing_alone() -> None:
         line_headings("It rained.\n\nand then it stopped\n\nThe storm that hit the coast on Monday night was the worst")
         == ()
     )
+    # A longer line in headline case is one: a page's links to its other stories, copied with its text
+    # (an NBC page's had been key points). A sentence in sentence case, or one ending in a stop, is none.
+    story = (
+        "A video showing the rescue of a kidnapped girl was released by police on Monday.\n\n"
+        "Man Shot at Dallas Gas Station Dies at Hospital\n\n"
+        "The suspect was sentenced to life in federal prison last Thursday, the court said.\n\n"
+        "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl\n\n"
+        "The video shows officers racing up a staircase and banging on the door of the room.\n\n"
+        "Officers said the suspect had driven to a hotel south of the city after the kidnapping\n\n"
+        "A Family Friend Found The Car In The Hotel Parking Lot And Called Police.\n\n"
+        "The girl was taken to hospital and later returned to her mother, the police said."
+    )
+    assert line_headings(story) == (
+        "Man Shot at Dallas Gas Station Dies at Hospital",
+        "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl",
+    )
 
 
 PRESS_RELEASE = """FOR IMMEDIATE RELEASE

@@ -41,6 +41,21 @@ def o_bullets(text: str) -> str:
 # A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.
 _HEADING_WORDS = 8
 _NO_STOP = re.compile(r"[\w%)]$")
+# …or a longer line in headline case, every word capitalised but the small ones, as a page's links to its
+# other stories copy with its text ("Man Shot at Dallas Gas Station Dies at Hospital", "'We Got Her!' Video
+# Shows Dramatic Rescue of Kidnapped Girl": an NBC page's, which had been key points).
+_HEADLINE_WORDS = 16
+_SMALL_WORDS = frozenset(
+    "a an the and or nor but of in on at to for by with from as vs via into onto over after up off per than".split()
+)
+_HEADLINE_END = re.compile(r"[\w%)'’\"”!?]$")
+
+
+def _headline_case(line: str) -> bool:
+    words = [w.strip("'‘’\"“”()") for w in line.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(big) >= 4 and all(w[0].isupper() for w in big) and not line.rstrip().endswith(".")
 
 
 def line_headings(text: str) -> tuple[str, ...]:
@@ -53,8 +68,9 @@ def line_headings(text: str) -> tuple[str, ...]:
         p
         for p in paragraphs
         if "\n" not in p
-        and len(p.split()) <= _HEADING_WORDS
-        and _NO_STOP.search(p)
-        and (p[0].isupper() or p[0].isdigit())
+        and (
+            (len(p.split()) <= _HEADING_WORDS and _NO_STOP.search(p) and (p[0].isupper() or p[0].isdigit()))
+            or (len(p.split()) <= _HEADLINE_WORDS and _HEADLINE_END.search(p) and _headline_case(p))
+        )
     ]
     return tuple(dict.fromkeys(found)) if 2 * len(found) < len(paragraphs) else ()

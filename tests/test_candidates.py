@@ -40,6 +40,9 @@ from summarize.text.sentences import split_sentences
         ("Washington, DC, United States: Getting to the Moon is hard.", "Getting to the Moon is hard."),
         ("Doha, Qatar: The talks began on Monday.", "The talks began on Monday."),
         ("However, Apple: The firm said no.", "However, Apple: The firm said no."),
+        ("New York, NY – With content migrating to mobile, the firm hired.", "With content migrating to mobile, the firm hired."),
+        ("- Kuala Lumpur, MY – Rust Workshop Postponed.", "Kuala Lumpur, MY – Rust Workshop Postponed."),  # an item
+        ("Kuala Lumpur, MY - Rust Workshop Postponed.", "Kuala Lumpur, MY - Rust Workshop Postponed."),  # a hyphen
         ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),
         (
             "By . Daily Mail Reporter . PUBLISHED: 10:58 EST, 1 January 2014 . | . UPDATED: 11:24 EST, "

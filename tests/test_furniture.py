@@ -395,6 +395,29 @@ def test_a_press_release_is_summarized_from_its_news() -> None:
         assert gone not in said, gone
 
 
+def test_a_press_releases_about_notes_and_dateline_are_no_candidates() -> None:
+    # my6sense's and Ascom's releases: a dateline in title case before a dash, a company named in lower case
+    # under "About", footnote marks after a space and the notes under the text had been summary sentences
+    # or key points ("About my6sense my6sense offers…", "[1] Alarm fatigue: impacts on patient safety…").
+    from summarize import SummarizeOptions, Summarizer
+
+    release = (
+        "New York, NY – Harbour Ferries today named Anna Ruiz as the company's first chief strategy officer, "
+        "after a year in which its crossings doubled.\n\n"
+        "Crews are exposed to up to 1,000 alarms per shift [1], even though most need no action [2].\n\n"
+        "Ruiz ran the island airline for ten years and sold it to a larger carrier in 2011, the company said.\n\n"
+        "About harbour8\nharbour8 runs passenger and freight services between Penzance and the Isles of Scilly.\n\n"
+        "[1] Alarm fatigue: impacts on crew safety, Doe J, Roe K. Marine Safety Review. 2015; 28: 685-690.\n\n"
+        "[2] Harbour safety goals: alarm management, a report of the port authority."
+    )
+    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(release, "<stdin>")
+    assert result.summary.startswith("Harbour Ferries today named Anna Ruiz")
+    assert "alarms per shift, even though most need no action." in result.summary + " ".join(result.key_points)
+    said = " ".join([result.summary, *result.key_points])
+    for gone in ("New York, NY", "About harbour8", "passenger and freight", "[1]", "[2]", "Alarm fatigue", "report of"):
+        assert gone not in said, gone
+
+
 def test_a_pasted_articles_headline_is_its_title() -> None:
     # A pasted article had no title: JSON "title" null, Markdown "Summary of <stdin>".
     from summarize.text.headlines import plain_title

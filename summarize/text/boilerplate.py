@@ -236,7 +236,9 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     for para in split_paragraphs(prose):
         lines = [ln for ln in para.split("\n") if ln.strip()]
         heads_about = len(lines) == 1 and bool(ABOUT_HEADING.match(lines[0].strip()))
-        if about or heads_about or _related_links(lines) or _post_header(lines):
+        # The heading may open its paragraph, no blank line under it ("About my6sense" over its text).
+        about_here = len(lines) > 1 and bool(ABOUT_HEADING.match(lines[0].strip()))
+        if about or heads_about or about_here or _related_links(lines) or _post_header(lines):
             about = not about and heads_about
             removed += len(lines)
             continue

@@ -267,9 +267,12 @@ RELATED_LINKS = re.compile(
 
 
 # The heading of what a press release or a post says of its company or writer, under the story ("About
-# Harbour Ferries", "About the author"): with the paragraph under it, boilerplate.
+# Harbour Ferries", "About the author"): with the paragraph under it, boilerplate. A name in lower case
+# with a digit or a capital inside it is a company's too ("About my6sense", "About eBay").
 ABOUT_HEADING = re.compile(
-    r"^about\s+(?:the\s+(?:author|writer|company)|us|(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))\s*:?$", re.I
+    r"^about\s+(?:the\s+(?:author|writer|company)|us|(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
+    r"|(?-i:[a-z][\w&.'’-]*[\dA-Z][\w&.'’-]*))\s*:?$",
+    re.I,
 )
 
 

@@ -32,14 +32,6 @@ _CLUTTER = [
         rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}},?\s+)?(?:{_AGENCIES})\s+(?:—|–|--)\s+(?=[A-Z\"“‘'])"
         rf"|^[^/\n]{{0,80}}/\s*(?:PR\s*Newswire|Business\s*Wire|GLOBE\s*NEWSWIRE|PRWeb)[^/\n]{{0,30}}/\s*{_DASH}*\s*"
     ),
-    # A dateline in title case before a colon: a place, its region or country (Al Jazeera's "Washington, DC,
-    # United States: ", which had opened its story's summary); no connective ("However, Apple: …")
-    re.compile(
-        r"^(?!(?:However|Meanwhile|Still|Yet|Also|Now|Then|Instead|Indeed|Finally|Moreover|Furthermore|Again"
-        r"|Today|Yesterday|Here|There|Similarly|Likewise|Besides|Otherwise|Therefore|Thus|Overall|Plus)\b)"
-        r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
-        r"(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?:\s+(?=[A-Z\"“‘'])"
-    ),
     # A Korean paper's dateline, the outlet and the place or the column, and the reporter: "[서울=뉴시스] 홍길동
     # 기자 = ", "(서울=연합뉴스) ", "[엔터미디어=정덕현의 이슈공감] " (it had opened an Entermedia column's summary)
     re.compile(
@@ -83,6 +75,18 @@ _CLUTTER = [
 ]
 
 
+# A dateline in title case before a colon or a dash: a place, its region or country (Al Jazeera's
+# "Washington, DC, United States: ", which had opened its story's summary; a press release's "New York,
+# NY – "); no connective ("However, Apple: …"), no hyphen, and not in a list: an events listing's item is
+# its place and its event ("Kuala Lumpur, MY - Rust Workshop…", This Week in Rust's).
+_TITLE_CASE_DATELINE = re.compile(
+    r"^(?!(?:However|Meanwhile|Still|Yet|Also|Now|Then|Instead|Indeed|Finally|Moreover|Furthermore|Again"
+    r"|Today|Yesterday|Here|There|Similarly|Likewise|Besides|Otherwise|Therefore|Thus|Overall|Plus)\b)"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+    r"(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?(?::|\s+(?:--|[–—]))\s+(?=[A-Z\"“‘'])"
+)
+
+
 def trim_clutter(sentence: str) -> str:
     """``sentence`` without leading datelines, bylines, publication stamps and a photo caption's label.
 
@@ -98,7 +102,7 @@ def trim_clutter(sentence: str) -> str:
         for pattern in _CLUTTER:
             text = pattern.sub("", text, count=1).strip()
         if not item:
-            text = strip_caption_label(text)
+            text = strip_caption_label(_TITLE_CASE_DATELINE.sub("", text, count=1).strip())
         if text == before:
             break
     return text

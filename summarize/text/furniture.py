@@ -100,6 +100,9 @@ _SIGNED_ADDRESS = re.compile(r"^(?:[^\s@.!?]{1,20}\s+){1,4}[\w.+-]+@[\w-]+(?:\.[
 # coreutils-7.0]", each of GNU coreutils' NEWS items ends with one, and they were its summary's and key
 # points' sentences), a transcript's "[Applause continues for a minute]". No news sentence is one.
 _BRACKETED_ASIDE = re.compile(r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\][.!?]?$")
+# A numbered note or reference under the text ("[1] Alarm fatigue: impacts on patient safety, Ruskin KJ…",
+# a press release's, which had been a key point).
+_NOTE_ENTRY = re.compile(r"^\[\d{1,3}\][ \t]+\S")
 # A row of fields set apart by bars ("2024-01-03 | Virtual (Dallas, TX, US) | Dallas Rust", an events
 # listing's line; "Home | News | Sport", a page's menu copied with its text): no sentence. No sentence of the
 # three news sets holds a bar.
@@ -154,6 +157,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _ADDRESS_ONLY.match(sentence)
         or _SIGNED_ADDRESS.match(sentence)
         or _BRACKETED_ASIDE.match(sentence)
+        or _NOTE_ENTRY.match(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
         or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))
     )

@@ -137,6 +137,9 @@ CALLS_TO_ACTION = (
     "Comments are not pre-screened before they post.",
     "The opinions expressed in this commentary are solely his own.",
     "The views expressed here do not necessarily reflect those of the BBC.",
+    # Moneycontrol's, with more than views expressed and a site's address in it.
+    "The views and investment tips expressed by investment experts on Moneycontrol.com are their own and not that "
+    "of the website or its management.",
     "ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية إلى مراجعة التعليقات قبل نشرها.",
     "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط.",
     # An editor's note over an opinion piece: the writer's biography and the disclaimer, whole.

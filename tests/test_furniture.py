@@ -46,6 +46,10 @@ def test_furniture_lines_go_and_the_sentences_beside_them_stay_whole() -> None:
         ("Find all the latest football transfers on our dedicated page.", True),
         ("This site is optimised for modern web browsers, and does not fully support your browser", True),
         ("Media playback is unsupported on your device", True),
+        # A video box's title and prompt (Fox News'): it had opened a story's summary.
+        ("Fox News Flash top entertainment and celebrity headlines for Nov. 19 are here.", True),
+        ("Check out what's clicking today in entertainment.", True),
+        ("The top headlines are here to stay, the editor said.", False),
         # A news page copied from the browser: a picture's source and caption, the time since publication,
         # buttons, the site's footer.
         ("Image source, Getty Images", True),

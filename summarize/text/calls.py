@@ -35,6 +35,10 @@ _FURNITURE_RULE = (
     r"|more\s+stories\s+from\s+the\s+(?:(?![.:]).){1,80}?\bseries\b(?:(?![.:]).){0,120}"
     r"|read\s+more\s*:\s+(?:(?![.!?]).){1,120}$"
     r"|find\s+all\s+the\s+latest\s+(?:(?![.:]).){1,60}\s+on\s+our\s+dedicated\s+page"
+    # A video box's title and its prompt (Fox News'): "Fox News Flash top entertainment and celebrity
+    # headlines for Nov. 19 are here." had opened a story's summary; "Check out what's clicking today…".
+    r"|(?:[\w-]+\s+){0,4}top\s+(?:[\w-]+\s+){0,4}headlines\s+(?:for\s+(?:(?![!?]).){1,20}?\s+)?are\s+here"
+    r"|check\s+out\s+what['’]s\s+clicking\s+(?:(?![.:]).){0,60}"
     r"|this\s+site\s+is\s+optimi[sz]ed\s+for\s+(?:(?![.:]).){0,60}\bbrowsers?\b(?:(?![.:]).){0,80})\.?$"
     # A match's live-text feed pasted under its report, one event a line: "Foul by Roberto Firmino
     # (Liverpool).", "Lucas Akins (Burton Albion) wins a free kick in the defensive half.", "Corner,
@@ -181,7 +185,7 @@ _CALL_TO_ACTION_RULES = (
     # أدناه لا تعبر عن رأي موقع CNN بالعربية…"), which had given two of its story's key points.
     r"|\bwelcomes?\s+(?:a\s+)?(?:lively|courteous)\b[^.!?]{0,30}?\bdiscussion\b"
     r"|^comments\s+are\s+(?:not\s+pre-?screened|moderated|closed)\b"
-    r"|^(?:the\s+)?(?:views|opinions)\s+expressed\b[^.!?]{0,60}?\b(?:(?:are|is)\s+(?:solely\s+|entirely\s+)?"
+    r"|^(?:the\s+)?(?:views|opinions)(?:\s+and\s+(?:[\w-]+\s+){1,3}?)?\s*expressed\b(?:[^.!?]|\.(?=\w)){0,80}?\b(?:(?:are|is)\s+(?:solely\s+|entirely\s+)?"
     r"(?:(?:his|her|their|my|the\s+author['’]s|the\s+writer['’]s)\s+own|(?:his|hers|theirs|mine)\b|those\s+of\s+the\s+"
     r"(?:author|writer))|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent))"
     r"|^ترحب\s+[^.!؟]{0,30}?بالنقاش|لا\s+تعبر\s+(?:بالضرورة\s+)?عن\s+رأي"

@@ -40,7 +40,7 @@ from summarize.text.sentences import split_sentences
         ("Washington, DC, United States: Getting to the Moon is hard.", "Getting to the Moon is hard."),
         ("Doha, Qatar: The talks began on Monday.", "The talks began on Monday."),
         ("However, Apple: The firm said no.", "However, Apple: The firm said no."),
-        ("New York, NY – With content migrating to mobile, the firm hired.", "With content migrating to mobile, the firm hired."),
+        ("New York, NY – With content on mobile, the firm hired.", "With content on mobile, the firm hired."),
         ("- Kuala Lumpur, MY – Rust Workshop Postponed.", "Kuala Lumpur, MY – Rust Workshop Postponed."),  # an item
         ("Kuala Lumpur, MY - Rust Workshop Postponed.", "Kuala Lumpur, MY - Rust Workshop Postponed."),  # a hyphen
         ("By Jane Doe\nThe council approved the plan.", "The council approved the plan."),
@@ -436,5 +436,8 @@ def test_a_line_in_another_script_is_no_candidate() -> None:
     shown = [c.text[:6] for c in features.candidates(text, "id")]
     assert shown == ["Jangan", "Kita h"]
     # A sentence of the main script that names a brand in Latin letters stays (a third of it is Hangul).
-    korean = "애플이 새 제품을 발표했다.\n\nApple의 iPhone 15 Pro Max가 다음 달 출시된다.\n\n가격은 지난해와 같다고 회사는 설명했다."
+    korean = (
+        "애플이 새 제품을 발표했다.\n\nApple의 iPhone 15 Pro Max가 다음 달 출시된다.\n\n"
+        "가격은 지난해와 같다고 회사는 설명했다."
+    )
     assert len(features.candidates(korean, "ko")) == 3

@@ -148,7 +148,7 @@ def test_the_reader_and_the_translator_agree_on_inline_code(span: str, shown: st
         # Parentheses inside a link's address (This Week in Rust): the prose read "…a big deal to me/)."
         ("[A big deal to me](https://x.dev/blog/feature(slice_patterns)/) now.", "A big deal to me now."),
         # Brackets inside a link's text, balanced one deep (This Week in Matrix's names with a status).
-        ("[Jane Doe {she/her} [back Nov 5]](https://matrix.to/#/@jane:x.org) reports", "Jane Doe {she/her} back Nov 5 reports"),
+        ("[Jane Doe {she/her} [back Nov 5]](https://x.org/@jane) reports", "Jane Doe {she/her} back Nov 5 reports"),
         ("[a [b] c](https://x.org) and [d](https://y.org)", "a b c and d"),
     ],
 )

@@ -16,9 +16,7 @@ from .page_markup import shown_superscript
 # A link's text may hold brackets, balanced one deep (This Week in Matrix's "[Andrew Morgan (anoa) {he/him}
 # [back Nov 5]](https://matrix.to/…) reports" had been a key point with its address).
 _LINK_TEXT = r"(?:[^\[\]]|\[[^\[\]\n]*\])*"
-_INLINE_LINK = re.compile(
-    rf"!?\[({_LINK_TEXT}[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[({_LINK_TEXT})\]{LINK_TARGET}"
-)
+_INLINE_LINK = re.compile(rf"!?\[({_LINK_TEXT}[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[({_LINK_TEXT})\]{LINK_TARGET}")
 # An image is no words of the text, as on a page: a README's row of badges, "[![build status](…)](…)
 # [![pypi](…)](…)", had read "![build status](https://…)" (the link's pattern took the image's "![alt"
 # for its text), a logo "PyTorch Logo" as a sentence.

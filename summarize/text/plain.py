@@ -45,9 +45,8 @@ _NO_STOP = re.compile(r"[\w%)]$")
 # other stories copy with its text ("Man Shot at Dallas Gas Station Dies at Hospital", "'We Got Her!' Video
 # Shows Dramatic Rescue of Kidnapped Girl": an NBC page's, which had been key points).
 _HEADLINE_WORDS = 16
-_SMALL_WORDS = frozenset(
-    "a an the and or nor but of in on at to for by with from as vs via into onto over after up off per than".split()
-)
+_SMALL = "a an the and or nor but of in on at to for by with from as vs via into onto over after up off per than"
+_SMALL_WORDS = frozenset(_SMALL.split())
 _HEADLINE_END = re.compile(r"[\w%)'’\"”!?]$")
 
 

@@ -66,11 +66,14 @@ def quotation_marks(paragraph: list[str]) -> list[str]:
 
 
 # A single quote that opens a quotation: at the start or after a space, bracket, colon or dash, before a
-# letter, and no elision ("'em", "'tis", "rock 'n' roll") nor a word's ending cut off by a stray space ("Boeing
-# 's 787-9 jets", "isn ‘t": a CNBC story's summary had gained a closing "'"). One that may close one: after text and before
-# no letter or digit ("…enjoy.'", "Motherwell’"); an apostrophe inside a word ("I’ve") closes nothing,
-# one after a plural ("the players' union") reads as a close, so such a sentence is left as it is.
-_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[{:—–-]))['‘](?=[^\W\d_])(?!(?:em|tis|twas|til|cause|n|s|t|re|ve|ll|d|m)\b)", re.I)
+# letter, and no elision ("'em", "'tis", "rock 'n' roll") nor a word's ending cut off by a stray space
+# ("Boeing 's 787-9 jets", "isn ‘t": a CNBC story's summary had gained a closing "'"). One that may close
+# one: after text and before no letter or digit ("…enjoy.'", "Motherwell’"); an apostrophe inside a word
+# ("I’ve") closes nothing, one after a plural ("the players' union") reads as a close, so such a sentence
+# is left as it is.
+_OPENING_SINGLE = re.compile(
+    r"(?:^|(?<=[\s(\[{:—–-]))['‘](?=[^\W\d_])(?!(?:em|tis|twas|til|cause|n|s|t|re|ve|ll|d|m)\b)", re.I
+)
 # Korean sets a particle right after a closing mark ("‘리벤지’의 성격", "‘리벤지’ of"): a curly one closes there.
 _CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?![^\W_])|(?<=\S)’(?=[\uac00-\ud7af])")
 
@@ -117,6 +120,20 @@ def close_quote(sentence: str) -> str:
     if single and not _inside_double(sentence, single_at):
         closes.append((single_at, single))
     return sentence + "".join(mark for _, mark in sorted(closes, reverse=True))
+
+
+# Spaces a page's markup leaves inside curly quotes ("“ Wild Rose ”", "“ Dancing with the Stars.”": a link
+# inside the quotes lost its tags): an opening mark after a space or at a line's start, a closing one before
+# a space, a stop or the end. A German closing “ follows its word ("„Wort“ und") and is left alone.
+_SPACED_OPENING = re.compile(r"(?:(?<=\s)|^)“[ \t]+(?=\w)", re.M)
+_SPACED_CLOSING = re.compile(r"(?<=[\w.,!?])[ \t]+”(?=[\s.,;:!?)]|$)", re.M)
+
+
+def tidy_quote_spaces(text: str) -> str:
+    """``text`` without the spaces a page's markup left inside its curly quotes (``_SPACED_OPENING``)."""
+    if "“" not in text and "”" not in text:
+        return text
+    return _SPACED_CLOSING.sub("”", _SPACED_OPENING.sub("“", text))
 
 
 # Verbs that attribute speech (English): after a quote ("'Why?' Smith asked.") or before a colon ("Smith

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from summarize.engines import extractive
-from summarize.text import glued, segment, sentences
+from summarize.text import continuations, glued, segment, sentences
 from summarize.text.quotes import close_quote, quotation_marks
 from summarize.text.sentences import split_paragraphs, split_sentences
 from summarize.text.textsim import tokens
@@ -161,9 +161,9 @@ def test_who_said_a_quotation_goes_with_its_last_sentence() -> None:
     # pysbd cut This Week in Rust's "– /u/… on /r/rust" off a quote of the week, and a summary showed it alone.
     para = "“It is no choice. You must pick a colour.” – /u/someone on /r/rust"
     pieces = ["“It is no choice.", "You must pick a colour.”", "– /u/someone on /r/rust"]
-    assert sentences._join_continuations(para, pieces) == ["“It is no choice.", pieces[1] + " " + pieces[2]]
+    assert continuations.join_continuations(para, pieces) == ["“It is no choice.", pieces[1] + " " + pieces[2]]
     # Not after a sentence that closes no quotation: a dash there opens a line of its own.
-    assert not sentences._goes_on("The vote is on Monday.", "– Jane Doe on the council")
+    assert not continuations.goes_on("The vote is on Monday.", "– Jane Doe on the council")
 
 
 def test_each_list_item_starts_a_sentence() -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .continuations import ENUMERATION_MARK
 from .glued import strip_caption_label
 from .markdown import LIST_MARKER
-from .sentences import ENUMERATION_MARK
 
 # News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
 _AGENCIES = (

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .continuations import CLOSE_MARKS, CLOSE_QUOTES, join_continuations
 from .glued import split_captions, split_quote_edges
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
-from .quotes import ATTRIBUTION, SPEAKER_AFTER_QUOTE
-from .scripts import PICTOGRAPHS
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
 
@@ -46,9 +45,6 @@ PYSBD_LANGUAGES = frozenset(
     ]
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
-# Closing quotes and brackets that may follow a full stop and belong to the sentence.
-_CLOSE_QUOTES = "\"'”’»"
-CLOSE_MARKS = _CLOSE_QUOTES + ")]\u300d\u300f"
 _CLOSERS = re.escape(CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
@@ -241,7 +237,7 @@ _QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’“”«»„", "\u02bc"))
 
 
 # A quote mark and a space at a piece's start: a closing quote pysbd left there.
-_PIECE_OPENS_WITH_CLOSER = re.compile(rf"[{re.escape(_CLOSE_QUOTES)}]\s")
+_PIECE_OPENS_WITH_CLOSER = re.compile(rf"[{re.escape(CLOSE_QUOTES)}]\s")
 
 
 def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -260,92 +256,8 @@ def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyp
     return [p for p in out if p]
 
 
-# A piece that opens with a small letter goes on the sentence before it when that one ends in an
-# ordinal's dot ("ve 14. minutě", "w 89. minucie", "am 3. März") or a quoted question or exclamation
-# ('…düşünüyorlar?" diye merak etti', "…?" she asked); a piece with no letter or digit at all ('“', '.')
-# is no sentence either. Its first word must have no capital ("iPhone sales rose" starts a sentence).
-_ORDINAL_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
-_QUOTED_CRY_END = re.compile(rf"[?!؟][{_CLOSERS}]+$")
-# A title written before a name ends no sentence, in any language ("El Sr. Corbyn", "церкви Св. Мартина",
-# "la St. Martin"): pysbd's lists lack some, and languages without pysbd had none. Only titles that
-# stand before a name: "Jr." or "Co." may end a sentence.
-_TITLE_END = re.compile(
-    r"(?:^|(?<=[\s(\"'“‘«]))(?:Dr|Dra|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Sto|Sta|Prof|Rev|Sen|Gov|Gen|Capt|Sgt"
-    r"|St|Sv|Av|Hr|Fr|Св|Проф|Д-р|г-н|г-жа|রেভ)\.$"
-)
-
-
-# A quotation's attribution after its closing mark ("– brundolf on Hacker News"), a piece pysbd may cut off.
-_DASHED_ATTRIBUTION = re.compile(ATTRIBUTION)
-
-# Pictographs and other symbols (emoji) and the space after them, at a piece's start.
-_LEADING_SYMBOLS = re.compile(rf"({PICTOGRAPHS}+)\s+")
-
-
-# A standard's or codec's name, a letter, a stop and a number ("X.509", "H.264"), ends no sentence: pysbd
-# read its letter as an initial and cut "Browsers check X.509" / "Certificates before they connect.".
-_LETTER_NUMBER_END = re.compile(r"(?<![\w.])[A-Za-z]\.\d+$")
-# An abbreviation that numbers what follows ends no sentence before its number: "Shahih Al-Jami’ no. 178"
-# (an Indonesian post's source, cut as "…no." and "178]."), "au no. 10", "Art. 5", "vol. 2", "Fig. 3".
-_NUMBERING_END = re.compile(r"(?<![\w.])(?:[Nn][or]s?|[Nn]º|[Aa]rt|[Vv]ol|[Ff]ig|pp?)\.$")
-
-
-# An enumeration's marker inside a sentence ("means (i) the power…, or (ii) ownership…", "would (a) raise
-# taxes and (b) cut…", "three parts: 1) a tax cut, 2) …"), which pysbd cuts before as a list item's.
-# Cut alone, a marker opens the sentence after it ("It passed. (a) The tax cut comes first.").
-# One owner of the bracketed form, which the engine's clutter trim reads too ("(a) The council must…").
-ENUMERATION_MARK = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"
-_ENUMERATOR = re.compile(rf"(?:{ENUMERATION_MARK}|(?:[a-z]|\d{{1,2}})\))(?:\s|$)")
-_ENDS_SENTENCE = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
-
-
-def _goes_on(before: str, piece: str) -> bool:
-    if not any(ch.isalnum() for ch in piece):
-        return True
-    if _ENUMERATOR.match(piece) and not _ENDS_SENTENCE.search(before):
-        return True
-    if _LETTER_NUMBER_END.search(before) or (_NUMBERING_END.search(before) and piece[0].isdigit()):
-        return True
-    if _DASHED_ATTRIBUTION.match(piece) and before.endswith(("”", '"', "’", "'", "»")):
-        return True  # who said a quotation: '“…pick a color.” – /u/someboddy on /r/rust'
-
-    if _QUOTED_CRY_END.search(before) and (m := SPEAKER_AFTER_QUOTE.match(piece)) and piece[m.end() :][:1] != ":":
-        # '“…for the people of Kentucky!” Trump tweeted before Election Day.'; not 'He said: "We need…"',
-        # which leads into a quotation of its own
-        return True
-    if _TITLE_END.search(before) and not piece[0].islower():  # a name: a capital, or a script without case
-        return True
-    word = piece.split(maxsplit=1)[0]
-    if not word[0].islower() or any(ch.isupper() for ch in word):
-        return False
-    return bool(_ORDINAL_END.search(before) or _QUOTED_CRY_END.search(before))
-
-
-def _join_continuations(para: str, pieces: list[str]) -> list[str]:
-    """``pieces`` of ``para`` with each that goes on the one before (:func:`_goes_on`) joined to it, as
-    ``para`` writes the two."""
-    out: list[tuple[int, int]] = []
-    pos, changed = 0, False
-    for piece in pieces:
-        at = para.find(piece, pos)
-        if at < 0:  # a splitter rewrote it: nothing to join by
-            return pieces
-        pos = at + len(piece)
-        # A macro's "!" ends nothing: "println!(…)", "vec![…]" (Rust newsletters), glued to its bracket.
-        macro = bool(out) and at == out[-1][1] and para[at - 1] == "!" and piece[0] in "([{"
-        before = para[out[-1][0] : out[-1][1]] if out else ""
-        if out and (macro or _goes_on(before, piece) or _ENUMERATOR.fullmatch(before)):
-            out[-1], changed = (out[-1][0], pos), True
-            continue
-        if out and (m := _LEADING_SYMBOLS.match(piece)) and m.end() < len(piece):
-            # Emoji after a stop end the sentence they follow ("Hi! 👋 This week…"), not open the next.
-            out[-1], at, changed = (out[-1][0], at + len(m.group(1))), at + m.end(), True
-        out.append((at, pos))
-    return [para[a:b] for a, b in out] if changed else pieces
-
-
 def _split_paragraph(para: str, lang: str) -> list[str]:
-    return _join_continuations(para, _split_pieces(para, lang))
+    return join_continuations(para, _split_pieces(para, lang))
 
 
 def _split_pieces(para: str, lang: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .scripts import PICTOGRAPHS, is_hangul, is_unspaced_cjk
 from .continuations import CLOSE_MARKS
+from .scripts import PICTOGRAPHS, is_hangul, is_unspaced_cjk
 
 # What may close a sentence after its stop ("…said 'no.'"), full-width brackets too ("…（英文）。").
 _CLOSING_MARKS = CLOSE_MARKS + "）】"

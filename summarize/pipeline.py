@@ -24,6 +24,7 @@ from .text.boilerplate import RecurringText, strip_lone
 from .text.bounds import LENGTH_WORDS, bound
 from .text.detect import detect_language
 from .text.inputs import Document, repair_mojibake, text_document
+from .text.joined import join_sentences, with_stop
 from .text.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -317,26 +318,34 @@ class Summarizer:
         lang = job.language.code if job.language.code != UNDETERMINED else "en"
         warnings = list(job.warnings)
         o = self.options
+        if o.kind != "article" and job.doc.markdown:
+            from .engines.newsletter import newsletter_points
+
+            exclude = split_sentences(summary, lang)
+            # An issue of links alone has no prose but its headings: they had been its summary ("好文。工具。
+            # 框架。", 潮流周刊's). Its lead items are, then, and the points the items after them.
+            lead = extractive.SUMMARY_SENTENCES.get(o.length, 3) if _headings_only(exclude, job.doc.headings) else 0
+            found = newsletter_points(
+                job.doc.part or job.doc.raw,
+                lang,
+                o.points + lead,
+                exclude=[] if lead else exclude,
+                is_boilerplate=job.is_boilerplate,
+                kind=o.kind,
+            )
+            # The issue's own items, one per section, instead of the engine's. Read from the issue as written
+            # (recurring items are told by comparing raw lines): repaired here.
+            found = [repair_mojibake(point)[0] for point in found or ()]
+            if lead and found:
+                summary, found = join_sentences([with_stop(p) for p in found[:lead]]), found[lead:]
+                warnings.append("newsletter: its prose is its headings alone; the summary is its lead items")
+            if found or lead:
+                points = found[: o.points]
         if o.max_new_tokens is None:  # --max-new-tokens overrides --length, and so its word budget
             budget = LENGTH_WORDS[o.length]
             summary, was_cut = bound(summary, budget, lang)
             if was_cut:
                 warnings.append(f"summary cut to about {budget} words (--length {o.length})")
-        if o.kind != "article" and job.doc.markdown:
-            exclude = split_sentences(summary, lang)
-            from .engines.newsletter import newsletter_points
-
-            found = newsletter_points(
-                job.doc.part or job.doc.raw,
-                lang,
-                o.points,
-                exclude=exclude,
-                is_boilerplate=job.is_boilerplate,
-                kind=o.kind,
-            )
-            if found:  # the issue's own items, one per section, instead of the engine's
-                # Read from the issue as written (recurring items are told by comparing raw lines): repaired here.
-                points = [repair_mojibake(point)[0] for point in found]
         if len(points) < o.points:
             warnings.append(fewer_points(len(points), o.points))
         timings = {k: job.timings.get(k, 0.0) for k in ("clean", "detect", "load", "summarize")}
@@ -415,3 +424,9 @@ class Summarizer:
         """Drop the loaded models (their memory is freed once nothing else holds them)."""
         self.loader.close()
         self._translator = None
+
+
+def _headings_only(sentences: list[str], headings: Sequence[str]) -> bool:
+    """Whether a summary's ``sentences`` are all headings of the document (its prose had nothing else)."""
+    named = {h.strip() for h in headings}
+    return bool(sentences) and all(s.strip().rstrip(".!?。！？").strip() in named for s in sentences)

@@ -66,6 +66,10 @@ from summarize.text.calls import is_call_to_action
         "To learn more about the crash, investigators will examine the engines.",
         "Police said anyone could feel free to contact them about the crash.",
         "This section of the road is about to close for repairs.",
+        "The mayor will present you the keys to the city, the council said.",
+        "Read the report, the minister told MPs on Tuesday.",
+        "The special thanks went to the volunteers who cleared the beach.",
+        "他在杭州拍摄了一部纪录片，记录了城市的变化。",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -163,6 +167,17 @@ CALLS_TO_ACTION = (
     "This section is about the community and what is going on.",
     "To learn how to update your Dart version, check out Get the Dart SDK or download the update.",
     "Head to the linked issue to learn more about the potential breaking change.",
+    # This Week in React's greeting and thanks, a pointer to the change; Chinese weeklies' asks and captions.
+    "Another week has passed and I’m thrilled to present you the tenth issue of This Week in React ⚛️.",
+    "It’s time for your weekly recap of what happened in React Core and React DOM.",
+    "Special thank you this week to: David Edmondson (threehams), Isaiah Nields (isaiahnields).",
+    "Read the PR for more information why this hook was removed.",
+    "你也可以为这个项目出一份力，如果发现有价值的信息、文章、工具等可以到 Issues 里提给我们，我们会尽快处理。",
+    "我们和 Price Tag 的合作，给读者送一个小福利，点击上面链接可以领取 Reveal 14 优惠券。",
+    "记录每周看到的前端潮流技术筛选后周一发布于此，关注让你更潮流~",
+    "封面图摄于安吉晚饭黄昏，伴随着一点凉风吹来，还挺有意境的。",
+    "摄于杭州太子湾郁金香，挺美，每年3月底4月初开。",
+    "同时也支持了 RSS 订阅：https://github.com/SwiftOldDriver/iOS-Weekly/releases.atom 。",
 )
 
 

@@ -152,6 +152,9 @@ def test_a_field_of_one_word_is_no_candidate() -> None:
         ("정덕현 칼럼니스트 thekian1@entermedia.co.kr.", True),  # a column's signature: name, role, address
         ("Jane Doe, reporter jane.doe@example.org", True),
         ("Readers wrote to the paper about it, she said, and to jane@example.org.", False),
+        ("@没故事的卓同学，@四娘，@mmoaay，@享耳先森，@EyreFree", True),  # an issue's editors, their accounts alone
+        ("@jane, @tom and @ann", True),
+        ("@jane, @tom and @ann shared the prize, the jury said.", False),
         # An aside wholly in square brackets (GNU coreutils' NEWS ends each item with one).
         ("[bug introduced in coreutils-7.0, with GNU MP support].", True),
         ('[The "last write" bug was introduced in coreutils-5.3.0 but masked by the [alignment] bug]', True),

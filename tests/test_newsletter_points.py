@@ -224,3 +224,65 @@ def test_a_line_naming_the_speaker_of_the_blockquote_under_it_is_one_point_with_
     assert points is not None
     assert points[1] == "Aine don't DM reports: This week we released the admin tool's fork with bulk redaction."
     assert not any(p.startswith("More features") for p in points)
+
+
+def test_an_issue_of_links_alone_is_summarized_by_its_lead_items(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 潮流周刊: a caption, a call to follow, then sections of links. Its prose was its headings, and the summary
+    # read "好文。工具。框架。". Its lead items are the summary now, the items after them the points, and a
+    # warning says so.
+    import json
+
+    from click.testing import CliRunner
+
+    from summarize.cli import cli
+
+    md = (
+        "# Harbour Weekly 12\n\n"
+        "## Articles\n\n- [How the ferry timetable is planned](https://x.org/a)\n"
+        "- [Why fares rise in winter](https://x.org/b)\n\n"
+        "## Tools\n\n- [Tidewatch - tide tables in the terminal](https://x.org/c)\n"
+        "- [Knotty - a knot-tying trainer](https://x.org/d)\n\n"
+        "## Frameworks\n\n- [Hull - a boat-design toolkit](https://x.org/e)\n"
+        "- [Rig - sail plans as code](https://x.org/f)\n"
+    )
+    path = tmp_path / "issue-12.md"
+    path.write_text(md, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["--engine", "extractive", "--format", "json", "-p", "3", str(path)])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.stdout)
+    assert result["summary"] == (
+        "How the ferry timetable is planned. Tidewatch - tide tables in the terminal. Hull - a boat-design toolkit."
+    )
+    assert result["key_points"] == [
+        "Why fares rise in winter",
+        "Knotty - a knot-tying trainer",
+        "Rig - sail plans as code",
+    ]
+    assert any("lead items" in w for w in result["warnings"])
+    # An issue with prose keeps its summary of the prose.
+    prose = md.replace("## Articles\n\n", "## Articles\n\nThe ferry strike is over after three weeks of talks.\n\n")
+    path.write_text(prose, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["--engine", "extractive", "--format", "json", str(path)])
+    assert json.loads(out.stdout)["summary"].startswith("The ferry strike is over")
+
+
+def test_an_issue_of_stories_each_with_its_link_on_a_line_is_a_newsletter() -> None:
+    # This Week in React: "## Hooks RFC Merged", a paragraph, then the link alone. No link list, no title
+    # naming the issue: it was read as an article, and 1 key point of 5 had a "new fact".
+    stories = [
+        ("RFC: Context.write", "A new RFC is out about sharing state across roots.", "https://x.org/rfcs/89"),
+        ("Hooks RFC Merged", "After a thousand comments the core team merged the RFC.", "https://x.org/rfcs/68"),
+        ("Scheduler Overhead", "Serialization overhead is lower when using postMessage.", "[PR 14249](https://x.org/p)"),
+        ("Stable Builds", "Adding properties to an object disables certain optimizations.", "https://x.org/p/14309"),
+        ("Versioning Policy", "A new documentation page now explains the version policy.", "https://x.org/docs"),
+    ]
+    md = "Another week has passed.\n\n---\n\n" + "\n\n---\n\n".join(
+        f"## {title}\n\n{story}\n\n{link}" for title, story, link in stories
+    )
+    assert newsletter.is_newsletter(md)
+    assert newsletter_points(md, "en", 5) == [story for _, story, _ in stories]
+    # Four such sections are not enough, nor are stories that are fewer than two in three of the sections.
+    four = md.split("\n\n---\n\n## Versioning Policy")[0]
+    assert not newsletter.is_newsletter(four)
+    prose = "\n\n".join(f"## Part {k}\n\nThe council met again on day {k} of the talks." for k in range(4))
+    assert not newsletter.is_newsletter(md + "\n\n" + prose)

@@ -10,7 +10,8 @@ least ``MIN_SECTIONS`` sections (headings at the section level: the shallowest h
 twice or more, so a single ``#`` title over ``##`` sections does not count), of which at least
 ``MIN_LINK_SECTIONS`` hold a link list (two or more lines that are list items or numbered items
 with a link) — or, with fewer link lists, front matter or a title that names an issue ("Issue
-#12", "Weekly", "This Week in", "Newsletter", "第 12 期", "周刊"). ``kind="newsletter"`` takes any
+#12", "Weekly", "This Week in", "Newsletter", "第 12 期", "周刊") — or of which ``MIN_STORY_SECTIONS`` and
+two in three are a story with its link alone on a line (:attr:`Section.is_story`). ``kind="newsletter"`` takes any
 Markdown with one section or more; ``kind="article"`` never.
 
 How the key points are picked (:func:`newsletter_points`): sections in reading order; from each,
@@ -54,6 +55,9 @@ from ..text.textsim import is_near_duplicate, tokens
 KINDS = ("auto", "newsletter", "article")
 MIN_SECTIONS = 3
 MIN_LINK_SECTIONS = 2
+# …or at least this many sections that are stories with their link on a line of its own (This Week in
+# React's "## Hooks RFC Merged", a paragraph, then "https://github.com/…"), two in three of them.
+MIN_STORY_SECTIONS = 5
 # An item needs this many tokens to say something ("Online." does not).
 MIN_ITEM_TOKENS = 3
 # A title item (no final stop) this short is completed by the first sentence of the paragraph after it.
@@ -63,6 +67,7 @@ MAX_POINT_TOKENS = 60
 
 _TASK_BOX = re.compile(rf"^{TASK_BOX}\s*")
 _LINK = re.compile(rf"\[[^\]\n]*\]{LINK_TARGET}|<https?://[^>\s]+>|https?://\S+")
+_LINK_ALONE = re.compile(rf"(?:{_LINK.pattern})[\s.]*")
 _IMAGE_ONLY = re.compile(rf"^\s*(?:!\[[^\]]*\]{LINK_TARGET}\s*)+$")
 # A table of contents' entry: a link to a part of the same document ("- [Where to get it](#where-to-get-it)").
 _CONTENTS_ENTRY = re.compile(r"^\s*\[[^\]\n]*\]\(#[^()\s]*\)[\s.,;]*$")
@@ -94,6 +99,7 @@ class Block:
     is_item: bool  # a list or numbered item (else a paragraph)
     has_link: bool
     is_quote: bool = False  # a blockquote's paragraph
+    link_only: bool = False  # a link or an address alone on its lines
 
 
 @dataclass
@@ -102,6 +108,11 @@ class Section:
 
     heading: str
     blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def is_story(self) -> bool:
+        """Whether it is prose with its link alone on a line (a story and where to read it)."""
+        return any(b.link_only for b in self.blocks) and any(not b.link_only for b in self.blocks)
 
     @property
     def link_items(self) -> int:
@@ -164,7 +175,8 @@ def _blocks(lines: list[str]) -> list[Block]:
             text = " ".join(html.unescape(inline_to_text(raw)).split())
             text = _TASK_BOX.sub("", without_list_marker(text) if is_item else text).strip()
             if text and not _NUMBERING_ONLY.match(text):
-                blocks.append(Block(text, is_item, bool(_LINK.search(raw)), in_quote))
+                link_only = bool(_LINK_ALONE.fullmatch(without_list_marker(raw).strip()))
+                blocks.append(Block(text, is_item, bool(_LINK.search(raw)), in_quote, link_only))
         current.clear()
 
     for line in lines:
@@ -203,6 +215,9 @@ def is_newsletter(md: str, kind: str = "auto") -> bool:
         return False
     link_sections = sum(1 for s in doc.sections if s.link_items >= 2)
     if link_sections >= MIN_LINK_SECTIONS:
+        return True
+    stories = sum(1 for s in doc.sections if s.is_story)
+    if stories >= MIN_STORY_SECTIONS and 3 * stories >= 2 * len(doc.sections):
         return True
     named = doc.title or ""
     fm = front_matter(re.sub(r"\r\n?", "\n", md))

@@ -199,10 +199,17 @@ _CALL_TO_ACTION_RULES = (
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"
+    # 老司机 iOS 周报's and 潮流周刊's asks: "你也可以为这个项目出一份力，如果发现有价值的信息…可以到 Issues 里提给我们",
+    # "点击上面链接可以领取…优惠券", "关注让你更潮流~"
+    r"|出一份力|提给我们|点击(?:上面|下面|这里|此处|下方|上方)?(?:的)?链接|关注让你"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
     # The issue's number in digits or in words ("Welcome to the seventeenth issue of This Week in Dart!").
-    r"|\bwelcome\s+to\s+(?:another|this|the\s+latest|our|the\s+(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third"
-    r"|[a-z]{2,}th)))\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
+    r"|\b(?:welcome\s+to|present\s+(?:to\s+)?you|presenting)\s+(?:another|this|the\s+latest|our|the\s+(?:\d+(?:st|nd|rd|th)"
+    r"|(?:[a-z]+-)?(?:first|second|third|[a-z]{2,}th)))\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
+    # "It’s time for your weekly recap of what happened in React Core…" (This Week in React's greeting); the
+    # thanks that close an issue, "Special thank you this week to: …"
+    r"|\byour\s+(?:weekly|monthly|daily|fortnightly)\s+(?:recap|round-?up|digest|update|dose|summary)\b"
+    r"|^(?:a\s+)?special\s+thanks?(?:\s+you)?\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
     # What the newsletter is for, and how to take part: "This Week in Dart's aim is to be a useful
     # collection of changes and news from across the Dart ecosystem…", "…feel free to contribute on GitHub".
@@ -213,7 +220,13 @@ _CALL_TO_ACTION_RULES = (
     # A section's own description: "Neovim is full of active plugins. This section is about the community
     # and what is going on." (This Week in Neovim's, a key point of each issue)
     r"|^this\s+section\s+(?:is\s+about|covers|lists|gathers|is\s+dedicated\s+to)\b"
-    r"|每周.{0,12}发布"
+    r"|每周.{0,12}发布|发布于此|只为你呈现"
+    # A picture's caption over a Chinese newsletter ("封面图摄于安吉晚饭黄昏…", 潮流周刊's first sentence)
+    r"|^(?:封面图?)?(?:摄于|来自|拍摄于|[:：])"
+    r"|RSS\s*订阅"
+    # A pointer to read more: "Read the PR for more information why this hook was removed." (This Week in React)
+    r"|^read\s+the\s+(?:pr|pull\s+request|issue|rfc|post|thread|announcement|docs?|documentation|changelog)\s+"
+    r"for\s+more\b"
     # The editor's wish to the reader, a greeting's small talk: "I truly hope you enjoyed Thanksgiving and
     # were able to spend the holiday with your loved ones.", "Hope you all had a great weekend!", "We hope
     # you enjoy this issue.", "Happy holidays!". Anchored, so a wish quoted in news ("'I hope you are

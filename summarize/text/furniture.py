@@ -103,6 +103,9 @@ _BRACKETED_ASIDE = re.compile(r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\][.!?]?$")
 # A numbered note or reference under the text ("[1] Alarm fatigue: impacts on patient safety, Ruskin KJ…",
 # a press release's, which had been a key point).
 _NOTE_ENTRY = re.compile(r"^\[\d{1,3}\][ \t]+\S")
+# A list of accounts alone, an issue's editors or contributors ("@没故事的卓同学，@四娘，@mmoaay，…", 老司机 iOS
+# 周报's masthead, a key point before).
+_HANDLE_LIST = re.compile(r"^(?:@[^\s,，、@]+\s*[,，、]\s*(?:and\s+)?){2,}@[^\s,，、@]+\s*[.。]?$")
 # A row of fields set apart by bars ("2024-01-03 | Virtual (Dallas, TX, US) | Dallas Rust", an events
 # listing's line; "Home | News | Sport", a page's menu copied with its text): no sentence. No sentence of the
 # three news sets holds a bar.
@@ -158,6 +161,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _SIGNED_ADDRESS.match(sentence)
         or _BRACKETED_ASIDE.match(sentence)
         or _NOTE_ENTRY.match(sentence)
+        or _HANDLE_LIST.match(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
         or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))
     )

@@ -105,7 +105,7 @@ _BRACKETED_ASIDE = re.compile(r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\][.!?]?$")
 _NOTE_ENTRY = re.compile(r"^\[\d{1,3}\][ \t]+\S")
 # A list of accounts alone, an issue's editors or contributors ("@没故事的卓同学，@四娘，@mmoaay，…", 老司机 iOS
 # 周报's masthead, a key point before).
-_HANDLE_LIST = re.compile(r"^(?:@[^\s,，、@]+\s*[,，、]\s*(?:and\s+)?){2,}@[^\s,，、@]+\s*[.。]?$")
+_HANDLE_LIST = re.compile(r"^(?:@[^\s,，、@]+(?:\s*[,，、]\s*(?:and\s+)?|\s+and\s+)){2,}@[^\s,，、@]+\s*[.。]?$")
 # A row of fields set apart by bars ("2024-01-03 | Virtual (Dallas, TX, US) | Dallas Rust", an events
 # listing's line; "Home | News | Sport", a page's menu copied with its text): no sentence. No sentence of the
 # three news sets holds a bar.

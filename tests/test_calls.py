@@ -70,6 +70,7 @@ from summarize.text.calls import is_call_to_action
         "Read the report, the minister told MPs on Tuesday.",
         "The special thanks went to the volunteers who cleared the beach.",
         "他在杭州拍摄了一部纪录片，记录了城市的变化。",
+        ": The album Exodus came out in 1977 and that provided five hits.",  # an interview's answer
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:

@@ -222,7 +222,7 @@ _CALL_TO_ACTION_RULES = (
     r"|^this\s+section\s+(?:is\s+about|covers|lists|gathers|is\s+dedicated\s+to)\b"
     r"|每周.{0,12}发布|发布于此|只为你呈现"
     # A picture's caption over a Chinese newsletter ("封面图摄于安吉晚饭黄昏…", 潮流周刊's first sentence)
-    r"|^(?:封面图?)?(?:摄于|来自|拍摄于|[:：])"
+    r"|^(?:封面图?(?:摄于|来自|拍摄于|[:：])|摄于|拍摄于)"
     r"|RSS\s*订阅"
     # A pointer to read more: "Read the PR for more information why this hook was removed." (This Week in React)
     r"|^read\s+the\s+(?:pr|pull\s+request|issue|rfc|post|thread|announcement|docs?|documentation|changelog)\s+"

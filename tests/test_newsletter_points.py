@@ -272,7 +272,7 @@ def test_an_issue_of_stories_each_with_its_link_on_a_line_is_a_newsletter() -> N
     stories = [
         ("RFC: Context.write", "A new RFC is out about sharing state across roots.", "https://x.org/rfcs/89"),
         ("Hooks RFC Merged", "After a thousand comments the core team merged the RFC.", "https://x.org/rfcs/68"),
-        ("Scheduler Overhead", "Serialization overhead is lower when using postMessage.", "[PR 14249](https://x.org/p)"),
+        ("Scheduler", "Serialization overhead is lower when using postMessage.", "[PR 14249](https://x.org/p)"),
         ("Stable Builds", "Adding properties to an object disables certain optimizations.", "https://x.org/p/14309"),
         ("Versioning Policy", "A new documentation page now explains the version policy.", "https://x.org/docs"),
     ]

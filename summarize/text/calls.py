@@ -199,8 +199,8 @@ _CALL_TO_ACTION_RULES = (
     r"|\bdiscuss\s+(?:this\s+issue\s+)?on\s+\S+|\bis\s+edited\s+by\b|\bvote\s+for\s+next\s+week\b"
     r"|即可订阅|欢迎订阅|点击订阅|订阅本|欢迎投稿|投稿(?:请|邮箱|地址)|扫码|扫描.{0,6}二维码"
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"
-    # 老司机 iOS 周报's and 潮流周刊's asks: "你也可以为这个项目出一份力，如果发现有价值的信息…可以到 Issues 里提给我们",
-    # "点击上面链接可以领取…优惠券", "关注让你更潮流~"
+    # 老司机 iOS 周报's and 潮流周刊's asks: "你也可以为这个项目出一份力，如果发现有价值的信息…可以到 Issues
+    # 里提给我们", "点击上面链接可以领取…优惠券", "关注让你更潮流~"
     r"|出一份力|提给我们|点击(?:上面|下面|这里|此处|下方|上方)?(?:的)?链接|关注让你"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
     # The issue's number in digits or in words ("Welcome to the seventeenth issue of This Week in Dart!").

@@ -487,3 +487,26 @@ def test_a_copied_social_post_is_read_without_its_writer_block_and_buttons() -> 
     said = " ".join([result.summary, *result.key_points])
     for gone in ("Anna Ruiz", "Chief Executive", "2h", "#", "comments", "Repost"):
         assert gone not in said, gone
+
+
+def test_a_fact_checks_claim_is_shown_as_a_claim_under_its_verdict() -> None:
+    # Snopes: "Claim", the claim, "Rating", the verdict, each alone on its line. The claim, which the check
+    # found no evidence for, had been the summary's first sentence as the article's own statement.
+    from summarize import SummarizeOptions, Summarizer
+    from summarize.text.plain import fact_check_claims
+
+    check = (
+        "Claim\n\nThe harbour master has a net worth of $17 million.\n\nRating\n\nUnproven\n\nOrigin\n\n"
+        "On Nov. 15, the harbour master testified before the council about the ferry strike and its costs.\n\n"
+        "We have found no evidence to corroborate this claim, which social media users shared widely.\n\n"
+        "Those making the claim have offered a wide range of figures, from $3 million to $17 million."
+    )
+    result = Summarizer(SummarizeOptions(engine="extractive", points=3)).summarize(check, "<stdin>")
+    assert result.summary.startswith("Claim (rated Unproven): “The harbour master has a net worth of $17 million.”")
+    assert not any(s.startswith("The harbour master has") for s in [result.summary, *result.key_points])
+    # No label, no change; a claim with no verdict is still a claim.
+    assert fact_check_claims("Rating\n\nThe council rated it well.") == "Rating\n\nThe council rated it well."
+    assert (
+        fact_check_claims("Claim:\n\nFerries are free.\n\nIt is not so.")
+        == "Claim: “Ferries are free.”\n\nIt is not so."
+    )

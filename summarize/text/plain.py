@@ -73,3 +73,34 @@ def line_headings(text: str) -> tuple[str, ...]:
         )
     ]
     return tuple(dict.fromkeys(found)) if 2 * len(found) < len(paragraphs) else ()
+
+
+# A fact-check's labels, each alone on its line (Snopes': "Claim", the claim, "Rating", the verdict).
+_CLAIM_LABEL = re.compile(r"^(?:the\s+)?claim\s*:?$", re.I)
+_RATING_LABEL = re.compile(r"^(?:our\s+)?(?:rating|verdict|ruling)\s*:?$", re.I)
+_RATING_WORDS = 4
+
+
+def fact_check_claims(text: str) -> str:
+    """``text`` with a fact-check's claim written as what it is, a claim under its verdict: "Claim (rated
+    Unproven): “Former U.S. ambassador … has a net worth of $17 million.”". Under its label alone it had
+    been the first summary sentence of a Snopes check that found no evidence for it, shown as the
+    article's own statement. The text as it is where it has no such label."""
+    paragraphs = split_paragraphs(text)
+    if not any(_CLAIM_LABEL.match(p) for p in paragraphs):
+        return text
+    out: list[str] = []
+    k = 0
+    while k < len(paragraphs):
+        para = paragraphs[k]
+        if _CLAIM_LABEL.match(para) and k + 1 < len(paragraphs) and not _RATING_LABEL.match(paragraphs[k + 1]):
+            claim = " ".join(paragraphs[k + 1].split())
+            verdict, k = "", k + 2
+            if k + 1 < len(paragraphs) and _RATING_LABEL.match(paragraphs[k]):
+                if len(paragraphs[k + 1].split()) <= _RATING_WORDS:
+                    verdict, k = f" (rated {paragraphs[k + 1].strip().rstrip('.')})", k + 2
+            out.append(f"Claim{verdict}: “{claim}”")
+            continue
+        out.append(para)
+        k += 1
+    return "\n\n".join(out)

@@ -96,9 +96,9 @@ def fact_check_claims(text: str) -> str:
         if _CLAIM_LABEL.match(para) and k + 1 < len(paragraphs) and not _RATING_LABEL.match(paragraphs[k + 1]):
             claim = " ".join(paragraphs[k + 1].split())
             verdict, k = "", k + 2
-            if k + 1 < len(paragraphs) and _RATING_LABEL.match(paragraphs[k]):
-                if len(paragraphs[k + 1].split()) <= _RATING_WORDS:
-                    verdict, k = f" (rated {paragraphs[k + 1].strip().rstrip('.')})", k + 2
+            rated = k + 1 < len(paragraphs) and _RATING_LABEL.match(paragraphs[k])
+            if rated and len(paragraphs[k + 1].split()) <= _RATING_WORDS:
+                verdict, k = f" (rated {paragraphs[k + 1].strip().rstrip('.')})", k + 2
             out.append(f"Claim{verdict}: “{claim}”")
             continue
         out.append(para)

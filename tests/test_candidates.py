@@ -444,3 +444,14 @@ def test_a_line_in_another_script_is_no_candidate() -> None:
         "가격은 지난해와 같다고 회사는 설명했다."
     )
     assert len(features.candidates(korean, "ko")) == 3
+
+
+def test_a_bare_places_dateline_is_cut_from_the_texts_first_sentence_only() -> None:
+    # The Detroit News: "Indianapolis – Several thousand teachers…" had opened the summary with its place.
+    text = (
+        "Indianapolis – Several thousand teachers wearing red surrounded the Statehouse on Tuesday.\n\n"
+        "Bitcoin – The currency the protesters mocked on their signs – fell again on Tuesday afternoon."
+    )
+    shown = [c.text for c in features.candidates(text, "en")]
+    assert shown[0].startswith("Several thousand teachers")
+    assert shown[1].startswith("Bitcoin – The currency")

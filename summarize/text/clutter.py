@@ -87,6 +87,18 @@ _TITLE_CASE_DATELINE = re.compile(
 )
 
 
+# A dateline of one place in title case and a dash, as the text's first words only ("Indianapolis – Several
+# thousand teachers…", the Detroit News'): anywhere else "Word – " may be a sentence's own.
+_OPENING_PLACE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s+(?:--|[–—])\s+(?=[A-Z\"“‘'])")
+
+
+def trim_opening(sentence: str) -> str:
+    """The text's first sentence without its leading clutter (:func:`trim_clutter`), a bare place's
+    dateline too."""
+    text = trim_clutter(sentence)
+    return _OPENING_PLACE.sub("", text, count=1) if text == sentence.strip() else text
+
+
 def trim_clutter(sentence: str) -> str:
     """``sentence`` without leading datelines, bylines, publication stamps and a photo caption's label.
 

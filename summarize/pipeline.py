@@ -318,6 +318,7 @@ class Summarizer:
         lang = job.language.code if job.language.code != UNDETERMINED else "en"
         warnings = list(job.warnings)
         o = self.options
+        summary = self._bounded(summary, lang, warnings)
         if o.kind != "article" and job.doc.markdown:
             from .engines.newsletter import newsletter_points
 
@@ -337,15 +338,11 @@ class Summarizer:
             # (recurring items are told by comparing raw lines): repaired here.
             found = [repair_mojibake(point)[0] for point in found or ()]
             if lead and found:
-                summary, found = join_sentences([with_stop(p) for p in found[:lead]]), found[lead:]
+                summary = self._bounded(join_sentences([with_stop(p) for p in found[:lead]]), lang, warnings)
+                points = found[lead:][: o.points]
                 warnings.append("newsletter: its prose is its headings alone; the summary is its lead items")
-            if found or lead:
+            elif found:
                 points = found[: o.points]
-        if o.max_new_tokens is None:  # --max-new-tokens overrides --length, and so its word budget
-            budget = LENGTH_WORDS[o.length]
-            summary, was_cut = bound(summary, budget, lang)
-            if was_cut:
-                warnings.append(f"summary cut to about {budget} words (--length {o.length})")
         if len(points) < o.points:
             warnings.append(fewer_points(len(points), o.points))
         timings = {k: job.timings.get(k, 0.0) for k in ("clean", "detect", "load", "summarize")}
@@ -355,6 +352,18 @@ class Summarizer:
             warnings=warnings, title=job.doc.title, boilerplate_lines=job.boilerplate_lines,
             published=job.doc.published, author=job.doc.author,
         )  # fmt: skip
+
+    def _bounded(self, summary: str, lang: str, warnings: list[str]) -> str:
+        """``summary`` within ``--length``'s words (a warning where it was cut); as it is under
+        ``--max-new-tokens``, which overrides ``--length`` and so its word budget."""
+        o = self.options
+        if o.max_new_tokens is not None:
+            return summary
+        budget = LENGTH_WORDS[o.length]
+        summary, was_cut = bound(summary, budget, lang)
+        if was_cut:
+            warnings.append(f"summary cut to about {budget} words (--length {o.length})")
+        return summary
 
     # --- translation ----------------------------------------------------------------------------
     @property

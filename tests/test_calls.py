@@ -71,6 +71,9 @@ from summarize.text.calls import is_call_to_action
         "The special thanks went to the volunteers who cleared the beach.",
         "他在杭州拍摄了一部纪录片，记录了城市的变化。",
         ": The album Exodus came out in 1977 and that provided five hits.",  # an interview's answer
+        "Hasta la próxima semana, la carretera seguirá cerrada, dijo la policía.",
+        "O presidente clicou no link errado, disse a polícia.",
+        "Les abonnés recevront le journal dans votre boîte aux lettres, a dit le maire.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -179,6 +182,15 @@ CALLS_TO_ACTION = (
     "封面图摄于安吉晚饭黄昏，伴随着一点凉风吹来，还挺有意境的。",
     "摄于杭州太子湾郁金香，挺美，每年3月底4月初开。",
     "同时也支持了 RSS 订阅：https://github.com/SwiftOldDriver/iOS-Weekly/releases.atom 。",
+    # The same asks in Portuguese, Spanish, French and German (a Brazilian blog's three key points).
+    "Clique no link para ver o Calendário completo da Cup.",
+    "Receba em seu email nosso ebook “As 5 Etapas”, um guia completo e totalmente gratuito.",
+    "Coloque nos seus favoritos e venha sempre conferir a classificação!",
+    "Um forte abraço, fique com Deus e até a próxima.",
+    "Suscríbete a nuestro boletín semanal.",
+    "Abonnez-vous à notre lettre d'information.",
+    "Folgen Sie uns auf Twitter und Facebook.",
+    "¡Hasta la próxima!",
 )
 
 

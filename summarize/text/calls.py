@@ -224,6 +224,16 @@ _CALL_TO_ACTION_RULES = (
     # A picture's caption over a Chinese newsletter ("封面图摄于安吉晚饭黄昏…", 潮流周刊's first sentence)
     r"|^(?:封面图?(?:摄于|来自|拍摄于|[:：])|摄于|拍摄于)"
     r"|RSS\s*订阅"
+    # The same asks in Portuguese, Spanish, French, German and Italian, at a sentence's start: "Clique no link
+    # para ver…", "Receba em seu email nosso ebook…", "Coloque nos seus favoritos…", "Um forte abraço, fique com
+    # Deus e até a próxima." (a Brazilian blog's, three of its key points); "Suscríbete…", "Abonnez-vous…".
+    r"|^(?:clique|clica|haga\s+clic|haz\s+clic|cliquez|klicken\s+sie|clicca)\b"
+    r"|^(?:inscreva-se|assine\s+(?:a|o|nossa|nosso)|suscr[ií]bete|suscr[ií]base|abonnez-vous|inscrivez-vous"
+    r"|abonnieren\s+sie|iscriviti)\b|\b(?:siga-nos|s[ií]guenos|suivez-nous|folgen\s+sie\s+uns|seguici)\b"
+    r"|^(?:receba|recibe|recevez|erhalten\s+sie)\s+(?:em\s+seu|no\s+seu|en\s+tu|en\s+su|dans\s+votre|per)\s+e-?mail\b"
+    r"|^coloque\s+nos\s+seus\s+favoritos\b"
+    r"|^¡?(?:um\s+forte\s+abra[çc]o\b|(?:(?:hasta\s+la|at[ée]\s+a)\s+pr[óo]xima|[àa]\s+bient[ôo]t"
+    r"|bis\s+zum\s+n[äa]chsten\s+mal|alla\s+prossima)[\s!.]*$)"
     # A pointer to read more: "Read the PR for more information why this hook was removed." (This Week in React)
     r"|^read\s+the\s+(?:pr|pull\s+request|issue|rfc|post|thread|announcement|docs?|documentation|changelog)\s+"
     r"for\s+more\b"

@@ -380,7 +380,14 @@ def test_a_features_opening_line_with_no_fact_leads_no_summary(opening: str, kep
         ("The 32-year-old has had hits with songs like What's My Name?", "en", False),
         ("The report, entitled Broadband Britain: The End Of Asymmetry?", "en", False),
         ("Who is in charge was not clear, the council said.", "en", False),  # no question mark
-        ("Wird die Schule wieder öffnen?", "de", False),  # no rule for the language: never
+        ("Wird die Schule wieder öffnen?", "de", False),  # German's inversion: no rule
+        ("Warum öffnet die Schule erst im September?", "de", True),
+        ("Por que não temos uma assim no Brasil?", "pt", True),
+        ("Pourquoi l'école rouvre-t-elle en septembre ?", "fr", True),
+        ("Perché la scuola riapre a settembre?", "it", True),
+        ("O prefeito disse que a escola reabre em setembro?", "pt", False),  # no question word first
+        ("Wie ein Sprecher sagte, öffnet die Schule im September.", "de", False),  # no question mark
+        ("Какая школа откроется?", "ru", False),  # no rule for the language: never
     ],
 )
 def test_a_question_the_writer_asks_is_told(sentence: str, lang: str, asks: bool) -> None:

@@ -35,8 +35,9 @@ MIN_TOKENS = 5
 # led the summary, in place of the lede.
 KICKER_TOKENS = 8
 # A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
-# with a question word or an auxiliary (after a connective), in Spanish with "¿". A statement that ends in a
-# title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
+# with a question word or an auxiliary (after a connective), in Spanish with "¿", in Portuguese, French,
+# German and Italian with a question word (German and French also ask by inversion: no rule). A statement
+# that ends in a title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
 _ASKED = re.compile(r"[?？؟][)\]）]*$")
 _ASKS = {
     "en": re.compile(
@@ -47,6 +48,16 @@ _ASKS = {
         re.I,
     ),
     "es": re.compile(r"^¿"),
+    # Portuguese, French, German and Italian by their question words ("Por que não temos uma assim no
+    # Brasil?", a Brazilian blog's second summary sentence), French also by "Est-ce que".
+    "pt": re.compile(r"^(?:(?:e|mas)\s+)?(?:por\s+que|porque|como|o\s+que|quem|quando|onde|qual|quais|quanto)\b", re.I),
+    "fr": re.compile(
+        r"^(?:(?:et|mais)\s+)?(?:pourquoi|comment|que|qu['’]est-ce|qui|quand|où|quel|quelle|quels|quelles"
+        r"|combien|est-ce\s+que)\b",
+        re.I,
+    ),
+    "de": re.compile(r"^(?:(?:und|aber)\s+)?(?:warum|wieso|weshalb|wie|was|wer|wann|wo|welche[rsnm]?)\b", re.I),
+    "it": re.compile(r"^(?:(?:e|ma)\s+)?(?:perch[ée]|come|che\s+cosa|cosa|chi|quando|dove|quale|quali|quanto)\b", re.I),
 }
 
 

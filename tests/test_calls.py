@@ -74,6 +74,7 @@ from summarize.text.calls import is_call_to_action
         "Hasta la próxima semana, la carretera seguirá cerrada, dijo la policía.",
         "O presidente clicou no link errado, disse a polícia.",
         "Les abonnés recevront le journal dans votre boîte aux lettres, a dit le maire.",
+        "Events between 2019-01-01 and 2019-06-30 were rescheduled, the council said.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -191,6 +192,8 @@ CALLS_TO_ACTION = (
     "Abonnez-vous à notre lettre d'information.",
     "Folgen Sie uns auf Twitter und Facebook.",
     "¡Hasta la próxima!",
+    "Rusty Events between 2022-10-19 - 2022-11-16 🦀",  # an events listing's own line
+    "Alas this week remains quoteless for lack of suggestions.",  # an empty section's notice
 )
 
 

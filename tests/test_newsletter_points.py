@@ -286,3 +286,19 @@ def test_an_issue_of_stories_each_with_its_link_on_a_line_is_a_newsletter() -> N
     assert not newsletter.is_newsletter(four)
     prose = "\n\n".join(f"## Part {k}\n\nThe council met again on day {k} of the talks." for k in range(4))
     assert not newsletter.is_newsletter(md + "\n\n" + prose)
+
+
+def test_a_later_shallower_heading_starts_a_section_of_its_own() -> None:
+    # This Week in Rust 434 sets its sections as "##" and its last two as "#" ("# Rust Jobs", "# Quote of
+    # the Week"): the shallowest repeated level had made those two its only sections, and it was read as
+    # an article. The section level is the first repeated one; a later, shallower heading is a section.
+    from summarize.text.markdown import section_level
+
+    assert section_level([2, 3, 3, 2, 2, 1, 1]) == 2
+    assert section_level([1, 2, 2, 1]) == 1  # "# Part 1 / ## a / ## b / # Part 2": the parts
+    assert section_level([1, 2, 2]) == 2  # a lone title over its sections
+    md = NEWSLETTER.replace("## Tools", "# Tools")
+    tools = md.index("# Tools")
+    assert md[tools - 1] == "\n"
+    names = [s.heading for s in newsletter.outline(md).sections]
+    assert "Tools" in names and len(names) == len(newsletter.outline(NEWSLETTER).sections)

@@ -149,8 +149,10 @@ def outline(md: str) -> Outline:
     title = None
     if level is None:
         return Outline(inline_to_text(headings[0][2]).strip() if headings else None, has_fm, [])
-    starts = [(i, text) for i, lv, text in headings if lv == level]
-    above = [(i, text) for i, lv, text in headings if lv < level]
+    first = next(i for i, lv, _ in headings if lv == level)
+    # A shallower heading after the first section starts one too ("# Rust Jobs" after "## Upcoming Events").
+    starts = [(i, text) for i, lv, text in headings if lv == level or (lv < level and i > first)]
+    above = [(i, text) for i, lv, text in headings if lv < level and i < first]
     if above and above[0][0] < starts[0][0]:
         title = inline_to_text(above[0][1]).strip()
     sections: list[Section] = []

@@ -220,6 +220,9 @@ _CALL_TO_ACTION_RULES = (
     # A section's own description: "Neovim is full of active plugins. This section is about the community
     # and what is going on." (This Week in Neovim's, a key point of each issue)
     r"|^this\s+section\s+(?:is\s+about|covers|lists|gathers|is\s+dedicated\s+to)\b"
+    # An events listing's own line: "Rusty Events between 2022-10-19 - 2022-11-16 🦀" (This Week in Rust's,
+    # the point of its "Upcoming Events" section in every lone issue)
+    r"|^(?:[\w-]+\s+){0,2}events\s+(?:between|from)\s+\d{4}-\d{2}-\d{2}\s*(?:-|–|and|to|through)\s*\d{4}-\d{2}-\d{2}[^\w]*$"
     r"|每周.{0,12}发布|发布于此|只为你呈现"
     # A picture's caption over a Chinese newsletter ("封面图摄于安吉晚饭黄昏…", 潮流周刊's first sentence)
     r"|^(?:封面图?(?:摄于|来自|拍摄于|[:：])|摄于|拍摄于)"
@@ -264,6 +267,8 @@ _CALL_TO_ACTION_RULES = (
     r"(?:rfcs?|issues?|jobs?|events?|meetups?|updates?|proposals?|releases?|news|items?|posts?|articles?"
     r"|links?|talks?|prs?|pull\s+requests?)\b[^.!?\n]{0,60}?\b(?:this\s+(?:week|issue|time)|currently)\b"
     r"(?:(?!\bbut\b)[^.!?\n]){0,60}[.!?]?[*_]{0,2}$"
+    # …and as This Week in Rust says its quote's: "Alas this week remains quoteless for lack of suggestions."
+    r"|\bthis\s+(?:week|issue)\s+remains\s+\w+less\b|\bfor\s+lack\s+of\s+suggestions\b"
     # A line of a news page's furniture, whole lines only (see FURNITURE_LINE).
     "|" + _FURNITURE_RULE
 )

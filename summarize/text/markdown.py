@@ -91,11 +91,13 @@ ORDINAL_ITEM = re.compile(r"[ \t]*(\d{1,9})(?:[.)][ \t]|[、．])")
 
 
 def section_level(levels: list[int]) -> int | None:
-    """A document's section level, from its headings' levels in order: the shallowest level used twice or
-    more (a lone "#" title over "##" sections is no section); None when no level repeats. One rule for the
+    """A document's section level, from its headings' levels in order: the level of the first heading whose
+    level is used twice or more (a lone "#" title over "##" sections is no section); None when no level
+    repeats. The first such, not the shallowest: This Week in Rust 434 sets its sections as "##" and its
+    last two as "#" ("# Rust Jobs", "# Quote of the Week"), which had made those two its only sections (a
+    later, shallower heading is a section of its own in the newsletter outline). One rule for the
     newsletter outline and the changelog reader."""
-    repeated = [level for level in set(levels) if levels.count(level) >= 2]
-    return min(repeated) if repeated else None
+    return next((level for level in levels if levels.count(level) >= 2), None)
 
 
 def front_matter(text: str) -> re.Match[str] | None:

@@ -201,7 +201,7 @@ _CALL_TO_ACTION_RULES = (
     r"|欢迎(?:提交|访问|关注|转发|推荐|分享)|^[（(]完[)）]$"
     # 老司机 iOS 周报's and 潮流周刊's asks: "你也可以为这个项目出一份力，如果发现有价值的信息…可以到 Issues
     # 里提给我们", "点击上面链接可以领取…优惠券", "关注让你更潮流~"
-    r"|出一份力|提给我们|点击(?:上面|下面|这里|此处|下方|上方)?(?:的)?链接|关注让你"
+    r"|出一份力|提给我们|点击(?:上面|下面|这里|此处|下方|上方)?(?:的)?链接|关注让你|感兴趣的(?:同学|朋友|读者)?看过来"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
     # The issue's number in digits or in words ("Welcome to the seventeenth issue of This Week in Dart!").
     r"|\b(?:welcome\s+to|present\s+(?:to\s+)?you|presenting)\s+(?:another|this|the\s+latest|our|the\s+(?:\d+(?:st|nd|rd|th)"

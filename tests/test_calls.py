@@ -195,6 +195,7 @@ CALLS_TO_ACTION = (
     "Rusty Events between 2022-10-19 - 2022-11-16 🦀",  # an events listing's own line
     "Alas this week remains quoteless for lack of suggestions.",  # an empty section's notice
     "今年的暑期实习，已经开始申请了，感兴趣的同学看过来。",  # 科技爱好者周刊's ad
+    "Here's your weekly spec update!",  # This Week in Matrix's, opening each spec section
 )
 
 

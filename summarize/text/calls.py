@@ -208,7 +208,7 @@ _CALL_TO_ACTION_RULES = (
     r"|(?:[a-z]+-)?(?:first|second|third|[a-z]{2,}th)))\s+(?:\S+\s+){0,2}?(?:issue|edition)\b"
     # "It’s time for your weekly recap of what happened in React Core…" (This Week in React's greeting); the
     # thanks that close an issue, "Special thank you this week to: …"
-    r"|\byour\s+(?:weekly|monthly|daily|fortnightly)\s+(?:recap|round-?up|digest|update|dose|summary)\b"
+    r"|\byour\s+(?:weekly|monthly|daily|fortnightly)\s+(?:[\w-]+\s+)?(?:recap|round-?up|digest|update|dose|summary)\b"
     r"|^(?:a\s+)?special\s+thanks?(?:\s+you)?\b"
     r"|^(?:every|each)\s+week,?\s+we\b|\bthis\s+is\s+a\s+weekly\s+(?:summary|newsletter|digest)\b"
     # What the newsletter is for, and how to take part: "This Week in Dart's aim is to be a useful

@@ -6,8 +6,9 @@ the lead items of its sections: the crate of the week, the first article, the fi
 the editor's greeting before the first heading and not what every issue repeats.
 
 When a document is a newsletter (``kind="auto"``, see :func:`is_newsletter`): Markdown with at
-least ``MIN_SECTIONS`` sections (headings at the section level: the shallowest heading level used
-twice or more, so a single ``#`` title over ``##`` sections does not count), of which at least
+least ``MIN_SECTIONS`` sections (headings at the section level: the level of the first heading whose
+level is used twice or more, so a single ``#`` title over ``##`` sections does not count, and a later,
+shallower heading starts a section too; :func:`.markdown.section_level`), of which at least
 ``MIN_LINK_SECTIONS`` hold a link list (two or more lines that are list items or numbered items
 with a link) — or, with fewer link lists, front matter or a title that names an issue ("Issue
 #12", "Weekly", "This Week in", "Newsletter", "第 12 期", "周刊") — or of which ``MIN_STORY_SECTIONS`` and

@@ -302,3 +302,25 @@ def test_a_later_shallower_heading_starts_a_section_of_its_own() -> None:
     assert md[tools - 1] == "\n"
     names = [s.heading for s in newsletter.outline(md).sections]
     assert "Tools" in names and len(names) == len(newsletter.outline(NEWSLETTER).sections)
+
+
+def test_a_story_that_completed_its_titles_point_is_no_point_of_its_own() -> None:
+    # Haskell Weekly 449: the first item's title was a summary sentence, so its point ("Title by X: “…”")
+    # repeated the summary and went, and its quoted story alone, nobody's words, took its place.
+    md = (
+        "# Harbour Weekly 12\n\n## Featured\n\n"
+        "- [Eight months of ferries after eight years of trains](https://x.org/a) by Jane Doe\n"
+        "  > I have been running ferries in production for eight months. It is time to compare the two.\n\n"
+        "- [Tide tables in the terminal](https://x.org/b) by Tom Roe\n"
+        "  > Tidewatch prints the tides for any harbour in the country.\n\n"
+        "## Jobs\n\n- [Deckhand at Harbour Ferries](https://x.org/c) by Anna Ruiz\n"
+        "  > We are hiring two deckhands for the summer season in Penzance.\n\n"
+        "## In brief\n\n- [Knotty 2.0](https://x.org/d) by Ann Lee\n"
+        "  > Knotty teaches forty knots with animations and a quiz.\n"
+    )
+    summary = ["Eight months of ferries after eight years of trains by Jane Doe."]
+    points = newsletter_points(md, "en", 8, exclude=summary)
+    assert points is not None
+    assert not any(p.startswith("“I have been running") for p in points)
+    tide = "Tide tables in the terminal by Tom Roe: Tidewatch prints the tides for any harbour in the country."
+    assert tide in points

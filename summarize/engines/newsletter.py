@@ -239,15 +239,8 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
     block = blocks[k]
     text = block.text
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-    # A quotation is no title, though its attribution links its speaker ("“…” – papaf on hacker news").
-    # Nor is a line that shows an address ("…hosted on GitHub at: https://github.com/…"): it points, names nothing.
-    short_title = (
-        not _FINAL_STOP.search(text)
-        and len(tokens(text)) <= MAX_TITLE_TOKENS
-        and not text.startswith("“")
-        and "://" not in text
-    )
-    if short_title and nxt is not None and not nxt.is_item and block.has_link:
+    if _completed_by_next(blocks, k):
+        assert nxt is not None
         sep = "：" if has_cjk(text) else ": "
         text = f"{text.rstrip('：: ')}{sep}{_first_sentence(nxt.text, lang)}"
     elif (
@@ -261,6 +254,25 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
         by = trailing_attribution(text)  # "…” – skysch on rust-users" (``mdprose.mark_attributed_quotes``)
         text = f"{first} {by}" if by and not first.endswith(by) else first
     return _without_lead_in(text, lang)
+
+
+def _completed_by_next(blocks: list[Block], k: int) -> bool:
+    """Whether block ``k`` is a short linked title that the paragraph after it completes ("Title: first
+    sentence of the story"). A quotation is no title, though its attribution links its speaker ("“…” –
+    papaf on hacker news"); nor is a line that shows an address ("…hosted on GitHub at: https://…"): it
+    points, names nothing."""
+    block = blocks[k]
+    text = block.text
+    return (
+        k + 1 < len(blocks)
+        and not blocks[k + 1].is_item
+        and block.has_link
+        and not _CREDIT.match(text)  # a story's source ("原文网址：[…](…)") titles nothing
+        and not _FINAL_STOP.search(text)
+        and len(tokens(text)) <= MAX_TITLE_TOKENS
+        and not text.startswith("“")
+        and "://" not in text
+    )
 
 
 def _introduced(blocks: list[Block], k: int) -> bool:
@@ -328,7 +340,11 @@ def newsletter_points(
             continue
         picks = []
         for k, block in enumerate(section.blocks):
-            if (block.has_link and _CREDIT.match(block.text)) or _introduced(section.blocks, k):
+            # A story that completed its title's point is no point of its own: shown alone it had been a
+            # quotation with no title (Haskell Weekly 449's "“I’ve been using Haskell in production…”",
+            # where the title and story's point repeated the summary).
+            completes = k > 0 and _completed_by_next(section.blocks, k - 1)
+            if (block.has_link and _CREDIT.match(block.text)) or _introduced(section.blocks, k) or completes:
                 continue
             if _sentence_part(section.blocks, k):
                 continue

@@ -158,36 +158,10 @@ def lead_factor(doc: DocFeatures) -> float:
     return extractive.lead_factor(doc)
 
 
-def point_rank(doc: DocFeatures, position: float) -> list[float]:
-    """Centrality + ``position`` x the engine's lead factor x position (falling as the summary's)."""
-    weight = position * extractive.lead_factor(doc)
-    decay = extractive.PARAMS.position_decay
-    return [c + weight / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
-
-
-def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
-    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power``
-    (1 to ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the
-    text and leaves the rest to its most central sentences anywhere; a text whose opening says little
-    (a newsletter, a report) spreads them all. ``power`` 0: always ``points``. The family's adaptive
-    rules use it; the engine's rule (``extractive.fact_points``) spreads one stretch per point."""
-    if power <= 0:
-        return points
-    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
-
-
-def equal_shares(rest: list[int], weight: list[float], count: int) -> list[list[int]]:
-    """``rest`` cut into ``count`` consecutive stretches holding equal shares of ``weight``: where the
-    weight sits at the top (news), the stretches there are short and more points come from the top;
-    where it is spread, so are the points. (The engine cut so until the twenty-sixth session.)"""
-    total = sum(weight[k] for k in rest) or 1.0
-    bounds, acc = [0], 0.0
-    for i, k in enumerate(rest):
-        acc += weight[k]
-        while len(bounds) < count and acc >= total * len(bounds) / count:
-            bounds.append(i + 1)
-    bounds += [len(rest)] * (count + 1 - len(bounds))
-    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
+# The engine's own (one owner): the shipped rule ranks and cuts with them.
+point_rank = extractive.point_rank
+stretch_count = extractive.stretch_count
+equal_shares = extractive.equal_shares
 
 
 def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[list[int]]:
@@ -209,8 +183,9 @@ def variant(
     stretch_power: float = 0.0,
 ) -> Rule:
     """The key-point rule family: the rule before the round that declared it is ``variant()``; the
-    engine's now is ``variant("centrality", "length")`` (:data:`SHIPPED`, "rank: centrality, cut: length,
-    fw 0.5"; ``variant("centrality")`` before the twenty-sixth session).
+    engine's now is ``variant("lead-position 0.25", "centrality", fact_weight=0.0, stretch_power=1.0)``
+    (:data:`SHIPPED`, since the twenty-eighth session; ``variant("centrality", "length")`` in the two
+    sessions before, ``variant("centrality")`` before them).
 
     Stretches cut by ``importance ** power`` (``cut``); in each, the sentence with the best
     importance * (1 + fact_weight * log(1 + new facts)) * (1 - novelty * its largest cosine to the
@@ -358,7 +333,7 @@ ADAPTIVE: dict[str, Rule] = {
 }
 # The rule the engine ships (``extractive.fact_points``): what bench/keypoint_folds.py's procedure
 # picks on all three sets with the shipped weights (tests/test_eval.py holds the two equal).
-SHIPPED = "rank: centrality, cut: length, fw 0.5"
+SHIPPED = "adaptive: centrality + 0.25 x lead factor x position, points / lead ratio stretches"
 # The family the nested procedure (bench/keypoint_folds.py) chooses from, in this order (ties go to
 # the earlier rule, so to the shipped one first).
 # Its first rule is the one shipped when the family was declared (``variant("centrality",

@@ -232,31 +232,67 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
-# How much a key point's rank rises with the new facts it brings: centrality × (1 + this × log(1 + n)).
-FACT_WEIGHT = 0.5
-
-
 def equal_stretches(rest: Sequence[int], count: int) -> list[Sequence[int]]:
     """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
     sentences allow; a stretch may be empty when there are fewer sentences than stretches): the points
-    walk the article from its start to its end."""
+    walk the article from its start to its end. (The engine cut so in the twenty-sixth and twenty-seventh
+    sessions; the rule family of ``bench/keypoint_variants.py`` still does.)"""
     n = len(rest)
     return [rest[n * i // count : n * (i + 1) // count] for i in range(count)]
+
+
+# How much position counts in a key point's rank, times the engine's lead factor (:func:`point_rank`).
+POINT_POSITION = 0.25
+
+
+def point_rank(doc: DocFeatures, position: float = POINT_POSITION) -> list[float]:
+    """What key points are ranked by: centrality + ``position`` × the engine's lead factor × position
+    (falling as the summary's does). A lede that states the whole article lifts the points near it; a
+    greeting or a preamble (lead factor 1/16) leaves them to centrality."""
+    weight = position * lead_factor(doc)
+    decay = PARAMS.position_decay
+    return [c + weight / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
+
+
+def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
+    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power`` (1 to
+    ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the text and
+    leaves the rest to the best sentences anywhere; a text whose opening says little (a newsletter, a
+    report) spreads them all. ``power`` 0: always ``points``."""
+    if power <= 0:
+        return points
+    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
+
+
+def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[list[int]]:
+    """``rest`` cut into ``count`` consecutive stretches holding equal shares of ``weight``: where the
+    weight sits at the top (news), the stretches there are short and more points come from the top;
+    where it is spread, so are the points."""
+    total = sum(weight[k] for k in rest) or 1.0
+    bounds, acc = [0], 0.0
+    for i, k in enumerate(rest):
+        acc += weight[k]
+        while len(bounds) < count and acc >= total * len(bounds) / count:
+            bounds.append(i + 1)
+    bounds += [len(rest)] * (count + 1 - len(bounds))
+    return [rest[bounds[i] : bounds[i + 1]] for i in range(count)]
 
 
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into as many stretches as points, of equal
-    numbers of sentences, and each stretch in turn gives its best sentence among those that bring a new fact (a
-    number or name of which neither the summary nor a point taken before states a word), repeat
-    neither a summary sentence nor a point, and leave every later point something new
-    (:func:`keeps_news`): best by centrality × (1 + ½ log(1 + its new facts)) (:data:`FACT_WEIGHT`),
-    a sentence that refers back or quotes nobody only where the stretch has nothing else
-    (:func:`stand_alone_first`). The turns of stretches with nothing to give, or whose best quotes
-    nobody, go to the best such sentences anywhere, in the same order. The rule is
-    ``bench/keypoint_folds.py``'s pick among 44 declared rules ("rank: centrality, cut: length, fw 0.5"
-    since the twenty-sixth session; "rank: centrality", stretches of equal shares of centrality, before).
+    The article without the summary's sentences is cut into stretches of equal shares of centrality, as
+    many as points / the lead ratio (:func:`stretch_count`: fewer after a lede that states the article),
+    and each stretch in turn gives its best sentence among those that bring a new fact (a number or
+    name of which neither the summary nor a point taken before states a word), repeat neither a
+    summary sentence nor a point, and leave every later point something new (:func:`keeps_news`): best
+    by :func:`point_rank` (centrality + ¼ × the lead factor × position), a sentence that refers back or
+    quotes nobody only where the stretch has nothing else (:func:`stand_alone_first`). The turns of
+    stretches with nothing to give, or whose best quotes nobody, and the points past the stretches go
+    to the best such sentences anywhere, in the same order. The rule is ``bench/keypoint_folds.py``'s
+    pick among 44 declared rules ("adaptive: centrality + 0.25 x lead factor x position, points / lead
+    ratio stretches" since the twenty-eighth session; "rank: centrality, cut: length, fw 0.5", equal
+    numbers of sentences ranked by centrality × (1 + ½ log(1 + new facts)), in the two before).
     """
     if points <= 0:
         return []
@@ -265,6 +301,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     known = summary_facts.copy()
     taken = set(summary)
     chosen: list[int] = []
+    rank = point_rank(doc)
 
     def best_in(ks: Iterable[int]) -> int | None:
         best, best_value = None, (-math.inf, -math.inf)
@@ -273,14 +310,14 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
             new = known.new_in(cand) if k not in taken else []
             if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            value = stand_alone_first(cand, doc.centrality[k] * (1 + FACT_WEIGHT * math.log1p(len(new))))
+            value = stand_alone_first(cand, rank[k])
             if value > best_value and keeps_news(doc, summary_facts, chosen, k):
                 best, best_value = k, value
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
     whole = range(len(doc.cands))
-    for ks in [*equal_stretches(rest, points), *[whole] * points]:
+    for ks in [*equal_shares(rest, doc.centrality, stretch_count(doc, points)), *[whole] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

@@ -522,3 +522,21 @@ def test_spaces_a_pages_markup_left_inside_curly_quotes_go() -> None:
     text = "The former “ Dawson’s Creek ” star was voted off on Monday.\n\nHe thanked his fans, the show said."
     assert "“Dawson’s Creek” star" in to_document(text, "<stdin>").text
     assert "“Dawson’s Creek” star" in to_document(text.replace("\n\n", "\n\n# Notes\n\n"), "a.md").text
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # A clock time's "a.m." before its time zone (a page's "…shortly before 10 a.m. Eastern Time, …").
+        (
+            "It began shortly before 10 a.m. Eastern Time, reports said. It ended.",
+            "It began shortly before 10 a.m. Eastern Time, reports said.",
+        ),
+        ("It started at 9 p.m. ET on Friday. Then it ended.", "It started at 9 p.m. ET on Friday."),
+        # Before a sentence of its own: a name, or no time zone.
+        ("It ended at 9 p.m. Pacific Gas said it would pay.", "It ended at 9 p.m."),
+        ("It started at 9 p.m. Police said so.", "It started at 9 p.m."),
+    ],
+)
+def test_a_clock_times_time_zone_goes_on_its_sentence(text: str, first: str) -> None:
+    assert split_sentences(text)[0] == first

@@ -57,12 +57,23 @@ _ENUMERATOR = re.compile(rf"(?:{ENUMERATION_MARK}|(?:[a-z]|\d{{1,2}})\))(?:\s|$)
 _ENDS_SENTENCE = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
 
 
+# A clock time's "a.m."/"p.m." before its time zone ends no sentence: "…shortly before 10 a.m. Eastern
+# Time, according to…" had been cut into "…before 10 a.m." (a key point) and "Eastern Time, according…".
+_CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.$", re.I)
+_TIME_ZONE = re.compile(
+    r"(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)\s+(?:(?:Standard|Daylight)\s+)?Time"
+    r"|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|IST|JST|AEST|AEDT)\b"
+)
+
+
 def goes_on(before: str, piece: str) -> bool:
     if not any(ch.isalnum() for ch in piece):
         return True
     if _ENUMERATOR.match(piece) and not _ENDS_SENTENCE.search(before):
         return True
     if _LETTER_NUMBER_END.search(before) or (_NUMBERING_END.search(before) and piece[0].isdigit()):
+        return True
+    if _CLOCK_END.search(before) and _TIME_ZONE.match(piece):
         return True
     if _DASHED_ATTRIBUTION.match(piece) and before.endswith(("”", '"', "’", "'", "»")):
         return True  # who said a quotation: '“…pick a color.” – /u/someboddy on /r/rust'

@@ -7,8 +7,22 @@ import json
 import pytest
 
 from summarize.engines import extractive
+from summarize.results import SummaryResult
 from summarize.text.boilerplate import strip_lone
 from tests.conftest import SHARED
+
+
+def _extractive(text: str) -> SummaryResult:
+    """``text`` summarized by the extractive engine with 5 key points, as read from stdin."""
+    from summarize import SummarizeOptions, Summarizer
+
+    return Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(text, "<stdin>")
+
+
+def _shown(result: SummaryResult) -> str:
+    """Everything a result shows: its summary and key points."""
+    return " ".join([result.summary, *result.key_points])
+
 
 ARTICLE = (
     "Wales have been buoyed by the success of their young players, the manager told BBC Radio Wales.\n"
@@ -110,7 +124,7 @@ def test_no_xsum_summary_carries_the_furniture() -> None:
     summarizer = Summarizer(SummarizeOptions(engine="extractive", points=5))
     for text in with_furniture:
         result = summarizer.summarize(text, "xsum")
-        said = " ".join([result.summary, *result.key_points])
+        said = _shown(result)
         assert not any(m in said for m in marks)
 
 
@@ -124,7 +138,7 @@ def test_no_xsum_summary_carries_a_video_stamp_or_mojibake() -> None:
     summarizer = Summarizer(SummarizeOptions(engine="extractive", points=5))
     for text in stamped + garbled:
         result = summarizer.summarize(text, "xsum")
-        said = " ".join([result.summary, *result.key_points])
+        said = _shown(result)
         assert "Last updated at" not in said and "Â" not in said
         assert ("Â" in text) == any("mojibake" in w for w in result.warnings)
 
@@ -196,11 +210,9 @@ def test_a_copied_wikipedia_article_is_read_without_its_pages_furniture() -> Non
     # Its tagline, hatnote and table of contents had been the summary's first sentences, its headings had
     # opened their sections' sentences ("History[edit] The first written record…") and its reference
     # markers had stayed ("…River Fal.[1]").
-    from summarize import SummarizeOptions, Summarizer
-
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(WIKIPEDIA_COPY, "<stdin>")
+    result = _extractive(WIKIPEDIA_COPY)
     assert result.summary.startswith("Harbourtown is a coastal town and civil parish in Cornwall, England,")
-    said = " ".join([result.summary, *result.key_points])
+    said = _shown(result)
     assert "The first written record of the settlement dates from 1302" in said
     for gone in ("Wikipedia", "This article is about", "see Harbourtown", "Contents", "[", "^", "Retrieved"):
         assert gone not in said, gone
@@ -246,12 +258,10 @@ def test_a_news_page_copied_from_the_browser_is_summarized_from_its_story(lines:
     # The lines around the story had pushed the headline and standfirst into the summary in place of the
     # lede (its first line was no headline any more), and the print note or the plea for support were
     # key points.
-    from summarize import SummarizeOptions, Summarizer
-
     text = COPIED_STORY.format(before=lines[0], byline=lines[1], after=lines[2])
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(text, "<stdin>")
+    result = _extractive(text)
     assert "Ferry workers in southwest England ended a three-week strike on Thursday" in result.summary
-    said = " ".join([result.summary, *result.key_points])
+    said = _shown(result)
     for gone in (
         "Strike Ends as",
         "Supported",
@@ -271,16 +281,14 @@ def test_a_news_page_copied_from_the_browser_is_summarized_from_its_story(lines:
 def test_a_copied_cnn_page_loses_its_dateline_and_video_box() -> None:
     # "Penzance, England CNN — Ferry workers…" opened the summary, and a video's box ("Video Ad Feedback" /
     # its title / "02:14 - Source: CNN") was a summary sentence.
-    from summarize import SummarizeOptions, Summarizer
-
     text = COPIED_STORY.format(
         before="3 minute read\n\nUpdated 3:22 PM EST, Fri December 4, 2026\n\nLink Copied!\n\nAd Feedback",
         byline="Penzance, England\nCNN\n —",
         after="Video Ad Feedback\nWhy the islands depend on one ferry\n02:14 - Source: CNN\n\nAd Feedback",
     ).replace("\n\nFerry workers", "\nFerry workers", 1)
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(text, "<stdin>")
+    result = _extractive(text)
     assert "Ferry workers in southwest England ended a three-week strike" in result.summary
-    said = " ".join([result.summary, *result.key_points])
+    said = _shown(result)
     for gone in ("CNN", "Feedback", "Link Copied", "minute read", "depend on one ferry", "02:14"):
         assert gone not in said, gone
 
@@ -318,12 +326,8 @@ Until that is settled, the next strike is a matter of time.
 def test_a_copied_blog_post_is_summarized_from_its_prose(before: str, after: str) -> None:
     # A heading standing alone (the post's title under the publication's name) had opened the summary,
     # "Written by Jane Doe 1.2K Followers." was a key point.
-    from summarize import SummarizeOptions, Summarizer
-
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(
-        BLOG_POST.format(before=before, after=after), "<stdin>"
-    )
-    said = " ".join([result.summary, *result.key_points])
+    result = _extractive(BLOG_POST.format(before=before, after=after))
+    said = _shown(result)
     assert "The ferry strike ended on Thursday" in result.summary
     for gone in ("mattered", "Jane Doe", "Follow", "Likes", "Discussion", "Ready for", "Medium"):
         assert gone not in said, gone
@@ -388,13 +392,12 @@ press@harbourferries.example
 def test_a_press_release_is_summarized_from_its_news() -> None:
     # Its "###" end mark had made it Markdown (an empty heading), its headline and deck opened the
     # summary in place of the lede (glued to its wire dateline), and its contact block was a key point.
-    from summarize import SummarizeOptions, Summarizer
     from summarize.text.kinds import text_kind
 
     assert text_kind(PRESS_RELEASE) == "text" and text_kind("# Notes\n\nThe council met.") == "markdown"
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(PRESS_RELEASE, "<stdin>")
+    result = _extractive(PRESS_RELEASE)
     assert result.summary.startswith("Harbour Ferries Ltd and the RMT union today announced an agreement")
-    said = " ".join([result.summary, *result.key_points])
+    said = _shown(result)
     for gone in ("IMMEDIATE", "PRNewswire", "reach agreement to end", "1920", "Tom Roe", "###", "+44"):
         assert gone not in said, gone
 
@@ -403,8 +406,6 @@ def test_a_press_releases_about_notes_and_dateline_are_no_candidates() -> None:
     # my6sense's and Ascom's releases: a dateline in title case before a dash, a company named in lower case
     # under "About", footnote marks after a space and the notes under the text had been summary sentences
     # or key points ("About my6sense my6sense offers…", "[1] Alarm fatigue: impacts on patient safety…").
-    from summarize import SummarizeOptions, Summarizer
-
     release = (
         "New York, NY – Harbour Ferries today named Anna Ruiz as the company's first chief strategy officer, "
         "after a year in which its crossings doubled.\n\n"
@@ -414,10 +415,10 @@ def test_a_press_releases_about_notes_and_dateline_are_no_candidates() -> None:
         "[1] Alarm fatigue: impacts on crew safety, Doe J, Roe K. Marine Safety Review. 2015; 28: 685-690.\n\n"
         "[2] Harbour safety goals: alarm management, a report of the port authority."
     )
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(release, "<stdin>")
+    result = _extractive(release)
     assert result.summary.startswith("Harbour Ferries today named Anna Ruiz")
     assert "alarms per shift, even though most need no action." in result.summary + " ".join(result.key_points)
-    said = " ".join([result.summary, *result.key_points])
+    said = _shown(result)
     for gone in ("New York, NY", "About harbour8", "passenger and freight", "[1]", "[2]", "Alarm fatigue", "report of"):
         assert gone not in said, gone
 
@@ -451,7 +452,6 @@ def test_a_pasted_articles_headline_is_its_title() -> None:
 def test_a_pasted_thread_is_read_as_its_posts() -> None:
     # Its post numbers ("1/", "5/") had opened summary sentences, a lead-in ending in an emoji ran into the
     # next sentence ("…why it matters 🧵 2/ 240 crew members…") and its last post's ask was a key point.
-    from summarize import SummarizeOptions, Summarizer
     from summarize.text.joined import with_stop
 
     posts = [
@@ -462,7 +462,7 @@ def test_a_pasted_thread_is_read_as_its_posts() -> None:
         "4/ Two ships sail again from Saturday, and a chartered boat fills the gap until the third is repaired.",
         "5/ If you found this useful, follow me for more and retweet the first post!",
     ]
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize("\n\n".join(posts), "<stdin>")
+    result = _extractive("\n\n".join(posts))
     said = [result.summary, *result.key_points]
     assert result.summary.startswith("The ferry strike that cut off the Isles of Scilly for three weeks ended")
     for gone in ("1/", "2/", "5/", "Here is what", "follow me", "retweet"):
@@ -473,8 +473,6 @@ def test_a_pasted_thread_is_read_as_its_posts() -> None:
 def test_a_copied_social_post_is_read_without_its_writer_block_and_buttons() -> None:
     # LinkedIn's: "Anna Ruiz Chief Executive at Harbour Ferries 2h • After three weeks…" had been the
     # summary's first sentence.
-    from summarize import SummarizeOptions, Summarizer
-
     post = (
         "Anna Ruiz\nChief Executive at Harbour Ferries\n2h •\n\n"
         "After three weeks, the ferry strike is over. Our crews accepted a 6% pay rise on Thursday, and two "
@@ -482,9 +480,9 @@ def test_a_copied_social_post_is_read_without_its_writer_block_and_buttons() -> 
         "Refunds for the 4,000 bookings made during the strike open on Monday.\n\n#ferries #scilly #leadership\n\n"
         "1,234\n56 comments\n12 reposts\n\nLike\nComment\nRepost\nSend\n"
     )
-    result = Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(post, "<stdin>")
+    result = _extractive(post)
     assert result.summary.startswith("After three weeks, the ferry strike is over.")
-    said = " ".join([result.summary, *result.key_points])
+    said = _shown(result)
     for gone in ("Anna Ruiz", "Chief Executive", "2h", "#", "comments", "Repost"):
         assert gone not in said, gone
 

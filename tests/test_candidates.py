@@ -8,6 +8,7 @@ import pytest
 from summarize.engines import extractive, features
 from summarize.text.furniture import is_furniture
 from summarize.text.mdprose import read_markdown
+from summarize.text.questions import is_question
 from summarize.text.sentences import split_sentences
 
 
@@ -391,7 +392,7 @@ def test_a_features_opening_line_with_no_fact_leads_no_summary(opening: str, kep
     ],
 )
 def test_a_question_the_writer_asks_is_told(sentence: str, lang: str, asks: bool) -> None:
-    assert features.is_question(sentence, lang) is asks
+    assert is_question(sentence, lang) is asks
 
 
 def test_a_question_the_writer_asks_is_no_summary_sentence_or_point() -> None:
@@ -462,3 +463,26 @@ def test_a_bare_places_dateline_is_cut_from_the_texts_first_sentence_only() -> N
     shown = [c.text for c in features.candidates(text, "en")]
     assert shown[0].startswith("Several thousand teachers")
     assert shown[1].startswith("Bitcoin – The currency")
+
+
+def test_korean_words_stand_in_for_facts_in_the_test_of_a_new_fact() -> None:
+    # Korean is read a syllable a token and shows no capitals: a Korean column's sentences had no "fact" but
+    # a number, and it had 1 key point of 5. Its words (runs of Hangul) stand in, as character pairs do for
+    # Chinese and Japanese; not in the fact density that ranks summary sentences.
+    text = "\n\n".join(
+        [
+            "시작은 가수의 일방적인 사진 공개로부터 비롯됐다.",
+            "그건 이 사안을 두고 벌어진 두 사람의 진실공방이 어떤 결론을 내더라도 잘못된 일이다.",
+            "처음 이러한 사진 공개에 대한 대중들의 반응은 가수의 행동에 대한 비난으로 이어졌다.",
+            "하지만 가수는 자신의 부적절한 행동들에 대해 무감한 태도를 보였다.",
+            "배우는 한 매체에 자신의 입장을 털어놓으며 가수와의 관계를 전면 부정했다.",
+            "그는 이 문제를 데이트 폭력이라고 분명히 했고 강력한 법적 대응을 논의 중이라고도 했다.",
+            "실제로 그가 내놓은 증거들은 두 사람의 관계가 잠깐 알고 지냈던 사이로 보이지는 않았다.",
+            "사실 남녀 관계라는 것이 당사자들이 아니면 그 속사정을 알기는 어려운 일이다.",
+        ]
+    )
+    doc = features.document_features(text, "ko")
+    assert doc is not None and all(c.facts for c in doc.cands)
+    assert all(features.stated(c.facts) == 0 for c in doc.cands)  # no number, no name: density as before
+    result = extractive.summarize(text, "ko", points=5)
+    assert len(result.key_points) == 5

@@ -23,6 +23,7 @@ from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
 from ..text.headlines import headline
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
+from ..text.questions import is_question
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import UNSPACED_CJK_RANGES, has_caseless, in_other_script, initials, main_script
 from ..text.sentences import paragraph_sentences
@@ -34,43 +35,12 @@ MIN_TOKENS = 5
 # be less outspoken?"). It leads the reader in and says nothing of the news; as the first sentence it had
 # led the summary, in place of the lede.
 KICKER_TOKENS = 8
-# A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
-# with a question word or an auxiliary (after a connective), in Spanish with "¿", in Portuguese, French,
-# German and Italian with a question word (German and French also ask by inversion: no rule). A statement
-# that ends in a title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
-_ASKED = re.compile(r"[?？؟][)\]）]*$")
-_ASKS = {
-    "en": re.compile(
-        r"^(?:(?:but|and|or|so|yet|then|now|still)\s+)?(?:who|whom|whose|what|which|why|how|when|where|whether"
-        r"|is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had"
-        r"|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t|couldn['’]t|won['’]t"
-        r"|wouldn['’]t|shouldn['’]t|hasn['’]t|haven['’]t)\b",
-        re.I,
-    ),
-    "es": re.compile(r"^¿"),
-    # Portuguese, French, German and Italian by their question words ("Por que não temos uma assim no
-    # Brasil?", a Brazilian blog's second summary sentence), French also by "Est-ce que".
-    "pt": re.compile(r"^(?:(?:e|mas)\s+)?(?:por\s+que|porque|como|o\s+que|quem|quando|onde|qual|quais|quanto)\b", re.I),
-    "fr": re.compile(
-        r"^(?:(?:et|mais)\s+)?(?:pourquoi|comment|que|qu['’]est-ce|qui|quand|où|quel|quelle|quels|quelles"
-        r"|combien|est-ce\s+que)\b",
-        re.I,
-    ),
-    "de": re.compile(r"^(?:(?:und|aber)\s+)?(?:warum|wieso|weshalb|wie|was|wer|wann|wo|welche[rsnm]?)\b", re.I),
-    "it": re.compile(r"^(?:(?:e|ma)\s+)?(?:perch[ée]|come|che\s+cosa|cosa|chi|quando|dove|quale|quali|quanto)\b", re.I),
-}
-
-
-def is_question(sentence: str, lang: str) -> bool:
-    """Whether ``sentence`` asks (:data:`_ASKS`); languages without a rule here: never."""
-    opens = _ASKS.get(lang.split("-")[0].lower())
-    return bool(opens and _ASKED.search(sentence) and opens.match(sentence))
-
-
 # A run of Han characters or kana: Chinese and Japanese words, written without spaces.
 _UNSPACED = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES) + "]"
 _UNSPACED_RUN = re.compile(f"{_UNSPACED}{{2,}}")
 _UNSPACED_PAIR = re.compile(f"{_UNSPACED}{{2}}")
+# A Korean word (a run of Hangul syllables): Korean writes spaces, but its tokens here are syllables.
+_HANGUL_WORD = re.compile("[\uac00-\ud7af]{2,}")
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")
@@ -208,14 +178,17 @@ def facts(sentence: str, terms: Counter[str], lower: set[str], names: set[str], 
         # stand in for a longer word (a Chinese story's key points had been its one sentence with a number).
         for run in _UNSPACED_RUN.findall(sentence):
             found.update(run[i : i + 2] for i in range(len(run) - 1))
+        # Korean's words stand in the same way (a Korean column had 1 key point of 5).
+        found.update(_HANGUL_WORD.findall(sentence))
     return frozenset(f for f in found if f)
 
 
 def stated(found: frozenset[str]) -> int:
-    """How many facts a sentence states for its density: not the character pairs that stand in for Chinese
-    and Japanese words in the key points' test of a new fact (counted, they would make density a length,
-    and they had moved 5 of the 12 Chinese weekly's summaries off their numbers and names)."""
-    return sum(1 for f in found if not _UNSPACED_PAIR.fullmatch(f))
+    """How many facts a sentence states for its density: not the character pairs and Korean words that
+    stand in for Chinese, Japanese and Korean words in the key points' test of a new fact (counted, they
+    would make density a length, and they had moved 5 of the 12 Chinese weekly's summaries off their
+    numbers and names)."""
+    return sum(1 for f in found if not (_UNSPACED_PAIR.fullmatch(f) or _HANGUL_WORD.fullmatch(f)))
 
 
 def fact_words(found: frozenset[str] | set[str]) -> set[str]:

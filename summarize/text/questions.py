@@ -1,0 +1,38 @@
+"""Whether a sentence is a question the writer asks: no candidate for a summary or a key point (the
+extractive engine reads it, :mod:`..engines.features`)."""
+
+from __future__ import annotations
+
+import re
+
+# A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
+# with a question word or an auxiliary (after a connective), in Spanish with "¿", in Portuguese, French,
+# German and Italian with a question word (German and French also ask by inversion: no rule). A statement
+# that ends in a title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
+_ASKED = re.compile(r"[?？؟][)\]）]*$")
+_ASKS = {
+    "en": re.compile(
+        r"^(?:(?:but|and|or|so|yet|then|now|still)\s+)?(?:who|whom|whose|what|which|why|how|when|where|whether"
+        r"|is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had"
+        r"|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t|couldn['’]t|won['’]t"
+        r"|wouldn['’]t|shouldn['’]t|hasn['’]t|haven['’]t)\b",
+        re.I,
+    ),
+    "es": re.compile(r"^¿"),
+    # Portuguese, French, German and Italian by their question words ("Por que não temos uma assim no
+    # Brasil?", a Brazilian blog's second summary sentence), French also by "Est-ce que".
+    "pt": re.compile(r"^(?:(?:e|mas)\s+)?(?:por\s+que|porque|como|o\s+que|quem|quando|onde|qual|quais|quanto)\b", re.I),
+    "fr": re.compile(
+        r"^(?:(?:et|mais)\s+)?(?:pourquoi|comment|que|qu['’]est-ce|qui|quand|où|quel|quelle|quels|quelles"
+        r"|combien|est-ce\s+que)\b",
+        re.I,
+    ),
+    "de": re.compile(r"^(?:(?:und|aber)\s+)?(?:warum|wieso|weshalb|wie|was|wer|wann|wo|welche[rsnm]?)\b", re.I),
+    "it": re.compile(r"^(?:(?:e|ma)\s+)?(?:perch[ée]|come|che\s+cosa|cosa|chi|quando|dove|quale|quali|quanto)\b", re.I),
+}
+
+
+def is_question(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` asks (:data:`_ASKS`); languages without a rule here: never."""
+    opens = _ASKS.get(lang.split("-")[0].lower())
+    return bool(opens and _ASKED.search(sentence) and opens.match(sentence))

@@ -158,6 +158,14 @@ def lead_factor(doc: DocFeatures) -> float:
     return extractive.lead_factor(doc)
 
 
+def equal_stretches(rest: list[int], count: int) -> list[list[int]]:
+    """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
+    sentences allow; a stretch may be empty when there are fewer sentences than stretches): the family's
+    "cut: length" rules (the engine cut so in the twenty-sixth and twenty-seventh sessions)."""
+    n = len(rest)
+    return [rest[n * i // count : n * (i + 1) // count] for i in range(count)]
+
+
 # The engine's own (one owner): the shipped rule ranks and cuts with them.
 point_rank = extractive.point_rank
 stretch_count = extractive.stretch_count
@@ -168,7 +176,7 @@ def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[li
     if how == "none":  # the whole article for every point
         return [rest] * points
     if how == "length":  # equal numbers of sentences, as the engine cuts them
-        return [list(ks) for ks in extractive.equal_stretches(rest, points)]
+        return equal_stretches(rest, points)
     return equal_shares(rest, weight, points)  # equal shares of ``weight``
 
 

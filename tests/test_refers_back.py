@@ -199,9 +199,10 @@ def test_a_stretch_whose_best_quotes_nobody_gives_its_turn_to_another_stretch() 
     ]
     doc = features.document_features(" ".join(sentences), "en")
     assert doc is not None and [c.speakerless for c in doc.cands] == [False, True, False, False]
-    # The quotation is a stretch of its own (equal numbers of sentences, a stretch per point).
-    stretches = extractive.equal_stretches([1, 2, 3], 2)
-    assert [list(s) for s in stretches] == [[1], [2, 3]]
+    # The quotation is a stretch of its own (the engine's stretches: equal shares of centrality, as many as
+    # points / the lead ratio).
+    stretches = extractive.equal_shares([1, 2, 3], doc.centrality, extractive.stretch_count(doc, 2))
+    assert stretches == [[1], [2, 3]]
     assert extractive.fact_points(doc, [0], 2) == [2, 3]
     # The same sentence pointing back instead ("He said Kevin Keegan…") is its stretch's point.
     sentences[1] = sentences[1].replace('"Kevin', "He said Kevin").rstrip('"')

@@ -232,15 +232,6 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
-def equal_stretches(rest: Sequence[int], count: int) -> list[Sequence[int]]:
-    """``rest`` cut into ``count`` consecutive stretches of equal numbers of sentences (as near as whole
-    sentences allow; a stretch may be empty when there are fewer sentences than stretches): the points
-    walk the article from its start to its end. (The engine cut so in the twenty-sixth and twenty-seventh
-    sessions; the rule family of ``bench/keypoint_variants.py`` still does.)"""
-    n = len(rest)
-    return [rest[n * i // count : n * (i + 1) // count] for i in range(count)]
-
-
 # How much position counts in a key point's rank, times the engine's lead factor (:func:`point_rank`).
 POINT_POSITION = 0.25
 

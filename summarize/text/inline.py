@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .markdown import CODE_SPAN, LINK_TARGET, TASK_BOX
+from .markdown import CODE_SPAN, LINK_TARGET, LINK_TEXT, TASK_BOX
 from .page_markup import shown_superscript
 
 # A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
 # dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
-# A link's text may hold brackets, balanced one deep (This Week in Matrix's "[Andrew Morgan (anoa) {he/him}
-# [back Nov 5]](https://matrix.to/…) reports" had been a key point with its address).
-_LINK_TEXT = r"(?:[^\[\]]|\[[^\[\]\n]*\])*"
-_INLINE_LINK = re.compile(rf"!?\[({_LINK_TEXT}[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[({_LINK_TEXT})\]{LINK_TARGET}")
+# A link's text may hold brackets (``markdown.LINK_TEXT``: This Week in Matrix's "[Andrew Morgan (anoa)
+# {he/him} [back Nov 5]](https://matrix.to/…) reports" had been a key point with its address).
+_INLINE_LINK = re.compile(rf"!?\[({LINK_TEXT}[.!?。])\]{LINK_TARGET}\.(?!\.)|!?\[({LINK_TEXT})\]{LINK_TARGET}")
 # An image is no words of the text, as on a page: a README's row of badges, "[![build status](…)](…)
 # [![pypi](…)](…)", had read "![build status](https://…)" (the link's pattern took the image's "![alt"
 # for its text), a logo "PyTorch Logo" as a sentence.

@@ -31,6 +31,11 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 # level of balanced parentheses inside it ("(https://x.dev/blog/feature(slice_patterns)/)", where the
 # first ")" had ended the link and left "/)" in the prose).
 LINK_TARGET = r"\((?:[^\s()]|\([^\s()]*\))*(?:\s+\"[^\"\n]*\")?\)"
+# A link's text between its brackets: a code span may hold brackets ("[Add a new attribute, `#[isa]`](…)"),
+# and so may the text itself, balanced one deep, as CommonMark allows ("[Jane Doe [back Nov 5]](…)",
+# This Week in Matrix's names). One definition for the prose reader's link-only lines and the inline reader.
+# A backtick with no closing one on its line is a character (possessive: a span is read one way only).
+LINK_TEXT = r"(?:[^\[\]`]|`(?:[^`\n]*`)?+|\[[^\[\]\n]*\])*"
 # An inline code span (CommonMark): a run of backticks, the code, and a run of as many; a longer or shorter
 # run inside is code ("``a`b``", "```x```"). One definition for the prose reader, which keeps what a span
 # shows, and the document translator, which keeps it byte for byte. A pattern to embed (group "ticks").

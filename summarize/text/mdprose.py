@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .frontmatter import read_header
 from .inline import LINE_BREAK, inline_to_text
 from .joined import with_stop
-from .markdown import BLOCKQUOTE, LINK_TARGET, LIST_ITEM, prose_markdown
+from .markdown import BLOCKQUOTE, LINK_TARGET, LINK_TEXT, LIST_ITEM, prose_markdown
 from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
@@ -29,10 +29,10 @@ from .quotes import ATTRIBUTION, tidy_quote_spaces
 # link: This Week in Rust's "[video] [Rust 1.75.0: 54 highlights in 20 minutes!](…)" had opened a summary,
 # and its "[disposition: merge] [Stabilize …](…)" had read "disposition: merge Stabilize …" as prose. A code
 # span in the link's text may hold brackets ("[Add a new attribute, `#[isa]`](…)"), and so may the text
-# itself, balanced one deep ("[Official /r/rust "Who's Hiring" thread … [Rust 1.41]](…)").
+# itself, balanced one deep ("[Official /r/rust "Who's Hiring" thread … [Rust 1.41]](…)": ``LINK_TEXT``).
 _LINK_ONLY = re.compile(
     rf"^\s*{_LIST_MARKER}?(?:[^\[\]()\n:：]{{1,40}}[:：][ \t]*)?(?:\[[^\[\]\n]{{1,30}}\][ \t]+){{0,2}}"
-    rf"(?:\[(?:[^\[\]`]|`[^`\n]*`|\[[^\[\]\n]*\])*\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
+    rf"(?:\[{LINK_TEXT}\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
     r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:|·•]*$|^\s*[|·•]\s*$"
 )
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu

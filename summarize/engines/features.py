@@ -25,7 +25,7 @@ from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.questions import is_question
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
-from ..text.scripts import UNSPACED_CJK_RANGES, has_caseless, in_other_script, initials, main_script
+from ..text.scripts import HANGUL_CLASS, UNSPACED_CJK_RANGES, has_caseless, in_other_script, initials, main_script
 from ..text.sentences import paragraph_sentences
 from ..text.textsim import tokens
 
@@ -40,7 +40,7 @@ _UNSPACED = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANG
 _UNSPACED_RUN = re.compile(f"{_UNSPACED}{{2,}}")
 _UNSPACED_PAIR = re.compile(f"{_UNSPACED}{{2}}")
 # A Korean word (a run of Hangul syllables): Korean writes spaces, but its tokens here are syllables.
-_HANGUL_WORD = re.compile("[\uac00-\ud7af]{2,}")
+_HANGUL_WORD = re.compile(f"[{HANGUL_CLASS}]{{2,}}")
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")

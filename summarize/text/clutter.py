@@ -13,6 +13,7 @@ import re
 from .continuations import ENUMERATION_MARK
 from .glued import strip_caption_label
 from .markdown import LIST_MARKER
+from .scripts import HANGUL_CLASS
 
 # News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
 _AGENCIES = (
@@ -35,7 +36,7 @@ _CLUTTER = [
     # A Korean paper's dateline, the outlet and the place or the column, and the reporter: "[서울=뉴시스] 홍길동
     # 기자 = ", "(서울=연합뉴스) ", "[엔터미디어=정덕현의 이슈공감] " (it had opened an Entermedia column's summary)
     re.compile(
-        r"^[\[(](?=[^\[\]()\n]*[\uac00-\ud7af])[^\[\]()\n=]{1,20}=[^\[\]()\n=]{1,30}[\])]\s*"
+        rf"^[\[(](?=[^\[\]()\n]*[{HANGUL_CLASS}])[^\[\]()\n=]{{1,20}}=[^\[\]()\n=]{{1,30}}[\])]\s*"
         r"(?:[^\s=]{2,5}\s+(?:기자|특파원)\s*=\s*)?"
     ),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"

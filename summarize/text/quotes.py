@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .scripts import HANGUL_CLASS
+
 # A double quote that opens a quotation: "“", or a straight one at the start or after a space, bracket,
 # colon or dash, before text. Sources mix the two kinds ("“It's likely…," said Dr Livermore).
 _OPENING_QUOTE = re.compile(r'“|(?<![^\s(\[{:—–-])"(?=\S)')
@@ -75,7 +77,7 @@ _OPENING_SINGLE = re.compile(
     r"(?:^|(?<=[\s(\[{:—–-]))['‘](?=[^\W\d_])(?!(?:em|tis|twas|til|cause|n|s|t|re|ve|ll|d|m)\b)", re.I
 )
 # Korean sets a particle right after a closing mark ("‘리벤지’의 성격", "‘리벤지’ of"): a curly one closes there.
-_CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?![^\W_])|(?<=\S)’(?=[\uac00-\ud7af])")
+_CLOSING_SINGLE = re.compile(rf"(?<=\S)['’](?![^\W_])|(?<=\S)’(?=[{HANGUL_CLASS}])")
 
 
 def _open_single(sentence: str) -> tuple[int, str]:

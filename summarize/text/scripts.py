@@ -15,6 +15,8 @@ from functools import lru_cache
 
 KANA = (0x3040, 0x30FF)  # hiragana and katakana: Japanese only
 HANGUL = (0xAC00, 0xD7AF)  # Hangul syllables: Korean only
+# The same range as a regex character class's body, for patterns that need a Korean syllable.
+HANGUL_CLASS = f"{chr(HANGUL[0])}-{chr(HANGUL[1])}"
 # Kana, CJK ideographs (extension A and unified), Hangul syllables, CJK compatibility ideographs.
 CJK_RANGES = (KANA, (0x3400, 0x9FFF), HANGUL, (0xF900, 0xFAFF))
 # Han and kana: the CJK characters Chinese and Japanese write with no space between words (Korean's

@@ -38,6 +38,7 @@ from ..text.markdown import (
     BLOCKQUOTE,
     HEADING,
     LINK_TARGET,
+    LINK_TEXT,
     LIST_ITEM,
     REFERENCE_DEFINITION,
     SUMMARY_BLOCK,
@@ -67,7 +68,7 @@ MAX_TITLE_TOKENS = 16
 MAX_POINT_TOKENS = 60
 
 _TASK_BOX = re.compile(rf"^{TASK_BOX}\s*")
-_LINK = re.compile(rf"\[[^\]\n]*\]{LINK_TARGET}|<https?://[^>\s]+>|https?://\S+")
+_LINK = re.compile(rf"\[{LINK_TEXT}\]{LINK_TARGET}|<https?://[^>\s]+>|https?://\S+")
 _LINK_ALONE = re.compile(rf"(?:{_LINK.pattern})[\s.]*")
 _IMAGE_ONLY = re.compile(rf"^\s*(?:!\[[^\]]*\]{LINK_TARGET}\s*)+$")
 # A table of contents' entry: a link to a part of the same document ("- [Where to get it](#where-to-get-it)").

@@ -75,6 +75,16 @@ from summarize.text.calls import is_call_to_action
         "O presidente clicou no link errado, disse a polícia.",
         "Les abonnés recevront le journal dans votre boîte aux lettres, a dit le maire.",
         "Events between 2019-01-01 and 2019-06-30 were rescheduled, the council said.",
+        # Signposts, addresses and reprints said of the news (the twenty-ninth session's rules).
+        "Officials read on for hours as the crowd grew restless.",
+        "In the final part of the race, he pulled ahead of the field.",
+        "Next week the council will vote on the plan.",
+        "Contact tracers at the clinic reached 40 people by Friday.",
+        "Originally published in 1962 by Knopf, the novel has sold millions of copies.",
+        "The book was originally published in 1962 and sold well.",
+        "Get the latest figures from the statistics office, the minister told MPs.",
+        "Police said they would grab the suspect's phone records.",
+        "Provided by the council, the buses run every hour.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -82,6 +92,19 @@ def test_news_prose_is_not_a_call_to_action(text: str) -> None:
 
 
 CALLS_TO_ACTION = (
+    # A post's signposts to itself and to the writer's offer, a column's address, a reprint's origin (read in
+    # the twenty-ninth session: a business blog, Dear Abby, Live Science).
+    "Read on for three tips that will help you build a firm foundation for online leadership.",
+    "If you’d like to find out more about the BIG League — my community for online business builders — download the "
+    "Online Business Success Roadmap.",
+    "In the final article in this series, we’re going to dig deep into how the approach really works.",
+    "Coming next: how to make Plan & Grow BIG work for your business.",
+    "Take a look if you haven’t read it yet: Why Some People Triumph Online and Others Never Make It.",
+    "Grab my 12-question quiz that will help you pinpoint the stage you’re in right now.",
+    "Get the Online Business Success Roadmap for an overview and a handy checklist of all the stages.",
+    "Contact Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069.",
+    "Originally published on Live Science.",
+    "This article was originally published on The Conversation.",
     "If you find any errors in this week's issue, please submit a PR.",
     "Want something mentioned? Tweet us at @example or send us a pull request.",
     "微信搜索“阮一峰的网络日志”或者扫描二维码，即可订阅。",

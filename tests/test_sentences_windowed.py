@@ -85,7 +85,9 @@ def test_pysbd_never_sees_more_than_a_window(news: list[str], monkeypatch: pytes
     # Work in proportion to the length: each window moves on by at least WINDOW - MARGIN, give or take a
     # sentence, and a run-on piece is read once more (quote marks hidden): a character is read a few times.
     assert sum(seen) <= 3 * len(paragraph)
-    assert " ".join(got).split() == paragraph.split()  # nothing lost, nothing repeated
+    # Nothing lost, nothing repeated: the same characters but spaces (a stop a page left without its space,
+    # "…frustrated.I…", ends a sentence inside a word of the paragraph's).
+    assert "".join(got).replace(" ", "") == paragraph.replace(" ", "")
 
 
 def test_a_run_on_paragraph_is_cut_at_spaces_and_keeps_every_word() -> None:

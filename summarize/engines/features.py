@@ -26,7 +26,7 @@ from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.questions import is_question
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import HANGUL_CLASS, UNSPACED_CJK_RANGES, has_caseless, in_other_script, initials, main_script
-from ..text.sentences import paragraph_sentences
+from ..text.sentences import list_rows, paragraph_sentences
 from ..text.textsim import tokens
 
 MIN_TOKENS = 5
@@ -35,6 +35,9 @@ MIN_TOKENS = 5
 # be less outspoken?"). It leads the reader in and says nothing of the news; as the first sentence it had
 # led the summary, in place of the lede.
 KICKER_TOKENS = 8
+# Sentences besides a listing's rows that make a text an article with a listing under it (its rows are
+# then no candidates): a summary and five points' worth.
+MIN_PROSE = 8
 # A run of Han characters or kana: Chinese and Japanese words, written without spaces.
 _UNSPACED = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES) + "]"
 _UNSPACED_RUN = re.compile(f"{_UNSPACED}{{2,}}")
@@ -107,6 +110,7 @@ class Candidate:
     speakerless: bool = False  # someone's words that do not say whose (see ``quotes.names_no_speaker``)
     said_by: str = ""  # who said the quotation it opens or goes on with (see ``quotes.quotation_speakers``)
     asks: bool = False  # a question the writer asks (see ``is_question``): dropped once the lead is known
+    row: bool = False  # a row of a list written without markers (see ``sentences.list_rows``)
 
     @property
     def shown(self) -> str:
@@ -296,6 +300,8 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     fragments = fragment_starts(trimmed, title, lang)
     kicker = _opening_line(paragraphs, title)
     posts = embedded_posts(paragraphs)
+    row_paragraphs = list_rows(paragraphs)
+    rows = {i for i, k in enumerate(k for k, para in enumerate(paragraphs) for _ in para) if k in row_paragraphs}
     script = main_script(text)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
@@ -328,6 +334,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
             # A question the writer asks states nothing ("Will he be less outspoken?", "What if the £200m
             # superstar doesn't settle in Paris?" were summary sentences); one quoted is someone's words.
             cand.asks = is_question(sent, lang) and not quoted[i] and not is_quote(sent)
+            cand.row = i in rows
             out.append(cand)
     return out
 
@@ -396,6 +403,11 @@ def document_features(
     # Questions go after that: a sentence that points back at them ("These are the types of questions
     # being asked by clubs…") still waits for them, that is, for nothing, so it comes last.
     cands = [c for c in cands if not c.asks]
+    # A listing's rows under an article ("June 19 – Charlotte, NC @ PNC Music Pavilion", a tour's dates)
+    # name much and say nothing: they had been key points. Where the listing is the text (a race
+    # calendar), its rows are what there is to say.
+    if sum(not c.row for c in cands) >= MIN_PROSE:
+        cands = [c for c in cands if not c.row]
     if not cands:
         return None
     vectors = tfidf(cands)

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..text.calls import is_call_to_action
+from ..text.calls import FURNITURE_SECTION, is_call_to_action
 from ..text.furniture import is_furniture, leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
 from ..text.joined import join_sentences
@@ -337,7 +337,7 @@ def newsletter_points(
     drop = is_boilerplate or is_call_to_action
     queues: list[list[str]] = []
     for section in outline(md).sections:
-        if drop(section.heading) and not section.blocks:
+        if (drop(section.heading) and not section.blocks) or FURNITURE_SECTION.search(section.heading):
             continue
         picks = []
         for k, block in enumerate(section.blocks):

@@ -41,7 +41,9 @@ _LANGUAGES = {
         # "The latter rule is…", "Such systems are…" point back as a demonstrative does (6 sentences of
         # the news sets, each after the sentence it points at); "The former" does not ("The former
         # president said…").
-        r"he|she|they|him|them|his|her|its|their|this|these|those|that|such|the\s+latter",
+        # "Another one, in the United States, has barely begun." (a BBC story's key point, its "one" the legal
+        # saga of the sentence before).
+        r"he|she|they|him|them|his|her|its|their|this|these|those|that|such|the\s+latter|another\s+one",
         "year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening|time|days"
         "|decade|century|term|round|stage",
         "but|and|so|yet|however|still|then|now|meanwhile|instead|also",
@@ -193,7 +195,10 @@ _LOOSE = {
         "|first|second|third|firstly|secondly|thirdly|finally|lastly"
         # An example of what the sentence before said: alone, it is a claim of its own ("For example, the
         # government estimates that more than 4 million parents…" was a key point of a Pew Research post).
-        "|for example|for instance",
+        "|for example|for instance"
+        # A comparison with the sentence before: "Similarly, another study in older adults showed…" (a health
+        # site's third summary sentence) reads "Another study in older adults showed…".
+        "|similarly|likewise",
     ),
     "de": ("aber|und", "doch|jedoch|außerdem|allerdings"),
     "fr": ("mais|et", "cependant|pourtant|toutefois|en outre|par ailleurs"),

@@ -97,6 +97,12 @@ _PAGE_LINE_RULE = (
     rf"|by\s+{_BYLINE_NAMES}|more\s+about\s+{_BYLINE_NAME}|{_BYLINE_NAME}(?:\s+(?:{_BEAT}))*\s+{_ROLE}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\s+on\b[^\n]{0,300}"
     r"|order\s+reprints\b[^\n]{0,80}|see\s+more\s+on\s*:[^\n]{1,150}|support\s+the\s+guardian"
+    # A science news site's lines under the story (Phys.org's): the paper's reference ("More information: G.
+    # Petit et al. Hibernation and Torpor… (2018). DOI: 10.1007/…", whose title had been a key point), who
+    # provided the story, the journal, "Explore further", how to cite the page, its copyright notice.
+    r"|more\s+information\s*:[^\n]{1,800}?(?:\bdoi\b|\bet\s+al\b|\(\d{4}\))[^\n]{0,300}|provided\s+by\s+[^\n.,]{1,60}"
+    r"|journal\s+information\s*:[^\n]{1,200}|explore\s+further|citation\s*:[^\n]{1,300}?\bretrieved\b[^\n]{1,200}"
+    r"|this\s+document\s+is\s+subject\s+to\s+copyright\b[^\n]{0,400}"
     # A blog platform's (Medium's, Substack's): "Follow", "Listen", "Written by Jane Doe", "1.2K Followers",
     # "More from Jane Doe", "Recommended from Medium", "12 Likes", "3 Restacks", "Discussion about this
     # post", "Ready for more?".
@@ -202,6 +208,11 @@ _CALL_TO_ACTION_RULES = (
     # 老司机 iOS 周报's and 潮流周刊's asks: "你也可以为这个项目出一份力，如果发现有价值的信息…可以到 Issues
     # 里提给我们", "点击上面链接可以领取…优惠券", "关注让你更潮流~"
     r"|出一份力|提给我们|点击(?:上面|下面|这里|此处|下方|上方)?(?:的)?链接|关注让你|感兴趣的(?:同学|朋友|读者)?看过来"
+    # HelloGitHub's and Python 潮流周刊's: "可以点击 这里 获取更好的阅读体验", "关注「HelloGitHub」公众号，
+    # 第一时间收到推送", "以下为本期内容｜每个月 28 号更新", "🔙 返回目录 🔙", "你好，我是猫哥。这里每周分享优质
+    # 的…内容", "本期分享了 12 篇文章，12 个开源项目…" (each a summary sentence or a key point of its issue)
+    r"|点击\s*(?:这里|此处)|关注.{0,20}?公众号|以下(?:为|是)本期内容|每(?:个)?月\s*\d{1,2}\s*(?:号|日)\s*更新|返回目录"
+    r"|^(?:你好|大家好)[，,]\s*我是|每周(?:都会)?分享|^本期(?:分享|共|收录)了?\s*\d+\s*(?:篇|个|则)"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
     # The issue's number in digits or in words ("Welcome to the seventeenth issue of This Week in Dart!").
     r"|\b(?:welcome\s+to|present\s+(?:to\s+)?you|presenting)\s+(?:another|this|the\s+latest|our|the\s+(?:\d+(?:st|nd|rd|th)"
@@ -237,6 +248,24 @@ _CALL_TO_ACTION_RULES = (
     r"|^coloque\s+nos\s+seus\s+favoritos\b"
     r"|^¡?(?:um\s+forte\s+abra[çc]o\b|(?:(?:hasta\s+la|at[ée]\s+a)\s+pr[óo]xima|[àa]\s+bient[ôo]t"
     r"|bis\s+zum\s+n[äa]chsten\s+mal|alla\s+prossima)[\s!.]*$)"
+    # A post's signposts to itself and to the writer's offer: "Read on for three tips that will help you…",
+    # "If you'd like to find out more about the BIG League… download the Online Business Success Roadmap.",
+    # "In the final article in this series, we're going to dig deep into…", "Coming next: how to make…",
+    # "Take a look if you haven't read it yet: …", "Grab my 12-question quiz that will help you…", "Get the
+    # Online Business Success Roadmap for…" (a business blog's key points).
+    r"|^read\s+on\s+(?:for|to\s+(?:learn|find\s+out|see|discover|get))\b"
+    r"|^if\s+you['’]d\s+like\s+to\s+(?:find\s+out|learn|know|hear|read)\s+more\b"
+    r"|^in\s+(?:the|my|our)\s+(?:next|final|last|following)\s+(?:article|post|part|instal+ment|episode|chapter)\b"
+    r"[^.!?]{0,60}?,\s*(?:we|i)(?:['’](?:ll|re|m)|\s+(?:will|are|am))\b"
+    r"|^(?:coming\s+(?:up\s+)?next|next\s+(?:up|time))\s*:"
+    # Where a syndicated story first ran: "Originally published on Live Science." (its last key point).
+    r"|^(?:this\s+(?:article|story|post|piece)\s+(?:was|is)\s+)?originally\s+published\s+(?:on|in|by|at)\s+[^.!?,]{1,60}[.!]?$"
+    r"|^(?:take\s+a\s+look|check\s+it\s+out|read\s+it\s+here)\s+if\s+you\s+haven['’]t\s+(?:read|seen)\s+it\b"
+    r"|^(?:grab|download|get)\s+(?:my|our|the)\s+(?:free\s+)?(?:[\w-]+\s+){0,3}?(?:quiz|guide|checklist|e-?book|workbook"
+    r"|cheat\s*sheet|template|roadmap|worksheet)\b"
+    # A column's address for letters: "Contact Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles…"
+    # (a syndicated column's last line, which had been its third summary sentence).
+    r"|^(?:contact|write\s+to|e-?mail|reach)\s+(?:[\w.'’-]+\s+){1,4}?at\s+(?:www\.|https?://|[\w.+-]+@|p\.?\s?o\.?\s+box)"
     # A pointer to read more: "Read the PR for more information why this hook was removed." (This Week in React)
     r"|^read\s+the\s+(?:pr|pull\s+request|issue|rfc|post|thread|announcement|docs?|documentation|changelog)\s+"
     r"for\s+more\b"
@@ -304,6 +333,16 @@ RELATED_LINKS = re.compile(
 ABOUT_HEADING = re.compile(
     r"^about\s+(?:the\s+(?:author|writer|company)|us|(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
     r"|(?-i:[a-z][\w&.'’-]*[\dA-Z][\w&.'’-]*))\s*:?$",
+    re.I,
+)
+
+
+# The heading of a newsletter's section that is its own furniture, items and all: links to its past issues
+# ("🐧 往年回顾", Python 潮流周刊's, whose last year's issue "Python 潮流周刊#27：…（2023.11.18）" had been a key
+# point), its subscription pitch ("🐱欢迎订阅", whose "技术周刊是聪明人…" was another). Read on the heading's text.
+FURNITURE_SECTION = re.compile(
+    r"往期(?:回顾|推荐|精选|文章)|往年回顾|历史文章|欢迎订阅|订阅(?:方式|本刊|周刊)"
+    r"|^\W*(?:past|previous)\s+issues\b|^\W*from\s+the\s+archives?\b|^\W*subscribe\b",
     re.I,
 )
 

@@ -17,7 +17,9 @@ from .scripts import HANGUL_CLASS
 
 # News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
 _AGENCIES = (
-    r"CNN|Reuters|AP|AFP|UPI|dpa|DPA|Xinhua|EFE|ANSA|ANI|PTI|IANS|APP|Bloomberg|BBC|AAP|Kyodo|Yonhap|TASS|"
+    # CNN's desks too: "Hong Kong (CNN Business) A muddled view…" had opened a story's summary.
+    r"CNN(?:\s+(?:Business|Money|Sport|Travel|Style|Health|Politics|Arabic|Philippines|Indonesia|Brasil|Chile))?"
+    r"|Reuters|AP|AFP|UPI|dpa|DPA|Xinhua|EFE|ANSA|ANI|PTI|IANS|APP|Bloomberg|BBC|AAP|Kyodo|Yonhap|TASS|"
     r"RIA Novosti|Interfax|IRNA|KUNA|WAM|SPA|NNA|Al Jazeera|The Associated Press|Associated Press|CNS|Sky News"
 )
 _DASH = r"(?:--|-|—|–|:)"
@@ -90,7 +92,11 @@ _TITLE_CASE_DATELINE = re.compile(
 
 # A dateline of one place in title case and a dash, as the text's first words only ("Indianapolis – Several
 # thousand teachers…", the Detroit News'): anywhere else "Word – " may be a sentence's own.
-_OPENING_PLACE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s+(?:--|[–—])\s+(?=[A-Z\"“‘'])")
+# A site's name as its dateline, its domain in it ("PanARMENIAN.Net - Verified video footage…"), there too.
+_OPENING_PLACE = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s+(?:--|[–—])"
+    r"|(?:[A-Za-z][\w-]*\.)+(?i:com|net|org|info|news|co|uk|in|ru|am|ge|az|ua|io|tv)\s+(?:--|-|[–—]))\s+(?=[A-Z\"“‘'])"
+)
 
 
 def trim_opening(sentence: str) -> str:

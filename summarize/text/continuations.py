@@ -64,6 +64,13 @@ _TIME_ZONE = re.compile(
     r"(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)\s+(?:(?:Standard|Daylight)\s+)?Time"
     r"|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|IST|JST|AEST|AEDT)\b"
 )
+# …nor before its date or its weekday: "…no inmate checks were made from 10:30 p.m." had been a key point,
+# its "Aug. 9 to 6:30 a.m. the following morning…" cut off (USA Today's). Not a weekday's possessive, which
+# opens a sentence of its own ("Monday's vote…").
+_CLOCK_DAY = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’])"
+)
 
 
 def goes_on(before: str, piece: str) -> bool:
@@ -73,7 +80,7 @@ def goes_on(before: str, piece: str) -> bool:
         return True
     if _LETTER_NUMBER_END.search(before) or (_NUMBERING_END.search(before) and piece[0].isdigit()):
         return True
-    if _CLOCK_END.search(before) and _TIME_ZONE.match(piece):
+    if _CLOCK_END.search(before) and (_TIME_ZONE.match(piece) or _CLOCK_DAY.match(piece)):
         return True
     if _DASHED_ATTRIBUTION.match(piece) and before.endswith(("”", '"', "’", "'", "»")):
         return True  # who said a quotation: '“…pick a color.” – /u/someboddy on /r/rust'

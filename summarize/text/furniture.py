@@ -42,7 +42,10 @@ _NOTICE = re.compile(
     # documented in this file.", "The format is based on Keep a Changelog, and this project adheres to
     # Semantic Versioning."): two of charset-normalizer's changelog's three summary sentences.
     r"|^All notable changes to\b.{0,80}\bwill be documented in this file\b|\bThe format is based on Keep a Changelog\b"
-    r"|^This project adheres to Semantic Versioning\b",
+    r"|^This project adheres to Semantic Versioning\b"
+    # A Creative Commons notice in Chinese ("本作品采用 署名-非商业性使用-禁止演绎 4.0 国际 进行许可。", under
+    # every HelloGitHub issue, where it had been a key point), "版权所有".
+    r"|本作品采用.{0,60}?(?:许可|协议)|版权所有",
     re.I,
 )
 # A licence's own terms, as licences capitalise them ("this License", "the Document", "Modified Version"):

@@ -163,6 +163,13 @@ _ROW_END = re.compile(rf"{_RANK}(?:\s+{_ROW_WORD})*?\s+\d[\d:.,]*\s+(?=[A-Z][\w'
 # Outfitters (Now $69.99) Visit site Proving she's as thrifty…". The button stands alone as a piece
 # (``split_captions``), and the tile before it is no sentence to show (:func:`is_shop_tile`).
 _SHOP_BUTTON = re.compile(r"\bVisit site\b")
+# A full stop with no space after it, between a word and the next sentence's first word: sentences whose
+# spaces a page lost ("…Kan reported on Wednesday.The stabbing occurred…physician.Police arrested…", a
+# Jerusalem Post story, which had been one summary sentence). After a word in lower case, any common word
+# opens the next sentence; after a capitalised one only a word that opens most sentences: "Iterator.Element"
+# is a type's name (Swift code in a newsletter), "Node.Js", "ASP.NET" are names.
+_UNSPACED_STOP = re.compile(r"(?<![\w.])(?P<before>[A-Za-z][a-z]+|[0-9]{2,4})\.(?P<word>[A-Z][a-z]*)(?=\s)")
+_OPENS_MOST = re.compile(r"The|An?|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|There|But|And")
 # A photo caption runs to about 30 tokens ("Disgraced former RBS boss Fred Goodwin (pictured) was among
 # those courted by former prime minister Tony Blair."); a sentence with a picture's marker that runs
 # longer is caption text glued to other text (of the 25 such summary sentences and key points on the
@@ -174,7 +181,8 @@ CAPTION_TOKENS = 30
 def split_captions(piece: str, run_on: bool = True) -> list[str]:
     """``piece`` (English) cut where a glued caption or sentence starts: after a picture's position
     marker before a capital (``_PICTURE_MARK``: "…Richard Attenborough (pictured) Bader was among…") and
-    after a table's ranked row (``_ROW_END``), at any length; where ``run_on`` (over the run-on
+    after a table's ranked row (``_ROW_END``) and at a stop a page left without its space
+    (``_UNSPACED_STOP``), at any length; where ``run_on`` (over the run-on
     length) at a caption's label or an opener (``_CAPTION_CUT``), else at an opener that begins no
     name or title (``_OPENER_CUT``). A label ending in a verb of speech is a speaker ("Moffat warned:
     '…'"), and nothing starts right after a function word ("of The…")."""
@@ -184,6 +192,7 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
         cuts.add(row.end())
     for m in _SHOP_BUTTON.finditer(piece):
         cuts.update((m.start(), m.end()))
+    cuts.update(m.start("word") for m in _UNSPACED_STOP.finditer(piece) if _opens_unspaced(m))
     for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
         if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
             continue
@@ -197,6 +206,11 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     cuts.update(m.start() for m in _QUOTE_CUT.finditer(piece) if _opens_quotation(piece, m.start()))
     bounds = [0, *sorted(cuts), len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+def _opens_unspaced(m: re.Match[str]) -> bool:
+    word = m.group("word")
+    return bool(_OPENS_MOST.fullmatch(word)) or (m.group("before").islower() and len(word) > 1 and is_common_word(word))
 
 
 def _word_before(piece: str, at: int) -> str:

@@ -6,6 +6,7 @@ words with :func:`inline_to_text`; what a code span or a backslash escape holds 
 
 from __future__ import annotations
 
+import html
 import re
 
 from .markdown import CODE_SPAN, LINK_TARGET, LINK_TEXT, TASK_BOX
@@ -27,6 +28,9 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 # price was ~~$10~~ $8" says $8.
 _STRUCK = re.compile(r"[ \t]*~~(?=\S)[^~\n]*?(?<=\S)~~")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])|\[\]\[[^\]\n]*\]")
+# A character reference, which Markdown shows as its character ("support for &lt;textarea>", This Month in
+# Servo's; "&amp;", "&#8217;"): only with its semicolon, so "AT&T" and "R&D" stay as written.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # A hard line break (a "<br>", or CommonMark's backslash ending a line) ends a line of verse, an address
 # or a sign-off: no sentence runs on over it. Not one written as code ("the `<br>` tag"), which stands
@@ -86,6 +90,8 @@ def inline_to_text(line: str) -> str:
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
     prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(_STRUCK.sub("", line))))
     prose = prose.translate(_HELD_BRACKETS) if held else prose
+    if "&" in prose:  # after the tags went: "&lt;textarea>" is the element's name, no tag
+        prose = _ENTITY.sub(lambda m: html.unescape(m.group(0)), prose)
     return _shown_literals(prose, held_literals)
 
 

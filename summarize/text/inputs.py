@@ -22,7 +22,6 @@ from .notebooks import notebook_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
 from .plain import fact_check_claims, line_headings, o_bullets
-from .quotes import tidy_quote_spaces
 from .rst import rst_to_html
 from .rtf import RTF_SUFFIXES, is_rtf, read_rtf
 from .subtitles import subtitle_prose
@@ -35,6 +34,7 @@ from .suffixes import (
     RST_SUFFIXES,
     SUBTITLE_SUFFIXES,
 )
+from .tidy import tidy_text
 from .transcripts import is_transcript, transcript_prose
 
 STDIN = "-"
@@ -278,7 +278,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         if release:
             notes = (f"changelog: summarized its latest release, {release.name}",)
     else:
-        text = fact_check_claims(tidy_quote_spaces(o_bullets(FOOTNOTE_MARK.sub("", unify_eol(raw)).strip())))
+        text = fact_check_claims(tidy_text(o_bullets(FOOTNOTE_MARK.sub("", unify_eol(raw)).strip())))
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
         headings = (*asked, *line_headings(text))
         title = plain_title(text)

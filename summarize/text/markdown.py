@@ -157,8 +157,13 @@ def fenced_spans(text: str) -> list[tuple[int, int]]:
 
 
 # An HTML block of preformatted text is code. Not a <table>: READMEs lay out prose with them (a cell per
-# project, its logo and a sentence about it).
-_DATA_BLOCK = re.compile(r"\s*<pre[\s>]", re.I)
+# project, its logo and a sentence about it). Nor are a style sheet and a script prose (This Month in
+# Servo's posts end in a <style> block: "_fig:not(#specificity) { width: 33em; … }" had been key points).
+_DATA_BLOCK = re.compile(r"\s*<(?:pre|style|script|textarea)[\s>]", re.I)
+# A tag written over several lines in an HTML block ('<img src="…"' over '    alt="Servo displaying
+# <ul type>…">'), its quoted values read whole: it goes as the line reader strips a tag on one line (its
+# attributes had been a summary's first words).
+_TAG_OVER_LINES = re.compile(r"""<[A-Za-z][^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>""")
 
 
 # A GitHub alert's marker, the first line of its blockquote ("> [!NOTE]"): a label, no words of the text.
@@ -188,6 +193,10 @@ def _block_tokens(md: str) -> list[Any]:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table").parse(md)
+
+
+def _tag_over_lines(m: re.Match[str]) -> str:
+    return " " if "\n" in m.group(0) else m.group(0)
 
 
 def _is_code(token: Any) -> bool:
@@ -237,6 +246,9 @@ def prose_markdown(md: str) -> str:
             replaced.setdefault(start, (end, "\n".join(_dedented(row) for row in rows[start:end])))
         elif _is_code(token) or token.type == "table_open":
             replaced.setdefault(start, (end, ""))
+        elif token.type == "html_block" and "\n" in token.content.rstrip("\n"):
+            block = "\n".join(rows[start:end])
+            replaced.setdefault(start, (end, _TAG_OVER_LINES.sub(_tag_over_lines, block)))
         elif token.type == "heading_open" and token.markup in ("=", "-") and token.level == 0:
             text = " ".join(tokens[i + 1].content.split())
             replaced.setdefault(start, (end, f"{'#' * int(token.tag[1])} {text}" if text else ""))

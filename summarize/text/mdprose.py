@@ -16,7 +16,8 @@ from .markdown import BLOCKQUOTE, LINK_TARGET, LINK_TEXT, LIST_ITEM, prose_markd
 from .markdown import HEADING as _HEADING
 from .markdown import LIST_MARKER as _LIST_MARKER
 from .markdown import REFERENCE_DEFINITION as _REFERENCE_DEFINITION
-from .quotes import ATTRIBUTION, tidy_quote_spaces
+from .quotes import ATTRIBUTION
+from .tidy import tidy_text
 
 # A link alone on its line, or after a short label ("2018年的本周：[第 6 期](…)", 科技爱好者周刊's pointer to a
 # back issue, "Source: [Reuters](…)"), or before a short tag in brackets (its "5、[定价的42种技巧](…)（英文）", a
@@ -157,7 +158,7 @@ def read_markdown(md: str) -> MarkdownProse:
     said = {"published": header.published, "author": header.author} if header else {}
     if title and body.strip().rstrip(_STOPS).strip() in ("", title.rstrip(_STOPS).strip()):
         return MarkdownProse("", title, **said)  # a title and nothing else: there is nothing to summarize
-    text = tidy_quote_spaces(re.sub(r"\n{3,}", "\n\n", body).strip())
+    text = tidy_text(re.sub(r"\n{3,}", "\n\n", body).strip())
     text, found = title_first(text, title, headings)
     return MarkdownProse(text, title, found, **said)
 

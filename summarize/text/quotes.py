@@ -131,8 +131,17 @@ _SPACED_OPENING = re.compile(r"(?:(?<=\s)|^)“[ \t]+(?=\w)", re.M)
 _SPACED_CLOSING = re.compile(r"(?<=[\w.,!?])[ \t]+”(?=[\s.,;:!?)]|$)", re.M)
 
 
+# …and after a straight one that opens ("on CNBC's " Trading Nation" on Monday", 'In his book " Financial
+# Freedom…," Sabatier shares'): a mark after a space, its words and the next mark right after a word, on
+# the same line, so a mark that closes ("…,\" he said") is never read as one that opens.
+_SPACED_STRAIGHT = re.compile(r'(?:(?<=\s)|^)"[ \t]+(?=[^\W\d_][^"\n]{0,150}?[\w.,!?]")', re.M)
+
+
 def tidy_quote_spaces(text: str) -> str:
-    """``text`` without the spaces a page's markup left inside its curly quotes (``_SPACED_OPENING``)."""
+    """``text`` without the spaces a page's markup left inside its quotes (``_SPACED_OPENING``,
+    ``_SPACED_STRAIGHT``)."""
+    if '"' in text:
+        text = _SPACED_STRAIGHT.sub('"', text)
     if "“" not in text and "”" not in text:
         return text
     return _SPACED_CLOSING.sub("”", _SPACED_OPENING.sub("“", text))

@@ -96,6 +96,46 @@ def _heads(line: str, nxt: str) -> bool:
     return len(line.split()) <= 8 and len(nxt) > UNWRAPPED_LINE and nxt[:1].isupper()
 
 
+# A block of lines that is a list written without markers: a listing's rows ("June 9 -- Coral Sky
+# Amphitheatre, West Palm Beach, FL" over "June 10 -- …", a tour's dates; "England (Group A): 10th
+# appearance", a race calendar's "1a etapa: 10 de março – Interlagos"), which joined as a soft wrap had
+# read as one sentence of 300 words, a key point. At least LINE_LIST_ROWS rows, each opening with a
+# capital or a digit, none but the last ending in a stop (a first line may lead in with a colon), and
+# ragged: wrapped prose fills its lines to about the same width (a German paragraph may open every line
+# with a noun), a list's rows do not.
+LINE_LIST_ROWS = 3
+_RAGGED = 0.8
+
+
+def _line_list(lines: list[str]) -> bool:
+    if len(lines) < LINE_LIST_ROWS or not all(line[:1].isupper() or line[:1].isdigit() for line in lines):
+        return False
+    # The first line may lead into the list with its colon ("The Doobie Brothers 50th Anniversary Tour 2020 dates:").
+    rows = lines[1:] if lines[0].endswith(":") else lines
+    if len(rows) < LINE_LIST_ROWS or any(_LINE_END.search(line) for line in rows[:-1]):
+        return False
+    widths = [len(line) for line in rows[:-1]]
+    return min(widths) < _RAGGED * max(widths)
+
+
+def list_rows(paragraphs: list[list[str]]) -> set[int]:
+    """The paragraphs (as :func:`paragraph_sentences` gives them) that are rows of a list written without
+    markers (``_line_list``): runs of one-sentence paragraphs with no stop at their end (a sentence after
+    a listing is prose, not its last row). Read on paragraphs, as a text's lines may have been written
+    out as paragraphs already."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for k, para in enumerate([*paragraphs, []]):
+        if len(para) == 1 and not _LINE_END.search(para[0]):
+            run.append(k)
+            continue
+        lines = [paragraphs[i][0] for i in run]
+        if len(lines) >= LINE_LIST_ROWS and _line_list(lines):
+            rows.update(i for i in run if not paragraphs[i][0].endswith(":"))
+        run = []
+    return rows
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks, stripped, without empty ones; a block of unwrapped lines
     (``UNWRAPPED_LINE``) gives each line as a paragraph."""
@@ -328,12 +368,14 @@ def list_items(paragraph: str) -> list[str]:
 
 
 def paragraph_sentences(text: str, lang: str = "en") -> list[list[str]]:
-    """The sentences of each paragraph of ``text`` (a list item is one), in reading order; paragraph
-    breaks and list items always end a sentence, URLs never do."""
+    """The sentences of each paragraph of ``text`` (a list item is one, and a listing's row), in reading
+    order; paragraph breaks and list items always end a sentence, URLs never do."""
     out: list[list[str]] = []
     lang = (lang or "en").split("-")[0].lower()
     for block in split_paragraphs(text):
-        for para in list_items(block):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        # A listing written without markers (``_line_list``) is read row by row, as a list's items are.
+        for para in lines if _line_list(lines) else list_items(block):
             # A line break inside a paragraph is a soft wrap in prose, so join it.
             para, urls = _mask_urls(" ".join(para.split()))
             sentences = _split_paragraph(para, lang)

@@ -1,0 +1,41 @@
+"""What a copied page leaves in its text that its reader never saw as words of a sentence: spaces inside
+quotes (:func:`.quotes.tidy_quote_spaces`), numbered citations in brackets, a box's label glued to the
+sentence it labels. One pass, read by the plain-text and the Markdown reader alike."""
+
+from __future__ import annotations
+
+import re
+
+from .quotes import tidy_quote_spaces
+
+# A study's number in brackets after a word, before a stop, a comma or the line's end: "…the most common
+# eating disorder in the United States (1).", "…lower levels of ghrelin (4, 5)." (a health site's mark on
+# every claim; two of them had ended a story's key points). Only where a text has marks with at least
+# MIN_CITATIONS different numbers: a lone "(5)" may be a day ("a partir da tarde de hoje (5)") or a count;
+# after a word, not a number: a tennis score's tie-breaks ("7-6 (5), 7-6 (7)") are the score's.
+_CITATION = re.compile(r"(?<=[^\W\d_]|[%)])[ \t]+\((\d{1,3}(?:,[ \t]*\d{1,3}){0,5})\)(?=[.,;:!?]|[ \t]*$)", re.M)
+MIN_CITATIONS = 3
+
+# A box's label glued to the paragraph it heads, its line break lost: "Summary Increasing your protein
+# intake has been shown…" (a health site ends each section with one). Only a label that heads two
+# paragraphs or more, and a sentence after it (a word, then one in lower case): "Summary judgment was…"
+# in one paragraph stays.
+_BOX_LABEL = re.compile(
+    r"^(?:Summary|Bottom line|The bottom line|Key takeaways?|In summary)[ \t]+(?=[A-Z][\w-]*[ \t]+[a-z])", re.M
+)
+MIN_LABELS = 2
+
+
+def _without_citations(text: str) -> str:
+    numbers = {n.strip() for m in _CITATION.finditer(text) for n in m.group(1).split(",")}
+    return _CITATION.sub("", text) if len(numbers) >= MIN_CITATIONS else text
+
+
+def _without_box_labels(text: str) -> str:
+    return _BOX_LABEL.sub("", text) if len(_BOX_LABEL.findall(text)) >= MIN_LABELS else text
+
+
+def tidy_text(text: str) -> str:
+    """``text`` without what its page's markup left in it: spaces inside quotes, numbered citations
+    (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``)."""
+    return tidy_quote_spaces(_without_box_labels(_without_citations(text)))

@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.results import SummaryResult
 from summarize.text.sentences import list_rows, paragraph_sentences, split_paragraphs, split_sentences
-
-
-def _extractive(text: str) -> SummaryResult:
-    from summarize import SummarizeOptions, Summarizer
-
-    return Summarizer(SummarizeOptions(engine="extractive", points=5)).summarize(text, "<stdin>")
-
-
-def _shown(result: SummaryResult) -> str:
-    return " ".join([result.summary, *result.key_points])
-
+from tests.test_furniture import _extractive, _shown
 
 # Sentences of a harbour story, each with a new fact, to carry the samples below.
 STORY = [

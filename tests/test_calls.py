@@ -85,6 +85,7 @@ from summarize.text.calls import is_call_to_action
         "Get the latest figures from the statistics office, the minister told MPs.",
         "Police said they would grab the suspect's phone records.",
         "Provided by the council, the buses run every hour.",
+        "If your team wins on Saturday, please expect crowds in the town centre, police said.",
     ],
 )
 def test_news_prose_is_not_a_call_to_action(text: str) -> None:
@@ -105,6 +106,8 @@ CALLS_TO_ACTION = (
     "Contact Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069.",
     "Originally published on Live Science.",
     "This article was originally published on The Conversation.",
+    "If your organization depends on Node.js and is interested in sponsoring a bug bounty program, please reach out "
+    "through the OpenJS Foundation.",
     "If you find any errors in this week's issue, please submit a PR.",
     "Want something mentioned? Tweet us at @example or send us a pull request.",
     "微信搜索“阮一峰的网络日志”或者扫描二维码，即可订阅。",

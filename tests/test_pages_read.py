@@ -205,3 +205,18 @@ def test_another_one_points_back_and_similarly_goes_from_a_sentence_shown_alone(
         "Another study in older adults showed it."
     )
     assert without_connective("Likewise, the council voted for the plan.", "en") == "The council voted for the plan."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        ("For the full discussion and background, see nodejs/Release#1113.", True),
+        ("For more information, see the council's site.", True),
+        ("For the discussion to work, both sides must agree.", False),
+        ("For the first time, the team won the cup.", False),
+    ],
+)
+def test_a_pointer_to_the_discussion_elsewhere_is_furniture(sentence: str, furniture: bool) -> None:
+    from summarize.text.furniture import is_furniture
+
+    assert is_furniture(sentence, "en") is furniture

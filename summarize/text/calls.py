@@ -146,7 +146,10 @@ _CALL_TO_ACTION_RULES = (
     r"|\bif\s+you\s+find\s+any\s+errors\b|^express\s+your\s+(?:opinions?|views?|thoughts?)\b"
     # A request to whichever reader a condition picks: "If you are running a Rust event please add it to
     # the calendar", "If you are interested, please get in touch!" (no sentence of the news sets).
-    r"|^if\s+you\b[^.!?]{0,120}?\bplease\s+(?:add|submit|send|share|let|get|contact|e-?mail|reach|join"
+    # …and to a reader's organisation: "If your organization depends on Node.js and is interested in sponsoring a
+    # bug bounty program, please reach out through the OpenJS Foundation." (a Node.js post's key point)
+    r"|^if\s+you(?:r\s+(?:organi[sz]ation|company|team|employer|business))?\b(?:[^.!?]|\.(?=\w)){0,120}?\bplease\s+"
+    r"(?:add|submit|send|share|let|get|contact|e-?mail|reach|join"
     r"|consider|check|visit|fill|tell|vote|help|write|reply|leave|open|file|donate|support)\b"
     r"|\bthanks\s+to\s+.{1,60}?\s+for\s+the\s+(?:self-)?(?:suggestions?|nominations?)\b"
     # How the reader gets the software a release note announces: "If you don't have it already, you can get

@@ -59,7 +59,11 @@ _LICENSE_TERMS = re.compile(
 # "Click on the photos above to learn…"). English.
 _CROSS_REFERENCE = re.compile(
     r"^(?:(?:Please )?(?:[Ss]ee|[Rr]efer to|[Ll]ook at|[Cc]heck out)|Click|Read more"
-    r"|For (?:(?:more|further|full) )?(?:information|details?|info|background)\b)(?!\w)"
+    r"|For (?:(?:more|further|full) )?(?:information|details?|info|background)\b"
+    # "For the full discussion and background, see nodejs/Release#1113." (a Node.js post's summary sentence);
+    # not "For the discussion to work, both sides…"
+    r"|For the (?:(?:more|further|full) )?(?:information|details?|background|discussion|context)\b[^.!?]{0,60}?,\s*"
+    r"(?:see|read|visit|check)\b)(?!\w)"
 )
 # A lead-in that ends in a stop but points at what follows ("…check that Rust is in your %PATH% system
 # variable as follows.", the code it shows not being a sentence; a thread's "Here is what happened…").

@@ -220,3 +220,43 @@ def test_a_pointer_to_the_discussion_elsewhere_is_furniture(sentence: str, furni
     from summarize.text.furniture import is_furniture
 
     assert is_furniture(sentence, "en") is furniture
+
+
+def test_a_piece_opening_with_a_comma_or_a_semicolon_goes_on_the_sentence_before() -> None:
+    text = "Recuerda que tienes un año para reclamar el dinero.; y si la empresa se niega acude a Profedet. Otra frase."
+    assert split_sentences(text, "es") == [
+        "Recuerda que tienes un año para reclamar el dinero.; y si la empresa se niega acude a Profedet.",
+        "Otra frase.",
+    ]
+    assert split_sentences("The report, entitled The End Of Asymmetry?, was commissioned by AOL.", "en") == [
+        "The report, entitled The End Of Asymmetry?, was commissioned by AOL."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # Der Standard's subheadline, then the body's dateline: the second sentence.
+        (
+            "Die Gewerkschaft lanciert den All-in-Rechner für Angestellte. Wien – Die Gewerkschaft sieht "
+            "Handlungsbedarf bei All-in-Verträgen. Sie fordert mehr Transparenz für alle Angestellten.",
+            "Die Gewerkschaft sieht Handlungsbedarf",
+        ),
+        (
+            "Neymar muss vier Spiele pausieren, Chile im Viertelfinale. Santiago de Chile – Wegen seiner "
+            "Provokation hat der Verband Neymar für vier Spiele gesperrt. Er zahlt auch eine Geldstrafe.",
+            "Wegen seiner Provokation",
+        ),
+    ],
+)
+def test_a_bare_places_dateline_opens_none_of_the_first_sentences(text: str, opening: str) -> None:
+    from summarize.engines.features import candidates
+
+    assert candidates(text, "de")[1].text.startswith(opening)
+
+
+def test_a_dash_after_a_word_later_in_the_text_is_the_sentences_own() -> None:
+    from summarize.engines.features import candidates
+
+    text = " ".join(STORY[:4]) + " Brexit – The Movie was shown to the crew on the night sailing."
+    assert candidates(text, "en")[4].text.startswith("Brexit – The Movie")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..text.backrefs import refers_back
-from ..text.clutter import trim_clutter, trim_opening
+from ..text.clutter import OPENING_SENTENCES, trim_clutter, trim_opening
 from ..text.fragments import fragment_starts
 from ..text.furniture import embedded_posts, is_furniture
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
@@ -296,7 +296,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     marks = [quotation_marks(para) for para in paragraphs]
     quoted = [mark for para in marks for mark in para]
     said_by = [by for para, m in zip(paragraphs, marks, strict=True) for by in quotation_speakers(para, m)]
-    trimmed = [(trim_clutter if i else trim_opening)(raw) for i, raw in enumerate(sentences)]
+    trimmed = [(trim_opening if i < OPENING_SENTENCES else trim_clutter)(raw) for i, raw in enumerate(sentences)]
     fragments = fragment_starts(trimmed, title, lang)
     kicker = _opening_line(paragraphs, title)
     posts = embedded_posts(paragraphs)

@@ -90,18 +90,21 @@ _TITLE_CASE_DATELINE = re.compile(
 )
 
 
-# A dateline of one place in title case and a dash, as the text's first words only ("Indianapolis – Several
-# thousand teachers…", the Detroit News'): anywhere else "Word – " may be a sentence's own.
-# A site's name as its dateline, its domain in it ("PanARMENIAN.Net - Verified video footage…"), there too.
+# A dateline of one place in title case and a dash, opening one of the text's first sentences only
+# (OPENING_SENTENCES: "Indianapolis – Several thousand teachers…", the Detroit News'; "Wien – Die Gewerkschaft
+# GPA-djp sieht…" after Der Standard's subheadline, "Santiago de Chile – Wegen seiner Provokation…"):
+# anywhere else "Word – " may be a sentence's own. A site's name as its dateline, its domain in it
+# ("PanARMENIAN.Net - Verified video footage…"), there too.
+OPENING_SENTENCES = 3
 _OPENING_PLACE = re.compile(
-    r"^(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s+(?:--|[–—])"
+    r"^(?:[A-Z][a-z]+(?:[ -](?:(?:de|del|da|do|di|am|an|im|la|upon|on)[ -])?[A-Z][a-z]+){0,2}\s+(?:--|[–—])"
     r"|(?:[A-Za-z][\w-]*\.)+(?i:com|net|org|info|news|co|uk|in|ru|am|ge|az|ua|io|tv)\s+(?:--|-|[–—]))\s+(?=[A-Z\"“‘'])"
 )
 
 
 def trim_opening(sentence: str) -> str:
-    """The text's first sentence without its leading clutter (:func:`trim_clutter`), a bare place's
-    dateline too."""
+    """One of the text's first sentences (``OPENING_SENTENCES``) without its leading clutter
+    (:func:`trim_clutter`), a bare place's dateline too."""
     text = trim_clutter(sentence)
     return _OPENING_PLACE.sub("", text, count=1) if text == sentence.strip() else text
 

@@ -76,6 +76,10 @@ _CLOCK_DAY = re.compile(
 def goes_on(before: str, piece: str) -> bool:
     if not any(ch.isalnum() for ch in piece):
         return True
+    # A piece that opens with a comma or a semicolon goes on the sentence before: "…para reclamar el
+    # dinero.; y si la empresa se niega…" (a Mexican paper's) had given a key point opening "; y si…".
+    if piece[0] in ",;،؛":
+        return True
     if _ENUMERATOR.match(piece) and not _ENDS_SENTENCE.search(before):
         return True
     if _LETTER_NUMBER_END.search(before) or (_NUMBERING_END.search(before) and piece[0].isdigit()):

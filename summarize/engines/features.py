@@ -300,8 +300,8 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     fragments = fragment_starts(trimmed, title, lang)
     kicker = _opening_line(paragraphs, title)
     posts = embedded_posts(paragraphs)
-    row_paragraphs = list_rows(paragraphs)
-    rows = {i for i, k in enumerate(k for k, para in enumerate(paragraphs) for _ in para) if k in row_paragraphs}
+    rows = list_rows(paragraphs)
+    paragraph_of = [k for k, para in enumerate(paragraphs) for _ in para]  # each sentence's paragraph
     script = main_script(text)
     lower = {w for s in sentences for w in _lower_word().findall(s)}
     capital = _capitalised()
@@ -334,7 +334,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
             # A question the writer asks states nothing ("Will he be less outspoken?", "What if the £200m
             # superstar doesn't settle in Paris?" were summary sentences); one quoted is someone's words.
             cand.asks = is_question(sent, lang) and not quoted[i] and not is_quote(sent)
-            cand.row = i in rows
+            cand.row = paragraph_of[i] in rows
             out.append(cand)
     return out
 

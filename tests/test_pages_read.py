@@ -260,3 +260,53 @@ def test_a_dash_after_a_word_later_in_the_text_is_the_sentences_own() -> None:
 
     text = " ".join(STORY[:4]) + " Brexit – The Movie was shown to the crew on the night sailing."
     assert candidates(text, "en")[4].text.startswith("Brexit – The Movie")
+
+
+RELEASE_NOTES = """curl and libcurl 8.6.0
+
+ Public curl releases:         254
+ Command line options:         258
+ curl_easy_setopt() options:   304
+
+This release includes the following changes:
+
+ o curl.h: add CURLE_TOO_LARGE [48]
+ o Revert "urldata: move async resolver state" [16]
+"""
+
+
+def test_release_notes_fields_reference_marks_and_merge_notes() -> None:
+    from summarize.text.tidy import tidy_text
+
+    # Rows of fields padded to one width, whatever their case, are a listing.
+    assert ["curl_easy_setopt() options: 304"] in paragraph_sentences(RELEASE_NOTES)
+    shown = _extractive(RELEASE_NOTES).summary + " ".join(_extractive(RELEASE_NOTES).key_points)
+    assert "[48]" not in shown and "[16]" not in shown
+    notes = ' * "git jump" learned to drive emacs.\n   (merge a31cfe3283 jk/jump-emacs later to maint).\n'
+    assert tidy_text(notes) == ' * "git jump" learned to drive emacs.\n'
+    assert tidy_text("We merge (merge of two firms) today.") == "We merge (merge of two firms) today."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trimmed"),
+    [
+        ('*) Bugfix: "no live upstreams" errors if a server was marked as "down".', 'Bugfix: "no live upstreams"'),
+        ("*Note* the ferry runs late.", "*Note* the ferry"),
+    ],
+)
+def test_nginx_changes_marker_goes(sentence: str, trimmed: str) -> None:
+    from summarize.text.clutter import trim_clutter
+
+    assert trim_clutter(sentence).startswith(trimmed)
+
+
+def test_a_release_notes_own_lines_are_furniture_and_i_e_points_back() -> None:
+    from summarize.text.backrefs import refers_back
+    from summarize.text.furniture import is_furniture
+
+    assert is_furniture("This is a terse description of the new features added to bash-5.2 since bash-5.1.", "en")
+    assert is_furniture("As always, the manual page (doc/bash.1) is the place to look for complete descriptions.", "en")
+    assert not is_furniture("This is a description of the ferry's new timetable.", "en")
+    assert not refers_back("Previously, an NHS review said surgery should stop at three hospitals.", "en")
+    assert refers_back("I.e., 'cp -u -v' will have the same verbosity as before.", "en")
+    assert not refers_back("Previous owners sold the ferry in 2019.", "en")

@@ -42,8 +42,12 @@ _LANGUAGES = {
         # the news sets, each after the sentence it points at); "The former" does not ("The former
         # president said…").
         # "Another one, in the United States, has barely begun." (a BBC story's key point, its "one" the legal
-        # saga of the sentence before).
-        r"he|she|they|him|them|his|her|its|their|this|these|those|that|such|the\s+latter|another\s+one",
+        # saga of the sentence before). Not "Previously": "Previously a … diagnostic was given." (coreutils'
+        # NEWS) points back, but "Previously, an NHS review said surgery should stop…" (XSum) is a fact of
+        # its own, a key point it had cost.
+        r"he|she|they|him|them|his|her|its|their|this|these|those|that|such|the\s+latter|another\s+one"
+        # "I.e., 'cp -u -v' etc. will have the same verbosity as before…" (coreutils' NEWS, a summary sentence)
+        r"|i\.\s?e\.|that\s+is\s+to\s+say",
         "year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening|time|days"
         "|decade|century|term|round|stage",
         "but|and|so|yet|however|still|then|now|meanwhile|instead|also",

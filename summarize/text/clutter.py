@@ -71,7 +71,10 @@ _CLUTTER = [
     # marker, "(a)", "(iv)", "(12)"
     # and, since the twenty-seventh session, a letter's with its dot before a capital ("v. If an [N]<&WORD-
     # redirection…", Bash's NEWS, which letters its items a. to z.)
-    re.compile(rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)|^[a-z]\.\s+(?=[A-Z\"“‘'])"),
+    # and, since the twenty-ninth session, nginx's CHANGES marker, "*) Bugfix: …"
+    re.compile(
+        rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)|^[a-z]\.\s+(?=[A-Z\"“‘'])|^\*\)\s+(?=\S)"
+    ),
     # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
     # …" had read "O, --save-optional: …") nor the dot of a name (".NET")
     re.compile(r"^(?![-.]+\w)[|•·.\-–—:\s]+(?=\S)"),

@@ -43,6 +43,11 @@ _NOTICE = re.compile(
     # Semantic Versioning."): two of charset-normalizer's changelog's three summary sentences.
     r"|^All notable changes to\b.{0,80}\bwill be documented in this file\b|\bThe format is based on Keep a Changelog\b"
     r"|^This project adheres to Semantic Versioning\b"
+    # bash's NEWS, over and under each release's list: "This is a terse description of the new features
+    # added to bash-5.2 since the release of bash-5.1." (its summary's first sentence), "As always, the
+    # manual page (doc/bash.1) is the place to look for complete descriptions." (a key point)
+    r"|^This is a (?:terse|brief|short) (?:description|summary|list) of the (?:new )?(?:features|changes)\b"
+    r"|\bmanual page\b.{0,30}\bis the place to look\b"
     # A Creative Commons notice in Chinese ("本作品采用 署名-非商业性使用-禁止演绎 4.0 国际 进行许可。", under
     # every HelloGitHub issue, where it had been a key point), "版权所有".
     r"|本作品采用.{0,60}?(?:许可|协议)|版权所有",

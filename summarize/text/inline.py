@@ -50,10 +50,12 @@ _ITEM_TAG = re.compile(_ITEM_START + r"\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\
 # Wikipedia article, :mod:`.inputs`). A task list's box ("- [x] Ship it", "- [ ] Tests") is no word of
 # its item either: it had read "x Ship it".
 # A number in brackets after a space is one too where a stop or a comma follows it ("…alarms per shift [1],
-# even though…", a press release's).
+# even though…", a press release's), or the line's end (curl's RELEASE-NOTES: "o curl.h: add CURLE_TOO_LARGE
+# [48]", a reference to the list of links under the notes).
 FOOTNOTE_MARK = re.compile(
     r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[(?:\d{1,3}|(?:citation|clarification|better\s+source)\s+needed"
-    r"|(?:when|who|which|where|why|according\s+to\s+whom)\?)\](?![(\[:])|(?<=\w)[ \t]+\[\d{1,3}\](?=[.,;:])"
+    r"|(?:when|who|which|where|why|according\s+to\s+whom)\?)\](?![(\[:])"
+    r"|(?<=[\w\"”')])[ \t]+\[\d{1,3}\](?=[.,;:]|[ \t]*(?:\n|$))"
 )
 _TASK_BOX = re.compile(_ITEM_START + TASK_BOX + r"[ \t]+(?=\S)")
 # Words that only say where a story or a photo was taken from ("出处", "原文网址", "Source", "Via"): the

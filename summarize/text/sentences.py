@@ -105,10 +105,17 @@ def _heads(line: str, nxt: str) -> bool:
 # with a noun), a list's rows do not.
 LINE_LIST_ROWS = 3
 _RAGGED = 0.8
+_FIELD_ROW = re.compile(r"[^:\n]{1,40}:[ \t]{2,}\S")
 
 
 def _line_list(lines: list[str]) -> bool:
-    if len(lines) < LINE_LIST_ROWS or not all(line[:1].isupper() or line[:1].isdigit() for line in lines):
+    if len(lines) < LINE_LIST_ROWS:
+        return False
+    # Rows of fields padded to one width are a listing whatever their case and width (curl's "Public curl
+    # releases:         254", "curl_easy_setopt() options:   304", which had read as one sentence).
+    if all(_FIELD_ROW.match(line) for line in lines):
+        return True
+    if not all(line[:1].isupper() or line[:1].isdigit() for line in lines):
         return False
     # The first line may lead into the list with its colon ("The Doobie Brothers 50th Anniversary Tour 2020 dates:").
     rows = lines[1:] if lines[0].endswith(":") else lines

@@ -1,6 +1,6 @@
 """What a copied page leaves in its text that its reader never saw as words of a sentence: spaces inside
 quotes (:func:`.quotes.tidy_quote_spaces`), numbered citations in brackets, a box's label glued to the
-sentence it labels. One pass, read by the plain-text and the Markdown reader alike."""
+sentence it labels, Git's merge notes. One pass, read by the plain-text and the Markdown reader alike."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ _BOX_LABEL = re.compile(
 MIN_LABELS = 2
 
 
+# Git's release notes' note under each item of which topic branch brought it: "(merge a31cfe3283
+# jk/server-supports-v2-cleanup later to maint)." (alone after its item's stop, it had been a key point).
+_MERGE_NOTE = re.compile(r"[ \t]*\n?[ \t]*\(merge [0-9a-f]{7,40} [\w./+-]+(?: later to maint)?\)\.?")
+
+
 def _without_citations(text: str) -> str:
     numbers = {n.strip() for m in _CITATION.finditer(text) for n in m.group(1).split(",")}
     return _CITATION.sub("", text) if len(numbers) >= MIN_CITATIONS else text
@@ -37,5 +42,8 @@ def _without_box_labels(text: str) -> str:
 
 def tidy_text(text: str) -> str:
     """``text`` without what its page's markup left in it: spaces inside quotes, numbered citations
-    (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``)."""
+    (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
+    (``_MERGE_NOTE``)."""
+    if "(merge " in text:
+        text = _MERGE_NOTE.sub("", text)
     return tidy_quote_spaces(_without_box_labels(_without_citations(text)))

@@ -114,7 +114,7 @@ class Params:
 # pick; a sentence that opens with a quote keeps 0.6 of its score. The search's pick since the
 # sixteenth session (position 3, centrality 1, density 0 before a furniture rule moved it: README,
 # Quality, "The search's pick flipped").
-PARAMS = Params(position_weight=4.0, centrality_weight=0.5, redundancy=1.0, density_weight=0.5)
+PARAMS = Params(position_weight=4.0, centrality_weight=0.5, title_weight=1.0, redundancy=1.0, density_weight=0.5)
 
 
 @dataclass

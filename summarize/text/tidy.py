@@ -1,6 +1,6 @@
-"""What a copied page leaves in its text that its reader never saw as words of a sentence: spaces inside
-quotes (:func:`.quotes.tidy_quote_spaces`), numbered citations in brackets, a box's label glued to the
-sentence it labels, Git's merge notes. One pass, read by the plain-text and the Markdown reader alike."""
+"""What a text carries that is no word of its sentences: the spaces a page's markup left inside quotes
+(:func:`.quotes.tidy_quote_spaces`), numbered citations in brackets, a box's label glued to the sentence it
+labels, a release note's merge notes. One pass, read by the plain-text and the Markdown reader alike."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def _without_box_labels(text: str) -> str:
 
 
 def tidy_text(text: str) -> str:
-    """``text`` without what its page's markup left in it: spaces inside quotes, numbered citations
+    """``text`` without what is no word of its sentences: spaces inside quotes, numbered citations
     (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
     (``_MERGE_NOTE``)."""
     if "(merge " in text:

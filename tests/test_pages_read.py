@@ -255,6 +255,16 @@ def test_a_bare_places_dateline_opens_none_of_the_first_sentences(text: str, ope
     assert candidates(text, "de")[1].text.startswith(opening)
 
 
+def test_an_aside_between_dashes_in_an_early_sentence_keeps_its_subject() -> None:
+    from summarize.engines.features import candidates
+
+    text = (
+        "The harbour ferry resumed on Tuesday after a strike of nine days. Bitcoin – the currency the crews "
+        "mocked on their signs – fell again on Tuesday afternoon."
+    )
+    assert candidates(text, "en")[1].text.startswith("Bitcoin – the currency")
+
+
 def test_a_dash_after_a_word_later_in_the_text_is_the_sentences_own() -> None:
     from summarize.engines.features import candidates
 

@@ -197,18 +197,20 @@ def test_a_stretch_whose_best_quotes_nobody_gives_its_turn_to_another_stretch() 
         "Frank Lampard curled in a free kick after the break for the only goal of the game in London.",
         "Manager Jose Mourinho praised Petr Cech, who made three saves in the last ten minutes.",
     ]
+    # The second sentence made the most central: with its score cubed it is a stretch of its own (the
+    # engine's stretches: equal shares of the scores cubed, one per point).
+    central = [1.0, 3.0, 0.2, 0.2]
     doc = features.document_features(" ".join(sentences), "en")
     assert doc is not None and [c.speakerless for c in doc.cands] == [False, True, False, False]
-    # The quotation is a stretch of its own (the engine's stretches: equal shares of centrality, as many as
-    # points / the lead ratio).
-    stretches = extractive.equal_shares([1, 2, 3], doc.centrality, extractive.stretch_count(doc, 2))
-    assert stretches == [[1], [2, 3]]
+    doc = replace(doc, centrality=central)
+    cut_by = [w**extractive.POINT_CUT_POWER for w in extractive.scores(doc)]
+    assert extractive.equal_shares([1, 2, 3], cut_by, 2) == [[1], [2, 3]]
     assert extractive.fact_points(doc, [0], 2) == [2, 3]
     # The same sentence pointing back instead ("He said Kevin Keegan…") is its stretch's point.
     sentences[1] = sentences[1].replace('"Kevin', "He said Kevin").rstrip('"')
     doc = features.document_features(" ".join(sentences), "en")
     assert doc is not None and doc.cands[1].refers_back and not doc.cands[1].speakerless
-    assert extractive.fact_points(doc, [0], 2)[0] == 1
+    assert extractive.fact_points(replace(doc, centrality=central), [0], 2)[0] == 1
 
 
 @pytest.mark.parametrize(

@@ -296,7 +296,9 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     marks = [quotation_marks(para) for para in paragraphs]
     quoted = [mark for para in marks for mark in para]
     said_by = [by for para, m in zip(paragraphs, marks, strict=True) for by in quotation_speakers(para, m)]
-    trimmed = [(trim_opening if i < OPENING_SENTENCES else trim_clutter)(raw) for i, raw in enumerate(sentences)]
+    trimmed = [
+        trim_opening(raw, i == 0) if i < OPENING_SENTENCES else trim_clutter(raw) for i, raw in enumerate(sentences)
+    ]
     fragments = fragment_starts(trimmed, title, lang)
     kicker = _opening_line(paragraphs, title)
     posts = embedded_posts(paragraphs)

@@ -105,11 +105,18 @@ _OPENING_PLACE = re.compile(
 )
 
 
-def trim_opening(sentence: str) -> str:
+def trim_opening(sentence: str, first: bool = True) -> str:
     """One of the text's first sentences (``OPENING_SENTENCES``) without its leading clutter
-    (:func:`trim_clutter`), a bare place's dateline too."""
+    (:func:`trim_clutter`), a bare place's dateline too; after the first sentence only where no second
+    dash follows ("Bitcoin – The currency the protesters mocked – fell again…" opens with an aside's
+    subject, not a place)."""
     text = trim_clutter(sentence)
-    return _OPENING_PLACE.sub("", text, count=1) if text == sentence.strip() else text
+    if text != sentence.strip():
+        return text
+    m = _OPENING_PLACE.match(text)
+    if m is None or (not first and re.search(r"\s(?:--|[–—])\s", text[m.end() :])):
+        return text
+    return text[m.end() :]
 
 
 def trim_clutter(sentence: str) -> str:

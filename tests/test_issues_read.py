@@ -65,6 +65,8 @@ def test_the_chinese_weeklies_asks_are_calls_to_action(line: str) -> None:
     "line",
     [
         "该公众号的文章引发了广泛讨论。",  # a public account in the news
+        "该事件引发广泛关注，多家公众号转载了这篇文章。",
+        "他每周分享一次读书笔记，已经坚持了三年。",
         "他在这里工作了十年，每个月都去看望父母。",
         "本期工程投资 12 亿元，预计明年完工。",  # "this phase" of a project, no issue's contents
     ],

@@ -214,8 +214,11 @@ _CALL_TO_ACTION_RULES = (
     # HelloGitHub's and Python 潮流周刊's: "可以点击 这里 获取更好的阅读体验", "关注「HelloGitHub」公众号，
     # 第一时间收到推送", "以下为本期内容｜每个月 28 号更新", "🔙 返回目录 🔙", "你好，我是猫哥。这里每周分享优质
     # 的…内容", "本期分享了 12 篇文章，12 个开源项目…" (each a summary sentence or a key point of its issue)
-    r"|点击\s*(?:这里|此处)|关注.{0,20}?公众号|以下(?:为|是)本期内容|每(?:个)?月\s*\d{1,2}\s*(?:号|日)\s*更新|返回目录"
-    r"|^(?:你好|大家好)[，,]\s*我是|每周(?:都会)?分享|^本期(?:分享|共|收录)了?\s*\d+\s*(?:篇|个|则)"
+    # (not news's "引发广泛关注，多家公众号转载", "他每周分享一次": the account's name, no comma, between; the
+    # newsletter's "这里")
+    r"|点击\s*(?:这里|此处)|关注\s*[^，,。！？\s]{0,20}?\s*(?:微信)?公众号|以下(?:为|是)本期内容|返回目录"
+    r"|每(?:个)?月\s*\d{1,2}\s*(?:号|日)\s*更新|^(?:你好|大家好)[，,]\s*我是|这里每周(?:都会)?分享"
+    r"|^本期(?:分享|共|收录)了?\s*\d+\s*(?:篇|个|则)"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
     # The issue's number in digits or in words ("Welcome to the seventeenth issue of This Week in Dart!").
     r"|\b(?:welcome\s+to|present\s+(?:to\s+)?you|presenting)\s+(?:another|this|the\s+latest|our|the\s+(?:\d+(?:st|nd|rd|th)"

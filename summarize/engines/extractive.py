@@ -109,11 +109,12 @@ class Params:
 # bbc_dev_250 together, among weights that pass its product checks (bench/product_checks.py: a
 # greeting before an article does not lead, a title pulls its sentence up, key points span a long
 # digest). Position first, falling as 1/(1 + i) and swinging with the lead (lead ratio ** 4, fixed:
-# see ``Params.lead_adapt``); centrality, the title (when there is one) and fact density (numbers,
-# names; each feature from 0 to 1) 0.5 each; a pick loses all of its similarity to an earlier
-# pick; a sentence that opens with a quote keeps 0.6 of its score. The search's pick since the
-# sixteenth session (position 3, centrality 1, density 0 before a furniture rule moved it: README,
-# Quality, "The search's pick flipped").
+# see ``Params.lead_adapt``); centrality and fact density (numbers, names; each feature from 0 to 1)
+# 0.5 each, the title (when there is one) 1; a pick loses all of its similarity to an earlier pick; a
+# sentence that opens with a quote keeps 0.6 of its score. The search's pick since the sixteenth
+# session (position 3, centrality 1, density 0 before a furniture rule moved it: README, Quality, "The
+# search's pick flipped"), with title 1 in place of 0.5 since the twenty-ninth (its reader rules moved
+# the pick).
 PARAMS = Params(position_weight=4.0, centrality_weight=0.5, title_weight=1.0, redundancy=1.0, density_weight=0.5)
 
 
@@ -232,7 +233,7 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
-# The key-point rule's constants (``bench/keypoint_folds.py``'s pick, its 31st run): how much each new
+# The key-point rule's constants (``bench/keypoint_folds.py``'s pick, its 32nd run): how much each new
 # fact adds to a sentence's rank, and the power of its score that the stretches share equally.
 POINT_FACT_WEIGHT = 0.5
 POINT_CUT_POWER = 3.0

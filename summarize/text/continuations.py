@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .quantities import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .quotes import ATTRIBUTION, SPEAKER_AFTER_QUOTE
 from .scripts import PICTOGRAPHS
 
@@ -67,9 +68,11 @@ _TIME_ZONE = re.compile(
 # …nor before its date or its weekday: "…no inmate checks were made from 10:30 p.m." had been a key point,
 # its "Aug. 9 to 6:30 a.m. the following morning…" cut off (USA Today's). Not a weekday's possessive, which
 # opens a sentence of its own ("Monday's vote…").
+# The month and weekday names are the date reader's (``quantities``).
+_ABBREVIATED = "|".join(sorted((m.capitalize() for m in MONTH_ABBREVIATIONS), key=len, reverse=True))
 _CLOCK_DAY = re.compile(
-    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\s+\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’])"
+    rf"(?:(?:{_ABBREVIATED})\.|{'|'.join(m.capitalize() for m in MONTHS['en'].split())})\s+\d{{1,2}}\b"
+    rf"|(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})\b(?!['’])"
 )
 
 

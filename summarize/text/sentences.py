@@ -136,9 +136,8 @@ def list_rows(paragraphs: list[list[str]]) -> set[int]:
         if len(para) == 1 and not _LINE_END.search(para[0]):
             run.append(k)
             continue
-        lines = [paragraphs[i][0] for i in run]
-        if len(lines) >= LINE_LIST_ROWS and _line_list(lines):
-            rows.update(i for i in run if not paragraphs[i][0].endswith(":"))
+        if _line_list([paragraphs[i][0] for i in run]):
+            rows.update(run)
         run = []
     return rows
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..text.backrefs import refers_back
 from ..text.clutter import OPENING_SENTENCES, trim_clutter, trim_opening
-from ..text.fragments import fragment_starts
+from ..text.fragments import fragment_starts, is_list_piece
 from ..text.furniture import embedded_posts, is_furniture
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
 from ..text.headlines import headline
@@ -315,7 +315,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     }
     for i, sent in enumerate(trimmed):
         # A line in another script (an Indonesian sermon's Arabic verse) is no sentence of the summary's language.
-        if i in fragments or i in posts or in_other_script(sent, script):
+        if i in fragments or i in posts or in_other_script(sent, script) or is_list_piece(sentences[i]):
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue

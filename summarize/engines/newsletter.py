@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..text.calls import FURNITURE_SECTION, is_call_to_action
+from ..text.calls import FURNITURE_LINE, FURNITURE_SECTION, is_call_to_action
 from ..text.furniture import is_furniture, leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
 from ..text.joined import join_sentences
@@ -352,8 +352,9 @@ def newsletter_points(
             point = _point(section.blocks, k, lang)
             if len(tokens(point)) < MIN_ITEM_TOKENS or drop(block.text) or drop(point):
                 continue
-            # A notice, a cross-reference, a signature: no point, as they are no candidate of the engines.
-            if is_furniture(point, lang):
+            # A notice, a cross-reference, a signature, a page's line (a post's "Follow · Published in … · 6 min
+            # read"): no point, as they are no candidate of the engines.
+            if is_furniture(point, lang) or FURNITURE_LINE.match(block.text.strip()):
                 continue
             picks.append(point)
         if picks:

@@ -108,6 +108,11 @@ _PAGE_LINE_RULE = (
     # post", "Ready for more?".
     rf"|follow|listen|written\s+by\s+{_BYLINE_NAMES}|[\d.,]+[km]?\s+followers|more\s+from\s+{_BYLINE_NAME}"
     r"|recommended\s+from\s+medium"
+    # Its line of fields around the read time, in English or Chinese ("Follow Published in Towards Data
+    # Science · 6 min read · Aug 7, 2023", "关注 发表在 Towards Data Science ·6分钟阅读·2023年8月7日", which had
+    # opened a summary), and the Chinese "Follow" button alone.
+    r"|[^\n]{0,120}?[·|•]\s*(?:\d{1,2}\s*min(?:ute)?s?\s+read|\d{1,2}\s*分钟阅读|阅读(?:时间|约)?\s*\d{1,2}\s*分钟)"
+    r"(?:\s*[·|•][^\n]{0,40})?|关注"
     r"|[\d.,]+[km]?\s+(?:likes?|restacks?|comments?|responses?|claps?|reposts?|reactions?|shares?|retweets?|views?)"
     # A social post's (LinkedIn's): its buttons, a line of hashtags, and its age under the writer's name.
     rf"|like|comment|repost|send|reply|(?:#\w+\s*){{2,}}|{POST_AGE}"
@@ -264,6 +269,10 @@ _CALL_TO_ACTION_RULES = (
     r"|^in\s+(?:the|my|our)\s+(?:next|final|last|following)\s+(?:article|post|part|instal+ment|episode|chapter)\b"
     r"[^.!?]{0,60}?,\s*(?:we|i)(?:['’](?:ll|re|m)|\s+(?:will|are|am))\b"
     r"|^(?:coming\s+(?:up\s+)?next|next\s+(?:up|time))\s*:"
+    # …and to more below: "That's still not all!" (This Week in htmx's first summary sentence), "But wait,
+    # there's more!", "Much more!".
+    r"|^(?:(?:but|and)\s+)?(?:that['’]s|that\s+is)\s+(?:still\s+)?not\s+all\s*[!.]*$"
+    r"|^(?:(?:but\s+)?wait[,!.]*\s+)?there['’]s\s+(?:even\s+)?more\s*[!.]*$|^(?:and\s+)?(?:so\s+)?much\s+more\s*[!.]+$"
     # Where a syndicated story first ran: "Originally published on Live Science." (its last key point).
     r"|^(?:this\s+(?:article|story|post|piece)\s+(?:was|is)\s+)?originally\s+published\s+(?:on|in|by|at)\s+[^.!?,]{1,60}[.!]?$"
     r"|^(?:take\s+a\s+look|check\s+it\s+out|read\s+it\s+here)\s+if\s+you\s+haven['’]t\s+(?:read|seen)\s+it\b"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .markdown import LIST_MARKER
 from .mentions import is_common_lower
 
 # Sentences starting in lower case are fragments only where they are few; a text written in lower
@@ -22,10 +23,25 @@ FRAGMENT_SHARE = 0.25
 # panic machinery…") opens no sentence, however many of a text's sentences start in lower case
 # (This Week in Rust's lists of pull requests do: over a quarter of an issue's). None in the news sets.
 _ITEM_LABEL = re.compile(r"[a-z][\w.-]*:\s")
+# A list's item that ends in a comma or a semicolon is a piece of the sentence its list runs through ("The
+# release also includes: / - Server-Send Events and WebSocket support was factored into extensions, / - the
+# new Alpine-Morph plugin…", This Week in htmx's summary sentence). Not the Chinese "；", which ends each item
+# of a list written in full ("Enum 新增 CaseIterable 协议，支持 allCases 属性；", 老司机 iOS 周报's).
+_LIST_PIECE = re.compile(rf"^{LIST_MARKER}.*[,;，、]\s*$", re.S)
 # A bug tracker's entry, its key and its category in brackets before the bug's title (Swift Weekly Brief's
 # starter tasks, "SR-7823 [Package Manager] swift run intermingles…"): a task listed, no news to summarize;
 # two of them were summary sentences of one issue. The key alone is no mark ("COVID-19 cases rose…").
 _TRACKER_ENTRY = re.compile(r"[A-Z][A-Z\d]*-\d+\s+\[[^\]\n]{1,30}\]\s")
+
+
+# A word, or words joined by hyphens ("log-structured storage engines (like…)", a list item under a
+# sentence, had been a summary sentence: "log-structured" was no word to the old test, so no fragment's).
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+
+
+def _lower_word(word: str) -> bool:
+    """Whether ``word`` is a word (:data:`_WORD`) in lower case."""
+    return word.islower() and re.fullmatch(_WORD, word) is not None
 
 
 def _title_names(title: str | None) -> set[str]:
@@ -43,10 +59,11 @@ def _lower_names(sentences: list[str], first: list[str], lang: str) -> set[str]:
     ("and", "said", "maintains")."""
     if lang != "en":
         return set()
-    rare = {w for w in first if w.isalpha() and w.islower() and not is_common_lower(w)}
+    # A compound of common words ("log-structured") is no name, as a common word is not.
+    rare = {w for w in first if _lower_word(w) and not all(is_common_lower(p) for p in w.split("-"))}
     if not rare:
         return set()
-    counts = Counter(w for s in sentences for w in re.findall(r"[^\W\d_]+", s) if w in rare)
+    counts = Counter(w for s in sentences for w in re.findall(_WORD, s) if w in rare)
     return {w for w in rare if counts[w] >= 2}
 
 
@@ -65,6 +82,15 @@ def fragment_starts(sentences: list[str], title: str | None = None, lang: str = 
     # A name the title gives and the text writes in lower case opens a sentence ("apt is the main
     # command-line package manager…" under the title "APT").
     named = _title_names(title) | _lower_names(sentences, first, lang)
-    lower = {i for i, w in enumerate(first) if w.isalpha() and w.islower() and w not in named}
+    lower = {i for i, w in enumerate(first) if _lower_word(w) and w not in named}
     labels = {i for i, s in enumerate(sentences) if _ITEM_LABEL.match(s) or _TRACKER_ENTRY.match(s)}
-    return (lower if len(lower) <= FRAGMENT_SHARE * len(sentences) else set()) | labels
+    # Whether the text writes in lower case is told by plain words: a newsletter's items naming attributes
+    # ("hx-sync", "hx-disinherit") had tipped This Week in htmx's share and let its fragments in.
+    plain = sum(1 for i in lower if first[i].isalpha())
+    return (lower if plain <= FRAGMENT_SHARE * len(sentences) else set()) | labels
+
+
+def is_list_piece(raw: str) -> bool:
+    """Whether ``raw``, a sentence as written (its list marker kept), is a list's item that its list's
+    sentence goes on from (:data:`_LIST_PIECE`)."""
+    return _LIST_PIECE.match(raw) is not None

@@ -68,7 +68,17 @@ _CROSS_REFERENCE = re.compile(
     # "For the full discussion and background, see nodejs/Release#1113." (a Node.js post's summary sentence);
     # not "For the discussion to work, both sides…"
     r"|For the (?:(?:more|further|full) )?(?:information|details?|background|discussion|context)\b[^.!?]{0,60}?,\s*"
-    r"(?:see|read|visit|check)\b)(?!\w)"
+    r"(?:see|read|visit|check)\b"
+    # "Full details in the original post by David Pine and the … docs." (a .NET blog post's key point)
+    r"|(?:Full|More|Further) details (?:are )?(?:in|at|on|over at)\b)(?!\w)"
+)
+# A post's thanks to who helped with it ("Thanks to Julian Squires, Pris Nasrat, and Kamal Marhubi for helping me
+# with new system calls…", a blog's key point): thanks for help, reading, review… Not "Thanks to the new law,
+# prices fell" (no "for" and no help). English.
+_THANKS = re.compile(
+    r"^(?:(?:Special|Many|Big|Huge)\s+)?(?:[Tt]hanks|[Tt]hank\s+you)\s+(?:(?:also|again|so\s+much)\s+)?to\s+"
+    r"[^.!?]{1,200}?\bfor\s+(?:\S+\s+){0,3}?(?:help\w*|read\w*|review\w*|feedback|comments?|proofread\w*|suggest\w*"
+    r"|edit\w*|discuss\w*|talk\w*|answer\w*|explain\w*|input|teach\w*|pair\w*|look\w*|test\w*|contribut\w*)\b"
 )
 # A lead-in that ends in a stop but points at what follows ("…check that Rust is in your %PATH% system
 # variable as follows.", the code it shows not being a sentence; a thread's "Here is what happened…").
@@ -100,7 +110,20 @@ _CREDIT = re.compile(
     # had been a key point of an exhibition's page; "Photo credit: Jane Doe/Getty", "Photograph by …")
     r"|^(?:(?:Cover|Top|Featured|Header|Main|Lead|Hero|Title)\s+(?:image|photo|picture|illustration)"
     r"|(?:Image|Photo|Picture|Illustration)s?\s+credits?)\s*:"
-    r"|^(?:Photo(?:graph)?s?|Illustrations?|Images?)\s+(?:by|courtesy\s+of)\s+[A-Z][^.!?]{0,60}\.?$"
+    # …or alone: "Photo by Jane Doe on Unsplash", "Image by the author, generated with SDXL 1.0." (a Medium
+    # post's, a summary sentence).
+    r"|^(?:Photo(?:graph)?s?|Illustrations?|Images?|Pictures?|Screenshots?)\s+(?:by|courtesy\s+of|(?:generated"
+    r"|created|made)\s+by)\s+(?:[A-Z]|(?:the\s+)?authors?\b)(?:[^.!?]|\.\d){0,80}\.?$"
+)
+# The same credits in Chinese: "图片由作者使用 SDXL 1.0 生成。", "阅读机器人的图像由 openAI 的 dall-e 生成。", "照片由 Mimi Thian 提供，来源于 Unsplash.", a label
+# ("图片来源：Unsplash"), a short source ("图片来自 Unsplash"), or a caption's credit after a dash ("…的插图——图片
+# 来自 Janelle Shane 的人工智能怪异网站"): a translated post's captions had been its summary's first sentence.
+_PICTURE = r"(?:图片|照片|图像|插图|配图|截图|题图|封面图?)"
+_CJK_CREDIT = re.compile(
+    rf"^(?:[^。！？!?\n，,]{{1,20}}的)?{_PICTURE}由[^。！？!?\n]{{1,40}}?(?:提供|生成|拍摄|制作|绘制|创作)(?:[，,]\s*来源于?\s*[^。！？!?\n]{{1,30}})?[。.]?$"
+    rf"|^{_PICTURE}(?:来源|出处)?\s*[:：]\s*[^。！？!?\n]{{1,40}}$"
+    rf"|^{_PICTURE}(?:来自|来源于|出自)\s*(?:[A-Za-z][^。！？!?\n]{{0,30}}|[^。！？!?\n]{{1,20}}(?:网站|网络|官网|维基百科|微博))[。.]?$"
+    rf"|[—–]{{1,2}}\s*{_PICTURE}(?:来自|来源|由)[^。！？!?\n]{{1,60}}$"
 )
 # An email address alone, as a title page or a signature gives it, plainly or written out against harvesters
 # ("tal197 at users.sf.net" had opened the summary of the Shared MIME-info Database specification).
@@ -122,6 +145,10 @@ _HANDLE_LIST = re.compile(r"^(?:@[^\s,，、@]+(?:\s*[,，、]\s*(?:and\s+)?|\s+
 # listing's line; "Home | News | Sport", a page's menu copied with its text): no sentence. No sentence of the
 # three news sets holds a bar.
 _FIELD_ROW = re.compile(r"(?:[^|\n]*\S\s+\|\s+){2,}\S")
+# Three fields or more written key=value, no space around the sign: a certificate's subject ("s:/C=US/ST=California/
+# L=Mountain View/O=Google Inc/CN=mail.google.com", a blog's list item and key point), a query string, a
+# configuration line. Data, no sentence.
+_KEY_VALUES = re.compile(r"(?:\w=[^\s=][^=]*?){3}")
 # A line of a table of contents: a title, dot leaders, a page number ("2.3 Simple parsing . . . . . 3").
 # Spaced leaders are a contents page's; a run of stops is one only before a page number (a Daily Mail
 # article rules off its sections with a line of them).
@@ -158,8 +185,9 @@ def leads_in(text: str) -> bool:
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
-    a row of fields set apart by bars, an email address alone, an aside in square brackets, or (English)
-    a cross-reference, a lead-in ending "as follows.", a manual's field ("Type: …") or a wire story's
+    a row of fields set apart by bars or written key=value, an email address alone, an aside in square brackets, a picture's
+    credit in Chinese, or (English)
+    a cross-reference, a lead-in ending "as follows.", a post's thanks for help, a manual's field ("Type: …") or a wire story's
     credits ("Reporting by …")."""
     return bool(
         leads_in(sentence)  # in any language
@@ -169,11 +197,13 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _DOT_LEADERS.search(sentence)
         or _SIGNATURE.match(sentence)
         or _FIELD_ROW.match(sentence)
+        or _KEY_VALUES.search(sentence)
         or _ADDRESS_ONLY.match(sentence)
         or _SIGNED_ADDRESS.match(sentence)
         or _BRACKETED_ASIDE.match(sentence)
         or _NOTE_ENTRY.match(sentence)
         or _HANDLE_LIST.match(sentence)
-        or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence)))
+        or _CJK_CREDIT.search(sentence)
+        or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence) or _THANKS.match(sentence)))
         or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))
     )

@@ -74,6 +74,10 @@ _CREDIT_LINK = re.compile(rf"[ \t]*[（(]\[(?:{CREDIT_WORD})\]\([^)\s]*\)[)）]"
 # brackets are held by private-use characters while links become their text.
 _TAG_AFTER_LINK = re.compile(r"(?<=\))([ \t]+)\[([A-Z][^\[\]\n:]{0,29})\](?=[ \t]+[^\s(\[])")
 _HELD_BRACKETS = str.maketrans("\ue0f0\ue0f1", "[]")
+# A space between two links in Chinese or Japanese, which write no space between words: a translation that
+# kept a link on each word ("我已经[传统地](…) [开始](…) [每一个](…)") had read "传统地 开始 每一个" in a key point.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_SPACE_BETWEEN_CJK_LINKS = re.compile(rf"([{_CJK}]\]\([^()\s]*\))[ \t]+(?=\[[{_CJK}])")
 
 
 def inline_to_text(line: str) -> str:
@@ -86,6 +90,7 @@ def inline_to_text(line: str) -> str:
     line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
     line = FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", _IMAGE.sub("", line)))
+    line = _SPACE_BETWEEN_CJK_LINKS.sub(r"\1", line)
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)

@@ -36,6 +36,10 @@ _LINK_ONLY = re.compile(
     rf"(?:\[{LINK_TEXT}\]{LINK_TARGET}|<?https?://\S+>?|<a\b[^<>]*>(?:(?!</?a\b)[^\n])*</a>)"
     r"(?:[ \t]*[（(][^（()）\n]{1,12}[)）])?[\s.,;:|·•]*$|^\s*[|·•]\s*$"
 )
+# An empty link, the frame of a picture the page's converter dropped: a line of links with one among them
+# is a banner's ("[](…) [He is now CEO of Sidero Labs.](…) [](…)", a sponsor's block in a translated The New
+# Stack article, which had opened its summary), a pointer as a link alone is.
+_EMPTY_LINK = re.compile(r"\[\]\([^()\s]*\)")
 _STOPS = ".!?。؟۔:"  # sentence ends, Latin, CJK, Arabic and Urdu
 # A heading written as HTML on one line ('<h1 align="center">HTTPX2</h1>', as READMEs center their name),
 # or a disclosure's label ("<summary>Install on Windows</summary>"), which names what it hides as a
@@ -63,6 +67,12 @@ def _goes_on(before: str, line: str) -> bool:
     if not before.strip() or LIST_ITEM.match(line):
         return False
     return bool(_GOES_ON.search(inline_to_text(before).rstrip()))
+
+
+def _banner(line: str) -> bool:
+    """Whether ``line`` is made of links, an empty one among them (:data:`_EMPTY_LINK`)."""
+    rest, emptied = _EMPTY_LINK.subn(" ", line)
+    return bool(emptied) and (not rest.strip() or bool(_LINK_ONLY.match(rest.strip())))
 
 
 # A definition of a definition list as Pandoc and PHP Markdown Extra write one (a term on its line, then
@@ -130,7 +140,11 @@ def read_markdown(md: str) -> MarkdownProse:
         item = bool(LIST_ITEM.match(line)) and not BLOCKQUOTE.match(line)
         # Quoted text is prose too (newsletters quote announcements); reference definitions are not.
         line = LINE_BREAK.sub("\n\n", BLOCKQUOTE.sub("", line))
-        if _REFERENCE_DEFINITION.match(line) or (_LINK_ONLY.match(line) and not _goes_on(before, line)):
+        if (
+            _REFERENCE_DEFINITION.match(line)
+            or _banner(line)
+            or (_LINK_ONLY.match(line) and not _goes_on(before, line))
+        ):
             before, item = "", False
             continue
         before = line

@@ -15,6 +15,7 @@ from summarize.text.fragments import fragment_starts, is_list_piece
 from summarize.text.furniture import is_furniture
 from summarize.text.inline import inline_to_text
 from summarize.text.mdprose import read_markdown
+from summarize.text.questions import is_question
 from tests.test_furniture import _extractive, _shown
 from tests.test_pages_read import STORY
 
@@ -224,3 +225,17 @@ def test_key_value_fields_are_no_sentence(sentence: str, furniture: bool) -> Non
 )
 def test_a_signpost_to_more_is_no_sentence(text: str, signpost: bool) -> None:
     assert is_call_to_action(text) is signpost
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("2021 年的混乱是否创造了任何可能延续到未来一年的意外趋势？", True),
+        ("问题 1: 你认为女性在IT领域的最大优势是什么？", True),
+        ("IT行业仍然被认为是男性主导的领域，还是时代在慢慢变化？", True),
+        ("他出版了新书《谁动了我的奶酪？》。", False),
+        ("公司今年营收增长了三成，利润是多少尚未公布。", False),
+    ],
+)
+def test_a_chinese_question_is_told_by_its_words_anywhere(sentence: str, asks: bool) -> None:
+    assert is_question(sentence, "zh") is asks

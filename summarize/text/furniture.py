@@ -115,9 +115,10 @@ _CREDIT = re.compile(
     r"|^(?:Photo(?:graph)?s?|Illustrations?|Images?|Pictures?|Screenshots?)\s+(?:by|courtesy\s+of|(?:generated"
     r"|created|made)\s+by)\s+(?:[A-Z]|(?:the\s+)?authors?\b)(?:[^.!?]|\.\d){0,80}\.?$"
 )
-# The same credits in Chinese: "图片由作者使用 SDXL 1.0 生成。", "阅读机器人的图像由 openAI 的 dall-e 生成。", "照片由 Mimi Thian 提供，来源于 Unsplash.", a label
-# ("图片来源：Unsplash"), a short source ("图片来自 Unsplash"), or a caption's credit after a dash ("…的插图——图片
-# 来自 Janelle Shane 的人工智能怪异网站"): a translated post's captions had been its summary's first sentence.
+# The same credits in Chinese: "图片由作者使用 SDXL 1.0 生成。", "阅读机器人的图像由 openAI 的 dall-e 生成。",
+# "照片由 Mimi Thian 提供，来源于 Unsplash.", a label ("图片来源：Unsplash"), a short source ("图片来自
+# Unsplash"), or a caption's credit after a dash ("…的插图——图片来自 Janelle Shane 的人工智能怪异网站"):
+# a translated post's captions had been its summary's first sentence.
 _PICTURE = r"(?:图片|照片|图像|插图|配图|截图|题图|封面图?)"
 _CJK_CREDIT = re.compile(
     rf"^(?:[^。！？!?\n，,]{{1,20}}的)?{_PICTURE}由[^。！？!?\n]{{1,40}}?(?:提供|生成|拍摄|制作|绘制|创作)(?:[，,]\s*来源于?\s*[^。！？!?\n]{{1,30}})?[。.]?$"
@@ -185,10 +186,9 @@ def leads_in(text: str) -> bool:
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
-    a row of fields set apart by bars or written key=value, an email address alone, an aside in square brackets, a picture's
-    credit in Chinese, or (English)
-    a cross-reference, a lead-in ending "as follows.", a post's thanks for help, a manual's field ("Type: …") or a wire story's
-    credits ("Reporting by …")."""
+    a row of fields set apart by bars or written key=value, an email address alone, an aside in square
+    brackets, a picture's credit in Chinese, or (English) a cross-reference, a lead-in ending "as follows.",
+    a post's thanks for help, a manual's field ("Type: …") or a wire story's credits ("Reporting by …")."""
     return bool(
         leads_in(sentence)  # in any language
         or (_FIELD.match(sentence) and not has_cjk(sentence))

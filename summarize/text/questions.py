@@ -7,7 +7,8 @@ import re
 
 # A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
 # with a question word or an auxiliary (after a connective), in Spanish with "¿", in Portuguese, French,
-# German and Italian with a question word (German and French also ask by inversion: no rule). A statement
+# German and Italian with a question word (German and French also ask by inversion: no rule), in Chinese
+# with a question word or particle anywhere. A statement
 # that ends in a title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
 _ASKED = re.compile(r"[?？؟][)\]）]*$")
 _ASKS = {
@@ -29,6 +30,11 @@ _ASKS = {
     ),
     "de": re.compile(r"^(?:(?:und|aber)\s+)?(?:warum|wieso|weshalb|wie|was|wer|wann|wo|welche[rsnm]?)\b", re.I),
     "it": re.compile(r"^(?:(?:e|ma)\s+)?(?:perch[ée]|come|che\s+cosa|cosa|chi|quando|dove|quale|quali|quanto)\b", re.I),
+    # Chinese asks in place, with a question word or a final particle anywhere in the sentence ("2021 年的混乱是否
+    # 创造了任何…意外趋势？", "问题 1: 你认为…最大优势是什么？", a translated post's summary sentence and key point).
+    "zh": re.compile(
+        r"^.*?(?:什么|为什么|为何|怎么|怎样|如何|吗|呢|哪|谁|多少|是否|能否|可否|是不是|有没有|难道|还是)", re.S
+    ),
 }
 
 

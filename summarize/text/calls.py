@@ -71,7 +71,8 @@ _BEAT = (
 )
 _ROLE = r"(?:correspondent|editor|reporter|writer|columnist|journalist)"
 _PAGE_LINE_RULE = (
-    r"^(?:image\s+(?:source|caption)\s*,\s*[^\n]{1,300}|photograph\s*:\s*[^\n.]{1,80}"
+    # Any of them may stand under a live page's time stamp ("11.18 More from Tom Phillips in Indonesia.").
+    r"^(?:(?:[01]?\d|2[0-3])[.:][0-5]\d\s+)?(?:image\s+(?:source|caption)\s*,\s*[^\n]{1,300}|photograph\s*:\s*[^\n.]{1,80}"
     r"|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|share|save|share\s+this\s+(?:article|story|page)"
     r"|advertisement|related\s+(?:topics|stories|articles|content)|top\s+stories|most\s+(?:read|popular|viewed)"
     r"|skip\s+to\s+(?:main\s+)?content|the\s+bbc\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+sites"
@@ -103,10 +104,22 @@ _PAGE_LINE_RULE = (
     r"|more\s+information\s*:[^\n]{1,800}?(?:\bdoi\b|\bet\s+al\b|\(\d{4}\))[^\n]{0,300}|provided\s+by\s+[^\n.,]{1,60}"
     r"|journal\s+information\s*:[^\n]{1,200}|explore\s+further|citation\s*:[^\n]{1,300}?\bretrieved\b[^\n]{1,200}"
     r"|this\s+document\s+is\s+subject\s+to\s+copyright\b[^\n]{0,400}"
+    # A gallery's caption under its index ("1 of 4. Authorities monitor progress in the search… in Jakarta
+    # December 29, 2014.", Reuters', which had opened the summary), a picture's credit and its "View full size
+    # image" button (Live Science's "Credit: By Karl Tate, Infographics Artist View full size image Facts about…",
+    # a key point), a sports agency's caption with its credit ("Dec 27, 2014; Louisville, KY, USA; … Mandatory
+    # Credit: Jamie Rhodes-USA TODAY Sports", a summary sentence), a health site's review line ("Written or
+    # reviewed by a board-certified physician. See About.com's Medical Review Board.", "Medically reviewed by
+    # Jane Doe, MD", "Fact checked by Jane Doe").
+    r"|\d{1,2}\s+of\s+\d{1,3}\.\s+[^\n]{1,600}|(?:credit\s*:\s*)?[^\n]{0,200}?\bview\s+full\s+size\s+image\b[^\n]{0,600}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}};\s+[^;\n]{{1,60}};\s+[^\n]{{1,500}}|mandatory\s+credit\s*:[^\n]{{1,120}}"
+    r"|(?:written\s+or\s+|medically\s+)?reviewed\s+by\s+a\s+board[\s-]certified\s+(?:physician|doctor)\b[^\n]{0,120}"
+    rf"|(?:medically\s+reviewed|fact[\s-]checked)\s+by\s+{_BYLINE_NAMES}(?:,?\s+(?-i:MD|M\.D\.|PhD|RN|DO|RD|MPH))*"
     # A blog platform's (Medium's, Substack's): "Follow", "Listen", "Written by Jane Doe", "1.2K Followers",
     # "More from Jane Doe", "Recommended from Medium", "12 Likes", "3 Restacks", "Discussion about this
     # post", "Ready for more?".
     rf"|follow|listen|written\s+by\s+{_BYLINE_NAMES}|[\d.,]+[km]?\s+followers|more\s+from\s+{_BYLINE_NAME}"
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})?"
     r"|recommended\s+from\s+medium"
     # Its line of fields around the read time, in English or Chinese ("Follow Published in Towards Data
     # Science · 6 min read · Aug 7, 2023", "关注 发表在 Towards Data Science ·6分钟阅读·2023年8月7日", which had
@@ -274,7 +287,16 @@ _CALL_TO_ACTION_RULES = (
     r"|^(?:(?:but|and)\s+)?(?:that['’]s|that\s+is)\s+(?:still\s+)?not\s+all\s*[!.]*$"
     r"|^(?:(?:but\s+)?wait[,!.]*\s+)?there['’]s\s+(?:even\s+)?more\s*[!.]*$|^(?:and\s+)?(?:so\s+)?much\s+more\s*[!.]+$"
     # Where a syndicated story first ran: "Originally published on Live Science." (its last key point).
-    r"|^(?:this\s+(?:article|story|post|piece)\s+(?:was|is)\s+)?originally\s+published\s+(?:on|in|by|at)\s+[^.!?,]{1,60}[.!]?$"
+    r"|^(?:this\s+(?:article|story|post|piece)\s+(?:(?:was|is)\s+)?)?originally\s+(?:published|appeared)\s+(?:on|in|by|at)\s+"
+    r"[^.!?,]{1,60}[.!]?$"
+    # A live page's sign-off for the day, under its time stamp: "17.00 We are going to leave our live coverage
+    # here for today, but will be back at first light…" (The Telegraph's, a summary's first sentence).
+    r"|^(?:\d{1,2}[.:]\d\d\s+)?we\s*(?:are|['’]re|will|['’]ll)\s+(?:going\s+to\s+)?(?:leave|pause|end|close|wrap\s+up)\s+(?:our|the|this)\s+live\s+"
+    r"(?:coverage|blog|updates|page)\b"
+    # A newsletter that says what it is: "FA Insights is a daily newsletter from Business Insider that delivers
+    # the top news…" (a summary's first sentence); "Morning Brew, a daily newsletter, raised…" is news.
+    r"|^[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4}\s+is\s+(?:a|an|our)\s+(?:free\s+)?(?:daily|weekly|monthly|bi-?weekly|twice-weekly)?"
+    r"\s*(?:e-?mail\s+)?newsletter\b[^.!?]{0,60}?\b(?:that|which)\s+(?:delivers|brings|rounds\s+up|collects|curates)\b"
     r"|^(?:take\s+a\s+look|check\s+it\s+out|read\s+it\s+here)\s+if\s+you\s+haven['’]t\s+(?:read|seen)\s+it\b"
     r"|^(?:grab|download|get)\s+(?:my|our|the)\s+(?:free\s+)?(?:[\w-]+\s+){0,3}?(?:quiz|guide|checklist|e-?book|workbook"
     r"|cheat\s*sheet|template|roadmap|worksheet)\b"

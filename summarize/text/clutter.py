@@ -9,6 +9,7 @@ label (:func:`.glued.strip_caption_label`). The extractive engine reads each sen
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .continuations import ENUMERATION_MARK
 from .glued import strip_caption_label
@@ -25,10 +26,13 @@ _AGENCIES = (
 _DASH = r"(?:--|-|—|–|:)"
 # A word of a dateline's place: capitalised, or in a script that has no capitals (Arabic, Hebrew, Devanagari).
 _PLACE_WORD = r"(?:[A-Z]|[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\w.'’-]*"
+# A wire agency's dateline, in brackets: where a story's text starts.
+_WIRE_DATELINE = rf"^(?:{_PLACE_WORD}(?:(?:[,،]?\s+|\s*/\s*){_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)"
 _CLUTTER = [
     # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "; a place in a script without capitals, with
     # its comma ("دمشق، سوريا (CNN) -- ", CNN Arabic's)
-    re.compile(rf"^(?:{_PLACE_WORD}(?:[,،]?\s+{_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)\s*(?:{_DASH}\s*)?"),
+    # and places joined by a slash ("SURABAYA, Indonesia/JAKARTA (Reuters) - ")
+    re.compile(rf"{_WIRE_DATELINE}\s*(?:{_DASH}\s*)?"),
     # A page's dateline without the brackets, "Penzance, England CNN — " (CNN's pages copied from the browser),
     # and a press release's, "PENZANCE, England, Dec. 4, 2026 /PRNewswire/ -- "
     re.compile(
@@ -41,6 +45,9 @@ _CLUTTER = [
         rf"^[\[(](?=[^\[\]()\n]*[{HANGUL_CLASS}])[^\[\]()\n=]{{1,20}}=[^\[\]()\n=]{{1,30}}[\])]\s*"
         r"(?:[^\s=]{2,5}\s+(?:기자|특파원)\s*=\s*)?"
     ),
+    # A live page's entry stamp, its time before the entry ("16.06 AirAsia QZ8501 made an \"unbelievably\" steep
+    # climb…", The Telegraph's live coverage, whose entries had been key points stamped so)
+    re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d\s+(?=[A-Z#“\"‘'])"),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
     re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
     # A video page's stamp glued to its first sentence: "20 July 2016 Last updated at 19:08 BST The crash…"
@@ -103,6 +110,15 @@ _OPENING_PLACE = re.compile(
     r"^(?:[A-Z][a-z]+(?:[ -](?:(?:de|del|da|do|di|am|an|im|la|upon|on)[ -])?[A-Z][a-z]+){0,2}\s+(?:--|[–—])"
     r"|(?:[A-Za-z][\w-]*\.)+(?i:com|net|org|info|news|co|uk|in|ru|am|ge|az|ua|io|tv)\s+(?:--|-|[–—]))\s+(?=[A-Z\"“‘'])"
 )
+
+
+def story_start(sentences: Sequence[str]) -> int:
+    """Where a wire story's text starts: the index of the first of the text's first sentences
+    (``OPENING_SENTENCES``) to open with an agency's dateline, "JAKARTA (Reuters) - …", else 0. What a page
+    puts before it is no part of the story: a gallery's caption, a teaser for another one ("The best and worst
+    of Bollywood in 2014.", between a Reuters caption and its dateline, had opened two summaries)."""
+    opening = re.compile(_WIRE_DATELINE)
+    return next((i for i, s in enumerate(sentences[:OPENING_SENTENCES]) if opening.match(s.strip())), 0)
 
 
 def trim_opening(sentence: str, first: bool = True) -> str:

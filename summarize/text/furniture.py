@@ -72,11 +72,12 @@ _CROSS_REFERENCE = re.compile(
     # "Full details in the original post by David Pine and the … docs." (a .NET blog post's key point)
     r"|(?:Full|More|Further) details (?:are )?(?:in|at|on|over at)\b)(?!\w)"
 )
-# A post's thanks to who helped with it ("Thanks to Julian Squires, Pris Nasrat, and Kamal Marhubi for helping me
-# with new system calls…", a blog's key point): thanks for help, reading, review… Not "Thanks to the new law,
-# prices fell" (no "for" and no help). English.
+# A post's thanks to who helped with it ("Thanks to Julian Squires, Pris Nasrat, and Kamal Marhubi for helping
+# me with new system calls…", a blog's key point; "A special credit to data reporter Lindsey Cook…"): thanks for
+# help, reading, review… Not "Thanks to the new law, prices fell" (no "for" and no help). English.
 _THANKS = re.compile(
-    r"^(?:(?:Special|Many|Big|Huge)\s+)?(?:[Tt]hanks|[Tt]hank\s+you)\s+(?:(?:also|again|so\s+much)\s+)?to\s+"
+    r"^(?:A\s+)?[Ss]pecial\s+(?:credit|thanks|thank\s+you)\s+(?:goes\s+)?to\b"
+    r"|^(?:(?:Special|Many|Big|Huge)\s+)?(?:[Tt]hanks|[Tt]hank\s+you)\s+(?:(?:also|again|so\s+much)\s+)?to\s+"
     r"[^.!?]{1,200}?\bfor\s+(?:\S+\s+){0,3}?(?:help\w*|read\w*|review\w*|feedback|comments?|proofread\w*|suggest\w*"
     r"|edit\w*|discuss\w*|talk\w*|answer\w*|explain\w*|input|teach\w*|pair\w*|look\w*|test\w*|contribut\w*)\b"
 )
@@ -135,7 +136,14 @@ _SIGNED_ADDRESS = re.compile(r"^(?:[^\s@.!?]{1,20}\s+){1,4}[\w.+-]+@[\w-]+(?:\.[
 # An aside wholly in square brackets: an editor's note on the item before it ("[bug introduced in
 # coreutils-7.0]", each of GNU coreutils' NEWS items ends with one, and they were its summary's and key
 # points' sentences), a transcript's "[Applause continues for a minute]". No news sentence is one.
-_BRACKETED_ASIDE = re.compile(r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\][.!?]?$")
+_BRACKETED_ASIDE = re.compile(
+    r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\][.!?]?$"
+    # …or a note in round brackets that is no sentence, no stop inside them ("(after extra-time - score at 90
+    # mins 1-1).", a BBC report's first summary sentence; "(Published Monday, Nov. 18, 2019)."). An aside
+    # that is a sentence may state a fact ("(Alden on Tuesday announced that it had become the largest
+    # shareholder of Tribune… for $13 a share.)") and stays.
+    r"|^\([^()]*(?:\([^()]*\)[^()]*)*[^.!?…\s]\)[.!?]?$"
+)
 # A numbered note or reference under the text ("[1] Alarm fatigue: impacts on patient safety, Ruskin KJ…",
 # a press release's, which had been a key point).
 _NOTE_ENTRY = re.compile(r"^\[\d{1,3}\][ \t]+\S")
@@ -146,6 +154,27 @@ _HANDLE_LIST = re.compile(r"^(?:@[^\s,，、@]+(?:\s*[,，、]\s*(?:and\s+)?|\s+
 # listing's line; "Home | News | Sport", a page's menu copied with its text): no sentence. No sentence of the
 # three news sets holds a bar.
 _FIELD_ROW = re.compile(r"(?:[^|\n]*\S\s+\|\s+){2,}\S")
+# A pointer in brackets to another story ("(RELATED: Kentucky Basketball’s Christmas Card Must Be…)", The Daily
+# Caller's, two key points), a photo's credit in brackets ("(File 2013/The Associated Press)", a summary's
+# sentence), an agency's credit glued to its caption ("Boston Herald / Polaris Firefighter Sean Coyle uses a
+# basket…", two key points), a table's note under its asterisks ("** Includes 162 unconfirmed passengers…").
+_POINTER_OR_CREDIT = re.compile(
+    r"^\(\s*(?i:related|see\s+also|read\s+more|watch|listen)\s*:[^()]*\)[.!?]?$"
+    r"|^\((?:File(?:\s+(?:photo|\d{4}))?\s*/\s*)?[^()]{0,40}?(?:Associated Press|AP|Reuters|AFP|Getty Images|EPA"
+    r"|Shutterstock)(?:\s+(?:photo|file))?\)\.?$"
+    r"|^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*/\s*(?:Polaris|Getty(?:\s+Images)?|AP|Reuters|AFP|EPA|Shutterstock"
+    r"|Rex(?:\s+Features)?|Alamy|Corbis|PA(?:\s+Wire)?|Splash(?:\s+News)?|Zuma(?:\s+Press)?|WENN|Bloomberg|Xinhua)\b"
+    r"|^\*{2,3}\s+\S"
+)
+# A post embedded in a sentence, its credit at the end ("Jennifer Lawrence at the game today (Dec. 27)
+# pic.twitter.com/soxnfJGWwd — Jennifer Lawrence (@JenniferUpdates) December 27, 2014", a key point).
+_POST_IN_SENTENCE = re.compile(r"[—–]\s*[^—–()\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\.?$")
+# A book's listing under its review: publisher, pages, price, ages ("Schwartz & Wade, $17.99; ages 3-7.", "Arthur
+# A. Levine Books, 256 pp., $17.99.", key points and a summary sentence of a paper's round-up).
+_LISTING_FIELDS = re.compile(
+    r"^[^.!?]{1,60}?(?:\.[^.!?]{1,40}?)?,\s+(?:(?:\d{2,4}\s+pp\.|\$\d+(?:\.\d\d)?|ages\s+\d{1,2}(?:\s*[-–]\s*\d{1,2}"
+    r"|\s+and\s+up))\s*[,;]?\s*){2,}\.?$"
+)
 # Three fields or more written key=value, no space around the sign: a certificate's subject ("s:/C=US/ST=California/
 # L=Mountain View/O=Google Inc/CN=mail.google.com", a blog's list item and key point), a query string, a
 # configuration line. Data, no sentence.
@@ -187,7 +216,8 @@ def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
     a row of fields set apart by bars or written key=value, an email address alone, an aside in square
-    brackets, a picture's credit in Chinese, or (English) a cross-reference, a lead-in ending "as follows.",
+    brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a post embedded in a sentence, a
+    book's listing, or (English) a cross-reference, a lead-in ending "as follows.",
     a post's thanks for help, a manual's field ("Type: …") or a wire story's credits ("Reporting by …")."""
     return bool(
         leads_in(sentence)  # in any language
@@ -198,6 +228,9 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _SIGNATURE.match(sentence)
         or _FIELD_ROW.match(sentence)
         or _KEY_VALUES.search(sentence)
+        or _POINTER_OR_CREDIT.match(sentence)
+        or _POST_IN_SENTENCE.search(sentence)
+        or _LISTING_FIELDS.match(sentence)
         or _ADDRESS_ONLY.match(sentence)
         or _SIGNED_ADDRESS.match(sentence)
         or _BRACKETED_ASIDE.match(sentence)

@@ -198,7 +198,10 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
             continue
         if not run_on and piece[m.start() - 1] not in _CLOSING_QUOTE and _TWO_CAPITALISED.search(piece, 0, m.start()):
             continue
-        if _word_before(piece, m.start()).lower() in STOPWORDS:
+        # A lone common word is a sentence's first, no caption's end: "Make It the Focal Point: With…", a tip's
+        # title, had been cut as "Make" / "It the Focal Point: …" (a name alone is one: "Bowe" / "And as…").
+        before = _word_before(piece, m.start())
+        if before.lower() in STOPWORDS or (" " not in piece[: m.start()].strip() and is_common_word(before)):
             continue
         cuts.add(m.start())
     if not run_on:

@@ -1,0 +1,127 @@
+"""What news pages leave in their text, read in the thirtieth session (newspaper4k's test pages: Reuters, The
+Telegraph's live coverage, The Daily Caller, Live Science, About.com, Business Insider, a paper's book round-up,
+a tutorial with code): a gallery's caption and a teaser before a wire story's dateline, a live page's time
+stamps and sign-off, a sports agency's caption, a health site's review line, pointers and credits in brackets,
+an embedded post's credit, a book's listing fields, notes in brackets, code pasted as text, a title's lone
+first word. Samples are written for the tests, in the pages' shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.engines.features import candidates
+from summarize.text.calls import FURNITURE_LINE, is_call_to_action
+from summarize.text.clutter import story_start, trim_clutter
+from summarize.text.furniture import is_furniture
+from summarize.text.sentences import split_sentences
+from tests.test_furniture import _extractive, _shown
+from tests.test_pages_read import STORY
+
+
+def test_a_wire_story_starts_at_its_dateline() -> None:
+    text = "\n\n".join(
+        [
+            "1 of 4. Harbour officials watch the ferry leave Penzance in Cornwall December 29, 2026.",
+            "The best and worst of island life in 2026.",
+            "PENZANCE, England (Reuters) - " + STORY[0],
+            *STORY[1:],
+        ]
+    )
+    shown = _shown(_extractive(text))
+    assert "1 of 4" not in shown and "Harbour officials watch" not in shown
+    assert "best and worst" not in shown
+    assert "ferry service between Penzance" in shown
+
+
+def test_story_start_finds_the_dateline_among_the_first_sentences_only() -> None:
+    sentences = ["The best and worst of 2026.", "SURABAYA, Indonesia/JAKARTA (Reuters) - Rescuers found wreckage."]
+    assert story_start(sentences) == 1
+    assert story_start(STORY) == 0
+    late = [*STORY[:4], "LONDON (Reuters) - Prices rose."]
+    assert story_start(late) == 0
+
+
+def test_places_joined_by_a_slash_leave_with_the_dateline() -> None:
+    assert trim_clutter("SURABAYA, Indonesia/JAKARTA (Reuters) - Rescuers found wreckage.") == "Rescuers found wreckage."
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("1 of 4. Authorities monitor progress in the search in Jakarta December 29, 2014.", True),
+        ("Credit: By Karl Tate, Infographics Artist View full size image Facts about the zombie phenomenon.", True),
+        ("Dec 27, 2014; Louisville, KY, USA; Louisville forward Harrell (24) posts up. Mandatory Credit: Jo Roe", True),
+        ("Written or reviewed by a board-certified physician. See About.com's Medical Review Board.", True),
+        ("Medically reviewed by Jane Doe, MD", True),
+        ("11.18 More from Tom Phillips in Indonesia.", True),
+        ("1 of 4 people said they would travel by ferry next year.", False),
+        ("Reviewed by the court, the case was closed on Monday.", False),
+        ("10:30 Crowds gathered at the harbour before the ferry left.", False),
+    ],
+)
+def test_a_pages_lines_around_its_pictures_and_reviews(line: str, furniture: bool) -> None:
+    assert bool(FURNITURE_LINE.match(line)) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("This story originally appeared on The Atlantic.", True),
+        ("17.00 We are going to leave our live coverage here for today, but will be back at first light.", True),
+        ("FA Insights is a daily newsletter from Business Insider that delivers the top news for advisors.", True),
+        ("Morning Brew is a daily newsletter that raised $20m this week, its founders said.", False),
+        ("We are going to leave the harbour at dawn, the skipper said.", False),
+    ],
+)
+def test_a_live_pages_sign_off_a_reprints_origin_and_a_newsletters_self_description(text: str, asks: bool) -> None:
+    assert is_call_to_action(text) is asks
+
+
+def test_a_live_pages_time_stamp_leaves_its_entry() -> None:
+    assert trim_clutter('16.06 AirAsia QZ8501 made an "unbelievably" steep climb.') == (
+        'AirAsia QZ8501 made an "unbelievably" steep climb.'
+    )
+    assert trim_clutter("10.5 million people travelled by ferry.") == "10.5 million people travelled by ferry."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        ("(RELATED: Kentucky Basketball’s Christmas Card Must Be Pretty Intimidating For Opposing Teams).", True),
+        ("(File 2013/The Associated Press).", True),
+        ("Boston Herald / Polaris Firefighter Sean Coyle uses a basket to slide out to Sylvie.", True),
+        ("** Includes 162 unconfirmed passengers from AirAsia Flight QZ8501.", True),
+        ("Lawrence at the game today pic.twitter.com/soxnfJGWwd — Jennifer Lawrence (@JUpdates) December 27, 2014.", True),
+        ("Schwartz & Wade, $17.99; ages 3-7.", True),
+        ("Arthur A. Levine Books, 256 pp., $17.99.", True),
+        ("A special credit to data reporter Lindsey Cook and Andrew Soergel who put together the numbers.", True),
+        ("(after extra-time - score at 90 mins 1-1).", True),
+        ("(Published Monday, Nov. 18, 2019).", True),
+        ("(Alden on Tuesday announced that it had become the largest shareholder of Tribune for $13 a share.)", False),
+        ("The company sold 300 units, $12.99 each, to buyers aged 30 and over.", False),
+        ("AC/DC Reuters reported the tour would go on.", False),
+    ],
+)
+def test_pointers_credits_listings_and_notes_are_furniture(sentence: str, furniture: bool) -> None:
+    assert is_furniture(sentence, "en") is furniture
+
+
+def test_code_pasted_as_text_gives_no_candidate() -> None:
+    code = (
+        "$app['datastore'] = function(){ return [ 'users' => [ 'dave' => [ 'avatar' => 'man1.png', "
+        "'trophies' => 1, ], ] ]; };"
+    )
+    prose = "Harbour officials said the ferry (the Scillonian) will run again in May [see map] for £45 a seat."
+    texts = [c.text for c in candidates("\n\n".join([*STORY, code, prose]), "en")]
+    assert not any("datastore" in t for t in texts)
+    assert any("Scillonian" in t for t in texts)
+
+
+def test_a_titles_lone_first_word_is_not_cut_from_it_and_a_name_is() -> None:
+    assert split_sentences("Make It the Focal Point: With a piece of bling like hers, keep the rest soft.", "en") == [
+        "Make It the Focal Point: With a piece of bling like hers, keep the rest soft."
+    ]
+    assert split_sentences("He was banned from driving The brother of the footballer said so.", "en") == [
+        "He was banned from driving",
+        "The brother of the footballer said so.",
+    ]

@@ -13,6 +13,7 @@ from summarize.engines.features import candidates
 from summarize.text.calls import FURNITURE_LINE, is_call_to_action
 from summarize.text.clutter import story_start, trim_clutter
 from summarize.text.furniture import is_furniture
+from summarize.text.questions import is_question
 from summarize.text.sentences import split_sentences
 from tests.test_furniture import _extractive, _shown
 from tests.test_pages_read import STORY
@@ -126,3 +127,47 @@ def test_a_titles_lone_first_word_is_not_cut_from_it_and_a_name_is() -> None:
         "He was banned from driving",
         "The brother of the footballer said so.",
     ]
+
+
+def test_nothing_is_cut_inside_brackets_and_an_asides_end_is_furniture() -> None:
+    pointer = "[Trippy Tales: The History of 8 Hallucinogens]"
+    assert split_sentences(pointer, "en") == [pointer]
+    assert is_furniture(pointer, "en")
+    assert is_furniture("The History of 8 Hallucinogens].", "en")
+    assert not is_furniture("The History of 8 Hallucinogens is a book [2014].", "en")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        ("信息网络传播视听节目许可证0108263号。", True),
+        ("中国日报网版权说明：凡注明来源为“中国日报网”的作品，未经允许禁止转载、使用，违者必究。", True),
+        ("给中国日报网提意见：rx@chinadaily.com.cn.", True),
+        ("Press enquiries: press@example.org", True),
+        ("他在信中向 jane@example.org 询问了许可证的事。", False),
+        ("He wrote to jane@example.org about the ferry timetable.", False),
+    ],
+)
+def test_a_chinese_sites_footer_and_a_contact_line_are_furniture(sentence: str, furniture: bool) -> None:
+    assert is_furniture(sentence, "zh" if "中" in sentence or "信" in sentence else "en") is furniture
+
+
+def test_a_chinese_pages_share_buttons_are_a_pages_line() -> None:
+    assert FURNITURE_LINE.match("分享到微信")
+    assert FURNITURE_LINE.match("分享")
+    assert not FURNITURE_LINE.match("分享经济正在改变城市。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("With Ferguson and Eric Garner in the headlines, is Selma particularly meaningful now?", True),
+        ("Or the complexity of the dictatorship's propaganda system?", True),
+        ("Still, who could blame them?", True),
+        ("The question, he said, was what to do?", False),
+        ("Organisers asked why?", False),
+        ("Or so he said, at least.", False),
+    ],
+)
+def test_an_english_question_after_a_phrase_or_going_on_with_or(sentence: str, asks: bool) -> None:
+    assert is_question(sentence, "en") is asks

@@ -126,6 +126,8 @@ _PAGE_LINE_RULE = (
     # opened a summary), and the Chinese "Follow" button alone.
     r"|[^\n]{0,120}?[·|•]\s*(?:\d{1,2}\s*min(?:ute)?s?\s+read|\d{1,2}\s*分钟阅读|阅读(?:时间|约)?\s*\d{1,2}\s*分钟)"
     r"(?:\s*[·|•][^\n]{0,40})?|关注"
+    # A Chinese page's share buttons ("分享到微信", China Daily's, had opened a summary).
+    r"|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ|豆瓣)?(?:\s*[|/、]\s*(?:微信|微博|朋友圈|QQ空间|QQ|豆瓣))*"
     r"|[\d.,]+[km]?\s+(?:likes?|restacks?|comments?|responses?|claps?|reposts?|reactions?|shares?|retweets?|views?)"
     # A social post's (LinkedIn's): its buttons, a line of hashtags, and its age under the writer's name.
     rf"|like|comment|repost|send|reply|(?:#\w+\s*){{2,}}|{POST_AGE}"

@@ -50,9 +50,19 @@ _NOTICE = re.compile(
     r"|\bmanual page\b.{0,30}\bis the place to look\b"
     # A Creative Commons notice in Chinese ("本作品采用 署名-非商业性使用-禁止演绎 4.0 国际 进行许可。", under
     # every HelloGitHub issue, where it had been a key point), "版权所有".
-    r"|本作品采用.{0,60}?(?:许可|协议)|版权所有",
+    r"|本作品采用.{0,60}?(?:许可|协议)|版权所有"
+    # A Chinese site's footer: its copyright note ("中国日报网版权说明：凡注明来源为…未经允许禁止转载…", China
+    # Daily's, a key point) and its licence or registration number ("信息网络传播视听节目许可证0108263号。",
+    # "京ICP备13028878号").
+    r"|版权(?:说明|声明)|未经(?:许可|允许|授权)[^。]{0,20}?(?:转载|使用|复制)"
+    r"|(?:许可证|ICP[备证]|公网安备)[^。]{0,20}?\d{4,}号",
     re.I,
 )
+# A field whose value is an email address alone: a site's contact line ("给中国日报网提意见：rx@chinadaily.com.cn.",
+# a key point; "Press enquiries: press@example.org").
+_CONTACT_FIELD = re.compile(r"^[^.!?。！？\n]{1,30}[：:]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$")
+# What is left of a bracketed aside a cut went through: its end, "…Hallucinogens]." alone.
+_ASIDE_END = re.compile(r"^[^\[\]]+\][.!?]?$")
 # A licence's own terms, as licences capitalise them ("this License", "the Document", "Modified Version"):
 # the GNU FDL appended to a manual had given every key point of GNU time's.
 _LICENSE_TERMS = re.compile(
@@ -232,6 +242,8 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _POST_IN_SENTENCE.search(sentence)
         or _LISTING_FIELDS.match(sentence)
         or _ADDRESS_ONLY.match(sentence)
+        or _CONTACT_FIELD.match(sentence)
+        or _ASIDE_END.match(sentence)
         or _SIGNED_ADDRESS.match(sentence)
         or _BRACKETED_ASIDE.match(sentence)
         or _NOTE_ENTRY.match(sentence)

@@ -207,8 +207,16 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     if not run_on:
         cuts.update(m.start() for m in _LABEL_CUT.finditer(piece) if _opens_caption(m.group("label"), piece, m.start()))
     cuts.update(m.start() for m in _QUOTE_CUT.finditer(piece) if _opens_quotation(piece, m.start()))
-    bounds = [0, *sorted(cuts), len(piece)]
+    # Nothing starts inside brackets: "[Trippy Tales: The History of 8 Hallucinogens]", Live Science's pointer,
+    # had been cut at its label, "The History of 8 Hallucinogens]." a key point.
+    bounds = [0, *sorted(at for at in cuts if not _inside_brackets(piece, at)), len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+def _inside_brackets(piece: str, at: int) -> bool:
+    """Whether ``at`` is inside square or round brackets opened before it in ``piece``."""
+    head = piece[:at]
+    return head.count("[") > head.count("]") or head.count("(") > head.count(")")
 
 
 def _opens_unspaced(m: re.Match[str]) -> bool:

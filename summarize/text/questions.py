@@ -12,8 +12,12 @@ import re
 # that ends in a title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
 _ASKED = re.compile(r"[?？؟][)\]）]*$")
 _ASKS = {
+    # English, also after a phrase and its comma ("With Ferguson and Eric Garner in the headlines, is Selma
+    # particularly meaningful now?", an interview's question, a key point); "Or …?" goes on asking ("Or the
+    # complexity of the dictatorship's propaganda system…?", a summary sentence once the question before went).
     "en": re.compile(
-        r"^(?:(?:but|and|or|so|yet|then|now|still)\s+)?(?:who|whom|whose|what|which|why|how|when|where|whether"
+        r"^or\s|^(?:(?:but|and|or|so|yet|then|now|still)\s+)?(?:[^,?!.;:\"“]{1,80},\s+)?"
+        r"(?:who|whom|whose|what|which|why|how|when|where|whether"
         r"|is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had"
         r"|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t|couldn['’]t|won['’]t"
         r"|wouldn['’]t|shouldn['’]t|hasn['’]t|haven['’]t)\b",

@@ -85,11 +85,17 @@ _CROSS_REFERENCE = re.compile(
 # A post's thanks to who helped with it ("Thanks to Julian Squires, Pris Nasrat, and Kamal Marhubi for helping
 # me with new system calls…", a blog's key point; "A special credit to data reporter Lindsey Cook…"): thanks for
 # help, reading, review… Not "Thanks to the new law, prices fell" (no "for" and no help). English.
-_THANKS = re.compile(
-    r"^(?:A\s+)?[Ss]pecial\s+(?:credit|thanks|thank\s+you)\s+(?:goes\s+)?to\b"
-    r"|^(?:(?:Special|Many|Big|Huge)\s+)?(?:[Tt]hanks|[Tt]hank\s+you)\s+(?:(?:also|again|so\s+much)\s+)?to\s+"
+_THANKED_FOR = (
     r"[^.!?]{1,200}?\bfor\s+(?:\S+\s+){0,3}?(?:help\w*|read\w*|review\w*|feedback|comments?|proofread\w*|suggest\w*"
     r"|edit\w*|discuss\w*|talk\w*|answer\w*|explain\w*|input|teach\w*|pair\w*|look\w*|test\w*|contribut\w*)\b"
+)
+_THANKS = re.compile(
+    r"^(?:A\s+)?[Ss]pecial\s+(?:credit|thanks|thank\s+you)\s+(?:goes\s+)?to\b"
+    rf"|^(?:(?:Special|Many|Big|Huge)\s+)?(?:[Tt]hanks|[Tt]hank\s+you)\s+(?:(?:also|again|so\s+much)\s+)?to\s+{_THANKED_FOR}"
+    # …and a paper's: "We thank Jeremy Hemberger and Genevieve Pugesek for beta testing and feedback…" (a JOSS
+    # paper's key point); not "We thank the firefighters, the mayor said, for their courage".
+    r"|^(?:We|The\s+authors?)\s+(?:would\s+(?:also\s+)?like\s+to\s+|also\s+|gratefully\s+)?(?:thank|acknowledge)s?\s+"
+    rf"{_THANKED_FOR}"
 )
 # A lead-in that ends in a stop but points at what follows ("…check that Rust is in your %PATH% system
 # variable as follows.", the code it shows not being a sentence; a thread's "Here is what happened…").

@@ -80,6 +80,29 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _SPACE_BETWEEN_CJK_LINKS = re.compile(rf"([{_CJK}]\]\([^()\s]*\))[ \t]+(?=\[[{_CJK}])")
 
 
+# A citation as Pandoc writes one: in brackets, "[@Allen2002c]", "[see @doe99, pp. 33-35; also @smith04]",
+# or a list of keys in round brackets, "(@noble_2006, @noble_2009)"; LaTeX's "\cite{suzuki_2022}"; and an inline
+# footnote, "^[https://github.com/…]". A JOSS paper's key points had read "…wind energy sciences @Allen2002c."
+# An in-text "@Dohmen2015" stands for its authors and stays, and so do a bracketed citation's keys where the
+# sentence reads it as a noun ("as described in [@Dohmen2015]"). Not a link's text ("[@jane](…)").
+_CITATION = re.compile(
+    r"[ \t]*\[[^\[\]\n]*?(?<![\w.])-?@[\w][\w:.#$%&+?<>~/-]*[^\[\]\n]*\](?![(\[])"
+    r"|[ \t]*\((?:[ \t]*-?@[\w][\w:.#$%&+?<>~/-]*[ \t]*[,;]?)+\)"
+    r"|[ \t]*\\cite[pt]?\*?(?:\[[^\]]*\])?\{[^{}\n]*\}|\^\[[^\[\]\n]*\]"
+)
+
+
+# Words after which a citation is the sentence's noun ("…as described in [@Dohmen2015; @Menzel2015].").
+_CITED_AS_NOUN = re.compile(r"\b(?:in|by|of|see|from|to|and|or|with|cf\.|e\.g\.,?)\s*$", re.I)
+
+
+def _cited(line: str, m: re.Match[str]) -> str:
+    """What a citation (:data:`_CITATION`) leaves: nothing, or its keys where a word before reads it as a noun."""
+    if m.group(0).lstrip().startswith("[") and _CITED_AS_NOUN.search(line, 0, m.start()):
+        return " " + m.group(0).strip()[1:-1].strip()
+    return ""
+
+
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links become their text, images go; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
@@ -91,6 +114,8 @@ def inline_to_text(line: str) -> str:
     line = FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", _IMAGE.sub("", line)))
     line = _SPACE_BETWEEN_CJK_LINKS.sub(r"\1", line)
+    if "@" in line or "\\cite" in line or "^[" in line:
+        line = _CITATION.sub(lambda m: _cited(line, m), line)
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)

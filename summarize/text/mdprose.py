@@ -75,6 +75,37 @@ def _banner(line: str) -> bool:
     return bool(emptied) and (not rest.strip() or bool(_LINK_ONLY.match(rest.strip())))
 
 
+# A paper's back matter, by its section's heading: who funded and helped it, its references, who wrote what
+# ("The work at Stony Brook was supported by DOE/Office of Nuclear Physics grant…", "We thank Jeremy Hemberger
+# and Genevieve Pugesek for beta testing…": key points of three JOSS papers). No prose of the paper's own.
+_BACK_MATTER = re.compile(
+    r"^(?:acknowledge?ments?|funding(?: information)?|references|bibliography|works cited|author contributions"
+    r"|competing interests|conflicts? of interest|致谢|参考文献)[\s.:]*$",
+    re.I,
+)
+# A table's caption as Pandoc writes it under (or over) the table: "Table: Data frame output by the `bumbl()`
+# function showing estimates…" (a summary sentence); the table itself is no prose.
+_TABLE_CAPTION = re.compile(r"^Table:[ \t]+\S")
+
+
+def _without_back_matter(lines: list[str]) -> list[str]:
+    """``lines`` without a paper's back matter (:data:`_BACK_MATTER`: the heading and its section, up to
+    the next heading of its level or above) and Pandoc's table captions."""
+    out: list[str] = []
+    skipping = 0  # the level of the back matter's heading, while in its section
+    for line in lines:
+        atx = _HEADING.match(line)
+        if atx:
+            level = len(atx.group(1))
+            if skipping and level > skipping:
+                continue
+            skipping = level if _BACK_MATTER.match(inline_to_text(atx.group(2) or "").strip()) else 0
+        if skipping or _TABLE_CAPTION.match(line):
+            continue
+        out.append(line)
+    return out
+
+
 # A definition of a definition list as Pandoc and PHP Markdown Extra write one (a term on its line, then
 # ": its definition"; trafilatura writes a short page's <dl> so too).
 _DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+(?=\S)")
@@ -131,7 +162,7 @@ def read_markdown(md: str) -> MarkdownProse:
     lines: list[str] = []
     before = ""  # the line before, as read, when it was prose that goes on to this one
     item = False  # the line before was a list item's, kept as prose
-    for line in mark_attributed_quotes(_joined_definitions(md.split("\n"))):
+    for line in mark_attributed_quotes(_joined_definitions(_without_back_matter(md.split("\n")))):
         if item and BLOCKQUOTE.match(line) and not lines[-1].rstrip().endswith(tuple(_STOPS)):
             # An item's title, then the blurb it quotes (Haskell Weekly's "- [Title](…) by Jane Doe" over
             # "  > Today I want to show you…"): the title is a sentence of its own, as a heading is.

@@ -1,11 +1,13 @@
 """What a text carries that is no word of its sentences: the spaces a page's markup left inside quotes
 (:func:`.quotes.tidy_quote_spaces`), numbered citations in brackets, a box's label glued to the sentence it
-labels, a release note's merge notes. One pass, read by the plain-text and the Markdown reader alike."""
+labels, a release note's merge notes, a typesetter's break inside a word. One pass, read by the plain-text
+and the Markdown reader alike."""
 
 from __future__ import annotations
 
 import re
 
+from .mentions import is_common_lower
 from .quotes import tidy_quote_spaces
 
 # A study's number in brackets after a word, before a stop, a comma or the line's end: "…the most common
@@ -31,6 +33,18 @@ MIN_LABELS = 2
 _MERGE_NOTE = re.compile(r"[ \t]*\n?[ \t]*\(merge [0-9a-f]{7,40} [\w./+-]+(?: later to maint)?\)\.?")
 
 
+# A word a typesetter broke at a hyphen, the line break since gone: "representation (fusion) and genera- tion
+# of multimodal data", "unified imple- mentations" (a paper's draft, in its summary). Joined only where the
+# whole is a common word: "pre- and post-war" and "short- and long-term" stay.
+_BROKEN_WORD = re.compile(r"\b([a-z]{2,})- ([a-z]{2,})\b")
+
+
+def _joined_broken_words(text: str) -> str:
+    return _BROKEN_WORD.sub(
+        lambda m: m.group(1) + m.group(2) if is_common_lower(m.group(1) + m.group(2)) else m.group(0), text
+    )
+
+
 def _without_citations(text: str) -> str:
     numbers = {n.strip() for m in _CITATION.finditer(text) for n in m.group(1).split(",")}
     return _CITATION.sub("", text) if len(numbers) >= MIN_CITATIONS else text
@@ -43,7 +57,9 @@ def _without_box_labels(text: str) -> str:
 def tidy_text(text: str) -> str:
     """``text`` without what is no word of its sentences: spaces inside quotes, numbered citations
     (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
-    (``_MERGE_NOTE``)."""
+    (``_MERGE_NOTE``); a word broken at a hyphen is joined again (``_BROKEN_WORD``)."""
     if "(merge " in text:
         text = _MERGE_NOTE.sub("", text)
+    if "- " in text:
+        text = _joined_broken_words(text)
     return tidy_quote_spaces(_without_box_labels(_without_citations(text)))

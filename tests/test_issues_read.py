@@ -114,3 +114,70 @@ def test_a_newsletters_past_issues_and_subscription_sections_give_no_point() -> 
     shown = " ".join(points)
     assert "fares are set" not in shown and "information overload" not in shown
     assert "night sailings" in shown.lower()
+
+
+# An issue in the shape of This Month in Rust GameDev's: a game's entry, a picture with a caption that points
+# elsewhere, its title, its story and a list of its changes, then a discussions line.
+GAMEDEV = """# This Month in Harbour GameDev #4
+
+## Game Updates
+
+### Ferry Captain
+
+[![Ferry Captain logo](ferry.png)][ferry-video]
+_click to see the release trailer_
+
+["Ferry Captain"][ferry-about] by Jane Roe
+
+Ferry Captain is a puzzle game about steering ferries between islands in a winter storm.
+
+- Improved harbour generation;
+- Improved inventory system and character creation;
+
+_Discussions of this post: [/r/rust](https://example.org/r), [twitter](https://example.org/t)_
+
+### Island Builder
+
+Island Builder reached version 0.6 this month with a new map editor and 12 new islands to build.
+
+## Learning Material
+
+People have been busy but nothing really interesting worth discussing for this week, sadly.
+
+[ferry-video]: https://example.org/video
+[ferry-about]: https://example.org/about
+"""
+
+
+def test_a_pointing_caption_list_pieces_and_discussions_give_no_newsletter_point() -> None:
+    points = newsletter_points(GAMEDEV, "en", 5, kind="newsletter")
+    assert points is not None
+    shown = " ".join(points)
+    for gone in ("click to see", "Improved", "Discussions", "nothing really interesting"):
+        assert gone not in shown
+    assert any(p.startswith('"Ferry Captain" by Jane Roe') for p in points)
+    assert any("Island Builder reached version 0.6" in p for p in points)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("People have been busy but… nothing really interesting worth discussing for this week, sadly.", True),
+        ("There was nothing new in the budget this week, the minister said.", False),
+    ],
+)
+def test_an_empty_sections_note_is_the_newsletters_own(text: str, said: bool) -> None:
+    assert is_call_to_action(text) is said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        ("Discussions of this post: /r/rust, twitter.", True),
+        ("click to see the release trailer", True),
+        ("^ Click to see a demo video.", True),
+        ("Discussions between the two sides resumed on Monday.", False),
+    ],
+)
+def test_a_discussions_line_and_a_click_pointer_are_furniture(sentence: str, furniture: bool) -> None:
+    assert is_furniture(sentence, "en") is furniture

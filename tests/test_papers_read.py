@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.text.furniture import is_furniture
-from summarize.text.inline import inline_to_text
+from summarize.text.inline import inline_to_text, without_citations
 from summarize.text.mdprose import read_markdown
 from summarize.text.tidy import tidy_text
 from tests.test_furniture import _extractive, _shown
@@ -69,7 +69,13 @@ def test_a_citation_read_as_a_noun_keeps_its_keys() -> None:
     ],
 )
 def test_pandoc_and_latex_citations_go_and_in_text_ones_and_links_stay(line: str, text: str) -> None:
-    assert inline_to_text(line) == text
+    assert inline_to_text(without_citations(line)) == text
+
+
+def test_a_bracketed_handle_with_a_link_defined_for_it_is_a_link() -> None:
+    md = "[@kooparse] published [a post about a memory arena][arena].\n\n[@kooparse]: https://github.com/kooparse\n"
+    assert "kooparse published a post about a memory arena." in read_markdown(md).text
+    assert read_markdown("The tool [@Roe2019] fits models.\n").text == "The tool fits models."
 
 
 def test_back_matter_goes_to_the_next_heading_of_its_level() -> None:

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.calls import FURNITURE_LINE, FURNITURE_SECTION, is_call_to_action
+from ..text.fragments import is_list_piece_end
 from ..text.furniture import is_furniture, leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
 from ..text.joined import join_sentences
@@ -317,6 +318,13 @@ def _without_lead_in(text: str, lang: str) -> str:
     return join_sentences(sentences)
 
 
+def _furniture_block(block: Block, lang: str) -> bool:
+    """Whether ``block`` is one sentence of furniture that is no lead-in: a picture's caption that points
+    elsewhere ("_click to see the release trailer_", under a game's picture in This Month in Rust GameDev),
+    which had completed the title after it ("click to see the release trailer: "Adventures…"")."""
+    return not leads_in(block.text) and len(split_sentences(block.text, lang)) <= 1 and is_furniture(block.text, lang)
+
+
 def newsletter_points(
     md: str,
     lang: str,
@@ -340,16 +348,19 @@ def newsletter_points(
         if (drop(section.heading) and not section.blocks) or FURNITURE_SECTION.search(section.heading):
             continue
         picks = []
-        for k, block in enumerate(section.blocks):
+        blocks = [b for b in section.blocks if not _furniture_block(b, lang)]
+        for k, block in enumerate(blocks):
             # A story that completed its title's point is no point of its own: shown alone it had been a
             # quotation with no title (Haskell Weekly 449's "“I’ve been using Haskell in production…”",
             # where the title and story's point repeated the summary).
-            completes = k > 0 and _completed_by_next(section.blocks, k - 1)
-            if (block.has_link and _CREDIT.match(block.text)) or _introduced(section.blocks, k) or completes:
+            completes = k > 0 and _completed_by_next(blocks, k - 1)
+            if (block.has_link and _CREDIT.match(block.text)) or _introduced(blocks, k) or completes:
                 continue
-            if _sentence_part(section.blocks, k):
+            # An item ending in a comma or a semicolon is a piece of its list's sentence ("Improved inventory
+            # system and character creation;", a game's changes under its entry in This Month in Rust GameDev).
+            if _sentence_part(blocks, k) or is_list_piece_end(block.text):
                 continue
-            point = _point(section.blocks, k, lang)
+            point = _point(blocks, k, lang)
             if len(tokens(point)) < MIN_ITEM_TOKENS or drop(block.text) or drop(point):
                 continue
             # A notice, a cross-reference, a signature, a page's line (a post's "Follow · Published in … · 6 min

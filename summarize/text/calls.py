@@ -335,6 +335,10 @@ _CALL_TO_ACTION_RULES = (
     r"(?:rfcs?|issues?|jobs?|events?|meetups?|updates?|proposals?|releases?|news|items?|posts?|articles?"
     r"|links?|talks?|prs?|pull\s+requests?)\b[^.!?\n]{0,60}?\b(?:this\s+(?:week|issue|time)|currently)\b"
     r"(?:(?!\bbut\b)[^.!?\n]){0,60}[.!?]?[*_]{0,2}$"
+    # …or "People have been busy but… nothing really interesting worth discussing for this week, sadly." (This
+    # Week in Neovim's empty section, a key point)
+    r"|\bnothing\s+(?:really\s+)?(?:interesting|new|notable|much)\s+(?:worth\s+\w+ing|to\s+(?:report|share|discuss|mention))"
+    r"\b[^.!?\n]{0,20}?\bthis\s+(?:week|month|issue)\b"
     # …and as This Week in Rust says its quote's: "Alas this week remains quoteless for lack of suggestions."
     r"|\bthis\s+(?:week|issue)\s+remains\s+\w+less\b|\bfor\s+lack\s+of\s+suggestions\b"
     # A line of a news page's furniture, whole lines only (see FURNITURE_LINE).

@@ -27,7 +27,8 @@ _ITEM_LABEL = re.compile(r"[a-z][\w.-]*:\s")
 # release also includes: / - Server-Send Events and WebSocket support was factored into extensions, / - the
 # new Alpine-Morph plugin…", This Week in htmx's summary sentence). Not the Chinese "；", which ends each item
 # of a list written in full ("Enum 新增 CaseIterable 协议，支持 allCases 属性；", 老司机 iOS 周报's).
-_LIST_PIECE = re.compile(rf"^{LIST_MARKER}.*[,;，、]\s*$", re.S)
+_PIECE_END = r"[,;，、]\s*$"
+_LIST_PIECE = re.compile(rf"^{LIST_MARKER}.*{_PIECE_END}", re.S)
 # A bug tracker's entry, its key and its category in brackets before the bug's title (Swift Weekly Brief's
 # starter tasks, "SR-7823 [Package Manager] swift run intermingles…"): a task listed, no news to summarize;
 # two of them were summary sentences of one issue. The key alone is no mark ("COVID-19 cases rose…").
@@ -94,3 +95,8 @@ def is_list_piece(raw: str) -> bool:
     """Whether ``raw``, a sentence as written (its list marker kept), is a list's item that its list's
     sentence goes on from (:data:`_LIST_PIECE`)."""
     return _LIST_PIECE.match(raw) is not None
+
+
+def is_list_piece_end(item: str) -> bool:
+    """Whether ``item``, a list item's text without its marker, ends as a piece of its list's sentence."""
+    return re.search(_PIECE_END, item) is not None

@@ -73,7 +73,9 @@ _LICENSE_TERMS = re.compile(
 # shrinkwrap." opened a summary of npm's docs; "Refer to Chapter 4 to review…", "For more details, see…",
 # "Click on the photos above to learn…"). English.
 _CROSS_REFERENCE = re.compile(
-    r"^(?:(?:Please )?(?:[Ss]ee|[Rr]efer to|[Ll]ook at|[Cc]heck out)|Click|Read more"
+    r"^(?:(?:Please )?(?:[Ss]ee|[Rr]efer to|[Ll]ook at|[Cc]heck out)|\^?\s*[Cc]lick|Read more"
+    # "Discussions of this post: /r/rust, twitter." (This Month in Rust GameDev's, under each item)
+    r"|[Dd]iscussions?(?: (?:of|on) this (?:post|article|issue))?:"
     r"|For (?:(?:more|further|full) )?(?:information|details?|info|background)\b"
     # "For the full discussion and background, see nodejs/Release#1113." (a Node.js post's summary sentence);
     # not "For the discussion to work, both sides…"

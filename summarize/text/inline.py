@@ -96,11 +96,22 @@ _CITATION = re.compile(
 _CITED_AS_NOUN = re.compile(r"\b(?:in|by|of|see|from|to|and|or|with|cf\.|e\.g\.,?)\s*$", re.I)
 
 
-def _cited(line: str, m: re.Match[str]) -> str:
-    """What a citation (:data:`_CITATION`) leaves: nothing, or its keys where a word before reads it as a noun."""
-    if m.group(0).lstrip().startswith("[") and _CITED_AS_NOUN.search(line, 0, m.start()):
-        return " " + m.group(0).strip()[1:-1].strip()
-    return ""
+def without_citations(line: str, links: frozenset[str] = frozenset()) -> str:
+    """One line of a Markdown document without its citations (:data:`_CITATION`), where a word before reads
+    one as a noun its keys. ``links``: the labels the document defines links for (lower case), so that
+    "[@kooparse] published…" with "[@kooparse]: https://…" under it is a link, not a citation."""
+    if "@" not in line and "\\cite" not in line and "^[" not in line:
+        return line
+
+    def cited(m: re.Match[str]) -> str:
+        found = m.group(0).strip()
+        if found.startswith("[") and found[1:-1].strip().lower() in links:
+            return m.group(0)
+        if found.startswith("[") and _CITED_AS_NOUN.search(line, 0, m.start()):
+            return " " + found[1:-1].strip()
+        return ""
+
+    return _CITATION.sub(cited, line)
 
 
 def inline_to_text(line: str) -> str:
@@ -114,8 +125,6 @@ def inline_to_text(line: str) -> str:
     line = FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", _IMAGE.sub("", line)))
     line = _SPACE_BETWEEN_CJK_LINKS.sub(r"\1", line)
-    if "@" in line or "\\cite" in line or "^[" in line:
-        line = _CITATION.sub(lambda m: _cited(line, m), line)
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)

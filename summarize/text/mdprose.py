@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .frontmatter import read_header
-from .inline import LINE_BREAK, inline_to_text
+from .inline import LINE_BREAK, inline_to_text, without_citations
 from .joined import with_stop
 from .markdown import BLOCKQUOTE, LINK_TARGET, LINK_TEXT, LIST_ITEM, prose_markdown
 from .markdown import HEADING as _HEADING
@@ -83,6 +83,8 @@ _BACK_MATTER = re.compile(
     r"|competing interests|conflicts? of interest|致谢|参考文献)[\s.:]*$",
     re.I,
 )
+# The label a reference definition defines a link for ("[@kooparse]: https://…").
+_LINK_LABEL = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:", re.M)
 # A table's caption as Pandoc writes it under (or over) the table: "Table: Data frame output by the `bumbl()`
 # function showing estimates…" (a summary sentence); the table itself is no prose.
 _TABLE_CAPTION = re.compile(r"^Table:[ \t]+\S")
@@ -155,6 +157,7 @@ def read_markdown(md: str) -> MarkdownProse:
     headings (see :class:`MarkdownProse`)."""
     headings: list[str] = []
     md = unify_eol(md)
+    links = frozenset(m.group(1).strip().lower() for m in _LINK_LABEL.finditer(md))
     header = read_header(md)
     title = header.title if header else None
     md = prose_markdown(md[header.end :] if header else md)
@@ -197,7 +200,7 @@ def read_markdown(md: str) -> MarkdownProse:
             # in a script without case, which has stops of its own) so it never runs into the next one.
             line = f"\n{with_stop(heading)}\n" if heading else ""
             before = ""
-        lines.append(inline_to_text(line))
+        lines.append(inline_to_text(without_citations(line, links)))
     body = "\n".join(lines)
     title = inline_to_text(title).strip() or None if title else None
     said = {"published": header.published, "author": header.author} if header else {}

@@ -13,6 +13,7 @@ from summarize.engines.features import candidates
 from summarize.text.calls import FURNITURE_LINE, is_call_to_action
 from summarize.text.clutter import story_start, trim_clutter
 from summarize.text.furniture import is_furniture
+from summarize.text.headlines import is_title_line
 from summarize.text.questions import is_question
 from summarize.text.sentences import split_sentences
 from tests.test_furniture import _extractive, _shown
@@ -171,3 +172,27 @@ def test_a_chinese_pages_share_buttons_are_a_pages_line() -> None:
 )
 def test_an_english_question_after_a_phrase_or_going_on_with_or(sentence: str, asks: bool) -> None:
     assert is_question(sentence, "en") is asks
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("How to Build A Butterfly Wing", True),
+        ("Ferry Strike Ends in Cornwall", True),
+        ("How Butterflies Get Their Shine.", False),
+        ("The harbour reopened today", False),
+        ("🎈🎉 Announcing Rust 1.41.0. 🎉🎈", False),
+        ("Ferry Strike", False),
+    ],
+)
+def test_a_title_case_line_is_told(line: str, title: bool) -> None:
+    assert is_title_line(line) is title
+
+
+def test_a_heading_inside_a_pages_text_gives_no_candidate() -> None:
+    text = "\n\n".join([*STORY[:5], "How to Build A Butterfly Wing", *STORY[5:]])
+    assert not any("Butterfly" in c.text for c in candidates(text, "en"))
+
+
+def test_a_chinese_sentence_in_brackets_is_no_note() -> None:
+    assert not is_furniture("(更多关于受访女性的细节可以在本文末尾找到。)", "zh")

@@ -20,7 +20,7 @@ from ..text.clutter import OPENING_SENTENCES, story_start, trim_clutter, trim_op
 from ..text.fragments import fragment_starts, is_list_piece
 from ..text.furniture import embedded_posts, is_furniture
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
-from ..text.headlines import headline
+from ..text.headlines import headline, is_title_line
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.questions import is_question
@@ -51,12 +51,6 @@ _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s*\S")
 TITLE_REPEAT = 0.7
 # A sentence that is mostly web addresses is a link list, not prose.
 MAX_URL_SHARE = 0.3
-# A "sentence" this dense in code's marks (brackets, braces, "=", "$", "->", "=>", ";") is code pasted as text
-# (a tutorial's PHP, "$app->register(new Silex\Provider\TwigServiceProvider(), array( 'twig.path' => …", had
-# given four key points); prose holds a few in a hundred characters.
-_CODE_MARK = re.compile(r"->|=>|[{}\[\]();=<>$\\]")
-MAX_CODE_SHARE = 0.08
-MIN_CODE_MARKS = 8
 # A "sentence" whose words are mostly numbers or digits mixed with letters ("00000000 4d 49 4d 45 2d…", a
 # hex dump in a PDF; "v2.13.0 (2026-04-13)" in a plain-text changelog) is data, not prose.
 MAX_NUMBER_SHARE = 0.6
@@ -328,7 +322,9 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
             continue
         if _LINK_DEFINITION.match(sent) or sum(map(len, _URL.findall(sent))) > MAX_URL_SHARE * len(sent):
             continue
-        if _is_code(sent):
+        # A heading inside the text: a line in title case alone in its paragraph, no stop at its end (an
+        # embedded video's title, "How to Build A Butterfly Wing", had been a summary sentence).
+        if lang == "en" and len(paragraphs[paragraph_of[i]]) == 1 and is_title_line(sentences[i]):
             continue
         # Furniture (a lead-in among it) says nothing by itself, a list, a table's row or a shop's tile no more.
         if is_furniture(sent, lang) or is_name_list(sent) or is_ranked_row(sentences[i]):
@@ -350,12 +346,6 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
             cand.row = paragraph_of[i] in rows
             out.append(cand)
     return out
-
-
-def _is_code(sentence: str) -> bool:
-    """Whether ``sentence`` is code pasted as text (:data:`MAX_CODE_SHARE`)."""
-    marks = len(_CODE_MARK.findall(sentence))
-    return marks >= MIN_CODE_MARKS and marks > MAX_CODE_SHARE * len(sentence.replace(" ", ""))
 
 
 def repeats_title(terms: Counter[str], title_terms: Counter[str]) -> bool:

@@ -160,7 +160,7 @@ _BRACKETED_ASIDE = re.compile(
     # mins 1-1).", a BBC report's first summary sentence; "(Published Monday, Nov. 18, 2019)."). An aside
     # that is a sentence may state a fact ("(Alden on Tuesday announced that it had become the largest
     # shareholder of Tribune… for $13 a share.)") and stays.
-    r"|^\([^()]*(?:\([^()]*\)[^()]*)*[^.!?…\s]\)[.!?]?$"
+    r"|^\([^()]*(?:\([^()]*\)[^()]*)*[^.!?…。！？\s]\)[.!?。]?$"
 )
 # A numbered note or reference under the text ("[1] Alarm fatigue: impacts on patient safety, Ruskin KJ…",
 # a press release's, which had been a key point).
@@ -193,6 +193,20 @@ _LISTING_FIELDS = re.compile(
     r"^[^.!?]{1,60}?(?:\.[^.!?]{1,40}?)?,\s+(?:(?:\d{2,4}\s+pp\.|\$\d+(?:\.\d\d)?|ages\s+\d{1,2}(?:\s*[-–]\s*\d{1,2}"
     r"|\s+and\s+up))\s*[,;]?\s*){2,}\.?$"
 )
+# A "sentence" this dense in code's marks (brackets, braces, "=", "$", "->", "=>", ";") is code pasted as text
+# (a tutorial's PHP, "$app->register(new Silex\Provider\TwigServiceProvider(), array( 'twig.path' => …", had
+# given four key points); prose holds a few in a hundred characters.
+_CODE_MARK = re.compile(r"->|=>|[{}\[\]();=<>$\\]")
+MAX_CODE_SHARE = 0.08
+MIN_CODE_MARKS = 8
+
+
+def _is_code(sentence: str) -> bool:
+    """Whether ``sentence`` is code pasted as text (:data:`MAX_CODE_SHARE`)."""
+    marks = len(_CODE_MARK.findall(sentence))
+    return marks >= MIN_CODE_MARKS and marks > MAX_CODE_SHARE * len(sentence.replace(" ", ""))
+
+
 # Three fields or more written key=value, no space around the sign: a certificate's subject ("s:/C=US/ST=California/
 # L=Mountain View/O=Google Inc/CN=mail.google.com", a blog's list item and key point), a query string, a
 # configuration line. Data, no sentence.
@@ -233,10 +247,11 @@ def leads_in(text: str) -> bool:
 def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
-    a row of fields set apart by bars or written key=value, an email address alone, an aside in square
-    brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a post embedded in a sentence, a
-    book's listing, or (English) a cross-reference, a lead-in ending "as follows.",
-    a post's thanks for help, a manual's field ("Type: …") or a wire story's credits ("Reporting by …")."""
+    a row of fields set apart by bars or written key=value, code pasted as text, an email address alone,
+    an aside in square brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a post
+    embedded in a sentence, a book's listing, or (English) a cross-reference, a lead-in ending "as
+    follows.", a post's thanks for help, a manual's field ("Type: …") or a wire story's credits
+    ("Reporting by …")."""
     return bool(
         leads_in(sentence)  # in any language
         or (_FIELD.match(sentence) and not has_cjk(sentence))
@@ -246,6 +261,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _SIGNATURE.match(sentence)
         or _FIELD_ROW.match(sentence)
         or _KEY_VALUES.search(sentence)
+        or _is_code(sentence)
         or _POINTER_OR_CREDIT.match(sentence)
         or _POST_IN_SENTENCE.search(sentence)
         or _LISTING_FIELDS.match(sentence)

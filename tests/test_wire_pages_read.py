@@ -196,3 +196,40 @@ def test_a_heading_inside_a_pages_text_gives_no_candidate() -> None:
 
 def test_a_chinese_sentence_in_brackets_is_no_note() -> None:
     assert not is_furniture("(更多关于受访女性的细节可以在本文末尾找到。)", "zh")
+
+
+def test_a_japanese_papers_lines_paywall_and_related_headlines_leave_what_it_shows() -> None:
+    story = [
+        "６月12日の米朝首脳会談を巡って戦っていたのは、トランプと金正恩ばかりではなかった。",
+        "中国国家主席の習近平も重要な陰の参戦者だった。",
+        "米韓軍事演習の中止にまで踏み込んだ会談は、トランプによる一方的譲歩に見える。",
+        "中国は制裁の緩和を求め、北朝鮮との貿易を再開する構えだ。",
+        "日本政府は拉致問題の解決を改めて求めた。",
+    ]
+    text = "\n\n".join(
+        [
+            "米朝首脳直通電話 トランプ戦術の成否（写真＝ロイター）",
+            "編集委員 中沢克二",
+            "- （1/3ページ）\n- 2018/6/19 5:50\n- 情報元: 日本経済新聞 電子版",
+            *story,
+            "この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
+            "- [FT]米朝首脳会談、クシュナー氏が橋渡し （2018/6/18 14:10）\n"
+            "- 米、北朝鮮非核化まで制裁継続 （2018/6/15付）",
+            "Nikkei Inc. No reproduction without permission.",
+        ]
+    )
+    shown = _shown(_extractive(text))
+    for gone in (
+        "ページ",
+        "2018/6/19",
+        "情報元",
+        "中沢",
+        "会員限定",
+        "続き",
+        "クシュナー",
+        "制裁継続",
+        "写真",
+        "reproduction",
+    ):
+        assert gone not in shown
+    assert "習近平" in shown

@@ -242,7 +242,8 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
             about = not about and heads_about
             removed += len(lines)
             continue
-        furniture = [ln for ln in lines if FURNITURE_LINE.match(ln.strip())]
+        # A list's item may be such a line too (Nikkei's "- （1/3ページ）", "- 2018/6/19 5:50").
+        furniture = [ln for ln in lines if FURNITURE_LINE.match(without_list_marker(ln).strip())]
         if furniture:
             removed += len(furniture)
             lines = [ln for ln in lines if ln not in furniture]

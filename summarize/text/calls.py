@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .markdown import without_list_marker
 from .sentences import split_sentences
 
 # A text of at most this many sentences is a call to action when one of them is (see is_call_to_action).
@@ -126,6 +127,10 @@ _PAGE_LINE_RULE = (
     # opened a summary), and the Chinese "Follow" button alone.
     r"|[^\n]{0,120}?[·|•]\s*(?:\d{1,2}\s*min(?:ute)?s?\s+read|\d{1,2}\s*分钟阅读|阅读(?:时间|约)?\s*\d{1,2}\s*分钟)"
     r"(?:\s*[·|•][^\n]{0,40})?|关注"
+    # A Japanese paper's lines around its story (Nikkei's): the page's number ("（1/3ページ）", a key point), its
+    # time stamp ("2018/6/19 5:50"), its source ("情報元: 日本経済新聞 電子版"), its writer ("編集委員 中沢克二").
+    r"|[（(]\d{1,2}/\d{1,2}\s*(?:ページ|页|page)[)）]|\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}|情報元\s*[:：][^\n]{1,40}"
+    r"|(?:編集委員|論説委員|特派員|記者)\s*[^\s。、]{2,10}"
     # A Chinese page's share buttons ("分享到微信", China Daily's, had opened a summary).
     r"|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ|豆瓣)?(?:\s*[|/、]\s*(?:微信|微博|朋友圈|QQ空间|QQ|豆瓣))*"
     r"|[\d.,]+[km]?\s+(?:likes?|restacks?|comments?|responses?|claps?|reposts?|reactions?|shares?|retweets?|views?)"
@@ -147,6 +152,9 @@ _CALL_TO_ACTION_RULES = (
     r"|\bto\s+unsubscribe\b|\bunsubscribe\s+(?:here|at|from\s+(?:this|our))\b"
     r"|\bsubmit\s+(?:a\s+|your\s+)?(?:pr|pull\s+request|suggestions?|quotes?|tasks?|links?)\b"
     r"|\bsend\s+us\b|\b(?:follow|tweet|email|e-mail|contact|join)\s+us\b|\blet\s+(?:us|me)\s+know\b"
+    # A Japanese paper's paywall: "この記事は会員限定です。電子版に登録すると続きをお読みいただけます。"
+    # (Nikkei's, a key point).
+    r"|この記事は(?:会員|有料会員)限定です|(?:登録|ログイン)(?:すると|して)[^。\n]{0,20}続きを|続きを(?:読む|お読み)"
     # A writer's or desk's own account, in a news page's footer: "Follow Pallab on Twitter", "You can follow
     # BBC Monitoring on Twitter", "… and follow me on Twitter: @BBCAmos".
     # "Be sure to visit Arrowhead on Facebook, Twitter, and Instagram." (a sponsored post's last line)
@@ -396,7 +404,7 @@ def has_page_line(text: str) -> bool:
     then run."""
     return any(
         FURNITURE_LINE.match(row) or RELATED_LINKS.match(row) or ABOUT_HEADING.match(row)
-        for row in (line.strip() for line in text.split("\n"))
+        for row in (without_list_marker(line).strip() for line in text.split("\n"))
     )
 
 

@@ -35,7 +35,7 @@ _NOTICE = re.compile(
     r"|\bYou should have received a copy of\b|\bredistribute (?:it )?and/or modify\b|\bWITHOUT ANY WARRANTY\b"
     r"|\bMERCHANTABILITY\b|\bInvariant Sections?\b|\bFront-Cover Texts?\b|\bmust not be misrepresented\b"
     r"|\bendorse or promote products\b|\backnowledge?ment in the product documentation\b"
-    r"|\bpermitted in any medium without royalty\b"
+    r"|\bpermitted in any medium without royalty\b|\bNo reproduction without permission\b"
     r"|^This (?:program|library|document|file|manual|software|work) is (?:free\b|distributed in the hope\b"
     r"|(?:licensed|released|distributed|published) under\b)"
     # A changelog's own notice, as Keep a Changelog words it ("All notable changes to this project will be
@@ -207,6 +207,9 @@ def _is_code(sentence: str) -> bool:
     return marks >= MIN_CODE_MARKS and marks > MAX_CODE_SHARE * len(sentence.replace(" ", ""))
 
 
+# A related story's headline under its time stamp (Nikkei's "[FT]米朝首脳会談、クシュナー氏が橋渡し
+# （2018/6/18 14:10）", "米、北朝鮮非核化まで制裁継続 （2018/6/15付）": a list of them had been a summary sentence).
+_STAMPED_HEADLINE = re.compile(r"[（(]\d{4}/\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2}|付)?[)）]")
 # Three fields or more written key=value, no space around the sign: a certificate's subject ("s:/C=US/ST=California/
 # L=Mountain View/O=Google Inc/CN=mail.google.com", a blog's list item and key point), a query string, a
 # configuration line. Data, no sentence.
@@ -249,9 +252,9 @@ def is_furniture(sentence: str, lang: str) -> bool:
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
     a row of fields set apart by bars or written key=value, code pasted as text, an email address alone,
     an aside in square brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a post
-    embedded in a sentence, a book's listing, or (English) a cross-reference, a lead-in ending "as
-    follows.", a post's thanks for help, a manual's field ("Type: …") or a wire story's credits
-    ("Reporting by …")."""
+    embedded in a sentence, a book's listing, a related story's stamped headline, or (English) a
+    cross-reference, a lead-in ending "as follows.", a post's thanks for help, a manual's field ("Type: …")
+    or a wire story's credits ("Reporting by …")."""
     return bool(
         leads_in(sentence)  # in any language
         or (_FIELD.match(sentence) and not has_cjk(sentence))
@@ -262,6 +265,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _FIELD_ROW.match(sentence)
         or _KEY_VALUES.search(sentence)
         or _is_code(sentence)
+        or _STAMPED_HEADLINE.search(sentence)
         or _POINTER_OR_CREDIT.match(sentence)
         or _POST_IN_SENTENCE.search(sentence)
         or _LISTING_FIELDS.match(sentence)

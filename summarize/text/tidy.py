@@ -45,6 +45,10 @@ def _joined_broken_words(text: str) -> str:
     )
 
 
+# A Japanese photo's credit in brackets, in a headline or a caption ("…トランプ戦術の成否（写真＝ロイター）").
+_PHOTO_CREDIT_JA = re.compile(r"[（(]写真[＝=:：][^（()）\n]{1,30}[)）]")
+
+
 def _without_citations(text: str) -> str:
     numbers = {n.strip() for m in _CITATION.finditer(text) for n in m.group(1).split(",")}
     return _CITATION.sub("", text) if len(numbers) >= MIN_CITATIONS else text
@@ -57,9 +61,12 @@ def _without_box_labels(text: str) -> str:
 def tidy_text(text: str) -> str:
     """``text`` without what is no word of its sentences: spaces inside quotes, numbered citations
     (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
-    (``_MERGE_NOTE``); a word broken at a hyphen is joined again (``_BROKEN_WORD``)."""
+    (``_MERGE_NOTE``), a Japanese photo's credit (``_PHOTO_CREDIT_JA``); a word broken at a hyphen is joined
+    again (``_BROKEN_WORD``)."""
     if "(merge " in text:
         text = _MERGE_NOTE.sub("", text)
     if "- " in text:
         text = _joined_broken_words(text)
+    if "写真" in text:
+        text = _PHOTO_CREDIT_JA.sub("", text)
     return tidy_quote_spaces(_without_box_labels(_without_citations(text)))

@@ -12,7 +12,7 @@ import pytest
 from summarize.engines.features import candidates
 from summarize.text.calls import FURNITURE_LINE, is_call_to_action
 from summarize.text.clutter import story_start, trim_clutter
-from summarize.text.furniture import is_furniture
+from summarize.text.furniture import is_furniture, is_writer_note
 from summarize.text.headlines import is_title_line
 from summarize.text.questions import is_question
 from summarize.text.sentences import split_sentences
@@ -233,3 +233,40 @@ def test_a_japanese_papers_lines_paywall_and_related_headlines_leave_what_it_sho
     ):
         assert gone not in shown
     assert "習近平" in shown
+
+
+def test_a_guest_writers_note_and_a_more_from_list_leave_what_a_post_shows() -> None:
+    text = "\n\n".join(
+        [
+            *STORY,
+            "Gail Gardner is the Small Business Marketing Strategist who founded GrowMap.com. She also answers "
+            "questions in live chat as Community Manager at SocialImplications.com.",
+            "More from AllBusiness.com:",
+            "- The Gift of a Bright Business Idea\n- Be Prepared for a Roller Coaster Ride: 5 Key Predictions",
+        ]
+    )
+    shown = _shown(_extractive(text))
+    for gone in ("Gail Gardner", "live chat", "AllBusiness", "Roller Coaster", "Bright Business"):
+        assert gone not in shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "note"),
+    [
+        ("Gail Gardner is the Small Business Marketing Strategist who founded GrowMap.com.", True),
+        ("Jane Doe is a freelance writer based in Leeds.", True),
+        ("John Smith is the chief executive of the ferry firm.", False),
+        ("Tom Roe is a former footballer who now coaches in Devon.", False),
+    ],
+)
+def test_a_writers_note_is_told(sentence: str, note: bool) -> None:
+    assert is_writer_note(sentence) is note
+
+
+def test_a_writers_note_early_in_a_text_is_a_candidate() -> None:
+    text = "\n\n".join(["Jane Doe is a freelance writer who covered the strike for the island paper.", *STORY])
+    assert any("freelance writer" in c.text for c in candidates(text, "en"))
+
+
+def test_an_old_cnn_pages_stamp_is_a_pages_line() -> None:
+    assert FURNITURE_LINE.match("November 28, 2013 -- Updated 0203 GMT (1003 HKT)")

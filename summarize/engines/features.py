@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..text.backrefs import refers_back
 from ..text.clutter import OPENING_SENTENCES, story_start, trim_clutter, trim_opening
 from ..text.fragments import fragment_starts, is_list_piece
-from ..text.furniture import embedded_posts, is_furniture
+from ..text.furniture import embedded_posts, is_furniture, is_writer_note
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
 from ..text.headlines import headline, is_title_line
 from ..text.mentions import NAME_PARTICLES
@@ -325,6 +325,9 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
         # A heading inside the text: a line in title case alone in its paragraph, no stop at its end (an
         # embedded video's title, "How to Build A Butterfly Wing", had been a summary sentence).
         if lang == "en" and len(paragraphs[paragraph_of[i]]) == 1 and is_title_line(sentences[i]):
+            continue
+        # A guest writer's note on who they are, a paragraph of the text's last two that opens with one.
+        if lang == "en" and paragraph_of[i] >= len(paragraphs) - 2 and is_writer_note(paragraphs[paragraph_of[i]][0]):
             continue
         # Furniture (a lead-in among it) says nothing by itself, a list, a table's row or a shop's tile no more.
         if is_furniture(sent, lang) or is_name_list(sent) or is_ranked_row(sentences[i]):

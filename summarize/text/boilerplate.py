@@ -211,9 +211,12 @@ def strip_lone(prose: str) -> tuple[str, int]:
     return _strip(prose, is_call_to_action)
 
 
-def _related_links(lines: list[str]) -> bool:
+def _related_links(lines: list[str], heading: bool = False) -> bool:
     """Whether a paragraph's ``lines`` are a page's list of links to other stories: its heading
-    (:data:`.calls.RELATED_LINKS`), then short lines that end no sentence (headlines, topics)."""
+    (:data:`.calls.RELATED_LINKS`), then short lines that end no sentence (headlines, topics); or, where
+    ``heading`` (the paragraph before was that heading alone), those lines alone."""
+    if heading:
+        return bool(lines) and all(len(ln.split()) <= 15 and not ln.rstrip().endswith(".") for ln in lines)
     if len(lines) < 2 or not RELATED_LINKS.match(lines[0].strip()):
         return False
     return all(len(ln.split()) <= 15 and not ln.rstrip().endswith(".") for ln in lines[1:])
@@ -233,12 +236,16 @@ def _strip(prose: str, drop: Callable[[str], bool]) -> tuple[str, int]:
     kept: list[str] = []
     removed = 0
     about = False  # the paragraph before was an "About …" heading (:data:`.calls.ABOUT_HEADING`)
+    related = False  # the paragraph before was a list of links' heading alone ("More from AllBusiness.com:")
     for para in split_paragraphs(prose):
         lines = [ln for ln in para.split("\n") if ln.strip()]
         heads_about = len(lines) == 1 and bool(ABOUT_HEADING.match(lines[0].strip()))
         # The heading may open its paragraph, no blank line under it ("About my6sense" over its text).
         about_here = len(lines) > 1 and bool(ABOUT_HEADING.match(lines[0].strip()))
-        if about or heads_about or about_here or _related_links(lines) or _post_header(lines):
+        heads_related = len(lines) == 1 and bool(RELATED_LINKS.match(lines[0].strip()))
+        links = _related_links(lines, heading=related)
+        related = heads_related
+        if about or heads_about or about_here or links or heads_related or _post_header(lines):
             about = not about and heads_about
             removed += len(lines)
             continue

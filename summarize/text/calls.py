@@ -127,6 +127,8 @@ _PAGE_LINE_RULE = (
     # opened a summary), and the Chinese "Follow" button alone.
     r"|[^\n]{0,120}?[·|•]\s*(?:\d{1,2}\s*min(?:ute)?s?\s+read|\d{1,2}\s*分钟阅读|阅读(?:时间|约)?\s*\d{1,2}\s*分钟)"
     r"(?:\s*[·|•][^\n]{0,40})?|关注"
+    # An old CNN page's stamp: "November 28, 2013 -- Updated 0203 GMT (1003 HKT)" (its summary's first sentence).
+    rf"|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*(?:--|[-–—])\s*updated\s+\d{{3,4}}\s+gmt(?:\s*\(\d{{3,4}}\s+[a-z]{{2,4}}\))?"
     # A Japanese paper's lines around its story (Nikkei's): the page's number ("（1/3ページ）", a key point), its
     # time stamp ("2018/6/19 5:50"), its source ("情報元: 日本経済新聞 電子版"), its writer ("編集委員 中沢克二").
     r"|[（(]\d{1,2}/\d{1,2}\s*(?:ページ|页|page)[)）]|\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}|情報元\s*[:：][^\n]{1,40}"
@@ -367,6 +369,8 @@ RELATED_LINKS = re.compile(
     r"^(?:more\s+on\s+this\s+story|explore\s+more\s+on\s+(?:these|this)\s+topics?"
     r"|related\s+(?:topics|stories|articles|content|links)|top\s+stories"
     r"|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+next"
+    # "More from AllBusiness.com:" over a list of its stories (a Fox Business page's, a key point)
+    r"|more\s+from\s+[\w.&'’ -]{2,40}?:"
     # A copied page's table of contents, its numbered sections under it ("1\tHistory", "2.1 Early years").
     r"|contents"
     # A video's box in a copied CNN page: its title and length under the box's label ("Why the islands

@@ -210,6 +210,21 @@ def _is_code(sentence: str) -> bool:
 # A related story's headline under its time stamp (Nikkei's "[FT]米朝首脳会談、クシュナー氏が橋渡し
 # （2018/6/18 14:10）", "米、北朝鮮非核化まで制裁継続 （2018/6/15付）": a list of them had been a summary sentence).
 _STAMPED_HEADLINE = re.compile(r"[（(]\d{4}/\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2}|付)?[)）]")
+# A writer's note on who they are, under a guest post ("Gail Gardner is the Small Business Marketing Strategist
+# who founded and provides consulting at GrowMap.com.", Fox Business's, a summary sentence): a name, "is a/the",
+# and a writer's or an adviser's role. Only in a text's last paragraphs (see ``features.candidates``).
+_WRITER_NOTE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?i:writer|journalist|author"
+    r"|columnist|contributor|blogger|editor|reporter|strategist|consultant|founder|co-founder|analyst|adviser|advisor"
+    r"|coach|correspondent|freelancer)\b"
+)
+
+
+def is_writer_note(sentence: str) -> bool:
+    """Whether ``sentence`` says who a post's writer is (:data:`_WRITER_NOTE`)."""
+    return _WRITER_NOTE.match(sentence) is not None
+
+
 # Three fields or more written key=value, no space around the sign: a certificate's subject ("s:/C=US/ST=California/
 # L=Mountain View/O=Google Inc/CN=mail.google.com", a blog's list item and key point), a query string, a
 # configuration line. Data, no sentence.

@@ -109,6 +109,11 @@ def test_pointers_credits_listings_and_notes_are_furniture(sentence: str, furnit
     assert is_furniture(sentence, "en") is furniture
 
 
+def test_a_list_dense_in_brackets_is_no_code() -> None:
+    squad = "Coyne (Burnley), Jones (Wolves), Roberts (Wrexham), Collins (Sunderland), Edwards (Wolves), Page (Cardiff)"
+    assert not is_furniture(squad, "en")
+
+
 def test_code_pasted_as_text_gives_no_candidate() -> None:
     code = (
         "$app['datastore'] = function(){ return [ 'users' => [ 'dave' => [ 'avatar' => 'man1.png', "

@@ -201,10 +201,18 @@ MAX_CODE_SHARE = 0.08
 MIN_CODE_MARKS = 8
 
 
+# Marks prose hardly writes at all: a list of names with their clubs in brackets ("Coyne (Burnley), Jones
+# (Wolves), …", a BBC squad) is dense in brackets, not code.
+_CODE_ONLY_MARK = re.compile(r"->|=>|[{}=;$\\]")
+MIN_CODE_ONLY_MARKS = 3
+
+
 def _is_code(sentence: str) -> bool:
-    """Whether ``sentence`` is code pasted as text (:data:`MAX_CODE_SHARE`)."""
+    """Whether ``sentence`` is code pasted as text (:data:`MAX_CODE_SHARE`, :data:`MIN_CODE_ONLY_MARKS`)."""
     marks = len(_CODE_MARK.findall(sentence))
-    return marks >= MIN_CODE_MARKS and marks > MAX_CODE_SHARE * len(sentence.replace(" ", ""))
+    if marks < MIN_CODE_MARKS or marks <= MAX_CODE_SHARE * len(sentence.replace(" ", "")):
+        return False
+    return len(_CODE_ONLY_MARK.findall(sentence)) >= MIN_CODE_ONLY_MARKS
 
 
 # A related story's headline under its time stamp (Nikkei's "[FT]米朝首脳会談、クシュナー氏が橋渡し

@@ -181,3 +181,15 @@ def test_an_empty_sections_note_is_the_newsletters_own(text: str, said: bool) ->
 )
 def test_a_discussions_line_and_a_click_pointer_are_furniture(sentence: str, furniture: bool) -> None:
     assert is_furniture(sentence, "en") is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        ("Please set aside a brief moment to answer this short survey about the state of our ecosystem.", True),
+        ("Take our 2-minute survey.", True),
+        ("Voters were asked to answer the survey by Friday.", False),
+    ],
+)
+def test_a_newsletters_survey_ask_is_its_own(text: str, ask: bool) -> None:
+    assert is_call_to_action(text) is ask

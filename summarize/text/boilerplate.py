@@ -37,7 +37,6 @@ from .calls import (
     ABOUT_HEADING,
     FURNITURE_LINE,
     MAY_CALL_TO_ACTION,
-    POST_AGE,
     RELATED_LINKS,
     has_page_line,
     is_call_to_action,
@@ -46,6 +45,7 @@ from .inline import inline_to_text
 from .joined import join_sentences
 from .markdown import LIST_ITEM, SUMMARY_BLOCK, front_matter, without_list_marker
 from .mdprose import read_markdown
+from .page_lines import POST_AGE
 from .sentences import split_paragraphs, split_sentences
 from .suffixes import MARKDOWN_SUFFIXES
 from .textsim import tokens

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .calls import FURNITURE_LINE
+from .plain import headline_case
 from .sentences import split_paragraphs
 from .textsim import tokens
 
@@ -58,44 +59,13 @@ def plain_title(text: str) -> str | None:
     return found
 
 
-# Words title case leaves in lower case.
-_MINOR_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "by",
-        "from",
-        "with",
-        "as",
-        "vs",
-        "via",
-        "per",
-        "into",
-        "onto",
-    ]
-)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
 def is_title_line(line: str) -> bool:
-    """Whether ``line`` reads as a heading written in title case (English): 3 to 12 words, no stop nor digit,
-    its first word and every word but the minor ones capitalised ("How to Build A Butterfly Wing"; not a
-    newsletter item's "🎈🎉 Announcing Rust 1.41.0. 🎉🎈")."""
+    """Whether ``line`` reads as a heading inside a text (English): 3 to 12 words, no stop nor digit, in
+    headline case (:func:`.plain.headline_case`: "How to Build A Butterfly Wing"; not a newsletter item's
+    "🎈🎉 Announcing Rust 1.41.0. 🎉🎈")."""
     text = line.strip()
-    words = _WORD.findall(text)
-    if not 3 <= len(words) <= 12 or _FINAL_STOP.search(text) or text.endswith((":", ";", ",")):
+    if not 3 <= len(text.split()) <= 12 or _FINAL_STOP.search(text) or text.endswith((":", ";", ",")):
         return False
     if any(ch.isdigit() or ch in ".!?" for ch in text):  # a version, a date, a stop inside: an item's title
         return False
-    return words[0][0].isupper() and all(w[0].isupper() for w in words if w.lower() not in _MINOR_WORDS)
+    return headline_case(text)

@@ -50,7 +50,9 @@ _SMALL_WORDS = frozenset(_SMALL.split())
 _HEADLINE_END = re.compile(r"[\w%)'’\"”!?]$")
 
 
-def _headline_case(line: str) -> bool:
+def headline_case(line: str) -> bool:
+    """Whether ``line`` is written in headline case: 4 words or more that are not small ones, each
+    capitalised, and no final stop."""
     words = [w.strip("'‘’\"“”()") for w in line.split()]
     words = [w for w in words if w[:1].isalpha()]
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -69,7 +71,7 @@ def line_headings(text: str) -> tuple[str, ...]:
         if "\n" not in p
         and (
             (len(p.split()) <= _HEADING_WORDS and _NO_STOP.search(p) and (p[0].isupper() or p[0].isdigit()))
-            or (len(p.split()) <= _HEADLINE_WORDS and _HEADLINE_END.search(p) and _headline_case(p))
+            or (len(p.split()) <= _HEADLINE_WORDS and _HEADLINE_END.search(p) and headline_case(p))
         )
     ]
     return tuple(dict.fromkeys(found)) if 2 * len(found) < len(paragraphs) else ()

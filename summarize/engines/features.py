@@ -25,7 +25,7 @@ from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.questions import is_question
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
-from ..text.scripts import HANGUL_CLASS, UNSPACED_CJK_RANGES, has_caseless, in_other_script, initials, main_script
+from ..text.scripts import HANGUL_CLASS, UNSPACED_CJK_CLASS, has_caseless, in_other_script, initials, main_script
 from ..text.sentences import list_rows, paragraph_sentences
 from ..text.textsim import tokens
 
@@ -39,7 +39,7 @@ KICKER_TOKENS = 8
 # then no candidates): a summary and five points' worth.
 MIN_PROSE = 8
 # A run of Han characters or kana: Chinese and Japanese words, written without spaces.
-_UNSPACED = "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES) + "]"
+_UNSPACED = f"[{UNSPACED_CJK_CLASS}]"
 _UNSPACED_RUN = re.compile(f"{_UNSPACED}{{2,}}")
 _UNSPACED_PAIR = re.compile(f"{_UNSPACED}{{2}}")
 # A Korean word (a run of Hangul syllables): Korean writes spaces, but its tokens here are syllables.

@@ -11,6 +11,7 @@ import re
 
 from .markdown import CODE_SPAN, LINK_TARGET, LINK_TEXT, TASK_BOX
 from .page_markup import shown_superscript
+from .scripts import UNSPACED_CJK_CLASS
 
 # A full stop right after a link whose text already ends a sentence ("[Installing Xcode.](url).") is
 # dropped with it, or the prose would read "Installing Xcode.."; an ellipsis after it is kept.
@@ -76,7 +77,7 @@ _TAG_AFTER_LINK = re.compile(r"(?<=\))([ \t]+)\[([A-Z][^\[\]\n:]{0,29})\](?=[ \t
 _HELD_BRACKETS = str.maketrans("\ue0f0\ue0f1", "[]")
 # A space between two links in Chinese or Japanese, which write no space between words: a translation that
 # kept a link on each word ("我已经[传统地](…) [开始](…) [每一个](…)") had read "传统地 开始 每一个" in a key point.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_CJK = UNSPACED_CJK_CLASS
 _SPACE_BETWEEN_CJK_LINKS = re.compile(rf"([{_CJK}]\]\([^()\s]*\))[ \t]+(?=\[[{_CJK}])")
 
 

@@ -22,6 +22,8 @@ CJK_RANGES = (KANA, (0x3400, 0x9FFF), HANGUL, (0xF900, 0xFAFF))
 # Han and kana: the CJK characters Chinese and Japanese write with no space between words (Korean's
 # Hangul has spaces).
 UNSPACED_CJK_RANGES = tuple(r for r in CJK_RANGES if r != HANGUL)
+# The same as the body of a regular expression's character class ("[…]").
+UNSPACED_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES)
 CJK_FIRST = "\u3040"
 # Scripts without letter case, as far as the engines care: Arabic, Indic scripts through Sinhala,
 # Thai to Tibetan, and the CJK ranges above.

@@ -176,12 +176,14 @@ _FIELD_ROW = re.compile(r"(?:[^|\n]*\S\s+\|\s+){2,}\S")
 # Caller's, two key points), a photo's credit in brackets ("(File 2013/The Associated Press)", a summary's
 # sentence), an agency's credit glued to its caption ("Boston Herald / Polaris Firefighter Sean Coyle uses a
 # basket…", two key points), a table's note under its asterisks ("** Includes 162 unconfirmed passengers…").
+_PHOTO_AGENCY = (
+    r"(?:(?:The\s+)?Associated\s+Press|AP|Reuters|AFP|Getty(?:\s+Images)?|EPA|Shutterstock|Polaris|Rex(?:\s+Features)?"
+    r"|Alamy|Corbis|PA(?:\s+Wire)?|Splash(?:\s+News)?|Zuma(?:\s+Press)?|WENN|Bloomberg|Xinhua)"
+)
 _POINTER_OR_CREDIT = re.compile(
     r"^\(\s*(?i:related|see\s+also|read\s+more|watch|listen)\s*:[^()]*\)[.!?]?$"
-    r"|^\((?:File(?:\s+(?:photo|\d{4}))?\s*/\s*)?[^()]{0,40}?(?:Associated Press|AP|Reuters|AFP|Getty Images|EPA"
-    r"|Shutterstock)(?:\s+(?:photo|file))?\)\.?$"
-    r"|^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*/\s*(?:Polaris|Getty(?:\s+Images)?|AP|Reuters|AFP|EPA|Shutterstock"
-    r"|Rex(?:\s+Features)?|Alamy|Corbis|PA(?:\s+Wire)?|Splash(?:\s+News)?|Zuma(?:\s+Press)?|WENN|Bloomberg|Xinhua)\b"
+    rf"|^\((?:File(?:\s+(?:photo|\d{{4}}))?\s*/\s*)?[^()]{{0,40}}?{_PHOTO_AGENCY}(?:\s+(?:photo|file))?\)\.?$"
+    rf"|^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}\s*/\s*{_PHOTO_AGENCY}\b"
     r"|^\*{2,3}\s+\S"
 )
 # A post embedded in a sentence, its credit at the end ("Jennifer Lawrence at the game today (Dec. 27)

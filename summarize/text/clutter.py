@@ -28,6 +28,7 @@ _DASH = r"(?:--|-|—|–|:)"
 _PLACE_WORD = r"(?:[A-Z]|[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\w.'’-]*"
 # A wire agency's dateline, in brackets: where a story's text starts.
 _WIRE_DATELINE = rf"^(?:{_PLACE_WORD}(?:(?:[,،]?\s+|\s*/\s*){_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)"
+_WIRE_OPENING = re.compile(_WIRE_DATELINE)
 _CLUTTER = [
     # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "; a place in a script without capitals, with
     # its comma ("دمشق، سوريا (CNN) -- ", CNN Arabic's)
@@ -117,8 +118,7 @@ def story_start(sentences: Sequence[str]) -> int:
     (``OPENING_SENTENCES``) to open with an agency's dateline, "JAKARTA (Reuters) - …", else 0. What a page
     puts before it is no part of the story: a gallery's caption, a teaser for another one ("The best and worst
     of Bollywood in 2014.", between a Reuters caption and its dateline, had opened two summaries)."""
-    opening = re.compile(_WIRE_DATELINE)
-    return next((i for i, s in enumerate(sentences[:OPENING_SENTENCES]) if opening.match(s.strip())), 0)
+    return next((i for i, s in enumerate(sentences[:OPENING_SENTENCES]) if _WIRE_OPENING.match(s.strip())), 0)
 
 
 def trim_opening(sentence: str, first: bool = True) -> str:

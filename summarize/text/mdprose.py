@@ -83,11 +83,18 @@ _BACK_MATTER = re.compile(
     r"|competing interests|conflicts? of interest|致谢|参考文献)[\s.:]*$",
     re.I,
 )
-# The label a reference definition defines a link for ("[@kooparse]: https://…").
-_LINK_LABEL = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:", re.M)
 # A table's caption as Pandoc writes it under (or over) the table: "Table: Data frame output by the `bumbl()`
 # function showing estimates…" (a summary sentence); the table itself is no prose.
 _TABLE_CAPTION = re.compile(r"^Table:[ \t]+\S")
+
+
+def _link_labels(md: str) -> frozenset[str]:
+    """The labels ``md``'s reference definitions define links for, in lower case ("[@kooparse]: https://…")."""
+    return frozenset(
+        line.strip()[1 : line.strip().index("]")].strip().lower()
+        for line in md.split("\n")
+        if _REFERENCE_DEFINITION.match(line)
+    )
 
 
 def _without_back_matter(lines: list[str]) -> list[str]:
@@ -157,7 +164,7 @@ def read_markdown(md: str) -> MarkdownProse:
     headings (see :class:`MarkdownProse`)."""
     headings: list[str] = []
     md = unify_eol(md)
-    links = frozenset(m.group(1).strip().lower() for m in _LINK_LABEL.finditer(md))
+    links = _link_labels(md)
     header = read_header(md)
     title = header.title if header else None
     md = prose_markdown(md[header.end :] if header else md)

@@ -109,3 +109,9 @@ def test_a_word_broken_at_a_hyphen_is_joined_where_it_is_a_common_word() -> None
 )
 def test_a_papers_thanks_are_furniture(sentence: str, furniture: bool) -> None:
     assert is_furniture(sentence, "en") is furniture
+
+
+def test_a_space_before_a_stop_or_a_comma_goes() -> None:
+    assert tidy_text("Chris Buckler, reports .\nHe said , no.") == "Chris Buckler, reports.\nHe said, no."
+    kept = "Use .NET and .5 litres, said the French « Bonjour ! »."
+    assert tidy_text(kept) == kept

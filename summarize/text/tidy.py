@@ -45,6 +45,10 @@ def _joined_broken_words(text: str) -> str:
     )
 
 
+# A space a page left before a stop or a comma after a word ("The BBC's Ireland correspondent, Chris Buckler,
+# reports .", "…for head-butting Freddie Ljungberg .": XSum and BBC texts, shown so in summaries). Not before a
+# decimal (".5") nor a name's dot (".NET"): only where a space or the line's end follows.
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:[ \t]|$))", re.M)
 # A Japanese photo's credit in brackets, in a headline or a caption ("…トランプ戦術の成否（写真＝ロイター）").
 _PHOTO_CREDIT_JA = re.compile(r"[（(]写真[＝=:：][^（()）\n]{1,30}[)）]")
 
@@ -61,12 +65,14 @@ def _without_box_labels(text: str) -> str:
 def tidy_text(text: str) -> str:
     """``text`` without what is no word of its sentences: spaces inside quotes, numbered citations
     (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
-    (``_MERGE_NOTE``), a Japanese photo's credit (``_PHOTO_CREDIT_JA``); a word broken at a hyphen is joined
-    again (``_BROKEN_WORD``)."""
+    (``_MERGE_NOTE``), a Japanese photo's credit (``_PHOTO_CREDIT_JA``), a space before a stop or a comma
+    (``_SPACE_BEFORE_STOP``); a word broken at a hyphen is joined again (``_BROKEN_WORD``)."""
     if "(merge " in text:
         text = _MERGE_NOTE.sub("", text)
     if "- " in text:
         text = _joined_broken_words(text)
     if "写真" in text:
         text = _PHOTO_CREDIT_JA.sub("", text)
+    if " ." in text or " ," in text:
+        text = _SPACE_BEFORE_STOP.sub("", text)
     return tidy_quote_spaces(_without_box_labels(_without_citations(text)))

@@ -216,10 +216,13 @@ def _related_links(lines: list[str], heading: bool = False) -> bool:
     (:data:`.calls.RELATED_LINKS`), then short lines that end no sentence (headlines, topics); or, where
     ``heading`` (the paragraph before was that heading alone), those lines alone."""
     if heading:
-        return bool(lines) and all(len(ln.split()) <= 15 and not ln.rstrip().endswith(".") for ln in lines)
-    if len(lines) < 2 or not RELATED_LINKS.match(lines[0].strip()):
-        return False
-    return all(len(ln.split()) <= 15 and not ln.rstrip().endswith(".") for ln in lines[1:])
+        return bool(lines) and _no_sentences(lines)
+    return len(lines) >= 2 and bool(RELATED_LINKS.match(lines[0].strip())) and _no_sentences(lines[1:])
+
+
+def _no_sentences(lines: list[str]) -> bool:
+    """Whether every one of ``lines`` is short and ends no sentence (a headline, a topic)."""
+    return all(len(ln.split()) <= 15 and not ln.rstrip().endswith(".") for ln in lines)
 
 
 _POST_AGE = re.compile(POST_AGE + r"$", re.I)

@@ -22,18 +22,37 @@ _AGENCIES = (
     r"CNN(?:\s+(?:Business|Money|Sport|Travel|Style|Health|Politics|Arabic|Philippines|Indonesia|Brasil|Chile))?"
     r"|Reuters|AP|AFP|UPI|dpa|DPA|Xinhua|EFE|ANSA|ANI|PTI|IANS|APP|Bloomberg|BBC|AAP|Kyodo|Yonhap|TASS|"
     r"RIA Novosti|Interfax|IRNA|KUNA|WAM|SPA|NNA|Al Jazeera|The Associated Press|Associated Press|CNS|Sky News"
+    r"|ANTARA|Antara|Bernama"
 )
 _DASH = r"(?:--|-|—|–|:)"
+# Agencies a picture's credit names, besides the wires (Scandinavian, German and Finnish ones too).
+_CREDIT_AGENCIES = (
+    rf"{_AGENCIES}|TT|NTB|Ritzau|Scanpix|Lehtikuva|EPA|ANP|Getty Images|Shutterstock|imago|picture alliance"
+)
 # A word of a dateline's place: capitalised, or in a script that has no capitals (Arabic, Hebrew, Devanagari).
 _PLACE_WORD = r"(?:[A-Z]|[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\w.'’-]*"
 # A wire agency's dateline, in brackets: where a story's text starts.
 _WIRE_DATELINE = rf"^(?:{_PLACE_WORD}(?:(?:[,،]?\s+|\s*/\s*){_PLACE_WORD}){{0,4}}[,،]?\s*)?\((?:{_AGENCIES})\)"
-_WIRE_OPENING = re.compile(_WIRE_DATELINE)
+# A Russian wire's dateline, its place in capitals, the date and the agency after a dash, ended by a stop
+# ("МОСКВА, 10 фев — РИА Новости. ", "ВАШИНГТОН, 3 марта. /ТАСС/. "): where its story starts, as above.
+_RUSSIAN_DATELINE = (
+    r"^[А-ЯЁ][А-ЯЁ-]+(?:\s+[А-ЯЁ][А-ЯЁ-]+){0,2},\s+\d{1,2}\s+[а-яё]{3,8}\.?\s*(?:[—–-]\s+|/)"
+    r"(?:РИА\s+Новости|ТАСС|Интерфакс|Прайм|РБК|Спутник)/?\.?"
+)
+_WIRE_OPENING = re.compile(f"{_WIRE_DATELINE}|{_RUSSIAN_DATELINE}")
+# A word in the Arabic script or in Devanagari, and what an Urdu or Hindi dateline's brackets name: a desk,
+# a reporter, a correspondent, news agencies, APP, AFP, Reuters, INP, NNI; Hindi's भाषा (PTI's Hindi wire),
+# वार्ता (UNI's), एजेंसी, ब्यूरो, संवाददाता.
+_CASELESS_WORD = r"[\u0600-\u06ff\u0900-\u097f]+"
+_DESKS = (
+    r"ڈیسک|نگار|رپورٹر|نمائندہ|نیوز|ایجنسی|ایجنسیاں|اے\s*پی\s*پی|اے\s*ایف\s*پی|رائٹرز|آئی\s*این\s*پی|این\s*این\s*آئی"
+    r"|भाषा|वार्ता|एजेंसी|ब्यूरो|संवाददाता|डेस्क|आईएएनएस"
+)
 _CLUTTER = [
     # "New Delhi, India (CNN)", "LONDON (Reuters) - ", "(CNN) -- "; a place in a script without capitals, with
     # its comma ("دمشق، سوريا (CNN) -- ", CNN Arabic's)
     # and places joined by a slash ("SURABAYA, Indonesia/JAKARTA (Reuters) - ")
-    re.compile(rf"{_WIRE_DATELINE}\s*(?:{_DASH}\s*)?"),
+    re.compile(rf"{_WIRE_DATELINE}\s*(?:{_DASH}\s*)?|{_RUSSIAN_DATELINE}\s*"),
     # A page's dateline without the brackets, "Penzance, England CNN — " (CNN's pages copied from the browser),
     # and a press release's, "PENZANCE, England, Dec. 4, 2026 /PRNewswire/ -- "
     re.compile(
@@ -46,6 +65,26 @@ _CLUTTER = [
         rf"^[\[(](?=[^\[\]()\n]*[{HANGUL_CLASS}])[^\[\]()\n=]{{1,20}}=[^\[\]()\n=]{{1,30}}[\])]\s*"
         r"(?:[^\s=]{2,5}\s+(?:기자|특파원)\s*=\s*)?"
     ),
+    # An Urdu or Hindi paper's dateline: the place, maybe a date after "۔" or a comma, and in brackets its desk,
+    # its writer or an agency, no dash after ("ڈھاکہ ۔ یکم دسمبر (اے پی پی) ", "ریاض(مانیٹرنگ ڈیسک ) ", "اسلام
+    # آباد (خصوصی وقائع نگار ، نیوز ایجنسیاں) ", "नई दिल्ली, 12 मार्च (भाषा) "; Urdu dailies' stories opened so)
+    re.compile(
+        rf"^{_CASELESS_WORD}(?:[\s،,]+{_CASELESS_WORD}){{0,5}}(?:\s*[۔,،]\s*[^()\n]{{1,25}}?)?\s*"
+        rf"\((?=[^()\n]{{0,40}}(?:{_DESKS}))[^()\n]{{1,40}}\)\s*(?=\S)"
+    ),
+    # A picture's credit before the sentence after its caption, in brackets or after a label ("(Foto: dpa)
+    # Intellektuelle wie…", "Foto: AP För att få…", "Foto: Jessica Gow/TT Han…": Süddeutsche Zeitung's and Dagens
+    # Nyheter's pages as summarization sets store them), and the Süddeutsche's button over a caption
+    # ("Detailansicht öffnen In der von…").
+    re.compile(
+        rf"^(?:\((?i:foto|photo|bild|kuva|фото)\s*:\s*[^()\n]{{1,40}}\)|(?i:foto|photo|bild|kuva|фото)\s*:\s*"
+        rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*)?(?:{_CREDIT_AGENCIES})|Detailansicht\s+öffnen)\s+"
+        r"(?=[^\W\d_])"
+    ),
+    # An interview's question marker ("P. ¿Condena pues las decisiones…?", El País's "Pregunta", whose questions
+    # had been key points; "Q: What did you…?"): the question is then read as one (no candidate). Not "Q. ",
+    # a name's initial as often ("Q. Smith"), nor the answer's "R. " ("R. Kelly").
+    re.compile(r"^(?:P\.\s*(?=¿)|Q:\s+(?=[A-Z]))"),
     # A live page's entry stamp, its time before the entry ("16.06 AirAsia QZ8501 made an \"unbelievably\" steep
     # climb…", The Telegraph's live coverage, whose entries had been key points stamped so)
     re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d\s+(?=[A-Z#“\"‘'])"),
@@ -105,11 +144,13 @@ _TITLE_CASE_DATELINE = re.compile(
 # (OPENING_SENTENCES: "Indianapolis – Several thousand teachers…", the Detroit News'; "Wien – Die Gewerkschaft
 # GPA-djp sieht…" after Der Standard's subheadline, "Santiago de Chile – Wegen seiner Provokation…"):
 # anywhere else "Word – " may be a sentence's own. A site's name as its dateline, its domain in it
-# ("PanARMENIAN.Net - Verified video footage…"), there too.
+# ("PanARMENIAN.Net - Verified video footage…"), there too, with its place before or after it (Indonesian
+# sites': "JAKARTA, KOMPAS.com - ", "Liputan6.com, Ambon: ", "TEMPO.CO, Jakarta - ").
 OPENING_SENTENCES = 3
 _OPENING_PLACE = re.compile(
     r"^(?:[A-Z][a-z]+(?:[ -](?:(?:de|del|da|do|di|am|an|im|la|upon|on)[ -])?[A-Z][a-z]+){0,2}\s+(?:--|[–—])"
-    r"|(?:[A-Za-z][\w-]*\.)+(?i:com|net|org|info|news|co|uk|in|ru|am|ge|az|ua|io|tv)\s+(?:--|-|[–—]))\s+(?=[A-Z\"“‘'])"
+    r"|(?:\*\*)?(?:[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2},\s+)?(?:[A-Za-z][\w-]*\.)+(?i:com|net|org|info|news|co|uk|in|ru|am|ge"
+    r"|az|ua|io|tv|id)(?:,\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})?(?:\*\*)?\s*(?:--|-|[–—:]))\s+(?=[A-Z\"“‘'])"
 )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .pointers import is_pointer
 from .scripts import has_cjk
 
 # A label and a value of one word is a field, not a sentence ("Source Code: lib/fs.js" led every summary of
@@ -186,6 +187,11 @@ _POINTER_OR_CREDIT = re.compile(
     rf"|^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}\s*/\s*{_PHOTO_AGENCY}\b"
     r"|^\*{2,3}\s+\S"
 )
+# A caption with its picture's credit in brackets at its end, in many languages ("PUBG Mobile x Resident Evil 2.
+# (Doc: PUBG Mobile)", Liputan6's, a key point; "… (Foto: dpa)", "… (Photo: Reuters)", "… (Dok. Humas)").
+_CAPTION_CREDIT = re.compile(
+    r"\((?i:foto|fotos|photo|photos|doc|dok|bild|kuva|фото|crédit|crédito|créditos)\s*[.:]\s*[^()\n]{1,50}\)\.?$"
+)
 # A post embedded in a sentence, its credit at the end ("Jennifer Lawrence at the game today (Dec. 27)
 # pic.twitter.com/soxnfJGWwd — Jennifer Lawrence (@JenniferUpdates) December 27, 2014", a key point).
 _POST_IN_SENTENCE = re.compile(r"[—–]\s*[^—–()\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\.?$")
@@ -276,8 +282,10 @@ def is_furniture(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` is a document's furniture, never a summary sentence: a lead-in ending in a
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
     a row of fields set apart by bars or written key=value, code pasted as text, an email address alone,
-    an aside in square brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a post
-    embedded in a sentence, a book's listing, a related story's stamped headline, or (English) a
+    an aside in square brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a caption
+    ending in its credit, a post
+    embedded in a sentence, a book's listing, a related story's stamped headline, a pointer to the page's
+    other stories or a note of where it first ran (:mod:`.pointers`, many languages), or (English) a
     cross-reference, a lead-in ending "as follows.", a post's thanks for help, a manual's field ("Type: …")
     or a wire story's credits ("Reporting by …")."""
     return bool(
@@ -292,6 +300,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _is_code(sentence)
         or _STAMPED_HEADLINE.search(sentence)
         or _POINTER_OR_CREDIT.match(sentence)
+        or _CAPTION_CREDIT.search(sentence)
         or _POST_IN_SENTENCE.search(sentence)
         or _LISTING_FIELDS.match(sentence)
         or _ADDRESS_ONLY.match(sentence)
@@ -302,6 +311,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _NOTE_ENTRY.match(sentence)
         or _HANDLE_LIST.match(sentence)
         or _CJK_CREDIT.search(sentence)
+        or is_pointer(sentence)
         or (lang == "en" and (_CROSS_REFERENCE.match(sentence) or _LEAD_IN.search(sentence) or _THANKS.match(sentence)))
         or (lang == "en" and (_REFERENCE_FIELD.match(sentence) or _CREDIT.search(sentence)))
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from .mentions import NAME_PARTICLES, STOPWORDS, is_common_word
@@ -211,6 +212,57 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     # had been cut at its label, "The History of 8 Hallucinogens]." a key point.
     bounds = [0, *sorted(at for at in cuts if not _inside_brackets(piece, at)), len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+# The same seam in a language with capitals but no list of its common words here (French, German,
+# Spanish, Russian, Norwegian…): after a word in lower case, or a longer one, that is no abbreviation of the
+# language's (pysbd's list and ``_ABBREVIATIONS``), after a number or a closing bracket, a capitalised word
+# opens the next sentence, or a dash that opens a speaker's words. Orange Sum's French articles join their
+# paragraphs so ("…ont poursuivi.Le Premier ministre…", "…elle.À Perriers…": two sentences each had been one
+# key point), a Spanish scrape its lines ("…(m.7).La salida…"), a Norwegian one its paragraphs ("…i
+# Jåttåvågen.Anledningen er…", "…fra departementet.– Dagens produksjon…").
+_UNSPACED_ANY = re.compile(
+    r"(?:(?<![\w.@/#-])(?P<before>[^\W\d_]{2,}|[0-9]{2,4})|(?<=\w)\))\.(?P<dash>[–—]\s?)?"
+    r"(?P<word>[^\W\d_]+)(?=\s|['’]\w)"
+)
+_ABBREVIATIONS = frozenset(
+    {"etc", "usw", "bzw", "vgl", "ggf", "inkl", "evtl", "sog", "ca", "bspw", "resp", "cf", "prof", "dr", "nr", "str"}
+)
+
+
+def split_unspaced(piece: str, lang: str) -> list[str]:
+    """``piece`` (a language other than English, with capitals) cut where a full stop with no space after it
+    ends a sentence (``_UNSPACED_ANY``); the word may be elided ("…déplorer.L'explosion…")."""
+    cuts = [
+        m.start("dash") if m.group("dash") else m.start("word")
+        for m in _UNSPACED_ANY.finditer(piece)
+        if _opens_any(m, lang)
+    ]
+    bounds = [0, *cuts, len(piece)]
+    return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+def _opens_any(m: re.Match[str], lang: str) -> bool:
+    word, before = m.group("word"), m.group("before")
+    if not (word[0].isupper() and (len(word) == 1 or word[1:].islower())):
+        return False
+    if not before or before.isdigit():
+        return True
+    # A capitalised word of four letters or more is a name ending a sentence ("Jåttåvågen.") before a word of three
+    # or more; a shorter one may be an abbreviation pysbd does not list or a name's part ("St.Petersburg"), a
+    # shorter word a name's end ("Node.Js").
+    named = len(before) >= 4 and before[1:].islower() and len(word) >= 3
+    return (before.islower() or named) and before.lower() not in _abbreviations(lang)
+
+
+@lru_cache(maxsize=32)
+def _abbreviations(lang: str) -> frozenset[str]:
+    """The abbreviations pysbd knows for ``lang`` (none for a language it lacks), with ``_ABBREVIATIONS``."""
+    from pysbd.languages import LANGUAGE_CODES
+
+    module = LANGUAGE_CODES.get(lang)
+    known = getattr(getattr(module, "Abbreviation", None), "ABBREVIATIONS", ())
+    return _ABBREVIATIONS | frozenset(known)
 
 
 def _inside_brackets(piece: str, at: int) -> bool:

@@ -28,14 +28,29 @@ _PROSE = re.compile(r"\S(?:\s+\S+){7,}[.!?。！？]")
 
 
 def headline(text: str) -> str | None:
-    """The first line of ``text`` when it reads as a headline: its own paragraph, short, no final stop."""
+    """The first line of ``text`` when it reads as a headline: its own paragraph, short, no final stop but
+    a question mark."""
     paragraphs = split_paragraphs(text)
     if len(paragraphs) < 2:
         return None
     first = paragraphs[0]
-    if "\n" in first or _FINAL_STOP.search(first) or len(tokens(first)) > MAX_HEADLINE_TOKENS:
+    if "\n" in first or (_FINAL_STOP.search(first) and not _question_headline(first)):
         return None
-    return first
+    return first if len(tokens(first)) <= MAX_HEADLINE_TOKENS else None
+
+
+# A question ends many a headline ("Kebun Sawit Tanpa HGU: Masalah Administratif atau Risiko Investasi?",
+# Kompas's, had opened its summary), and a writer's hook too ("Remember New Jersey's epic quest to find a state
+# slogan?", "Will he be less outspoken? Will he temper…?"): one question alone, with a label's colon or in
+# headline case, reads as a title.
+_LABEL_COLON = re.compile(r"\S[:：]\s")
+
+
+def _question_headline(line: str) -> bool:
+    asked = line.rstrip().rstrip("?？؟")
+    if asked == line.rstrip() or re.search(r"[.!?。！？؟…]", asked):
+        return False
+    return bool(_LABEL_COLON.search(asked)) or headline_case(asked)
 
 
 def plain_title(text: str) -> str | None:

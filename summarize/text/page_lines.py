@@ -99,6 +99,12 @@ PAGE_LINE_RULE = (
     # A social post's (LinkedIn's): its buttons, a line of hashtags, and its age under the writer's name.
     rf"|like|comment|repost|send|reply|(?:#\w+\s*){{2,}}|{POST_AGE}"
     r"|discussion\s+about\s+this\s+post|ready\s+for\s+more\?"
+    # A picture's credit alone, its copyright sign, the agency and the photographer ("© AFP 2019 / Alberto Pizzolo",
+    # "© РИА Новости / Алексей Дружинин"), and a Russian wire's page lines around it (RIA Novosti's): "Перейти в
+    # фотобанк" (to its photo bank), "Читать ria.ru в Telegram", a caption ending in the agency, the picture's
+    # width and date ("Президент РФ В. Путин встретился с… - РИА Новости, 1920, 27.09.2021").
+    r"|©\s*[^\n/]{1,60}/\s*[^\n/.]{1,60}|перейти\s+в\s+фотобанк|читать\s+[\w.-]+\.ru\s+в(?:\s+[^\s.]{1,20})?"
+    r"|[^\n]{1,400}\s[-—–]\s+(?:риа\s+новости|тасс|спутник)\s*,\s+\d{3,4}\s*,\s+\d{2}\.\d{2}\.\d{4}"
     # A press release's: "FOR IMMEDIATE RELEASE" over it, "###" or "-30-" under it.
     r"|for\s+immediate\s+release|#{3}|-\s*30\s*-"
     # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .scripts import HANGUL_CLASS
+from .scripts import ARABIC_CLASS, HANGUL_CLASS
 
 # A double quote that opens a quotation: "“", or a straight one at the start or after a space, bracket,
 # colon or dash, before text. Sources mix the two kinds ("“It's likely…," said Dr Livermore).
@@ -72,9 +72,13 @@ def quotation_marks(paragraph: list[str]) -> list[str]:
 # ("Boeing 's 787-9 jets", "isn ‘t": a CNBC story's summary had gained a closing "'"). One that may close
 # one: after text and before no letter or digit ("…enjoy.'", "Motherwell’"); an apostrophe inside a word
 # ("I’ve") closes nothing, one after a plural ("the players' union") reads as a close, so such a sentence
-# is left as it is.
+# is left as it is. Not before a letter of the Arabic script: Urdu opens a quotation with "’" and closes it
+# with "‘" (BBC Urdu's "’یہ ایک شاندار میچ تھا‘"), and its papers set "‘" as a comma ("نوواک ‘نیشی کوری",
+# "Novak, Nishikori", a headline that had gained a closing "’").
 _OPENING_SINGLE = re.compile(
-    r"(?:^|(?<=[\s(\[{:—–-]))['‘](?=[^\W\d_])(?!(?:em|tis|twas|til|cause|n|s|t|re|ve|ll|d|m)\b)", re.I
+    rf"(?:^|(?<=[\s(\[{{:—–-]))['‘](?=[^\W\d_])(?![{ARABIC_CLASS}])"
+    r"(?!(?:em|tis|twas|til|cause|n|s|t|re|ve|ll|d|m)\b)",
+    re.I,
 )
 # Korean sets a particle right after a closing mark ("‘리벤지’의 성격", "‘리벤지’ of"): a curly one closes there.
 _CLOSING_SINGLE = re.compile(rf"(?<=\S)['’](?![^\W_])|(?<=\S)’(?=[{HANGUL_CLASS}])")

@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 
 from .continuations import CLOSE_MARKS, CLOSE_QUOTES, join_continuations
-from .glued import split_captions, split_quote_edges
+from .glued import split_captions, split_quote_edges, split_unspaced
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
@@ -212,10 +212,11 @@ def _closes_previous(closers: str, rest: str, before: list[str]) -> bool:
     spaced = not rest or rest[0].isspace()
     if spaced or all(ch in _ALWAYS_CLOSE for ch in closers):
         return True
-    if rest[0].isupper() or rest[0].isdigit():
+    if rest[0].isupper() or rest[0].isdigit() or (closers == "’" and rest[0].isalpha() and not rest[0].islower()):
         # A quote right before a capital or a digit opens its sentence ("…can bring. "It is…", '…with their
         # lives. "2005 offers…'): a quote of several paragraphs opens again at each one and leaves the one
-        # before open.
+        # before open. So does a "’" right before a letter of a script without capitals: Urdu opens a quote
+        # with it ("…کر لیا ہے۔ ’پیگیڈا‘ نے…" had ended one sentence with "’" and opened the next with "‘").
         return False
     # An unspaced straight quote may open the next sentence instead: " closes only when the
     # paragraph so far has an unmatched one (a quote can span several sentences); ' is also an
@@ -308,7 +309,8 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
 
 def _split_pieces(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
-        return _reattach_closers(_rejoin_decimals(_split_thai(para) if lang == "th" else _split_rules(para), para))
+        ruled = _split_thai(para) if lang == "th" else [p for r in _split_rules(para) for p in split_unspaced(r, lang)]
+        return _reattach_closers(_rejoin_decimals(ruled, para))
     try:
         segmenter = get_segmenter(lang)
         pieces = []
@@ -336,7 +338,7 @@ def _split_pieces(para: str, lang: str) -> list[str]:
             if lang == "en":
                 refined.extend(split_captions(part, run_on=len(tokens(part)) > RUN_ON_TOKENS))
             else:
-                refined.append(part)
+                refined.extend(split_unspaced(part, lang))
     return _reattach_closers(_rejoin_decimals([s for s in refined if s], para))
 
 

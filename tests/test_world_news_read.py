@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.calls import FURNITURE_LINE
+from summarize.text.calls import FURNITURE_LINE, is_call_to_action
 from summarize.text.clutter import story_start, trim_clutter, trim_opening
 from summarize.text.furniture import is_furniture
 from summarize.text.headlines import headline
 from summarize.text.quotes import close_quote
-from summarize.text.sentences import split_sentences
+from summarize.text.sentences import split_paragraphs, split_sentences
+from summarize.text.tidy import tidy_text
 from tests.test_furniture import _extractive, _shown
 
 
@@ -189,3 +190,97 @@ def test_glued_french_paragraphs_give_one_sentence_a_point() -> None:
     shown = [*split_sentences(result.summary, "fr"), *result.key_points]
     assert not any(".Le " in s or ".Ces " in s or ".À " in s for s in shown)
     assert any(s.startswith("Ces critiques") or s.startswith("Le Premier ministre a cité") for s in shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "tidy"),
+    [
+        (
+            "The details of the Senate ’s plenary session were shared.",
+            "The details of the Senate’s plenary session were shared.",
+        ),
+        ("The result isn ‘t final, Boeing 's chief said.", "The result isn’t final, Boeing's chief said."),
+        # A quote that opens, after its space, stays as it is.
+        ("He was getting 're-elected' again.", "He was getting 're-elected' again."),
+        ("She said 'so long' and left.", "She said 'so long' and left."),
+    ],
+)
+def test_a_space_a_page_left_before_a_words_apostrophe_goes(text: str, tidy: str) -> None:
+    assert tidy_text(text) == tidy
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pieces"),
+    [
+        ("सईद जलीली करीब नज़र आते हैं.अमदीनेजाद की ही तरह वे भी सख़्त हैं.", "hi", 2),
+        ("डॉक्टर तब उसी अस्पताल में थे.वह बताते हैं कि मरीज़ बीमार थे.", "hi", 2),
+        ("قال الوزير إن الوضع مستقر.وأضاف أن الحكومة تعمل.", "ar", 2),
+        # An abbreviation's dots: no sentence ends there.
+        ("महात्मा एम.के. गांधी ने कहा कि बी.बी.सी की खबर सही है.", "hi", 1),
+    ],
+)
+def test_a_stop_without_its_space_ends_a_sentence_in_hindi_and_arabic(text: str, lang: str, pieces: int) -> None:
+    assert len(split_sentences(text, lang)) == pieces
+
+
+BBC_HINDI_FOOTER = [
+    "(बीबीसी हिन्दी के",
+    "एंड्रॉएड ऐप के लिए आप",
+    "यहां क्लिक कर सकते हैं. आप हमें",
+    "फ़ेसबुक और",
+    "ट्विटर पर फ़ॉलो भी कर सकते हैं.)",
+]
+
+
+def test_a_bracket_a_scraper_broke_at_its_links_is_one_paragraph_again() -> None:
+    story = "सरकार ने बुधवार को नई स्वास्थ्य योजना का एलान किया जिससे लाखों परिवारों को फ़ायदा होगा."
+    paragraphs = split_paragraphs("\n\n".join([story, *BBC_HINDI_FOOTER]))
+    assert paragraphs == [story, " ".join(BBC_HINDI_FOOTER)]
+    # A bracket that no short paragraph closes leaves the paragraphs as they are.
+    assert split_paragraphs("(note that\n\nthe rest goes on") == ["(note that", "the rest goes on"]
+
+
+HINDI_STORY = [
+    "उत्तर प्रदेश सरकार ने बुधवार को 75 ज़िलों में नई स्वास्थ्य योजना शुरू करने का एलान किया.",
+    "इस योजना से लगभग 20 लाख परिवारों को मुफ़्त इलाज मिलेगा.",
+    "स्वास्थ्य मंत्री ने कहा कि पहले चरण में 12 ज़िलों के अस्पताल जोड़े जाएंगे.",
+    "विपक्ष ने योजना के बजट पर सवाल उठाए और कहा कि डॉक्टरों की कमी बनी हुई है.",
+    "सरकार का कहना है कि अगले साल तक 5000 नए डॉक्टरों की भर्ती होगी.",
+    "योजना के लिए पंजीकरण अगले महीने से ऑनलाइन शुरू होगा.",
+    "ग्रामीण इलाक़ों में स्वास्थ्य शिविर भी लगाए जाएंगे.",
+]
+
+
+def test_bbc_hindis_footer_is_never_shown() -> None:
+    shown = _shown(_extractive("\n\n".join([*HINDI_STORY, *BBC_HINDI_FOOTER])))
+    assert not any(piece.strip("().") in shown for piece in BBC_HINDI_FOOTER)
+    assert "20 लाख" in shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        ("This week's edition was edited by peter-b.", True),
+        ("This issue was curated by Jane Doe and John Roe.", True),
+        ("The book was edited by Jane Doe.", False),
+        ("A：map[]；B：nil；C：Panic；D：编译错误", True),
+        ("A) 1 B) 2 C) 3 D) 4", True),
+        ("A group of workers said B-52 bombers flew low.", False),
+    ],
+)
+def test_a_newsletters_editor_line_and_a_quizs_choices_are_furniture(sentence: str, furniture: bool) -> None:
+    assert is_furniture(sentence, "en") is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("[Tell us](mailto:news@example.com?subject=Weekly) about some exciting things you're doing.", True),
+        ('"Tell us the truth," the protesters chanted outside the hall.', False),
+        ("鉴于一些人可能没法坚持把英文文章看完，因此，周刊中会尽可能推荐优质的中文文章。", True),
+        ("आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.", True),
+        ("सरकार ने नई योजना का एलान किया है.", False),
+    ],
+)
+def test_asks_and_self_descriptions_of_newsletters_and_pages_are_calls(text: str, call: bool) -> None:
+    assert is_call_to_action(text) is call

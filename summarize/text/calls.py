@@ -55,6 +55,13 @@ _CALL_TO_ACTION_RULES = (
     r"|\bto\s+unsubscribe\b|\bunsubscribe\s+(?:here|at|from\s+(?:this|our))\b"
     r"|\bsubmit\s+(?:a\s+|your\s+)?(?:pr|pull\s+request|suggestions?|quotes?|tasks?|links?)\b"
     r"|\bsend\s+us\b|\b(?:follow|tweet|email|e-mail|contact|join)\s+us\b|\blet\s+(?:us|me)\s+know\b"
+    # BBC Hindi's footer, and the same asks in Urdu: "(बीबीसी हिन्दी के एंड्रॉएड ऐप के लिए आप यहां क्लिक कर सकते हैं.
+    # आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.)" (key points of BBC Hindi's stories)
+    r"|(?:यहां|यहाँ)\s+क्लिक\s+कर|(?:फ़ॉलो|फॉलो|सब्सक्राइब)\s+(?:भी\s+)?(?:कर\s+सकते|करें)"
+    r"|یہاں\s+کلک\s+کر|(?:فالو|سبسکرائب)\s+(?:بھی\s+)?(?:کر\s+سکتے|کریں)"
+    # "[Tell us](mailto:…) about some exciting things you're doing with LiveCode…" (an empty section's ask, This
+    # Week in LiveCode's summary's first sentence); opening the sentence only ('"Tell us the truth," they chanted').
+    r"|^\[?(?:please\s+)?tell\s+us\b"
     # A Japanese paper's paywall: "この記事は会員限定です。電子版に登録すると続きをお読みいただけます。"
     # (Nikkei's, a key point).
     r"|この記事は(?:会員|有料会員)限定です|(?:登録|ログイン)(?:すると|して)[^。\n]{0,20}続きを|続きを(?:読む|お読み)"
@@ -172,6 +179,9 @@ _CALL_TO_ACTION_RULES = (
     # the point of its "Upcoming Events" section in every lone issue)
     r"|^(?:[\w-]+\s+){0,2}events\s+(?:between|from)\s+\d{4}-\d{2}-\d{2}\s*(?:-|–|and|to|through)\s*\d{4}-\d{2}-\d{2}[^\w]*$"
     r"|每周.{0,12}发布|发布于此|只为你呈现"
+    # What the weekly picks, in its own words ("…因此，周刊中会尽可能推荐优质的中文文章。", Go语言爱好者周刊's
+    # intro, its summary's first sentence)
+    r"|周刊(?:中|里)?(?:会|将)(?:尽可能|尽量)?(?:推荐|分享|收录)"
     # A picture's caption over a Chinese newsletter ("封面图摄于安吉晚饭黄昏…", 潮流周刊's first sentence)
     r"|^(?:封面图?(?:摄于|来自|拍摄于|[:：])|摄于|拍摄于)"
     r"|RSS\s*订阅"

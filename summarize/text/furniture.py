@@ -126,6 +126,10 @@ _CREDIT = re.compile(
     rf"^\(?{_CREDIT_BY}(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_BY})*\)?\.?$"
     r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$|\bcontributed\s+reporting\.?$"
     r"|^Our Standards:\s"
+    # a newsletter's editor for the week ("This week's edition was edited by peter-b.", This Week in LiveCode's,
+    # its summary's first sentence; "This issue was curated by …")
+    r"|^(?i:this\s+(?:week['’]s\s+)?(?:edition|issue|newsletter)\s+(?:was|is|has\s+been)\s+(?:edited|curated"
+    r"|compiled|written|put\s+together|assembled)\s+by|(?:edited|curated|compiled)\s+by)\s+[^.!?]{1,60}\.?$"
     # a picture's credit or caption under its label ("Cover image: artist's impression of the installation…"
     # had been a key point of an exhibition's page; "Photo credit: Jane Doe/Getty", "Photograph by …")
     r"|^(?:(?:Cover|Top|Featured|Header|Main|Lead|Hero|Title)\s+(?:image|photo|picture|illustration)"
@@ -191,6 +195,11 @@ _POINTER_OR_CREDIT = re.compile(
 # (Doc: PUBG Mobile)", Liputan6's, a key point; "… (Foto: dpa)", "… (Photo: Reuters)", "… (Dok. Humas)").
 _CAPTION_CREDIT = re.compile(
     r"\((?i:foto|fotos|photo|photos|doc|dok|bild|kuva|фото|crédit|crédito|créditos)\s*[.:]\s*[^()\n]{1,50}\)\.?$"
+)
+# A quiz's choices ("A：map[]；B：nil；C：Panic；D：编译错误", Go语言爱好者周刊's, a summary sentence;
+# "A) 1 B) 2 C) 3"): three lettered options or more, on a line of their own.
+_CHOICES = re.compile(
+    r"^A\s*[：:.)]\s*\S[^\n]{0,80}?(?:[；;,，]|\s)\s*B\s*[：:.)]\s*\S[^\n]{0,80}?(?:[；;,，]|\s)\s*C\s*[：:.)]\s*\S"
 )
 # A post embedded in a sentence, its credit at the end ("Jennifer Lawrence at the game today (Dec. 27)
 # pic.twitter.com/soxnfJGWwd — Jennifer Lawrence (@JenniferUpdates) December 27, 2014", a key point).
@@ -283,7 +292,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
     a row of fields set apart by bars or written key=value, code pasted as text, an email address alone,
     an aside in square brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a caption
-    ending in its credit, a post
+    ending in its credit, a quiz's choices, a post
     embedded in a sentence, a book's listing, a related story's stamped headline, a pointer to the page's
     other stories or a note of where it first ran (:mod:`.pointers`, many languages), or (English) a
     cross-reference, a lead-in ending "as follows.", a post's thanks for help, a manual's field ("Type: …")
@@ -301,6 +310,7 @@ def is_furniture(sentence: str, lang: str) -> bool:
         or _STAMPED_HEADLINE.search(sentence)
         or _POINTER_OR_CREDIT.match(sentence)
         or _CAPTION_CREDIT.search(sentence)
+        or _CHOICES.match(sentence)
         or _POST_IN_SENTENCE.search(sentence)
         or _LISTING_FIELDS.match(sentence)
         or _ADDRESS_ONLY.match(sentence)

@@ -230,14 +230,27 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# In Hindi, which BBC Hindi ends with ".", and in Arabic: a full stop between two words of the script, the one
+# either side of two letters or more and no dot before or after them ("…नज़र आते
+# हैं.अमदीनेजाद की ही तरह…", BBC Hindi's paragraphs run together, had made one key point of two sentences;
+# not an abbreviation's dots, "एम.के. गांधी", "बी.बी.सी").
+_CASELESS_LETTERS = "\u0900-\u097f\u0600-\u06ff"
+_UNSPACED_CASELESS = re.compile(
+    rf"(?<![.{_CASELESS_LETTERS}])[{_CASELESS_LETTERS}]{{2,}}\.(?P<word>[{_CASELESS_LETTERS}]{{2,}})(?![.{_CASELESS_LETTERS}])"
+)
+
+
 def split_unspaced(piece: str, lang: str) -> list[str]:
-    """``piece`` (a language other than English, with capitals) cut where a full stop with no space after it
-    ends a sentence (``_UNSPACED_ANY``); the word may be elided ("…déplorer.L'explosion…")."""
+    """``piece`` (a language other than English) cut where a full stop with no space after it ends a sentence:
+    a capital after it (``_UNSPACED_ANY``; the word may be elided, "…déplorer.L'explosion…"), or in Hindi or
+    Arabic a word of the script (``_UNSPACED_CASELESS``)."""
     cuts = [
         m.start("dash") if m.group("dash") else m.start("word")
         for m in _UNSPACED_ANY.finditer(piece)
         if _opens_any(m, lang)
     ]
+    if "." in piece:
+        cuts = sorted({*cuts, *(m.start("word") for m in _UNSPACED_CASELESS.finditer(piece))})
     bounds = [0, *cuts, len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
 

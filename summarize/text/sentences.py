@@ -152,6 +152,35 @@ def split_paragraphs(text: str) -> list[str]:
             out.extend(_rejoin_wrapped(lines))
         elif lines:
             out.append(block.strip())
+    return _join_open_brackets(out)
+
+
+# A bracket a paragraph opens and short paragraphs after it close: one line a scraper broke at each link it took
+# out (BBC Hindi's footer, "(बीबीसी हिन्दी के" / "एंड्रॉएड ऐप के लिए आप" / "यहां क्लिक कर सकते हैं. आप हमें" /
+# "फ़ेसबुक और" / "ट्विटर पर फ़ॉलो भी कर सकते हैं.)", whose pieces had been key points), joined again.
+_BRACKET_PIECES = 6
+_BRACKET_PIECE_WORDS = 12
+
+
+def _join_open_brackets(paragraphs: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        depth = para.count("(") - para.count(")")
+        end = i
+        while depth > 0 and end + 1 < len(paragraphs) and end - i < _BRACKET_PIECES:
+            nxt = paragraphs[end + 1]
+            if len(nxt.split()) > _BRACKET_PIECE_WORDS or "\n" in nxt:
+                break
+            end += 1
+            depth += nxt.count("(") - nxt.count(")")
+        if depth == 0 and end > i:
+            out.append(" ".join(paragraphs[i : end + 1]))
+            i = end + 1
+        else:
+            out.append(para)
+            i += 1
     return out
 
 
@@ -330,7 +359,7 @@ def _split_pieces(para: str, lang: str) -> list[str]:
     refined: list[str] = []
     for piece in pieces:
         if lang in {"ur", "zh", "ja", "fa", "ar", "am"}:
-            refined.extend(_split_rules(piece))
+            refined.extend(p for r in _split_rules(piece) for p in split_unspaced(r, lang))
             continue
         for part in split_quote_edges(piece):
             # Captions glued without a stop: English rules; past a picture's marker at any length, at a

@@ -49,6 +49,10 @@ def _joined_broken_words(text: str) -> str:
 # reports .", "…for head-butting Freddie Ljungberg .": XSum and BBC texts, shown so in summaries). Not before a
 # decimal (".5") nor a name's dot (".NET"): only where a space or the line's end follows.
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:[ \t]|$))", re.M)
+# …and before an apostrophe that ends a word ("The details of the Senate ’s plenary session…", "isn ‘t", "Boeing
+# 's 787-9"): the word is written whole again, with the curly apostrophe where a curly mark stood. Not a quote
+# that opens ("getting 're-elected'").
+_SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=[^\W\d_]) +([’‘'])(?=(?:s|t|re|ve|ll|d|m)(?![\w-]))")
 # A Japanese photo's credit in brackets, in a headline or a caption ("…トランプ戦術の成否（写真＝ロイター）").
 _PHOTO_CREDIT_JA = re.compile(r"[（(]写真[＝=:：][^（()）\n]{1,30}[)）]")
 
@@ -66,7 +70,8 @@ def tidy_text(text: str) -> str:
     """``text`` without what is no word of its sentences: spaces inside quotes, numbered citations
     (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
     (``_MERGE_NOTE``), a Japanese photo's credit (``_PHOTO_CREDIT_JA``), a space before a stop or a comma
-    (``_SPACE_BEFORE_STOP``); a word broken at a hyphen is joined again (``_BROKEN_WORD``)."""
+    (``_SPACE_BEFORE_STOP``) or a word's apostrophe (``_SPACE_BEFORE_APOSTROPHE``); a word broken at a
+    hyphen is joined again (``_BROKEN_WORD``)."""
     if "(merge " in text:
         text = _MERGE_NOTE.sub("", text)
     if "- " in text:
@@ -75,4 +80,5 @@ def tidy_text(text: str) -> str:
         text = _PHOTO_CREDIT_JA.sub("", text)
     if " ." in text or " ," in text:
         text = _SPACE_BEFORE_STOP.sub("", text)
+    text = _SPACE_BEFORE_APOSTROPHE.sub(lambda m: "'" if m.group(1) == "'" else "’", text)
     return tidy_quote_spaces(_without_box_labels(_without_citations(text)))

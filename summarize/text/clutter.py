@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .continuations import ENUMERATION_MARK
 from .glued import strip_caption_label
 from .markdown import LIST_MARKER
-from .scripts import HANGUL_CLASS
+from .scripts import ARABIC_CLASS, DEVANAGARI_CLASS, HANGUL_CLASS
 
 # News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
 _AGENCIES = (
@@ -43,7 +43,7 @@ _WIRE_OPENING = re.compile(f"{_WIRE_DATELINE}|{_RUSSIAN_DATELINE}")
 # A word in the Arabic script or in Devanagari, and what an Urdu or Hindi dateline's brackets name: a desk,
 # a reporter, a correspondent, news agencies, APP, AFP, Reuters, INP, NNI; Hindi's भाषा (PTI's Hindi wire),
 # वार्ता (UNI's), एजेंसी, ब्यूरो, संवाददाता.
-_CASELESS_WORD = r"[\u0600-\u06ff\u0900-\u097f]+"
+_CASELESS_WORD = f"[{ARABIC_CLASS}{DEVANAGARI_CLASS}]+"
 _DESKS = (
     r"ڈیسک|نگار|رپورٹر|نمائندہ|نیوز|ایجنسی|ایجنسیاں|اے\s*پی\s*پی|اے\s*ایف\s*پی|رائٹرز|آئی\s*این\s*پی|این\s*این\s*آئی"
     r"|भाषा|वार्ता|एजेंसी|ब्यूरो|संवाददाता|डेस्क|आईएएनएस"

@@ -292,9 +292,9 @@ def is_furniture(sentence: str, lang: str) -> bool:
     colon, a field of one word, a copyright or licence notice, a table of contents' line, a signature,
     a row of fields set apart by bars or written key=value, code pasted as text, an email address alone,
     an aside in square brackets, a picture's credit in Chinese, a pointer or a credit in brackets, a caption
-    ending in its credit, a quiz's choices, a post
-    embedded in a sentence, a book's listing, a related story's stamped headline, a pointer to the page's
-    other stories or a note of where it first ran (:mod:`.pointers`, many languages), or (English) a
+    ending in its credit, a quiz's choices, a post embedded in a sentence, a book's listing, a related
+    story's stamped headline, a pointer to the page's other stories, a note of where it first ran or of its
+    correction (:mod:`.pointers`, many languages), or (English) a
     cross-reference, a lead-in ending "as follows.", a post's thanks for help, a manual's field ("Type: …")
     or a wire story's credits ("Reporting by …")."""
     return bool(

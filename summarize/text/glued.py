@@ -19,6 +19,7 @@ from .mentions import NAME_PARTICLES, STOPWORDS, is_common_word
 # speaker to the quote, so no sentence ends or starts there.
 from .quotes import SPEAKER_AFTER_QUOTE as _ATTRIBUTION
 from .quotes import SPEECH_VERBS as _SPEECH
+from .scripts import ARABIC_CLASS, DEVANAGARI_CLASS
 
 # A full stop at a quote's edge, then a capital: a quote that closed and a new sentence ("…It was very
 # special.’ According to Lucy…"), or a quote that opens anew ("…could not be clearer. 'Unfortunately…"),
@@ -230,11 +231,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-# In Hindi, which BBC Hindi ends with ".", and in Arabic: a full stop between two words of the script, the one
-# either side of two letters or more and no dot before or after them ("…नज़र आते
-# हैं.अमदीनेजाद की ही तरह…", BBC Hindi's paragraphs run together, had made one key point of two sentences;
-# not an abbreviation's dots, "एम.के. गांधी", "बी.बी.सी").
-_CASELESS_LETTERS = "\u0900-\u097f\u0600-\u06ff"
+# In Hindi, which BBC Hindi ends with ".", and in Arabic: a full stop between two words of the script, each of two
+# letters or more, no dot before the first nor after the second ("…नज़र आते हैं.अमदीनेजाद की ही तरह…", BBC
+# Hindi's paragraphs run together, had made one key point of two sentences; not an abbreviation's dots, "एम.के.
+# गांधी", "बी.बी.सी").
+_CASELESS_LETTERS = ARABIC_CLASS + DEVANAGARI_CLASS
 _UNSPACED_CASELESS = re.compile(
     rf"(?<![.{_CASELESS_LETTERS}])[{_CASELESS_LETTERS}]{{2,}}\.(?P<word>[{_CASELESS_LETTERS}]{{2,}})(?![.{_CASELESS_LETTERS}])"
 )

@@ -25,8 +25,10 @@ UNSPACED_CJK_RANGES = tuple(r for r in CJK_RANGES if r != HANGUL)
 # The same as the body of a regular expression's character class ("[…]").
 UNSPACED_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_CJK_RANGES)
 CJK_FIRST = "\u3040"
-# The Arabic script's letters (Arabic, Urdu, Persian) and their supplement, as a character class's body.
+# The Arabic script's letters (Arabic, Urdu, Persian) and their supplement, and Devanagari's (Hindi, Marathi,
+# Nepali), as a character class's body.
 ARABIC_CLASS = "\u0600-\u06ff\u0750-\u077f"
+DEVANAGARI_CLASS = "\u0900-\u097f"
 # Scripts without letter case, as far as the engines care: Arabic, Indic scripts through Sinhala,
 # Thai to Tibetan, and the CJK ranges above.
 CASELESS_RANGES = ((0x0600, 0x06FF), (0x0900, 0x0DFF), (0x0E00, 0x0FFF), *CJK_RANGES)

@@ -171,7 +171,7 @@ def _join_open_brackets(paragraphs: list[str]) -> list[str]:
         end = i
         while depth > 0 and end + 1 < len(paragraphs) and end - i < _BRACKET_PIECES:
             nxt = paragraphs[end + 1]
-            if len(nxt.split()) > _BRACKET_PIECE_WORDS or "\n" in nxt:
+            if len(nxt.split()) > _BRACKET_PIECE_WORDS or "\n" in nxt or LIST_ITEM.match(nxt):
                 break
             end += 1
             depth += nxt.count("(") - nxt.count(")")
@@ -204,6 +204,12 @@ def _split_rules(paragraph: str) -> list[str]:
         start = m.end()
     pieces.append(paragraph[start:].strip())
     return [p for p in pieces if p]
+
+
+def _ruled(paragraph: str, lang: str) -> list[str]:
+    """``paragraph`` cut by the punctuation rules (``_STOP``) and at stops written without their space
+    (:func:`.glued.split_unspaced`)."""
+    return [piece for ruled in _split_rules(paragraph) for piece in split_unspaced(ruled, lang)]
 
 
 def _split_thai(paragraph: str) -> list[str]:
@@ -338,8 +344,7 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
 
 def _split_pieces(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
-        ruled = _split_thai(para) if lang == "th" else [p for r in _split_rules(para) for p in split_unspaced(r, lang)]
-        return _reattach_closers(_rejoin_decimals(ruled, para))
+        return _reattach_closers(_rejoin_decimals(_split_thai(para) if lang == "th" else _ruled(para, lang), para))
     try:
         segmenter = get_segmenter(lang)
         pieces = []
@@ -359,7 +364,7 @@ def _split_pieces(para: str, lang: str) -> list[str]:
     refined: list[str] = []
     for piece in pieces:
         if lang in {"ur", "zh", "ja", "fa", "ar", "am"}:
-            refined.extend(p for r in _split_rules(piece) for p in split_unspaced(r, lang))
+            refined.extend(_ruled(piece, lang))
             continue
         for part in split_quote_edges(piece):
             # Captions glued without a stop: English rules; past a picture's marker at any length, at a

@@ -80,5 +80,6 @@ def tidy_text(text: str) -> str:
         text = _PHOTO_CREDIT_JA.sub("", text)
     if " ." in text or " ," in text:
         text = _SPACE_BEFORE_STOP.sub("", text)
-    text = _SPACE_BEFORE_APOSTROPHE.sub(lambda m: "'" if m.group(1) == "'" else "’", text)
+    if " '" in text or " ’" in text or " ‘" in text:
+        text = _SPACE_BEFORE_APOSTROPHE.sub(lambda m: "'" if m.group(1) == "'" else "’", text)
     return tidy_quote_spaces(_without_box_labels(_without_citations(text)))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.sentences import list_rows, paragraph_sentences, split_paragraphs, split_sentences
+from summarize.text.listings import list_rows
+from summarize.text.sentences import paragraph_sentences, split_paragraphs, split_sentences
 from tests.test_furniture import _extractive, _shown
 
 # Sentences of a harbour story, each with a new fact, to carry the samples below.

@@ -280,3 +280,20 @@ def test_a_newsletters_editor_line_and_a_quizs_choices_are_furniture(sentence: s
 )
 def test_asks_and_self_descriptions_of_newsletters_and_pages_are_calls(text: str, call: bool) -> None:
     assert is_call_to_action(text) is call
+
+
+def test_a_teaser_cut_off_after_a_word_is_a_row_of_the_headlines_under_a_story() -> None:
+    from summarize.text.listings import list_rows
+    from summarize.text.sentences import paragraph_sentences
+
+    headlines = [
+        "Minister urged every citizen to pay taxes and act as guardians against evasion",
+        "Climber ran to the summit while his partner, who holds the speed record, mixed trail-running and...",
+        "Tourists described the valley as a place of peace and serenity",
+        "Participants rejected the proposed mining bill in a joint declaration",
+    ]
+    story = "The council approved the budget on Friday after a long debate over its cost and its timing."
+    paragraphs = paragraph_sentences("\n\n".join([story, *headlines]))
+    assert list_rows(paragraphs) == {1, 2, 3, 4}
+    # One line that trails off between paragraphs of prose makes no listing.
+    assert not list_rows(paragraph_sentences("\n\n".join([story, headlines[0], "He said he would try...", story])))

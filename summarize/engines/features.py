@@ -21,12 +21,13 @@ from ..text.fragments import fragment_starts, is_list_piece
 from ..text.furniture import embedded_posts, is_furniture, is_writer_note
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
 from ..text.headlines import headline, is_title_line
+from ..text.listings import list_rows
 from ..text.mentions import NAME_PARTICLES
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.questions import is_question
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
 from ..text.scripts import HANGUL_CLASS, UNSPACED_CJK_CLASS, has_caseless, in_other_script, initials, main_script
-from ..text.sentences import list_rows, paragraph_sentences
+from ..text.sentences import paragraph_sentences
 from ..text.textsim import tokens
 
 MIN_TOKENS = 5
@@ -110,7 +111,7 @@ class Candidate:
     speakerless: bool = False  # someone's words that do not say whose (see ``quotes.names_no_speaker``)
     said_by: str = ""  # who said the quotation it opens or goes on with (see ``quotes.quotation_speakers``)
     asks: bool = False  # a question the writer asks (see ``is_question``): dropped once the lead is known
-    row: bool = False  # a row of a list written without markers (see ``sentences.list_rows``)
+    row: bool = False  # a row of a list written without markers (see ``listings.list_rows``)
 
     @property
     def shown(self) -> str:

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from .continuations import CLOSE_MARKS, CLOSE_QUOTES, join_continuations
 from .glued import split_captions, split_quote_edges, split_unspaced
+from .listings import LINE_END, line_list
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
@@ -74,10 +75,6 @@ _ALWAYS_CLOSE = frozenset("”)]\u300d\u300f")
 UNWRAPPED_LINE = 150
 
 
-# A line that ends where a sentence does: its stop, then closing marks or emoji at most.
-_LINE_END = re.compile(r"[.!?…:;。！？؟۔।॥։።][^\w]*$")
-
-
 def _unwrapped(lines: list[str]) -> bool:
     """Whether a block's lines are paragraphs: one runs past ``UNWRAPPED_LINE``, and at least half of its
     line breaks come where a sentence ends or a list item starts. Hard-wrapped text with one long line
@@ -85,7 +82,7 @@ def _unwrapped(lines: list[str]) -> bool:
     a 100-line item of docs/offline-engine.md gave key points such as "…no other text of the."."""
     if not any(len(line) > UNWRAPPED_LINE and len(URL.sub("", line)) > UNWRAPPED_LINE for line in lines):
         return False
-    ends = [bool(_LINE_END.search(line) or LIST_ITEM.match(nxt) or _heads(line, nxt)) for line, nxt in pairwise(lines)]
+    ends = [bool(LINE_END.search(line) or LIST_ITEM.match(nxt) or _heads(line, nxt)) for line, nxt in pairwise(lines)]
     return 2 * sum(ends) >= len(ends)
 
 
@@ -94,52 +91,6 @@ def _heads(line: str, nxt: str) -> bool:
     the paragraph one long line opening with a capital (a page's "Harbourtown" over "Harbourtown is a
     coastal town…" had been read as one sentence)."""
     return len(line.split()) <= 8 and len(nxt) > UNWRAPPED_LINE and nxt[:1].isupper()
-
-
-# A block of lines that is a list written without markers: a listing's rows ("June 9 -- Coral Sky
-# Amphitheatre, West Palm Beach, FL" over "June 10 -- …", a tour's dates; "England (Group A): 10th
-# appearance", a race calendar's "1a etapa: 10 de março – Interlagos"), which joined as a soft wrap had
-# read as one sentence of 300 words, a key point. At least LINE_LIST_ROWS rows, each opening with a
-# capital or a digit, none but the last ending in a stop (a first line may lead in with a colon), and
-# ragged: wrapped prose fills its lines to about the same width (a German paragraph may open every line
-# with a noun), a list's rows do not.
-LINE_LIST_ROWS = 3
-_RAGGED = 0.8
-_FIELD_ROW = re.compile(r"[^:\n]{1,40}:[ \t]{2,}\S")
-
-
-def _line_list(lines: list[str]) -> bool:
-    if len(lines) < LINE_LIST_ROWS:
-        return False
-    # Rows of fields padded to one width are a listing whatever their case and width (curl's "Public curl
-    # releases:         254", "curl_easy_setopt() options:   304", which had read as one sentence).
-    if all(_FIELD_ROW.match(line) for line in lines):
-        return True
-    if not all(line[:1].isupper() or line[:1].isdigit() for line in lines):
-        return False
-    # The first line may lead into the list with its colon ("The Doobie Brothers 50th Anniversary Tour 2020 dates:").
-    rows = lines[1:] if lines[0].endswith(":") else lines
-    if len(rows) < LINE_LIST_ROWS or any(_LINE_END.search(line) for line in rows[:-1]):
-        return False
-    widths = [len(line) for line in rows[:-1]]
-    return min(widths) < _RAGGED * max(widths)
-
-
-def list_rows(paragraphs: list[list[str]]) -> set[int]:
-    """The paragraphs (as :func:`paragraph_sentences` gives them) that are rows of a list written without
-    markers (``_line_list``): runs of one-sentence paragraphs with no stop at their end (a sentence after
-    a listing is prose, not its last row). Read on paragraphs, as a text's lines may have been written
-    out as paragraphs already."""
-    rows: set[int] = set()
-    run: list[int] = []
-    for k, para in enumerate([*paragraphs, []]):
-        if len(para) == 1 and not _LINE_END.search(para[0]):
-            run.append(k)
-            continue
-        if _line_list([paragraphs[i][0] for i in run]):
-            rows.update(run)
-        run = []
-    return rows
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -190,7 +141,7 @@ def _rejoin_wrapped(lines: list[str]) -> list[str]:
     your crate, you can" / "refer to code in that module…" had been cut into two)."""
     out = lines[:1]
     for line in lines[1:]:
-        if not _LINE_END.search(out[-1]) and not LIST_ITEM.match(line) and line[:1].islower():
+        if not LINE_END.search(out[-1]) and not LIST_ITEM.match(line) and line[:1].islower():
             out[-1] += "\n" + line
         else:
             out.append(line)
@@ -416,8 +367,8 @@ def paragraph_sentences(text: str, lang: str = "en") -> list[list[str]]:
     lang = (lang or "en").split("-")[0].lower()
     for block in split_paragraphs(text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
-        # A listing written without markers (``_line_list``) is read row by row, as a list's items are.
-        for para in lines if _line_list(lines) else list_items(block):
+        # A listing written without markers (:func:`.listings.line_list`) is read row by row, as a list's items are.
+        for para in lines if line_list(lines) else list_items(block):
             # A line break inside a paragraph is a soft wrap in prose, so join it.
             para, urls = _mask_urls(" ".join(para.split()))
             sentences = _split_paragraph(para, lang)

@@ -338,7 +338,7 @@ class Summarizer:
             # (recurring items are told by comparing raw lines): repaired here.
             found = [repair_mojibake(point)[0] for point in found or ()]
             if lead and found:
-                summary = self._bounded(join_sentences([with_stop(p) for p in found[:lead]]), lang, warnings)
+                summary = self._bounded(join_sentences([with_stop(p, lang) for p in found[:lead]]), lang, warnings)
                 points = found[lead:][: o.points]
                 warnings.append("newsletter: its prose is its headings alone; the summary is its lead items")
             elif found:

@@ -365,7 +365,12 @@ def test_summary_sentences_written_without_a_stop_get_one_so_they_do_not_run_tog
     assert with_stop("Add support for checking #if swift(<4.1)") == "Add support for checking #if swift(<4.1)."
     assert with_stop("Cloudflare 的客户端信息 API（英文）") == "Cloudflare 的客户端信息 API（英文）。"
     assert with_stop("上周发布了新版本") == "上周发布了新版本。" and with_stop("Rust 1.37") == "Rust 1.37."
-    assert with_stop("عمران خان اگست 2023 سے قید ہیں") == "عمران خان اگست 2023 سے قید ہیں"  # Urdu writes ۔
+    # A script without case gets its language's stop where the language is known, else none.
+    assert with_stop("عمران خان اگست 2023 سے قید ہیں") == "عمران خان اگست 2023 سے قید ہیں"
+    assert with_stop("عمران خان اگست 2023 سے قید ہیں", "ur") == "عمران خان اگست 2023 سے قید ہیں۔"
+    assert with_stop("सरकार ने योजना का एलान किया", "hi") == "सरकार ने योजना का एलान किया।"
+    assert with_stop("قال الوزير إن الوضع مستقر", "ar") == "قال الوزير إن الوضع مستقر."
+    assert with_stop("عمران خان قید ہیں۔", "ur") == "عمران خان قید ہیں۔" and with_stop("เขาไป", "th") == "เขาไป"
     # A list's clause shown alone ends where the next item went on ("…notices; and." before).
     assert with_stop("You must retain all copyright notices; and") == "You must retain all copyright notices."
     assert with_stop("the power to direct it, or") == "the power to direct it." and with_stop("Tom and") == "Tom and."

@@ -339,7 +339,7 @@ def as_point(sentence: str, lang: str) -> str:
     with no photo beside it, a picture's position marker goes too ("(pictured)"); and it ends with its
     stop like the points around it, where the source wrote none (a photo caption's "Kilmarnock went
     unbeaten during Locke's first six games in charge of the club": 41 of 2,414 news points)."""
-    return close_quote(with_stop(without_connective(without_picture_marks(sentence, lang), lang)))
+    return close_quote(with_stop(without_connective(without_picture_marks(sentence, lang), lang), lang))
 
 
 def _shown(
@@ -354,7 +354,7 @@ def _shown(
     said = [without_picture_marks(s, lang) for s in summary]
     said = [s if own else without_connective(s, lang) for s, own in zip(said, follows, strict=True)]
     return ExtractiveSummary(
-        join_sentences([close_quote(with_stop(s)) for s in said]),
+        join_sentences([close_quote(with_stop(s, lang)) for s in said]),
         [as_point(p, lang) for p in points],
     )
 

@@ -4,6 +4,7 @@ left a line without one. The splitter (:mod:`.sentences`) cuts; this module writ
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .continuations import CLOSE_MARKS
 from .scripts import PICTOGRAPHS, is_hangul, is_unspaced_cjk
@@ -35,18 +36,26 @@ def join_sentences(sentences: list[str]) -> str:
     return out
 
 
-def with_stop(sentence: str) -> str:
+# The full stop of a language whose script has no case, where the source wrote a line without one (Urdu's
+# headline "یو ایس اوپن: نوواک ‘نیشی کوری سیمی فائنل میں پہنچ گئے" had run into the summary's next sentence).
+_CASELESS_STOPS = {"ur": "۔", "hi": "।", "mr": "।", "ne": "।", "bn": "।", "ar": ".", "fa": "."}
+
+
+def with_stop(sentence: str, lang: str = "") -> str:
     """``sentence`` with a full stop when it ends in a letter or digit, also inside closing brackets
     or quotes: a line the source wrote without one ("172 pull requests were merged in the last
     week", "Add support for checking #if swift(<4.1)") would run into the next sentence of a
-    paragraph. Chinese and Japanese text gets "。", Korean "."; other scripts without case (Urdu's "۔", Hindi's "।",
-    Thai with none) have stops of their own and are left as written. An item of a list of clauses ends
-    where its "; and" or ", or" stood: shown alone it ends there ("…all copyright notices; and" of a
-    licence read "…notices; and.")."""
+    paragraph. Chinese and Japanese text gets "。", Korean "."; other scripts without case get their
+    language's stop where ``lang`` names one (Urdu "۔", Hindi "।", Arabic "."), else are left as written
+    (Thai has none). An item of a list of clauses ends where its "; and" or ", or" stood: shown alone it
+    ends there ("…all copyright notices; and" of a licence read "…notices; and.")."""
     if m := _CLAUSE_GOES_ON.search(sentence):
         return sentence[: m.start()] + "."
     # Emoji after the last word end no sentence: "…why it matters 🧵" ran into the next one.
     core = _TRAILING_PICTOGRAPHS.sub("", sentence.rstrip(_CLOSING_MARKS)).rstrip(_CLOSING_MARKS)
+    # A vowel sign ends a word in Indic scripts ("किया"): the letter under it says what the word ends with.
+    while core and unicodedata.category(core[-1]).startswith("M"):
+        core = core[:-1]
     if not core or not core[-1].isalnum():
         return sentence
     if is_unspaced_cjk(core[-1]):
@@ -54,4 +63,6 @@ def with_stop(sentence: str) -> str:
     if is_hangul(core[-1]):  # Korean ends a sentence with "."
         return sentence + "."
     last = next((ch for ch in reversed(core) if ch.isalpha()), "")
-    return sentence + "." if last.lower() != last.upper() else sentence
+    if last.lower() != last.upper():
+        return sentence + "."
+    return sentence + _CASELESS_STOPS.get(lang.split("-")[0].lower(), "") if last else sentence

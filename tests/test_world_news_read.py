@@ -51,6 +51,14 @@ def test_urdu_opens_a_quote_with_the_right_single_mark() -> None:
     assert first.endswith("ہے۔") and second.startswith("’پیگیڈا‘")
 
 
+def test_urdu_closes_a_quote_with_the_left_single_mark_after_its_stop() -> None:
+    text = "انہوں نے کہا کہ ’ہم نے درخواست کی ہے۔‘ فوج کے سربراہ نے کہا کہ آپریشن جاری ہے۔"
+    first, second = split_sentences(text, "ur")
+    assert first.endswith("ہے۔‘") and second.startswith("فوج")
+    # In English the same mark opens a quotation.
+    assert split_sentences("He left. ‘Nobody knew,’ she said.")[1].startswith("‘Nobody")
+
+
 def test_a_single_mark_before_an_urdu_word_opens_no_quote_to_close() -> None:
     # Urdu papers set "‘" as a comma; BBC Urdu closes quotes with it.
     headline_line = "یو ایس اوپن: نوواک ‘نیشی کوری سیمی فائنل میں پہنچ گئے"

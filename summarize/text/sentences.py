@@ -181,6 +181,11 @@ def _reattach_closers(sentences: list[str]) -> list[str]:
     """Move a closing quote that a splitter left at the start of a sentence back to its own."""
     out: list[str] = []
     for sent in sentences:
+        # Urdu closes a quotation with "‘" (it opens one in English): after Urdu's stop it is the quote's end
+        # ("…درخواست کی ہے۔‘ فوج کے…" had opened a key point with it).
+        if out and out[-1].endswith(("۔", "؟")) and sent.startswith("‘"):
+            out[-1] += "‘"
+            sent = sent[1:].strip()
         m = _LEADING_CLOSER.match(sent)
         if out and m and not _closes_previous(m.group(1), sent[m.end(1) :], out):
             m = None

@@ -324,3 +324,16 @@ def test_a_story_that_completed_its_titles_point_is_no_point_of_its_own() -> Non
     assert not any(p.startswith("“I have been running") for p in points)
     tide = "Tide tables in the terminal by Tom Roe: Tidewatch prints the tides for any harbour in the country."
     assert tide in points
+
+
+def test_a_journals_micro_post_gives_its_point_without_the_time_it_went_up() -> None:
+    stamped = NEWSLETTER.replace(
+        "- [Spring plant swap in Leeds](https://example.org/e1) on the first Saturday of April.",
+        "[9:12 PM](https://example.org/p1) — We watched the plant swap in Leeds from the bandstand.",
+    )
+    points = newsletter_points(stamped, "en", 4)
+    assert points is not None and "We watched the plant swap in Leeds from the bandstand." in points
+    assert not any("9:12" in p for p in points)
+    # A time inside a point stays: "The swap opens at 9:30 - bring pots." is news of the item.
+    kept = NEWSLETTER.replace("on the first Saturday of April.", "opens at 9:30 - bring pots.")
+    assert any("9:30" in p for p in newsletter_points(kept, "en", 4) or ())

@@ -255,7 +255,12 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
         first = close_quote(_first_sentence(text, lang))  # a quotation's first sentence, closed
         by = trailing_attribution(text)  # "…” – skysch on rust-users" (``mdprose.mark_attributed_quotes``)
         text = f"{first} {by}" if by and not first.endswith(by) else first
-    return _without_lead_in(text, lang)
+    return _POSTED_AT.sub("", _without_lead_in(text, lang), count=1)
+
+
+# A journal's micro-post opens with the time it went up, its link ("9:12 PM — We watched Mayday on Apple TV
+# tonight.", The Weekly Thing's, a key point so stamped): the point is the post.
+_POSTED_AT = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[—–-]\s+(?=\S)")
 
 
 def _completed_by_next(blocks: list[Block], k: int) -> bool:

@@ -284,6 +284,10 @@ def test_a_newsletters_editor_line_and_a_quizs_choices_are_furniture(sentence: s
         ("鉴于一些人可能没法坚持把英文文章看完，因此，周刊中会尽可能推荐优质的中文文章。", True),
         ("आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.", True),
         ("सरकार ने नई योजना का एलान किया है.", False),
+        ("A very happy Sunday to you.", True),
+        ("First a quick welcome and hello to a number of new readers that have joined from Dense Discovery.", True),
+        ("Sunday was a happy day for the club.", False),
+        ("The club said a warm welcome to new members was planned for May.", False),
     ],
 )
 def test_asks_and_self_descriptions_of_newsletters_and_pages_are_calls(text: str, call: bool) -> None:

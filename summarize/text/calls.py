@@ -240,9 +240,15 @@ _CALL_TO_ACTION_RULES = (
     # well,' she wrote") opens with its quote mark and does not match (no sentence of the news sets does).
     r"|^(?:(?:i|we)\s+)?(?:(?:truly|really|sincerely|do)\s+)?hope\s+(?:you|everyone|everybody|y['’]all)"
     r"(?:\s+all)?(?:\s+(?:have|had|are|were|will|enjoy(?:ed)?|appreciated|liked|find|found|got|get|made|stay(?:ed)?)|['’](?:re|ve|ll))\b"
-    r"|^(?:and\s+)?(?:a\s+)?(?:happy|merry)\s+(?:new\s+year|holidays|thanksgiving|christmas|easter|hanukkah"
-    r"|diwali|eid|lunar\s+new\s+year|friday|monday)\b(?:\s+(?:to\s+)?(?:all(?:\s+of\s+you)?|everyone|every\s*one|you(?:\s+all)?)"
+    # "A very happy Sunday to you." (a weekly letter's greeting, its summary's first sentence)
+    r"|^(?:and\s+)?(?:a\s+)?(?:very\s+)?(?:happy|merry)\s+(?:new\s+year|holidays|thanksgiving|christmas|easter|hanukkah"
+    r"|diwali|eid|lunar\s+new\s+year|friday|monday|tuesday|wednesday|thursday|saturday|sunday|weekend)\b(?:\s+(?:to\s+)?(?:all(?:\s+of\s+you)?|everyone|every\s*one|you(?:\s+all)?)"
     r"(?:\s+(?:who|that)\s+celebrates?)?)?[\s,!.]*(?:\S+)?[!.]?$"
+    # A welcome to the newsletter's new readers: "First a quick welcome and hello to a number of new readers that
+    # have joined from Dense Discovery." (The Weekly Thing's summary's first sentence)
+    r"|^(?:first,?\s+)?(?:a\s+(?:quick|warm|big|special)\s+)?(?:welcome|hello|hi)(?:\s+and\s+(?:hello|welcome|hi))?\s+to\s+"
+    r"(?:(?:a\s+number\s+of|all(?:\s+(?:the|of\s+the|our|my))?|the|our|my|many|\d[\d,]*)\s+)?new\s+"
+    r"(?:readers|subscribers|members|folks)\b"
     # A sign-off: thanks for reading, until next time, "Cheers, Jeroen" on a line of its own.
     # A newsletter's last section may open with it: "And finally — thank you for reading." (Swift Weekly Brief).
     r"|^(?:(?:and\s+)?finally\s*[,:—–-]+\s*)?(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?,?\s+"

@@ -236,6 +236,12 @@ def test_a_bracket_a_scraper_broke_at_its_links_is_one_paragraph_again() -> None
     assert paragraphs == [story, " ".join(BBC_HINDI_FOOTER)]
     # A bracket that no short paragraph closes leaves the paragraphs as they are.
     assert split_paragraphs("(note that\n\nthe rest goes on") == ["(note that", "the rest goes on"]
+    # A face drawn with a bracket opens nothing.
+    assert split_paragraphs("Lost my keys today :(\n\nFound them!\n\nYay :)") == [
+        "Lost my keys today :(",
+        "Found them!",
+        "Yay :)",
+    ]
     # Nor does a list's items close it.
     assert split_paragraphs("Options (any of:\n\n- the first\n\n- the second)") == [
         "Options (any of:",

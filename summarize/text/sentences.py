@@ -113,19 +113,28 @@ _BRACKET_PIECES = 6
 _BRACKET_PIECE_WORDS = 12
 
 
+# A face drawn with a bracket (":(", ";-)") opens and closes nothing.
+_EMOTICON = re.compile(r"[:;=]-?[()]")
+
+
+def _depth(paragraph: str) -> int:
+    text = _EMOTICON.sub("", paragraph)
+    return text.count("(") - text.count(")")
+
+
 def _join_open_brackets(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(paragraphs):
         para = paragraphs[i]
-        depth = para.count("(") - para.count(")")
+        depth = _depth(para)
         end = i
         while depth > 0 and end + 1 < len(paragraphs) and end - i < _BRACKET_PIECES:
             nxt = paragraphs[end + 1]
             if len(nxt.split()) > _BRACKET_PIECE_WORDS or "\n" in nxt or LIST_ITEM.match(nxt):
                 break
             end += 1
-            depth += nxt.count("(") - nxt.count(")")
+            depth += _depth(nxt)
         if depth == 0 and end > i:
             out.append(" ".join(paragraphs[i : end + 1]))
             i = end + 1

@@ -70,6 +70,8 @@ def test_a_single_mark_before_an_urdu_word_opens_no_quote_to_close() -> None:
     "sentence",
     [
         "یہ بھی پڑھیے کرکٹ ٹیم کا اعلان ہو گیا نئے کپتان کا انتخاب",
+        "اس بارے میں مزید پڑھیے شامی پناہ گزین کا مقدمہ ہوائی اڈے پر پھنسے مسافر",
+        "اسی بارے میں متعلقہ عنوانات",
         "Lire aussi : Le débat sur l'immigration s'ouvre à l'Assemblée",
         "» Lesen Sie auch: Die Gewerkschaft fordert mehr Transparenz",
         "LEA TAMBIÉN: El Gobierno aprueba el presupuesto",
@@ -315,3 +317,20 @@ def test_a_teaser_cut_off_after_a_word_is_a_row_of_the_headlines_under_a_story()
     assert list_rows(paragraphs) == {1, 2, 3, 4}
     # One line that trails off between paragraphs of prose makes no listing.
     assert not list_rows(paragraph_sentences("\n\n".join([story, headlines[0], "He said he would try...", story])))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "asks"),
+    [
+        ("ایکشن پلان کے اہم نکات کیا ہیں؟", "ur", True),
+        ("کیا پاکستان کچھ نہیں کر رہا؟", "ur", True),
+        ("حکومت نے اس منصوبے پر کام کیا۔", "ur", False),
+        ("क्या सरकार इसके लिए तैयार है?", "hi", True),
+        ("هل الحكومة مستعدة لذلك؟", "ar", True),
+        ("قالت الحكومة إنها مستعدة.", "ar", False),
+    ],
+)
+def test_questions_in_urdu_hindi_and_arabic(sentence: str, lang: str, asks: bool) -> None:
+    from summarize.text.questions import is_question
+
+    assert is_question(sentence, lang) is asks

@@ -18,7 +18,8 @@ _READ_ALSO = (
     r"|leggi\s+anche|lees\s+ook|læs\s+også|les\s+også|läs\s+också|baca\s+juga|simak\s+juga"
     r"|читайте\s+(?:также|також)|(?:prze)?czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także|również)"
     r"|bunu\s+da\s+okuyun|ayrıca\s+bakınız"
-    r"|یہ\s+بھی\s+(?:پڑھیے|پڑھیں)|اقرأ\s+(?:أيضا|أيضاً|ايضا|أيضًا)|طالع\s+(?:أيضا|أيضاً)|همچنین\s+بخوانید"
+    r"|یہ\s+بھی\s+(?:پڑھیے|پڑھیں)|(?:اس\s+بارے\s+میں\s+(?:جاننے\s+کے\s+لیے\s+)?)?مزید\s+(?:پڑھیے|پڑھیں)"
+    r"|اسی\s+بارے\s+میں\s+متعلقہ|اقرأ\s+(?:أيضا|أيضاً|ايضا|أيضًا)|طالع\s+(?:أيضا|أيضاً)|همچنین\s+بخوانید"
     r"|(?:यह|ये|इसे)\s+भी\s+पढ़ें|관련\s?기사"
 )
 # The same in scripts written without spaces, where the titles follow with none.
@@ -30,7 +31,7 @@ _LABEL = (
     r"|mehr\s+zum\s+thema|siehe\s+auch|auch\s+interessant|ver\s+también|(?:te|le)\s+puede\s+interesar"
     r"|más\s+información|leia\s+mais|veja\s+também|saiba\s+mais|vedi\s+anche|zie\s+ook|lees\s+meer"
     r"|läs\s+mer|les\s+mer|læs\s+mere|lihat\s+juga|смотрите\s+также|подробнее|[İi]lgili\s+haber(?:ler)?"
-    r"|مزید\s+پڑھیے|और\s+पढ़ें|相关新闻"
+    r"|और\s+पढ़ें|相关新闻"
 )
 # Where a syndicated story first ran or was printed: El País's "Este artículo apareció en la edición impresa
 # del Martes, 4 de enero de 2011." under its MLSUM articles (a key point), "Dieser Artikel erschien zuerst

@@ -8,7 +8,8 @@ import re
 # A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
 # with a question word or an auxiliary (after a connective), in Spanish with "¿", in Portuguese, French,
 # German and Italian with a question word (German and French also ask by inversion: no rule), in Chinese
-# with a question word or particle anywhere. A statement
+# with a question word or particle anywhere, in Urdu and Hindi with a question word anywhere, in Arabic with
+# one that opens. A statement
 # that ends in a title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
 _ASKED = re.compile(r"[?？؟][)\]）]*$")
 _ASKS = {
@@ -39,6 +40,11 @@ _ASKS = {
     "zh": re.compile(
         r"^.*?(?:什么|为什么|为何|怎么|怎样|如何|吗|呢|哪|谁|多少|是否|能否|可否|是不是|有没有|难道|还是)", re.S
     ),
+    # Urdu and Hindi ask with a question word anywhere ("ایکشن پلان کے اہم نکات کیا ہیں؟", a BBC Urdu subheading run
+    # into the text, had been a key point; "کیا پاکستان کچھ نہیں کر رہا؟"), Arabic with one that opens.
+    "ur": re.compile(r"^.*?(?<!\S)(?:کیا|کیوں|کیسے|کیسی|کیسا|کون|کونسا|کونسی|کب|کہاں|کتنا|کتنی|کتنے|آیا)(?!\S)", re.S),
+    "hi": re.compile(r"^.*?(?<!\S)(?:क्या|क्यों|कैसे|कैसा|कैसी|कौन|कब|कहाँ|कहां|कितना|कितनी|कितने)(?!\S)", re.S),
+    "ar": re.compile(r"^(?:(?:و|ف)?(?:هل|لماذا|كيف|ماذا|متى|أين|كم)|ما\s+(?:هو|هي|الذي|التي))(?!\S)"),
 }
 
 

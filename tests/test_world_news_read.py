@@ -33,6 +33,8 @@ from tests.test_furniture import _extractive, _shown
         ("قال الوزير إن الوضع مستقر.وأضاف أن الحكومة تعمل.", "ar", 2),
         # Not a sentence's end: an abbreviation's dots, a name's parts, an abbreviation, a short word after a name
         ("महात्मा एम.के. गांधी ने कहा कि बी.बी.सी की खबर सही है.", "hi", 1),
+        # A caption's file-photo mark ends the caption glued to the story (XL-Sum's BBC Urdu).
+        ("عمران خان کو چھ لاکھ پاؤنڈ ملے تھے (فائل فوٹو) بی بی سی اردو کے مطابق عدالت نے کہا۔", "ur", 2),
         ("Sie nutzt Node.Js und ASP.Net seit Jahren für ihre Arbeit.", "de", 1),
         ("Er wohnt seit Jahren in St.Petersburg und arbeitet dort.", "de", 1),
         ("Das kostet 3 Mio.Euro mehr als im letzten Jahr geplant.", "de", 1),
@@ -334,3 +336,13 @@ def test_questions_in_urdu_hindi_and_arabic(sentence: str, lang: str, asks: bool
     from summarize.text.questions import is_question
 
     assert is_question(sentence, lang) is asks
+
+
+def test_a_file_photos_mark_ends_its_caption_and_is_never_shown() -> None:
+    from summarize.text.glued import without_picture_marks
+
+    caption = "عمران خان کو لندن فلیٹ کی فروخت سے چھ لاکھ 90 ہزار پاؤنڈ ملے تھے (فائل فوٹو)"
+    assert without_picture_marks(caption, "ur") == caption.removesuffix(" (فائل فوٹو)")
+    assert without_picture_marks("He spoke (file photo).", "de") == "He spoke."
+    story = " ".join(URDU_STORY.split("۔ ")[:1]) + " (فائل فوٹو) " + URDU_STORY
+    assert "فائل فوٹو" not in _shown(_extractive(story))

@@ -241,6 +241,14 @@ _UNSPACED_CASELESS = re.compile(
 )
 
 
+# A caption's mark that its picture is from the file, in other languages, where the caption ends and the story
+# goes on with no stop (XL-Sum's BBC Urdu: "…پاؤنڈ ملے تھے (فائل فوٹو) بی بی سی اردو کے شہزاد ملک کے مطابق…",
+# one summary sentence): the caption ends there, and is shown without the mark (:func:`without_picture_marks`).
+_FILE_PHOTO = r"\((?:فائل\s+(?:فوٹو|تصویر)|फ़ाइल\s+फ़ोटो|फाइल\s+फोटो|صورة\s+أرشيفية|(?i:file\s+(?:photo|picture)))\)"
+_FILE_PHOTO_SEAM = re.compile(rf"{_FILE_PHOTO}(?P<gap>\s+)(?=\S)")
+_FILE_PHOTO_SHOWN = re.compile(rf"\s*{_FILE_PHOTO}(?=[\s.۔।]|$)")
+
+
 def split_unspaced(piece: str, lang: str) -> list[str]:
     """``piece`` (a language other than English) cut where a full stop with no space after it ends a sentence:
     a capital after it (``_UNSPACED_ANY``; the word may be elided, "…déplorer.L'explosion…"), or in Hindi or
@@ -252,6 +260,8 @@ def split_unspaced(piece: str, lang: str) -> list[str]:
     ]
     if "." in piece:
         cuts = sorted({*cuts, *(m.start("word") for m in _UNSPACED_CASELESS.finditer(piece))})
+    if "(" in piece:
+        cuts = sorted({*cuts, *(m.end("gap") for m in _FILE_PHOTO_SEAM.finditer(piece))})
     bounds = [0, *cuts, len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
 
@@ -341,7 +351,9 @@ def is_glued_caption(sentence: str, n_tokens: int) -> bool:
 def without_picture_marks(sentence: str, lang: str) -> str:
     """``sentence`` without a picture's position markers ("Jamie Silvonek (left), 14, and…", "…starring
     Kenneth More (pictured)", "Abase Hussen, left, took…"): they point at a photo a summary does not
-    show. English only."""
+    show; in any language, a file photo's mark ("(فائل فوٹو)"), the rest English only."""
+    if "(" in sentence:
+        sentence = _FILE_PHOTO_SHOWN.sub("", sentence)
     if lang.split("-")[0].lower() != "en":
         return sentence
     sentence = _POSITION_END.sub("", _SHOWN_MARKER.sub("", sentence))

@@ -33,6 +33,10 @@ from tests.test_furniture import _extractive, _shown
         ("قال الوزير إن الوضع مستقر.وأضاف أن الحكومة تعمل.", "ar", 2),
         # Not a sentence's end: an abbreviation's dots, a name's parts, an abbreviation, a short word after a name
         ("महात्मा एम.के. गांधी ने कहा कि बी.बी.सी की खबर सही है.", "hi", 1),
+        # BBC Hindi ends its sentences with "." and a space, where pysbd ends none; not after "डॉ." nor inside
+        # initials ("एम. के. गांधी").
+        ("वे सब बीमार पड़ गए. इनमें से सात की मौत हो गई. बाकी लोग ठीक हैं.", "hi", 3),
+        ("डॉ. मनमोहन सिंह ने कहा कि एम. के. गांधी महान नेता थे और रहेंगे.", "hi", 1),
         # A caption's file-photo mark ends the caption glued to the story (XL-Sum's BBC Urdu).
         ("عمران خان کو چھ لاکھ پاؤنڈ ملے تھے (فائل فوٹو) بی بی سی اردو کے مطابق عدالت نے کہا۔", "ur", 2),
         ("Sie nutzt Node.Js und ASP.Net seit Jahren für ihre Arbeit.", "de", 1),

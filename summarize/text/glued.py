@@ -249,6 +249,19 @@ _FILE_PHOTO_SEAM = re.compile(rf"{_FILE_PHOTO}(?P<gap>\s+)(?=\S)")
 _FILE_PHOTO_SHOWN = re.compile(rf"\s*{_FILE_PHOTO}(?=[\s.۔।]|$)")
 
 
+# Hindi written with "." for its stop (BBC Hindi's): pysbd ends no Hindi sentence at ".", so a paragraph had been
+# one sentence. A "." and a space between two words of the script end one, but not after an abbreviation
+# ("डॉ. मनमोहन सिंह", "प्रो.") nor inside initials ("एम. के. गांधी": a dot after the word before, or after the
+# word after).
+_DEVANAGARI_STOP = re.compile(
+    rf"(?<![.{DEVANAGARI_CLASS}])(?P<before>[{DEVANAGARI_CLASS}]{{2,}})\.\s+(?P<word>[{DEVANAGARI_CLASS}]{{2,}})(?!\.)"
+)
+_INITIAL_BEFORE = re.compile(r"\.\s+$")
+_DEVANAGARI_ABBREVIATIONS = frozenset(
+    {"डॉ", "डा", "प्रो", "श्री", "स्व", "श्रीमती", "सुश्री", "मो", "कु", "मि", "पं", "सं", "ई", "जी"}
+)
+
+
 def split_unspaced(piece: str, lang: str) -> list[str]:
     """``piece`` (a language other than English) cut where a full stop with no space after it ends a sentence:
     a capital after it (``_UNSPACED_ANY``; the word may be elided, "…déplorer.L'explosion…"), or in Hindi or
@@ -262,8 +275,17 @@ def split_unspaced(piece: str, lang: str) -> list[str]:
         cuts = sorted({*cuts, *(m.start("word") for m in _UNSPACED_CASELESS.finditer(piece))})
     if "(" in piece:
         cuts = sorted({*cuts, *(m.end("gap") for m in _FILE_PHOTO_SEAM.finditer(piece))})
+    if lang in {"hi", "mr", "ne"} and ". " in piece:
+        cuts = sorted({*cuts, *(m.start("word") for m in _DEVANAGARI_STOP.finditer(piece) if _ends_hindi(piece, m))})
     bounds = [0, *cuts, len(piece)]
     return [p for p in (piece[a:b].strip() for a, b in pairwise(bounds)) if p]
+
+
+def _ends_hindi(piece: str, m: re.Match[str]) -> bool:
+    """Whether the "." of ``m`` (``_DEVANAGARI_STOP``) ends a sentence: no abbreviation before it, and the word
+    before it no initial after another one ("एम. के.")."""
+    before = m.group("before")
+    return before not in _DEVANAGARI_ABBREVIATIONS and not _INITIAL_BEFORE.search(piece, 0, m.start("before"))
 
 
 def _opens_any(m: re.Match[str], lang: str) -> bool:

@@ -244,6 +244,10 @@ def test_a_bracket_a_scraper_broke_at_its_links_is_one_paragraph_again() -> None
     assert paragraphs == [story, " ".join(BBC_HINDI_FOOTER)]
     # A bracket that no short paragraph closes leaves the paragraphs as they are.
     assert split_paragraphs("(note that\n\nthe rest goes on") == ["(note that", "the rest goes on"]
+    # A bracket that ends its paragraph opens what follows, however long.
+    long = "बीबीसी मॉनिटरिंग दुनिया भर के टीवी, रेडियो, वेब और प्रिंट माध्यमों में प्रकाशित ख़बरों पर रिपोर्टिंग करती है. आप खबरें"
+    pieces = ["कोई भारी बदलाव नहीं आने वाला है.(", long, "ट्विटर और", "फेसबुक पर भी पढ़ सकते हैं.)"]
+    assert split_paragraphs("\n\n".join(pieces)) == [" ".join(pieces)]
     # A face drawn with a bracket opens nothing.
     assert split_paragraphs("Lost my keys today :(\n\nFound them!\n\nYay :)") == [
         "Lost my keys today :(",
@@ -297,6 +301,7 @@ def test_a_newsletters_editor_line_and_a_quizs_choices_are_furniture(sentence: s
         ('"Tell us the truth," the protesters chanted outside the hall.', False),
         ("鉴于一些人可能没法坚持把英文文章看完，因此，周刊中会尽可能推荐优质的中文文章。", True),
         ("आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.", True),
+        ("आप बीबीसी मॉनिटरिंग की खबरें ट्विटर और फेसबुक पर भी पढ़ सकते हैं.", True),
         ("सरकार ने नई योजना का एलान किया है.", False),
         ("A very happy Sunday to you.", True),
         ("First a quick welcome and hello to a number of new readers that have joined from Dense Discovery.", True),

@@ -58,6 +58,7 @@ _CALL_TO_ACTION_RULES = (
     # BBC Hindi's footer, and the same asks in Urdu: "(बीबीसी हिन्दी के एंड्रॉएड ऐप के लिए आप यहां क्लिक कर सकते हैं.
     # आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.)" (key points of BBC Hindi's stories)
     r"|(?:यहां|यहाँ)\s+क्लिक\s+कर|(?:फ़ॉलो|फॉलो|सब्सक्राइब)\s+(?:भी\s+)?(?:कर\s+सकते|करें)"
+    r"|(?:ट्विटर|फ़ेसबुक|फेसबुक|इंस्टाग्राम|यूट्यूब)[^.।\n]{0,30}?\s+पर\s+(?:भी\s+)?(?:पढ़|देख)\s+सकते"
     r"|یہاں\s+کلک\s+کر|(?:فالو|سبسکرائب)\s+(?:بھی\s+)?(?:کر\s+سکتے|کریں)"
     # "[Tell us](mailto:…) about some exciting things you're doing with LiveCode…" (an empty section's ask, This
     # Week in LiveCode's summary's first sentence); opening the sentence only ('"Tell us the truth," they chanted').

@@ -129,9 +129,12 @@ def _join_open_brackets(paragraphs: list[str]) -> list[str]:
         para = paragraphs[i]
         depth = _depth(para)
         end = i
+        # A bracket that ends its paragraph opens what follows whatever its length (BBC Hindi's "…नहीं आने वाला
+        # है.(" over "बीबीसी मॉनिटरिंग दुनिया भर के…" / "ट्विटर और" / "फेसबुक पर भी पढ़ सकते हैं.)").
+        words = 0 if para.endswith("(") else len(para.split())
         while depth > 0 and end + 1 < len(paragraphs) and end - i < _BRACKET_PIECES:
             nxt = paragraphs[end + 1]
-            if len(nxt.split()) > _BRACKET_PIECE_WORDS or "\n" in nxt or LIST_ITEM.match(nxt):
+            if (words and len(nxt.split()) > _BRACKET_PIECE_WORDS) or "\n" in nxt or LIST_ITEM.match(nxt):
                 break
             end += 1
             depth += _depth(nxt)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .continuations import ENUMERATION_MARK
+from .furniture import PHOTO_AGENCY
 from .glued import strip_caption_label
 from .markdown import LIST_MARKER
 from .scripts import ARABIC_CLASS, DEVANAGARI_CLASS, HANGUL_CLASS
@@ -25,10 +26,6 @@ _AGENCIES = (
     r"|ANTARA|Antara|Bernama"
 )
 _DASH = r"(?:--|-|—|–|:)"
-# Agencies a picture's credit names, besides the wires (Scandinavian, German and Finnish ones too).
-_CREDIT_AGENCIES = (
-    rf"{_AGENCIES}|TT|NTB|Ritzau|Scanpix|Lehtikuva|EPA|ANP|Getty Images|Shutterstock|imago|picture alliance"
-)
 # A word of a dateline's place: capitalised, or in a script that has no capitals (Arabic, Hebrew, Devanagari).
 _PLACE_WORD = r"(?:[A-Z]|[^\W\d_a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\w.'’-]*"
 # A wire agency's dateline, in brackets: where a story's text starts.
@@ -78,7 +75,7 @@ _CLUTTER = [
     # ("Detailansicht öffnen In der von…").
     re.compile(
         rf"^(?:\((?i:foto|photo|bild|kuva|фото)\s*:\s*[^()\n]{{1,40}}\)|(?i:foto|photo|bild|kuva|фото)\s*:\s*"
-        rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*)?(?:{_CREDIT_AGENCIES})|Detailansicht\s+öffnen)\s+"
+        rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*)?(?:{_AGENCIES}|{PHOTO_AGENCY})|Detailansicht\s+öffnen)\s+"
         r"(?=[^\W\d_])"
     ),
     # An interview's question marker ("P. ¿Condena pues las decisiones…?", El País's "Pregunta", whose questions

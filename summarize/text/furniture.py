@@ -181,14 +181,17 @@ _FIELD_ROW = re.compile(r"(?:[^|\n]*\S\s+\|\s+){2,}\S")
 # Caller's, two key points), a photo's credit in brackets ("(File 2013/The Associated Press)", a summary's
 # sentence), an agency's credit glued to its caption ("Boston Herald / Polaris Firefighter Sean Coyle uses a
 # basket…", two key points), a table's note under its asterisks ("** Includes 162 unconfirmed passengers…").
-_PHOTO_AGENCY = (
+# The agencies a picture's credit names (one list for these rules and :mod:`.clutter`'s credit before a sentence),
+# Scandinavian, Finnish, Dutch and German ones too ("Foto: Jessica Gow/TT").
+PHOTO_AGENCY = (
     r"(?:(?:The\s+)?Associated\s+Press|AP|Reuters|AFP|Getty(?:\s+Images)?|EPA|Shutterstock|Polaris|Rex(?:\s+Features)?"
-    r"|Alamy|Corbis|PA(?:\s+Wire)?|Splash(?:\s+News)?|Zuma(?:\s+Press)?|WENN|Bloomberg|Xinhua)"
+    r"|Alamy|Corbis|PA(?:\s+Wire)?|Splash(?:\s+News)?|Zuma(?:\s+Press)?|WENN|Bloomberg|Xinhua"
+    r"|TT|NTB|Ritzau|Scanpix|Lehtikuva|ANP|dpa|imago|picture\s+alliance)"
 )
 _POINTER_OR_CREDIT = re.compile(
     r"^\(\s*(?i:related|see\s+also|read\s+more|watch|listen)\s*:[^()]*\)[.!?]?$"
-    rf"|^\((?:File(?:\s+(?:photo|\d{{4}}))?\s*/\s*)?[^()]{{0,40}}?{_PHOTO_AGENCY}(?:\s+(?:photo|file))?\)\.?$"
-    rf"|^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}\s*/\s*{_PHOTO_AGENCY}\b"
+    rf"|^\((?:File(?:\s+(?:photo|\d{{4}}))?\s*/\s*)?[^()]{{0,40}}?{PHOTO_AGENCY}(?:\s+(?:photo|file))?\)\.?$"
+    rf"|^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}\s*/\s*{PHOTO_AGENCY}\b"
     r"|^\*{2,3}\s+\S"
 )
 # A caption with its picture's credit in brackets at its end, in many languages ("PUBG Mobile x Resident Evil 2.

@@ -50,6 +50,7 @@ from ..text.markdown import (
     without_list_marker,
 )
 from ..text.mdprose import mark_attributed_quotes
+from ..text.page_lines import CLOCK
 from ..text.quotes import close_quote, trailing_attribution
 from ..text.scripts import has_cjk
 from ..text.sentences import split_sentences
@@ -260,7 +261,7 @@ def _point(blocks: list[Block], k: int, lang: str) -> str:
 
 # A journal's micro-post opens with the time it went up, its link ("9:12 PM — We watched Mayday on Apple TV
 # tonight.", The Weekly Thing's, a key point so stamped): the point is the post.
-_POSTED_AT = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?\s*[—–-]\s+(?=\S)")
+_POSTED_AT = re.compile(rf"^{CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?\s*[—–-]\s+(?=\S)")
 
 
 def _completed_by_next(blocks: list[Block], k: int) -> bool:

@@ -15,6 +15,7 @@ from .continuations import ENUMERATION_MARK
 from .furniture import PHOTO_AGENCY
 from .glued import strip_caption_label
 from .markdown import LIST_MARKER
+from .page_lines import CLOCK
 from .scripts import ARABIC_CLASS, DEVANAGARI_CLASS, HANGUL_CLASS
 
 # News agencies that appear in datelines like "LONDON (Reuters) -" or "(CNN)".
@@ -84,7 +85,7 @@ _CLUTTER = [
     re.compile(r"^(?:P\.\s*(?=¿)|Q:\s+(?=[A-Z]))"),
     # A live page's entry stamp, its time before the entry ("16.06 AirAsia QZ8501 made an \"unbelievably\" steep
     # climb…", The Telegraph's live coverage, whose entries had been key points stamped so)
-    re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d\s+(?=[A-Z#“\"‘'])"),
+    re.compile(rf"^{CLOCK}\s+(?=[A-Z#“\"‘'])"),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
     re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
     # A video page's stamp glued to its first sentence: "20 July 2016 Last updated at 19:08 BST The crash…"

@@ -8,6 +8,8 @@ from __future__ import annotations
 # A date stamp: a weekday, a date in either order, a time and a zone, some of them (no word else).
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _TIME = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?"
+# A clock time on the 24-hour clock ("16.06", "9:12"): a live page's entry stamp, a journal post's time.
+CLOCK = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
 _STAMP = (
     rf"(?:{_TIME},?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{4}}(?:,?\s+(?:at\s+)?{_TIME})?"
@@ -33,7 +35,7 @@ _BEAT = (
 _ROLE = r"(?:correspondent|editor|reporter|writer|columnist|journalist)"
 PAGE_LINE_RULE = (
     # Any of them may stand under a live page's time stamp ("11.18 More from Tom Phillips in Indonesia.").
-    r"^(?:(?:[01]?\d|2[0-3])[.:][0-5]\d\s+)?(?:image\s+(?:source|caption)\s*,\s*[^\n]{1,300}|photograph\s*:\s*[^\n.]{1,80}"
+    rf"^(?:{CLOCK}\s+)?(?:image\s+(?:source|caption)\s*,\s*[^\n]{{1,300}}|photograph\s*:\s*[^\n.]{{1,80}}"
     r"|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|share|save|share\s+this\s+(?:article|story|page)"
     r"|advertisement|related\s+(?:topics|stories|articles|content)|top\s+stories|most\s+(?:read|popular|viewed)"
     r"|skip\s+to\s+(?:main\s+)?content|the\s+bbc\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+sites"

@@ -23,6 +23,7 @@ from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
 from ..text.headlines import headline, is_title_line
 from ..text.listings import list_rows
 from ..text.mentions import NAME_PARTICLES
+from ..text.notes import page_notes
 from ..text.quantities import find_dates, find_quantities, may_spell_out
 from ..text.questions import is_question
 from ..text.quotes import close_quote, names_no_speaker, quotation_marks, quotation_speakers
@@ -302,7 +303,7 @@ def candidates(text: str, lang: str, title: str | None = None) -> list[Candidate
     ]
     fragments = fragment_starts(trimmed, title, lang)
     kicker = _opening_line(paragraphs, title)
-    posts = embedded_posts(paragraphs)
+    posts = embedded_posts(paragraphs) | page_notes(paragraphs)
     rows = list_rows(paragraphs)
     paragraph_of = [k for k, para in enumerate(paragraphs) for _ in para]  # each sentence's paragraph
     script = main_script(text)

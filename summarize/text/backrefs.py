@@ -47,7 +47,10 @@ _LANGUAGES = {
         # its own, a key point it had cost.
         r"he|she|they|him|them|his|her|its|their|this|these|those|that|such|the\s+latter|another\s+one"
         # "I.e., 'cp -u -v' etc. will have the same verbosity as before…" (coreutils' NEWS, a summary sentence)
-        r"|i\.\s?e\.|that\s+is\s+to\s+say",
+        r"|i\.\s?e\.|that\s+is\s+to\s+say"
+        # "As such, you might want to port…" (This Week in htmx), "Or even for great sex for one night." (a
+        # game's page): what they add to is the sentence before (two key points of the fact-poor texts' rule).
+        r"|as\s+such|or",
         "year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening|time|days"
         "|decade|century|term|round|stage",
         "but|and|so|yet|however|still|then|now|meanwhile|instead|also",
@@ -75,7 +78,8 @@ _LANGUAGES = {
         r"|scheint|heißt|bleibt\s+(?:\w+\s+){0,2}?(?:dass|zu|ob))\b",
     ),
     "fr": _Rules(
-        "elle|ils|elles|lui|leur|leurs|son|sa|ses|ce|cet|cette|ces|celui|celle|ceux|celles|cela|ceci",
+        r"elle|ils|elles|lui|leur|leurs|son|sa|ses|ce|cet|cette|ces|celui|celle|ceux|celles|cela|ceci"
+        r"|c['’]est-à-dire",
         "semaine|semaines|année|années|an|mois|saison|été|hiver|printemps|automne|week-end|matin|soir|fois"
         "|jours|jour|qui|que|qu['’]|dont",
         "mais|et|donc|pourtant|cependant|puis|alors|aussi|toutefois",
@@ -84,7 +88,8 @@ _LANGUAGES = {
         r"|était\s+(?:\w+\s+){0,3}?(?:de|d['’]|que|qu['’]))",
     ),
     "es": _Rules(
-        "él|ella|ellos|ellas|su|sus|este|esta|estos|estas|ese|esa|esos|esas|esto|eso|aquel|aquella",
+        r"él|ella|ellos|ellas|su|sus|este|esta|estos|estas|ese|esa|esos|esas|esto|eso|aquel|aquella|o\s+sea"
+        r"|es\s+decir",
         "semana|semanas|año|años|mes|temporada|verano|invierno|primavera|otoño|fin|mañana|tarde|noche|vez|días",
         "pero|y|sin embargo|luego|entonces|también|además",
     ),
@@ -95,7 +100,9 @@ _LANGUAGES = {
         "ma|e|però|tuttavia|poi|allora|anche|inoltre",
     ),
     "pt": _Rules(
-        "ele|ela|eles|elas|seu|sua|seus|suas|este|esta|estes|estas|esse|essa|esses|essas|isso|isto|aquele|aquela",
+        # "Ou seja, uma coisa está conectada à outra." ("That is, …", a reading teacher's page, a key point)
+        r"ele|ela|eles|elas|seu|sua|seus|suas|este|esta|estes|estas|esse|essa|esses|essas|isso|isto|aquele|aquela"
+        r"|ou\s+seja",
         "semana|semanas|ano|anos|mês|temporada|verão|inverno|primavera|outono|fim|manhã|tarde|noite|vez|dias",
         "mas|e|porém|contudo|depois|então|também|além disso",
     ),

@@ -86,6 +86,9 @@ _CLUTTER = [
     # A live page's entry stamp, its time before the entry ("16.06 AirAsia QZ8501 made an \"unbelievably\" steep
     # climb…", The Telegraph's live coverage, whose entries had been key points stamped so)
     re.compile(rf"^{CLOCK}\s+(?=[A-Z#“\"‘'])"),
+    # A transcript's time code in brackets before a turn ("[00:19:30.08] And then I'm writing…", a podcast's
+    # transcript in Markdown, a key point so stamped; "[1:02:15]", "(12:04)").
+    re.compile(r"^[\[(](?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]\s+(?=\S)"),
     # "PUBLISHED: 10:58 EST, 1 January 2014 | UPDATED: ...", "Last updated at 10:15 on 1st January 2011"
     re.compile(r"^(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\b[^|]{0,60}?\b(?:19|20)\d\d\b\s*\.?\s*"),
     # A video page's stamp glued to its first sentence: "20 July 2016 Last updated at 19:08 BST The crash…"

@@ -172,6 +172,9 @@ _SHOP_BUTTON = re.compile(r"\bVisit site\b")
 # is a type's name (Swift code in a newsletter), "Node.Js", "ASP.NET" are names.
 _UNSPACED_STOP = re.compile(r"(?<![\w.])(?P<before>[A-Za-z][a-z]+|[0-9]{2,4})\.(?P<word>[A-Z][a-z]*)(?=\s)")
 _OPENS_MOST = re.compile(r"The|An?|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|There|But|And")
+# …and a closing bracket glued to such a word: "…married George A. Dixon, Jr. (1891–1956)His great-great
+# granddaughter is…" (a copied Wikipedia article's paragraphs run together).
+_UNSPACED_BRACKET = re.compile(rf"(?<=\))(?:{_OPENS_MOST.pattern})(?=\s)")
 # A photo caption runs to about 30 tokens ("Disgraced former RBS boss Fred Goodwin (pictured) was among
 # those courted by former prime minister Tony Blair."); a sentence with a picture's marker that runs
 # longer is caption text glued to other text (of the 25 such summary sentences and key points on the
@@ -195,6 +198,7 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     for m in _SHOP_BUTTON.finditer(piece):
         cuts.update((m.start(), m.end()))
     cuts.update(m.start("word") for m in _UNSPACED_STOP.finditer(piece) if _opens_unspaced(m))
+    cuts.update(m.start() for m in _UNSPACED_BRACKET.finditer(piece))
     for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
         if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
             continue
@@ -319,7 +323,11 @@ def _inside_brackets(piece: str, at: int) -> bool:
 
 def _opens_unspaced(m: re.Match[str]) -> bool:
     word = m.group("word")
-    return bool(_OPENS_MOST.fullmatch(word)) or (m.group("before").islower() and len(word) > 1 and is_common_word(word))
+    # After a year or a count as after a word in lower case: "…as Newtowne by 1638.Located at the first…".
+    before = m.group("before")
+    return bool(_OPENS_MOST.fullmatch(word)) or (
+        (before.islower() or before.isdigit()) and len(word) > 1 and is_common_word(word)
+    )
 
 
 def _word_before(piece: str, at: int) -> str:

@@ -53,6 +53,9 @@ def _question_headline(line: str) -> bool:
     return bool(_LABEL_COLON.search(asked)) or headline_case(asked)
 
 
+_ADDRESS_TITLE = re.compile(r"[A-Z][^\W_]*(?:_[^\W_][^\s_]*)+")
+
+
 def plain_title(text: str) -> str | None:
     """The title of plain text: its headline (:func:`headline`) once a copied page's furniture above it is
     left out ("FOR IMMEDIATE RELEASE", "Supported by"), when it reads as a title for sure: at most 15
@@ -71,7 +74,8 @@ def plain_title(text: str) -> str | None:
         return None
     if len(found.split()) > _TITLE_WORDS or _NO_TITLE.search(found) or not (found[0].isupper() or found[0].isdigit()):
         return None
-    return found
+    # A title as the page's address writes it, Wikipedia's ("Dennis_Ritchie", a copied article's first line).
+    return found.replace("_", " ") if _ADDRESS_TITLE.fullmatch(found) else found
 
 
 def is_title_line(line: str) -> bool:

@@ -48,15 +48,20 @@ _ITEM_TAG = re.compile(_ITEM_START + r"\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\
 # A footnote's marker is no word of the sentence: GFM's "[^1]" anywhere, and a number in brackets right
 # after a word or a stop ("the study[1] found", "…in 2019.[12]"), which had read "the study1 found", or
 # Wikipedia's tag ("[citation needed]", "[who?]"). One rule for Markdown and plain text (a copied
-# Wikipedia article, :mod:`.inputs`). A task list's box ("- [x] Ship it", "- [ ] Tests") is no word of
-# its item either: it had read "x Ship it".
+# Wikipedia article, :mod:`.inputs`). Marks in a row too ("…\"putting together\"[1][2][3]) is a biological
+# process…" had kept its first two), and Wikipedia's lettered note after a stop or a bracket ("Nokia)[a] is a
+# Finnish…"; after a word it may be an index, "a[i]"). A task list's
+# box ("- [x] Ship it", "- [ ] Tests") is no word of its item either: it had read "x Ship it".
 # A number in brackets after a space is one too where a stop or a comma follows it ("…alarms per shift [1],
 # even though…", a press release's), or the line's end (curl's RELEASE-NOTES: "o curl.h: add CURLE_TOO_LARGE
-# [48]", a reference to the list of links under the notes).
+# [48]", a reference to the list of links under the notes). And after a sentence's stop and a space (a report
+# made Markdown from its PDF: "…in several significant ways. [2] Following the enactment of…" had opened a key
+# point "2 Following the enactment…").
 FOOTNOTE_MARK = re.compile(
-    r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[(?:\d{1,3}|(?:citation|clarification|better\s+source)\s+needed"
-    r"|(?:when|who|which|where|why|according\s+to\s+whom)\?)\](?![(\[:])"
+    r"\[\^[^\]\s]+\](?![(\[:])|(?<=[^\s\[(])\[(?:\d{1,3}|(?<=[.,;:)\"”’\]]\[)[a-z]|(?:citation|clarification|better\s+source)\s+needed"
+    r"|(?:when|who|which|where|why|according\s+to\s+whom)\?)\](?![(:])(?!\[(?!(?:\d{1,3}|[a-z])\]))"
     r"|(?<=[\w\"”')])[ \t]+\[\d{1,3}\](?=[.,;:]|[ \t]*(?:\n|$))"
+    r"|(?:(?<=[.!?])|(?<=[.!?][\"”’)]))[ \t]+\[\d{1,3}\](?=\s|$)"
 )
 _TASK_BOX = re.compile(_ITEM_START + TASK_BOX + r"[ \t]+(?=\S)")
 # Words that only say where a story or a photo was taken from ("出处", "原文网址", "Source", "Via"): the
@@ -113,6 +118,20 @@ def without_citations(line: str, links: frozenset[str] = frozenset()) -> str:
         return ""
 
     return _CITATION.sub(cited, line)
+
+
+# Character references in a plain text, as a dataset or a feed escaped it for HTML (TED's transcripts:
+# "I&#39;ve later come to know…", "the &quot;man box.&quot;", where the quote's end was unseen): shown as
+# their characters where the text has ENTITIES_IN_TEXT of them or more; a note on HTML that names one
+# ("write &amp; for an ampersand") keeps it.
+ENTITIES_IN_TEXT = 3
+
+
+def text_entities(text: str) -> str:
+    """Plain ``text`` with its character references read (see ``ENTITIES_IN_TEXT``)."""
+    if "&" not in text or len(_ENTITY.findall(text)) < ENTITIES_IN_TEXT:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def inline_to_text(line: str) -> str:

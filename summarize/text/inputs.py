@@ -14,7 +14,7 @@ from ..errors import InputError
 from .changelogs import latest_release
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .headlines import plain_title
-from .inline import FOOTNOTE_MARK
+from .inline import FOOTNOTE_MARK, text_entities
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
@@ -278,7 +278,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         if release:
             notes = (f"changelog: summarized its latest release, {release.name}",)
     else:
-        text = fact_check_claims(tidy_text(o_bullets(FOOTNOTE_MARK.sub("", unify_eol(raw)).strip())))
+        text = fact_check_claims(tidy_text(o_bullets(FOOTNOTE_MARK.sub("", text_entities(unify_eol(raw))).strip())))
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
         headings = (*asked, *line_headings(text))
         title = plain_title(text)

@@ -27,6 +27,7 @@ def _row_ends(line: str) -> bool:
 LINE_LIST_ROWS = 3
 _RAGGED = 0.8
 _FIELD_ROW = re.compile(r"[^:\n]{1,40}:[ \t]{2,}\S")
+_NUMBERED_LABEL = re.compile(r"([^\W\d_][\w ]{0,30}?)[ \t]+\d{1,3}[.:)]?[ \t]*:[ \t]+\S")
 
 
 def line_list(lines: list[str]) -> bool:
@@ -36,6 +37,11 @@ def line_list(lines: list[str]) -> bool:
     # Rows of fields padded to one width are a listing whatever their case and width (curl's "Public curl
     # releases:         254", "curl_easy_setopt() options:   304", which had read as one sentence).
     if all(_FIELD_ROW.match(line) for line in lines):
+        return True
+    # …and rows that each open with one label and its number before a colon ("Location 1: seed words 1-8 and
+    # 9-16" over "Location 2: …", a forum question's scheme, which had read as one sentence of the summary).
+    labels = {m.group(1) for m in map(_NUMBERED_LABEL.match, lines) if m}
+    if len(labels) == 1 and all(_NUMBERED_LABEL.match(line) for line in lines):
         return True
     if not all(line[:1].isupper() or line[:1].isdigit() for line in lines):
         return False

@@ -54,6 +54,14 @@ _SECTION_NAME = re.compile(
     r"|contents|table of contents|readme|what is (?:it|this)|why)[\s.:?!]*$",
     re.I,
 )
+# A heading that says what kind of document follows, over its headline ("# PRESS RELEASE" over "## Island-wide
+# roadside survey indicates…", a university's release, whose title had been "PRESS RELEASE"): the next
+# heading is the title, whatever prose (a "Prepared by" line, a date) comes between.
+_KIND_LABEL = re.compile(
+    r"^(?:(?:press|news|media)\s+release|for\s+immediate\s+release|media\s+advisory|news\s+advisory"
+    r"|(?:joint\s+)?press\s+statement|announcement)[\s.:!]*$",
+    re.I,
+)
 # How a line of prose ends when its sentence goes on to the next line: a word, a comma, a dash.
 _GOES_ON = re.compile(r"[\w,;\u2013\u2014-][*_]*$")
 
@@ -169,6 +177,7 @@ def read_markdown(md: str) -> MarkdownProse:
     title = header.title if header else None
     md = prose_markdown(md[header.end :] if header else md)
     titled = title is not None  # a title is found: front matter's, a header's, a heading's
+    labelled = False  # the title found is a kind's label (``_KIND_LABEL``): the next heading is the title
     lines: list[str] = []
     before = ""  # the line before, as read, when it was prose that goes on to this one
     item = False  # the line before was a list item's, kept as prose
@@ -199,8 +208,11 @@ def read_markdown(md: str) -> MarkdownProse:
             # section, not what the document is called. A disclosure's label names no document, nor
             # does a section's common name ("Introduction", "What is it?"), which the first heading
             # of a README without its name's heading is: that document has no title of its own.
-            if not titled and shown and (tag == "h1" or (tag != "summary" and not "".join(lines).strip())):
+            if labelled and shown and tag != "summary":
+                titled, title, labelled = True, shown, False
+            elif not titled and shown and (tag == "h1" or (tag != "summary" and not "".join(lines).strip())):
                 titled, title = True, None if _SECTION_NAME.match(shown) else shown
+                labelled = bool(_KIND_LABEL.match(shown))
             if shown:
                 headings.append(shown)
             # A heading is its own paragraph, ended like a sentence of its script ("。" after Chinese, none

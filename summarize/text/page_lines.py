@@ -26,6 +26,8 @@ POST_AGE = r"\d{1,2}\s*(?:[smhdw]|mo|yr)\s*•(?:\s*edited)?(?:\s*•)?"
 # A writer's name in a byline (two to four capitalised words), names joined by "and" or commas, a beat or a
 # region ("South-west England", "political", "Middle East") and a role.
 _BYLINE_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+# A place in a dateline: one to four capitalised words ("San Francisco", "Washington, D.C.").
+_PLACE = r"(?-i:[A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,3})"
 _BYLINE_NAMES = rf"{_BYLINE_NAME}(?:\s*(?:,|\band\b)\s*{_BYLINE_NAME})*"
 _BEAT = (
     r"(?-i:[A-Z][\w'’-]*)|chief|senior|deputy|associate|staff|contributing|political|foreign|diplomatic"
@@ -54,11 +56,12 @@ PAGE_LINE_RULE = (
     # "Share full article", "Reporting from Penzance, England", a byline alone ("By Jane Doe"), the writer's
     # line ("Jane Doe South-west England correspondent", "More about Jane Doe"), the print edition's note
     # ("A version of this article appears in print on …"), "Order Reprints | Today's Paper | Subscribe",
-    # "See more on: Strikes, England". Names in capitals (the rule is read ignoring case).
+    # "See more on: Strikes, England"; a release's "Prepared by Jane Doe (jdoe@example.edu)". Names in capitals
+    # (the rule is read ignoring case).
     r"|(?:video\s+)?ad\s+feedback|link\s+copied!?|\d{1,2}\s+min(?:ute)?\s+read|supported\s+by|skip\s+advertisement"
     r"|this\s+article\s+is\s+more\s+than\s+(?:\d+|a|an|one)\s+(?:years?|months?)\s+old"
     r"|listen\s+to\s+this\s+article\b[^\n.]{0,40}|share\s+full\s+article|reporting\s+from\s+[^\n.]{1,60}"
-    rf"|by\s+{_BYLINE_NAMES}|more\s+about\s+{_BYLINE_NAME}|{_BYLINE_NAME}(?:\s+(?:{_BEAT}))*\s+{_ROLE}"
+    rf"|(?:(?:prepared|written|compiled)\s+)?by\s+{_BYLINE_NAMES}(?:\s*\([^()\s]+@[^()\s]+\))?|more\s+about\s+{_BYLINE_NAME}|{_BYLINE_NAME}(?:\s+(?:{_BEAT}))*\s+{_ROLE}"
     r"|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\s+on\b[^\n]{0,300}"
     r"|order\s+reprints\b[^\n]{0,80}|see\s+more\s+on\s*:[^\n]{1,150}|support\s+the\s+guardian"
     # A science news site's lines under the story (Phys.org's): the paper's reference ("More information: G.
@@ -110,6 +113,9 @@ PAGE_LINE_RULE = (
     # A press release's: "FOR IMMEDIATE RELEASE" over it, "###" or "-30-" under it.
     r"|for\s+immediate\s+release|#{3}|-\s*30\s*-"
     # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon
-    # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence.
-    rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP})\.?$"
+    # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence. With
+    # the place it was written, a blog's line under its title ("18 Oct 2008 - San Francisco", which had opened
+    # the summary of Tom Preston-Werner's essay, "San Francisco — 18 Oct 2008").
+    rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP}(?:\s+[-–—|]\s+{_PLACE})?"
+    rf"|{_PLACE}\s+[-–—|]\s+{_STAMP})\.?$"
 )

@@ -279,6 +279,10 @@ def _unmask_urls(sentence: str, urls: list[str]) -> str:
 RUN_ON_TOKENS = 60
 # A piece that ends with a digit and Urdu's full stop: maybe a decimal point cut ("6۔" of "6۔5").
 _DECIMAL_CUT = re.compile(r"\d۔$")
+# A part's letter or number in brackets at a piece's start (pysbd reads "(b)" as a list's item), and one
+# that a comma, a semicolon, a stop or a bracket follows: no item's text after it.
+_CUT_REFERENCE = re.compile(r"\(\w{1,4}\)")
+_REFERENCE_NO_ITEM = re.compile(r"\(\w{1,4}\)[;,.:)]")
 # A stop inside a piece, where pysbd could end a sentence.
 _INNER_STOP = re.compile(rf"[.!?؟۔।॥]+[{_CLOSERS}]*\s|[。！？]+[{_CLOSERS}]*\S")
 # Quote marks read as a letter (U+02BC, the modifier apostrophe): pysbd pairs none of them, and a
@@ -348,11 +352,18 @@ def _rejoin_decimals(pieces: list[str], para: str) -> list[str]:
     """``pieces`` with a number that a stop between its digits cut in two joined again: Urdu writes a
     decimal point as "۔" ("زلزلہ 6۔5 میگنی ٹیوڈ", a magnitude 6.5 earthquake, had been two sentences,
     "…زلزلہ 6۔" and "5 …"), where pysbd and the rules end a sentence. Only where ``para`` has the two
-    pieces with nothing between them ("…2005۔ اس کے بعد…", with its space, is two sentences)."""
+    pieces with nothing between them ("…2005۔ اس کے بعد…", with its space, is two sentences). And a
+    reference to a lettered part that pysbd read as a list's item: glued to its number ("(15 U.S.C.
+    6905(b)) is amended…", a bill's, had been "…6905" and "(b)) is amended…", a key point), or after a
+    word with no text of an item after it ("…described in subsection (d); (2) carry out…")."""
     out: list[str] = []
     for piece in pieces:
-        if out and _DECIMAL_CUT.search(out[-1]) and piece[:1].isdigit() and out[-1] + piece in para:
+        decimal = out and _DECIMAL_CUT.search(out[-1]) and piece[:1].isdigit()
+        reference = out and _CUT_REFERENCE.match(piece) and out[-1][-1:].isalnum()
+        if (decimal or reference) and out[-1] + piece in para:
             out[-1] += piece
+        elif out and _REFERENCE_NO_ITEM.match(piece) and out[-1][-1:].isalpha() and f"{out[-1]} {piece}" in para:
+            out[-1] += " " + piece
         else:
             out.append(piece)
     return out

@@ -47,8 +47,10 @@ def _joined_broken_words(text: str) -> str:
 
 # A space a page left before a stop or a comma after a word ("The BBC's Ireland correspondent, Chris Buckler,
 # reports .", "…for head-butting Freddie Ljungberg .": XSum and BBC texts, shown so in summaries). Not before a
-# decimal (".5") nor a name's dot (".NET"): only where a space or the line's end follows.
-_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:[ \t]|$))", re.M)
+# decimal (".5") nor a name's dot (".NET"): only where a space or the line's end follows. And a line break
+# there, where a citation that opened the line went ("…in the past year\n[@arxiv:1610.05256]. The…", a paper's,
+# had read "…in the past year . The…").
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])(?: +|[ \t]*\n[ \t]*)(?=[.,](?:[ \t]|$))", re.M)
 # …and before an apostrophe that ends a word ("The details of the Senate ’s plenary session…", "isn ‘t", "Boeing
 # 's 787-9"): the word is written whole again, with the curly apostrophe where a curly mark stood. Not a quote
 # that opens ("getting 're-elected'").
@@ -78,7 +80,7 @@ def tidy_text(text: str) -> str:
         text = _joined_broken_words(text)
     if "写真" in text:
         text = _PHOTO_CREDIT_JA.sub("", text)
-    if " ." in text or " ," in text:
+    if " ." in text or " ," in text or "\n." in text or "\n," in text:
         text = _SPACE_BEFORE_STOP.sub("", text)
     if " '" in text or " ’" in text or " ‘" in text:
         text = _SPACE_BEFORE_APOSTROPHE.sub(lambda m: "'" if m.group(1) == "'" else "’", text)

@@ -1,0 +1,253 @@
+"""What reports, bills, essays, how-tos, Wikipedia articles and transcripts leave in their text, read in the
+thirty-second session (GAO reports made Markdown from their PDFs, a bill of the BillSum kind, a GitLab
+postmortem, GitHub's terms, JOSS papers, Paul Graham's and others' essays, Wikipedia articles copied as text,
+wikiHow and recipe how-tos, TED and podcast transcripts, press releases): a report's footnotes and running
+footer, footnote marks in a row, a reference to a bill's lettered part, a citation opening a line, sentences
+glued after a year or a bracket, a title as a page's address writes it, a blog's dateline, character
+references in plain text, a transcript's time code, rows of numbered labels, a press release's kind label and
+its "Prepared by" line, and key points for texts that state few facts. Samples are written for the tests, in
+the documents' shapes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarize.engines import extractive, features
+from summarize.text.calls import FURNITURE_LINE
+from summarize.text.clutter import trim_clutter
+from summarize.text.headlines import plain_title
+from summarize.text.inline import FOOTNOTE_MARK, inline_to_text, text_entities
+from summarize.text.listings import line_list
+from summarize.text.mdprose import read_markdown
+from summarize.text.notes import page_notes
+from summarize.text.sentences import paragraph_sentences, split_sentences
+from summarize.text.textsim import overlap
+from tests.test_furniture import _extractive, _shown
+
+BODY = [
+    "The Harbour Authority spent 4.2 million dollars on new cranes in fiscal year 2024, the audit found. [1]",
+    "Its records of those purchases were incomplete for 11 of the 40 contracts the auditors examined. [2]",
+    "The auditors recommended that the Authority keep every contract file in one register by June 2026. [3]",
+    "The Authority agreed with both recommendations and said the register would be in place by March 2026.",
+]
+NOTES = [
+    "1 Harbour Authority Act of 2009, section 14, as amended in 2015.",
+    "2 Auditors reviewed the contracts signed between October 2023 and September 2024.",
+    "3 See Audit Office, Contract Management at Ports, report 22-104 (Bristol, Mar. 3, 2022).",
+]
+FOOTER = "Page {} AO-26-1187 Harbour Authority Contract Files"
+
+
+def _report() -> str:
+    """A report made text from its PDF: its footnotes at the foot of each page, then its running footer."""
+    pages = [
+        [BODY[0], NOTES[0], FOOTER.format(1)],
+        [BODY[1], NOTES[1], FOOTER.format(2)],
+        [BODY[2], BODY[3], NOTES[2], FOOTER.format(3)],
+    ]
+    return "\n\n".join(p for page in pages for p in page)
+
+
+def test_a_reports_footnotes_and_running_footer_are_no_candidates_and_stay_in_its_text() -> None:
+    text = _report()
+    paragraphs = paragraph_sentences(FOOTNOTE_MARK.sub("", text), "en")
+    notes = page_notes(paragraphs)
+    flat = [s for para in paragraphs for s in para]
+    assert {flat[i] for i in notes} == {*NOTES, *(FOOTER.format(n) for n in (1, 2, 3))} - {""} or all(
+        flat[i].startswith(("1 ", "2 ", "3 ", "Page ")) for i in notes
+    )
+    assert len(notes) == 6
+    shown = _shown(_extractive(text))
+    assert "Harbour Authority Act of 2009" not in shown and "AO-26-1187" not in shown
+    assert "4.2 million dollars" in shown
+    # The marks "[1]" after a stop and a space are no words of the sentences either.
+    assert not re.search(r"\[\d\]|\.\s+\d\s+[A-Z]", shown)
+
+
+def test_a_list_numbered_without_dots_one_item_after_another_is_no_chain_of_footnotes() -> None:
+    steps = [
+        "1 Weigh 500 grams of flour and 350 grams of water into a large bowl.",
+        "2 Mix them by hand for 3 minutes until no dry flour is left.",
+        "3 Leave the dough covered for 45 minutes before adding the salt.",
+    ]
+    paragraphs = paragraph_sentences("\n\n".join(["Bread starts with four things.", *steps]), "en")
+    assert page_notes(paragraphs) == set()
+
+
+def test_a_page_line_said_once_is_no_running_footer() -> None:
+    paragraphs = paragraph_sentences("\n\n".join([BODY[0], "Page 3 of the report lists every contract."]), "en")
+    assert page_notes(paragraphs) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        # Marks in a row, Wikipedia's lettered note after a bracket or a stop
+        ('"putting together"[1][2][3]) is a process', '"putting together") is a process'),
+        ("Nokia Oyj in Finnish)[a] is a Finnish company", "Nokia Oyj in Finnish) is a Finnish company"),
+        ("established in 1865.[a][3] Its roots", "established in 1865. Its roots"),
+        # A mark after a stop and a space, before the next sentence, and at the line's end
+        ("in several ways. [2] Following the act", "in several ways. Following the act"),
+        ("quality, and accuracy. [3]", "quality, and accuracy."),
+        # A reference link's text stays
+        ("see [the guide][1] first", "see the guide first"),
+    ],
+)
+def test_footnote_marks_in_a_row_and_after_a_stop_are_no_words(line: str, prose: str) -> None:
+    assert inline_to_text(line) == prose
+
+
+def test_a_letter_in_brackets_after_a_word_is_no_note() -> None:
+    assert FOOTNOTE_MARK.sub("", "the element a[i] of the array") == "the element a[i] of the array"
+
+
+def test_a_citation_opening_a_line_leaves_no_space_before_the_stop() -> None:
+    md = (
+        "# Conclusions\n\nError rates fell from 20% to less than 6% and approached human performance in the past"
+        " year\n[@arxiv:1610.05256 @arxiv:1703.02136]. The improvements on benchmarks are undeniable.\n"
+    )
+    text = read_markdown(md).text
+    assert "in the past year. The improvements" in text and " ." not in text
+
+
+def test_a_reference_to_a_bills_lettered_part_is_no_list_item() -> None:
+    text = (
+        "(c) Targeted assistance Section 176(b) of the Community Development Act of 1994 (15 U.S.C. 6905(b)) is"
+        " amended by striking 50 percent and inserting 60 percent. (d) Matching requirements"
+    )
+    sentences = split_sentences(text, "en")
+    assert any("(15 U.S.C. 6905(b)) is amended by striking 50 percent" in s for s in sentences)
+    assert not any(s.startswith("(b))") for s in sentences)
+    duties = (
+        "(c) Duties The Director shall— (1) carry out the program described in subsection (d); (2) carry out the"
+        " curriculum program described in subsection (e); and (3) promote youth entrepreneurship."
+    )
+    assert not any(s.startswith(("(d);", "(e);")) for s in split_sentences(duties, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The name was Newe Towne by 1632 and Newtowne by 1638.Located at a river crossing, it grew fast.", 2),
+        ("She married George A. Dixon, Jr. (1891–1956)His great-granddaughter is a singer.", 2),
+        # A version's number and a name's dot stay
+        ("We moved to Python 3.11 and ASP.NET in the spring of that year.", 1),
+    ],
+)
+def test_sentences_glued_after_a_year_or_a_bracket_are_two(text: str, pieces: int) -> None:
+    assert len(split_sentences(text, "en")) == pieces
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Dennis_Ritchie", "Dennis Ritchie"),
+        ("List_of_lighthouses_in_Cornwall", "List of lighthouses in Cornwall"),
+        ("Lighthouses of Cornwall", "Lighthouses of Cornwall"),
+    ],
+)
+def test_a_title_as_the_pages_address_writes_it_reads_with_spaces(first: str, title: str) -> None:
+    body = "The article describes the subject at length. It was written by many people over the years."
+    assert plain_title(f"{first}\n\n{body}") == title
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("18 Oct 2008 - San Francisco", True),
+        ("San Francisco — 23 August 2010", True),
+        ("Prepared by Jane Doe (jdoe@example.edu)", True),
+        ("Written by Jane Doe", True),
+        ("18 Oct 2008 - the day we met", False),
+        ("Prepared by the committee after a long review of every contract.", False),
+    ],
+)
+def test_a_blogs_dateline_and_a_releases_prepared_by_line_are_furniture(line: str, furniture: bool) -> None:
+    assert bool(FURNITURE_LINE.match(line)) is furniture
+
+
+def test_character_references_in_a_plain_text_are_read_where_it_has_several() -> None:
+    escaped = "I&#39;ve come to call it the &quot;man box.&quot; It&#39;s everywhere."
+    assert text_entities(escaped) == "I've come to call it the \"man box.\" It's everywhere."
+    note = "In HTML, write &amp; for an ampersand."
+    assert text_entities(note) == note
+    out = _extractive(
+        "I grew up in the city. I&#39;ve later come to call it the &quot;man box.&quot; We learn it young.\n\n"
+        "Boys are told not to cry. Men are told to be strong. It&#39;s taught at home and at school."
+    )
+    assert "&#39;" not in _shown(out) and "&quot;" not in _shown(out)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trimmed"),
+    [
+        ("[00:19:30.08] And then I'm writing for three sites.", "And then I'm writing for three sites."),
+        ("(12:04) We begin with the budget.", "We begin with the budget."),
+        ("(2:1) was the final score.", "(2:1) was the final score."),
+    ],
+)
+def test_a_transcripts_time_code_before_a_turn_is_clutter(sentence: str, trimmed: str) -> None:
+    assert trim_clutter(sentence) == trimmed
+
+
+def test_rows_of_one_numbered_label_are_a_listing() -> None:
+    assert line_list(["Location 1: words 1-8 and 9-16", "Location 2: words 1-8 and 17-24", "Location 3: words 9-24"])
+    assert not line_list(
+        [
+            "The seeds were kept in three places: one at",
+            "home, one in a bank vault and the third with",
+            "a friend who lived in another city entirely.",
+        ]
+    )
+
+
+def test_a_press_releases_kind_label_is_no_title_and_its_prepared_by_line_no_sentence() -> None:
+    md = (
+        "# PRESS RELEASE\n\nPrepared by Jane Doe (jdoe@example.edu)\n\nNovember 27, 2021\n\n"
+        "## Survey finds one in five palms damaged by beetles\n\n"
+        "In the latest island-wide survey, 21.3% of coconut palms showed beetle damage, up from 19.9%.\n\n"
+        "The survey used phone cameras on vehicles and software that measures damage to each palm.\n"
+    )
+    prose = read_markdown(md)
+    assert prose.title == "Survey finds one in five palms damaged by beetles"
+    out = _extractive(md)
+    assert "Prepared by" not in _shown(out)
+
+
+HOW_TO = """How to write a bug report
+
+A good bug report saves everyone time. Start with a short title that names the broken part of the page.
+
+Describe the problem in a few plain sentences, and choose your words carefully so others can search for it later.
+
+Say which browser, operating system and screen size you used, since pages behave differently on each.
+
+Give the address of the page where the problem happens, so nobody has to hunt for it.
+
+Attach a screenshot or a short video whenever you can, as pictures explain layout problems quickly.
+
+List every step you took before the problem appeared, so developers can repeat them exactly.
+
+Explain what you expected to happen and how the result differed from your expectation.
+
+Add how urgent the problem feels to you and whether any workaround exists for now.
+"""
+
+
+def test_a_text_that_states_few_facts_gets_points_that_say_something_new_in_words() -> None:
+    doc = features.document_features(HOW_TO, "en")
+    assert doc is not None
+    assert sum(bool(c.facts) for c in doc.cands) < extractive.FACT_SHARE * len(doc.cands)
+    out = extractive.summarize(HOW_TO, "en", points=5)
+    assert len(out.key_points) == 5
+    said = split_sentences(out.summary, "en")
+    for i, point in enumerate(out.key_points):
+        assert all(overlap(point, s) < extractive.REPEAT_OVERLAP for s in said + out.key_points[:i])
+    # Without the rule the engine finds no point at all: no sentence of the guide names a fact.
+    summary = sorted(extractive.select(doc, extractive.PARAMS, 3))
+    assert extractive.fact_points(doc, summary, 5) == []
+    # In reading order, each from the text.
+    where = [HOW_TO.index(p.rstrip(".")) for p in out.key_points]
+    assert where == sorted(where)

@@ -251,3 +251,82 @@ def test_a_text_that_states_few_facts_gets_points_that_say_something_new_in_word
     # In reading order, each from the text.
     where = [HOW_TO.index(p.rstrip(".")) for p in out.key_points]
     assert where == sorted(where)
+
+
+def test_a_figure_whose_description_runs_over_lines_is_no_prose() -> None:
+    md = (
+        "# Methods\n\nWe trained three kinds of network on the clinic's records.\n\n"
+        "![Networks come in many forms.\nLeft: a key for the nodes.\nAutoencoder: a network trained to give back"
+        " its input.\nThis figure was inspired by the [Network Zoo](https://example.org/zoo).\n"
+        "<!-- Figure source at https://example.org/drawing -->\n](images/zoo.svg){#fig:zoo .white}\n\n"
+        "The autoencoder found the clearest groups of patients in the records of 2024.\n"
+    )
+    text = read_markdown(md).text
+    assert "a network trained to give back" not in text and "Left: a key" not in text
+    assert "clearest groups of patients" in text
+    # A comment on a line of its own inside a paragraph leaves the paragraph whole.
+    two = read_markdown("The first line of a paragraph\n<!-- a note -->\nruns on here.\n").text
+    assert "The first line of a paragraph runs on here." in " ".join(two.split())
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Effective date: November 16, 2020", True),
+        ("Last revised: 3 March 2024", True),
+        ("Effective immediately, all staff must leave the building.", False),
+    ],
+)
+def test_the_date_a_policy_took_effect_is_furniture(line: str, furniture: bool) -> None:
+    assert bool(FURNITURE_LINE.match(line)) is furniture
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "back"),
+    [
+        ("Which means you will spend only 14 minutes in total on it.", "en", True),
+        ("As such, you might want to port your apps to the new library.", "en", True),
+        ("Or even for one evening with friends.", "en", True),
+        ("Ou seja, uma coisa está conectada à outra.", "pt", True),
+        ("Es decir, nadie sabía nada del acuerdo.", "es", True),
+        ("Oregon voted for the measure in 2020.", "en", False),
+        ("Order matters when you add the salt.", "en", False),
+    ],
+)
+def test_openers_that_lean_on_the_sentence_before_point_back(sentence: str, lang: str, back: bool) -> None:
+    from summarize.text.backrefs import refers_back
+
+    assert refers_back(sentence, lang) is back
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        ("Links to the original comments are below.", True),
+        ("Sources are listed at the end of the article.", True),
+        ("The links between the two cases are above all financial.", False),
+        ("References to the war are below the surface of every speech.", False),
+    ],
+)
+def test_a_note_that_the_links_are_below_is_no_sentence_of_the_text(sentence: str, call: bool) -> None:
+    from summarize.text.calls import is_call_to_action
+
+    assert is_call_to_action(sentence) is call
+
+
+def test_what_a_transcriber_noted_that_nobody_said_is_no_word_of_a_turn() -> None:
+    from summarize.text.transcripts import is_transcript, transcript_prose
+
+    text = "\n".join(
+        [
+            "Anna: Okay {vocalsound} so this is the kick-off meeting for the remote control project .",
+            "Tom: We will sell it for twenty five Euro {disfmarker} and aim to make fifty million Euro .",
+            "Anna: [laughter] That is ambitious, but the board agreed to it last week.",
+            "Tom: The first prototype is due in March (laughs) if the designers keep to the plan.",
+            "Anna: [inaudible 00:12:03] The budget for the prototype is twelve thousand Euro.",
+        ]
+    )
+    assert is_transcript(text)
+    prose, _ = transcript_prose(text)
+    assert not re.search(r"\{|\[|\(laughs\)", prose)
+    assert "twenty five Euro and aim to make fifty million Euro" in prose

@@ -50,7 +50,10 @@ _LANGUAGES = {
         r"|i\.\s?e\.|that\s+is\s+to\s+say"
         # "As such, you might want to port…" (This Week in htmx), "Or even for great sex for one night." (a
         # game's page): what they add to is the sentence before (two key points of the fact-poor texts' rule).
-        r"|as\s+such|or",
+        r"|as\s+such|or"
+        # "Which means you will spend only 14 minutes in total…" (a bread recipe's key point); a question that
+        # opens so is a question, no candidate.
+        r"|which",
         "year|week|month|season|summer|winter|spring|autumn|fall|weekend|morning|afternoon|evening|time|days"
         "|decade|century|term|round|stage",
         "but|and|so|yet|however|still|then|now|meanwhile|instead|also",

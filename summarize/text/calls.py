@@ -115,6 +115,9 @@ _CALL_TO_ACTION_RULES = (
     r"|^(?:head|go)\s+(?:over\s+)?to\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:issue|page|post|site|website|link"
     r"|announcement|docs|documentation|thread)\s+to\s+(?:learn|read|find\s+out)\s+more\b"
     r"|^the\s+video\s+(?:is|can\s+be\s+(?:seen|watched))\s+(?:at\s+the\s+top|above|below)\b"
+    # "Links to the original comments are below." (a Hacker News digest's first summary sentence)
+    r"|^(?:the\s+)?(?:links?|sources?|references?)\s+(?:to\s+[^.!?]{1,60}?\s+)?(?:are|is)\s+(?:listed\s+)?"
+    r"(?:below|above|at\s+the\s+(?:bottom|end)\b[^.!?]{0,40})\s*[.:]?\s*$"
     r"|\bview\s+(?:this|it)(?:\s+(?:email|e-mail|issue|newsletter|post))?\s+(?:in\s+your\s+browser|online|on\s+the\s+web)\b"
     # A mailing's asks and footer: "Forward it to a friend or support us on Patreon.", "Become a paid
     # subscriber", "Update your preferences", "You are receiving this email because you opted in…".

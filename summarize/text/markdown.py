@@ -235,7 +235,8 @@ def prose_markdown(md: str) -> str:
     "---" under a paragraph's line is a heading, after a blank line a thematic break; rules of thumb
     had read every indented code example as prose and every setext heading as a sentence.
     """
-    rows = md.split("\n")
+    rows = _COMMENT_LINE.sub("", md).split("\n")
+    md = "\n".join(rows)
     replaced: dict[int, tuple[int, str]] = {}  # first line -> (end line, what stands in)
     tokens = _block_tokens(md)
     for i, token in enumerate(tokens):
@@ -249,6 +250,8 @@ def prose_markdown(md: str) -> str:
         elif token.type == "html_block" and "\n" in token.content.rstrip("\n"):
             block = "\n".join(rows[start:end])
             replaced.setdefault(start, (end, _TAG_OVER_LINES.sub(_tag_over_lines, block)))
+        elif token.type == "paragraph_open" and end - start > 1 and _image_only(tokens[i + 1]):
+            replaced.setdefault(start, (end, ""))
         elif token.type == "heading_open" and token.markup in ("=", "-") and token.level == 0:
             text = " ".join(tokens[i + 1].content.split())
             replaced.setdefault(start, (end, f"{'#' * int(token.tag[1])} {text}" if text else ""))
@@ -264,6 +267,22 @@ def prose_markdown(md: str) -> str:
             i += 1
     prose = ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
     return unwrap_spans(TEMPLATE_TAG.sub("", HTML_COMMENT.sub("", prose)))
+
+
+# A paragraph that is one picture, its description over several lines (a paper's figure in Pandoc, "![Neural
+# networks come in many different forms.\nLeft: a key…\nAutoencoder: a type of MLP…](images/zoo.svg){#fig:zoo}",
+# whose lines had been read as prose, one a key point), maybe with its attributes: no prose, as a one-line
+# picture is none (:mod:`.inline`).
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*")
+# A comment on a line of its own between two lines of a paragraph (the figure's "<!-- Figure source at … -->"
+# above): read as an HTML block, it had ended the paragraph, and the picture with it, where it goes unseen.
+_COMMENT_LINE = re.compile(r"(?<=[^\n]\n)[ \t]*<!--(?:(?!-->)[^\n])*-->[ \t]*\n(?=[^\n])")
+
+
+def _image_only(inline: Any) -> bool:
+    children = [c for c in (inline.children or []) if c.type not in ("softbreak", "hardbreak")]
+    rest = [c for c in children if c.type != "image"]
+    return len(children) > len(rest) and all(c.type == "text" and _ATTRIBUTES.fullmatch(c.content) for c in rest)
 
 
 # "<" before a letter, "/", "!" or "?" opens an HTML tag, a comment or a declaration where Markdown is rendered.

@@ -26,6 +26,9 @@ POST_AGE = r"\d{1,2}\s*(?:[smhdw]|mo|yr)\s*•(?:\s*edited)?(?:\s*•)?"
 # A writer's name in a byline (two to four capitalised words), names joined by "and" or commas, a beat or a
 # region ("South-west England", "political", "Middle East") and a role.
 _BYLINE_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+# The date a policy or terms took effect or were last changed ("Effective date: November 16, 2020", GitHub's
+# terms, which had been a key point; "Last revised: …").
+_POLICY_DATE = r"effective(?:\s+date|\s+as\s+of|\s+from)?|last\s+(?:modified|revised|reviewed|amended)"
 # A place in a dateline: one to four capitalised words ("San Francisco", "Washington, D.C.").
 _PLACE = r"(?-i:[A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,3})"
 _BYLINE_NAMES = rf"{_BYLINE_NAME}(?:\s*(?:,|\band\b)\s*{_BYLINE_NAME})*"
@@ -116,6 +119,7 @@ PAGE_LINE_RULE = (
     # November 30, 2026", "Published 30 November 2026"): glued to a byline it had been a summary sentence. With
     # the place it was written, a blog's line under its title ("18 Oct 2008 - San Francisco", which had opened
     # the summary of Tom Preston-Werner's essay, "San Francisco — 18 Oct 2008").
-    rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?)?[\s:]*{_STAMP}(?:\s+[-–—|]\s+{_PLACE})?"
+    rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?|{_POLICY_DATE})?[\s:]*{_STAMP}"
+    rf"(?:\s+[-–—|]\s+{_PLACE})?"
     rf"|{_PLACE}\s+[-–—|]\s+{_STAMP})\.?$"
 )

@@ -34,6 +34,14 @@ _SMALL_TALK_WORDS = (
 )
 _SMALL_TALK = frozenset(_SMALL_TALK_WORDS.split())
 _WORD = re.compile(r"[\w'’]+")
+# What a transcriber notes that nobody said, inside a turn: a corpus's tag in braces ("{vocalsound}",
+# "{disfmarker}", "{gap}": the AMI meetings as QMSum stores them, whose tags had been words of the summary),
+# and a sound or a gap in brackets ("[laughter]", "(laughs)", "[inaudible 00:12:03]", "[crosstalk]").
+_NOT_SAID = re.compile(
+    r"[ \t]*(?:\{[a-z_]{2,20}\}|[\[(](?:laugh(?:s|ter|ing)?|inaudible|unintelligible|crosstalk|applause"
+    r"|silence|pause|coughs?|music|noise|indiscernible)\b[^\])\n]{0,20}[\])])",
+    re.I,
+)
 
 
 def _turn(line: str) -> re.Match[str] | None:
@@ -57,13 +65,15 @@ def is_transcript(text: str) -> bool:
 
 def transcript_prose(text: str) -> tuple[str, tuple[str, ...]]:
     """``text`` (a transcript, :func:`is_transcript`) as prose: one paragraph a turn, without its stamp,
-    its speaker's name and its small talk; a line that opens no turn goes on the turn before it. And the
-    turns that only ask ("How long did the strike last?"): an interview's question names what the answer
-    after it is about, as a heading does, and says nothing itself."""
+    its speaker's name, what the transcriber noted that nobody said (``_NOT_SAID``) and its small talk; a
+    line that opens no turn goes on the turn before it. And the turns that only ask ("How long did the
+    strike last?"): an interview's question names what the answer after it is about, as a heading does,
+    and says nothing itself."""
     turns: list[str] = []
     for row in text.split("\n"):
         if not row.strip():
             continue
+        row = _NOT_SAID.sub("", row)
         m = _turn(row)
         if m is not None or not turns:
             turns.append(row[m.end() :].strip() if m else row.strip())

@@ -330,3 +330,15 @@ def test_what_a_transcriber_noted_that_nobody_said_is_no_word_of_a_turn() -> Non
     prose, _ = transcript_prose(text)
     assert not re.search(r"\{|\[|\(laughs\)", prose)
     assert "twenty five Euro and aim to make fifty million Euro" in prose
+
+
+def test_fields_written_as_empty_link_definitions_give_the_title() -> None:
+    md = (
+        "[category]: <> (General)\n[date]: <> (2019/04/16)\n[title]: <> (On Free Speech)\n[pandoc]: <> ()\n\n"
+        "Freedom of speech is a topic many communities have struggled with. This post looks at why.\n"
+    )
+    prose = read_markdown(md)
+    assert prose.title == "On Free Speech"
+    assert "<>" not in prose.text and "General" not in prose.text
+    # A link's definition at the top is no header.
+    assert read_markdown("[docs]: https://example.org\n\nText here is prose. It goes on.\n").title is None

@@ -35,11 +35,20 @@ class Header:
     author: str | None = None
 
 
+# Fields written as empty link definitions, a Markdown comment that no renderer shows ("[title]: <> (On Free
+# Speech)", "[date]: <> (2019/04/16)", Vitalik Buterin's posts, whose title had gone unread).
+_COMMENT_FIELDS = re.compile(r"\A(?:[ \t]*\[[A-Za-z_-]+\]:[ \t]*<>[ \t]*\([^()\n]*\)[ \t]*(?:\n|\Z))+")
+_COMMENT_FIELD = re.compile(r"\[([A-Za-z_-]+)\]:[ \t]*<>[ \t]*\(([^()\n]*)\)")
+
+
 def read_header(md: str) -> Header | None:
     """The header at the top of ``md`` (line endings ``\\n``), or None when it has none."""
     found = front_matter(md)
     if found is None:
-        return None
+        fields = _COMMENT_FIELDS.match(md)
+        if fields is None:
+            return None
+        return _header(fields.end(), {k.lower(): v.strip() for k, v in _COMMENT_FIELD.findall(fields.group(0))})
     if found.re is not FRONT_MATTER:  # Pelican's "Key: value" lines
         return _header(found.end(), _lines(found.group(0), separator=":"))
     fields = _parsed(found.group(0), toml=found.group(1) == "+++")

@@ -69,7 +69,11 @@ _LANGUAGES = {
         # "Due to this, the UK Ministry of Defense is reviewing…" (a Business Insider story's key point).
         "|due to|owing to|thanks to",
         r"this|that|these|those|such|the\s+latter",
-        r"of\s+(?:these|those|them|which)\s*,|among\s+(?:them|these)\b",
+        r"of\s+(?:these|those|them|which)\s*,|among\s+(?:them|these)\b"
+        # …and a part of them as the sentence's subject: "The lowest form of these is to disagree with the
+        # author's tone." (Paul Graham's essay, its summary's first sentence), "One of them was asked…", "Some
+        # of these ideas have been showcased…"; not "Many of those who…", whose "those" points ahead.
+        r"|(?:the\s+)?(?:[a-z]+\s+){0,2}?of\s+(?:them|these|those)\b(?!\s+(?:who|whom|whose|which|that)\b)",
     ),
     "de": _Rules(
         "er|sie|ihm|ihn|ihr|ihre|ihren|ihrem|ihrer|sein|seine|seinen|seinem|seiner|dies|diese|dieser|dieses"

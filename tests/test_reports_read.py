@@ -346,3 +346,122 @@ def test_fields_written_as_empty_link_definitions_give_the_title() -> None:
     assert "<>" not in prose.text and "General" not in prose.text
     # A link's definition at the top is no header.
     assert read_markdown("[docs]: https://example.org\n\nText here is prose. It goes on.\n").title is None
+
+
+def test_a_heading_line_over_an_urdu_paragraph_is_its_own_paragraph() -> None:
+    from summarize.text.sentences import split_paragraphs
+
+    body = (
+        "یہ روایت مختلف الفاظ میں ملتی ہے، لیکن ان متون میں کوئی فرق ایسا نہیں ہے"
+        " جو کسی بڑے معنوی فرق پر دلالت کرتا ہو۔ " * 2
+    )
+    text = f"متون\n{body.strip()}\nمعنی\n{body.strip()}"
+    paragraphs = split_paragraphs(text)
+    assert paragraphs[0] == "متون" and paragraphs[2] == "معنی"
+
+
+def test_a_quotations_signature_after_its_stop_stays_with_it() -> None:
+    from summarize.text.questions import is_question
+
+    quote = "想象在这个世界里每个人都能自由分享所有人类知识的总和。  -- 吉米·威尔士"
+    (one,) = split_sentences(quote, "zh")
+    assert one.endswith("-- 吉米·威尔士")
+    assert len(split_sentences("He left early. — The next day it rained hard.", "en")) == 2
+    # A letter's question keeps asking with its writer's signature after it.
+    (asked,) = split_sentences("Should I have called the police? -- BEATEN UP IN CALIFORNIA", "en")
+    assert is_question(asked, "en")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        ("あけましておめでとうございます!! :)", True),
+        ("今年もよろしくお願いします！", True),
+        ("新年快乐！", True),
+        ("今年もよろしくお願いしますと彼は言った。", False),
+    ],
+)
+def test_a_new_years_greeting_and_sign_off_are_no_sentences_of_a_post(sentence: str, call: bool) -> None:
+    from summarize.text.calls import is_call_to_action
+
+    assert is_call_to_action(sentence) is call
+
+
+def test_an_urdu_sentences_source_in_brackets_stays_with_it() -> None:
+    text = "وہ ایک دوسرے کی ہمت بڑھاتے تھے۔ (البدایہ وا لنھایہ، ابنِ کثیر، ج۳، ص ۲۷۴) ایک اور غزوہ میں یہ شعار مقرر ہوا۔"
+    first, second = split_sentences(text, "ur")
+    assert first.endswith("(البدایہ وا لنھایہ، ابنِ کثیر، ج۳، ص ۲۷۴)") and second.startswith("ایک اور غزوہ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        (
+            "This is a work of the U.S. government and is not subject to copyright protection in the United States.",
+            True,
+        ),
+        ("Osama Shukir Muhammed Amin FRCP(Glasg) - Own work, CC BY-SA 4.0.", True),
+        (
+            "Jane Roe (Assistant Director), Tom Poe, and Ann Moe also made significant contributions to this report.",
+            True,
+        ),
+        ("She made significant contributions to physics over a long career.", False),
+        ("The photo, licensed CC BY 2.0, shows the harbour wall before the storm of 2014.", False),
+    ],
+)
+def test_a_government_works_notice_a_pictures_licence_and_a_reports_staff_are_furniture(
+    sentence: str, furniture: bool
+) -> None:
+    from summarize.text.furniture import is_furniture
+
+    assert is_furniture(sentence, "en") is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Source: GAO Analysis of Agency Statutes and Annual Reports. | GAO-26-107650", True),
+        ("Sources: Reuters, AP", True),
+        ("Source code for the tool is on GitHub.", False),
+    ],
+)
+def test_a_figures_source_line_is_furniture(line: str, furniture: bool) -> None:
+    assert bool(FURNITURE_LINE.match(line)) is furniture
+
+
+def test_a_call_to_donate_through_a_platform_is_a_call() -> None:
+    from summarize.text.calls import is_call_to_action
+
+    assert is_call_to_action("Get in touch to volunteer for on-call duty or donate through Patreon.")
+    assert not is_call_to_action("The charity said donations through the appeal had doubled this year.")
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("in Lao standard time :stuck_out_tongue:.", "in Lao standard time."),
+        ("Great work :+1: team", "Great work team"),
+        ("at 10:30:45 today", "at 10:30:45 today"),
+        ("use std::vec::Vec here", "use std::vec::Vec here"),
+        ("the ratio was 3:2:1 then", "the ratio was 3:2:1 then"),
+    ],
+)
+def test_an_emojis_shortcode_is_no_word(line: str, prose: str) -> None:
+    assert inline_to_text(line) == prose
+
+
+def test_a_sentence_a_blank_line_broke_in_two_is_one_again() -> None:
+    from summarize.text.sentences import split_paragraphs
+
+    text = (
+        "Some studies were excluded because the research was not conducted in\n\n"
+        "the United States or because they did not meet our criteria.\n\n- apples\n\n- bananas\n\nTitle\n\nthe end."
+    )
+    assert split_paragraphs(text) == [
+        "Some studies were excluded because the research was not conducted in the United States or because they"
+        " did not meet our criteria.",
+        "- apples",
+        "- bananas",
+        "Title",
+        "the end.",
+    ]

@@ -124,6 +124,8 @@ _CALL_TO_ACTION_RULES = (
     r"|\b(?:forward|share)\s+(?:it|this(?:\s+(?:issue|newsletter|email|e-mail|post))?)\s+(?:to|with)\s+(?:a\s+)?"
     r"(?:friend|colleague)s?\b"
     r"|\bsupport\s+(?:us|me|this\s+newsletter|our\s+work)\s+on\s+(?:patreon|ko-?fi|github\s+sponsors|open\s*collective)\b"
+    # "…get in touch to volunteer… or donate through Patreon." (Homebrew's incident disclosure, a key point)
+    r"|\bdonate\s+(?:to\s+us\s+)?(?:through|via|on|at)\s+(?:patreon|ko-?fi|github\s+sponsors|open\s*collective|liberapay)\b"
     r"|\bbecome\s+a\s+(?:patron|paid\s+subscriber|paying\s+subscriber|supporting\s+member)\b|\bbuy\s+(?:us|me)\s+a\s+coffee\b"
     r"|\b(?:update|manage)\s+your\s+(?:email\s+|subscription\s+)?(?:preferences|subscription)\b"
     r"|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:email|e-mail|message|newsletter)\s+because\b"
@@ -161,6 +163,10 @@ _CALL_TO_ACTION_RULES = (
     r"|点击\s*(?:这里|此处)|关注\s*[^，,。！？\s]{0,20}?\s*(?:微信)?公众号|以下(?:为|是)本期内容|返回目录"
     r"|每(?:个)?月\s*\d{1,2}\s*(?:号|日)\s*更新|^(?:你好|大家好)[，,]\s*我是|这里每周(?:都会)?分享"
     r"|^本期(?:分享|共|收录)了?\s*\d+\s*(?:篇|个|则)"
+    # A Japanese post's New Year greeting and sign-off ("あけましておめでとうございます!!", "今年もよろしくお願い
+    # します！", a year-in-review blog's first summary sentence and last key point), a Chinese one's "新年快乐".
+    r"|^(?:明けまして|あけまして)おめでとう(?:ございます)?[!！。\s:)]*$|^(?:今年|本年|今後とも|引き続き)?[もは]?"
+    r"(?:どうぞ)?よろしくお(?:願|ねが)いします[!！。\s]*$|^(?:祝(?:大家)?)?新年快乐[!！。\s]*$"
     # Furniture that introduces a newsletter or one of its sections in the editor's voice.
     # The issue's number in digits or in words ("Welcome to the seventeenth issue of This Week in Dart!").
     r"|\b(?:welcome\s+to|present\s+(?:to\s+)?you|presenting)\s+(?:another|this|the\s+latest|our|the\s+(?:\d+(?:st|nd|rd|th)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .quantities import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from .quotes import ATTRIBUTION, SPEAKER_AFTER_QUOTE
+from .quotes import ATTRIBUTION, SIGNATURE, SPEAKER_AFTER_QUOTE
 from .scripts import PICTOGRAPHS
 
 # Closing quotes and brackets that may follow a full stop and belong to the sentence.
@@ -36,6 +36,12 @@ _TITLE_END = re.compile(
 
 # A quotation's attribution after its closing mark ("– brundolf on Hacker News"), a piece pysbd may cut off.
 _DASHED_ATTRIBUTION = re.compile(ATTRIBUTION)
+
+# …and a paragraph's last piece that is only a dash and a name, after a sentence's stop: who said the
+# quotation the paragraph holds ("> 想象在这个世界里每个人都能自由分享所有人类知识的总和。  -- 吉米·威尔士", a
+# blog's quote of Jimmy Wales, whose name alone had ended a summary as a sentence).
+_SIGNED = re.compile(SIGNATURE)
+_STOP_END = re.compile(r"[.!?。！？][\"”’»」』)]*$")
 
 # Pictographs and other symbols (emoji) and the space after them, at a piece's start.
 _LEADING_SYMBOLS = re.compile(rf"({PICTOGRAPHS}+)\s+")
@@ -109,7 +115,7 @@ def join_continuations(para: str, pieces: list[str]) -> list[str]:
     ``para`` writes the two."""
     out: list[tuple[int, int]] = []
     pos, changed = 0, False
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         at = para.find(piece, pos)
         if at < 0:  # a splitter rewrote it: nothing to join by
             return pieces
@@ -117,7 +123,8 @@ def join_continuations(para: str, pieces: list[str]) -> list[str]:
         # A macro's "!" ends nothing: "println!(…)", "vec![…]" (Rust newsletters), glued to its bracket.
         macro = bool(out) and at == out[-1][1] and para[at - 1] == "!" and piece[0] in "([{"
         before = para[out[-1][0] : out[-1][1]] if out else ""
-        if out and (macro or goes_on(before, piece) or _ENUMERATOR.fullmatch(before)):
+        signed = k == len(pieces) - 1 and _SIGNED.fullmatch(piece) and _STOP_END.search(before)
+        if out and (macro or signed or goes_on(before, piece) or _ENUMERATOR.fullmatch(before)):
             out[-1], changed = (out[-1][0], pos), True
             continue
         if out and (m := _LEADING_SYMBOLS.match(piece)) and m.end() < len(piece):
@@ -125,3 +132,25 @@ def join_continuations(para: str, pieces: list[str]) -> list[str]:
             out[-1], at, changed = (out[-1][0], at + len(m.group(1))), at + m.end(), True
         out.append((at, pos))
     return [para[a:b] for a, b in out] if changed else pieces
+
+
+# A source in brackets after a sentence's stop, before the next sentence: Urdu and Arabic writing cites a
+# verse or a book so ("…ہمت بڑھاتے تھے۔ (البدایہ وا لنھایہ، ابنِ کثیر، ج۳، ص ۲۷۴) ایک اور غزوہ میں…", an essay
+# in the Makhzan corpus, whose key points had opened with another sentence's source). No stop inside it.
+_CITED_SOURCE = re.compile(r"[(（][^()（）.!?۔؟\n]{1,80}[)）][ \t]+(?=\S)")
+_ARABIC_STOP_END = re.compile(r"[.!?۔؟][\"”’»)]*$")
+
+
+def reattach_sources(pieces: list[str], lang: str) -> list[str]:
+    """``pieces`` (Urdu, Arabic, Persian) with a source in brackets that opens a piece given back to the
+    sentence before it, which it cites (see ``_CITED_SOURCE``); other languages as they are."""
+    if lang not in ("ur", "ar", "fa"):
+        return pieces
+    out: list[str] = []
+    for piece in pieces:
+        m = _CITED_SOURCE.match(piece)
+        if out and m and _ARABIC_STOP_END.search(out[-1]) and piece[m.end() :].strip():
+            out[-1] += " " + piece[: m.end()].rstrip()
+            piece = piece[m.end() :]
+        out.append(piece)
+    return out

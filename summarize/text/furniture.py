@@ -39,6 +39,10 @@ _NOTICE = re.compile(
     r"|\bpermitted in any medium without royalty\b|\bNo reproduction without permission\b"
     r"|^This (?:program|library|document|file|manual|software|work) is (?:free\b|distributed in the hope\b"
     r"|(?:licensed|released|distributed|published) under\b)"
+    # A US government work's notice ("This is a work of the U.S. government and is not subject to copyright
+    # protection in the United States.", under every GAO report, a key point) and a picture's Creative Commons
+    # licence in its credit ("Osama Shukir Muhammed Amin FRCP(Glasg) - Own work, CC BY-SA 4.0.")
+    r"|\bis not subject to copyright protection\b|\bCC[ -]BY(?:-(?:SA|ND|NC))*(?:[ -]\d\.\d)?\.?$|\bOwn work\b,"
     # A changelog's own notice, as Keep a Changelog words it ("All notable changes to this project will be
     # documented in this file.", "The format is based on Keep a Changelog, and this project adheres to
     # Semantic Versioning."): two of charset-normalizer's changelog's three summary sentences.
@@ -125,6 +129,9 @@ _CREDIT_BY = rf"(?:additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+
 _CREDIT = re.compile(
     rf"^\(?{_CREDIT_BY}(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_BY})*\)?\.?$"
     r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$|\bcontributed\s+reporting\.?$"
+    # a report's staff acknowledgments ("X (Assistant Director), Y, and Z also made significant contributions to
+    # this report.", GAO's, a key point)
+    r"|\bmade\s+(?:significant\s+|key\s+|major\s+)?contributions\s+to\s+this\s+(?:report|testimony|study)\.?$"
     r"|^Our Standards:\s"
     # a newsletter's editor for the week ("This week's edition was edited by peter-b.", This Week in LiveCode's,
     # its summary's first sentence; "This issue was curated by …")

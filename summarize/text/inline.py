@@ -29,6 +29,10 @@ _SINGLE_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])")
 # price was ~~$10~~ $8" says $8.
 _STRUCK = re.compile(r"[ \t]*~~(?=\S)[^~\n]*?(?<=\S)~~")
 _REFERENCE_LINK = re.compile(r"!?\[([^\]\n]+)\](?:\[[^\]\n]*\])?(?![(:])|\[\]\[[^\]\n]*\]")
+# An emoji's shortcode, which a site's renderer shows as its picture (":stuck_out_tongue:", ":+1:", a travel blog's,
+# shown as written in a key point): no word. Between spaces or a stop, not inside a word, a path or a
+# name ("std::vec", "10:30:45", "http://").
+_SHORTCODE = re.compile(r"[ \t]*(?<![\w:/]):(?:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}|[+-]1):(?![\w:/])")
 # A character reference, which Markdown shows as its character ("support for &lt;textarea>", This Month in
 # Servo's; "&amp;", "&#8217;"): only with its semicolon, so "AT&T" and "R&D" stay as written.
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -145,6 +149,8 @@ def inline_to_text(line: str) -> str:
     line = FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
     line = _CREDIT_LINK.sub("", _ITEM_TAG.sub(r"\1", _IMAGE.sub("", line)))
     line = _SPACE_BETWEEN_CJK_LINKS.sub(r"\1", line)
+    if ":" in line:
+        line = _SHORTCODE.sub("", line)
     held = "](" in line and "\ue0f0" not in line and "\ue0f1" not in line  # not where the text uses them itself
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)

@@ -113,6 +113,9 @@ PAGE_LINE_RULE = (
     # width and date ("Президент РФ В. Путин встретился с… - РИА Новости, 1920, 27.09.2021").
     r"|©\s*[^\n/]{1,60}/\s*[^\n/.]{1,60}|перейти\s+в\s+фотобанк|читать\s+[\w.-]+\.ru\s+в(?:\s+[^\s.]{1,20})?"
     r"|[^\n]{1,400}\s[-—–]\s+(?:риа\s+новости|тасс|спутник)\s*,\s+\d{3,4}\s*,\s+\d{2}\.\d{2}\.\d{4}"
+    # A figure's or a table's source line ("Source: GAO Analysis of Agency Statutes and Annual Reports. |
+    # GAO-26-107650", a report's, whose label went and whose rest had been a key point).
+    r"|sources?\s*:\s*[^\n]{1,200}"
     # A press release's: "FOR IMMEDIATE RELEASE" over it, "###" or "-30-" under it.
     r"|for\s+immediate\s+release|#{3}|-\s*30\s*-"
     # A line that is only the story's date stamp ("Mon 30 Nov 2026 09.00 GMT", "Updated 3:22 PM EST, Mon

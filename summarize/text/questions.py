@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .quotes import SIGNATURE
+
 # A question: it ends in a question mark (a bracket may close after it) and opens as one asks, in English
 # with a question word or an auxiliary (after a connective), in Spanish with "¿", in Portuguese, French,
 # German and Italian with a question word (German and French also ask by inversion: no rule), in Chinese
@@ -12,6 +14,7 @@ import re
 # one that opens. A statement
 # that ends in a title's mark ("…hit songs like What's My Name?", "…entitled The End Of Asymmetry?") is none.
 _ASKED = re.compile(r"[?？؟][)\]）]*$")
+_SIGNED_QUESTION = re.compile(rf"(?<=[?？؟])\s+{SIGNATURE}$")
 _ASKS = {
     # English, also after a phrase and its comma ("With Ferguson and Eric Garner in the headlines, is Selma
     # particularly meaningful now?", an interview's question, a key point); "Or …?" goes on asking ("Or the
@@ -49,6 +52,8 @@ _ASKS = {
 
 
 def is_question(sentence: str, lang: str) -> bool:
-    """Whether ``sentence`` asks (:data:`_ASKS`); languages without a rule here: never."""
+    """Whether ``sentence`` asks (:data:`_ASKS`), its signature aside ("Should I have? -- BEATEN UP IN
+    CALIFORNIA", an advice column's letter); languages without a rule here: never."""
     opens = _ASKS.get(lang.split("-")[0].lower())
+    sentence = _SIGNED_QUESTION.sub("", sentence)
     return bool(opens and _ASKED.search(sentence) and opens.match(sentence))

@@ -178,6 +178,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # "---" is no dash of this kind (a Markdown thematic break). The pattern the Markdown reader, the splitter,
 # the newsletter engine and this module read an attribution by.
 ATTRIBUTION = r"(?:[–—~]|--)[ \t]*[^\s~–—-]"
+# A signature: a dash and a name, no stop (a quotation's "-- 吉米·威尔士", an advice column's letter's "--
+# BEATEN UP IN CALIFORNIA").
+SIGNATURE = ATTRIBUTION + r"[^.!?。！？\n]{0,40}"
 # An attribution ends the sentence, right after the quotation's closing mark: a dash inside a sentence is
 # an aside ("…involved -- my ex is Sofia Vergara…"), not a speaker.
 _TRAILING_ATTRIBUTION = re.compile(r"[”\"’'»][ \t]*(" + ATTRIBUTION + r"[^”\"“‘’]{0,80})$")

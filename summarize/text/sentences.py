@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .continuations import CLOSE_MARKS, CLOSE_QUOTES, join_continuations
+from .continuations import CLOSE_MARKS, CLOSE_QUOTES, join_continuations, reattach_sources
 from .glued import split_captions, split_quote_edges, split_unspaced
 from .listings import LINE_END, line_list
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
+from .paragraphs import join_broken_sentences, join_open_brackets
 from .segment import get_segmenter, segment, segment_bounded, spans, unpair_dashes
 from .textsim import tokens
 
@@ -89,8 +90,14 @@ def _unwrapped(lines: list[str]) -> bool:
 def _heads(line: str, nxt: str) -> bool:
     """Whether ``line`` is a heading over an unwrapped paragraph ``nxt``: a few words with no stop,
     the paragraph one long line opening with a capital (a page's "Harbourtown" over "Harbourtown is a
-    coastal town…" had been read as one sentence)."""
-    return len(line.split()) <= 8 and len(nxt) > UNWRAPPED_LINE and nxt[:1].isupper()
+    coastal town…" had been read as one sentence); in a script without case, any letter opens it (an Urdu
+    essay's "متون" over its section had run into the section's first sentence)."""
+    first = nxt[:1]
+    return (
+        len(line.split()) <= 8
+        and len(nxt) > UNWRAPPED_LINE
+        and (first.isupper() or (first.isalpha() and not first.islower()))
+    )
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -103,48 +110,7 @@ def split_paragraphs(text: str) -> list[str]:
             out.extend(_rejoin_wrapped(lines))
         elif lines:
             out.append(block.strip())
-    return _join_open_brackets(out)
-
-
-# A bracket a paragraph opens and short paragraphs after it close: one line a scraper broke at each link it took
-# out (BBC Hindi's footer, "(बीबीसी हिन्दी के" / "एंड्रॉएड ऐप के लिए आप" / "यहां क्लिक कर सकते हैं. आप हमें" /
-# "फ़ेसबुक और" / "ट्विटर पर फ़ॉलो भी कर सकते हैं.)", whose pieces had been key points), joined again.
-_BRACKET_PIECES = 6
-_BRACKET_PIECE_WORDS = 12
-
-
-# A face drawn with a bracket (":(", ";-)") opens and closes nothing.
-_EMOTICON = re.compile(r"[:;=]-?[()]")
-
-
-def _depth(paragraph: str) -> int:
-    text = _EMOTICON.sub("", paragraph)
-    return text.count("(") - text.count(")")
-
-
-def _join_open_brackets(paragraphs: list[str]) -> list[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(paragraphs):
-        para = paragraphs[i]
-        depth = _depth(para)
-        end = i
-        # A bracket that ends its paragraph opens what follows whatever its length (BBC Hindi's "…नहीं आने वाला
-        # है.(" over "बीबीसी मॉनिटरिंग दुनिया भर के…" / "ट्विटर और" / "फेसबुक पर भी पढ़ सकते हैं.)").
-        words = 0 if para.endswith("(") else len(para.split())
-        while depth > 0 and end + 1 < len(paragraphs) and end - i < _BRACKET_PIECES:
-            nxt = paragraphs[end + 1]
-            if (words and len(nxt.split()) > _BRACKET_PIECE_WORDS) or "\n" in nxt or LIST_ITEM.match(nxt):
-                break
-            end += 1
-            depth += _depth(nxt)
-        if depth == 0 and end > i:
-            out.append(" ".join(paragraphs[i : end + 1]))
-            i = end + 1
-        else:
-            out.append(para)
-            i += 1
-    return out
+    return join_broken_sentences(join_open_brackets(out))
 
 
 def _rejoin_wrapped(lines: list[str]) -> list[str]:
@@ -311,7 +277,7 @@ def _reread_run_on(segmenter, piece: str) -> list[str]:  # type: ignore[no-untyp
 
 
 def _split_paragraph(para: str, lang: str) -> list[str]:
-    return join_continuations(para, _split_pieces(para, lang))
+    return reattach_sources(join_continuations(para, _split_pieces(para, lang)), lang)
 
 
 def _split_pieces(para: str, lang: str) -> list[str]:

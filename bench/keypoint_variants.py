@@ -169,28 +169,11 @@ def equal_stretches(rest: list[int], count: int) -> list[list[int]]:
 # The engine's own (one owner): the shipped rule cuts with it.
 equal_shares = extractive.equal_shares
 
-# How much position counts in an adaptive rule's rank, times the engine's lead factor (:func:`point_rank`);
-# the engine shipped 0.25 in the twenty-eighth session.
-POINT_POSITION = 0.25
-
-
-def point_rank(doc: DocFeatures, position: float = POINT_POSITION) -> list[float]:
-    """The adaptive rules' rank: centrality + ``position`` × the engine's lead factor × position (falling
-    as the summary's does). A lede that states the whole article lifts the points near it; a greeting or
-    a preamble (lead factor 1/16) leaves them to centrality. (The engine's in the twenty-eighth session.)"""
-    weight = position * extractive.lead_factor(doc)
-    decay = extractive.PARAMS.position_decay
-    return [c + weight / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
-
-
-def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
-    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power`` (1 to
-    ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the text and
-    leaves the rest to the best sentences anywhere; a text whose opening says little (a newsletter, a
-    report) spreads them all. ``power`` 0: always ``points``. (The engine's in the twenty-eighth session.)"""
-    if power <= 0:
-        return points
-    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
+# The engine's own (one owner): the adaptive rules rank and count stretches with them (the engine ships
+# "adaptive: centrality + 0.25 x lead factor x position, points / lead ratio stretches").
+POINT_POSITION = extractive.POINT_POSITION
+point_rank = extractive.point_rank
+stretch_count = extractive.stretch_count
 
 
 def _cut(rest: list[int], weight: list[float], points: int, how: str) -> list[list[int]]:
@@ -212,9 +195,10 @@ def variant(
     stretch_power: float = 0.0,
 ) -> Rule:
     """The key-point rule family: the rule before the round that declared it is ``variant()``; the
-    engine's now is ``variant(power=3.0)`` (:data:`SHIPPED`, since the twenty-ninth session;
-    ``variant("lead-position 0.25", "centrality", fact_weight=0.0, stretch_power=1.0)`` in the one before,
-    ``variant("centrality", "length")`` in the two before it, ``variant("centrality")`` before them).
+    engine's now is ``variant("lead-position 0.25", "centrality", fact_weight=0.0, stretch_power=1.0)``
+    (:data:`SHIPPED`, since the thirty-second session, as in the twenty-eighth; ``variant(power=3.0)`` in
+    the three between, ``variant("centrality", "length")`` in the two before the twenty-eighth,
+    ``variant("centrality")`` before them).
 
     Stretches cut by ``importance ** power`` (``cut``); in each, the sentence with the best
     importance * (1 + fact_weight * log(1 + new facts)) * (1 - novelty * its largest cosine to the
@@ -362,7 +346,7 @@ ADAPTIVE: dict[str, Rule] = {
 }
 # The rule the engine ships (``extractive.fact_points``): what bench/keypoint_folds.py's procedure
 # picks on all three sets with the shipped weights (tests/test_eval.py holds the two equal).
-SHIPPED = "cut: importance ** 3.0"
+SHIPPED = "adaptive: centrality + 0.25 x lead factor x position, points / lead ratio stretches"
 # The family the nested procedure (bench/keypoint_folds.py) chooses from, in this order (ties go to
 # the earlier rule, so to the shipped one first).
 # Its first rule is the one shipped when the family was declared (``variant("centrality",

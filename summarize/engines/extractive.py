@@ -234,10 +234,33 @@ def keeps_news(doc: DocFeatures, summary: FactsSaid, chosen: list[int], k: int) 
     return True
 
 
-# The key-point rule's constants (``bench/keypoint_folds.py``'s pick, its 32nd run): how much each new
-# fact adds to a sentence's rank, and the power of its score that the stretches share equally.
+# How much position counts in a key point's rank, times the engine's lead factor (:func:`point_rank`): the
+# key-point rule's constant (``bench/keypoint_folds.py``'s pick, its 35th run).
+POINT_POSITION = 0.25
+# The rank and the stretches of the points that say something new in words (:func:`said_points`), fixed when
+# that rule was written (the fact rule of the time's: ``bench/keypoint_folds.py`` counts these points after
+# every rule of its family, so they do not follow the rule it picks).
 POINT_FACT_WEIGHT = 0.5
 POINT_CUT_POWER = 3.0
+
+
+def point_rank(doc: DocFeatures, position: float = POINT_POSITION) -> list[float]:
+    """What key points are ranked by: centrality + ``position`` × the engine's lead factor × position
+    (falling as the summary's does). A lede that states the whole article lifts the points near it; a
+    greeting or a preamble (lead factor 1/16) leaves them to centrality."""
+    weight = position * lead_factor(doc)
+    decay = PARAMS.position_decay
+    return [c + weight / (1 + k) ** decay for k, c in enumerate(doc.centrality)]
+
+
+def stretch_count(doc: DocFeatures, points: int, power: float = 1.0) -> int:
+    """How many stretches ``points`` key points are spread over: ``points / lead ratio ** power`` (1 to
+    ``points``). A lede that states the whole article (ratio 2) spreads fewer of them over the text and
+    leaves the rest to the best sentences anywhere; a text whose opening says little (a newsletter, a
+    report) spreads them all. ``power`` 0: always ``points``."""
+    if power <= 0:
+        return points
+    return min(points, max(1, round(points / max(doc.lead, 0.25) ** power)))
 
 
 def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[list[int]]:
@@ -257,19 +280,18 @@ def equal_shares(rest: list[int], weight: Sequence[float], count: int) -> list[l
 def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     """Candidate numbers of ``doc`` for ``points`` key points, in reading order.
 
-    The article without the summary's sentences is cut into ``points`` stretches holding equal shares of
-    the summary's scores cubed (:func:`scores`: position, centrality, title and fact density; cubed, the
-    stretches are short where the scores sit high, after a strong lede near the top, and spread where
-    they are even), and each stretch in turn gives its best sentence among those that bring a new fact
-    (a number or name of which neither the summary nor a point taken before states a word), repeat
-    neither a summary sentence nor a point, and leave every later point something new
-    (:func:`keeps_news`): best by score × (1 + ½ log(1 + new facts)), a sentence that refers back or
+    The article without the summary's sentences is cut into stretches of equal shares of centrality, as
+    many as points / the lead ratio (:func:`stretch_count`: fewer after a lede that states the article),
+    and each stretch in turn gives its best sentence among those that bring a new fact (a number or
+    name of which neither the summary nor a point taken before states a word), repeat neither a
+    summary sentence nor a point, and leave every later point something new (:func:`keeps_news`): best
+    by :func:`point_rank` (centrality + ¼ × the lead factor × position), a sentence that refers back or
     quotes nobody only where the stretch has nothing else (:func:`stand_alone_first`). The turns of
-    stretches with nothing to give, or whose best quotes nobody, and the points past the stretches go to
-    the best such sentences anywhere, in the same order. The rule is ``bench/keypoint_folds.py``'s pick
-    among 44 declared rules ("cut: importance ** 3.0" since the twenty-ninth session; "adaptive:
-    centrality + 0.25 x lead factor x position, points / lead ratio stretches" in the one before; "rank:
-    centrality, cut: length, fw 0.5" in the two before it).
+    stretches with nothing to give, or whose best quotes nobody, and the points past the stretches go
+    to the best such sentences anywhere, in the same order. The rule is ``bench/keypoint_folds.py``'s
+    pick among 44 declared rules ("adaptive: centrality + 0.25 x lead factor x position, points / lead
+    ratio stretches" since the thirty-second session, as in the twenty-eighth; "cut: importance ** 3.0"
+    in the three between).
     """
     if points <= 0:
         return []
@@ -278,7 +300,7 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
     known = summary_facts.copy()
     taken = set(summary)
     chosen: list[int] = []
-    weight = scores(doc)
+    rank = point_rank(doc)
 
     def best_in(ks: Iterable[int]) -> int | None:
         best, best_value = None, (-math.inf, -math.inf)
@@ -287,15 +309,14 @@ def fact_points(doc: DocFeatures, summary: list[int], points: int) -> list[int]:
             new = known.new_in(cand) if k not in taken else []
             if not new or is_near_duplicate(cand.text, said, REPEAT_OVERLAP):
                 continue
-            value = stand_alone_first(cand, weight[k] * (1 + POINT_FACT_WEIGHT * math.log1p(len(new))))
+            value = stand_alone_first(cand, rank[k])
             if value > best_value and keeps_news(doc, summary_facts, chosen, k):
                 best, best_value = k, value
         return best
 
     rest = [k for k in range(len(doc.cands)) if k not in taken]
     whole = range(len(doc.cands))
-    cut_by = [w**POINT_CUT_POWER for w in weight]
-    for ks in [*equal_shares(rest, cut_by, points), *[whole] * points]:
+    for ks in [*equal_shares(rest, doc.centrality, stretch_count(doc, points)), *[whole] * points]:
         if len(chosen) >= points:
             break
         k = best_in(ks)

@@ -347,9 +347,10 @@ _RARE_SHARE = 0.25
 def said_points(doc: DocFeatures, summary: list[int], chosen: list[int], points: int) -> list[int]:
     """``chosen`` (the fact points, :func:`fact_points`) and, where they are fewer than ``points`` in a text
     that states few facts (``FACT_SHARE``), the best sentences that say something new in words
-    (``NEW_TERMS``), from the same stretches and then from anywhere, in reading order; never one that
-    refers back or quotes nobody, repeats the summary or a point, or would leave a later fact point nothing
-    new (:func:`keeps_news`)."""
+    (``NEW_TERMS``): by the summary's score × (1 + ½ log(1 + new words)), from stretches holding equal
+    shares of that score cubed (``POINT_FACT_WEIGHT``, ``POINT_CUT_POWER``), then from anywhere, in reading
+    order; never one that refers back or quotes nobody, repeats the summary or a point, or would leave a
+    later fact point nothing new (:func:`keeps_news`)."""
     if len(chosen) >= points or sum(bool(c.facts) for c in doc.cands) >= FACT_SHARE * len(doc.cands):
         return chosen
     df = Counter(t for cand in doc.cands for t in set(cand.terms))

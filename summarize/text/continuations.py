@@ -41,7 +41,7 @@ _DASHED_ATTRIBUTION = re.compile(ATTRIBUTION)
 # quotation the paragraph holds ("> 想象在这个世界里每个人都能自由分享所有人类知识的总和。  -- 吉米·威尔士", a
 # blog's quote of Jimmy Wales, whose name alone had ended a summary as a sentence).
 _SIGNED = re.compile(SIGNATURE)
-_STOP_END = re.compile(r"[.!?。！？][\"”’»」』)]*$")
+_STOP_END = re.compile(r"[.!?。！？۔؟][\"”’»」』)]*$")
 
 # Pictographs and other symbols (emoji) and the space after them, at a piece's start.
 _LEADING_SYMBOLS = re.compile(rf"({PICTOGRAPHS}+)\s+")
@@ -138,7 +138,6 @@ def join_continuations(para: str, pieces: list[str]) -> list[str]:
 # verse or a book so ("…ہمت بڑھاتے تھے۔ (البدایہ وا لنھایہ، ابنِ کثیر، ج۳، ص ۲۷۴) ایک اور غزوہ میں…", an essay
 # in the Makhzan corpus, whose key points had opened with another sentence's source). No stop inside it.
 _CITED_SOURCE = re.compile(r"[(（][^()（）.!?۔؟\n]{1,80}[)）][ \t]+(?=\S)")
-_ARABIC_STOP_END = re.compile(r"[.!?۔؟][\"”’»)]*$")
 
 
 def reattach_sources(pieces: list[str], lang: str) -> list[str]:
@@ -149,7 +148,7 @@ def reattach_sources(pieces: list[str], lang: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         m = _CITED_SOURCE.match(piece)
-        if out and m and _ARABIC_STOP_END.search(out[-1]) and piece[m.end() :].strip():
+        if out and m and _STOP_END.search(out[-1]) and piece[m.end() :].strip():
             out[-1] += " " + piece[: m.end()].rstrip()
             piece = piece[m.end() :]
         out.append(piece)

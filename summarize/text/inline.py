@@ -54,8 +54,8 @@ _ITEM_TAG = re.compile(_ITEM_START + r"\[[^\][:\n]{1,40}\][ \t]+(?=\[[^\]\n]+\]\
 # Wikipedia's tag ("[citation needed]", "[who?]"). One rule for Markdown and plain text (a copied
 # Wikipedia article, :mod:`.inputs`). Marks in a row too ("…\"putting together\"[1][2][3]) is a biological
 # process…" had kept its first two), and Wikipedia's lettered note after a stop or a bracket ("Nokia)[a] is a
-# Finnish…"; after a word it may be an index, "a[i]"). A task list's
-# box ("- [x] Ship it", "- [ ] Tests") is no word of its item either: it had read "x Ship it".
+# Finnish…"; after a word it may be an index, "a[i]"). A task list's box ("- [x] Ship it", "- [ ] Tests") is
+# no word of its item either: it had read "x Ship it".
 # A number in brackets after a space is one too where a stop or a comma follows it ("…alarms per shift [1],
 # even though…", a press release's), or the line's end (curl's RELEASE-NOTES: "o curl.h: add CURLE_TOO_LARGE
 # [48]", a reference to the list of links under the notes). And after a sentence's stop and a space (a report

@@ -40,8 +40,8 @@ def line_list(lines: list[str]) -> bool:
         return True
     # …and rows that each open with one label and its number before a colon ("Location 1: seed words 1-8 and
     # 9-16" over "Location 2: …", a forum question's scheme, which had read as one sentence of the summary).
-    labels = {m.group(1) for m in map(_NUMBERED_LABEL.match, lines) if m}
-    if len(labels) == 1 and all(_NUMBERED_LABEL.match(line) for line in lines):
+    labelled = [_NUMBERED_LABEL.match(line) for line in lines]
+    if all(labelled) and len({m.group(1) for m in labelled if m}) == 1:
         return True
     if not all(line[:1].isupper() or line[:1].isdigit() for line in lines):
         return False

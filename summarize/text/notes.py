@@ -9,7 +9,10 @@ them); the extractive engine leaves them out of its candidates (:func:`page_note
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
+
+from .pdf import line_shape
 
 # A paragraph that opens with a number and a space, then its text: a footnote's form ("1 Pub. L. No.
 # 109-282…", "29 5 U.S.C. § 552(a)(2)."). Up to three digits: a year opening a paragraph is no note's.
@@ -21,7 +24,7 @@ _NOTE = re.compile(r"(\d{1,3})[ \t]+\S")
 _NOTE_STEP = 3
 FOOTNOTE_CHAIN = 3
 # A running footer or header: a page's number in words ("Page 3", "page 3 of 12") in a paragraph of one
-# line that recurs with its numbers changed.
+# line that recurs with its numbers changed (:func:`.pdf.line_shape`, as the PDF reader finds them).
 _PAGE_WORD = re.compile(r"\bpage[ \t]+\d{1,4}\b", re.I)
 _FOOTER_CHARS = 160
 
@@ -50,20 +53,14 @@ def _footnotes(paragraphs: list[list[str]]) -> set[int]:
     return found
 
 
-def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
-
-
 def _running_footers(paragraphs: list[list[str]]) -> set[int]:
     """The one-line paragraphs naming a page's number whose shape recurs (see the notes above)."""
     shapes = {
-        k: _shape(para[0])
+        k: line_shape(para[0])
         for k, para in enumerate(paragraphs)
         if len(para) == 1 and len(para[0]) <= _FOOTER_CHARS and _PAGE_WORD.search(para[0])
     }
-    counts: dict[str, int] = {}
-    for shape in shapes.values():
-        counts[shape] = counts.get(shape, 0) + 1
+    counts = Counter(shapes.values())
     return {k for k, shape in shapes.items() if counts[shape] >= 2}
 
 

@@ -136,7 +136,8 @@ def _metadata(reader: Any) -> dict[str, str | None]:
     return {"title": title, "author": author, "published": published}
 
 
-def _shape(line: str) -> str:
+def line_shape(line: str) -> str:
+    """``line`` as a running header or footer recurs: its numbers aside, in lower case."""
     # Running headers change only in their numbers ("Annual report 2024 — page 3").
     return re.sub(r"\d+", "#", line.strip().lower())
 
@@ -149,14 +150,14 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     if len(pages) < 3:
         return set()
     edges = [[line for line in [*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]] if line.strip()] for lines in pages]
-    counts = Counter(shape for lines in edges for shape in {_shape(line) for line in lines})
+    counts = Counter(shape for lines in edges for shape in {line_shape(line) for line in lines})
     running = {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2) and shape}
     offset = _page_number_offset(edges)
     if offset is not None:
         numbered = Counter(
             shape
             for i, lines in enumerate(edges)
-            for shape in {_shape(line) for line in lines if i + offset in _edge_numbers(line)}
+            for shape in {line_shape(line) for line in lines if i + offset in _edge_numbers(line)}
         )
         running |= {shape for shape, n in numbered.items() if n >= 2 and re.search(r"[^\W\d_]", shape)}
     return running
@@ -195,7 +196,7 @@ def running_title(pages: list[str]) -> str | None:
     first = split[0][0].strip()
     if len(first) > _HEADER_CHARS or re.search(r"\d", first) or not re.search(r"[^\W\d_]", first):
         return None
-    return first if _shape(first) in _running_lines(split) else None
+    return first if line_shape(first) in _running_lines(split) else None
 
 
 def pages_to_text(pages: list[str]) -> str:
@@ -208,7 +209,7 @@ def pages_to_text(pages: list[str]) -> str:
         content = [i for i, line in enumerate(lines) if line.strip()]
         edges = {*content[:_EDGE_LINES], *content[-_EDGE_LINES:]}
         for i, line in enumerate(lines):
-            if i in edges and (_PAGE_NUMBER.match(line) or _shape(line) in running):
+            if i in edges and (_PAGE_NUMBER.match(line) or line_shape(line) in running):
                 continue
             kept.append(line)
         kept.append("")  # a page break ends no sentence by itself; blank lines are collapsed below

@@ -132,6 +132,10 @@ def test_a_reference_to_a_bills_lettered_part_is_no_list_item() -> None:
     [
         ("The name was Newe Towne by 1632 and Newtowne by 1638.Located at a river crossing, it grew fast.", 2),
         ("She married George A. Dixon, Jr. (1891–1956)His great-granddaughter is a singer.", 2),
+        # A name after a word in lower case ("…by foreign governments.Ritchie was…", "…later.Vulović underwent…")
+        ("They were told it applied to machines used by foreign governments.Ritchie was also involved.", 2),
+        ("She remembered it about one month later.Vulović underwent treatment in Prague.", 2),
+        ("The value.ERROR is raised and e.g.Smith says so.", 1),
         # A version's number and a name's dot stay
         ("We moved to Python 3.11 and ASP.NET in the spring of that year.", 1),
     ],

@@ -170,7 +170,7 @@ _SHOP_BUTTON = re.compile(r"\bVisit site\b")
 # Jerusalem Post story, which had been one summary sentence). After a word in lower case, any common word
 # opens the next sentence; after a capitalised one only a word that opens most sentences: "Iterator.Element"
 # is a type's name (Swift code in a newsletter), "Node.Js", "ASP.NET" are names.
-_UNSPACED_STOP = re.compile(r"(?<![\w.])(?P<before>[A-Za-z][a-z]+|[0-9]{2,4})\.(?P<word>[A-Z][a-z]*)(?=\s)")
+_UNSPACED_STOP = re.compile(r"(?<![\w.])(?P<before>[A-Za-z][a-z]+|[0-9]{2,4})\.(?P<word>[A-Z](?:(?![A-Z])[^\W\d_])*)(?=\s)")
 _OPENS_MOST = re.compile(r"The|An?|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|There|But|And")
 # …and a closing bracket glued to such a word: "…married George A. Dixon, Jr. (1891–1956)His great-great
 # granddaughter is…" (a copied Wikipedia article's paragraphs run together).
@@ -324,10 +324,12 @@ def _inside_brackets(piece: str, at: int) -> bool:
 def _opens_unspaced(m: re.Match[str]) -> bool:
     word = m.group("word")
     # After a year or a count as after a word in lower case: "…as Newtowne by 1638.Located at the first…".
+    # There a name opens the next sentence too ("…by foreign governments.Ritchie was also involved…", a
+    # Wikipedia copy whose paragraphs ran together), but not after a lone letter or a short word ("e.g.Smith").
     before = m.group("before")
-    return bool(_OPENS_MOST.fullmatch(word)) or (
-        (before.islower() or before.isdigit()) and len(word) > 1 and is_common_word(word)
-    )
+    after_word = before.islower() or before.isdigit()
+    name = len(before) >= 3 and len(word) >= 3 and word[1:].islower()
+    return bool(_OPENS_MOST.fullmatch(word)) or (after_word and len(word) > 1 and (is_common_word(word) or name))
 
 
 def _word_before(piece: str, at: int) -> str:

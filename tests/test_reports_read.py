@@ -136,6 +136,8 @@ def test_a_reference_to_a_bills_lettered_part_is_no_list_item() -> None:
         ("They were told it applied to machines used by foreign governments.Ritchie was also involved.", 2),
         ("She remembered it about one month later.Vulović underwent treatment in Prague.", 2),
         ("The value.ERROR is raised and e.g.Smith says so.", 1),
+        # A dateline's bracket glued to the first word is no sentence's end (CNN/DM's "(CNN)They…")
+        ("(CNN)They may not be aliens, but we may be close, a NASA scientist says.", 1),
         # A version's number and a name's dot stay
         ("We moved to Python 3.11 and ASP.NET in the spring of that year.", 1),
     ],

@@ -198,7 +198,8 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     for m in _SHOP_BUTTON.finditer(piece):
         cuts.update((m.start(), m.end()))
     cuts.update(m.start("word") for m in _UNSPACED_STOP.finditer(piece) if _opens_unspaced(m))
-    cuts.update(m.start() for m in _UNSPACED_BRACKET.finditer(piece))
+    # …after a sentence's words, not after a dateline's bracket that opens the piece ("(CNN)They may not be…").
+    cuts.update(m.start() for m in _UNSPACED_BRACKET.finditer(piece) if len(piece[: m.start()].split()) >= 3)
     for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
         if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
             continue

@@ -170,7 +170,9 @@ _SHOP_BUTTON = re.compile(r"\bVisit site\b")
 # Jerusalem Post story, which had been one summary sentence). After a word in lower case, any common word
 # opens the next sentence; after a capitalised one only a word that opens most sentences: "Iterator.Element"
 # is a type's name (Swift code in a newsletter), "Node.Js", "ASP.NET" are names.
-_UNSPACED_STOP = re.compile(r"(?<![\w.])(?P<before>[A-Za-z][a-z]+|[0-9]{2,4})\.(?P<word>[A-Z](?:(?![A-Z])[^\W\d_])*)(?=\s)")
+_UNSPACED_STOP = re.compile(
+    r"(?<![\w.])(?P<before>[A-Za-z][a-z]+|[0-9]{2,4})\.(?P<word>[A-Z](?:(?![A-Z])[^\W\d_])*)(?=\s)"
+)
 _OPENS_MOST = re.compile(r"The|An?|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|There|But|And")
 # …and a closing bracket glued to such a word: "…married George A. Dixon, Jr. (1891–1956)His great-great
 # granddaughter is…" (a copied Wikipedia article's paragraphs run together).

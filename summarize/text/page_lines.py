@@ -25,12 +25,13 @@ _STAMP = (
 POST_AGE = r"\d{1,2}\s*(?:[smhdw]|mo|yr)\s*•(?:\s*edited)?(?:\s*•)?"
 # A writer's name in a byline (two to four capitalised words), names joined by "and" or commas, a beat or a
 # region ("South-west England", "political", "Middle East") and a role.
-_BYLINE_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+_CAPITALISED = r"[A-Z][\w'’.-]+"  # a word of a name or a place, read in case (``(?-i:…)``)
+_BYLINE_NAME = rf"(?-i:{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}})"
 # The date a policy or terms took effect or were last changed ("Effective date: November 16, 2020", GitHub's
 # terms, which had been a key point; "Last revised: …").
 _POLICY_DATE = r"effective(?:\s+date|\s+as\s+of|\s+from)?|last\s+(?:modified|revised|reviewed|amended)"
 # A place in a dateline: one to four capitalised words ("San Francisco", "Washington, D.C.").
-_PLACE = r"(?-i:[A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,3})"
+_PLACE = rf"(?-i:{_CAPITALISED}(?:,?\s+{_CAPITALISED}){{0,3}})"
 _BYLINE_NAMES = rf"{_BYLINE_NAME}(?:\s*(?:,|\band\b)\s*{_BYLINE_NAME})*"
 _BEAT = (
     r"(?-i:[A-Z][\w'’-]*)|chief|senior|deputy|associate|staff|contributing|political|foreign|diplomatic"

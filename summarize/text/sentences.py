@@ -51,7 +51,7 @@ _CLOSERS = re.escape(CLOSE_MARKS)
 _STOP = re.compile(
     rf"[.!?]+[{_CLOSERS}]*(?=\s+\S)"  # Latin-style stops need a space after them
     # These scripts often need none; Amharic ends a sentence with "።" or, as typed, two wordspaces "፡፡";
-    # Khmer with "។" (and a text with "៕"). (Urdu's "۔" between two digits: ``_rejoin_decimals``.)
+    # Khmer with "។" (and a text with "៕"). (Urdu's "۔" between two digits: ``_rejoin_cuts``.)
     rf"|(?:[。！？؟۔।॥။።፧។៕]|፡፡)+[{_CLOSERS}]*(?=\s*\S)"
 )
 # Thai writes no full stop: a space between two Thai characters ends a sentence, or a clause (which is
@@ -282,7 +282,7 @@ def _split_paragraph(para: str, lang: str) -> list[str]:
 
 def _split_pieces(para: str, lang: str) -> list[str]:
     if lang not in PYSBD_LANGUAGES:
-        return _reattach_closers(_rejoin_decimals(_split_thai(para) if lang == "th" else _ruled(para, lang), para))
+        return _reattach_closers(_rejoin_cuts(_split_thai(para) if lang == "th" else _ruled(para, lang), para))
     try:
         segmenter = get_segmenter(lang)
         pieces = []
@@ -311,10 +311,10 @@ def _split_pieces(para: str, lang: str) -> list[str]:
                 refined.extend(split_captions(part, run_on=len(tokens(part)) > RUN_ON_TOKENS))
             else:
                 refined.extend(split_unspaced(part, lang))
-    return _reattach_closers(_rejoin_decimals([s for s in refined if s], para))
+    return _reattach_closers(_rejoin_cuts([s for s in refined if s], para))
 
 
-def _rejoin_decimals(pieces: list[str], para: str) -> list[str]:
+def _rejoin_cuts(pieces: list[str], para: str) -> list[str]:
     """``pieces`` with a number that a stop between its digits cut in two joined again: Urdu writes a
     decimal point as "۔" ("زلزلہ 6۔5 میگنی ٹیوڈ", a magnitude 6.5 earthquake, had been two sentences,
     "…زلزلہ 6۔" and "5 …"), where pysbd and the rules end a sentence. Only where ``para`` has the two

@@ -21,7 +21,7 @@ from ..text.fragments import fragment_starts, is_list_piece
 from ..text.furniture import embedded_posts, is_furniture, is_writer_note
 from ..text.glued import is_glued_caption, is_ranked_row, is_shop_tile
 from ..text.headlines import headline, is_title_line
-from ..text.listings import list_rows
+from ..text.listings import is_digest_row, list_rows
 from ..text.mentions import NAME_PARTICLES
 from ..text.notes import page_notes
 from ..text.quantities import find_dates, find_quantities, may_spell_out
@@ -422,6 +422,7 @@ def document_features(
     # calendar), its rows are what there is to say.
     if sum(not c.row for c in cands) >= MIN_PROSE:
         cands = [c for c in cands if not c.row]
+    cands = [c for c in cands if not (c.row and is_digest_row(c.text))]  # a file's checksum, in any text
     if not cands:
         return None
     vectors = tfidf(cands)

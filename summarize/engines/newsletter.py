@@ -49,7 +49,7 @@ from ..text.markdown import (
     section_level,
     without_list_marker,
 )
-from ..text.mdprose import mark_attributed_quotes
+from ..text.mdprose import BACK_MATTER, mark_attributed_quotes
 from ..text.page_lines import CLOCK
 from ..text.quotes import close_quote, trailing_attribution
 from ..text.scripts import has_cjk
@@ -352,7 +352,11 @@ def newsletter_points(
     drop = is_boilerplate or is_call_to_action
     queues: list[list[str]] = []
     for section in outline(md).sections:
-        if (drop(section.heading) and not section.blocks) or FURNITURE_SECTION.search(section.heading):
+        if (
+            (drop(section.heading) and not section.blocks)
+            or FURNITURE_SECTION.search(section.heading)
+            or BACK_MATTER.match(inline_to_text(section.heading).strip())
+        ):
             continue
         picks = []
         blocks = [b for b in section.blocks if not _furniture_block(b, lang)]

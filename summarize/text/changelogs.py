@@ -4,7 +4,8 @@
 What a reader asks of a changelog is what the latest release changed. Read whole, its summary had been
 its most central entries from any year ("Bump actions/create-github-app-token from 2 to 3…" in pyenv's,
 a 2019 commit's line in node-gyp's). A changelog is read as its preamble (title, notices) and its first
-release with entries; the result says so in a warning.
+release with entries (its last, where the versions rise from first to last; sections named by dates that
+rise are a log's days, read whole); the result says so in a warning.
 
 A changelog: Markdown with at least :data:`MIN_RELEASES` sections at its section level (the shallowest
 heading level used twice), at least two thirds of them naming a version ("3.4.0", "v2.6.30", "1.10").
@@ -33,6 +34,18 @@ def _names_version(heading: str) -> bool:
     return bool(found and _AFTER_VERSION.match(heading, found.end()))
 
 
+_DATE_VERSION = re.compile(r"\d{8}|\d{4}-\d{2}-\d{2}")
+
+
+def _order(headings: list[str]) -> tuple[bool, bool]:
+    """Whether the versions ``headings`` name are all dates, and whether they rise from first to last."""
+    found = [_VERSION.match(h) for h in headings]
+    versions = [m.group(0) for m in found if m]
+    keys = [tuple(int(n) for n in re.findall(r"\d+", v)) for v in versions]
+    dated = all(_DATE_VERSION.search(v) for v in versions)
+    return dated, len(set(keys)) > 1 and keys == sorted(keys)
+
+
 @dataclass(frozen=True)
 class Release:
     """The part of a changelog to read: its preamble and its latest release, and that release's name."""
@@ -42,7 +55,8 @@ class Release:
 
 
 def latest_release(md: str) -> Release | None:
-    """``md`` cut to its preamble and its first release with entries, when ``md`` is a changelog; else None."""
+    """``md`` cut to its preamble and its latest release with entries (its first, or its last where the
+    versions rise), when ``md`` is a changelog; else None."""
     code = code_lines(md)  # what CommonMark reads as code, as the prose reader does
     headings = []  # (start, end of its line, level, text) of each heading outside code
     start = 0
@@ -58,12 +72,20 @@ def latest_release(md: str) -> Release | None:
     named = [h for h in sections if _names_version(h[3])]
     if len(sections) < MIN_RELEASES or len(named) * 3 < len(sections) * 2:
         return None
-    for i, (start, line_end, _level, text) in enumerate(sections):
-        end = sections[i + 1][0] if i + 1 < len(sections) else len(md)
-        body = md[line_end:end]
-        if not re.search(r"\w", re.sub(r"(?m)^#.*$", "", body)):
-            continue  # an empty section: Keep a Changelog's "Unreleased", a "Version History" heading
-        if not _names_version(text) and not _UNRELEASED.match(text):
-            return None  # the first section is no release: not a changelog to cut
-        return Release(md[: sections[0][0]] + md[start:end], text)
-    return None
+    # Dates that rise are a log's days, oldest first (the Python steering council's "SC meeting summary -
+    # April 2022", "## 2022-04-04", "## 2022-04-11"…, had been read as its first day alone): read whole.
+    # Versions that rise are a changelog written oldest first: its latest release is its last.
+    dated, rising = _order([h[3] for h in named])
+    if rising and dated:
+        return None
+    # Sections with entries (an empty one: Keep a Changelog's "Unreleased", a "Version History" heading).
+    ends = [h[0] for h in sections[1:]] + [len(md)]
+    full = [
+        (start, end, text)
+        for (start, line_end, _level, text), end in zip(sections, ends, strict=True)
+        if re.search(r"\w", re.sub(r"(?m)^#.*$", "", md[line_end:end]))
+    ]
+    if not full or not (_names_version(full[0][2]) or _UNRELEASED.match(full[0][2])):
+        return None  # the first section is no release: not a changelog to cut
+    start, end, text = full[-1] if rising else full[0]
+    return Release(md[: sections[0][0]] + md[start:end], text)

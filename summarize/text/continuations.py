@@ -60,7 +60,8 @@ _NUMBERING_END = re.compile(r"(?<![\w.])(?:[Nn][or]s?|[Nn]º|[Aa]rt|[Vv]ol|[Ff]i
 # Cut alone, a marker opens the sentence after it ("It passed. (a) The tax cut comes first.").
 # One owner of the bracketed form, which the engine's clutter trim reads too ("(a) The council must…").
 ENUMERATION_MARK = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"
-_ENUMERATOR = re.compile(rf"(?:{ENUMERATION_MARK}|(?:[a-z]|\d{{1,2}})\))(?:\s|$)")
+# …and with its closing bracket alone: "a)", "12)", and a roman number ("ii) The second issue…", a judgment's).
+_ENUMERATOR = re.compile(rf"(?:{ENUMERATION_MARK}|(?:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\))(?:\s|$)")
 _ENDS_SENTENCE = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
 
 

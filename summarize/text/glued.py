@@ -185,14 +185,22 @@ _UNSPACED_BRACKET = re.compile(rf"(?<=\))(?:{_OPENS_MOST.pattern})(?=\s)")
 CAPTION_TOKENS = 30
 
 
-def split_captions(piece: str, run_on: bool = True) -> list[str]:
+# A text that writes a pronoun of God with a capital ("…each invokes His aid against the other", "…and that
+# He gives to both North and South…", Lincoln's second inaugural) names God, the Lord… in the paragraph:
+# there "He"/"His" after a word in lower case goes on with the sentence, where it had cut it in two.
+REVERENT = re.compile(r"\b(?:God|Lord|Almighty|Christ|Jesus|Allah|Creator)\b")
+_REVERED = re.compile(r" (?:He|His|Him|Himself)\b")
+
+
+def split_captions(piece: str, run_on: bool = True, reverent: bool = False) -> list[str]:
     """``piece`` (English) cut where a glued caption or sentence starts: after a picture's position
     marker before a capital (``_PICTURE_MARK``: "…Richard Attenborough (pictured) Bader was among…") and
     after a table's ranked row (``_ROW_END``) and at a stop a page left without its space
     (``_UNSPACED_STOP``), at any length; where ``run_on`` (over the run-on
     length) at a caption's label or an opener (``_CAPTION_CUT``), else at an opener that begins no
     name or title (``_OPENER_CUT``). A label ending in a verb of speech is a speaker ("Moffat warned:
-    '…'"), and nothing starts right after a function word ("of The…")."""
+    '…'"), and nothing starts right after a function word ("of The…"); where ``reverent`` (the paragraph
+    names God: ``REVERENT``), nothing at "He" or "His"."""
     cuts = {m.start(1) for m in _PICTURE_MARK.finditer(piece)}
     row = _ROW_END.match(piece)
     if row:
@@ -204,6 +212,8 @@ def split_captions(piece: str, run_on: bool = True) -> list[str]:
     cuts.update(m.start() for m in _UNSPACED_BRACKET.finditer(piece) if len(piece[: m.start()].split()) >= 3)
     for m in (_CAPTION_CUT if run_on else _OPENER_CUT).finditer(piece):
         if run_on and m.group("label") and _SPEAKER.search(m.group("label")):
+            continue
+        if reverent and _REVERED.match(piece, m.start()):
             continue
         if not run_on and piece[m.start() - 1] not in _CLOSING_QUOTE and _TWO_CAPITALISED.search(piece, 0, m.start()):
             continue
@@ -332,7 +342,14 @@ def _opens_unspaced(m: re.Match[str]) -> bool:
     before = m.group("before")
     after_word = before.islower() or before.isdigit()
     name = len(before) >= 3 and len(word) >= 3 and word[1:].islower()
-    return bool(_OPENS_MOST.fullmatch(word)) or (after_word and len(word) > 1 and (is_common_word(word) or name))
+    # A function word opens one after any word of three letters or more ("…a great leader like him.My beloved
+    # countrymen…", a speech's transcript; "…of the 21st Century.With great acting…", a review).
+    function = len(word) > 1 and word.lower() in STOPWORDS and len(before) >= 3 and not before.isupper()
+    return (
+        bool(_OPENS_MOST.fullmatch(word))
+        or function
+        or (after_word and len(word) > 1 and (is_common_word(word) or name))
+    )
 
 
 def _word_before(piece: str, at: int) -> str:

@@ -138,6 +138,21 @@ def text_entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+# Line breaks written as HTML tags in a plain text, as a dataset kept them (the IMDb reviews' "…deadly
+# secret" according to film's official synopsis. <br /><br />You really should…", whose tags had been
+# shown in a summary and key points): read as the breaks they are where the text has BREAKS_IN_TEXT
+# of them or more (a pair is a paragraph's end); a note on HTML that names one tag keeps it.
+BREAKS_IN_TEXT = 2
+_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+
+
+def text_breaks(text: str) -> str:
+    """Plain ``text`` with its HTML line breaks read (see ``BREAKS_IN_TEXT``)."""
+    if "<" not in text or len(_BREAK.findall(text)) < BREAKS_IN_TEXT:
+        return text
+    return _BREAK.sub("\n", text)
+
+
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links become their text, images go; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit

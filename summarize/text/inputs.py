@@ -13,15 +13,17 @@ from urllib.parse import urljoin
 from ..errors import InputError
 from .changelogs import latest_release
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
+from .ebooks import gutenberg_book
 from .headlines import plain_title
-from .inline import FOOTNOTE_MARK, text_entities
+from .inline import FOOTNOTE_MARK, text_breaks, text_entities
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
 from .notebooks import notebook_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
-from .plain import fact_check_claims, line_headings, o_bullets
+from .plain import fact_check_claims, line_headings, o_bullets, without_consoles
+from .rfcs import rfc_memo
 from .rst import rst_to_html
 from .rtf import RTF_SUFFIXES, is_rtf, read_rtf
 from .subtitles import subtitle_prose
@@ -278,10 +280,16 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         if release:
             notes = (f"changelog: summarized its latest release, {release.name}",)
     else:
-        text = fact_check_claims(tidy_text(o_bullets(FOOTNOTE_MARK.sub("", text_entities(unify_eol(raw))).strip())))
+        book = gutenberg_book(unify_eol(raw))
+        memo = None if book else rfc_memo(unify_eol(raw))
+        plain = book.text if book else memo.text if memo else unify_eol(raw)
+        text = fact_check_claims(
+            tidy_text(o_bullets(FOOTNOTE_MARK.sub("", text_entities(text_breaks(without_consoles(plain)))).strip()))
+        )
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
         headings = (*asked, *line_headings(text))
-        title = plain_title(text)
+        title = (book and book.title) or (memo and memo.title) or plain_title(text)
+        author = book.author if book else None
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
     markdown = kind == "markdown"

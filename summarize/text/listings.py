@@ -30,8 +30,21 @@ _FIELD_ROW = re.compile(r"[^:\n]{1,40}:[ \t]{2,}\S")
 _NUMBERED_LABEL = re.compile(r"([^\W\d_][\w ]{0,30}?)[ \t]+\d{1,3}[.:)]?[ \t]*:[ \t]+\S")
 
 
+# A file's checksum and its name, as sha1sum and sha256sum print them ("30c7aafaa31002ca52bc45dbd0908e63b00015dd
+# git-1.7.11.7.tar.gz", a release announcement's; three such lines had read as one summary sentence): rows of
+# a listing at any count.
+_DIGEST_ROW = re.compile(r"(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})[ \t]+\*?[^\s]+$")
+
+
+def is_digest_row(line: str) -> bool:
+    """Whether ``line`` is a file's checksum and its name (``_DIGEST_ROW``)."""
+    return bool(_DIGEST_ROW.match(line))
+
+
 def line_list(lines: list[str]) -> bool:
     """Whether ``lines`` are a listing's rows (see the notes above)."""
+    if lines and all(is_digest_row(line) for line in lines):
+        return True
     if len(lines) < LINE_LIST_ROWS:
         return False
     # Rows of fields padded to one width are a listing whatever their case and width (curl's "Public curl

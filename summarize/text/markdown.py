@@ -266,7 +266,18 @@ def prose_markdown(md: str) -> str:
             out.append(rows[i])
             i += 1
     prose = ADMONITION.sub("", _ALERT.sub(r"\1", "\n".join(out)))
+    prose = _HEADING_ATTRIBUTES.sub(r"\1", _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("", prose)))
     return unwrap_spans(TEMPLATE_TAG.sub("", HTML_COMMENT.sub("", prose)))
+
+
+# Attributes a site generator reads and no reader sees. kramdown's (Jekyll's) attribute lists,
+# "{:target="_blank"}", "{: .note}", "{:toc}" (a Portuguese blog's "o Facebook{:target="_blank"} não é…"),
+# and the list item its table of contents replaces ("* Do not remove this line (it will not be displayed)"
+# over "{:toc}", which had opened that post's summary); Pandoc's and kramdown's attributes after a heading
+# ("## January 19, 1993 {#week1}", the title of John Baez's first "This Week's Finds").
+_KRAMDOWN_TOC = re.compile(r"^[ \t]*(?:[*+-]|1\.)[ \t][^\n]*\n[ \t]*\{:\s*\.?toc\s*\}[ \t]*$", re.M)
+_KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:[^{}\n]*\}")
+_HEADING_ATTRIBUTES = re.compile(r"^(#{1,6}[ \t].*?)[ \t]+\{[#.][^{}\n]*\}[ \t]*#*[ \t]*$", re.M)
 
 
 # A paragraph that is one picture, its description over several lines (a paper's figure in Pandoc, "![Neural

@@ -86,9 +86,13 @@ def _banner(line: str) -> bool:
 # A paper's back matter, by its section's heading: who funded and helped it, its references, who wrote what
 # ("The work at Stony Brook was supported by DOE/Office of Nuclear Physics grant…", "We thank Jeremy Hemberger
 # and Genevieve Pugesek for beta testing…": key points of three JOSS papers). No prose of the paper's own.
-_BACK_MATTER = re.compile(
+# And a meeting's roster: its minutes' "## Present" over "* Rod Vagg (TSC)", "## Next Meeting"
+# over "2016-03-24" (the Node.js TSC's, whose names and date had been three of five key points).
+BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|funding(?: information)?|references|bibliography|works cited|author contributions"
-    r"|competing interests|conflicts? of interest|致谢|参考文献)[\s.:]*$",
+    r"|competing interests|conflicts? of interest|致谢|参考文献"
+    r"|present|(?:in )?attendance|attendees|participants|absent|regrets|apologies|(?:next|upcoming) meeting"
+    r")[\s.:]*$",
     re.I,
 )
 # A table's caption as Pandoc writes it under (or over) the table: "Table: Data frame output by the `bumbl()`
@@ -106,8 +110,8 @@ def _link_labels(md: str) -> frozenset[str]:
 
 
 def _without_back_matter(lines: list[str]) -> list[str]:
-    """``lines`` without a paper's back matter (:data:`_BACK_MATTER`: the heading and its section, up to
-    the next heading of its level or above) and Pandoc's table captions."""
+    """``lines`` without a paper's back matter or a meeting's roster (:data:`BACK_MATTER`: the heading and
+    its section, up to the next heading of its level or above) and Pandoc's table captions."""
     out: list[str] = []
     skipping = 0  # the level of the back matter's heading, while in its section
     for line in lines:
@@ -116,7 +120,7 @@ def _without_back_matter(lines: list[str]) -> list[str]:
             level = len(atx.group(1))
             if skipping and level > skipping:
                 continue
-            skipping = level if _BACK_MATTER.match(inline_to_text(atx.group(2) or "").strip()) else 0
+            skipping = level if BACK_MATTER.match(inline_to_text(atx.group(2) or "").strip()) else 0
         if skipping or _TABLE_CAPTION.match(line):
             continue
         out.append(line)

@@ -38,6 +38,25 @@ def o_bullets(text: str) -> str:
     return "\n".join(lines)
 
 
+# A console session indented under a paragraph of a plain text or a message: its first line a shell's or
+# Python's prompt ("  $ >foobar" over "  $ git rev-parse foobar --" and its output, a git mailing list
+# reply's, which had been its summary's first sentence), every line indented. Code, no prose.
+_CONSOLE = re.compile(r"^[ \t]{2,}(?:\$|>>>|PS>|C:\\>)[ \t]")
+_INDENTED = re.compile(r"^[ \t]{2,}\S")
+
+
+def without_consoles(text: str) -> str:
+    """``text`` without its indented console sessions (see ``_CONSOLE``); a blank line stands in."""
+    if "$ " not in text and ">>> " not in text and "> " not in text:
+        return text
+    blocks = re.split(r"(\n[ \t]*\n)", text)
+    for k in range(0, len(blocks), 2):
+        rows = blocks[k].strip("\n").split("\n")
+        if _CONSOLE.match(rows[0]) and all(_INDENTED.match(row) for row in rows):
+            blocks[k] = ""
+    return "".join(blocks)
+
+
 # A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.
 _HEADING_WORDS = 8
 _NO_STOP = re.compile(r"[\w%)]$")
@@ -48,6 +67,14 @@ _HEADLINE_WORDS = 16
 _SMALL = "a an the and or nor but of in on at to for by with from as vs via into onto over after up off per than"
 _SMALL_WORDS = frozenset(_SMALL.split())
 _HEADLINE_END = re.compile(r"[\w%)'’\"”!?]$")
+
+
+# A book's part named by its number alone ("CHAPTER I.", "Chapter 12", "BOOK THE FIRST", "Stave One"): a
+# heading, which had opened Alice's first chapter's summary ("CHAPTER I. Down the Rabbit-Hole. Alice was…").
+_PART_LABEL = re.compile(
+    r"^(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave|ACT|Act|SCENE|Scene)"
+    r"(?: THE| the)? (?:[IVXLCDM]+|\d{1,3}|[A-Z][a-z]+|[A-Z]+)\.?$"
+)
 
 
 def headline_case(line: str) -> bool:
@@ -72,7 +99,16 @@ def line_headings(text: str) -> tuple[str, ...]:
         and (
             (len(p.split()) <= _HEADING_WORDS and _NO_STOP.search(p) and (p[0].isupper() or p[0].isdigit()))
             or (len(p.split()) <= _HEADLINE_WORDS and _HEADLINE_END.search(p) and headline_case(p))
+            or _PART_LABEL.match(p)
         )
+    ]
+    # A part's label with its name on the next line ("CHAPTER I.↵Down the Rabbit-Hole"): one heading.
+    found += [
+        " ".join(p.split("\n"))
+        for p in paragraphs
+        if p.count("\n") == 1
+        and _PART_LABEL.match(p.split("\n")[0].strip())
+        and len(p.split("\n")[1].split()) <= _HEADING_WORDS
     ]
     return tuple(dict.fromkeys(found)) if 2 * len(found) < len(paragraphs) else ()
 

@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 
 from .continuations import CLOSE_MARKS, CLOSE_QUOTES, join_continuations, reattach_sources
-from .glued import split_captions, split_quote_edges, split_unspaced
+from .glued import REVERENT, split_captions, split_quote_edges, split_unspaced
 from .listings import LINE_END, line_list
 from .markdown import LINK_TARGET, LIST_ITEM, LIST_MARKER, ORDINAL_ITEM
 from .paragraphs import join_broken_sentences, join_open_brackets
@@ -300,6 +300,7 @@ def _split_pieces(para: str, lang: str) -> list[str]:
         pieces = _split_rules(para)
     # pysbd keeps Urdu/Chinese runs without spaces together at times; rules refine them.
     refined: list[str] = []
+    reverent = lang == "en" and bool(REVERENT.search(para))
     for piece in pieces:
         if lang in {"ur", "zh", "ja", "fa", "ar", "am"}:
             refined.extend(_ruled(piece, lang))
@@ -308,7 +309,7 @@ def _split_pieces(para: str, lang: str) -> list[str]:
             # Captions glued without a stop: English rules; past a picture's marker at any length, at a
             # label or an opener only where a piece is already a run-on.
             if lang == "en":
-                refined.extend(split_captions(part, run_on=len(tokens(part)) > RUN_ON_TOKENS))
+                refined.extend(split_captions(part, run_on=len(tokens(part)) > RUN_ON_TOKENS, reverent=reverent))
             else:
                 refined.extend(split_unspaced(part, lang))
     return _reattach_closers(_rejoin_cuts([s for s in refined if s], para))

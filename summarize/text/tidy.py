@@ -45,6 +45,23 @@ def _joined_broken_words(text: str) -> str:
     )
 
 
+# …and a word broken at a line's end in a text wrapped by hand (a Supreme Court slip opinion's "the woman's boy-
+# ↵friend", "Cor-↵tesluna's left pocket", "Rivas-Ville-↵gas", which the paragraph's join had made "boy- friend",
+# "Cor- tesluna"): one word where the whole is a common word or the text writes it whole elsewhere
+# ("Cortesluna"), else the hyphen stays with no break ("well-↵known" is "well-known").
+_LINE_BROKEN_WORD = re.compile(r"\b([^\W\d_]{2,})-[ \t]*\n[ \t]*([a-z]{2,})\b")
+
+
+def _joined_line_broken_words(text: str) -> str:
+    written = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+    def join(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if whole.lower() in written or is_common_lower(whole.lower()) else f"{m.group(1)}-{m.group(2)}"
+
+    return _LINE_BROKEN_WORD.sub(join, text)
+
+
 # A space a page left before a stop or a comma after a word ("The BBC's Ireland correspondent, Chris Buckler,
 # reports .", "…for head-butting Freddie Ljungberg .": XSum and BBC texts, shown so in summaries). Not before a
 # decimal (".5") nor a name's dot (".NET"): only where a space or the line's end follows. And a line break
@@ -73,9 +90,11 @@ def tidy_text(text: str) -> str:
     (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
     (``_MERGE_NOTE``), a Japanese photo's credit (``_PHOTO_CREDIT_JA``), a space before a stop or a comma
     (``_SPACE_BEFORE_STOP``) or a word's apostrophe (``_SPACE_BEFORE_APOSTROPHE``); a word broken at a
-    hyphen is joined again (``_BROKEN_WORD``)."""
+    hyphen or at a line's end is joined again (``_BROKEN_WORD``, ``_LINE_BROKEN_WORD``)."""
     if "(merge " in text:
         text = _MERGE_NOTE.sub("", text)
+    if "-\n" in text or "- \n" in text:
+        text = _joined_line_broken_words(text)
     if "- " in text:
         text = _joined_broken_words(text)
     if "写真" in text:

@@ -1,0 +1,110 @@
+"""What RFCs, court opinions, judgments and mailing-list messages leave in their text, read in the thirty-third
+session (RFC 868 and RFC 2324 in their plain-text form, a US Supreme Court slip opinion, an England and Wales
+Court of Appeal judgment, git mailing list messages and a release announcement): an RFC's header, page breaks,
+notices and references, a word a hand-wrapped line broke at its hyphen, a roman number's item marker, a console
+session indented in a message, and a file's checksum line. Samples are written for the tests, in the
+documents' shapes."""
+
+from __future__ import annotations
+
+from summarize.text.inputs import to_document
+from summarize.text.listings import line_list
+from summarize.text.plain import without_consoles
+from summarize.text.rfcs import rfc_memo
+from summarize.text.sentences import paragraph_sentences, split_sentences
+from summarize.text.tidy import tidy_text
+from tests.test_furniture import _extractive, _shown
+
+
+def _rfc() -> str:
+    header = (
+        "\nNetwork Working Group                                    J. Example - ISI\n"
+        "Request for Comments: 9999                          K. Sample - SRI\n"
+        "Category: Informational                                        May 1983\n\n\n\n"
+        "                         Clock Exchange Protocol\n\n"
+        "Status of this Memo\n\n   This memo provides information for the Internet community.  Distribution\n"
+        "   of this memo is unlimited.\n\nCopyright Notice\n\n   Copyright (C) The Internet Society (1998).  "
+        "All Rights Reserved.\n\n"
+    )
+    body = (
+        "1. Introduction\n\n   This protocol lets a host ask a server on port 37 for the time, counted in\n"
+        "   seconds since midnight on 1 January 1900, as a 32-bit number.\n\n"
+        "   A host sends one datagram and the server answers with one datagram that\n\n\n\n"
+        "Example                                                         [Page 1]\n\f\n"
+        "RFC 9999                 Clock Exchange Protocol               May 1983\n\n\n"
+        "   holds the time; the server then forgets the request [CAM].\n\n"
+        '2. References\n\n   [CAM] "The Trojan Room Coffee Machine", D. Gordon and M. Johnson,\n'
+        "         University of Cambridge Computer Lab.\n\n"
+        "3. Author's Address\n\n   J. Example\n   ISI\n   Marina del Rey, CA\n"
+    )
+    return header + body
+
+
+def test_an_rfc_is_read_as_its_prose_titled_by_its_centred_title() -> None:
+    memo = rfc_memo(_rfc())
+    assert memo is not None and memo.title == "Clock Exchange Protocol"
+    for gone in ("Network Working Group", "Request for Comments", "[Page 1]", "RFC 9999", "Status of this Memo",
+                 "Internet Society", "Trojan Room", "Marina del Rey"):  # fmt: skip
+        assert gone not in memo.text, gone
+    # The sentence the page break cut is one again.
+    sentences = split_sentences(memo.text)
+    assert "A host sends one datagram and the server answers with one datagram that holds the time; the server then " \
+        "forgets the request [CAM]." in sentences  # fmt: skip
+    doc = to_document(_rfc(), "rfc9999.txt", ".txt")
+    assert doc.title == "Clock Exchange Protocol"
+    # A text that only names an RFC is read as it is.
+    assert rfc_memo("See Request for Comments: 868 for the time protocol.\n\nIt is short.") is None
+
+
+def test_a_word_broken_at_a_lines_end_is_one_again() -> None:
+    wrapped = (
+        "a woman feared that the respondent Ramon Cortesluna, her boy-\nfriend, would hurt them. Officers saw a "
+        "knife in Cor-\ntesluna’s pocket. Cortesluna later sued. The rule is well-\nknown."
+    )
+    text = tidy_text(wrapped)
+    assert "boyfriend" in text and "Cortesluna’s pocket" in text and "well-known" in text
+    assert "-\n" not in text
+
+
+def test_a_roman_numbers_item_marker_is_no_word_of_its_sentence() -> None:
+    text = (
+        "The council met to discuss the new harbour plan and its costs for the town of Bristol in 2026.\n\n"
+        "i) By an order of 29 November 2019, the harbour master Jane Roe was barred from the hearing.\n\n"
+        "ii) The fishermen of the north quay complained in 2020 about the fees of 4,000 pounds.\n"
+    )
+    assert split_sentences(text)[2].startswith("ii) The fishermen")  # one sentence, marker and all
+    shown = _shown(_extractive(text))
+    assert "Jane Roe" in shown and "i)" not in shown
+
+
+def test_an_indented_console_session_is_no_prose() -> None:
+    message = (
+        "I think it is more than a bad error message; we follow the wrong path:\n\n"
+        "  $ >foobar\n  $ git rev-parse foobar --\n  foobar\n  fatal: bad flag '--' used after filename\n\n"
+        "That's not right. It is no new breakage, though: version 1.5.0 gives the same result."
+    )
+    text = without_consoles(message)
+    assert "$" not in text and "fatal" not in text and "That's not right." in text
+    # An indented quotation that opens with no prompt stays.
+    poem = "She wrote:\n\n  Some say the world will end in fire,\n  Some say in ice.\n"
+    assert without_consoles(poem) == poem
+
+
+def test_a_files_checksum_lines_are_a_listing() -> None:
+    rows = [
+        "30c7aafaa31002ca52bc45dbd0908e63b00015dd  git-1.7.11.7.tar.gz",
+        "bdcd5009498bc961757915dae30f5fefd6435c59  git-htmldocs-1.7.11.7.tar.gz",
+    ]
+    assert line_list(rows) and line_list(rows[:1])
+    paragraphs = paragraph_sentences("A release is out.\n\nTheir checksums are:\n\n" + "\n".join(rows) + "\n\nThanks.")
+    assert all([" ".join(row.split())] in paragraphs for row in rows)  # row by row, not one sentence
+    announcement = (
+        "A maintenance release Git v1.7.11.7 is now available at the usual places.\n\nThe tarballs are found at the "
+        "usual site, and their SHA-1 checksums are:\n\n" + "\n".join(rows) + "\n\nThe documentation had said "
+        '"checkout -B branch" while the heading for the option described only "-B", which misled readers. '
+        '"git apply -p0" did not parse pathnames on its "diff --git" line correctly. A new test checks this. '
+        "Pushing to a smart HTTP server failed without the username in the URL."
+    )
+    assert "tar.gz" not in _shown(_extractive(announcement))
+    # Prose that names a checksum is no listing.
+    assert not line_list(["The checksum 30c7aafaa31002ca52bc45dbd0908e63b00015dd is the tarball's."])

@@ -169,3 +169,48 @@ def test_a_meetings_roster_and_next_date_are_no_points(tmp_path: Path) -> None:
     shown = _shown(result)
     assert "Example (TSC)" not in shown and "Observer" not in shown and "2026-03-24" not in shown
     assert "12,000 people" in shown
+
+
+def test_a_sponsors_and_a_shows_plugs_sections_are_no_prose() -> None:
+    from summarize.text.mdprose import is_furniture_section, read_markdown
+
+    md = (
+        "# Dealing with Burnout\n\nScott and Wes talk about burnout and how to notice it early in 2026.\n\n"
+        "## Freshbooks - Sponsor\n\nGet a 30 day free trial of Freshbooks at freshbooks.com/syntax.\n\n"
+        "## Show Notes\n\nBurnout builds up over months of overtime, the hosts said.\n\n"
+        "## Shameless Plugs\n\nBuy the course Vue.js for Everyone today.\n\n"
+        "## Tweet us your tasty treats!\n\nMake sure to include @SyntaxFM in your tweets.\n"
+    )
+    text = read_markdown(md).text
+    assert "Freshbooks" not in text and "Vue.js" not in text and "@SyntaxFM" not in text
+    assert "overtime" in text
+    for heading in ("Sponsor: Linode", "Our Sponsors", "Sponsored by Sentry", "Plugs", "Follow us"):
+        assert is_furniture_section(heading), heading
+    for heading in ("Why we sponsor open source", "Sponsorship levels", "Show Notes", "Spark plugs explained"):
+        assert not is_furniture_section(heading), heading
+
+
+def test_a_date_over_a_diary_entry_is_its_own_paragraph() -> None:
+    from summarize.text.sentences import split_paragraphs
+
+    text = "23 марта\nМы сидим с дедом Васей, а мама Надя не приедет.\n\nMarch 24, 2026\nWe left at dawn."
+    assert split_paragraphs(text) == [
+        "23 марта",
+        "Мы сидим с дедом Васей, а мама Надя не приедет.",
+        "March 24, 2026",
+        "We left at dawn.",
+    ]
+    # A line that goes on in lower case is the sentence's wrap, not a date's heading.
+    assert split_paragraphs("It rained on 23 March\nand on the next day.") == [
+        "It rained on 23 March\nand on the next day."
+    ]
+
+
+def test_an_rfc_templates_fields_are_its_header() -> None:
+    from summarize.text.mdprose import read_markdown
+
+    md = "- Start Date: 2018-10-19\n- RFC PR: (leave this empty)\n- React Issue: (leave this empty)\n\n# Summary\n\n"
+    text = read_markdown(md + "`React.lazy` adds support for code splitting to React.\n").text
+    assert "leave this empty" not in text and "code splitting" in text
+    # One list item at the top is the text's own.
+    assert "fixed" in read_markdown("- Update: the crash is fixed in 2.1.\n\nThe rest follows.\n").text

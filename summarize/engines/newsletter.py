@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..text.calls import FURNITURE_LINE, FURNITURE_SECTION, is_call_to_action
+from ..text.calls import FURNITURE_LINE, is_call_to_action
 from ..text.fragments import is_list_piece_end
 from ..text.furniture import is_furniture, leads_in
 from ..text.inline import CREDIT_WORD, inline_to_text
@@ -49,7 +49,7 @@ from ..text.markdown import (
     section_level,
     without_list_marker,
 )
-from ..text.mdprose import BACK_MATTER, mark_attributed_quotes
+from ..text.mdprose import is_furniture_section, mark_attributed_quotes
 from ..text.page_lines import CLOCK
 from ..text.quotes import close_quote, trailing_attribution
 from ..text.scripts import has_cjk
@@ -352,10 +352,8 @@ def newsletter_points(
     drop = is_boilerplate or is_call_to_action
     queues: list[list[str]] = []
     for section in outline(md).sections:
-        if (
-            (drop(section.heading) and not section.blocks)
-            or FURNITURE_SECTION.search(section.heading)
-            or BACK_MATTER.match(inline_to_text(section.heading).strip())
+        if (drop(section.heading) and not section.blocks) or is_furniture_section(
+            inline_to_text(section.heading).strip()
         ):
             continue
         picks = []

@@ -327,9 +327,13 @@ ABOUT_HEADING = re.compile(
 # The heading of a newsletter's section that is its own furniture, items and all: links to its past issues
 # ("🐧 往年回顾", Python 潮流周刊's, whose last year's issue "Python 潮流周刊#27：…（2023.11.18）" had been a key
 # point), its subscription pitch ("🐱欢迎订阅", whose "技术周刊是聪明人…" was another). Read on the heading's text.
+# And, since the thirty-third session, a show's own promotion and its social links ("## Shameless Plugs", "##
+# Tweet us your tasty treats!" over "[Scott's Instagram](…)": Syntax's show notes, whose plugs and links had
+# been three of five key points).
 FURNITURE_SECTION = re.compile(
     r"往期(?:回顾|推荐|精选|文章)|往年回顾|历史文章|欢迎订阅|订阅(?:方式|本刊|周刊)"
-    r"|^\W*(?:past|previous)\s+issues\b|^\W*from\s+the\s+archives?\b|^\W*subscribe\b",
+    r"|^\W*(?:past|previous)\s+issues\b|^\W*from\s+the\s+archives?\b|^\W*subscribe\b"
+    r"|^\W*(?:shameless\s+)?(?:self[-\s])?plugs?\W*$|^\W*(?:tweet|follow|find|connect\s+with)\s+us\b",
     re.I,
 )
 

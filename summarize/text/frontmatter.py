@@ -49,8 +49,8 @@ def read_header(md: str) -> Header | None:
         if fields is None:
             return None
         return _header(fields.end(), {k.lower(): v.strip() for k, v in _COMMENT_FIELD.findall(fields.group(0))})
-    if found.re is not FRONT_MATTER:  # Pelican's "Key: value" lines
-        return _header(found.end(), _lines(found.group(0), separator=":"))
+    if found.re is not FRONT_MATTER:  # Pelican's "Key: value" lines, a template's fields
+        return _header(found.end(), _lines(re.sub(r"(?m)^[ \t]*[-*][ \t]+", "", found.group(0)), separator=":"))
     fields = _parsed(found.group(0), toml=found.group(1) == "+++")
     if fields is None:  # not valid YAML or TOML: the title line alone, as written
         fields = _lines(found.group(0), separator=r"[:=]")

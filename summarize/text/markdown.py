@@ -19,6 +19,11 @@ LINE = re.compile(rf"[^\r\n]*{EOL}|[^\r\n]+\Z")
 FRONT_MATTER = re.compile(rf"\A(---|\+\+\+)[ \t]*{EOL}.*?{EOL}(?:---|\+\+\+|\.\.\.)[ \t]*(?:{EOL}|\Z)", re.S)
 # Pelican/Markdown-meta headers: "Key: value" lines at the very top, ended by a blank line (not included).
 HEADER_BLOCK = re.compile(rf"\A(?:[A-Z][A-Za-z_-]*:[^\r\n]*{EOL})+(?=[ \t]*{EOL})")
+# …and an RFC template's fields, two or more, list items or not, their names of up to four words ("- Feature
+# Name: `dyn-trait`", "- Start Date: 2018-10-19", "- RFC PR: (leave this empty)": Rust's and React's RFCs,
+# whose "React Issue: (leave this empty)." had opened a summary).
+_FIELD_ROW = rf"(?:[-*][ \t]+)?[A-Z][A-Za-z_-]*(?: [A-Za-z_-]+){{0,3}}:[ \t][^\r\n]{{0,80}}{EOL}"  # short values
+FIELD_BLOCK = re.compile(rf"\A[ \t]*{EOL}?(?:{_FIELD_ROW}){{2,}}(?=[ \t]*{EOL})")
 # A fence opens a code block: up to 3 spaces, then 3+ backticks or tildes.
 FENCE_MARK = r"`{3,}|~{3,}"  # a code fence's marker
 FENCE_OPEN = re.compile(rf"^ {{0,3}}({FENCE_MARK})")
@@ -106,8 +111,8 @@ def section_level(levels: list[int]) -> int | None:
 
 
 def front_matter(text: str) -> re.Match[str] | None:
-    """The front matter (YAML/TOML) or Pelican header block at the top of ``text``, if any."""
-    return FRONT_MATTER.match(text) or HEADER_BLOCK.match(text)
+    """The front matter (YAML/TOML), Pelican header block or template's fields at the top of ``text``, if any."""
+    return FRONT_MATTER.match(text) or HEADER_BLOCK.match(text) or FIELD_BLOCK.match(text)
 
 
 def closes_fence(opening: str, line: str) -> bool:

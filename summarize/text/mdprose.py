@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .calls import FURNITURE_SECTION
 from .frontmatter import read_header
 from .inline import LINE_BREAK, inline_to_text, without_citations
 from .joined import with_stop
@@ -109,9 +110,22 @@ def _link_labels(md: str) -> frozenset[str]:
     )
 
 
+# A sponsor's section: an advertisement ("## Freshbooks - Sponsor", "## Sponsor: Linode", "## Our Sponsors",
+# "## Sponsored by Sentry"; Syntax's show notes, whose summary had quoted its conference sponsor's blurb,
+# "Developers, software engineers… flock to Fluent…").
+SPONSOR_SECTION = re.compile(r"^\W*(?:our\s+)?sponsor(?:s|ed\s+by)?\b|[-–—(:|]\s*sponsor(?:ed)?\W*$", re.I)
+
+
+def is_furniture_section(heading: str) -> bool:
+    """Whether a section under ``heading`` (as text) is no part of what a document says: a paper's back
+    matter or a meeting's roster (:data:`BACK_MATTER`), a sponsor's (:data:`SPONSOR_SECTION`), a
+    newsletter's archive, subscription or plugs (:data:`.calls.FURNITURE_SECTION`)."""
+    return bool(BACK_MATTER.match(heading) or SPONSOR_SECTION.search(heading) or FURNITURE_SECTION.search(heading))
+
+
 def _without_back_matter(lines: list[str]) -> list[str]:
-    """``lines`` without a paper's back matter or a meeting's roster (:data:`BACK_MATTER`: the heading and
-    its section, up to the next heading of its level or above) and Pandoc's table captions."""
+    """``lines`` without the sections that are furniture (:func:`is_furniture_section`: the heading and its
+    section, up to the next heading of its level or above) and without Pandoc's table captions."""
     out: list[str] = []
     skipping = 0  # the level of the back matter's heading, while in its section
     for line in lines:
@@ -120,7 +134,7 @@ def _without_back_matter(lines: list[str]) -> list[str]:
             level = len(atx.group(1))
             if skipping and level > skipping:
                 continue
-            skipping = level if BACK_MATTER.match(inline_to_text(atx.group(2) or "").strip()) else 0
+            skipping = level if is_furniture_section(inline_to_text(atx.group(2) or "").strip()) else 0
         if skipping or _TABLE_CAPTION.match(line):
             continue
         out.append(line)

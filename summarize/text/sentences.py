@@ -100,12 +100,26 @@ def _heads(line: str, nxt: str) -> bool:
     )
 
 
+# A date alone on a block's first line, over a line that opens with a capital: a diary's or a log's entry's
+# heading ("20 марта" over "Я готовился к этому девять месяцев.", a Russian travel diary's, whose dates had
+# opened its key points: "23 марта Мы сидим с дедом Васей…"). A day and a month's name, a month's name and a
+# day, with a year or not, or a date in digits.
+_DATE_LINE = re.compile(
+    r"^(?:\d{1,2}\.?\s+[^\W\d_]{3,}\.?(?:\s+\d{4})?|[^\W\d_]{3,}\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$"
+)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks, stripped, without empty ones; a block of unwrapped lines
-    (``UNWRAPPED_LINE``) gives each line as a paragraph."""
+    (``UNWRAPPED_LINE``) gives each line as a paragraph, and a date over a block's first line is one
+    (``_DATE_LINE``)."""
     out: list[str] = []
     for block in _PARAGRAPH.split(text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if len(lines) > 1 and _DATE_LINE.match(lines[0]) and not lines[1][:1].islower():
+            out.append(lines.pop(0))
+            block = "\n".join(lines)
         if len(lines) > 1 and _unwrapped(lines):
             out.extend(_rejoin_wrapped(lines))
         elif lines:

@@ -214,3 +214,35 @@ def test_an_rfc_templates_fields_are_its_header() -> None:
     assert "leave this empty" not in text and "code splitting" in text
     # One list item at the top is the text's own.
     assert "fixed" in read_markdown("- Update: the crash is fixed in 2.1.\n\nThe rest follows.\n").text
+
+
+ORG = (
+    "#+TITLE:      Getting Things Done\n#+AUTHOR:     Worg people\n#+OPTIONS:    H:3 num:nil toc:nil\n\n"
+    "# This file is released under the GNU Free Documentation license.\n\n"
+    ":NOTES:\n- [X] Personal experience with productivity\n:END:\n\n"
+    "This page links to articles about procrastination, read by 2,000 people in 2008.\n\n"
+    "* TODO A Day Unplugged                                            :reading:\n\n"
+    "[[http://www.43folders.com/unplugged][Kung fu unplugged]] tells how a writer left his phone at home.\n\n"
+    ": In yesterday's paper, Mark Bittman wrote about his need to stay wired\n: all day long.\n\n"
+    "#+begin_src emacs-lisp\n(setq org-agenda-files '(\"~/gtd.org\"))\n#+end_src\n\n"
+    "| Task | Hours |\n|------+-------|\n| Mail | 3 |\n\nUse =org-agenda= to see /every/ task.\n"
+)
+
+
+def test_an_org_file_is_read_as_its_markdown(tmp_path: Path) -> None:
+    from summarize.text.org import org_markdown
+
+    md = org_markdown(ORG)
+    assert md.startswith('---\ntitle: "Getting Things Done"\nauthor: "Worg people"\n---\n')
+    assert "## A Day Unplugged" in md and ":reading:" not in md and "TODO" not in md
+    assert "> In yesterday's paper" in md and "[Kung fu unplugged](http://www.43folders.com/unplugged)" in md
+    for gone in ("#+OPTIONS", "GNU", "[X]", ":NOTES:", "setq", "| Mail"):
+        assert gone not in md, gone
+    assert "Use `org-agenda` to see *every* task." in md
+    path = tmp_path / "gtd.org"
+    path.write_text(ORG, encoding="utf-8")
+    doc = read_path(path)
+    assert (doc.title, doc.author) == ("Getting Things Done", "Worg people")
+    assert "procrastination" in doc.text and "#+" not in doc.text
+    # A lone ":WORD:" line with no ":END:" after it is text, not a drawer that swallows the rest.
+    assert "The rest stays." in org_markdown(":NOTE:\nThe rest stays.\n")

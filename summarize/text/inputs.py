@@ -20,6 +20,7 @@ from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
 from .mdprose import read_markdown, title_first, unify_eol
 from .notebooks import notebook_markdown
+from .org import org_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
 from .plain import fact_check_claims, line_headings, o_bullets, without_consoles
@@ -33,6 +34,7 @@ from .suffixes import (
     MARKDOWN_SUFFIXES,
     NOT_ARTICLE_SUFFIXES,
     NOTEBOOK_SUFFIXES,
+    ORG_SUFFIXES,
     RST_SUFFIXES,
     SUBTITLE_SUFFIXES,
 )
@@ -216,6 +218,7 @@ _SUFFIX_KINDS = {
     **dict.fromkeys(HTML_SUFFIXES, "html"),
     **dict.fromkeys(MARKDOWN_SUFFIXES, "markdown"),
     **dict.fromkeys(RST_SUFFIXES, "rst"),
+    **dict.fromkeys(ORG_SUFFIXES, "org"),
     **dict.fromkeys(MAIL_SUFFIXES, "email"),
     **dict.fromkeys(SUBTITLE_SUFFIXES, "subtitles"),
     **dict.fromkeys(NOTEBOOK_SUFFIXES, "notebook"),
@@ -265,6 +268,8 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
             return to_document(notebook_markdown(raw, source), source, kind="markdown")
         except InputError as exc:
             raise no_prose if exc.message.startswith("is empty") else exc from None
+    if kind == "org":
+        return to_document(org_markdown(raw), source, kind="markdown")
     if kind == "rst":
         try:
             return page_document(rst_to_html(raw), source, generated=True)

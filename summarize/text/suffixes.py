@@ -8,6 +8,7 @@ from __future__ import annotations
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RST_SUFFIXES = {".rst", ".rest"}
+ORG_SUFFIXES = {".org"}  # Org-mode: read by :mod:`.org` as Markdown
 MAIL_SUFFIXES = {".eml"}
 # Subtitles, by format (SubRip, WebVTT, YouTube's SBV): read by :mod:`.subtitles`.
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt", ".sbv": "sbv"}
@@ -24,13 +25,14 @@ NOT_ARTICLE_SUFFIXES = {
     **dict.fromkeys((".yaml", ".yml", ".toml", ".ini", ".cfg"), "config"),
     **dict.fromkeys(_CODE_SUFFIXES.split(), "code"),
 }
-# What folders are searched for without --include: text, Markdown, reStructuredText, pages and emails
+# What folders are searched for without --include: text, Markdown, reStructuredText, Org, pages and emails
 # (not PDFs, Word or RTF files, subtitles, notebooks or gzip files, which a folder of sources often holds beside its
 # articles).
 DEFAULT_SUFFIXES = (
     ".txt",
     *sorted(MARKDOWN_SUFFIXES),
     *sorted(RST_SUFFIXES),
+    *sorted(ORG_SUFFIXES),
     *sorted(HTML_SUFFIXES),
     *sorted(MAIL_SUFFIXES),
 )

@@ -224,7 +224,7 @@ ORG = (
     "* TODO A Day Unplugged                                            :reading:\n\n"
     "[[http://www.43folders.com/unplugged][Kung fu unplugged]] tells how a writer left his phone at home.\n\n"
     ": In yesterday's paper, Mark Bittman wrote about his need to stay wired\n: all day long.\n\n"
-    "#+begin_src emacs-lisp\n(setq org-agenda-files '(\"~/gtd.org\"))\n#+end_src\n\n"
+    '#+begin_src emacs-lisp\n(setq org-agenda-files \'("~/gtd.org"))\n#+end_src\n\n'
     "| Task | Hours |\n|------+-------|\n| Mail | 3 |\n\nUse =org-agenda= to see /every/ task.\n"
 )
 

@@ -108,3 +108,27 @@ def test_a_files_checksum_lines_are_a_listing() -> None:
     assert "tar.gz" not in _shown(_extractive(announcement))
     # Prose that names a checksum is no listing.
     assert not line_list(["The checksum 30c7aafaa31002ca52bc45dbd0908e63b00015dd is the tarball's."])
+
+
+def test_a_paginated_texts_running_lines_go() -> None:
+    from summarize.text.plain import without_running_lines
+
+    pages = [
+        "                  Cite as: 595 U. S. ____ (2021)             1\n\n                  Per Curiam\n\n"
+        "The officers spent several minutes observing the home and reported\nseeing Cortesluna through a window.",
+        "2             RIVAS-VILLEGAS v. CORTESLUNA\n\n                  Per Curiam\n\n"
+        "As relevant, he argued that the force the officer used\nhere was excessive.",
+        "                  Cite as: 595 U. S. ____ (2021)            3\n\n                  Per Curiam\n\n"
+        "The judgment of the Court of Appeals is reversed.",
+        "4             RIVAS-VILLEGAS v. CORTESLUNA\n\n                  Per Curiam\n\nThe facts differ.",
+        "                  Cite as: 595 U. S. ____ (2021)            5\n\n                  Per Curiam\n\n"
+        "The petition is granted.",
+        "6             RIVAS-VILLEGAS v. CORTESLUNA\n\n                  Per Curiam\n\nIt is so ordered.",
+    ]
+    text = without_running_lines("\n".join(pages))
+    for gone in ("Cite as", "Per Curiam", "RIVAS-VILLEGAS v."):
+        assert gone not in text, gone
+    assert "reported\nseeing Cortesluna" in text and "It is so ordered." in text
+    # Lines laid out in columns that do not recur (a table's two rows, a centred title) stay.
+    table = "Name          Votes\nSmith         1,204\n\n            The Election\n\nSmith won the seat."
+    assert without_running_lines(table) == table

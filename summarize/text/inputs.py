@@ -23,7 +23,7 @@ from .notebooks import notebook_markdown
 from .org import org_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
-from .plain import fact_check_claims, line_headings, o_bullets, without_consoles
+from .plain import fact_check_claims, line_headings, o_bullets, without_consoles, without_running_lines
 from .rfcs import rfc_memo
 from .rst import rst_to_html
 from .rtf import RTF_SUFFIXES, is_rtf, read_rtf
@@ -289,7 +289,13 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         memo = None if book else rfc_memo(unify_eol(raw))
         plain = book.text if book else memo.text if memo else unify_eol(raw)
         text = fact_check_claims(
-            tidy_text(o_bullets(FOOTNOTE_MARK.sub("", text_entities(text_breaks(without_consoles(plain)))).strip()))
+            tidy_text(
+                o_bullets(
+                    FOOTNOTE_MARK.sub(
+                        "", text_entities(text_breaks(without_consoles(without_running_lines(plain))))
+                    ).strip()
+                )
+            )
         )
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
         headings = (*asked, *line_headings(text))

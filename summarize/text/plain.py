@@ -4,7 +4,9 @@ older "o" bullets, which the reader writes as the list items the splitter knows.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from .pdf import line_shape
 from .sentences import split_paragraphs
 
 # Plain text's older bullet, an indented "o" (curl's and libssh2's release notes, many GNU and man-page texts).
@@ -55,6 +57,33 @@ def without_consoles(text: str) -> str:
         if _CONSOLE.match(rows[0]) and all(_INDENTED.match(row) for row in rows):
             blocks[k] = ""
     return "".join(blocks)
+
+
+# A page's running header or footer left in a text made from a paginated one (a court's slip opinion: "Cite as:
+# 595 U. S. ____ (2021)             1", "4             RIVAS-VILLEGAS v. CORTESLUNA", "        Per Curiam",
+# which had been the title and had run into sentences, "…the force Rivas-Villegas used 4 RIVAS-VILLEGAS v.
+# CORTESLUNA."): a line laid out in columns (a gap of five spaces or more inside it) or centred (ten or more
+# before it), of at most 80 characters, whose shape (its numbers aside: ``pdf.line_shape``) recurs
+# RUNNING_LINES times or more. Prose is never laid out so.
+RUNNING_LINES = 3
+_LAID_OUT = re.compile(r"^(?:\S(?:.*?\S)? {5,}\S.*|[ \t]{10,}\S.*)$")
+
+
+def _shape(row: str) -> str:
+    return " ".join(line_shape(row).split())  # the gap's width varies with the page number's
+
+
+def without_running_lines(text: str) -> str:
+    """``text`` without its running headers and footers (see ``RUNNING_LINES``)."""
+    rows = text.split("\n")
+    laid_out = [len(row.strip()) <= 80 and bool(_LAID_OUT.match(row.rstrip())) for row in rows]
+    if sum(laid_out) < RUNNING_LINES:
+        return text
+    shapes = Counter(_shape(row) for row, flag in zip(rows, laid_out, strict=True) if flag)
+    running = {shape for shape, n in shapes.items() if n >= RUNNING_LINES}
+    if not running:
+        return text
+    return "\n".join(row for row, flag in zip(rows, laid_out, strict=True) if not (flag and _shape(row) in running))
 
 
 # A plain text's heading: a paragraph of one short line with no stop, opening with a capital or a digit.

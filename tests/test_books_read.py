@@ -246,3 +246,17 @@ def test_an_org_file_is_read_as_its_markdown(tmp_path: Path) -> None:
     assert "procrastination" in doc.text and "#+" not in doc.text
     # A lone ":WORD:" line with no ":END:" after it is text, not a drawer that swallows the rest.
     assert "The rest stays." in org_markdown(":NOTE:\nThe rest stays.\n")
+
+
+def test_sources_and_further_reading_are_back_matter_in_several_languages() -> None:
+    from summarize.text.mdprose import is_furniture_section, read_markdown
+
+    md = (
+        "# Sokratik Düşünme\n\nSokrates soru sorarak düşünmeyi öğretti ve bunu 40 yıl sürdürdü.\n\n"
+        "## Ek Kaynaklar\n\n- Şafak URAL : DİYALEKTİK DÜŞÜNCE VE MANTIK, 2-5.\n"
+    )
+    text = read_markdown(md).text
+    assert "URAL" not in text and "Sokrates" in text
+    for heading in ("Sources", "Further reading", "See also", "Einzelnachweise", "Références", "Литература"):
+        assert is_furniture_section(heading), heading
+    assert not is_furniture_section("Sources of energy in 2026")

@@ -132,3 +132,33 @@ def test_a_paginated_texts_running_lines_go() -> None:
     # Lines laid out in columns that do not recur (a table's two rows, a centred title) stay.
     table = "Name          Votes\nSmith         1,204\n\n            The Election\n\nSmith won the seat."
     assert without_running_lines(table) == table
+
+
+def test_a_lead_in_without_its_colon_is_no_sentence_to_show() -> None:
+    from summarize.text.furniture import is_furniture
+
+    assert is_furniture("In order to participate in the Event, you represent that", "en")
+    assert is_furniture("The committee approved the plans of", "en")
+    assert not is_furniture("In order to participate in the Event, you represent that you are 21.", "en")
+    assert not is_furniture("The committee approved the plans", "en")
+
+
+def test_brackets_emptied_of_what_they_held_go() -> None:
+    text = tidy_text("TANZANIA (, ) officially the UNITED REPUBLIC OF TANZANIA (), is a country. Call parse() now.")
+    assert text == "TANZANIA officially the UNITED REPUBLIC OF TANZANIA, is a country. Call parse() now."
+
+
+def test_a_letters_lettered_items_show_no_marker() -> None:
+    from summarize.text.clutter import trim_clutter
+
+    assert trim_clutter("a) to approach Government Departments and keep them informed;") == (
+        "to approach Government Departments and keep them informed;"
+    )
+    assert trim_clutter("ii) The second issue is costs.") == "The second issue is costs."
+
+
+def test_an_embedded_players_placeholder_is_no_word() -> None:
+    from summarize.text.inline import inline_to_text
+
+    assert inline_to_text(r"\[video.1\] ****\**** \"Selama ini memang ramai.") == '"Selama ini memang ramai.'
+    assert inline_to_text("[Foto 2] Hotel di Nusa Dua.") == "Hotel di Nusa Dua."

@@ -120,11 +120,12 @@ _CLUTTER = [
     # and, since the twenty-seventh session, a letter's with its dot before a capital ("v. If an [N]<&WORD-
     # redirection…", Bash's NEWS, which letters its items a. to z.)
     # and, since the twenty-ninth session, nginx's CHANGES marker, "*) Bugfix: …"
-    # and, since the thirty-third, a letter's or a roman number's with its closing bracket alone before a capital
-    # ("i) By an un-appealed order of 29 November 2019…", a judgment's, shown so in its summary)
+    # and, since the thirty-third, a letter's or a roman number's with its closing bracket alone ("i) By an
+    # un-appealed order of 29 November 2019…", a judgment's; "a) to approach Government Departments…",
+    # Einstein's letter to Roosevelt: shown so in a summary and key points)
     re.compile(
         rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)|^[a-z]\.\s+(?=[A-Z\"“‘'])"
-        rf"|^(?:[a-z]|[ivx]{{1,4}})\)\s+(?=[A-Z\"“‘'])|^\*\)\s+(?=\S)"
+        rf"|^(?:[a-z]|[ivx]{{1,4}})\)\s+(?=\S)|^\*\)\s+(?=\S)"
     ),
     # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
     # …" had read "O, --save-optional: …") nor the dot of a name (".NET")

@@ -159,6 +159,8 @@ def inline_to_text(line: str) -> str:
     in brackets that is only a link ("（[出处](…)）", "([source](…))"), a footnote's marker and a task
     list's box, and struck-out text. A code span shows what it holds, and a backslash escape the
     character it escapes."""
+    if "[" in line:  # a placeholder as written, and below as a backslash escape writes it
+        line = _EMBED_PLACEHOLDER.sub("", line)
     line, held_literals = _hold_literals(line)
     line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
     line = FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
@@ -174,7 +176,15 @@ def inline_to_text(line: str) -> str:
     prose = prose.translate(_HELD_BRACKETS) if held else prose
     if "&" in prose:  # after the tags went: "&lt;textarea>" is the element's name, no tag
         prose = _ENTITY.sub(lambda m: html.unescape(m.group(0)), prose)
-    return _shown_literals(prose, held_literals)
+    prose = _shown_literals(prose, held_literals)
+    return _EMBED_PLACEHOLDER.sub("", prose) if "[" in prose else prose
+
+
+# A page's placeholder for an embedded player or picture, left in its Markdown copy with the emphasis that
+# wrapped it ("\\[video.1\\] ****\\****", a Kompas story's, whose "[video.1] **" had opened a key point).
+_EMBED_PLACEHOLDER = re.compile(
+    r"[ \t]*\[(?:video|image|img|photo|foto|audio|embed|gallery|galeri)[._ -]?\d{1,3}\][ \t]*\**[ \t]*", re.I
+)
 
 
 # What a code span holds is shown as written: "`UnsafePointer<T>`" and "the `<form>` element" hold no HTML

@@ -92,6 +92,11 @@ def _banner(line: str) -> bool:
 BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|funding(?: information)?|references|bibliography|works cited|author contributions"
     r"|competing interests|conflicts? of interest|致谢|参考文献"
+    # and, since the thirty-third session, sources and further reading in English and other languages (a Turkish
+    # post's "## Ek Kaynaklar", "Additional sources", whose entries had been a summary sentence and a key point)
+    r"|sources|further reading|see also|external links|(?:ek )?kaynaklar|kaynakça|literatur|quellen|einzelnachweise"
+    r"|weblinks|références|bibliographie|referencias|bibliografía|fuentes|referências|bibliografia|fontes|fonti"
+    r"|литература|источники|ссылки|referensi|daftar pustaka|bronnen|referenties|przypisy|źródła"
     r"|present|(?:in )?attendance|attendees|participants|absent|regrets|apologies|(?:next|upcoming) meeting"
     r")[\s.:]*$",
     re.I,

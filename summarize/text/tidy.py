@@ -72,6 +72,10 @@ _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])(?: +|[ \t]*\n[ \t]*)(?=[.,](?:[ 
 # 's 787-9"): the word is written whole again, with the curly apostrophe where a curly mark stood. Not a quote
 # that opens ("getting 're-elected'").
 _SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=[^\W\d_]) +([’‘'])(?=(?:s|t|re|ve|ll|d|m)(?![\w-]))")
+# Brackets a copy emptied of what they held, a pronunciation or a native name ("TANZANIA (, ) officially the
+# UNITED REPUBLIC OF TANZANIA (), is a country…", an encyclopedia's abstract, which had opened its summary so):
+# after a space only, as a call's "parse()" is written whole.
+_EMPTIED_BRACKETS = re.compile(r"[ \t]+\([\s,;:–-]*\)(?=[\s,.;:!?]|$)")
 # A Japanese photo's credit in brackets, in a headline or a caption ("…トランプ戦術の成否（写真＝ロイター）").
 _PHOTO_CREDIT_JA = re.compile(r"[（(]写真[＝=:：][^（()）\n]{1,30}[)）]")
 
@@ -88,15 +92,18 @@ def _without_box_labels(text: str) -> str:
 def tidy_text(text: str) -> str:
     """``text`` without what is no word of its sentences: spaces inside quotes, numbered citations
     (``_CITATION``), a box's label glued to its paragraph (``_BOX_LABEL``), a release note's merge note
-    (``_MERGE_NOTE``), a Japanese photo's credit (``_PHOTO_CREDIT_JA``), a space before a stop or a comma
-    (``_SPACE_BEFORE_STOP``) or a word's apostrophe (``_SPACE_BEFORE_APOSTROPHE``); a word broken at a
-    hyphen or at a line's end is joined again (``_BROKEN_WORD``, ``_LINE_BROKEN_WORD``)."""
+    (``_MERGE_NOTE``), brackets emptied of what they held (``_EMPTIED_BRACKETS``), a Japanese photo's
+    credit (``_PHOTO_CREDIT_JA``), a space before a stop or a comma (``_SPACE_BEFORE_STOP``) or a word's
+    apostrophe (``_SPACE_BEFORE_APOSTROPHE``); a word broken at a hyphen or at a line's end is joined
+    again (``_BROKEN_WORD``, ``_LINE_BROKEN_WORD``)."""
     if "(merge " in text:
         text = _MERGE_NOTE.sub("", text)
     if "-\n" in text or "- \n" in text:
         text = _joined_line_broken_words(text)
     if "- " in text:
         text = _joined_broken_words(text)
+    if " (" in text:
+        text = _EMPTIED_BRACKETS.sub("", text)
     if "写真" in text:
         text = _PHOTO_CREDIT_JA.sub("", text)
     if " ." in text or " ," in text or "\n." in text or "\n," in text:

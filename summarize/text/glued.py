@@ -188,7 +188,7 @@ CAPTION_TOKENS = 30
 # A text that writes a pronoun of God with a capital ("…each invokes His aid against the other", "…and that
 # He gives to both North and South…", Lincoln's second inaugural) names God, the Lord… in the paragraph:
 # there "He"/"His" after a word in lower case goes on with the sentence, where it had cut it in two.
-REVERENT = re.compile(r"\b(?:God|Lord|Almighty|Christ|Jesus|Allah|Creator)\b")
+REVERENT = re.compile(r"\b(?:God|Almighty|Christ|Jesus|Allah|Creator)\b|\bLord\b(?![ \t]+[A-Z])")  # not "Lord Coe"
 _REVERED = re.compile(r" (?:He|His|Him|Himself)\b")
 
 

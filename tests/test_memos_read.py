@@ -11,7 +11,7 @@ from summarize.text.inputs import to_document
 from summarize.text.listings import line_list
 from summarize.text.plain import without_consoles
 from summarize.text.rfcs import rfc_memo
-from summarize.text.sentences import paragraph_sentences, split_sentences
+from summarize.text.sentences import paragraph_sentences, split_paragraphs, split_sentences
 from summarize.text.tidy import tidy_text
 from tests.test_furniture import _extractive, _shown
 
@@ -141,11 +141,16 @@ def test_a_lead_in_without_its_colon_is_no_sentence_to_show() -> None:
     assert is_furniture("The committee approved the plans of", "en")
     assert not is_furniture("In order to participate in the Event, you represent that you are 21.", "en")
     assert not is_furniture("The committee approved the plans", "en")
+    assert not is_furniture("(a) The council must publish every contract within thirty days; and", "en")
+    assert not is_furniture("Lo! The forum posts and pitches fly on by", "en")
 
 
 def test_brackets_emptied_of_what_they_held_go() -> None:
     text = tidy_text("TANZANIA (, ) officially the UNITED REPUBLIC OF TANZANIA (), is a country. Call parse() now.")
     assert text == "TANZANIA officially the UNITED REPUBLIC OF TANZANIA, is a country. Call parse() now."
+    # A mark alone between brackets is what they name.
+    marks = "Use a colon (:) or a comma (,) to separate them."
+    assert tidy_text(marks) == marks
 
 
 def test_a_letters_lettered_items_show_no_marker() -> None:
@@ -162,3 +167,15 @@ def test_an_embedded_players_placeholder_is_no_word() -> None:
 
     assert inline_to_text(r"\[video.1\] ****\**** \"Selama ini memang ramai.") == '"Selama ini memang ramai.'
     assert inline_to_text("[Foto 2] Hotel di Nusa Dua.") == "Hotel di Nusa Dua."
+
+
+def test_a_paragraph_cut_after_a_word_no_clause_ends_on_is_joined_again() -> None:
+    paragraphs = split_paragraphs(
+        "We are being kept in the dark,'' McCreadie told the\n\nNews Letter\n\n. ''We want an explanation.\n\n"
+        "Partridge worked with Marley until his death in 1981.\n\n. It was one of the last dates."
+    )
+    assert paragraphs == [
+        "We are being kept in the dark,'' McCreadie told the News Letter. ''We want an explanation.",
+        "Partridge worked with Marley until his death in 1981.",
+        ". It was one of the last dates.",
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .paragraphs import UNENDING_WORDS
 from .pointers import is_pointer
 from .scripts import has_cjk
 
@@ -111,10 +112,11 @@ _LEAD_IN = re.compile(
     r"\b(?:as follows|the following)\s*\.$"
     # "Here is what happened and why it matters 🧵", "Here's how and when he has scored them." (a short one)
     r"|^Here(?:'s|’s| is| are)\s+(?:what|why|how|everything|a\s+(?:thread|look|summary|rundown))\b(?:\s+\S+){0,8}\s*$"
-    # A lead-in whose colon was never written: no stop, and its last word one that a clause goes on from ("In
-    # order to participate in the Event, you represent that" over its list, GitHub's event terms, whose
-    # summary had shown "…you represent that.").
-    r"|\s(?:that|the|an?|of|to|and|or|by|with|for|from|into|whether|including|as)$"
+    # A lead-in whose colon was never written: no stop, and its last word one no clause ends on
+    # (``paragraphs.UNENDING_WORDS``: "In order to participate in the Event, you represent that" over its
+    # list, GitHub's event terms, whose summary had shown "…you represent that."). Not a verse's "…fly on
+    # by" (Swift Weekly's poem), nor an item's "…within thirty days; and", which the next item goes on from.
+    rf"|(?<![;,])\s(?:{UNENDING_WORDS})$"
 )
 # A signature: a name and an address ("Santiago Vila <sanvila@debian.org>", a README's last line), with
 # the date a Debian file signs off with ("Colin Watson <cjwatson@debian.org> Sun, 07 Apr 2013 21:51:24

@@ -15,13 +15,27 @@ from .markdown import LIST_ITEM
 BROKEN_WORDS = 6
 
 
+# Also one that ends on a word no English clause ends on, whatever the next one opens with; and a paragraph
+# that opens with a full stop or a comma goes on from one with no stop at its end: a page's words in italics
+# scraped as paragraphs of their own ("…McCreadie told the" / "News Letter" / ". ''We want an explanation…",
+# a BBC story, whose cut first part had been a key point, "…McCreadie told the.").
+UNENDING_WORDS = r"that|the|an?|of|whether|including|such as"
+_UNENDING_END = re.compile(rf"\s(?:{UNENDING_WORDS})$")
+_OPENS_WITH_STOP = re.compile(r"[.,](?:\s|$)")
+
+
 def join_broken_sentences(paragraphs: list[str]) -> list[str]:
     """``paragraphs`` with a sentence a blank line broke in two joined again (see the notes above)."""
     out: list[str] = []
     for para in paragraphs:
         prev = out[-1] if out else ""
-        broken = (prev[-1:].islower() or prev.endswith(",")) and para[:1].islower()
-        if broken and len(prev.split()) >= BROKEN_WORDS and not (LIST_ITEM.match(para) or LIST_ITEM.match(prev)):
+        listed = LIST_ITEM.match(para) or LIST_ITEM.match(prev)
+        # Not after a stop, which ends the sentence the paragraph would go on with.
+        if prev and prev[-1] not in ".!?:;" and _OPENS_WITH_STOP.match(para) and not listed:
+            out[-1] = f"{prev}{para}"
+            continue
+        broken = ((prev[-1:].islower() or prev.endswith(",")) and para[:1].islower()) or _UNENDING_END.search(prev)
+        if broken and len(prev.split()) >= BROKEN_WORDS and not listed:
             out[-1] = f"{prev} {para}"
         else:
             out.append(para)

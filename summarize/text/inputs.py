@@ -234,6 +234,14 @@ NOT_ARTICLES = {
 }
 
 
+def _plain_prose(text: str) -> str:
+    """A plain text's prose: without a paginated text's running lines, console sessions and footnote marks,
+    its HTML line breaks and character references read, its "o" bullets as list items, tidied, a
+    fact-check's claim written as one."""
+    text = text_entities(text_breaks(without_consoles(without_running_lines(text))))
+    return fact_check_claims(tidy_text(o_bullets(FOOTNOTE_MARK.sub("", text).strip())))
+
+
 def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None) -> Document:
     """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`. Its kind is
     ``kind`` when given (a server's Content-Type said it), else what ``suffix`` names, else what the
@@ -285,18 +293,10 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         if release:
             notes = (f"changelog: summarized its latest release, {release.name}",)
     else:
-        book = gutenberg_book(unify_eol(raw))
-        memo = None if book else rfc_memo(unify_eol(raw))
-        plain = book.text if book else memo.text if memo else unify_eol(raw)
-        text = fact_check_claims(
-            tidy_text(
-                o_bullets(
-                    FOOTNOTE_MARK.sub(
-                        "", text_entities(text_breaks(without_consoles(without_running_lines(plain))))
-                    ).strip()
-                )
-            )
-        )
+        unified = unify_eol(raw)
+        book = gutenberg_book(unified)
+        memo = None if book else rfc_memo(unified)
+        text = _plain_prose(book.text if book else memo.text if memo else unified)
         text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
         headings = (*asked, *line_headings(text))
         title = (book and book.title) or (memo and memo.title) or plain_title(text)

@@ -62,8 +62,8 @@ def _title(rows: list[str], start: int) -> tuple[str | None, int]:
 
 
 def _without_pages(rows: list[str]) -> list[str]:
-    """``rows`` without each page's footer and the next page's running header, and with no blank lines
-    where a page break fell inside a paragraph (the splitter joins the sentence a blank line broke)."""
+    """``rows`` without each page's footer and the next page's running header; one blank line stands for the
+    page break (where it fell inside a sentence, the splitter joins the sentence a blank line broke)."""
     out: list[str] = []
     i = 0
     while i < len(rows):

@@ -49,7 +49,7 @@ _INDENTED = re.compile(r"^[ \t]{2,}\S")
 
 def without_consoles(text: str) -> str:
     """``text`` without its indented console sessions (see ``_CONSOLE``); a blank line stands in."""
-    if "$ " not in text and ">>> " not in text and "> " not in text:
+    if "$ " not in text and "> " not in text:  # every prompt ends so
         return text
     blocks = re.split(r"(\n[ \t]*\n)", text)
     for k in range(0, len(blocks), 2):

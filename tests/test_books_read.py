@@ -262,3 +262,20 @@ def test_sources_and_further_reading_are_back_matter_in_several_languages() -> N
     for heading in ("Sources", "Further reading", "See also", "Einzelnachweise", "Références", "Литература"):
         assert is_furniture_section(heading), heading
     assert not is_furniture_section("Sources of energy in 2026")
+
+
+def test_a_site_generators_html_content_file_reads_its_header_and_its_text(tmp_path: Path) -> None:
+    post = (
+        '---\ndate: 2022-01-12\ntitle: "The Results Day"\n---\n\n'
+        "The results of the exam came out the next day, and the whole family waited by the radio.\n</br></br>\n"
+        "My uncle had promised a bicycle for a score above 80, and my cousin wanted a cricket bat.\n</br></br>\n"
+        "In the end the scores were good enough for the bicycle, though not for the bat.\n</br></br>\n<hr>\n"
+    )
+    path = tmp_path / "post.html"
+    path.write_text(post, encoding="utf-8")
+    doc = read_path(path)
+    assert (doc.title, doc.published) == ("The Results Day", "2022-01-12")
+    assert "bicycle" in doc.text and "<" not in doc.text and "title:" not in doc.text
+    # A content file whose HTML has paragraphs is read as a page.
+    path.write_text('---\ntitle: "Paragraphs"\n---\n\n<p>The council met on Monday in the town hall.</p>\n')
+    assert "council met" in read_path(path).text

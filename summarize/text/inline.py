@@ -143,12 +143,13 @@ def text_entities(text: str) -> str:
 # shown in a summary and key points): read as the breaks they are where the text has BREAKS_IN_TEXT
 # of them or more (a pair is a paragraph's end); a note on HTML that names one tag keeps it.
 BREAKS_IN_TEXT = 2
-_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+_BREAK = re.compile(r"[ \t]*</?br\s*/?>[ \t]*", re.I)  # "</br>" too, as some pages write it
 
 
-def text_breaks(text: str) -> str:
-    """Plain ``text`` with its HTML line breaks read (see ``BREAKS_IN_TEXT``)."""
-    if "<" not in text or len(_BREAK.findall(text)) < BREAKS_IN_TEXT:
+def text_breaks(text: str, at_least: int = BREAKS_IN_TEXT) -> str:
+    """Plain ``text`` with its HTML line breaks read, where it has ``at_least`` of them (see
+    ``BREAKS_IN_TEXT``)."""
+    if "<" not in text or len(_BREAK.findall(text)) < at_least:
         return text
     return _BREAK.sub("\n", text)
 

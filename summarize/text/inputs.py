@@ -14,10 +14,12 @@ from ..errors import InputError
 from .changelogs import latest_release
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .ebooks import gutenberg_book
+from .frontmatter import read_header
 from .headlines import plain_title
 from .inline import FOOTNOTE_MARK, text_breaks, text_entities
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
+from .markdown import FRONT_MATTER
 from .mdprose import read_markdown, title_first, unify_eol
 from .notebooks import notebook_markdown
 from .org import org_markdown
@@ -234,6 +236,30 @@ NOT_ARTICLES = {
 }
 
 
+_TAG = re.compile(r"<[^<>\n]+>")
+
+
+def content_page(raw: str, source: str) -> Document:
+    """A site generator's HTML content file (Hugo's, Jekyll's): its front matter, then the post's HTML. The
+    header gives the title, date and author; the HTML the text, read as a page, or, where a page reader finds
+    no block in it (lines with "</br>" between them, a Bengali Hugo post's, which had been "no article text"),
+    as plain text with its tags left out."""
+    md = unify_eol(raw)
+    header = read_header(md)
+    if header is None:
+        return page_document(raw, source)
+    body = md[header.end :]
+    try:
+        doc = page_document(body, source)
+    except InputError:
+        doc = to_document(_TAG.sub("", text_breaks(body, at_least=1)), source, kind="text")
+    if header.title:
+        doc.text, doc.headings = title_first(doc.text, header.title, doc.headings)
+        doc.title = header.title
+    doc.published, doc.author = header.published or doc.published, header.author or doc.author
+    return doc
+
+
 def _plain_prose(text: str) -> str:
     """A plain text's prose: without a paginated text's running lines, console sessions and footnote marks,
     its HTML line breaks and character references read, its "o" bullets as list items, tidied, a
@@ -262,7 +288,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
             hint="pass the feed as a file named .xml, .rss or .atom, or as its URL",
         )
     if kind == "html":
-        return page_document(raw, source)
+        return content_page(raw, source) if FRONT_MATTER.match(unify_eol(raw)) else page_document(raw, source)
     if kind == "email":
         return mail_document(raw, source)
     if kind == "subtitles":

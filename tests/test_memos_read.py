@@ -179,3 +179,6 @@ def test_a_paragraph_cut_after_a_word_no_clause_ends_on_is_joined_again() -> Non
         "Partridge worked with Marley until his death in 1981.",
         ". It was one of the last dates.",
     ]
+    # A footnote under a page's cut sentence is no part of it.
+    noted = split_paragraphs("FSA officials said the servicer subsequently developed a\n\n13 While FSA waived it.")
+    assert noted == ["FSA officials said the servicer subsequently developed a", "13 While FSA waived it."]

@@ -34,7 +34,10 @@ def join_broken_sentences(paragraphs: list[str]) -> list[str]:
         if prev and prev[-1] not in ".!?:;" and _OPENS_WITH_STOP.match(para) and not listed:
             out[-1] = f"{prev}{para}"
             continue
-        broken = ((prev[-1:].islower() or prev.endswith(",")) and para[:1].islower()) or _UNENDING_END.search(prev)
+        # Not before a number: a report's footnote under its page's cut sentence ("…subsequently developed a" /
+        # "13 While FSA implemented…", a GAO report's), where the sentence goes on on the next page.
+        cut = _UNENDING_END.search(prev) and not para[:1].isdigit()
+        broken = ((prev[-1:].islower() or prev.endswith(",")) and para[:1].islower()) or cut
         if broken and len(prev.split()) >= BROKEN_WORDS and not listed:
             out[-1] = f"{prev} {para}"
         else:

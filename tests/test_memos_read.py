@@ -7,7 +7,9 @@ documents' shapes."""
 
 from __future__ import annotations
 
-from summarize.text.inputs import to_document
+from pathlib import Path
+
+from summarize.text.inputs import read_path, to_document
 from summarize.text.listings import line_list
 from summarize.text.plain import without_consoles
 from summarize.text.rfcs import rfc_memo
@@ -182,3 +184,34 @@ def test_a_paragraph_cut_after_a_word_no_clause_ends_on_is_joined_again() -> Non
     # A footnote under a page's cut sentence is no part of it.
     noted = split_paragraphs("FSA officials said the servicer subsequently developed a\n\n13 While FSA waived it.")
     assert noted == ["FSA officials said the servicer subsequently developed a", "13 While FSA waived it."]
+
+
+def test_a_pages_title_is_the_part_its_h1_heads_the_text_with(tmp_path: Path) -> None:
+    body = " ".join(
+        f"The federal team met editors on day {n} to explain how the new surveillance law treats journalists."
+        for n in range(1, 9)
+    )
+    for title, h1 in (
+        ("Angry media won't buckle over new laws | Herald Sun", "Angry media won't buckle over new laws"),
+        ("On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )", "On Recent Controversial Events"),
+    ):
+        page = (
+            f"<html><head><title>{title}</title></head><body><div id='site'><h2>Bradley M. Kuhn ( Brad ) ( bkuhn )"
+            f"</h2></div><article><h1>{h1}</h1><p class='byline'>Tuesday 15 October 2019 by Bradley M. Kuhn</p>"
+            f"<p>{body}</p><p>{body}</p></article></body></html>"
+        )
+        path = tmp_path / "page.html"
+        path.write_text(page, encoding="utf-8")
+        assert read_path(path).title == h1
+    from summarize.text.calls import FURNITURE_LINE
+
+    assert FURNITURE_LINE.match("Tuesday 15 October 2019 by Bradley M. Kuhn")
+    assert FURNITURE_LINE.match("Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.")
+    assert not FURNITURE_LINE.match("On 15 October 2019 by law the council must meet.")
+
+
+def test_a_footnote_opened_by_its_superscript_number_is_furniture() -> None:
+    from summarize.text.furniture import is_furniture
+
+    assert is_furniture("²³If 1% of your requests are 50x the average, the rest are twice as fast.", "en")
+    assert not is_furniture("¹⁴C dating shows the bones are 4,000 years old.", "en")

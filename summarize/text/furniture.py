@@ -181,8 +181,11 @@ _BRACKETED_ASIDE = re.compile(
     r"|^\([^()]*(?:\([^()]*\)[^()]*)*[^.!?…。！？\s]\)[.!?。]?$"
 )
 # A numbered note or reference under the text ("[1] Alarm fatigue: impacts on patient safety, Ruskin KJ…",
-# a press release's, which had been a key point).
-_NOTE_ENTRY = re.compile(r"^\[\d{1,3}\][ \t]+\S")
+# a press release's, which had been a key point), or a footnote opened by its number in superscript ("²³If 1%
+# of your requests are 50x the average…", the Google SRE book's, a key point; not an isotope, "¹⁴C dating…").
+_NOTE_ENTRY = re.compile(
+    r"^(?:\[\d{1,3}\][ \t]+\S|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[ \t]*(?:[A-Z][a-z]{2,}|If|In|It|As|At|On|An|To|We|He)\b)"
+)
 # A list of accounts alone, an issue's editors or contributors ("@没故事的卓同学，@四娘，@mmoaay，…", 老司机 iOS
 # 周报's masthead, a key point before).
 _HANDLE_LIST = re.compile(r"^(?:@[^\s,，、@]+(?:\s*[,，、]\s*(?:and\s+)?|\s+and\s+)){2,}@[^\s,，、@]+\s*[.。]?$")

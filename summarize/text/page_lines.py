@@ -125,5 +125,8 @@ PAGE_LINE_RULE = (
     # the summary of Tom Preston-Werner's essay, "San Francisco — 18 Oct 2008").
     rf"|(?:(?:first\s+)?published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?|{_POLICY_DATE})?[\s:]*{_STAMP}"
     rf"(?:\s+[-–—|]\s+{_PLACE})?"
-    rf"|{_PLACE}\s+[-–—|]\s+{_STAMP})\.?$"
+    rf"|{_PLACE}\s+[-–—|]\s+{_STAMP}"
+    # …and with its writer: "Tuesday 15 October 2019 by Bradley M. Kuhn" under a blog post's title (its summary's
+    # first sentence), "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn."
+    rf"|(?:posted\s+(?:on\s+)?)?{_STAMP}(?:\s+at\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?\s+by\s+{_BYLINE_NAMES})\.?$"
 )

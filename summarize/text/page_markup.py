@@ -338,14 +338,19 @@ def title_element(page: Any) -> str | None:
     return (_words(element) if element is not None else "") or None
 
 
+def _bare(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
 def page_title(page: Any, headings: Sequence[str], found: str | None, first_heading: str | None) -> str | None:
     """The page's own title: the part of its ``<title>`` (``page`` is an lxml tree) that is also one of its
-    ``headings``, else trafilatura's pick (``found``) unless that is the site's name beside the page's
-    in ``<title>``, for which the text's first heading stands. trafilatura's title is a heuristic's
-    pick, which on a site with two ``<h1>`` (its name's and the page's) took the site's name or a help
-    box's heading: "Keyboard shortcuts" or "The Rust Programming Language" titled every chapter of
-    the Rust book ("A - Keywords - The Rust Programming Language" heads its page "Appendix A: Keywords";
-    a page whose heading trafilatura drops is titled by its ``<title>`` without the site's name)."""
+    ``headings`` or the text of one of its ``<h1>``, else trafilatura's pick (``found``) unless that is the
+    site's name beside the page's in ``<title>``, for which the text's first heading stands. trafilatura's
+    title is a heuristic's pick, which on a site with two ``<h1>`` (its name's and the page's) took the
+    site's name or a help box's heading: "Keyboard shortcuts" or "The Rust Programming Language" titled
+    every chapter of the Rust book ("A - Keywords - The Rust Programming Language" heads its page "Appendix
+    A: Keywords"; a page whose heading trafilatura drops is titled by its ``<title>`` without the site's
+    name)."""
     whole = title_element(page) or ""
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(whole)]
     named = {" ".join(h.split()).casefold(): h for h in headings}
@@ -356,6 +361,14 @@ def page_title(page: Any, headings: Sequence[str], found: str | None, first_head
         for heading in headings:
             if any(len(part) >= 4 and part.casefold() in heading.casefold() for part in parts):
                 return heading
+    # The part the page heads its text with, in an <h1> (trafilatura's text may leave that heading out): "Angry
+    # media won’t buckle over new surveillance laws | Herald Sun", "Una solución no violenta para la cuestión
+    # mapuche - 07.12.2017 - LA NACION", "On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )",
+    # whose titles had been "Herald Sun", "07.12.2017 – LA NACION" and the blog's name.
+    top = {_bare(" ".join(h.itertext())) for h in page.iter("h1")} if hasattr(page, "iter") else set()
+    for part in parts if len(parts) > 1 else []:
+        if _bare(part) and _bare(part) in top:
+            return part
     if found and len(parts) > 1 and found.casefold() in {p.casefold() for p in parts}:
         # The site's name: the text's first heading, else the <title> without that name.
         own = [p for p in parts if p.casefold() != found.casefold()]

@@ -151,7 +151,7 @@ def test_brackets_emptied_of_what_they_held_go() -> None:
     text = tidy_text("TANZANIA (, ) officially the UNITED REPUBLIC OF TANZANIA (), is a country. Call parse() now.")
     assert text == "TANZANIA officially the UNITED REPUBLIC OF TANZANIA, is a country. Call parse() now."
     # A mark alone between brackets is what they name.
-    marks = "Use a colon (:) or a comma (,) to separate them."
+    marks = "Use a colon (:) or a comma (,) to separate them. The function returns () on success."
     assert tidy_text(marks) == marks
 
 

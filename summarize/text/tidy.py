@@ -75,8 +75,9 @@ _SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=[^\W\d_]) +([’‘'])(?=(?:s|t|re|v
 # Brackets a copy emptied of what they held, a pronunciation or a native name ("TANZANIA (, ) officially the
 # UNITED REPUBLIC OF TANZANIA (), is a country…", an encyclopedia's abstract, which had opened its summary so):
 # after a space only, as a call's "parse()" is written whole; a mark alone between them is what they name ("a
-# colon (:) separates…", "a comma (,)"), a mark and a space what a copy left.
-_EMPTIED_BRACKETS = re.compile(r"[ \t]+\((?:[ \t]*|[,;][ \t]+)\)(?=[\s,.;:!?]|$)")
+# colon (:) separates…", "a comma (,)"), a mark and a space what a copy left. Empty ones only before a comma or
+# a semicolon, where the name they followed goes on: Rust's unit type is "()" ("returns () on success").
+_EMPTIED_BRACKETS = re.compile(r"[ \t]+\((?:[,;][ \t]+\)(?=[\s,.;:!?]|$)|[ \t]*\)(?=[,;]))")
 # A Japanese photo's credit in brackets, in a headline or a caption ("…トランプ戦術の成否（写真＝ロイター）").
 _PHOTO_CREDIT_JA = re.compile(r"[（(]写真[＝=:：][^（()）\n]{1,30}[)）]")
 

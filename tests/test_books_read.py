@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from summarize.errors import InputError
 from summarize.text.changelogs import latest_release
 from summarize.text.ebooks import gutenberg_book
 from summarize.text.inline import text_breaks
@@ -246,6 +249,10 @@ def test_an_org_file_is_read_as_its_markdown(tmp_path: Path) -> None:
     doc = read_path(path)
     assert (doc.title, doc.author) == ("Getting Things Done", "Worg people")
     assert "procrastination" in doc.text and "#+" not in doc.text
+    # An Org file of settings and code only has no prose: a clear error, not an empty summary.
+    path.write_text("#+OPTIONS: toc:nil\n#+begin_src sh\nls\n#+end_src\n", encoding="utf-8")
+    with pytest.raises(InputError, match="has no prose"):
+        read_path(path)
     # A lone ":WORD:" line with no ":END:" after it is text, not a drawer that swallows the rest.
     assert "The rest stays." in org_markdown(":NOTE:\nThe rest stays.\n")
 

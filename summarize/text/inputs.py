@@ -303,7 +303,10 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         except InputError as exc:
             raise no_prose if exc.message.startswith("is empty") else exc from None
     if kind == "org":
-        return to_document(org_markdown(raw), source, kind="markdown")
+        md = org_markdown(raw)
+        if not md.strip():  # settings, comments and code only
+            raise no_prose
+        return to_document(md, source, kind="markdown")
     if kind == "rst":
         try:
             return page_document(rst_to_html(raw), source, generated=True)

@@ -334,7 +334,8 @@ def test_a_copied_blog_post_is_summarized_from_its_prose(before: str, after: str
 
 
 def test_a_plain_texts_headings_are_its_short_lines_standing_alone() -> None:
-    from summarize.text.inputs import line_headings, to_document
+    from summarize.text.inputs import to_document
+    from summarize.text.plain import line_headings
 
     doc = to_document(BLOG_POST.format(before="What we know", after="Why it matters"), "<stdin>")
     assert doc.headings == ("What we know", "Why it matters")

@@ -215,3 +215,17 @@ def test_a_footnote_opened_by_its_superscript_number_is_furniture() -> None:
 
     assert is_furniture("²³If 1% of your requests are 50x the average, the rest are twice as fast.", "en")
     assert not is_furniture("¹⁴C dating shows the bones are 4,000 years old.", "en")
+
+
+def test_a_plain_texts_header_of_fields_gives_its_title_and_author() -> None:
+    pep = (
+        "PEP: 214\nTitle: Extended Print Statement\nAuthor: barry@python.org (Barry Warsaw)\nStatus: Final\n\n\n"
+        "Introduction\n\n    This PEP describes a syntax to extend the standard print statement so that it\n"
+        "    can be used to print to any file-like object, instead of the default sys.stdout.\n"
+    )
+    doc = to_document(pep, "pep-0214.txt", ".txt")
+    assert (doc.title, doc.author) == ("Extended Print Statement", "barry@python.org (Barry Warsaw)")
+    assert "Status: Final" not in doc.text and "This PEP describes" in doc.text
+    # One field line over prose is the text's own.
+    note = to_document("Note: the vote moved to Friday.\n\nThe council met on Monday.", "note.txt", ".txt")
+    assert "the vote moved to Friday" in note.text

@@ -13,10 +13,8 @@ from urllib.parse import urljoin
 from ..errors import InputError
 from .changelogs import latest_release
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
-from .ebooks import gutenberg_book
 from .frontmatter import read_header
-from .headlines import plain_title
-from .inline import FOOTNOTE_MARK, text_breaks, text_entities
+from .inline import text_breaks
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
 from .markdown import FRONT_MATTER
@@ -25,8 +23,7 @@ from .notebooks import notebook_markdown
 from .org import org_markdown
 from .page_markup import mend_markdown, page_title, readable_page, refresh_target, title_element
 from .pdf import is_pdf, read_pdf
-from .plain import fact_check_claims, line_headings, o_bullets, without_consoles, without_running_lines
-from .rfcs import rfc_memo
+from .plaintext import read_plain
 from .rst import rst_to_html
 from .rtf import RTF_SUFFIXES, is_rtf, read_rtf
 from .subtitles import subtitle_prose
@@ -40,8 +37,6 @@ from .suffixes import (
     RST_SUFFIXES,
     SUBTITLE_SUFFIXES,
 )
-from .tidy import tidy_text
-from .transcripts import is_transcript, transcript_prose
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"  # how messages and JSON name standard input
@@ -260,14 +255,6 @@ def content_page(raw: str, source: str) -> Document:
     return doc
 
 
-def _plain_prose(text: str) -> str:
-    """A plain text's prose: without a paginated text's running lines, console sessions and footnote marks,
-    its HTML line breaks and character references read, its "o" bullets as list items, tidied, a
-    fact-check's claim written as one."""
-    text = text_entities(text_breaks(without_consoles(without_running_lines(text))))
-    return fact_check_claims(tidy_text(o_bullets(FOOTNOTE_MARK.sub("", text).strip())))
-
-
 def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None) -> Document:
     """Reduce decoded input to the prose to summarize; empty input raises :class:`InputError`. Its kind is
     ``kind`` when given (a server's Content-Type said it), else what ``suffix`` names, else what the
@@ -322,14 +309,9 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
         if release:
             notes = (f"changelog: summarized its latest release, {release.name}",)
     else:
-        unified = unify_eol(raw)
-        book = gutenberg_book(unified)
-        memo = None if book else rfc_memo(unified)
-        text = _plain_prose(book.text if book else memo.text if memo else unified)
-        text, asked = transcript_prose(text) if is_transcript(text) else (text, ())
-        headings = (*asked, *line_headings(text))
-        title = (book and book.title) or (memo and memo.title) or plain_title(text)
-        author = book.author if book else None
+        plain = read_plain(unify_eol(raw))
+        text, title, headings = plain.text, plain.title, plain.headings
+        published, author = plain.published, plain.author
     if not text.strip():  # Markdown whose every line is markup
         raise no_prose
     markdown = kind == "markdown"

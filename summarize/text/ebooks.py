@@ -17,9 +17,8 @@ _END = re.compile(
     r"^(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b|End of (?:the )?Project Gutenberg\b)", re.M | re.I
 )
 # A volunteer's credit opens the book ("Produced by An Anonymous Volunteer", "Produced by David Widger"),
-# before its first line of text: a paragraph, where the credit runs over lines.
+# before its first line of text, only blank lines before it: a paragraph, where the credit runs over lines.
 _CREDIT = re.compile(r"\A\s*(?:Produced|Transcribed|Prepared|E-?text prepared) by\b[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.I)
-_CREDIT_WITHIN = 400  # characters of the book's start a credit may open
 # Italics as Gutenberg's plain text writes them ("nothing so _very_ remarkable"): the words alone, as a
 # Markdown reader shows emphasis. Within a line, or over one line break.
 _ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?(?:\n[^_\n]+?)?)(?<=\S)_(?![\w_])")
@@ -47,8 +46,8 @@ def gutenberg_book(raw: str) -> Ebook | None:
         return None
     end = _END.search(raw, start.end())
     text = raw[start.end() : end.start() if end else len(raw)]
-    credit = _CREDIT.match(text)
-    if credit and credit.start() < _CREDIT_WITHIN:
+    credit = _CREDIT.match(text)  # only where it is the first thing after the START line
+    if credit:
         text = text[credit.end() :]
     header = raw[: start.start()]
     return Ebook(_ITALIC.sub(r"\1", text).strip("\n"), _field(header, "Title"), _field(header, "Author"))

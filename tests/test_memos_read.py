@@ -169,6 +169,7 @@ def test_an_embedded_players_placeholder_is_no_word() -> None:
 
     assert inline_to_text(r"\[video.1\] ****\**** \"Selama ini memang ramai.") == '"Selama ini memang ramai.'
     assert inline_to_text("[Foto 2] Hotel di Nusa Dua.") == "Hotel di Nusa Dua."
+    assert inline_to_text("The hotels [video.1] stay empty.") == "The hotels stay empty."  # no words glued
 
 
 def test_a_paragraph_cut_after_a_word_no_clause_ends_on_is_joined_again() -> None:

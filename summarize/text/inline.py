@@ -154,6 +154,18 @@ def text_breaks(text: str, at_least: int = BREAKS_IN_TEXT) -> str:
     return _BREAK.sub("\n", text)
 
 
+# A page's placeholder for an embedded player or picture, left in its Markdown copy with the emphasis that
+# wrapped it ("\\[video.1\\] ****\\****", a Kompas story's, whose "[video.1] **" had opened a key point).
+_EMBED_PLACEHOLDER = re.compile(
+    r"\[(?:video|image|img|photo|foto|audio|embed|gallery|galeri)[._ -]?\d{1,3}\](?:[ \t]*\*+)?", re.I
+)
+
+
+def _without_placeholders(line: str) -> str:
+    out = _EMBED_PLACEHOLDER.sub(" ", line)
+    return line if out == line else " ".join(out.split())  # the words around it, one space apart
+
+
 def inline_to_text(line: str) -> str:
     """One line of Markdown as prose: links become their text, images go; emphasis and HTML tags go, and
     so does a list item's tag in brackets before its link ("* [puzzle] [The battle for…](…)") and a credit
@@ -161,7 +173,7 @@ def inline_to_text(line: str) -> str:
     list's box, and struck-out text. A code span shows what it holds, and a backslash escape the
     character it escapes."""
     if "[" in line:  # a placeholder as written, and below as a backslash escape writes it
-        line = _EMBED_PLACEHOLDER.sub("", line)
+        line = _without_placeholders(line)
     line, held_literals = _hold_literals(line)
     line = _SUPERSCRIPT.sub(lambda m: _superscript(m.group(1), held_literals), line)
     line = FOOTNOTE_MARK.sub("", _TASK_BOX.sub(r"\1", line))
@@ -178,14 +190,7 @@ def inline_to_text(line: str) -> str:
     if "&" in prose:  # after the tags went: "&lt;textarea>" is the element's name, no tag
         prose = _ENTITY.sub(lambda m: html.unescape(m.group(0)), prose)
     prose = _shown_literals(prose, held_literals)
-    return _EMBED_PLACEHOLDER.sub("", prose) if "[" in prose else prose
-
-
-# A page's placeholder for an embedded player or picture, left in its Markdown copy with the emphasis that
-# wrapped it ("\\[video.1\\] ****\\****", a Kompas story's, whose "[video.1] **" had opened a key point).
-_EMBED_PLACEHOLDER = re.compile(
-    r"[ \t]*\[(?:video|image|img|photo|foto|audio|embed|gallery|galeri)[._ -]?\d{1,3}\][ \t]*\**[ \t]*", re.I
-)
+    return _without_placeholders(prose) if "[" in prose else prose
 
 
 # What a code span holds is shown as written: "`UnsafePointer<T>`" and "the `<form>` element" hold no HTML

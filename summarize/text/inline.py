@@ -185,7 +185,7 @@ def inline_to_text(line: str) -> str:
     if held:
         line = _TAG_AFTER_LINK.sub("\\1\ue0f0\\2\ue0f1", line)
     line = _REFERENCE_LINK.sub(r"\1", _INLINE_LINK.sub(lambda m: m.group(1) or m.group(2), line))
-    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", _strip_tags(_STRUCK.sub("", line))))
+    prose = _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", strip_tags(_STRUCK.sub("", line))))
     prose = prose.translate(_HELD_BRACKETS) if held else prose
     if "&" in prose:  # after the tags went: "&lt;textarea>" is the element's name, no tag
         prose = _ENTITY.sub(lambda m: html.unescape(m.group(0)), prose)
@@ -242,7 +242,8 @@ def _superscript(inner: str, held: list[str]) -> str:
     return inner if shown is None else shown
 
 
-def _strip_tags(text: str) -> str:
+def strip_tags(text: str) -> str:
+    """``text`` without its HTML tags; a line break's or a block's tag parts the words on either side."""
     # A line break or a block's edge parts two words ("one<br>two" had read "onetwo" in a newsletter's
     # item, a README's "<td>cell one</td><td>cell two</td>" "cell onecell two"); other tags sit inside
     # or around words ("<b>bold</b>word").

@@ -14,7 +14,7 @@ from ..errors import InputError
 from .changelogs import latest_release
 from .docx import DOCX_SUFFIXES, is_docx, read_docx
 from .frontmatter import read_header
-from .inline import text_breaks
+from .inline import strip_tags, text_breaks
 from .kinds import text_kind
 from .mail import is_mail, page_mail, read_mail
 from .markdown import FRONT_MATTER
@@ -231,23 +231,20 @@ NOT_ARTICLES = {
 }
 
 
-_TAG = re.compile(r"<[^<>\n]+>")
-
-
-def content_page(raw: str, source: str) -> Document:
-    """A site generator's HTML content file (Hugo's, Jekyll's): its front matter, then the post's HTML. The
-    header gives the title, date and author; the HTML the text, read as a page, or, where a page reader finds
-    no block in it (lines with "</br>" between them, a Bengali Hugo post's, which had been "no article text"),
-    as plain text with its tags left out."""
+def html_document(raw: str, source: str) -> Document:
+    """An ``.html`` file or HTML text: a page (:func:`page_document`), or a site generator's content file
+    (Hugo's, Jekyll's), front matter then the post's HTML. Its header gives the title, date and author; the
+    HTML the text, read as a page, or, where a page reader finds no block in it (lines with "</br>" between
+    them, a Bengali Hugo post's, which had been "no article text"), as plain text with its tags left out."""
     md = unify_eol(raw)
-    header = read_header(md)
+    header = read_header(md) if FRONT_MATTER.match(md) else None
     if header is None:
         return page_document(raw, source)
     body = md[header.end :]
     try:
         doc = page_document(body, source)
     except InputError:
-        doc = to_document(_TAG.sub("", text_breaks(body, at_least=1)), source, kind="text")
+        doc = to_document(strip_tags(text_breaks(body, at_least=1)), source, kind="text")
     if header.title:
         doc.text, doc.headings = title_first(doc.text, header.title, doc.headings)
         doc.title = header.title
@@ -275,7 +272,7 @@ def to_document(raw: str, source: str, suffix: str = "", kind: str | None = None
             hint="pass the feed as a file named .xml, .rss or .atom, or as its URL",
         )
     if kind == "html":
-        return content_page(raw, source) if FRONT_MATTER.match(unify_eol(raw)) else page_document(raw, source)
+        return html_document(raw, source)
     if kind == "email":
         return mail_document(raw, source)
     if kind == "subtitles":

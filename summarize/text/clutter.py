@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .continuations import ENUMERATION_MARK
+from .continuations import ENUMERATION_MARK, LETTER_MARK
 from .furniture import PHOTO_AGENCY
 from .glued import strip_caption_label
 from .markdown import LIST_MARKER
@@ -125,7 +125,7 @@ _CLUTTER = [
     # Einstein's letter to Roosevelt: shown so in a summary and key points)
     re.compile(
         rf"^(?:>\s*)+|^{LIST_MARKER}|^#{{1,6}}\s+|^{ENUMERATION_MARK}\s+(?=\S)|^[a-z]\.\s+(?=[A-Z\"“‘'])"
-        rf"|^(?:[a-z]|[ivx]{{1,4}})\)\s+(?=\S)|^\*\)\s+(?=\S)"
+        rf"|^{LETTER_MARK}\s+(?=\S)|^\*\)\s+(?=\S)"
     ),
     # separators left over between the pieces above; not the hyphen of an option ("-O, --save-optional:
     # …" had read "O, --save-optional: …") nor the dot of a name (".NET")

@@ -60,8 +60,10 @@ _NUMBERING_END = re.compile(r"(?<![\w.])(?:[Nn][or]s?|[Nn]º|[Aa]rt|[Vv]ol|[Ff]i
 # Cut alone, a marker opens the sentence after it ("It passed. (a) The tax cut comes first.").
 # One owner of the bracketed form, which the engine's clutter trim reads too ("(a) The council must…").
 ENUMERATION_MARK = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"
-# …and with its closing bracket alone: "a)", "12)", and a roman number ("ii) The second issue…", a judgment's).
-_ENUMERATOR = re.compile(rf"(?:{ENUMERATION_MARK}|(?:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\))(?:\s|$)")
+# …and a letter or a roman number with its closing bracket alone ("a)", "ii) The second issue…", a judgment's),
+# also read by the clutter trim; and a number so ("12)").
+LETTER_MARK = r"(?:[a-z]|[ivx]{1,4})\)"
+_ENUMERATOR = re.compile(rf"(?:{ENUMERATION_MARK}|{LETTER_MARK}|\d{{1,2}}\))(?:\s|$)")
 _ENDS_SENTENCE = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
 
 
